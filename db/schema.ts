@@ -1,0 +1,174 @@
+// The database schema, shared by libSQL (Node, Turso) and D1; drizzle-kit generates migrations from it.
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const CLAIM_STATUSES = ['unreviewed', 'verified', 'disputed', 'false', 'unverifiable'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+export const LINK_STATUSES = ['open', 'a_holds', 'b_holds', 'neither', 'dismissed'] as const;
+export type LinkStatus = (typeof LINK_STATUSES)[number];
+
+const now = sql`(unixepoch('subsec') * 1000)`;
+
+export const sources = sqliteTable('sources', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  homepage: text('homepage'),
+});
+
+export const articles = sqliteTable(
+  'articles',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => sources.id),
+    title: text('title').notNull(),
+    url: text('url'),
+    publishedAt: text('published_at'),
+    /** The normalized text every claim offset points into. */
+    body: text('body').notNull(),
+    contentHash: text('content_hash').notNull(),
+    ingestedAt: integer('ingested_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('articles_content_hash').on(t.contentHash), index('articles_source').on(t.sourceId)],
+);
+
+export const claims = sqliteTable(
+  'claims',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    text: text('text').notNull(),
+    kind: text('kind', { enum: ['quantity', 'quote', 'statement'] }).notNull(),
+    checkworthiness: real('checkworthiness').notNull(),
+    /** Salient terms of the sentence and of its neighbours, JSON arrays: the matcher's input. */
+    terms: text('terms', { mode: 'json' }).$type<string[]>().notNull(),
+    contextTerms: text('context_terms', { mode: 'json' }).$type<string[]>().notNull(),
+    entities: text('entities', { mode: 'json' }).$type<string[]>().notNull(),
+    /** Quotes in the claim, JSON: [{start,end,text,speaker,speakerText}]. */
+    quotes: text('quotes', { mode: 'json' }).$type<unknown[]>().notNull(),
+    prevStart: integer('prev_start'),
+    prevEnd: integer('prev_end'),
+    status: text('status', { enum: CLAIM_STATUSES }).notNull().default('unreviewed'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('claims_article').on(t.articleId, t.position), index('claims_status').on(t.status)],
+);
+
+export const quantities = sqliteTable(
+  'quantities',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    claimId: integer('claim_id')
+      .notNull()
+      .references(() => claims.id, { onDelete: 'cascade' }),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    raw: text('raw').notNull(),
+    value: real('value').notNull(),
+    /** Infinity is stored as NULL high (SQLite has no infinity literal in JSON). */
+    low: real('low').notNull(),
+    high: real('high'),
+    lowInclusive: integer('low_inclusive', { mode: 'boolean' }).notNull(),
+    highInclusive: integer('high_inclusive', { mode: 'boolean' }).notNull(),
+    unit: text('unit').notNull(),
+    unitClass: text('unit_class').notNull(),
+    modifiers: text('modifiers', { mode: 'json' }).$type<string[]>().notNull(),
+    rate: text('rate'),
+    hedge: text('hedge'),
+  },
+  (t) => [index('quantities_claim').on(t.claimId)],
+);
+
+/** The blocking index: a claim is a candidate for another only when they share a key. */
+export const claimKeys = sqliteTable(
+  'claim_keys',
+  {
+    key: text('key').notNull(),
+    claimId: integer('claim_id')
+      .notNull()
+      .references(() => claims.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.claimId] }), index('claim_keys_claim').on(t.claimId)],
+);
+
+/** Document frequency of each term over all stored claims, for weighting shared terms. */
+export const termStats = sqliteTable('term_stats', {
+  term: text('term').primaryKey(),
+  df: integer('df').notNull(),
+});
+
+export const entities = sqliteTable('entities', {
+  key: text('key').primaryKey(),
+  name: text('name').notNull(),
+  type: text('type', { enum: ['person', 'place', 'organization', 'other'] }).notNull(),
+});
+
+export const mentions = sqliteTable(
+  'mentions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    entityKey: text('entity_key')
+      .notNull()
+      .references(() => entities.key),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    surface: text('surface').notNull(),
+  },
+  (t) => [index('mentions_article').on(t.articleId), index('mentions_entity').on(t.entityKey)],
+);
+
+export const links = sqliteTable(
+  'links',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    claimA: integer('claim_a')
+      .notNull()
+      .references(() => claims.id, { onDelete: 'cascade' }),
+    claimB: integer('claim_b')
+      .notNull()
+      .references(() => claims.id, { onDelete: 'cascade' }),
+    relation: text('relation', {
+      enum: ['conflict', 'corroboration', 'different_scope', 'quote_differs'],
+    }).notNull(),
+    score: real('score').notNull(),
+    severity: text('severity', { enum: ['high', 'medium', 'low'] }).notNull(),
+    /** The core's Explanation, JSON. */
+    explanation: text('explanation', { mode: 'json' }).$type<unknown>().notNull(),
+    status: text('status', { enum: LINK_STATUSES }).notNull().default('open'),
+    version: integer('version').notNull().default(1),
+    createdAt: integer('created_at').notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex('links_pair').on(t.claimA, t.claimB),
+    index('links_b').on(t.claimB),
+    index('links_queue').on(t.relation, t.status, t.severity),
+  ],
+);
+
+/** Append-only audit log: current status lives on the row, history lives here. */
+export const reviews = sqliteTable(
+  'reviews',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    targetType: text('target_type', { enum: ['claim', 'link'] }).notNull(),
+    targetId: integer('target_id').notNull(),
+    reviewer: text('reviewer').notNull(),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    note: text('note'),
+    evidenceUrl: text('evidence_url'),
+    createdAt: integer('created_at').notNull().default(now),
+  },
+  (t) => [index('reviews_target').on(t.targetType, t.targetId, t.createdAt)],
+);
