@@ -1,6 +1,6 @@
 // The pure core's public surface: extraction, cross-referencing and word diffs. No I/O anywhere below.
 export { toMatchable } from './claims';
-export { crossReference, termStatsFrom } from './crossref';
+export { crossReference, describeInterval, termStatsFrom } from './crossref';
 export { type DiffPart, wordDiff } from './diff';
 export { extractArticle } from './extract';
 export type * from './types';

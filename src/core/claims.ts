@@ -1,0 +1,98 @@
+// What makes a sentence a claim, the terms it is matched on, and the keys it is blocked under.
+import type { Claim, ClaimForMatching, ClaimKind, Quantity, Quote } from './types';
+import { lemma, STOPWORDS, type Token } from './words';
+
+/** The kind of claim a sentence makes, or null when it has nothing checkable. */
+export function claimKind(
+  quantities: Quantity[],
+  quotes: Quote[],
+  entities: string[],
+  tokenCount: number,
+): ClaimKind | null {
+  if (quantities.length > 0) return 'quantity';
+  if (quotes.length > 0) return 'quote';
+  if (entities.length > 0 && tokenCount >= 8) return 'statement';
+  return null;
+}
+
+export function checkworthiness(quantities: Quantity[], quotes: Quote[], entities: string[]): number {
+  let score = 0.15;
+  if (quantities.length > 0) score += 0.45;
+  if (quantities.some((q) => q.hedge === null)) score += 0.1;
+  if (quotes.length > 0) score += 0.15;
+  if (quotes.some((q) => q.speaker)) score += 0.05;
+  score += Math.min(0.1, entities.length * 0.03);
+  return Math.round(Math.min(1, score) * 100) / 100;
+}
+
+/** Salient terms of a sentence: entity keys plus lemmatised content words. */
+export function sentenceTerms(tokens: Token[], entityKeys: string[], personKeys: Set<string>): string[] {
+  const terms = new Set(entityKeys);
+  // People get a second marker so that two sentences naming different people can be told apart.
+  for (const k of entityKeys) if (personKeys.has(k)) terms.add(`p:${k.slice(2)}`);
+  for (let i = 0; i < tokens.length; i++) {
+    const year = yearOf(tokens, i);
+    if (year) terms.add(`y:${year}`);
+  }
+  for (const t of tokens) {
+    if (t.type !== 'word' || /^[A-Z]/.test(t.text) || t.lower.length < 3 || STOPWORDS.has(t.lower)) continue;
+    const l = lemma(t.lower);
+    if (!STOPWORDS.has(l)) terms.add(l);
+  }
+  return [...terms];
+}
+
+/** A calendar year written as "2009" or "'09", or null. */
+export function yearOf(tokens: Token[], i: number): number | null {
+  const t = tokens[i]!;
+  if (t.type !== 'num') return null;
+  if (/^\d{4}$/.test(t.text)) {
+    const v = Number(t.text);
+    return v >= 1900 && v <= 2100 ? v : null;
+  }
+  if (/^\d{2}$/.test(t.text) && tokens[i - 1]?.text === "'" && tokens[i - 1]!.end === t.start) {
+    const v = Number(t.text);
+    return v <= 40 ? 2000 + v : 1900 + v;
+  }
+  return null;
+}
+
+const MAX_KEYS = 32;
+
+/**
+ * Blocking keys: a quantity's unit class joined with each entity and content term around it, and a
+ * quote's speaker. Two claims are ever compared only when they share one of these.
+ */
+export function blockingKeys(
+  quantities: Quantity[],
+  quotes: Quote[],
+  terms: string[],
+  context: string[],
+): string[] {
+  const keys = new Set<string>();
+  const entityTerms = [...terms, ...context].filter((t) => t.startsWith('e:'));
+  const words = terms.filter((t) => !/^[epy]:/.test(t));
+  for (const q of quantities) {
+    if (!q.unitClass) continue;
+    for (const e of entityTerms) keys.add(`${q.unitClass}|${e}`);
+    for (const w of words) if (w !== q.unit) keys.add(`${q.unitClass}|${w}`);
+  }
+  for (const quote of quotes) if (quote.speaker) keys.add(`quote|${quote.speaker}`);
+  return [...keys].slice(0, MAX_KEYS);
+}
+
+/** The matcher's view of a claim. */
+export function toMatchable(claim: Claim, ref: string, article: string): ClaimForMatching {
+  return {
+    ref,
+    article,
+    kind: claim.kind,
+    text: claim.text,
+    quantities: claim.quantities,
+    quotes: claim.quotes,
+    entities: claim.entities,
+    terms: claim.terms,
+    contextTerms: claim.contextTerms,
+    keys: claim.keys,
+  };
+}

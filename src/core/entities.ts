@@ -1,0 +1,165 @@
+// Named entities: capitalised names folded to one key across spellings, titles and acronyms.
+import type { Entity, EntityMention, Span } from './types';
+import { STOPWORDS, type Token } from './words';
+
+const TITLES = new Set(
+  (
+    'president secretary minister prime chancellor senator sen rep representative governor gov mayor general gen ' +
+    'colonel col lieutenant lt sergeant sgt admiral adm captain capt commander dr mr mrs ms miss judge justice chief ' +
+    'director spokesman spokeswoman spokesperson king queen prince princess pope sheriff officer coach ceo chairman ' +
+    'chairwoman ambassador envoy deputy vice foreign defense defence interior finance state attorney actor actress ' +
+    'singer star rapper producer detective inspector professor prof pastor rev father sir lord lady'
+  ).split(' '),
+);
+
+const ORG_WORDS = new Set(
+  (
+    'group department ministry union council organization organisation agency party university company inc corp ' +
+    'bank committee commission force forces army navy court news times post association institute initiative ' +
+    'administration office service services authority fund foundation league federation alliance coalition ' +
+    'command corps police guard network center centre club team board bureau house senate congress parliament'
+  ).split(' '),
+);
+
+const PLACE_WORDS = new Set(
+  'city county state province region river island islands sea ocean bay lake mountain mountains valley hill street road avenue square park beach coast'.split(
+    ' ',
+  ),
+);
+
+const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'de', 'al', 'bin', 'van', 'von', 'la', 'le', 'du']);
+const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
+/** Fold spelling variants of one name together: Kyiv/Kiev, Zelensky/Zelenskiy/Zelenskyy. */
+export function foldName(name: string): string {
+  const w = name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z]/g, '');
+  if (w.length < 4) return w;
+  // Consonant skeleton: transliterations differ mostly in vowels and y/i.
+  const skeleton =
+    w[0] +
+    w
+      .slice(1)
+      .replace(/[aeiouy]/g, '')
+      .replace(/(.)\1+/g, '$1');
+  return skeleton.length >= 2 ? skeleton : w;
+}
+
+const isCap = (t: Token) => t.type === 'word' && /^[A-Z]/.test(t.text);
+const isAcronym = (t: Token) => t.type === 'word' && /^[A-Z]{2,6}s?$/.test(t.text);
+
+interface RawName {
+  tokens: Token[];
+  span: Span;
+}
+
+/** Capitalised runs in one sentence, skipping a sentence-initial common word. */
+export function findNames(tokens: Token[], knownNames: Set<string>): RawName[] {
+  const names: RawName[] = [];
+  const firstWord = tokens.find((t) => t.type === 'word');
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isCap(tokens[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < tokens.length) {
+      const t = tokens[j]!;
+      if (isCap(t) && tokens[j - 1]!.end + 1 >= t.start) j++;
+      else if (
+        (CONNECTORS.has(t.text) || t.text === '.') &&
+        tokens[j + 1] &&
+        isCap(tokens[j + 1]!) &&
+        t.text !== 'and'
+      )
+        j++;
+      else if (t.text === '.' && /^[A-Z]$/.test(tokens[j - 1]!.text)) j++;
+      else break;
+    }
+    let run = tokens.slice(i, j).filter((t) => t.text !== '.');
+    // A sentence-initial word that also appears in lower case is not a name ("However", "Despite").
+    // A sentence-initial word is a name only if the text also capitalises it mid-sentence.
+    while (
+      run.length > 0 &&
+      (STOPWORDS.has(run[0]!.lower) ||
+        (run[0] === firstWord && run.length === 1 && !knownNames.has(run[0]!.text)))
+    ) {
+      run = run.slice(1);
+    }
+    while (run.length > 0 && CONNECTORS.has(run[run.length - 1]!.lower)) run = run.slice(0, -1);
+    if (run.length > 0)
+      names.push({ tokens: run, span: { start: run[0]!.start, end: run[run.length - 1]!.end } });
+    i = j;
+  }
+  return names;
+}
+
+export interface ResolvedName {
+  key: string;
+  name: string;
+  type: Entity['type'];
+}
+
+/** Turn a capitalised run into a canonical entity, stripping titles ("Defense Secretary Lloyd Austin"). */
+export function resolveName(raw: RawName): ResolvedName | null {
+  let words = raw.tokens.map((t) => t.text.replace(/'s$/, ''));
+  const lower = words.map((w) => w.toLowerCase());
+  if (words.length === 1 && isAcronym(raw.tokens[0]!)) {
+    return { key: `e:${words[0]!.toLowerCase().replace(/s$/, '')}`, name: words[0]!, type: 'organization' };
+  }
+  const org = lower.some((w) => ORG_WORDS.has(w));
+  const place = !org && lower.some((w) => PLACE_WORDS.has(w));
+  if (!org) {
+    let lastTitle = -1;
+    lower.forEach((w, k) => {
+      if (TITLES.has(w.replace(/\.$/, ''))) lastTitle = k;
+    });
+    if (lastTitle >= 0) words = words.slice(lastTitle + 1);
+  }
+  while (words.length > 1 && SUFFIXES.has(words[words.length - 1]!.toLowerCase().replace(/\.$/, '')))
+    words = words.slice(0, -1);
+  words = words.filter((w) => !/^[A-Z]\.?$/.test(w) || words.length === 1);
+  if (words.length === 0) return null;
+  const name = words.join(' ');
+  if (org && words.length >= 2) {
+    // Organisations are keyed by their initials so "UDCG" and its full name meet.
+    const initials = words.map((w) => w[0]!.toLowerCase()).join('');
+    return { key: `e:${initials}`, name, type: 'organization' };
+  }
+  if (place || words.length === 1) {
+    return { key: `e:${foldName(words.join(''))}`, name, type: place ? 'place' : 'other' };
+  }
+  // Two to four capitalised words without an organisation word: a person, keyed by surname.
+  return { key: `e:${foldName(words[words.length - 1]!)}`, name, type: 'person' };
+}
+
+/** Mentions and the entity list for a whole article, merging each key's fullest name. */
+export function collectEntities(sentences: Token[][], capitalisedMidSentence: Set<string>) {
+  const mentions: EntityMention[] = [];
+  const byKey = new Map<string, Entity>();
+  const perSentence: string[][] = [];
+  for (const tokens of sentences) {
+    const keys: string[] = [];
+    for (const raw of findNames(tokens, capitalisedMidSentence)) {
+      const r = resolveName(raw);
+      if (!r) continue;
+      keys.push(r.key);
+      mentions.push({ ...raw.span, key: r.key, surface: raw.tokens.map((t) => t.text).join(' ') });
+      const known = byKey.get(r.key);
+      if (!known) byKey.set(r.key, { key: r.key, name: r.name, type: r.type, aliases: [r.name] });
+      else {
+        if (!known.aliases.includes(r.name)) known.aliases.push(r.name);
+        if (r.name.length > known.name.length && r.type !== 'other') {
+          known.name = r.name;
+          known.type = r.type;
+        }
+      }
+    }
+    perSentence.push([...new Set(keys)]);
+  }
+  return { mentions, entities: [...byKey.values()], perSentence };
+}

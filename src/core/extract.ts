@@ -1,0 +1,148 @@
+// Article → claims: normalize, split sentences, find quantities, entities and quotes, and give each
+// claim the terms and blocking keys the cross-referencer needs.
+import { blockingKeys, checkworthiness, claimKind, sentenceTerms } from './claims';
+import { collectEntities } from './entities';
+import { extractQuantities } from './quantities';
+import { findQuoteSpans, findSpeakerText, makeQuote } from './quotes';
+import { splitSentences } from './sentences';
+import { htmlToText, looksLikeHtml, normalizeText } from './text';
+import type { Claim, Entity, ExtractedArticle, ExtractOptions, Quote, Span } from './types';
+import { type Token, tokenize } from './words';
+
+// Sentences that start with these take their subject from the sentence before.
+const PRONOUN_LEAD = /^(it|this|that|they|these|those|he|she|its|their|the group|the coalition)\b/i;
+
+/** Everything crosscheck knows about one article, computed without I/O. */
+export function extractArticle(raw: string, opts: ExtractOptions = {}): ExtractedArticle {
+  const html = opts.html ?? looksLikeHtml(raw);
+  const text = normalizeText(html ? htmlToText(raw) : raw);
+  const sentences = splitSentences(text);
+  const tokens = sentences.map((s) => tokenize(text.slice(s.start, s.end), s.start));
+  const { mentions, entities, perSentence } = collectEntities(tokens, capitalisedMidSentence(tokens));
+  const topEntities = mostFrequent(perSentence, 2, 3);
+  const persons = new Set(entities.filter((e) => e.type === 'person').map((e) => e.key));
+  const ownTerms = tokens.map((t, i) => sentenceTerms(t, perSentence[i]!, persons));
+  // The article's years too: a report on last year's ceremony is not a report on this year's.
+  const topYears = mostFrequent(
+    ownTerms.map((terms) => terms.filter((t) => t.startsWith('y:'))),
+    1,
+    2,
+  );
+  const quotesBySentence = assignQuotes(text, sentences, findQuoteSpans(text), entities, perSentence);
+
+  const claims: Claim[] = [];
+  sentences.forEach((span, i) => {
+    const quantities = extractQuantities(tokens[i]!, text);
+    const quotes = quotesBySentence[i]!;
+    const sentenceText = text.slice(span.start, span.end);
+    const kind = claimKind(quantities, quotes, perSentence[i]!, tokens[i]!.length);
+    if (!kind) return;
+    let terms = ownTerms[i]!;
+    if (i > 0 && PRONOUN_LEAD.test(sentenceText)) terms = [...new Set([...terms, ...ownTerms[i - 1]!])];
+    const context = new Set<string>();
+    for (const k of [i - 2, i - 1, i + 1]) for (const t of ownTerms[k] ?? []) context.add(t);
+    for (const e of [...topEntities, ...topYears]) context.add(e);
+    for (const t of terms) context.delete(t);
+    const claimEntities = [
+      ...new Set([...perSentence[i]!, ...quotes.flatMap((q) => (q.speaker ? [q.speaker] : []))]),
+    ];
+    claims.push({
+      position: claims.length,
+      start: span.start,
+      end: span.end,
+      text: sentenceText,
+      kind,
+      checkworthiness: checkworthiness(quantities, quotes, claimEntities),
+      quantities,
+      quotes,
+      entities: claimEntities,
+      terms,
+      contextTerms: [...context],
+      keys: blockingKeys(quantities, quotes, terms, [...context]),
+      previous: i > 0 ? sentences[i - 1]! : null,
+    });
+  });
+  return { text, sentences, claims, entities, mentions };
+}
+
+/** Words the article capitalises somewhere other than at a sentence start: names, not sentence openers. */
+function capitalisedMidSentence(sentences: Token[][]): Set<string> {
+  const names = new Set<string>();
+  for (const tokens of sentences) {
+    for (let k = 1; k < tokens.length; k++) {
+      const t = tokens[k]!;
+      const after = tokens[k - 1]!.text;
+      if (t.type === 'word' && /^[A-Z]/.test(t.text) && after !== '"' && after !== ':') names.add(t.text);
+    }
+  }
+  return names;
+}
+
+/** The keys an article mentions most (at least `min` times): the topic every claim in it shares. */
+function mostFrequent(perSentence: string[][], min: number, limit: number): string[] {
+  const counts = new Map<string, number>();
+  for (const keys of perSentence) for (const k of new Set(keys)) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return [...counts.entries()]
+    .filter(([, n]) => n >= min)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([k]) => k);
+}
+
+function assignQuotes(
+  text: string,
+  sentences: Span[],
+  spans: Span[],
+  entities: Entity[],
+  perSentence: string[][],
+): Quote[][] {
+  const out: Quote[][] = sentences.map(() => []);
+  let previous: Quote | null = null;
+  const sentenceAt = (offset: number) =>
+    Math.max(
+      0,
+      sentences.findIndex((s) => s.end > offset),
+    );
+  for (const span of spans) {
+    // A quote belongs to the sentence where it ends; attribution is looked for there, then where it starts.
+    const i = sentenceAt(span.end - 1);
+    const first = sentenceAt(span.start);
+    const who =
+      findSpeakerText(text, span, sentences[i]!) ??
+      (first !== i ? findSpeakerText(text, span, sentences[first]!) : null);
+    let quote = makeQuote(
+      text,
+      span,
+      who,
+      resolveSpeaker(who, entities, lastPersonBefore(i, perSentence, entities)),
+    );
+    // An unattributed quote that follows an attributed one straight on continues the same speaker.
+    if (!who && previous && previous.speakerText && text.slice(previous.end, span.start).length < 60) {
+      quote = { ...quote, speaker: previous.speaker, speakerText: previous.speakerText };
+    }
+    out[i]!.push(quote);
+    previous = quote;
+  }
+  return out;
+}
+
+function lastPersonBefore(i: number, perSentence: string[][], entities: Entity[]): string | null {
+  for (let k = i; k >= 0; k--) {
+    const keys = perSentence[k]!;
+    for (let j = keys.length - 1; j >= 0; j--) {
+      if (entities.some((e) => e.key === keys[j] && e.type === 'person')) return keys[j]!;
+    }
+  }
+  return null;
+}
+
+/** Map "Austin", "he" or "the official" to an entity key where the text allows it. */
+function resolveSpeaker(who: string | null, entities: Entity[], lastPerson: string | null): string | null {
+  if (!who) return null;
+  if (/^(he|she)$/i.test(who)) return lastPerson;
+  const words = who.split(/\s+/);
+  const last = words[words.length - 1]!.toLowerCase();
+  if (!/^[A-Z]/.test(words[words.length - 1]!)) return null;
+  const match = entities.find((e) => e.aliases.some((a) => a.toLowerCase().split(/\s+/).includes(last)));
+  return match?.key ?? null;
+}

@@ -1,0 +1,202 @@
+// Reading numbers as written: numerals, number words, scale words and vague amounts ("several hundred").
+import type { Token } from './words';
+
+const UNITS: Record<string, number> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+
+export const SCALES: Record<string, number> = {
+  hundred: 100,
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+  bn: 1e9,
+  mn: 1e6,
+  k: 1e3,
+};
+
+/** Value of a single number word or hyphenated compound: "thirteen", "twenty-five", "two-and-a-half". */
+export function wordValue(word: string): number | null {
+  const w = word.toLowerCase();
+  if (w in UNITS) return UNITS[w]!;
+  if (w === 'dozen') return 12;
+  const half = /^([a-z]+)-and-a-half$/.exec(w);
+  if (half) {
+    const base = wordValue(half[1]!);
+    return base === null ? null : base + 0.5;
+  }
+  const parts = w.split('-');
+  if (parts.length === 2 && parts[0]! in UNITS && parts[1]! in UNITS) {
+    const tens = UNITS[parts[0]!]!;
+    const ones = UNITS[parts[1]!]!;
+    if (tens >= 20 && tens % 10 === 0 && ones > 0 && ones < 10) return tens + ones;
+  }
+  return null;
+}
+
+export interface NumberMatch {
+  /** Index of the first and one past the last token. */
+  from: number;
+  to: number;
+  value: number;
+  /** A vague amount carries its own interval ("several hundred" → [200, 900]). */
+  low?: number;
+  high?: number;
+  /** Digits after the decimal point as written, for implied precision ("1.2 billion" ± 0.05 billion). */
+  decimals: number;
+  scale: number;
+  /** The number came from digits (not words). */
+  numeral: boolean;
+}
+
+function numeralValue(text: string): { value: number; decimals: number } {
+  const clean = text.replace(/,/g, '');
+  const dot = clean.indexOf('.');
+  return { value: Number(clean), decimals: dot < 0 ? 0 : clean.length - dot - 1 };
+}
+
+/**
+ * Read a number starting at token i: digits or words, then an optional scale word.
+ * Returns null when no number starts here.
+ */
+export function readNumber(tokens: Token[], i: number): NumberMatch | null {
+  const t = tokens[i];
+  if (!t) return null;
+  const next = tokens[i + 1];
+  const after = tokens[i + 2];
+  // Vague amounts first: they are words that would otherwise be skipped.
+  if (t.lower === 'several' || t.lower === 'a' || t.lower === 'few') {
+    const isFew = t.lower === 'a' && next?.lower === 'few';
+    const scaleTok = isFew ? after : next;
+    const scale = scaleTok ? SCALES[scaleTok.lower] : undefined;
+    if ((t.lower === 'several' || isFew) && scale) {
+      const to = isFew ? i + 3 : i + 2;
+      return isFew
+        ? {
+            from: i,
+            to,
+            value: 3 * scale,
+            low: 2 * scale,
+            high: 5 * scale,
+            decimals: 0,
+            scale,
+            numeral: false,
+          }
+        : {
+            from: i,
+            to,
+            value: 5 * scale,
+            low: 2 * scale,
+            high: 9 * scale,
+            decimals: 0,
+            scale,
+            numeral: false,
+          };
+    }
+    if (t.lower === 'a' && next?.lower === 'dozen')
+      return { from: i, to: i + 2, value: 12, decimals: 0, scale: 1, numeral: false };
+    if (
+      t.lower === 'a' &&
+      next &&
+      (next.lower === 'hundred' ||
+        next.lower === 'thousand' ||
+        next.lower === 'million' ||
+        next.lower === 'billion')
+    ) {
+      return withScale(tokens, i, i + 2, SCALES[next.lower]!, 0, false);
+    }
+    return null;
+  }
+  // "dozens", "hundreds", "thousands", "tens of thousands", "millions".
+  const plural: Record<string, [number, number]> = {
+    dozens: [24, 99],
+    scores: [40, 99],
+    hundreds: [200, 999],
+    thousands: [2000, 9999],
+    millions: [2e6, 9.99e6],
+    billions: [2e9, 9.99e9],
+  };
+  if (t.lower in plural) {
+    const [low, high] = plural[t.lower]!;
+    return { from: i, to: i + 1, value: low, low, high, decimals: 0, scale: 1, numeral: false };
+  }
+  if (t.lower === 'tens' && next?.lower === 'of' && after && after.lower in plural) {
+    const [low] = plural[after.lower]!;
+    return {
+      from: i,
+      to: i + 3,
+      value: low * 10,
+      low: low * 10,
+      high: low * 50 - 1,
+      decimals: 0,
+      scale: 1,
+      numeral: false,
+    };
+  }
+  if (t.type === 'num') {
+    const { value, decimals } = numeralValue(t.text);
+    if (!Number.isFinite(value)) return null;
+    return withScale(tokens, i, i + 1, value, decimals, true);
+  }
+  if (t.type === 'word') {
+    const v = wordValue(t.text);
+    if (v === null) return null;
+    // "one" and "a dozen" alone are too often not amounts ("one of the", "one major fight").
+    if (t.lower === 'one' && !(next && SCALES[next.lower])) return null;
+    return withScale(tokens, i, i + 1, v, t.lower.endsWith('half') ? 1 : 0, false);
+  }
+  return null;
+}
+
+function withScale(
+  tokens: Token[],
+  from: number,
+  to: number,
+  value: number,
+  decimals: number,
+  numeral: boolean,
+): NumberMatch {
+  let scale = 1;
+  let end = to;
+  const s = tokens[end];
+  // "1.2 billion", "5bn" is tokenized as "5" + "bn"; "a million" was handled by the caller.
+  if (s && s.lower in SCALES && !(s.lower === 'k' && !numeral)) {
+    scale = SCALES[s.lower]!;
+    end++;
+    // "two hundred thousand"
+    const s2 = tokens[end];
+    if (scale === 100 && s2 && s2.lower in SCALES && SCALES[s2.lower]! > 100) {
+      scale *= SCALES[s2.lower]!;
+      end++;
+    }
+  }
+  return { from, to: end, value: value * scale, decimals, scale, numeral };
+}

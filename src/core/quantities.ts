@@ -1,0 +1,459 @@
+// Quantities in a sentence: the number, how the writer hedged it, what it counts, and over what period.
+import { type NumberMatch, readNumber } from './numbers';
+import type { Quantity } from './types';
+import {
+  CURRENCY_SYMBOLS,
+  CURRENCY_WORDS,
+  MEASURE_NOUNS,
+  refinePersonClass,
+  TIME_UNITS,
+  unitClassOf,
+} from './units';
+import { isPluralNoun, MONTHS, STOPWORDS, singular, type Token } from './words';
+
+/** Relative width of "about 50": [45, 55]. */
+const HEDGE_TOLERANCE = 0.1;
+
+type HedgeKind = 'approx' | 'below-approx' | 'above' | 'at-least' | 'below' | 'at-most' | 'exact';
+
+// Longest first: "more than" before "more".
+const HEDGES: [string, HedgeKind][] = [
+  ['no more than', 'at-most'],
+  ['no fewer than', 'at-least'],
+  ['not more than', 'at-most'],
+  ['in excess of', 'above'],
+  ['as many as', 'at-most'],
+  ['as much as', 'at-most'],
+  ['as few as', 'at-least'],
+  ['more than', 'above'],
+  ['greater than', 'above'],
+  ['higher than', 'above'],
+  ['over', 'above'],
+  ['upwards of', 'above'],
+  ['at least', 'at-least'],
+  ['at most', 'at-most'],
+  ['fewer than', 'below'],
+  ['less than', 'below'],
+  ['lower than', 'below'],
+  ['under', 'below'],
+  ['up to', 'at-most'],
+  ['close to', 'below-approx'],
+  ['nearly', 'below-approx'],
+  ['almost', 'below-approx'],
+  ['just under', 'below-approx'],
+  ['about', 'approx'],
+  ['around', 'approx'],
+  ['roughly', 'approx'],
+  ['approximately', 'approx'],
+  ['approx', 'approx'],
+  ['some', 'approx'],
+  ['an estimated', 'approx'],
+  ['estimated', 'approx'],
+  ['an approximate', 'approx'],
+  ['circa', 'approx'],
+  ['exactly', 'exact'],
+  ['precisely', 'exact'],
+];
+
+const RATE_WORDS: Record<string, string> = {
+  daily: 'day',
+  weekly: 'week',
+  monthly: 'month',
+  annually: 'year',
+  yearly: 'year',
+  annual: 'year',
+  hourly: 'hour',
+};
+
+// Words that end the noun phrase after a number.
+const NP_STOP = new Set(
+  (
+    'of in on at to from by with into onto for and or but nor than as per that which who whom whose ' +
+    'is are was were be been being has have had will would could should may might must can do does did ' +
+    'a an the this these those its their his her our your my it they he she we you i ' +
+    'said says told according after before during since until while when where because if so ' +
+    'each every more most less fewer about around over under up down out off also only just still ' +
+    'not no there here now then ago earlier later last next this through throughout across against among ' +
+    'within without via amid despite including like near beyond toward towards'
+  ).split(' '),
+);
+
+// Modifiers that say nothing about which things are counted.
+const VAGUE_MODIFIERS = new Set(
+  'new more other additional separate further extra total some many various different several such own whole entire full estimated reported'.split(
+    ' ',
+  ),
+);
+
+interface Found {
+  num: NumberMatch;
+  hedge: { kind: HedgeKind; words: string; from: number } | null;
+  rangeEnd: NumberMatch | null;
+}
+
+/** Extract quantities from one sentence's tokens (offsets are into the article). */
+export function extractQuantities(tokens: Token[], text: string): Quantity[] {
+  const out: Quantity[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const q = readQuantityAt(tokens, i, text);
+    if (q) {
+      out.push(q.quantity);
+      i = q.next;
+    } else i++;
+  }
+  return out;
+}
+
+function readQuantityAt(
+  tokens: Token[],
+  i: number,
+  text: string,
+): { quantity: Quantity; next: number } | null {
+  const t = tokens[i]!;
+  let currency: string | null = null;
+  let numStart = i;
+  if (t.type === 'punct' && t.text in CURRENCY_SYMBOLS) {
+    currency = CURRENCY_SYMBOLS[t.text]!;
+    numStart = i + 1;
+    // "US$", "A$": a country prefix glued to the symbol is already a separate token; ignore it.
+  } else if (t.lower === 'us' && tokens[i + 1]?.text === '$') return null;
+  const num = readNumber(tokens, numStart);
+  if (!num) return null;
+  if (currency === null && isNotAnAmount(tokens, num, text)) return null;
+
+  const found: Found = { num, hedge: findHedge(tokens, i), rangeEnd: null };
+  let j = num.to;
+  // Ranges: "between 40 and 50", "40-50", "from 3 to 5 million", "40 to 50".
+  const sep = tokens[j];
+  const prevWord = tokens[(found.hedge?.from ?? i) - 1]?.lower;
+  if (sep && (sep.text === '-' || sep.lower === 'to' || (sep.lower === 'and' && prevWord === 'between'))) {
+    const k = (tokens[j + 1]?.text ?? '') in CURRENCY_SYMBOLS ? j + 2 : j + 1;
+    const second = readNumber(tokens, k);
+    if (second && (sep.lower !== 'to' || second.value > num.value || second.scale > 1)) {
+      found.rangeEnd = second;
+      j = second.to;
+    } else if (
+      second &&
+      sep.lower === 'to' &&
+      !second.numeral === !num.numeral &&
+      second.value <= num.value
+    ) {
+      // "outnumber them 3 to 1": a ratio, not an amount.
+      return null;
+    }
+  }
+
+  // Percentages.
+  let unit = '';
+  let unitClass = '';
+  let modifiers: string[] = [];
+  let percent = false;
+  const pctTok = tokens[j];
+  if (pctTok && (pctTok.text === '%' || pctTok.lower === 'percent' || pctTok.lower === 'pct')) {
+    percent = true;
+    j++;
+  } else if (pctTok?.lower === 'per' && tokens[j + 1]?.lower === 'cent') {
+    percent = true;
+    j += 2;
+  }
+  if (percent && tokens[j]?.lower === 'percentage' && tokens[j + 1]?.lower === 'points') j += 2;
+  if (!percent && tokens[j]?.lower === 'percentage' && tokens[j + 1]?.lower === 'points') {
+    unit = 'percentage point';
+    unitClass = 'percentage point';
+    j += 2;
+  }
+
+  // Currency named after the number: "50 million euros", "300 dollars".
+  if (!currency && !percent && tokens[j] && CURRENCY_WORDS[singular(tokens[j]!.lower)]) {
+    currency = CURRENCY_WORDS[singular(tokens[j]!.lower)]!;
+    j++;
+  }
+
+  // Ages: "33-year-old", "33 years old".
+  const ageMatch = matchAge(tokens, j);
+  if (!percent && !currency && ageMatch) {
+    unit = 'year';
+    unitClass = 'age';
+    j = ageMatch;
+  }
+
+  // The counted thing: "dozens of X", "$1.2 billion in X funds", "12,000 North Korean troops".
+  let np = { head: '', modifiers: [] as string[], end: j, partitive: false };
+  if (!unitClass) {
+    let k = j;
+    if (tokens[k]?.lower === 'of' && (!num.numeral || num.scale > 1)) k++;
+    if (
+      currency &&
+      (tokens[k]?.lower === 'in' || tokens[k]?.lower === 'of' || tokens[k]?.lower === 'for') &&
+      !percent
+    )
+      k++;
+    if (percent && tokens[k]?.lower === 'of') k++;
+    // A hyphen glues a unit on: "6.1-magnitude", "11-member".
+    if (tokens[k]?.text === '-' && tokens[k]!.start === tokens[k - 1]!.end) k++;
+    np = readNounPhrase(tokens, k);
+  }
+
+  if (percent) {
+    unit = 'percent';
+    unitClass = np.head ? `percent:${unitClassOf(np.head)}` : 'percent';
+    modifiers = np.modifiers;
+  } else if (currency) {
+    unit = currency;
+    unitClass = np.head ? `money:${currency}:${unitClassOf(np.head)}` : `money:${currency}`;
+    modifiers = np.head ? [np.head, ...np.modifiers] : [];
+  } else if (!unitClass) {
+    if (np.head && CURRENCY_WORDS[np.head]) {
+      unit = CURRENCY_WORDS[np.head]!;
+      unitClass = `money:${unit}`;
+    } else if (np.head) {
+      unit = np.head;
+      unitClass = unitClassOf(np.head);
+      modifiers = np.modifiers;
+    } else {
+      // A bare number takes its meaning from a measure noun just before it: "magnitude 6.1".
+      const before = measureBefore(tokens, found.hedge?.from ?? i);
+      if (!before) return null;
+      unit = before;
+      unitClass = unitClassOf(before);
+    }
+  }
+  if (TIME_UNITS.has(unit) && unitClass !== 'age') unitClass = `duration:${unit}`;
+  if (np.partitive) modifiers = [...modifiers, 'part-of'];
+  unitClass = refinePersonClass(
+    unitClass,
+    tokens.slice(np.end, np.end + 4).map((x) => x.lower),
+  );
+
+  const end = Math.max(np.end, j);
+  const rate = findRate(tokens, end);
+  const lastTok = tokens[Math.max(rate ? rate.end : end, j) - 1]!;
+  const startTok = tokens[found.hedge?.from ?? i]!;
+  const interval = toInterval(found);
+  const quantity: Quantity = {
+    start: startTok.start,
+    end: lastTok.end,
+    text: text.slice(startTok.start, lastTok.end),
+    value: num.value,
+    ...interval,
+    unit,
+    unitClass,
+    modifiers,
+    rate: rate?.period ?? null,
+    hedge: found.hedge?.words ?? null,
+  };
+  return { quantity, next: Math.max(j, np.end) };
+}
+
+/** Years, dates, times, ordinals and identifiers are numbers but not amounts. */
+function isNotAnAmount(tokens: Token[], num: NumberMatch, text: string): boolean {
+  const first = tokens[num.from]!;
+  const prev = tokens[num.from - 1];
+  const next = tokens[num.to];
+  if (first.type !== 'num' && first.type !== 'word') return true;
+  // "'09": a year.
+  if (prev?.text === "'" && prev.end === first.start && /^\d{2}$/.test(first.text)) return true;
+  // Dates: "March 3", "3 March", "3 March 2024".
+  if (
+    (prev && MONTHS.has(prev.lower) && /^[A-Z]/.test(prev.text)) ||
+    (next && MONTHS.has(next.lower) && /^[A-Z]/.test(next.text))
+  )
+    return true;
+  // Times: "3 p.m.", "10 GMT".
+  if (
+    next &&
+    /^(a\.?m|p\.?m|gmt|utc|bst|est|edt|pst|cet|o'clock)$/i.test(
+      text
+        .slice(next.start, next.end + 3)
+        .replace(/\.$/, '')
+        .trim()
+        .split(/\s/)[0]!,
+    )
+  )
+    return true;
+  if (next && /^(am|pm)$/i.test(next.text)) return true;
+  // Years: a plain four-digit number in the calendar range, unless it clearly counts something.
+  if (first.type === 'num' && /^\d{4}$/.test(first.text) && num.scale === 1) {
+    const v = Number(first.text);
+    if (v >= 1800 && v <= 2100) {
+      const countsSomething =
+        next && next.type === 'word' && /^[a-z]/.test(next.text) && isPluralNoun(next.text);
+      if (!countsSomething) return true;
+    }
+  }
+  // Identifiers: "Flight 370", "Route 66", "Section 8", "Apollo 11".
+  if (
+    prev &&
+    /^[A-Z][a-z]+$/.test(prev.text) &&
+    !STOPWORDS.has(prev.lower) &&
+    first.type === 'num' &&
+    !/,/.test(first.text) &&
+    (next?.type !== 'word' || /^[A-Z]/.test(next.text))
+  ) {
+    if (!MEASURE_BEFORE_OK.has(prev.lower)) return true;
+  }
+  // Model names and codes glued to letters ("F-16", "Covid-19").
+  if (
+    prev &&
+    prev.text === '-' &&
+    tokens[num.from - 2]?.type === 'word' &&
+    prev.start === tokens[num.from - 2]!.end
+  )
+    return true;
+  return false;
+}
+
+const MEASURE_BEFORE_OK = new Set([
+  'magnitude',
+  'about',
+  'some',
+  'around',
+  'nearly',
+  'almost',
+  'over',
+  'under',
+  'only',
+  'just',
+  'exactly',
+]);
+
+function findHedge(tokens: Token[], i: number): Found['hedge'] {
+  for (const [words, kind] of HEDGES) {
+    const parts = words.split(' ');
+    const from = i - parts.length;
+    if (from < 0) continue;
+    if (parts.every((p, k) => tokens[from + k]!.lower === p)) {
+      // "over the next 3 years" is not a hedge; it must sit right before the number.
+      return { kind, words, from };
+    }
+  }
+  // "just over", "well over", "just under": widen by the inner hedge, keep the outer words.
+  return null;
+}
+
+function matchAge(tokens: Token[], j: number): number | null {
+  const a = tokens[j];
+  if (!a) return null;
+  if (a.text === '-' && /^years?-old$/.test(tokens[j + 1]?.lower ?? '')) return j + 2;
+  if (/^years?$/.test(a.lower) && tokens[j + 1]?.lower === 'old') return j + 2;
+  if (
+    a.text === '-' &&
+    tokens[j + 1]?.lower === 'year' &&
+    tokens[j + 2]?.text === '-' &&
+    tokens[j + 3]?.lower === 'old'
+  )
+    return j + 4;
+  return null;
+}
+
+function readNounPhrase(tokens: Token[], k: number) {
+  const words: Token[] = [];
+  let end = k;
+  while (end < tokens.length && words.length < 5) {
+    const t = tokens[end]!;
+    if (t.type !== 'word' || NP_STOP.has(t.lower)) break;
+    if (/ly$/.test(t.lower) && t.lower.length > 4 && !/^(family|ally|supply|rally|italy)$/.test(t.lower))
+      break;
+    words.push(t);
+    end++;
+  }
+  if (words.length === 0) return { head: '', modifiers: [] as string[], end: k, partitive: false };
+  // The head is the first lower-case plural noun ("North Korean troops"), else the last word.
+  let headIdx = words.findIndex((w) => /^[a-z]/.test(w.text) && isPluralNoun(w.text));
+  if (headIdx < 0) {
+    headIdx = words.length - 1;
+    // Skip a trailing participle: "package approved", "partners committed".
+    while (headIdx > 0 && /(ed|ing)$/.test(words[headIdx]!.lower)) headIdx--;
+  }
+  const head = singular(
+    words[headIdx]!.lower.replace(/^.*-/, (p) => (words[headIdx]!.lower.endsWith('-old') ? p : '')),
+  );
+  const modifiers = words
+    .slice(0, headIdx)
+    .map((w) => w.lower)
+    .filter((w) => !VAGUE_MODIFIERS.has(w));
+  const phraseEnd = k + headIdx + 1;
+  const partitive =
+    tokens[phraseEnd]?.lower === 'of' &&
+    /^(the|its|their|these|those|them|our|his|her|whom|which)$/.test(tokens[phraseEnd + 1]?.lower ?? '');
+  return { head, modifiers, end: phraseEnd, partitive };
+}
+
+function measureBefore(tokens: Token[], i: number): string | null {
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    const w = tokens[k]!.lower;
+    if (MEASURE_NOUNS.has(w)) return w;
+    if (tokens[k]!.type !== 'word') return null;
+  }
+  return null;
+}
+
+function findRate(tokens: Token[], j: number): { period: string; end: number } | null {
+  for (let k = j; k < Math.min(tokens.length, j + 3); k++) {
+    const t = tokens[k]!;
+    if (t.lower in RATE_WORDS) return { period: RATE_WORDS[t.lower]!, end: k + 1 };
+    const n = tokens[k + 1];
+    if (
+      (t.lower === 'per' ||
+        t.lower === 'a' ||
+        t.lower === 'each' ||
+        t.lower === 'every' ||
+        t.lower === 'an') &&
+      n &&
+      TIME_UNITS.has(n.lower)
+    ) {
+      return { period: n.lower, end: k + 2 };
+    }
+    if (t.type !== 'word' || NP_STOP.has(t.lower) === false) continue;
+  }
+  return null;
+}
+
+function toInterval(f: Found): Pick<Quantity, 'low' | 'high' | 'lowInclusive' | 'highInclusive'> {
+  const { num } = f;
+  let low = num.low ?? num.value;
+  let high = num.high ?? num.value;
+  if (f.rangeEnd) {
+    // "from 3 to 5 million": the scale of the second number applies to the first.
+    const scaleFix = num.scale === 1 && f.rangeEnd.scale > 1 ? f.rangeEnd.scale : 1;
+    low = num.value * scaleFix;
+    high = f.rangeEnd.high ?? f.rangeEnd.value;
+  } else if (num.decimals > 0 && num.scale > 1 && num.low === undefined) {
+    // "1.2 billion" stands for anything that rounds to it.
+    const step = (num.scale * 10 ** -num.decimals) / 2;
+    low = num.value - step;
+    high = num.value + step;
+  } else if (num.scale >= 1e6 && num.decimals === 0 && num.low === undefined) {
+    const step = num.scale / 2;
+    if (num.value / num.scale < 10) {
+      low = num.value - step;
+      high = num.value + step;
+    }
+  }
+  const v = num.value;
+  // Bounds stated by "more than" / "fewer than" are the number itself, not its rounding.
+  const statedLow = f.rangeEnd ? low : (num.low ?? v);
+  const statedHigh = f.rangeEnd ? high : (num.high ?? v);
+  switch (f.hedge?.kind) {
+    case 'approx':
+      return {
+        low: Math.min(low, v * (1 - HEDGE_TOLERANCE)),
+        high: Math.max(high, v * (1 + HEDGE_TOLERANCE)),
+        lowInclusive: true,
+        highInclusive: true,
+      };
+    case 'below-approx':
+      return { low: Math.min(low, v * (1 - HEDGE_TOLERANCE)), high, lowInclusive: true, highInclusive: true };
+    case 'above':
+      return { low: statedLow, high: Number.POSITIVE_INFINITY, lowInclusive: false, highInclusive: false };
+    case 'at-least':
+      return { low: statedLow, high: Number.POSITIVE_INFINITY, lowInclusive: true, highInclusive: false };
+    case 'below':
+      return { low: 0, high: statedHigh, lowInclusive: true, highInclusive: false };
+    case 'at-most':
+      return { low: 0, high: statedHigh, lowInclusive: true, highInclusive: true };
+    default:
+      return { low, high, lowInclusive: true, highInclusive: true };
+  }
+}

@@ -1,0 +1,58 @@
+// Quotations and who said them: pair the straight double quotes left by normalization, then look for
+// a reporting verb next to the quote ("Austin told reporters", "said the official").
+import type { Quote, Span } from './types';
+
+const REPORTING =
+  'said|says|told|added|noted|stated|explained|wrote|tweeted|argued|insisted|warned|declared|asked|recalled|continued';
+const AFTER = new RegExp(
+  `^[,.]?\\s*(?:(?:${REPORTING})\\s+)?((?:the\\s+)?[A-Za-z][\\w.'-]*(?:\\s+[A-Za-z][\\w.'-]*){0,4}?)\\s+(?:${REPORTING})\\b`,
+);
+const AFTER_VERB_FIRST = new RegExp(
+  `^[,.]?\\s*(?:${REPORTING})\\s+((?:the\\s+)?[A-Za-z][\\w.'-]*(?:\\s+[A-Z][\\w.'-]*){0,4})`,
+);
+const BEFORE = new RegExp(
+  `((?:the\\s+)?[A-Za-z][\\w.'-]*(?:\\s+[A-Za-z][\\w.'-]*){0,4}?)\\s+(?:${REPORTING})(?:\\s+\\w+){0,3}\\s*[,:]?\\s*$`,
+);
+
+/** Spans of quoted passages of at least three words. */
+export function findQuoteSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') open = -1;
+    if (c !== '"') continue;
+    if (open < 0) open = i;
+    else {
+      if (
+        text
+          .slice(open + 1, i)
+          .trim()
+          .split(/\s+/).length >= 3
+      )
+        spans.push({ start: open, end: i + 1 });
+      open = -1;
+    }
+  }
+  return spans;
+}
+
+/** Who a quote is attributed to, as written in the surrounding sentence text, or null. */
+export function findSpeakerText(text: string, quote: Span, sentence: Span): string | null {
+  const after = text.slice(quote.end, Math.min(sentence.end, quote.end + 80));
+  const before = text.slice(Math.max(sentence.start, quote.start - 80), quote.start);
+  const m = AFTER_VERB_FIRST.exec(after) ?? AFTER.exec(after) ?? BEFORE.exec(before);
+  if (!m) return null;
+  const who = m[1]!.trim();
+  if (/^(it|this|that|which|and|but)$/i.test(who)) return null;
+  return who;
+}
+
+export function makeQuote(
+  text: string,
+  span: Span,
+  speakerText: string | null,
+  speaker: string | null,
+): Quote {
+  return { ...span, text: text.slice(span.start + 1, span.end - 1).trim(), speakerText, speaker };
+}

@@ -1,0 +1,62 @@
+// Sentence spans: Intl.Segmenter (same in Node and workerd) plus repair of splits it gets wrong.
+import type { Span } from './types';
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+// Words that end in a period without ending a sentence when followed by a name or number.
+const ABBREVIATIONS = new Set(
+  (
+    'mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm maj pres st jr sr inc corp co ltd no vs ' +
+    'jan feb mar apr aug sept sep oct nov dec fig approx est dept univ mt ft rev hon'
+  ).split(' '),
+);
+
+function endsWithAbbreviation(segment: string): boolean {
+  const m = /(?:^|[\s("'])([A-Za-z]{1,5}|(?:[A-Za-z]\.)+[A-Za-z])\.\s*$/.exec(segment);
+  if (!m) return false;
+  const word = m[1]!;
+  if (word.includes('.')) return true; // U.S., U.K., e.g.
+  if (word.length === 1 && /[A-Z]/.test(word)) return true; // a middle initial: Lloyd J. Austin
+  return ABBREVIATIONS.has(word.toLowerCase());
+}
+
+/** Split normalized text into sentence spans with offsets; never returns empty spans. */
+export function splitSentences(text: string): Span[] {
+  const raw: Span[] = [];
+  // Paragraph breaks always end a sentence, whatever the segmenter thinks.
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    for (const seg of segmenter.segment(line)) {
+      raw.push({ start: lineStart + seg.index, end: lineStart + seg.index + seg.segment.length });
+    }
+    lineStart += line.length + 1;
+  }
+  const merged: Span[] = [];
+  for (const span of raw) {
+    const prev = merged[merged.length - 1];
+    const body = text.slice(span.start, span.end);
+    const sameLine = prev !== undefined && !text.slice(prev.end, span.start).includes('\n');
+    if (prev && sameLine && shouldJoin(text.slice(prev.start, prev.end), body)) {
+      prev.end = span.end;
+    } else {
+      merged.push({ ...span });
+    }
+  }
+  return merged.map(trimSpan(text)).filter((s) => s.end > s.start);
+}
+
+function shouldJoin(previous: string, next: string): boolean {
+  const trimmed = next.trimStart();
+  // A continuation that starts in lower case ("... to Kiev. on Sunday night") or with a closing mark.
+  if (/^[a-z,;:)]/.test(trimmed)) return true;
+  return endsWithAbbreviation(previous) && /^[A-Z0-9"']/.test(trimmed);
+}
+
+function trimSpan(text: string) {
+  return (span: Span): Span => {
+    let { start, end } = span;
+    while (start < end && /\s/.test(text[start]!)) start++;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    return { start, end };
+  };
+}

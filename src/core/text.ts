@@ -1,0 +1,111 @@
+// Normalization: one canonical text per article, so offsets, hashes and matching all agree.
+import { Parser } from 'htmlparser2';
+
+const QUOTES: Record<string, string> = {
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u201e': '"',
+  '\u00ab': '"',
+  '\u00bb': '"',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201a': "'",
+  '\u2032': "'",
+  '\u2013': '-',
+  '\u2212': '-',
+  '\u2014': ' - ',
+  '\u2026': '...',
+  '\u00a0': ' ',
+};
+
+// Zero-width and bidirectional control characters carry no meaning for claims and can hide text.
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]/g;
+// Other C0/C1 controls except tab and newline.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/** Canonical text: NFC, straight quotes, plain dashes, no invisible characters, tidy whitespace. */
+export function normalizeText(input: string): string {
+  return input
+    .normalize('NFC')
+    .replace(INVISIBLE, '')
+    .replace(CONTROL, ' ')
+    .replace(
+      /[\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a\u2032\u2013\u2212\u2014\u2026\u00a0]/g,
+      (c) => QUOTES[c]!,
+    )
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t\f\v]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
+}
+
+const BLOCK = new Set([
+  'p',
+  'div',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'tr',
+  'table',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'figcaption',
+  'pre',
+  'hr',
+  'dd',
+  'dt',
+  'title',
+]);
+const SKIP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'iframe',
+  'object',
+  'head',
+  'nav',
+  'form',
+]);
+
+/** Reduce HTML to its readable text; forgiving of broken markup, linear in its size. */
+export function htmlToText(html: string): string {
+  const out: string[] = [];
+  let skipDepth = 0;
+  const parser = new Parser(
+    {
+      onopentagname(name) {
+        if (SKIP.has(name)) skipDepth++;
+        else if (BLOCK.has(name)) out.push('\n');
+      },
+      onclosetag(name, implied) {
+        if (SKIP.has(name)) skipDepth = Math.max(0, skipDepth - 1);
+        else if (BLOCK.has(name) && !implied) out.push('\n');
+      },
+      ontext(text) {
+        if (skipDepth === 0) out.push(text);
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.write(html);
+  parser.end();
+  return out.join('');
+}
+
+/** Whether a text looks like HTML markup rather than prose that happens to contain a "<". */
+export function looksLikeHtml(input: string): boolean {
+  return /<(p|div|br|span|html|body|article|h[1-6]|a|li)\b[^>]*>/i.test(input);
+}

@@ -1,0 +1,114 @@
+// Unit classes: which counted things are the same kind of thing, so their numbers may be compared.
+
+// Each group lists singular head nouns that count the same kind of thing in news text.
+const GROUPS: Record<string, string[]> = {
+  country: ['country', 'nation', 'partner', 'member', 'ally', 'member state', 'signatory', 'government'],
+  troop: [
+    'troop',
+    'soldier',
+    'force',
+    'personnel',
+    'serviceman',
+    'servicemember',
+    'marine',
+    'sailor',
+    'reservist',
+    'conscript',
+    'recruit',
+    'service member',
+  ],
+  death: ['death', 'fatality', 'dead', 'body', 'life'],
+  injury: ['injury', 'injured', 'wounded'],
+  casualty: ['casualty'],
+  person: [
+    'people',
+    'person',
+    'individual',
+    'resident',
+    'civilian',
+    'citizen',
+    'inhabitant',
+    'man',
+    'woman',
+    'adult',
+  ],
+  child: ['child', 'kid', 'minor', 'boy', 'girl', 'student', 'pupil'],
+  passenger: ['passenger', 'traveler', 'traveller'],
+  building: ['home', 'house', 'building', 'structure', 'dwelling', 'residence'],
+  aid: ['aid', 'assistance', 'funding', 'fund', 'support', 'help', 'relief'],
+  vote: ['vote', 'ballot'],
+  ton: ['ton', 'tonne'],
+  kilometer: ['kilometer', 'kilometre', 'km'],
+  mile: ['mile'],
+  meter: ['meter', 'metre'],
+  magnitude: ['magnitude', 'richter'],
+};
+
+const CLASS_OF = new Map<string, string>();
+for (const [cls, words] of Object.entries(GROUPS)) for (const w of words) CLASS_OF.set(w, cls);
+
+/** The class of a singular head noun; an unknown noun is its own class. */
+export function unitClassOf(head: string): string {
+  return CLASS_OF.get(head) ?? head;
+}
+
+// Generic "people" counts take their meaning from the verb that follows ("20 people were killed").
+const PERSON_VERBS: [RegExp, string][] = [
+  [/^(killed|dead|died|die|perished|slain|murdered|drowned|executed)$/, 'death'],
+  [/^(injured|wounded|hurt|hospitali[sz]ed|hospitalised)$/, 'injury'],
+  [/^(arrested|detained|jailed|charged|held)$/, 'arrest'],
+  [/^(missing|unaccounted)$/, 'missing'],
+  [/^(evacuated|displaced|homeless|rescued)$/, 'displaced'],
+];
+
+export function refinePersonClass(cls: string, following: string[]): string {
+  if (!['person', 'passenger', 'child', 'troop', 'civilian'].includes(cls)) return cls;
+  for (const word of following) {
+    for (const [pattern, refined] of PERSON_VERBS) if (pattern.test(word)) return refined;
+  }
+  return cls;
+}
+
+export const CURRENCY_SYMBOLS: Record<string, string> = { $: 'usd', '€': 'eur', '£': 'gbp', '¥': 'jpy' };
+export const CURRENCY_WORDS: Record<string, string> = {
+  dollar: 'usd',
+  usd: 'usd',
+  euro: 'eur',
+  eur: 'eur',
+  yen: 'jpy',
+  yuan: 'cny',
+  renminbi: 'cny',
+  rupee: 'inr',
+  ruble: 'rub',
+  rouble: 'rub',
+  hryvnia: 'uah',
+  peso: 'mxn',
+  franc: 'chf',
+  sterling: 'gbp',
+};
+
+export const TIME_UNITS = new Set([
+  'second',
+  'minute',
+  'hour',
+  'day',
+  'week',
+  'month',
+  'year',
+  'decade',
+  'century',
+]);
+
+/** Words that name what a bare number measures when it follows them: "magnitude 6.1", "a toll of 20". */
+export const MEASURE_NOUNS = new Set([
+  'magnitude',
+  'toll',
+  'total',
+  'population',
+  'turnout',
+  'score',
+  'temperature',
+  'height',
+  'depth',
+  'age',
+]);
