@@ -1,0 +1,38 @@
+// One place that turns failures into responses: JSON under /api, an HTML page (or fragment for htmx) elsewhere.
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { renderError } from '../../routes/render';
+import { InputError, NotFoundError, StaleVersionError } from '../../services/errors';
+
+function classify(err: Error): { status: number; message: string } {
+  if (err instanceof HTTPException) {
+    const message =
+      err.message ||
+      (err.status === 403
+        ? 'This form was posted from another site; reload the page and try again.'
+        : 'Bad request.');
+    return { status: err.status, message };
+  }
+  if (err instanceof NotFoundError) return { status: 404, message: err.message };
+  if (err instanceof StaleVersionError) return { status: 409, message: err.message };
+  if (err instanceof InputError) return { status: 422, message: err.message };
+  return { status: 500, message: 'Something went wrong on our side. The error was logged.' };
+}
+
+export const isApi = (c: Context) => c.req.path === '/api' || c.req.path.startsWith('/api/');
+
+export const onError: ErrorHandler = (err, c) => {
+  const { status, message } = classify(err);
+  if (status >= 500) console.error(err);
+  if (isApi(c)) {
+    const extra = err instanceof StaleVersionError ? { current: err.current } : {};
+    return c.json({ error: { status, message, ...extra } }, status as 400);
+  }
+  return renderError(c, status, message);
+};
+
+export const notFound: NotFoundHandler = (c) => {
+  const message = `Nothing here: ${c.req.path}`;
+  if (isApi(c)) return c.json({ error: { status: 404, message } }, 404);
+  return renderError(c, 404, message);
+};

@@ -1,0 +1,37 @@
+// Request body limits for every write route, answering 413 with a message the form (or API client) shows.
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+
+/** An article's text may be up to 1 MB (UTF-8 bytes), checked exactly by the validators. */
+export const MAX_TEXT_BYTES = 1024 * 1024;
+export const MAX_COMPARE_DOCUMENTS = 20;
+
+const MB = 1024 * 1024;
+/** The raw body carries the text plus form or JSON encoding around it; this is a coarse first guard. */
+export const ARTICLE_BODY_LIMIT = 2 * MB;
+export const COMPARE_BODY_LIMIT = MAX_COMPARE_DOCUMENTS * 2 * MB;
+export const REVIEW_BODY_LIMIT = 16 * 1024;
+
+type OnTooLarge = (c: Context, message: string) => Response | Promise<Response>;
+
+const jsonTooLarge: OnTooLarge = (c, message) => c.json({ error: { status: 413, message } }, 413);
+
+function limit(maxSize: number, message: string, onError: OnTooLarge = jsonTooLarge): MiddlewareHandler {
+  return bodyLimit({ maxSize, onError: (c) => onError(c, message) });
+}
+
+export const articleBodyLimit = (onError?: OnTooLarge) =>
+  limit(
+    ARTICLE_BODY_LIMIT,
+    'The article is too large: its text can be at most 1 MB. Nothing was stored.',
+    onError,
+  );
+
+export const compareBodyLimit = () =>
+  limit(
+    COMPARE_BODY_LIMIT,
+    `The request is too large: up to ${MAX_COMPARE_DOCUMENTS} documents of at most 1 MB of text each.`,
+  );
+
+export const reviewBodyLimit = (onError?: OnTooLarge) =>
+  limit(REVIEW_BODY_LIMIT, 'The review is too large: keep the note under 2,000 characters.', onError);

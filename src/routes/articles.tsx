@@ -1,0 +1,117 @@
+// /articles — the list, the "Add article" form and its POST, and one article with highlighted claims.
+import { zValidator } from '@hono/zod-validator';
+import { type Context, Hono } from 'hono';
+import { ArticlePage } from '../../views/pages/article';
+import { ArticleNewPage } from '../../views/pages/article-new';
+import { ArticlesPage } from '../../views/pages/articles';
+import type { ArticleFormProps, ArticleFormValues } from '../../views/partials/article-form';
+import { ArticleForm } from '../../views/partials/article-form';
+import { requireForm } from '../middleware/content-type';
+import { articleBodyLimit } from '../middleware/limits';
+import { formCsrf } from '../middleware/security';
+import { articleDetail, articleList, knownOutlets } from '../services/articles';
+import { InputError } from '../services/errors';
+import { ingestArticle } from '../services/ingest';
+import type { AppDeps, AppEnv } from './app-types';
+import { isHtmx } from './htmx';
+import { fragment, page, renderError } from './render';
+import { articleInput, fieldErrors, idParam, pageQuery } from './schemas';
+
+type FormStatus = 413 | 415 | 422;
+
+/** Re-reads the submitted fields (Hono caches the parsed body) so the form keeps what was typed. */
+async function submittedValues(c: Context): Promise<ArticleFormValues> {
+  const ct = c.req.header('content-type') ?? '';
+  if (!/multipart\/form-data|x-www-form-urlencoded/i.test(ct)) return {};
+  const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+  const text = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : undefined);
+  return {
+    outlet: text('outlet'),
+    title: text('title'),
+    url: text('url'),
+    publishedAt: text('publishedAt'),
+    text: text('text'),
+    format: text('format'),
+  };
+}
+
+export function articleRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  async function formResponse(c: Context, status: FormStatus, props: ArticleFormProps) {
+    const outlets = await knownOutlets(deps.db);
+    if (isHtmx(c)) {
+      // A 413 is retargeted by the form (hx-status:413) to its message box, keeping the pasted text.
+      if (status === 413)
+        return fragment(
+          c,
+          <p class="error" role="alert">
+            {props.message}
+          </p>,
+          status,
+        );
+      return fragment(c, <ArticleForm {...props} outlets={outlets} />, status);
+    }
+    return page(c, 'Add article', <ArticleNewPage {...props} outlets={outlets} />, { nav: 'new', status });
+  }
+
+  app.get('/', zValidator('query', pageQuery), async (c) => {
+    const { items } = await articleList(deps.db, c.req.valid('query'));
+    return page(c, 'Articles', <ArticlesPage items={items} />, { nav: 'articles' });
+  });
+
+  app.get('/new', async (c) => {
+    const outlets = await knownOutlets(deps.db);
+    return page(c, 'Add article', <ArticleNewPage outlets={outlets} />, { nav: 'new' });
+  });
+
+  app.post(
+    '/',
+    articleBodyLimit((c, message) => formResponse(c, 413, { message })),
+    formCsrf(),
+    requireForm((c, message) => formResponse(c, 415, { message })),
+    zValidator('form', articleInput, async (r, c) => {
+      if (r.success) return;
+      return formResponse(c, 422, {
+        values: await submittedValues(c),
+        errors: fieldErrors(r.error),
+        message: 'Nothing was stored: please fix the fields marked below.',
+      });
+    }),
+    async (c) => {
+      const input = c.req.valid('form');
+      let result: Awaited<ReturnType<typeof ingestArticle>>;
+      try {
+        result = await ingestArticle(deps.db, input);
+      } catch (err) {
+        if (!(err instanceof InputError)) throw err;
+        return formResponse(c, 422, { values: await submittedValues(c), errors: { text: err.message } });
+      }
+      const target = `/articles/${result.articleId}?${result.status === 'duplicate' ? 'duplicate' : 'added'}=1`;
+      if (isHtmx(c)) {
+        c.header('HX-Redirect', target);
+        return c.body(null, 200);
+      }
+      return c.redirect(target, 303);
+    },
+  );
+
+  app.get(
+    '/:id',
+    zValidator('param', idParam, (r, c) =>
+      r.success ? undefined : renderError(c, 404, 'There is no such article.'),
+    ),
+    async (c) => {
+      const article = await articleDetail(deps.db, c.req.valid('param').id);
+      const conflicts = article.links.filter((l) => l.relation !== 'corroboration').length;
+      const notice =
+        c.req.query('duplicate') !== undefined
+          ? 'This text was already ingested: this is the existing article, and nothing new was stored.'
+          : c.req.query('added') !== undefined
+            ? `Stored: ${article.claims.length} claims extracted, ${conflicts} conflicts found.`
+            : undefined;
+      return page(c, article.title, <ArticlePage article={article} notice={notice} />, { nav: 'articles' });
+    },
+  );
+  return app;
+}

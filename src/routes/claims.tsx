@@ -1,0 +1,90 @@
+// /claims/:id — one claim and its links (the article page's panel via htmx), and marking its status.
+import { zValidator } from '@hono/zod-validator';
+import { Hono } from 'hono';
+import { ClaimPage } from '../../views/pages/claim';
+import { ClaimPanel } from '../../views/partials/claim-panel';
+import { ClaimReview } from '../../views/partials/claim-review';
+import { reviewBodyLimit } from '../middleware/limits';
+import { formCsrf } from '../middleware/security';
+import { claimDetail } from '../services/articles';
+import { StaleVersionError } from '../services/errors';
+import { claimState, markClaim } from '../services/review';
+import type { AppDeps, AppEnv } from './app-types';
+import { pageOrFragment, renderError } from './render';
+import { reviewDone, reviewFailed } from './review-responses';
+import { claimReviewForm, errorSummary, idParam } from './schemas';
+
+export function claimRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const badId = zValidator('param', idParam, (r, c) =>
+    r.success ? undefined : renderError(c, 404, 'There is no such claim.'),
+  );
+
+  app.get('/:id', badId, async (c) => {
+    const view = await claimDetail(deps.db, c.req.valid('param').id);
+    return pageOrFragment(
+      c,
+      `Claim ${view.claim.id}`,
+      () => <ClaimPage view={view} reviewer={deps.reviewer} />,
+      () => <ClaimPanel claim={view.claim} links={view.links} />,
+    );
+  });
+
+  app.post(
+    '/:id/status',
+    reviewBodyLimit((c, message) => renderError(c, 413, message)),
+    formCsrf(),
+    badId,
+    zValidator('form', claimReviewForm, async (r, c) => {
+      if (r.success) return;
+      const id = Number(c.req.param('id'));
+      const state = await claimState(deps.db, id);
+      const message = errorSummary(r.error);
+      return reviewFailed(
+        c,
+        422,
+        message,
+        () => <ClaimReview claim={state} error={message} returnTo={`/claims/${id}`} />,
+        `/claims/${id}`,
+      );
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const form = c.req.valid('form');
+      const returnTo = form.return_to ?? `/claims/${id}`;
+      const reviewer = form.name ?? deps.reviewer;
+      if (!reviewer) {
+        const state = await claimState(deps.db, id);
+        const message = 'Enter your name: every review is signed in the audit log.';
+        return reviewFailed(
+          c,
+          422,
+          message,
+          () => <ClaimReview claim={state} error={message} returnTo={returnTo} />,
+          returnTo,
+        );
+      }
+      try {
+        const done = await markClaim(deps.db, {
+          id,
+          version: form.version,
+          status: form.status,
+          reviewer,
+          note: form.note,
+        });
+        return reviewDone(c, returnTo, <ClaimReview claim={done} reviewer={reviewer} returnTo={returnTo} />);
+      } catch (err) {
+        if (!(err instanceof StaleVersionError)) throw err;
+        const state = { id, ...err.current };
+        return reviewFailed(
+          c,
+          409,
+          err.message,
+          () => <ClaimReview claim={state} reviewer={reviewer} error={err.message} returnTo={returnTo} />,
+          returnTo,
+        );
+      }
+    },
+  );
+  return app;
+}

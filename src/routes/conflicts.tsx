@@ -1,0 +1,89 @@
+// /conflicts/:id — one conflict side by side, and resolving it.
+import { zValidator } from '@hono/zod-validator';
+import { Hono } from 'hono';
+import { ConflictPage } from '../../views/pages/conflict';
+import { LinkReview } from '../../views/partials/link-review';
+import { reviewBodyLimit } from '../middleware/limits';
+import { formCsrf } from '../middleware/security';
+import { conflictDetail } from '../services/conflicts';
+import { StaleVersionError } from '../services/errors';
+import { linkState, resolveConflict } from '../services/review';
+import type { AppDeps, AppEnv } from './app-types';
+import { page, renderError } from './render';
+import { reviewDone, reviewFailed } from './review-responses';
+import { errorSummary, idParam, linkReviewForm } from './schemas';
+
+export function conflictRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const badId = zValidator('param', idParam, (r, c) =>
+    r.success ? undefined : renderError(c, 404, 'There is no such conflict.'),
+  );
+
+  app.get('/:id', badId, async (c) => {
+    const detail = await conflictDetail(deps.db, c.req.valid('param').id);
+    return page(
+      c,
+      `${detail.link.a.outlet} vs ${detail.link.b.outlet}`,
+      <ConflictPage detail={detail} reviewer={deps.reviewer} />,
+    );
+  });
+
+  app.post(
+    '/:id/resolve',
+    reviewBodyLimit((c, message) => renderError(c, 413, message)),
+    formCsrf(),
+    badId,
+    zValidator('form', linkReviewForm, async (r, c) => {
+      if (r.success) return;
+      const id = Number(c.req.param('id'));
+      const state = await linkState(deps.db, id);
+      const message = errorSummary(r.error);
+      const back = `/conflicts/${id}`;
+      return reviewFailed(
+        c,
+        422,
+        message,
+        () => <LinkReview link={state} error={message} returnTo={back} />,
+        back,
+      );
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const form = c.req.valid('form');
+      const returnTo = form.return_to ?? `/conflicts/${id}`;
+      const reviewer = form.name ?? deps.reviewer;
+      if (!reviewer) {
+        const state = await linkState(deps.db, id);
+        const message = 'Enter your name: every review is signed in the audit log.';
+        return reviewFailed(
+          c,
+          422,
+          message,
+          () => <LinkReview link={state} error={message} returnTo={returnTo} />,
+          returnTo,
+        );
+      }
+      try {
+        const done = await resolveConflict(deps.db, {
+          id,
+          version: form.version,
+          status: form.resolution,
+          reviewer,
+          note: form.note,
+        });
+        return reviewDone(c, returnTo, <LinkReview link={done} reviewer={reviewer} returnTo={returnTo} />);
+      } catch (err) {
+        if (!(err instanceof StaleVersionError)) throw err;
+        const state = { id, ...err.current };
+        return reviewFailed(
+          c,
+          409,
+          err.message,
+          () => <LinkReview link={state} reviewer={reviewer} error={err.message} returnTo={returnTo} />,
+          returnTo,
+        );
+      }
+    },
+  );
+  return app;
+}

@@ -1,0 +1,50 @@
+// Rendering helpers: a full page in the layout (with this response's CSP nonce), or the fragment htmx asked for.
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import { Layout, type LayoutProps } from '../../views/layout';
+import { ErrorMessage, ErrorPage } from '../../views/pages/error';
+import { isHtmx } from './htmx';
+
+type Status = 200 | 201 | 400 | 403 | 404 | 409 | 413 | 415 | 422 | 500;
+
+export function page(
+  c: Context,
+  title: string,
+  body: Child,
+  opts: { nav?: LayoutProps['nav']; status?: Status } = {},
+) {
+  const nonce = c.get('secureHeadersNonce') as string | undefined;
+  c.header('Vary', 'HX-Request');
+  return c.html(
+    `<!doctype html>${(
+      <Layout title={title} nonce={nonce} nav={opts.nav}>
+        {body}
+      </Layout>
+    )}`,
+    opts.status ?? 200,
+  );
+}
+
+export function fragment(c: Context, body: Child, status: Status = 200) {
+  c.header('Vary', 'HX-Request');
+  return c.html(<>{body}</>, status);
+}
+
+/** The same content as a fragment for htmx and as a full page otherwise (one partial, two callers). */
+export function pageOrFragment(
+  c: Context,
+  title: string,
+  full: () => Child,
+  part: () => Child,
+  opts: { nav?: LayoutProps['nav']; status?: Status } = {},
+) {
+  return isHtmx(c) ? fragment(c, part(), opts.status) : page(c, title, full(), opts);
+}
+
+export function renderError(c: Context, status: number, message: string) {
+  const s = status as Status;
+  if (isHtmx(c)) return fragment(c, <ErrorMessage status={status} message={message} />, s);
+  return page(c, status === 404 ? 'Not found' : 'Error', <ErrorPage status={status} message={message} />, {
+    status: s,
+  });
+}

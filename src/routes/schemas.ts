@@ -1,0 +1,176 @@
+// Input schemas, parsed once at the edge: every length is bounded, and messages are written for people.
+import { z } from 'zod';
+import { CLAIM_STATUSES, LINK_STATUSES } from '../../db/schema';
+import { MAX_COMPARE_DOCUMENTS, MAX_TEXT_BYTES } from '../middleware/limits';
+
+const utf8 = new TextEncoder();
+// NUL and other C0 controls (except tab, newline, carriage return, form feed) mean binary data, not prose.
+const BINARY = /[\u0000-\u0008\u000B\u000E-\u001F]/;
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+export const articleText = z
+  .string({
+    error: (i) =>
+      i.input === undefined
+        ? 'Paste the article text.'
+        : 'The article must be text, not a file or binary data.',
+  })
+  .refine((s) => s.trim().length > 0, 'Paste the article text: it is empty.')
+  .refine(
+    (s) => utf8.encode(s).length <= MAX_TEXT_BYTES,
+    'The article text is over 1 MB. Split it or trim it.',
+  )
+  .refine((s) => !BINARY.test(s), 'That looks like binary data, not article text.');
+
+const httpUrl = z
+  .string()
+  .trim()
+  .max(2000, 'The URL is too long (2,000 characters at most).')
+  .refine((s) => {
+    try {
+      const u = new URL(s);
+      return u.protocol === 'http:' || u.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'The URL must start with http:// or https://.');
+
+export const articleInput = z.object({
+  outlet: z
+    .string({ error: 'Enter the outlet that published the article.' })
+    .trim()
+    .min(1, 'Enter the outlet that published the article.')
+    .max(200, 'The outlet name is too long (200 characters at most).'),
+  title: z
+    .string({ error: 'Enter a title for the article.' })
+    .trim()
+    .min(1, 'Enter a title for the article.')
+    .max(500, 'The title is too long (500 characters at most).'),
+  url: z.preprocess(emptyToUndefined, httpUrl.optional()),
+  publishedAt: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .trim()
+      .max(40)
+      .regex(/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'Give the date as YYYY-MM-DD.')
+      .optional(),
+  ),
+  format: z.preprocess(emptyToUndefined, z.enum(['auto', 'text', 'html']).default('auto')),
+  text: articleText,
+});
+export type ArticleInput = z.infer<typeof articleInput>;
+
+export const idParam = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+
+const reviewer = z.preprocess(
+  emptyToUndefined,
+  z.string().trim().max(100, 'The name is too long (100 characters at most).').optional(),
+);
+const note = z.preprocess(
+  emptyToUndefined,
+  z.string().trim().max(2000, 'The note is too long (2,000 characters at most).').optional(),
+);
+const version = z.coerce
+  .number({ error: 'The form is missing its version; reload the page.' })
+  .int()
+  .positive();
+// Only same-site paths, so a form cannot be used to bounce reviewers elsewhere.
+const returnTo = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .max(500)
+    .regex(/^\/(?![/\\])/)
+    .optional(),
+);
+
+export const claimReviewForm = z.object({
+  status: z.enum(CLAIM_STATUSES, { error: `Choose one of: ${CLAIM_STATUSES.join(', ')}.` }),
+  version,
+  name: reviewer,
+  note,
+  return_to: returnTo,
+});
+
+export const linkReviewForm = z.object({
+  resolution: z.enum(LINK_STATUSES, { error: `Choose one of: ${LINK_STATUSES.join(', ')}.` }),
+  version,
+  name: reviewer,
+  note,
+  return_to: returnTo,
+});
+
+export const claimReviewJson = z.object({
+  status: z.enum(CLAIM_STATUSES),
+  version,
+  reviewer,
+  note,
+  evidenceUrl: z.preprocess(emptyToUndefined, httpUrl.optional()),
+});
+
+export const linkReviewJson = z.object({
+  resolution: z.enum(LINK_STATUSES),
+  version,
+  reviewer,
+  note,
+  evidenceUrl: z.preprocess(emptyToUndefined, httpUrl.optional()),
+});
+
+export const queueQuery = z.object({
+  status: z.preprocess(
+    emptyToUndefined,
+    z.enum(['open', 'resolved', 'all', ...LINK_STATUSES]).default('open'),
+  ),
+  outlet: z.preprocess(emptyToUndefined, z.string().trim().max(200).optional()),
+  q: z.preprocess(emptyToUndefined, z.string().trim().max(200, 'The search is too long.').optional()),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const compareInput = z.object({
+  documents: z
+    .array(
+      z.object({
+        id: z
+          .string()
+          .trim()
+          .min(1, 'Each document needs an id.')
+          .max(100)
+          .regex(/^[^:\s]+$/, 'Document ids cannot contain ":" or spaces (claim ids are "<document>:<n>").'),
+        source: z.string().trim().max(200).optional(),
+        text: articleText,
+        format: z.enum(['auto', 'text', 'html']).optional(),
+      }),
+      { error: 'Send {"documents": [...]} with 2 to 20 documents.' },
+    )
+    .min(2, 'Send at least 2 documents to compare.')
+    .max(MAX_COMPARE_DOCUMENTS, `Send at most ${MAX_COMPARE_DOCUMENTS} documents.`)
+    .refine((docs) => new Set(docs.map((d) => d.id)).size === docs.length, 'Document ids must be unique.'),
+});
+
+/** The part of a zod error we read (zod 4's core error type, as the validator hook hands it over). */
+export type ValidationError = { issues: readonly { path: readonly PropertyKey[]; message: string }[] };
+
+/** Field → first message, for showing errors next to form fields. */
+export function fieldErrors(error: ValidationError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? issue.path.map(String).join('.') : '_';
+    if (!(key in out)) out[key] = issue.message;
+  }
+  return out;
+}
+
+/** All messages in one sentence, for JSON errors and one-line notices. */
+export function errorSummary(error: ValidationError): string {
+  return Object.entries(fieldErrors(error))
+    .map(([k, m]) => (k === '_' ? m : `${k}: ${m}`))
+    .join(' ');
+}

@@ -1,0 +1,37 @@
+// Use case: read articles (list, one with its claims and their links) and single claims.
+import type { Db } from '../../db/client';
+import { getArticle, listArticles } from '../../db/queries/articles';
+import { claimSummaries, previousSentences } from '../../db/queries/claims';
+import { linksOfClaims } from '../../db/queries/links';
+import { listReviews } from '../../db/queries/reviews';
+import { listSources } from '../../db/queries/sources';
+import { NotFoundError } from './errors';
+
+export async function articleList(db: Db, opts: { limit: number; offset: number }) {
+  return { items: await listArticles(db, opts) };
+}
+
+export async function articleDetail(db: Db, id: number) {
+  const article = await getArticle(db, id);
+  if (!article) throw new NotFoundError(`There is no article ${id}.`);
+  return article;
+}
+
+export type ArticleView = Awaited<ReturnType<typeof articleDetail>>;
+
+export async function claimDetail(db: Db, id: number) {
+  const claim = (await claimSummaries(db, [id])).get(id);
+  if (!claim) throw new NotFoundError(`There is no claim ${id}.`);
+  const [links, previous, reviews] = await Promise.all([
+    linksOfClaims(db, [id]),
+    previousSentences(db, [id]),
+    listReviews(db, { type: 'claim', id }),
+  ]);
+  return { claim, links, previous: previous.get(id) ?? null, reviews };
+}
+
+export type ClaimView = Awaited<ReturnType<typeof claimDetail>>;
+
+export async function knownOutlets(db: Db): Promise<string[]> {
+  return (await listSources(db)).map((s) => s.name);
+}

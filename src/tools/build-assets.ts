@@ -1,0 +1,32 @@
+// Copies the static files Workers serves through wrangler's [assets] into dist/assets (gitignored).
+// Node serves the same files from their source folders; this keeps one URL layout for both runtimes.
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ASSETS_DIR = 'dist/assets';
+
+// Static responses bypass the Worker (and so Hono's secureHeaders), so they get their headers here.
+const HEADERS = `/static/*
+  X-Content-Type-Options: nosniff
+  Cache-Control: public, max-age=3600
+`;
+
+/** Rebuilds `<root>/dist/assets` and returns its absolute path. */
+export function buildAssets(root: string): string {
+  const out = join(root, ASSETS_DIR);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(join(out, 'static'), { recursive: true });
+  const htmx = join(root, 'node_modules/htmx.org/dist/htmx.min.js');
+  if (!existsSync(htmx)) throw new Error(`${htmx} is missing: run npm ci first`);
+  cpSync(htmx, join(out, 'static/htmx.min.js'));
+  const views = join(root, 'views/static');
+  if (existsSync(views)) cpSync(views, join(out, 'static'), { recursive: true });
+  writeFileSync(join(out, '_headers'), HEADERS);
+  return out;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+  console.log(`assets → ${buildAssets(root)}`);
+}

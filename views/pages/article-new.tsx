@@ -1,0 +1,15 @@
+// The "Add article" page around the form partial.
+import { ArticleForm, type ArticleFormProps } from '../partials/article-form';
+
+export function ArticleNewPage(props: ArticleFormProps) {
+  return (
+    <>
+      <h1>Add an article</h1>
+      <p class="lede">
+        Paste an article as text or HTML. Its claims are extracted and cross-checked against everything
+        stored; you land on the article with its new conflicts listed.
+      </p>
+      <ArticleForm {...props} />
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+// One article: its text with claims highlighted, a panel showing what the selected claim agrees or conflicts with.
+import { ArticleText } from '../components/article-text';
+import { safeHref } from '../components/format';
+import { LinkItem } from '../partials/claim-panel';
+import type { ArticleView } from '../types';
+
+export function ArticlePage({ article, notice }: { article: ArticleView; notice?: string }) {
+  const linkState = new Map<number, 'conflict' | 'corroboration'>();
+  for (const l of article.links) {
+    for (const id of [l.claimA, l.claimB]) {
+      if (l.relation === 'corroboration') {
+        if (!linkState.has(id)) linkState.set(id, 'corroboration');
+      } else linkState.set(id, 'conflict');
+    }
+  }
+  const own = new Set(article.claims.map((c) => c.id));
+  const conflicts = article.links.filter((l) => l.relation !== 'corroboration');
+  const href = safeHref(article.url);
+  return (
+    <>
+      {notice ? (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <h1>{article.title}</h1>
+      <p class="source">
+        <span class="outlet">{article.outlet}</span>
+        {article.publishedAt ? ` · ${article.publishedAt}` : ''}
+        {href ? (
+          <>
+            {' · '}
+            <a href={href} rel="noopener noreferrer nofollow" target="_blank">
+              original
+            </a>
+          </>
+        ) : null}
+        {' · '}
+        {article.claims.length} claims · {conflicts.length} conflicts
+      </p>
+      <div class="article-layout">
+        <section class="card" aria-label="Article text">
+          <p class="legend muted">
+            <span class="claim">claim</span> <span class="claim linked-conflict">conflicts</span>{' '}
+            <span class="claim linked-corroboration">agrees</span> — select a claim to see its links.
+          </p>
+          <ArticleText body={article.body} claims={article.claims} linkState={linkState} />
+        </section>
+        <aside class="card claim-panel" id="claim-panel" aria-live="polite">
+          <h2>Conflicts</h2>
+          {conflicts.length === 0 ? (
+            <p class="muted">No conflicts with anything stored.</p>
+          ) : (
+            <ul class="links">
+              {conflicts.map((l) => (
+                <LinkItem link={l} from={own.has(l.claimA) ? l.claimA : l.claimB} />
+              ))}
+            </ul>
+          )}
+        </aside>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,7 @@
+// The view models pages render: type-only re-exports of what the services return.
+
+export type { ClaimSummary } from '../db/queries/claims';
+export type { LinkWithClaims } from '../db/queries/links';
+export type { ArticleView, ClaimView } from '../src/services/articles';
+export type { ConflictDetail, ConflictQueue } from '../src/services/conflicts';
+export type { QueueQuery } from '../src/services/queries';
