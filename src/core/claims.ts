@@ -1,6 +1,6 @@
 // What makes a sentence a claim, the terms it is matched on, and the keys it is blocked under.
 import type { Claim, ClaimForMatching, ClaimKind, Quantity, Quote } from './types';
-import { lemma, STOPWORDS, type Token } from './words';
+import { lemma, MONTHS, STOPWORDS, type Token } from './words';
 
 /** The kind of claim a sentence makes, or null when it has nothing checkable. */
 export function claimKind(
@@ -33,6 +33,8 @@ export function sentenceTerms(tokens: Token[], entityKeys: string[], personKeys:
   for (let i = 0; i < tokens.length; i++) {
     const year = yearOf(tokens, i);
     if (year) terms.add(`y:${year}`);
+    const date = dateOf(tokens, i);
+    if (date) terms.add(`d:${date}`);
   }
   for (const t of tokens) {
     if (t.type !== 'word' || /^[A-Z]/.test(t.text) || t.lower.length < 3 || STOPWORDS.has(t.lower)) continue;
@@ -57,6 +59,16 @@ export function yearOf(tokens: Token[], i: number): number | null {
   return null;
 }
 
+/** A calendar day written "December 13" or "13 December", as "dec-13", or null. */
+export function dateOf(tokens: Token[], i: number): string | null {
+  const t = tokens[i]!;
+  if (t.type !== 'word' || !/^[A-Z]/.test(t.text) || !MONTHS.has(t.lower) || t.lower === 'may') return null;
+  const day = [tokens[i + 1], tokens[i - 1]].find(
+    (x) => x && (x.type === 'num' || x.type === 'ord') && Number.parseInt(x.text, 10) <= 31,
+  );
+  return day ? `${t.lower.slice(0, 3)}-${Number.parseInt(day.text, 10)}` : null;
+}
+
 const MAX_KEYS = 32;
 
 /**
@@ -71,7 +83,7 @@ export function blockingKeys(
 ): string[] {
   const keys = new Set<string>();
   const entityTerms = [...terms, ...context].filter((t) => t.startsWith('e:'));
-  const words = terms.filter((t) => !/^[epy]:/.test(t));
+  const words = terms.filter((t) => !/^[epyd]:/.test(t));
   for (const q of quantities) {
     if (!q.unitClass) continue;
     for (const e of entityTerms) keys.add(`${q.unitClass}|${e}`);

@@ -127,6 +127,7 @@ export function sameSubject(a: ClaimForMatching, b: ClaimForMatching): boolean {
   const around = (set: Set<string>, prefix: string) => [...set].filter((t) => t.startsWith(prefix));
   if (disjoint(around(allA, 'p:'), around(allB, 'p:'))) return false;
   if (disjoint(around(allA, 'y:'), around(allB, 'y:'))) return false;
+  if (disjoint(around(allA, 'd:'), around(allB, 'd:'))) return false;
   return true;
 }
 
@@ -215,7 +216,7 @@ function compareClaims(
   const threshold = a.article === b.article ? MIN_SCORE_WITHIN : MIN_SCORE_ACROSS;
   if (score < threshold) return null;
   const sharedNames = shared
-    .filter((t) => !/^[py]:/.test(t))
+    .filter((t) => !/^[pyd]:/.test(t))
     .slice(0, 6)
     .map((t) => (t.startsWith('e:') ? (names.get(t) ?? t.slice(2)) : t));
   if (quote) {

@@ -252,6 +252,8 @@ function isNotAnAmount(tokens: Token[], num: NumberMatch, text: string): boolean
   const prev = tokens[num.from - 1];
   const next = tokens[num.to];
   if (first.type !== 'num' && first.type !== 'word') return true;
+  // "000" from "10 000" or a code like "007" is not an amount on its own.
+  if (first.type === 'num' && /^0\d/.test(first.text)) return true;
   // "'09": a year.
   if (prev?.text === "'" && prev.end === first.start && /^\d{2}$/.test(first.text)) return true;
   // Dates: "March 3", "3 March", "3 March 2024".
