@@ -3,7 +3,7 @@
 import { createClient } from '@libsql/client/web';
 import { drizzle as drizzleD1 } from 'drizzle-orm/d1';
 import { drizzle as drizzleLibsql } from 'drizzle-orm/libsql/web';
-import type { Hono } from 'hono';
+import type { ExecutionContext } from 'hono';
 import type { Db } from '../db/client';
 import * as schema from '../db/schema';
 import { createApp } from './app';
@@ -17,7 +17,7 @@ export interface Env {
   REVIEWER?: string;
 }
 
-type App = Hono<never>;
+type App = ReturnType<typeof createApp>;
 
 // One app per env object: the isolate reuses it across requests, and a libSQL client keeps its HTTP
 // connection warm. A WeakMap lets tests (and wrangler environments) pass different bindings.
@@ -37,14 +37,14 @@ export function databaseFor(env: Env): Db {
 function appFor(env: Env): App {
   let app = apps.get(env);
   if (!app) {
-    app = createApp({ db: databaseFor(env), reviewer: env.REVIEWER || undefined }) as unknown as App;
+    app = createApp({ db: databaseFor(env), reviewer: env.REVIEWER || undefined });
     apps.set(env, app);
   }
   return app;
 }
 
 export default {
-  fetch(request: Request, env: Env, ctx: unknown): Response | Promise<Response> {
-    return appFor(env).fetch(request, env, ctx as never);
+  fetch(request: Request, env: Env, ctx: ExecutionContext): Response | Promise<Response> {
+    return appFor(env).fetch(request, env, ctx);
   },
 };

@@ -20,11 +20,31 @@ export function wordDiff(a: string, b: string): DiffPart[] {
       { value: a, removed: true },
       { value: b, added: true },
     ];
-  return parts.map((p) => {
-    const part: DiffPart = { value: p.value };
-    if (p.added) part.added = true;
-    if (p.removed) part.removed = true;
-    if ((p.added || p.removed) && NUMBERISH.test(p.value)) part.number = true;
-    return part;
+  return parts.flatMap((p) => {
+    const base: DiffPart = { value: p.value };
+    if (p.added) base.added = true;
+    if (p.removed) base.removed = true;
+    if (!(p.added || p.removed) || !NUMBERISH.test(p.value)) return [base];
+    // Mark only the numbers inside a changed run, so "57" stands out rather than the whole clause.
+    return splitNumbers(p.value).map(({ value, number }) =>
+      number ? { ...base, value, number } : { ...base, value },
+    );
   });
+}
+
+const NUMBER_RUN = new RegExp(
+  `(?:${NUMBERISH.source})[\\w.,-]*(?:\\s+(?:${NUMBERISH.source})[\\w.,-]*)*`,
+  'gi',
+);
+
+function splitNumbers(value: string): { value: string; number: boolean }[] {
+  const out: { value: string; number: boolean }[] = [];
+  let last = 0;
+  for (const m of value.matchAll(NUMBER_RUN)) {
+    if (m.index > last) out.push({ value: value.slice(last, m.index), number: false });
+    out.push({ value: m[0], number: true });
+    last = m.index + m[0].length;
+  }
+  if (last < value.length) out.push({ value: value.slice(last), number: false });
+  return out;
 }

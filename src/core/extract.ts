@@ -146,3 +146,11 @@ function resolveSpeaker(who: string | null, entities: Entity[], lastPerson: stri
   const match = entities.find((e) => e.aliases.some((a) => a.toLowerCase().split(/\s+/).includes(last)));
   return match?.key ?? null;
 }
+
+/** Display names of the entities in some articles, for explanations: key → fullest name seen. */
+export function entityNames(articles: ExtractedArticle[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const a of articles)
+    for (const e of a.entities) if ((names.get(e.key)?.length ?? 0) < e.name.length) names.set(e.key, e.name);
+  return names;
+}

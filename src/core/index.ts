@@ -2,5 +2,5 @@
 export { toMatchable } from './claims';
 export { crossReference, describeInterval, termStatsFrom } from './crossref';
 export { type DiffPart, wordDiff } from './diff';
-export { extractArticle } from './extract';
+export { entityNames, extractArticle } from './extract';
 export type * from './types';

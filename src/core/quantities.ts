@@ -412,7 +412,15 @@ function findRate(tokens: Token[], j: number): { period: string; end: number } |
   return null;
 }
 
+/** Drop floating-point noise from hedged bounds: 50 × 1.1 is 55, not 55.00000000000001. */
+const tidy = (n: number) => (Number.isFinite(n) ? Number(n.toPrecision(12)) : n);
+
 function toInterval(f: Found): Pick<Quantity, 'low' | 'high' | 'lowInclusive' | 'highInclusive'> {
+  const r = rawInterval(f);
+  return { ...r, low: tidy(r.low), high: tidy(r.high) };
+}
+
+function rawInterval(f: Found): Pick<Quantity, 'low' | 'high' | 'lowInclusive' | 'highInclusive'> {
   const { num } = f;
   let low = num.low ?? num.value;
   let high = num.high ?? num.value;

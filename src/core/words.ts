@@ -43,16 +43,16 @@ export const STOPWORDS = new Set(
   ).split(' '),
 );
 
-/** A coarse lemma: lower case, singular, common verb endings stripped for long words. */
+/**
+ * A coarse lemma: lower case and singular. Verb endings are left alone on purpose: the terms are shown
+ * to reviewers in explanations, and "announc" reads worse than a missed "announce"/"announced" match.
+ */
 export function lemma(word: string): string {
   const w = word.toLowerCase().replace(/'s$/, '');
   if (w.length <= 3) return w;
   if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) {
     return pluralize.singular(w);
   }
-  if (w.length > 6 && w.endsWith('ing')) return w.slice(0, -3);
-  if (w.length > 5 && w.endsWith('ied')) return `${w.slice(0, -3)}y`;
-  if (w.length > 5 && w.endsWith('ed')) return w.slice(0, -2);
   return w;
 }
 

@@ -27,6 +27,7 @@ export function page(
 
 export function fragment(c: Context, body: Child, status: Status = 200) {
   c.header('Vary', 'HX-Request');
+  // biome-ignore lint/complexity/noUselessFragments: the fragment turns any Child into one node c.html accepts
   return c.html(<>{body}</>, status);
 }
 

@@ -1,5 +1,12 @@
 // Use case: stateless compare — cross-reference a few documents among themselves, store nothing.
-import { crossReference, extractArticle, type Quantity, termStatsFrom, toMatchable } from '../core';
+import {
+  crossReference,
+  entityNames,
+  extractArticle,
+  type Quantity,
+  termStatsFrom,
+  toMatchable,
+} from '../core';
 import { looksLikeHtml } from './hash';
 
 export interface CompareDocument {
@@ -45,7 +52,8 @@ export function compareDocuments(documents: CompareDocument[]) {
   const incoming = extracted.flatMap(({ doc, article }) =>
     article.claims.map((c) => toMatchable(c, `${doc.id}:${c.position}`, doc.id)),
   );
-  const links = crossReference(incoming, [], termStatsFrom(incoming));
+  const names = entityNames(extracted.map((e) => e.article));
+  const links = crossReference(incoming, [], termStatsFrom(incoming), names);
   return {
     documents: extracted.map(({ doc, article }) => ({
       id: doc.id,

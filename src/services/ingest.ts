@@ -5,6 +5,7 @@ import { candidateClaims, termStats } from '../../db/queries/candidates';
 import { upsertSource } from '../../db/queries/sources';
 import {
   crossReference,
+  entityNames,
   extractArticle,
   type LinkDraft,
   type TermStats,
@@ -64,7 +65,7 @@ export async function ingestArticle(db: Db, input: IngestInput): Promise<IngestR
   const stored = await candidateClaims(db, keys);
   const terms = [...new Set([...incoming, ...stored].flatMap((c) => [...c.terms, ...c.contextTerms]))];
   const stats = mergeStats(await termStats(db, terms), termStatsFrom(incoming));
-  const drafts = crossReference(incoming, stored, stats);
+  const drafts = crossReference(incoming, stored, stats, entityNames([extracted]));
 
   const newLinks = drafts.flatMap((d: LinkDraft) => {
     const a = toClaimRef(d.a);

@@ -1,6 +1,7 @@
 // An app over a fresh migrated database, optionally seeded, plus request helpers for forms and htmx.
-import { createApp } from '../../src/app';
+
 import { loadSeeds } from '../../seeds/load';
+import { createApp } from '../../src/app';
 import { createTestDb, type TestDb } from './db';
 
 export const ORIGIN = 'http://localhost';
@@ -20,7 +21,10 @@ export function formPost(fields: Record<string, string>, headers: Record<string,
   return { method: 'POST', body: new URLSearchParams(fields), headers: { Origin: ORIGIN, ...headers } };
 }
 
-export function multipartPost(fields: Record<string, string | Blob>, headers: Record<string, string> = {}): RequestInit {
+export function multipartPost(
+  fields: Record<string, string | Blob>,
+  headers: Record<string, string> = {},
+): RequestInit {
   const body = new FormData();
   for (const [k, v] of Object.entries(fields)) body.append(k, v);
   return { method: 'POST', body, headers: { Origin: ORIGIN, ...headers } };

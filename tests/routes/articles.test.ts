@@ -1,7 +1,15 @@
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articles, claims, sources } from '../../db/schema';
-import { createTestApp, HTMX, jsonPost, multipartPost, ORIGIN, type TestApp, visibleText } from '../helpers/app';
+import {
+  createTestApp,
+  HTMX,
+  jsonPost,
+  multipartPost,
+  ORIGIN,
+  type TestApp,
+  visibleText,
+} from '../helpers/app';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -43,7 +51,10 @@ describe('Add article', () => {
   });
 
   it('redirects htmx with HX-Redirect instead of swapping a page', async () => {
-    const res = await t.app.request('/articles', multipartPost({ ...valid, text: `${valid.text} Again.` }, HTMX));
+    const res = await t.app.request(
+      '/articles',
+      multipartPost({ ...valid, text: `${valid.text} Again.` }, HTMX),
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('HX-Redirect')).toMatch(/^\/articles\/\d+\?added=1$/);
   });
@@ -61,12 +72,7 @@ describe('Add article', () => {
   const rejects: [string, RequestInit, number, RegExp][] = [
     ['empty text', multipartPost({ ...valid, text: '   ' }, HTMX), 422, /Paste the article text/],
     ['missing outlet', multipartPost({ title: 'x', text: 'Some 12 people.' }, HTMX), 422, /Enter the outlet/],
-    [
-      'text over 1 MB',
-      multipartPost({ ...valid, text: 'word '.repeat(220_000) }, HTMX),
-      422,
-      /over 1 MB/,
-    ],
+    ['text over 1 MB', multipartPost({ ...valid, text: 'word '.repeat(220_000) }, HTMX), 422, /over 1 MB/],
     [
       'a body over the request limit',
       multipartPost({ ...valid, text: 'x'.repeat(2 * 1024 * 1024 + 10) }, HTMX),
@@ -75,14 +81,21 @@ describe('Add article', () => {
     ],
     [
       'a file instead of text',
-      multipartPost({ ...valid, text: new Blob([new Uint8Array([0, 1, 2, 255])], { type: 'application/octet-stream' }) }, HTMX),
+      multipartPost(
+        { ...valid, text: new Blob([new Uint8Array([0, 1, 2, 255])], { type: 'application/octet-stream' }) },
+        HTMX,
+      ),
       422,
       /must be text/,
     ],
     ['binary characters', multipartPost({ ...valid, text: 'abc\u0000\u0001def' }, HTMX), 422, /binary data/],
     [
       'a raw binary body',
-      { method: 'POST', body: new Uint8Array([0, 159, 146, 150]), headers: { Origin: ORIGIN, 'Content-Type': 'application/octet-stream' } },
+      {
+        method: 'POST',
+        body: new Uint8Array([0, 159, 146, 150]),
+        headers: { Origin: ORIGIN, 'Content-Type': 'application/octet-stream' },
+      },
       415,
       /not as a file or raw data/,
     ],
@@ -110,7 +123,10 @@ describe('Add article', () => {
 
   it('shows a <script> in article text as text, never as markup', async () => {
     const evil = 'Officials counted 12 boats. <script>alert("x")</script> Then 30 more boats arrived.';
-    const res = await t.app.request('/articles', multipartPost({ ...valid, title: '<b>bold</b>', text: evil, format: 'text' }));
+    const res = await t.app.request(
+      '/articles',
+      multipartPost({ ...valid, title: '<b>bold</b>', text: evil, format: 'text' }),
+    );
     expect(res.status).toBe(303);
     const html = await (await t.app.request(res.headers.get('location')!)).text();
     expect(html).not.toContain('<script>alert');
@@ -152,19 +168,30 @@ describe('GET /articles/:id and /claims/:id', () => {
     const list = await (await t.app.request('/api/articles')).json();
     expect(list.items.length).toBeGreaterThanOrEqual(2);
     const detail = await (await t.app.request(`/api/articles/${list.items[0].id}`)).json();
-    expect(detail).toMatchObject({ id: list.items[0].id, claims: expect.any(Array), links: expect.any(Array) });
+    expect(detail).toMatchObject({
+      id: list.items[0].id,
+      claims: expect.any(Array),
+      links: expect.any(Array),
+    });
   });
 });
 
 describe('POST /api/articles', () => {
   it('creates with 201, reports duplicates with 200, and rejects non-JSON with 415', async () => {
-    const body = { outlet: 'API Wire', title: 'Dam', text: 'Engineers said the dam holds 3 million cubic meters.' };
+    const body = {
+      outlet: 'API Wire',
+      title: 'Dam',
+      text: 'Engineers said the dam holds 3 million cubic meters.',
+    };
     const created = await t.app.request('/api/articles', jsonPost(body));
     expect(created.status).toBe(201);
     expect(await created.json()).toMatchObject({ status: 'created', articleId: expect.any(Number) });
     const dup = await t.app.request('/api/articles', jsonPost(body));
     expect(dup.status).toBe(200);
-    expect(await dup.json()).toMatchObject({ status: 'duplicate', message: expect.stringMatching(/already/) });
+    expect(await dup.json()).toMatchObject({
+      status: 'duplicate',
+      message: expect.stringMatching(/already/),
+    });
     const wrong = await t.app.request('/api/articles', {
       method: 'POST',
       body: 'outlet=x',

@@ -40,7 +40,11 @@ describe('POST /api/compare', () => {
         quantities: expect.any(Array),
       });
       for (const q of c.quantities) {
-        expect(q).toMatchObject({ text: expect.any(String), low: expect.any(Number), unit: expect.any(String) });
+        expect(q).toMatchObject({
+          text: expect.any(String),
+          low: expect.any(Number),
+          unit: expect.any(String),
+        });
         expect(q.high === null || typeof q.high === 'number').toBe(true);
       }
     }
@@ -49,7 +53,11 @@ describe('POST /api/compare', () => {
     for (const l of body.links) {
       expect(['conflict', 'corroboration', 'different_scope', 'quote_differs']).toContain(l.relation);
       expect(ids.has(l.a) && ids.has(l.b)).toBe(true);
-      expect(l).toMatchObject({ severity: expect.any(String), score: expect.any(Number), explanation: expect.any(Object) });
+      expect(l).toMatchObject({
+        severity: expect.any(String),
+        score: expect.any(Number),
+        explanation: expect.any(Object),
+      });
     }
     expect(body.links.some((l: { relation: string }) => l.relation === 'conflict')).toBe(true);
     expect((await t.db.select({ n: count() }).from(articles).get())!.n).toBe(0);
@@ -69,12 +77,19 @@ describe('POST /api/compare', () => {
   });
 
   it('accepts exactly 20 documents', async () => {
-    const res = await t.app.request('/api/compare', jsonPost({ documents: Array.from({ length: 20 }, (_, i) => doc(`d${i}`)) }));
+    const res = await t.app.request(
+      '/api/compare',
+      jsonPost({ documents: Array.from({ length: 20 }, (_, i) => doc(`d${i}`)) }),
+    );
     expect(res.status).toBe(200);
   });
 
   it('rejects a body that is not JSON', async () => {
-    const res = await t.app.request('/api/compare', { method: 'POST', body: 'a', headers: { 'Content-Type': 'text/plain' } });
+    const res = await t.app.request('/api/compare', {
+      method: 'POST',
+      body: 'a',
+      headers: { 'Content-Type': 'text/plain' },
+    });
     expect(res.status).toBe(415);
   });
 });

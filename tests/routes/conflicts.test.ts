@@ -63,7 +63,10 @@ describe('reviewing a claim', () => {
     const before = (await claimRow(claimA))!;
     const res = await t.app.request(
       `/claims/${claimA}/status`,
-      formPost({ status: 'verified', version: String(before.version), name: 'Ana', note: 'primary source' }, HTMX),
+      formPost(
+        { status: 'verified', version: String(before.version), name: 'Ana', note: 'primary source' },
+        HTMX,
+      ),
     );
     expect(res.status).toBe(200);
     const html = await res.text();
@@ -73,7 +76,12 @@ describe('reviewing a claim', () => {
     expect(html).toContain(`name="version" value="${before.version + 1}"`);
     expect((await claimRow(claimA))!).toMatchObject({ status: 'verified', version: before.version + 1 });
     const log = await claimLog(claimA);
-    expect(log.at(-1)).toMatchObject({ reviewer: 'Ana', toStatus: 'verified', fromStatus: 'unreviewed', note: 'primary source' });
+    expect(log.at(-1)).toMatchObject({
+      reviewer: 'Ana',
+      toStatus: 'verified',
+      fromStatus: 'unreviewed',
+      note: 'primary source',
+    });
   });
 
   it('redirects a plain form post back with 303, using the default reviewer', async () => {
@@ -85,7 +93,10 @@ describe('reviewing a claim', () => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/conflicts/${linkId}`);
     expect((await claimRow(claimA))!.status).toBe('disputed');
-    expect((await claimLog(claimA)).at(-1)).toMatchObject({ reviewer: 'Default Reviewer', toStatus: 'disputed' });
+    expect((await claimLog(claimA)).at(-1)).toMatchObject({
+      reviewer: 'Default Reviewer',
+      toStatus: 'disputed',
+    });
   });
 
   it('answers a stale version with 409 and changes nothing', async () => {
@@ -101,7 +112,10 @@ describe('reviewing a claim', () => {
     expect(await claimRow(claimA)).toEqual(before);
     expect(await claimLog(claimA)).toHaveLength(logBefore.length);
 
-    const plain = await t.app.request(`/claims/${claimA}/status`, formPost({ status: 'false', version: '1', name: 'Bo' }));
+    const plain = await t.app.request(
+      `/claims/${claimA}/status`,
+      formPost({ status: 'false', version: '1', name: 'Bo' }),
+    );
     expect(plain.status).toBe(409);
     const api = await t.app.request(
       `/api/claims/${claimA}/status`,
@@ -127,7 +141,10 @@ describe('reviewing a claim', () => {
     const before = (await claimRow(claimA))!;
     const res = await t.app.request(
       `/claims/${claimA}/status`,
-      formPost({ status: 'false', version: String(before.version), name: 'Eve' }, { Origin: 'https://evil.example' }),
+      formPost(
+        { status: 'false', version: String(before.version), name: 'Eve' },
+        { Origin: 'https://evil.example' },
+      ),
     );
     expect(res.status).toBe(403);
     expect(await claimRow(claimA)).toEqual(before);

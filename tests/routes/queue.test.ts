@@ -39,7 +39,9 @@ describe('GET / (queue)', () => {
   });
 
   it('filters by outlet and search words', async () => {
-    const none = await t.app.request(`/?q=${encodeURIComponent('no such words anywhere')}`, { headers: HTMX });
+    const none = await t.app.request(`/?q=${encodeURIComponent('no such words anywhere')}`, {
+      headers: HTMX,
+    });
     expect(visibleText(await none.text())).toContain('No conflicts match.');
     const byOutlet = await t.app.request('/?outlet=CNN', { headers: HTMX });
     expect(visibleText(await byOutlet.text())).toContain('57 countries');

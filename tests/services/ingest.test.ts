@@ -14,8 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-const n = async (table: SQLiteTable) =>
-  (await t.db.select({ n: count() }).from(table).get())?.n ?? 0;
+const n = async (table: SQLiteTable) => (await t.db.select({ n: count() }).from(table).get())?.n ?? 0;
 
 describe('ingest service', () => {
   it('stores the seeds with claims, quantities, keys, term stats and the 57-vs-50 conflict', async () => {
@@ -46,7 +45,11 @@ describe('ingest service', () => {
   it('treats the same text as one article and says so', async () => {
     const before = await n(articles);
     const [seedArticle] = await t.db.select().from(articles).limit(1);
-    const again = await ingestArticle(t.db, { outlet: 'Someone else', title: 'copy', text: seedArticle!.body });
+    const again = await ingestArticle(t.db, {
+      outlet: 'Someone else',
+      title: 'copy',
+      text: seedArticle!.body,
+    });
     expect(again).toMatchObject({ status: 'duplicate', articleId: seedArticle!.id });
     expect(await n(articles)).toBe(before);
   });
@@ -66,7 +69,10 @@ describe('ingest service', () => {
       .where(eq(claims.articleId, id));
     const open = rows.filter((q) => q.high === null);
     expect(open.length).toBeGreaterThan(0);
-    const keys = await t.db.select({ key: claimKeys.key }).from(claimKeys).where(eq(claimKeys.claimId, open[0]!.claimId));
+    const keys = await t.db
+      .select({ key: claimKeys.key })
+      .from(claimKeys)
+      .where(eq(claimKeys.claimId, open[0]!.claimId));
     const found = await candidateClaims(
       t.db,
       keys.map((k) => k.key),
@@ -87,9 +93,9 @@ describe('ingest service', () => {
 
   it('rejects text that is empty once markup is removed, storing nothing', async () => {
     const before = await n(articles);
-    await expect(ingestArticle(t.db, { outlet: 'X', title: 'empty', text: '<p> </p>', format: 'html' })).rejects.toThrow(
-      /no text/,
-    );
+    await expect(
+      ingestArticle(t.db, { outlet: 'X', title: 'empty', text: '<p> </p>', format: 'html' }),
+    ).rejects.toThrow(/no text/);
     expect(await n(articles)).toBe(before);
     expect(await n(links)).toBeGreaterThan(0);
   });

@@ -22,19 +22,33 @@ const claimReviews = (id: number) =>
 describe('review service', () => {
   it('marks a claim, bumps its version and appends one audit row with the previous status', async () => {
     const [c] = await t.db.select().from(claims).limit(1);
-    const done = await markClaim(t.db, { id: c!.id, version: c!.version, status: 'verified', reviewer: 'Ana', note: 'checked' });
+    const done = await markClaim(t.db, {
+      id: c!.id,
+      version: c!.version,
+      status: 'verified',
+      reviewer: 'Ana',
+      note: 'checked',
+    });
     expect(done).toEqual({ id: c!.id, status: 'verified', version: c!.version + 1 });
     const log = await claimReviews(c!.id);
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ reviewer: 'Ana', fromStatus: 'unreviewed', toStatus: 'verified', note: 'checked' });
+    expect(log[0]).toMatchObject({
+      reviewer: 'Ana',
+      fromStatus: 'unreviewed',
+      toStatus: 'verified',
+      note: 'checked',
+    });
   });
 
   it('refuses a stale version: nothing changes and nothing is logged', async () => {
     const [c] = await t.db.select().from(claims).where(eq(claims.status, 'verified')).limit(1);
     const before = await claimReviews(c!.id);
-    const err = await markClaim(t.db, { id: c!.id, version: c!.version - 1, status: 'false', reviewer: 'Bo' }).catch(
-      (e) => e,
-    );
+    const err = await markClaim(t.db, {
+      id: c!.id,
+      version: c!.version - 1,
+      status: 'false',
+      reviewer: 'Bo',
+    }).catch((e) => e);
     expect(err).toBeInstanceOf(StaleVersionError);
     expect((err as StaleVersionError).current).toEqual({ status: 'verified', version: c!.version });
     const after = await t.db.select().from(claims).where(eq(claims.id, c!.id)).get();
@@ -43,14 +57,19 @@ describe('review service', () => {
   });
 
   it('reports a missing claim as not found', async () => {
-    await expect(markClaim(t.db, { id: 999_999, version: 1, status: 'verified', reviewer: 'Ana' })).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
+    await expect(
+      markClaim(t.db, { id: 999_999, version: 1, status: 'verified', reviewer: 'Ana' }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('resolves a conflict and logs it', async () => {
     const [l] = await t.db.select().from(links).limit(1);
-    const done = await resolveConflict(t.db, { id: l!.id, version: l!.version, status: 'a_holds', reviewer: 'Ana' });
+    const done = await resolveConflict(t.db, {
+      id: l!.id,
+      version: l!.version,
+      status: 'a_holds',
+      reviewer: 'Ana',
+    });
     expect(done.status).toBe('a_holds');
     const log = await t.db
       .select()

@@ -15,3 +15,9 @@ declare module 'cloudflare:test' {
   };
   export function waitOnExecutionContext(ctx: unknown): Promise<void>;
 }
+
+// Vite's ?raw imports: the seed articles are bundled into the test, since workerd has no file system.
+declare module '*.txt?raw' {
+  const text: string;
+  export default text;
+}

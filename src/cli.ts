@@ -1,0 +1,112 @@
+// Command line: `ingest FILE...` into the database, `compare A B... [--json]` without storing anything.
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadManifest } from '../seeds/load';
+import { DEFAULT_DATABASE_URL, openNodeDb } from './node-db';
+import { compareDocuments } from './services/compare';
+import { InputError } from './services/errors';
+import { type IngestResult, ingestArticle } from './services/ingest';
+
+const USAGE = `Usage:
+  npm run ingest -- [--outlet NAME] [--title TITLE] FILE...   text/HTML files, or manifest .json files
+  npm run compare -- A.txt B.txt [...] [--json]                 cross-check files without storing them
+Environment: DATABASE_URL (default ${DEFAULT_DATABASE_URL})`;
+
+function describe(label: string, r: IngestResult): string {
+  return r.status === 'duplicate'
+    ? `${label}: already stored as article ${r.articleId} ("${r.title}"), skipped`
+    : `${label}: article ${r.articleId}, ${r.claims} claims, ${r.conflicts} conflicts, ${r.corroborations} corroborations`;
+}
+
+async function ingest(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { outlet: { type: 'string' }, title: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+  });
+  if (values.help || positionals.length === 0) {
+    console.log(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const { db, close } = await openNodeDb(process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
+  let failures = 0;
+  try {
+    for (const file of positionals) {
+      try {
+        if (extname(file).toLowerCase() === '.json') {
+          await loadManifest(db, file, (entry, r) => console.log(describe(entry.file, r)));
+          continue;
+        }
+        if (!values.outlet) throw new InputError('give --outlet NAME for plain files (or use a manifest)');
+        const text = await readFile(file, 'utf8');
+        const title = values.title ?? basename(file, extname(file));
+        const format = /\.html?$/i.test(file) ? 'html' : 'auto';
+        console.log(describe(file, await ingestArticle(db, { outlet: values.outlet, title, text, format })));
+      } catch (err) {
+        failures++;
+        console.error(`${file}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  } finally {
+    close();
+  }
+  return failures ? 1 : 0;
+}
+
+async function compare(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+  });
+  if (values.help || positionals.length < 2 || positionals.length > 20) {
+    console.log(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const used = new Set<string>();
+  const documents = await Promise.all(
+    positionals.map(async (file, i) => {
+      let id = basename(file, extname(file)).replace(/[:\s]+/g, '-') || `doc${i + 1}`;
+      if (used.has(id)) id = `${id}-${i + 1}`;
+      used.add(id);
+      const format = /\.html?$/i.test(file) ? ('html' as const) : ('auto' as const);
+      return { id, source: basename(file), text: await readFile(file, 'utf8'), format };
+    }),
+  );
+  const result = compareDocuments(documents);
+  if (values.json) {
+    console.log(JSON.stringify(result, null, 2));
+    return 0;
+  }
+  const text = new Map(result.claims.map((c) => [c.id, c.text]));
+  for (const d of result.documents) console.log(`${d.id}: ${d.claims} claims`);
+  const groups = [
+    ['Conflicts', result.links.filter((l) => l.relation !== 'corroboration')],
+    ['Corroborations', result.links.filter((l) => l.relation === 'corroboration')],
+  ] as const;
+  for (const [title, list] of groups) {
+    console.log(`\n${title} (${list.length})`);
+    for (const l of list) {
+      console.log(`\n  [${l.severity}] ${l.relation} ${l.a} ↔ ${l.b} (score ${l.score.toFixed(2)})`);
+      console.log(`    ${l.a}: ${text.get(l.a)}`);
+      console.log(`    ${l.b}: ${text.get(l.b)}`);
+      if (l.explanation.summary) console.log(`    why: ${l.explanation.summary}`);
+    }
+  }
+  return 0;
+}
+
+const [command, ...rest] = process.argv.slice(2);
+const run = command === 'ingest' ? ingest : command === 'compare' ? compare : null;
+if (!run) {
+  console.log(USAGE);
+  process.exit(2);
+}
+run(rest).then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);
