@@ -15,6 +15,7 @@ import {
   termStats,
 } from '../schema';
 import { chunkRows, runBatch } from './batch';
+import { TOTAL_CLAIMS_TERM } from './candidates';
 import type { ClaimSummary } from './claims';
 import { claimSummaries } from './claims';
 import { type LinkWithClaims, linksOfClaims } from './links';
@@ -157,6 +158,8 @@ export async function insertArticleBatch(db: Db, a: NewArticle): Promise<number>
   // Document frequency: the number of claims whose terms include the term.
   const df = new Map<string, number>();
   for (const c of a.claims) for (const t of new Set(c.terms)) df.set(t, (df.get(t) ?? 0) + 1);
+  // The empty term counts all claims: reading one row beats count(*) over a million claims.
+  df.set(TOTAL_CLAIMS_TERM, a.claims.length);
   const dfRows = [...df].map(([term, n]) => ({ term, df: n }));
   for (const rows of chunkRows(dfRows, 2)) {
     items.push(

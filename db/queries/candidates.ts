@@ -1,5 +1,5 @@
 // The blocking-index lookup and the term statistics the cross-referencer needs, bounded per key.
-import { count, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { ClaimForMatching, ClaimKind, Quote, TermStats } from '../../src/core';
 import type { Db } from '../client';
 import { claimKeys, claims, termStats as termStatsTable } from '../schema';
@@ -11,6 +11,9 @@ import { quantitiesOf } from './quantities';
  * (a common term) costs a bounded index range scan instead of blowing up the candidate set.
  */
 export const CANDIDATES_PER_KEY = 200;
+/** The term_stats row whose df is the number of stored claims (no real term is empty). */
+export const TOTAL_CLAIMS_TERM = '';
+
 /** Keys per statement: each UNION arm binds one parameter. */
 const KEYS_PER_QUERY = 50;
 
@@ -86,6 +89,10 @@ export async function termStats(db: Db, terms: string[]): Promise<TermStats> {
       .where(inArray(termStatsTable.term, part));
     for (const r of rows) df.set(r.term, r.df);
   }
-  const total = (await db.select({ n: count() }).from(claims).get())?.n ?? 0;
-  return { total, df: (term) => df.get(term) ?? 0 };
+  const totalRow = await db
+    .select({ df: termStatsTable.df })
+    .from(termStatsTable)
+    .where(eq(termStatsTable.term, TOTAL_CLAIMS_TERM))
+    .get();
+  return { total: totalRow?.df ?? 0, df: (term) => df.get(term) ?? 0 };
 }
