@@ -72,22 +72,18 @@ export function dateOf(tokens: Token[], i: number): string | null {
 const MAX_KEYS = 32;
 
 /**
- * Blocking keys: a quantity's unit class joined with each entity and content term around it, and a
- * quote's speaker. Two claims are ever compared only when they share one of these.
+ * Blocking keys: a quantity's unit class joined with each entity in or around its sentence, and a
+ * quote's speaker. Two claims are ever compared only when they share one of these. Entity keys are
+ * enough: a link needs an entity of one claim's own sentence around the other (crossref's
+ * sameSubject), and such a pair always shares a key; plain words would only add candidates that
+ * can never link.
  */
-export function blockingKeys(
-  quantities: Quantity[],
-  quotes: Quote[],
-  terms: string[],
-  context: string[],
-): string[] {
+export function blockingKeys(quantities: Quantity[], quotes: Quote[], terms: string[], context: string[]): string[] {
   const keys = new Set<string>();
-  const entityTerms = [...terms, ...context].filter((t) => t.startsWith('e:'));
-  const words = terms.filter((t) => !/^[epyd]:/.test(t));
+  const entityTerms = [...new Set([...terms, ...context].filter((t) => t.startsWith('e:')))];
   for (const q of quantities) {
     if (!q.unitClass) continue;
     for (const e of entityTerms) keys.add(`${q.unitClass}|${e}`);
-    for (const w of words) if (w !== q.unit) keys.add(`${q.unitClass}|${w}`);
   }
   for (const quote of quotes) if (quote.speaker) keys.add(`quote|${quote.speaker}`);
   return [...keys].slice(0, MAX_KEYS);

@@ -58,7 +58,7 @@ describe('ingest service', () => {
     const r = await ingestArticle(t.db, {
       outlet: 'Test Wire',
       title: 'bounds',
-      text: 'Officials said more than 300 trucks crossed the border on Monday. Another 40 trucks waited.',
+      text: 'Officials in Rafah said more than 300 trucks crossed the border on Monday. Another 40 trucks waited in Rafah.',
     });
     expect(r.status).toBe('created');
     const id = r.status === 'created' ? r.articleId : 0;
