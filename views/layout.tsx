@@ -17,6 +17,8 @@ export function Layout({ title, nonce, nav, children }: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · crosscheck`}</title>
         <link rel="stylesheet" href="/static/app.css" />
+        {/* No favicon file: an empty data URL stops every page from fetching a 404. */}
+        <link rel="icon" href="data:," />
         <script src="/static/htmx.min.js" nonce={nonce} defer />
       </head>
       <body>

@@ -104,7 +104,7 @@ export async function insertArticleBatch(db: Db, a: NewArticle): Promise<number>
     prevStart: c.previous?.start ?? null,
     prevEnd: c.previous?.end ?? null,
   }));
-  for (const rows of chunkRows(claimRows, 14)) items.push(db.insert(claims).values(rows));
+  for (const rows of chunkRows(claimRows, 15)) items.push(db.insert(claims).values(rows));
 
   const quantityRows = a.claims.flatMap((c) =>
     c.quantities.map((q) => ({ ...quantityToRow(q), claimId: claimId(c.position) })),

@@ -15,7 +15,7 @@ export const CANDIDATES_PER_KEY = 200;
 export const TOTAL_CLAIMS_TERM = '';
 
 /** Keys per statement: each UNION arm binds one parameter. */
-const KEYS_PER_QUERY = 50;
+const KEYS_PER_QUERY = 5;
 
 /** Stored claims sharing at least one blocking key with `keys`, as the cross-referencer sees them. */
 export async function candidateClaims(

@@ -27,11 +27,24 @@ function logIfCurrent(
   action: string,
   toStatus: string,
 ) {
-  return db.run(sql`insert into ${reviews}
-      (target_type, target_id, reviewer, action, from_status, to_status, note, evidence_url)
-    select ${targetType}, ${table.id}, ${input.reviewer}, ${action}, ${table.status}, ${toStatus},
-      ${input.note ?? null}, ${input.evidenceUrl ?? null}
-    from ${table} where ${table.id} = ${input.id} and ${table.version} = ${input.version}`);
+  // insert … select through the query builder: drizzle's D1 batch cannot bind a raw db.run(sql) (drizzle-orm#2277).
+  return db.insert(reviews).select(
+    db
+      .select({
+        id: sql`null`.as('id'),
+        targetType: sql`${targetType}`.as('target_type'),
+        targetId: table.id,
+        reviewer: sql`${input.reviewer}`.as('reviewer'),
+        action: sql`${action}`.as('action'),
+        fromStatus: table.status,
+        toStatus: sql`${toStatus}`.as('to_status'),
+        note: sql`${input.note ?? null}`.as('note'),
+        evidenceUrl: sql`${input.evidenceUrl ?? null}`.as('evidence_url'),
+        createdAt: sql`(unixepoch('subsec') * 1000)`.as('created_at'),
+      })
+      .from(table)
+      .where(and(eq(table.id, input.id), eq(table.version, input.version))),
+  );
 }
 
 /**

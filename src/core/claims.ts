@@ -78,7 +78,12 @@ const MAX_KEYS = 32;
  * sameSubject), and such a pair always shares a key; plain words would only add candidates that
  * can never link.
  */
-export function blockingKeys(quantities: Quantity[], quotes: Quote[], terms: string[], context: string[]): string[] {
+export function blockingKeys(
+  quantities: Quantity[],
+  quotes: Quote[],
+  terms: string[],
+  context: string[],
+): string[] {
   const keys = new Set<string>();
   const entityTerms = [...new Set([...terms, ...context].filter((t) => t.startsWith('e:')))];
   for (const q of quantities) {

@@ -1,5 +1,5 @@
 // Input schemas, parsed once at the edge: every length is bounded, and messages are written for people.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CLAIM_STATUSES, LINK_STATUSES } from '../../db/schema';
 import { MAX_COMPARE_DOCUMENTS, MAX_TEXT_BYTES } from '../middleware/limits';
 

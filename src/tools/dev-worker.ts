@@ -19,6 +19,7 @@ interface ManifestEntry {
   title: string;
   url?: string | null;
   published?: string | null;
+  publishedAt?: string | null;
 }
 
 /** Polls `url` until it answers 200; returns milliseconds since `since`. */
@@ -38,18 +39,19 @@ export async function waitFor200(url: string, since: number, child: ChildProcess
 }
 
 /** Posts every article of seeds/manifest.json to a running crosscheck; duplicates are reported, not errors. */
-export async function postSeeds(base: string, root = ROOT): Promise<void> {
-  const manifest = JSON.parse(readFileSync(join(root, 'seeds/manifest.json'), 'utf8')) as ManifestEntry[];
+export async function postSeeds(base: string, headers: Record<string, string> = {}): Promise<void> {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'seeds/manifest.json'), 'utf8')) as ManifestEntry[];
   for (const entry of manifest) {
-    const text = readFileSync(join(root, 'seeds', entry.file), 'utf8');
+    const text = readFileSync(join(ROOT, 'seeds', entry.file), 'utf8');
     const res = await fetch(`${base}/api/articles`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+      // Absent rather than null: the API takes optional fields, not nullable ones.
       body: JSON.stringify({
         outlet: entry.outlet,
         title: entry.title,
-        url: entry.url ?? null,
-        publishedAt: entry.published ?? null,
+        url: entry.url ?? undefined,
+        publishedAt: entry.publishedAt ?? entry.published ?? undefined,
         text,
       }),
     });
