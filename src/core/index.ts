@@ -3,4 +3,5 @@ export { toMatchable } from './claims';
 export { crossReference, describeInterval, termStatsFrom } from './crossref';
 export { type DiffPart, wordDiff } from './diff';
 export { entityNames, extractArticle } from './extract';
+export { looksLikeHtml } from './text';
 export type * from './types';

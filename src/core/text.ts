@@ -105,7 +105,8 @@ export function htmlToText(html: string): string {
   return out.join('');
 }
 
-/** Whether a text looks like HTML markup rather than prose that happens to contain a "<". */
-export function looksLikeHtml(input: string): boolean {
-  return /<(p|div|br|span|html|body|article|h[1-6]|a|li)\b[^>]*>/i.test(input);
+/** Pasted input counts as HTML only when it is wrapped in markup; a stray "<" in prose stays text. */
+export function looksLikeHtml(raw: string): boolean {
+  const t = raw.trim();
+  return t.startsWith('<') && t.endsWith('>') && /<\/?[a-z][a-z0-9]*[\s>/]/i.test(t);
 }

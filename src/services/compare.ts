@@ -3,11 +3,11 @@ import {
   crossReference,
   entityNames,
   extractArticle,
+  looksLikeHtml,
   type Quantity,
   termStatsFrom,
   toMatchable,
 } from '../core';
-import { looksLikeHtml } from './hash';
 
 export interface CompareDocument {
   id: string;

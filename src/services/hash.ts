@@ -3,9 +3,3 @@ export async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
-
-/** Pasted input counts as HTML only when it is wrapped in markup; a stray "<" in prose stays text. */
-export function looksLikeHtml(raw: string): boolean {
-  const t = raw.trim();
-  return t.startsWith('<') && t.endsWith('>') && /<\/?[a-z][a-z0-9]*[\s>/]/i.test(t);
-}

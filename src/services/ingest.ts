@@ -8,12 +8,13 @@ import {
   entityNames,
   extractArticle,
   type LinkDraft,
+  looksLikeHtml,
   type TermStats,
   termStatsFrom,
   toMatchable,
 } from '../core';
 import { InputError } from './errors';
-import { looksLikeHtml, sha256Hex } from './hash';
+import { sha256Hex } from './hash';
 
 export interface IngestInput {
   outlet: string;
