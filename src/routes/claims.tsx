@@ -7,11 +7,10 @@ import { ClaimReview } from '../../views/partials/claim-review';
 import { reviewBodyLimit } from '../middleware/limits';
 import { formCsrf } from '../middleware/security';
 import { claimDetail } from '../services/articles';
-import { StaleVersionError } from '../services/errors';
 import { claimState, markClaim } from '../services/review';
 import type { AppDeps, AppEnv } from './app-types';
 import { pageOrFragment, renderError } from './render';
-import { reviewDone, reviewFailed } from './review-responses';
+import { answerReview, reviewFailed } from './review-responses';
 import { claimReviewForm, errorSummary, idParam } from './schemas';
 
 export function claimRoutes(deps: AppDeps) {
@@ -52,38 +51,17 @@ export function claimRoutes(deps: AppDeps) {
       const { id } = c.req.valid('param');
       const form = c.req.valid('form');
       const returnTo = form.return_to ?? `/claims/${id}`;
-      const reviewer = form.name ?? deps.reviewer;
-      if (!reviewer) {
-        const state = await claimState(deps.db, id);
-        const message = 'Enter your name: every review is signed in the audit log.';
-        return reviewFailed(
-          c,
-          422,
-          message,
-          () => <ClaimReview claim={state} error={message} returnTo={returnTo} />,
-          returnTo,
-        );
-      }
-      try {
-        const done = await markClaim(deps.db, {
-          id,
-          version: form.version,
-          status: form.status,
-          reviewer,
-          note: form.note,
-        });
-        return reviewDone(c, returnTo, <ClaimReview claim={done} reviewer={reviewer} returnTo={returnTo} />);
-      } catch (err) {
-        if (!(err instanceof StaleVersionError)) throw err;
-        const state = { id, ...err.current };
-        return reviewFailed(
-          c,
-          409,
-          err.message,
-          () => <ClaimReview claim={state} reviewer={reviewer} error={err.message} returnTo={returnTo} />,
-          returnTo,
-        );
-      }
+      return answerReview(c, {
+        returnTo,
+        reviewer: form.name ?? deps.reviewer,
+        loadState: () => claimState(deps.db, id),
+        act: (reviewer) =>
+          markClaim(deps.db, { id, version: form.version, status: form.status, reviewer, note: form.note }),
+        fromStale: (err) => ({ id, ...err.current }),
+        render: (claim, reviewer, error) => (
+          <ClaimReview claim={claim} reviewer={reviewer} error={error} returnTo={returnTo} />
+        ),
+      });
     },
   );
   return app;

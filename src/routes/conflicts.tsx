@@ -6,11 +6,10 @@ import { LinkReview } from '../../views/partials/link-review';
 import { reviewBodyLimit } from '../middleware/limits';
 import { formCsrf } from '../middleware/security';
 import { conflictDetail } from '../services/conflicts';
-import { StaleVersionError } from '../services/errors';
 import { linkState, resolveConflict } from '../services/review';
 import type { AppDeps, AppEnv } from './app-types';
 import { page, renderError } from './render';
-import { reviewDone, reviewFailed } from './review-responses';
+import { answerReview, reviewFailed } from './review-responses';
 import { errorSummary, idParam, linkReviewForm } from './schemas';
 
 export function conflictRoutes(deps: AppDeps) {
@@ -51,38 +50,23 @@ export function conflictRoutes(deps: AppDeps) {
       const { id } = c.req.valid('param');
       const form = c.req.valid('form');
       const returnTo = form.return_to ?? `/conflicts/${id}`;
-      const reviewer = form.name ?? deps.reviewer;
-      if (!reviewer) {
-        const state = await linkState(deps.db, id);
-        const message = 'Enter your name: every review is signed in the audit log.';
-        return reviewFailed(
-          c,
-          422,
-          message,
-          () => <LinkReview link={state} error={message} returnTo={returnTo} />,
-          returnTo,
-        );
-      }
-      try {
-        const done = await resolveConflict(deps.db, {
-          id,
-          version: form.version,
-          status: form.resolution,
-          reviewer,
-          note: form.note,
-        });
-        return reviewDone(c, returnTo, <LinkReview link={done} reviewer={reviewer} returnTo={returnTo} />);
-      } catch (err) {
-        if (!(err instanceof StaleVersionError)) throw err;
-        const state = { id, ...err.current };
-        return reviewFailed(
-          c,
-          409,
-          err.message,
-          () => <LinkReview link={state} reviewer={reviewer} error={err.message} returnTo={returnTo} />,
-          returnTo,
-        );
-      }
+      return answerReview(c, {
+        returnTo,
+        reviewer: form.name ?? deps.reviewer,
+        loadState: () => linkState(deps.db, id),
+        act: (reviewer) =>
+          resolveConflict(deps.db, {
+            id,
+            version: form.version,
+            status: form.resolution,
+            reviewer,
+            note: form.note,
+          }),
+        fromStale: (err) => ({ id, ...err.current }),
+        render: (link, reviewer, error) => (
+          <LinkReview link={link} reviewer={reviewer} error={error} returnTo={returnTo} />
+        ),
+      });
     },
   );
   return app;

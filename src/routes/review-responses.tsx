@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { ErrorPage } from '../../views/pages/error';
+import { StaleVersionError } from '../services/errors';
 import { isHtmx } from './htmx';
 import { fragment, page } from './render';
 
@@ -30,4 +31,34 @@ export function reviewFailed(
     </>,
     { status },
   );
+}
+
+/**
+ * The part of a review post after validation, the same for claims and conflicts: it must be signed,
+ * then it either lands (the fresh fragment) or meets a newer version (409 with the current state).
+ */
+export async function answerReview<S>(
+  c: Context,
+  opts: {
+    returnTo: string;
+    reviewer: string | undefined;
+    loadState: () => Promise<S>;
+    act: (reviewer: string) => Promise<S>;
+    fromStale: (err: StaleVersionError) => S;
+    render: (state: S, reviewer?: string, error?: string) => Child;
+  },
+) {
+  const { returnTo, reviewer } = opts;
+  if (!reviewer) {
+    const state = await opts.loadState();
+    const message = 'Enter your name: every review is signed in the audit log.';
+    return reviewFailed(c, 422, message, () => opts.render(state, undefined, message), returnTo);
+  }
+  try {
+    return reviewDone(c, returnTo, opts.render(await opts.act(reviewer), reviewer));
+  } catch (err) {
+    if (!(err instanceof StaleVersionError)) throw err;
+    const state = opts.fromStale(err);
+    return reviewFailed(c, 409, err.message, () => opts.render(state, reviewer, err.message), returnTo);
+  }
 }
