@@ -8,6 +8,10 @@ export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 export const LINK_STATUSES = ['open', 'a_holds', 'b_holds', 'neither', 'dismissed'] as const;
 export type LinkStatus = (typeof LINK_STATUSES)[number];
 
+/** viewer reads; reviewer marks claims, resolves conflicts, adds notes; editor also reopens, overrides, deletes, manages accounts. */
+export const ROLES = ['viewer', 'reviewer', 'editor'] as const;
+export type Role = (typeof ROLES)[number];
+
 const now = sql`(unixepoch('subsec') * 1000)`;
 
 export const sources = sqliteTable('sources', {
@@ -56,6 +60,9 @@ export const claims = sqliteTable(
     prevStart: integer('prev_start'),
     prevEnd: integer('prev_end'),
     status: text('status', { enum: CLAIM_STATUSES }).notNull().default('unreviewed'),
+    /** Under the second-reviewer rule: the verdict awaiting another reviewer's approval, and who proposed it. */
+    proposedStatus: text('proposed_status', { enum: CLAIM_STATUSES }),
+    proposedBy: text('proposed_by'),
     version: integer('version').notNull().default(1),
   },
   (t) => [index('claims_article').on(t.articleId, t.position), index('claims_status').on(t.status)],
@@ -145,6 +152,10 @@ export const links = sqliteTable(
     /** The core's Explanation, JSON. */
     explanation: text('explanation', { mode: 'json' }).$type<unknown>().notNull(),
     status: text('status', { enum: LINK_STATUSES }).notNull().default('open'),
+    proposedStatus: text('proposed_status', { enum: LINK_STATUSES }),
+    proposedBy: text('proposed_by'),
+    /** The login of the reviewer this conflict is assigned to ("my queue"). */
+    assignee: text('assignee'),
     version: integer('version').notNull().default(1),
     createdAt: integer('created_at').notNull().default(now),
   },
@@ -152,6 +163,7 @@ export const links = sqliteTable(
     uniqueIndex('links_pair').on(t.claimA, t.claimB),
     index('links_b').on(t.claimB),
     index('links_queue').on(t.relation, t.status, t.severity),
+    index('links_assignee').on(t.assignee, t.status),
   ],
 );
 
@@ -167,8 +179,52 @@ export const reviews = sqliteTable(
     fromStatus: text('from_status'),
     toStatus: text('to_status').notNull(),
     note: text('note'),
-    evidenceUrl: text('evidence_url'),
+    /** Evidence URLs (http/https only), JSON array. */
+    evidence: text('evidence', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
     createdAt: integer('created_at').notNull().default(now),
   },
   (t) => [index('reviews_target').on(t.targetType, t.targetId, t.createdAt)],
+);
+
+/** Accounts. On Node they sign in with a password; on Workers, Cloudflare Access vouches for the login (an email). */
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** Sign-in name, or the Access email; what the audit log records. */
+  login: text('login').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  role: text('role', { enum: ROLES }).notNull().default('viewer'),
+  /** PBKDF2-SHA256 "pbkdf2-sha256$iterations$salt$hash" (base64); null for Access-only accounts. */
+  passwordHash: text('password_hash'),
+  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  createdAt: integer('created_at').notNull().default(now),
+});
+
+/** Browser sessions: only the SHA-256 of the cookie's random token is stored, so a leaked table signs nobody in. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: integer('expires_at').notNull(),
+    createdAt: integer('created_at').notNull().default(now),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+/** Bearer tokens for the JSON API and the CLI; stored hashed like sessions. */
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    label: text('label').notNull(),
+    createdAt: integer('created_at').notNull().default(now),
+    lastUsedAt: integer('last_used_at'),
+  },
+  (t) => [index('api_tokens_user').on(t.userId)],
 );

@@ -1,5 +1,6 @@
 // The app factory: middleware, routes and error pages. It imports no database driver and no runtime API.
 import { Hono } from 'hono';
+import { identify } from './auth/identify';
 import { notFound, onError } from './middleware/errors';
 import { security } from './middleware/security';
 import { apiRoutes } from './routes/api';
@@ -14,6 +15,7 @@ export type { AppDeps } from './routes/app-types';
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.use(security());
+  app.use(identify(deps.db));
   app.route('/', queueRoutes(deps));
   app.route('/conflicts', conflictRoutes(deps));
   app.route('/articles', articleRoutes(deps));

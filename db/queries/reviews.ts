@@ -10,7 +10,8 @@ export interface ReviewInput {
   version: number;
   reviewer: string;
   note?: string | null;
-  evidenceUrl?: string | null;
+  /** Evidence URLs, http/https only (validated at the edge). */
+  evidence?: string[];
 }
 
 export type ReviewOutcome<S> =
@@ -39,7 +40,7 @@ function logIfCurrent(
         fromStatus: table.status,
         toStatus: sql`${toStatus}`.as('to_status'),
         note: sql`${input.note ?? null}`.as('note'),
-        evidenceUrl: sql`${input.evidenceUrl ?? null}`.as('evidence_url'),
+        evidence: sql`${JSON.stringify(input.evidence ?? [])}`.as('evidence'),
         createdAt: sql`(unixepoch('subsec') * 1000)`.as('created_at'),
       })
       .from(table)

@@ -1,6 +1,7 @@
 // The Hono environment every sub-app shares, and the dependencies createApp receives.
 import type { SecureHeadersVariables } from 'hono/secure-headers';
 import type { Db } from '../../db/client';
+import type { User } from '../auth/user';
 
 export interface AppDeps {
   db: Db;
@@ -8,4 +9,5 @@ export interface AppDeps {
   reviewer?: string;
 }
 
-export type AppEnv = { Variables: SecureHeadersVariables };
+/** `user` is set by the identify middleware on every request: null when nobody is signed in. */
+export type AppEnv = { Variables: SecureHeadersVariables & { user: User | null } };

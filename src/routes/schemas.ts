@@ -86,6 +86,9 @@ const returnTo = z.preprocess(
     .optional(),
 );
 
+/** Up to ten http(s) links backing a verdict. */
+const evidence = z.array(httpUrl).max(10, 'Ten evidence links at most.').optional();
+
 export const claimReviewForm = z.object({
   status: z.enum(CLAIM_STATUSES, { error: `Choose one of: ${CLAIM_STATUSES.join(', ')}.` }),
   version,
@@ -107,7 +110,7 @@ export const claimReviewJson = z.object({
   version,
   reviewer,
   note,
-  evidenceUrl: z.preprocess(emptyToUndefined, httpUrl.optional()),
+  evidence,
 });
 
 export const linkReviewJson = z.object({
@@ -115,7 +118,7 @@ export const linkReviewJson = z.object({
   version,
   reviewer,
   note,
-  evidenceUrl: z.preprocess(emptyToUndefined, httpUrl.optional()),
+  evidence,
 });
 
 export const queueQuery = z.object({

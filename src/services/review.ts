@@ -12,7 +12,7 @@ export interface ReviewRequest<S> {
   status: S;
   reviewer: string;
   note?: string | null;
-  evidenceUrl?: string | null;
+  evidence?: string[];
 }
 
 function settle<S extends string>(what: string, id: number, outcome: ReviewOutcome<S>) {
