@@ -12,6 +12,6 @@ export interface User {
 const RANK: Record<Role, number> = { viewer: 0, reviewer: 1, editor: 2 };
 
 /** Roles are ordered: an editor may do everything a reviewer may, a reviewer everything a viewer may. */
-export function hasRole(user: User | null | undefined, role: Role): user is User {
+export function hasRole(user: User | null | undefined, role: Role): boolean {
   return !!user && RANK[user.role] >= RANK[role];
 }
