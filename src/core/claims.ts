@@ -35,6 +35,8 @@ export function sentenceTerms(tokens: Token[], entityKeys: string[], personKeys:
     if (year) terms.add(`y:${year}`);
     const date = dateOf(tokens, i);
     if (date) terms.add(`d:${date}`);
+    const weekday = weekdayOf(tokens, i);
+    if (weekday) terms.add(`w:${weekday}`);
   }
   for (const t of tokens) {
     if (t.type !== 'word' || /^[A-Z]/.test(t.text) || t.lower.length < 3 || STOPWORDS.has(t.lower)) continue;
@@ -42,6 +44,20 @@ export function sentenceTerms(tokens: Token[], entityKeys: string[], personKeys:
     if (!STOPWORDS.has(l)) terms.add(l);
   }
   return [...terms];
+}
+
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+/**
+ * A weekday named as the day something happened ("on Thursday", "Saturday's attack"), as "thu".
+ * Reports of one event written on different days still name the same weekday for it; two incidents
+ * of one kind mostly fall on different days.
+ */
+export function weekdayOf(tokens: Token[], i: number): string | null {
+  const t = tokens[i]!;
+  if (t.type !== 'word' || !/^[A-Z]/.test(t.text)) return null;
+  const w = t.lower.replace(/'s$/, '');
+  return WEEKDAYS.has(w) ? w.slice(0, 3) : null;
 }
 
 /** A calendar year written as "2009" or "'09", or null. */
@@ -69,7 +85,10 @@ export function dateOf(tokens: Token[], i: number): string | null {
   return day ? `${t.lower.slice(0, 3)}-${Number.parseInt(day.text, 10)}` : null;
 }
 
-const MAX_KEYS = 32;
+const MAX_KEYS = 48;
+
+/** Stems close enough to meet across inflections: "seize"/"seized", "declares"/"declared". */
+export const contentStem = (t: string) => (t.length > 5 ? t.slice(0, 5) : t);
 
 /**
  * Blocking keys: a quantity's unit class joined with each entity in or around its sentence, and a
@@ -86,9 +105,25 @@ export function blockingKeys(
 ): string[] {
   const keys = new Set<string>();
   const entityTerms = [...new Set([...terms, ...context].filter((t) => t.startsWith('e:')))];
+  // Claims with no shared name can still match on their wording (crossref's sameWording needs two
+  // shared content stems of the own sentences), so each own content stem is a key too.
+  const units = new Set(quantities.flatMap((q) => q.unit.split(' ')));
+  const stems = [
+    ...new Set(terms.filter((t) => !t.includes(':') && !units.has(t) && !/\d/.test(t)).map(contentStem)),
+  ];
   for (const q of quantities) {
     if (!q.unitClass) continue;
     for (const e of entityTerms) keys.add(`${q.unitClass}|${e}`);
+  }
+  for (const q of quantities) {
+    if (!q.unitClass) continue;
+    for (const w of stems) keys.add(`${q.unitClass}|w:${w}`);
+  }
+  // A percentage of something also meets a bare percentage (crossref's sameClass).
+  for (const q of quantities) {
+    if (!q.unitClass.startsWith('percent:')) continue;
+    for (const e of entityTerms) keys.add(`percent|${e}`);
+    for (const w of stems) keys.add(`percent|w:${w}`);
   }
   for (const quote of quotes) if (quote.speaker) keys.add(`quote|${quote.speaker}`);
   return [...keys].slice(0, MAX_KEYS);

@@ -1,5 +1,6 @@
 // Cross-referencing: find claims about the same thing through the blocking keys, then decide whether
 // their numbers agree (intervals overlap) or conflict (they do not), and say why.
+import { contentStem } from './claims';
 import type {
   ClaimForMatching,
   Explanation,
@@ -10,17 +11,31 @@ import type {
   Severity,
   TermStats,
 } from './types';
+import { STOPWORDS } from './words';
 
 /** Context similarity needed before two claims count as being about the same thing. */
-const MIN_SCORE_ACROSS = 0.5;
+const MIN_SCORE_ACROSS = 0.3;
 /** Inside one article, neighbouring numbers are often different stages of one story: demand more. */
 const MIN_SCORE_WITHIN = 0.6;
 const CONTEXT_WEIGHT = 0.5;
 /** Shared-term evidence (sum of idf) at which the score reaches 1 − 1/e. */
 const EVIDENCE_SCALE = 4;
 const ENTITY_BOOST = 1.5;
+/** Coverage of the shorter claim's own terms, scaled so full coverage passes the threshold. */
+const COVERAGE_WEIGHT = 0.8;
+/** Marker terms (people, years, days, weekdays) that test identity but are not content. */
+const MARKER = /^[pydwWA]:/;
+/** Article-level markers in a claim's context: identity tests only, never similarity evidence. */
+const ARTICLE_MARKER = /^[WA]:/;
 /** A key shared by more claims than this says little; skip it so one common key cannot blow up. */
 const MAX_BLOCK_SIZE = 500;
+/**
+ * A name missing from the other report says something only when that report names enough others:
+ * a two-line snippet leaves most names out.
+ */
+const MIN_NAMES_FOR_ABSENCE = 5;
+/** Two figures further apart than this factor are not two reports of one figure. */
+const MAX_CONFLICT_RATIO = 4;
 
 /** Document frequencies from a set of claims: used when nothing is stored (stateless compare). */
 export function termStatsFrom(claims: { terms: string[] }[]): TermStats {
@@ -51,6 +66,8 @@ export function crossReference(
   const incomingRefs = new Map(incoming.map((c, i) => [c.ref, i]));
   const seen = new Set<string>();
   const links: LinkDraft[] = [];
+  const agreements: Agreement[] = [];
+  const voices = new Map<LinkDraft, [string, string, string, string]>();
   const idf = idfFor(stats);
   incoming.forEach((a, ai) => {
     for (const k of a.keys) {
@@ -62,12 +79,46 @@ export function crossReference(
         const pair = `${a.ref}\u0000${b.ref}`;
         if (seen.has(pair)) continue;
         seen.add(pair);
-        const link = compareClaims(a, b, idf, names);
+        const link = compareClaims(a, b, idf, names, agreements, voices);
         if (link) links.push(link);
       }
     }
   });
-  return links;
+  return dropContradictedConflicts(links, agreements, voices);
+}
+
+/**
+ * A conflict between a figure and one claim of another article is not a disagreement between the
+ * articles when another claim of that article states the same figure for the same thing: the first
+ * claim was about something else ("420 people hanged" against "4.4 million people live", when the
+ * same article also says "the country of 4.4 million people").
+ */
+function dropContradictedConflicts(
+  links: LinkDraft[],
+  agreements: Agreement[],
+  voices: Map<LinkDraft, [string, string, string, string]>,
+) {
+  // "claim|figure|article|voice": the figure is matched by a claim of that article, in that voice.
+  const agreed = new Set(
+    agreements.map((x) => `${x.claim}\u0000${x.text}\u0000${x.article}\u0000${x.voice}`),
+  );
+  return links.filter((l) => {
+    const v = voices.get(l);
+    if (l.relation !== 'conflict' || !v || !l.explanation.a || !l.explanation.b) return true;
+    const { a, b } = l.explanation;
+    return !(
+      agreed.has(`${a.claim}\u0000${a.text}\u0000${v[2]}\u0000${v[1]}`) ||
+      agreed.has(`${b.claim}\u0000${b.text}\u0000${v[3]}\u0000${v[0]}`)
+    );
+  });
+}
+
+/** A figure of one claim matched by a claim of another article, in a given voice of that article. */
+interface Agreement {
+  claim: string;
+  text: string;
+  article: string;
+  voice: string;
 }
 
 function idfFor(stats: TermStats) {
@@ -86,7 +137,7 @@ function idfFor(stats: TermStats) {
 export function contextSimilarity(a: ClaimForMatching, b: ClaimForMatching, idf: (t: string) => number) {
   const weight = (c: ClaimForMatching) => {
     const w = new Map<string, number>();
-    for (const t of c.contextTerms) w.set(t, CONTEXT_WEIGHT);
+    for (const t of c.contextTerms) if (!ARTICLE_MARKER.test(t)) w.set(t, CONTEXT_WEIGHT);
     for (const t of c.terms) w.set(t, 1);
     return w;
   };
@@ -104,7 +155,16 @@ export function contextSimilarity(a: ClaimForMatching, b: ClaimForMatching, idf:
   }
   // Evidence saturates: a few rare shared terms make two sentences about the same thing, however long
   // they are (outlets word the same fact very differently).
-  const score = 1 - Math.exp(-shared / EVIDENCE_SCALE);
+  const evidence = 1 - Math.exp(-shared / EVIDENCE_SCALE);
+  // Coverage: how much of the shorter sentence the other one shares. In a small comparison (two
+  // documents) idf cannot tell rare from common words, and a short restatement ("X has 31 member
+  // states") shares all it says with the longer report.
+  const own = (c: ClaimForMatching) => c.terms.filter((t) => !MARKER.test(t)).reduce((n, t) => n + idf(t), 0);
+  let sharedOwn = 0;
+  for (const t of a.terms)
+    if (!MARKER.test(t) && wb.has(t)) sharedOwn += idf(t) * Math.min(1, wb.get(t)! * 1.5);
+  const coverage = sharedOwn / Math.max(1e-9, Math.min(own(a), own(b)));
+  const score = Math.max(evidence, Math.min(1, coverage) * COVERAGE_WEIGHT);
   return { score, shared: sharedTerms.sort((x, y) => y[1] - x[1]).map(([t]) => t) };
 }
 
@@ -119,16 +179,58 @@ export function sameSubject(a: ClaimForMatching, b: ClaimForMatching): boolean {
   const allA = all(a);
   const allB = all(b);
   const own = (c: ClaimForMatching, prefix: string) => c.terms.filter((t) => t.startsWith(prefix));
-  // Anchored: an entity named in one claim's own sentence appears around the other.
-  const anchored = own(a, 'e:').some((t) => allB.has(t)) || own(b, 'e:').some((t) => allA.has(t));
+  // Anchored: an entity named in one claim's own sentence appears around the other. Without one, the
+  // two sentences themselves must say mostly the same thing (two content words beyond the counted
+  // noun, covering half of the shorter sentence): "Authorities seize 6,700 pounds of marijuana" and
+  // "8,710 pounds of marijuana had been seized".
+  const anchored =
+    own(a, 'e:').some((t) => allB.has(t)) || own(b, 'e:').some((t) => allA.has(t)) || sameWording(a, b);
   if (!anchored) return false;
   const disjoint = (x: string[], y: string[]) =>
     x.length > 0 && y.length > 0 && !x.some((t) => y.includes(t));
   const around = (set: Set<string>, prefix: string) => [...set].filter((t) => t.startsWith(prefix));
+  // The people each sentence itself names come first: "X has spent 19 seasons" and "Y played 11
+  // seasons" are about different people even when both articles mention both.
+  if (disjoint(own(a, 'p:'), own(b, 'p:'))) return false;
   if (disjoint(around(allA, 'p:'), around(allB, 'p:'))) return false;
   if (disjoint(around(allA, 'y:'), around(allB, 'y:'))) return false;
   if (disjoint(around(allA, 'd:'), around(allB, 'd:'))) return false;
+  // Different weekdays of the event: the claim's own, else the article's lede's.
+  const day = (c: ClaimForMatching) => {
+    const own = c.terms.filter((t) => t.startsWith('w:'));
+    if (own.length > 0) return own;
+    const lede = c.contextTerms.filter((t) => t.startsWith('w:'));
+    if (lede.length > 0) return lede;
+    return c.contextTerms.filter((t) => t.startsWith('W:')).map((t) => `w:${t.slice(2)}`);
+  };
+  if (disjoint(day(a), day(b))) return false;
+  // Each claim's neighbourhood names people the other report never mentions: two different events.
+  const names = (c: ClaimForMatching) => new Set(c.contextTerms.filter((t) => t.startsWith('A:')));
+  // Spelling variants of one name differ at the end ("Korea"/"Korean", "Somali"/"Somalian"), so a
+  // name counts as mentioned when one key starts with the other.
+  const mentioned = (key: string, other: Set<string>) => {
+    if (other.has(`A:${key}`)) return true;
+    for (const t of other) {
+      const k = t.slice(2);
+      if (k.length >= 2 && (k.startsWith(key) || key.startsWith(k))) return true;
+    }
+    return false;
+  };
+  const foreign = (c: Set<string>, other: Set<string>) =>
+    other.size >= MIN_NAMES_FOR_ABSENCE &&
+    [...c].some((t) => t.startsWith('p:') && !mentioned(t.slice(2), other));
+  if (foreign(allA, names(b)) && foreign(allB, names(a))) return false;
   return true;
+}
+
+function sameWording(a: ClaimForMatching, b: ClaimForMatching): boolean {
+  const units = new Set([...a.quantities, ...b.quantities].flatMap((q) => [q.unit, ...q.unit.split(' ')]));
+  const content = (c: ClaimForMatching) =>
+    new Set(c.terms.filter((t) => !t.includes(':') && !units.has(t) && !/\d/.test(t)).map(contentStem));
+  const ca = content(a);
+  const cb = content(b);
+  const shared = [...ca].filter((t) => cb.has(t)).length;
+  return shared >= 2 && shared >= 0.5 * Math.min(ca.size, cb.size);
 }
 
 interface QuantityPair {
@@ -136,6 +238,59 @@ interface QuantityPair {
   qb: Quantity;
   overlap: boolean;
   difference: number;
+}
+
+const LOCAL_WINDOW = 40;
+const WORD = /[A-Za-z][A-Za-z'-]+/g;
+
+/**
+ * The words around one figure in its sentence (about six words either side), as stems, without the
+ * figure's own unit and number words: "spent 19 seasons with the club" → spent, club.
+ */
+export function localContext(claimText: string, q: Quantity): Set<string> {
+  const at = claimText.indexOf(q.text);
+  if (at < 0) return new Set();
+  const window = claimText.slice(Math.max(0, at - LOCAL_WINDOW), at + q.text.length + LOCAL_WINDOW);
+  const own = new Set(q.text.toLowerCase().match(WORD) ?? []);
+  const out = new Set<string>();
+  for (const m of window.matchAll(WORD)) {
+    const w = m[0].toLowerCase().replace(/'s$/, '');
+    if (w.length < 3 || STOPWORDS.has(w) || own.has(w)) continue;
+    out.add(contentStem(w));
+  }
+  return out;
+}
+
+/**
+ * Generic measures (durations, ages, percentages) say nothing by their unit: "four years" may be a
+ * contract, a career or a sentence. Such figures are compared only when their own surroundings share
+ * a word, whatever the rest of the two sentences share.
+ */
+function sameLocalContext(a: ClaimForMatching, qa: Quantity, b: ClaimForMatching, qb: Quantity): boolean {
+  if (!GENERIC.test(qa.unitClass)) return true;
+  const la = localContext(a.text, qa);
+  for (const w of localContext(b.text, qb)) if (la.has(w)) return true;
+  return false;
+}
+const GENERIC = /^(duration:|age$|percent)/;
+
+const MONTH_NAMES = 'January|February|March|April|June|July|August|September|October|November|December';
+const PERIOD = new RegExp(
+  `\\b(?:(?:in|during|for|since|by) (${MONTH_NAMES})(?! \\d)|(this|last|next|the past|the previous) (year|month|week|season|quarter|decade)|(so far this year|year to date|to date|so far))\\b`,
+);
+
+/**
+ * The period a figure covers, when the words around it say: "in September", "this year", "so far".
+ * Or null. Two figures for different periods are related, not in disagreement.
+ */
+export function periodOf(claimText: string, q: Quantity): string | null {
+  const at = claimText.indexOf(q.text);
+  if (at < 0) return null;
+  const m = PERIOD.exec(claimText.slice(Math.max(0, at - LOCAL_WINDOW), at + q.text.length + LOCAL_WINDOW));
+  if (!m) return null;
+  if (m[1]) return m[1];
+  if (m[2]) return `${m[2].replace(/^the /, '')} ${m[3]}`;
+  return 'to date';
 }
 
 /** Pairs of quantities that measure the same thing the same way. */
@@ -146,7 +301,10 @@ function comparableQuantities(a: ClaimForMatching, b: ClaimForMatching): Quantit
     // One writer does not contradict themselves; inside one article only different voices can differ
     // (the narration against a quoted speaker, or two speakers).
     const options = a.quantities.filter(
-      (qa) => sameMeasure(qa, qb) && (!sameArticle || voiceOf(a, qa) !== voiceOf(b, qb)),
+      (qa) =>
+        sameMeasure(qa, qb) &&
+        (!sameArticle || voiceOf(a, qa) !== voiceOf(b, qb)) &&
+        sameLocalContext(a, qa, b, qb),
     );
     if (options.length === 0) continue;
     // When any of a's quantities agrees with qb, qb is corroborated, whatever the others say.
@@ -159,6 +317,9 @@ function comparableQuantities(a: ClaimForMatching, b: ClaimForMatching): Quantit
     const closest = options.reduce((best, qa) =>
       relativeDifference(qa, qb) < relativeDifference(best, qb) ? qa : best,
     );
+    // Outlets that disagree on a figure disagree by a margin; one figure several times the other is a
+    // different quantity (a part and its whole, one day and a season, another incident).
+    if (ratioOf(closest, qb) > MAX_CONFLICT_RATIO) continue;
     pairs.push({ qa: closest, qb, overlap: false, difference: relativeDifference(closest, qb) });
   }
   return pairs;
@@ -170,8 +331,14 @@ function voiceOf(c: ClaimForMatching, q: Quantity): string {
   return quote ? `quote:${quote.speaker ?? quote.speakerText ?? 'unattributed'}` : 'narration';
 }
 
+/** A bare percentage ("42 percent think") may be a share of anything the other names ("of Americans"). */
+function sameClass(x: string, y: string): boolean {
+  if (x === y) return true;
+  return (x === 'percent' && y.startsWith('percent:')) || (y === 'percent' && x.startsWith('percent:'));
+}
+
 function sameMeasure(x: Quantity, y: Quantity): boolean {
-  if (!x.unitClass || x.unitClass !== y.unitClass || x.rate !== y.rate) return false;
+  if (!x.unitClass || !sameClass(x.unitClass, y.unitClass) || x.rate !== y.rate) return false;
   // "Thirteen members of the group" is a part of the group, not its size.
   if (x.modifiers.includes('part-of') !== y.modifiers.includes('part-of')) return false;
   const mx = x.modifiers.filter((m) => m !== 'part-of');
@@ -197,6 +364,12 @@ function informativeAgreement(x: Quantity, y: Quantity): boolean {
   return ratio <= 1.5;
 }
 
+function ratioOf(x: Quantity, y: Quantity): number {
+  const a = Math.abs(x.value);
+  const b = Math.abs(y.value);
+  return Math.max(a, b) / Math.max(1e-9, Math.min(a, b));
+}
+
 function relativeDifference(x: Quantity, y: Quantity): number {
   const big = Math.max(Math.abs(x.value), Math.abs(y.value));
   return big === 0 ? 0 : Math.abs(x.value - y.value) / big;
@@ -207,6 +380,8 @@ function compareClaims(
   b: ClaimForMatching,
   idf: (t: string) => number,
   names: Map<string, string>,
+  agreements: Agreement[] = [],
+  voices: Map<LinkDraft, [string, string, string, string]> = new Map(),
 ): LinkDraft | null {
   const pairs = comparableQuantities(a, b);
   const quote = pairs.length === 0 ? compareQuotes(a, b) : null;
@@ -216,7 +391,7 @@ function compareClaims(
   const threshold = a.article === b.article ? MIN_SCORE_WITHIN : MIN_SCORE_ACROSS;
   if (score < threshold) return null;
   const sharedNames = shared
-    .filter((t) => !/^[pyd]:/.test(t))
+    .filter((t) => !MARKER.test(t))
     .slice(0, 6)
     .map((t) => (t.startsWith('e:') ? (names.get(t) ?? t.slice(2)) : t));
   if (quote) {
@@ -236,21 +411,33 @@ function compareClaims(
       },
     };
   }
+  for (const p of pairs) {
+    if (!p.overlap) continue;
+    agreements.push({ claim: a.ref, text: p.qa.text, article: b.article, voice: voiceOf(b, p.qb) });
+    agreements.push({ claim: b.ref, text: p.qb.text, article: a.article, voice: voiceOf(a, p.qa) });
+  }
   const conflict = pairs.filter((p) => !p.overlap).sort((x, y) => y.difference - x.difference)[0];
   const chosen = conflict ?? pairs[0]!;
-  const relation: Relation = conflict ? 'conflict' : 'corroboration';
-  const severity = conflict ? severityOf(conflict.difference, score) : 'low';
+  // Different periods ("in September" against "this year"): related figures, not a disagreement.
+  const scopes = conflict ? [periodOf(a.text, conflict.qa), periodOf(b.text, conflict.qb)] : [null, null];
+  const scoped = scopes[0] !== null && scopes[1] !== null && scopes[0] !== scopes[1];
+  const relation: Relation = conflict ? (scoped ? 'different_scope' : 'conflict') : 'corroboration';
+  const severity = conflict && !scoped ? severityOf(conflict.difference, score) : 'low';
   const sideA = side(a.ref, chosen.qa);
   const sideB = side(b.ref, chosen.qb);
   const explanation: Explanation = {
-    summary: summarize(relation, sideA, sideB, sharedNames, a.article === b.article),
+    summary: scoped
+      ? `One source says "${sideA.text}" for ${scopes[0]}, the other "${sideB.text}" for ${scopes[1]}: different periods, so not compared as a disagreement.`
+      : summarize(relation, sideA, sideB, sharedNames, a.article === b.article),
     unitClass: chosen.qa.unitClass,
     a: sideA,
     b: sideB,
     sharedTerms: sharedNames,
     gap: round(chosen.difference),
   };
-  return { a: a.ref, b: b.ref, relation, score: round(score), severity, explanation };
+  const link: LinkDraft = { a: a.ref, b: b.ref, relation, score: round(score), severity, explanation };
+  voices.set(link, [voiceOf(a, chosen.qa), voiceOf(b, chosen.qb), a.article, b.article]);
+  return link;
 }
 
 function severityOf(difference: number, score: number): Severity {

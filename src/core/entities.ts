@@ -27,6 +27,22 @@ const PLACE_WORDS = new Set(
   ),
 );
 
+// First words of place names that would otherwise read as a person's first name: "North Korea".
+const PLACE_PREFIXES = new Set([
+  'north',
+  'south',
+  'east',
+  'west',
+  'new',
+  'united',
+  'saudi',
+  'san',
+  'los',
+  'las',
+  'sri',
+  'hong',
+]);
+
 const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'de', 'al', 'bin', 'van', 'von', 'la', 'le', 'du']);
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
@@ -86,7 +102,10 @@ export function findNames(tokens: Token[], knownNames: Set<string>): RawName[] {
     while (
       run.length > 0 &&
       (STOPWORDS.has(run[0]!.lower) ||
-        (run[0] === firstWord && run.length === 1 && !knownNames.has(run[0]!.text)))
+        (run[0] === firstWord &&
+          run.length === 1 &&
+          !knownNames.has(run[0]!.text) &&
+          !/^[A-Z]{2,6}s?$/.test(run[0]!.text)))
     ) {
       run = run.slice(1);
     }
@@ -112,7 +131,7 @@ export function resolveName(raw: RawName): ResolvedName | null {
     return { key: `e:${words[0]!.toLowerCase().replace(/s$/, '')}`, name: words[0]!, type: 'organization' };
   }
   const org = lower.some((w) => ORG_WORDS.has(w));
-  const place = !org && lower.some((w) => PLACE_WORDS.has(w));
+  const place = !org && (lower.some((w) => PLACE_WORDS.has(w)) || PLACE_PREFIXES.has(lower[0]!));
   if (!org) {
     let lastTitle = -1;
     lower.forEach((w, k) => {
@@ -162,4 +181,44 @@ export function collectEntities(sentences: Token[][], capitalisedMidSentence: Se
     perSentence.push([...new Set(keys)]);
   }
   return { mentions, entities: [...byKey.values()], perSentence };
+}
+
+/** One entity written differently by two articles: information for a reviewer, never a conflict. */
+export interface NamingDifference {
+  key: string;
+  /** The spellings each article uses, most frequent first. */
+  a: string[];
+  b: string[];
+}
+
+/**
+ * Names the two articles share under different spellings: transliterations (Kyiv/Kiev), acronyms
+ * against full names (UDCG / Ukraine Defense Contact Group), a surname against a full name. Compared
+ * on letters only, so case and punctuation ("U.S." / "US") are not differences.
+ */
+export function namingDifferences(a: EntityMention[], b: EntityMention[]): NamingDifference[] {
+  const forms = (mentions: EntityMention[]) => {
+    const byKey = new Map<string, Map<string, number>>();
+    for (const m of mentions) {
+      const counts = byKey.get(m.key) ?? new Map<string, number>();
+      counts.set(m.surface, (counts.get(m.surface) ?? 0) + 1);
+      byKey.set(m.key, counts);
+    }
+    return byKey;
+  };
+  const letters = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const fa = forms(a);
+  const fb = forms(b);
+  const out: NamingDifference[] = [];
+  for (const [key, ca] of fa) {
+    const cb = fb.get(key);
+    if (!cb) continue;
+    const la = new Set([...ca.keys()].map(letters));
+    const lb = new Set([...cb.keys()].map(letters));
+    // Only when the articles have no spelling in common.
+    if ([...la].some((x) => lb.has(x))) continue;
+    const sorted = (c: Map<string, number>) => [...c.entries()].sort((x, y) => y[1] - x[1]).map(([s]) => s);
+    out.push({ key, a: sorted(ca), b: sorted(cb) });
+  }
+  return out.sort((x, y) => x.key.localeCompare(y.key));
 }

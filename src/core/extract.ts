@@ -9,6 +9,8 @@ import { htmlToText, looksLikeHtml, normalizeText } from './text';
 import type { Claim, Entity, ExtractedArticle, ExtractOptions, Quote, Span } from './types';
 import { type Token, tokenize } from './words';
 
+const MAX_ARTICLE_NAMES = 40;
+
 // Sentences that start with these take their subject from the sentence before.
 const PRONOUN_LEAD = /^(it|this|that|they|these|those|he|she|its|their|the group|the coalition)\b/i;
 
@@ -28,6 +30,14 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
     1,
     2,
   );
+  // The weekday of the article's main event: the one its opening sentences name (title and lede).
+  const ledeWeekdays = [
+    ...new Set(ownTerms.slice(0, 4).flatMap((terms) => terms.filter((t) => t.startsWith('w:')))),
+  ];
+  // Every name the article mentions (the most frequent first): a claim whose neighbourhood names
+  // people the other report never mentions is about another event.
+  const articleNames = mostFrequent(perSentence, 1, MAX_ARTICLE_NAMES);
+  const articleWeekdays = [...new Set(ownTerms.flatMap((terms) => terms.filter((t) => t.startsWith('w:'))))];
   const quotesBySentence = assignQuotes(text, sentences, findQuoteSpans(text), entities, perSentence);
 
   const claims: Claim[] = [];
@@ -42,6 +52,11 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
     const context = new Set<string>();
     for (const k of [i - 2, i - 1, i + 1]) for (const t of ownTerms[k] ?? []) context.add(t);
     for (const e of [...topEntities, ...topYears]) context.add(e);
+    // A sentence without a day of its own happened on the lede's day, if it names one.
+    if (!terms.some((t) => t.startsWith('w:')) && ledeWeekdays.length === 1) context.add(ledeWeekdays[0]!);
+    // Every weekday the article names, as a last resort for telling two incidents apart.
+    for (const w of articleWeekdays) context.add(`W:${w.slice(2)}`);
+    for (const k of articleNames) context.add(`A:${k.slice(2)}`);
     for (const t of terms) context.delete(t);
     const claimEntities = [
       ...new Set([...perSentence[i]!, ...quotes.flatMap((q) => (q.speaker ? [q.speaker] : []))]),

@@ -2,6 +2,7 @@
 export { toMatchable } from './claims';
 export { crossReference, describeInterval, termStatsFrom } from './crossref';
 export { type DiffPart, wordDiff } from './diff';
+export { type NamingDifference, namingDifferences } from './entities';
 export { entityNames, extractArticle } from './extract';
 export { looksLikeHtml } from './text';
 export type * from './types';

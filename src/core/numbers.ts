@@ -144,11 +144,11 @@ export function readNumber(tokens: Token[], i: number): NumberMatch | null {
     millions: [2e6, 9.99e6],
     billions: [2e9, 9.99e9],
   };
-  if (t.lower in plural) {
+  if (Object.hasOwn(plural, t.lower)) {
     const [low, high] = plural[t.lower]!;
     return { from: i, to: i + 1, value: low, low, high, decimals: 0, scale: 1, numeral: false };
   }
-  if (t.lower === 'tens' && next?.lower === 'of' && after && after.lower in plural) {
+  if (t.lower === 'tens' && next?.lower === 'of' && after && Object.hasOwn(plural, after.lower)) {
     const [low] = plural[after.lower]!;
     return {
       from: i,

@@ -1,5 +1,6 @@
 // Quantities in a sentence: the number, how the writer hedged it, what it counts, and over what period.
-import { type NumberMatch, readNumber } from './numbers';
+import { foldName } from './entities';
+import { type NumberMatch, readNumber, SCALES } from './numbers';
 import type { Quantity } from './types';
 import {
   CURRENCY_SYMBOLS,
@@ -85,6 +86,14 @@ const VAGUE_MODIFIERS = new Set(
   ),
 );
 
+const REMAINDER = new Set(['other', 'another', 'additional', 'remaining', 'further', 'more', 'extra']);
+
+const PERCENT_NOUNS = new Set(
+  'increase rise drop decline fall gain growth cut stake share interest chance jump hike reduction loss'.split(
+    ' ',
+  ),
+);
+
 interface Found {
   num: NumberMatch;
   hedge: { kind: HedgeKind; words: string; from: number } | null;
@@ -130,6 +139,8 @@ function readQuantityAt(
   if (sep && (sep.text === '-' || sep.lower === 'to' || (sep.lower === 'and' && prevWord === 'between'))) {
     const k = (tokens[j + 1]?.text ?? '') in CURRENCY_SYMBOLS ? j + 2 : j + 1;
     const second = readNumber(tokens, k);
+    // "2-0 win", "68-31 vote", "1-800-222": a descending pair joined by a hyphen is a score or a code.
+    if (second && sep.text === '-' && second.value <= num.value && second.scale === 1) return null;
     if (second && (sep.lower !== 'to' || second.value > num.value || second.scale > 1)) {
       found.rangeEnd = second;
       j = second.to;
@@ -176,6 +187,10 @@ function readQuantityAt(
     unit = 'year';
     unitClass = 'age';
     j = ageMatch;
+    // An age belongs to someone: "the 32-year-old Smith", "Smith, 32,". Ages of different people
+    // are never compared.
+    const holder = ageHolder(tokens, i, j);
+    if (holder) modifiers = [holder];
   }
 
   // The counted thing: "dozens of X", "$1.2 billion in X funds", "12,000 North Korean troops".
@@ -190,9 +205,15 @@ function readQuantityAt(
     )
       k++;
     if (percent && tokens[k]?.lower === 'of') k++;
+    // "22 percent back the candidate": after a bare percentage, only a few nouns say what it is of.
+    const percentHeadOk =
+      !percent || tokens[k - 1]?.lower === 'of' || PERCENT_NOUNS.has(tokens[k]?.lower ?? '');
     // A hyphen glues a unit on: "6.1-magnitude", "11-member".
     if (tokens[k]?.text === '-' && tokens[k]!.start === tokens[k - 1]!.end) k++;
-    np = readNounPhrase(tokens, k);
+    if (percentHeadOk) np = readNounPhrase(tokens, k);
+    // A period is not what money pays for: "$1.3 billion for fiscal 2005", "in fiscal year".
+    if (currency && (TIME_UNITS.has(np.head) || np.head === 'fiscal'))
+      np = { ...np, head: '', modifiers: [] };
   }
 
   if (percent) {
@@ -212,11 +233,24 @@ function readQuantityAt(
       unitClass = unitClassOf(np.head);
       modifiers = np.modifiers;
     } else {
-      // A bare number takes its meaning from a measure noun just before it: "magnitude 6.1".
+      // A bare number takes its meaning from a measure noun just before it: "magnitude 6.1", or
+      // from what happened to people: "at least 17 are dead", "killed almost 600".
       const before = measureBefore(tokens, found.hedge?.from ?? i);
-      if (!before) return null;
-      unit = before;
-      unitClass = unitClassOf(before);
+      const fate = before
+        ? null
+        : refinePersonClass(
+            'person',
+            // "Two of the wounded" is a part of a group, not a count of its own.
+            tokens[j]?.lower === 'of' ? [] : tokens.slice(j, j + 3).map((x) => x.lower),
+            verbBefore(tokens, found.hedge?.from ?? i),
+          );
+      if (before) {
+        unit = before;
+        unitClass = unitClassOf(before);
+      } else if (fate && fate !== 'person') {
+        unit = 'people';
+        unitClass = fate;
+      } else return null;
     }
   }
   if (TIME_UNITS.has(unit) && unitClass !== 'age') unitClass = `duration:${unit}`;
@@ -224,6 +258,7 @@ function readQuantityAt(
   unitClass = refinePersonClass(
     unitClass,
     tokens.slice(np.end, np.end + 4).map((x) => x.lower),
+    verbBefore(tokens, found.hedge?.from ?? i),
   );
 
   const end = Math.max(np.end, j);
@@ -254,6 +289,15 @@ function isNotAnAmount(tokens: Token[], num: NumberMatch, text: string): boolean
   if (first.type !== 'num' && first.type !== 'word') return true;
   // "000" from "10 000" or a code like "007" is not an amount on its own.
   if (first.type === 'num' && /^0\d/.test(first.text)) return true;
+  // Digits glued to letters that are no unit: "76ers", "4x", "3D".
+  if (
+    first.type === 'num' &&
+    next?.type === 'word' &&
+    next.start === first.end &&
+    !GLUED_UNITS.has(next.lower) &&
+    !(next.lower in SCALES)
+  )
+    return true;
   // "'09": a year.
   if (prev?.text === "'" && prev.end === first.start && /^\d{2}$/.test(first.text)) return true;
   // Dates: "March 3", "3 March", "3 March 2024".
@@ -306,6 +350,17 @@ function isNotAnAmount(tokens: Token[], num: NumberMatch, text: string): boolean
   return false;
 }
 
+// Nouns for people that a place or nationality can describe: "a 66-year-old Lindell woman".
+const HOLDER_NOUNS = new Set(
+  'man woman boy girl child mother father son daughter resident student teacher driver worker officer soldier player fan victim suspect teenager pedestrian'.split(
+    ' ',
+  ),
+);
+
+const GLUED_UNITS = new Set(
+  'km kg g mg m cm mm mph kph ft in lb lbs oz t mw kw gw kwh mwh gb mb tb hz ghz mhz sq pc am pm'.split(' '),
+);
+
 const MEASURE_BEFORE_OK = new Set([
   'magnitude',
   'about',
@@ -332,6 +387,26 @@ function findHedge(tokens: Token[], i: number): Found['hedge'] {
   }
   // "just over", "well over", "just under": widen by the inner hedge, keep the outer words.
   return null;
+}
+
+/** Whose age it is: the name right after ("32-year-old champion Smith") or before ("Smith, 32"). */
+function ageHolder(tokens: Token[], from: number, to: number): string | null {
+  let k = to;
+  while (
+    k < to + 2 &&
+    tokens[k]?.type === 'word' &&
+    /^[a-z]/.test(tokens[k]!.text) &&
+    !NP_STOP.has(tokens[k]!.lower)
+  )
+    k++;
+  let name: Token | null = null;
+  while (tokens[k]?.type === 'word' && /^[A-Z]/.test(tokens[k]!.text)) name = tokens[k++]!;
+  // "a 66-year-old Burnsville woman": a place or nationality describing a noun, not the holder.
+  const after = tokens[k];
+  if (name && after?.type === 'word' && HOLDER_NOUNS.has(after.lower)) name = null;
+  if (!name && tokens[from - 1]?.text === ',' && tokens[from - 2] && /^[A-Z]/.test(tokens[from - 2]!.text))
+    name = tokens[from - 2]!;
+  return name ? `who:${foldName(name.lower.replace(/'s$/, ''))}` : null;
 }
 
 function matchAge(tokens: Token[], j: number): number | null {
@@ -361,8 +436,11 @@ function readNounPhrase(tokens: Token[], k: number) {
     end++;
   }
   if (words.length === 0) return { head: '', modifiers: [] as string[], end: k, partitive: false };
-  // The head is the first lower-case plural noun ("North Korean troops"), else the last word.
+  // The head is the first lower-case plural noun ("North Korean troops"), else the first capitalised
+  // plural after the number ("30 House Democrats"), else the last word. Words after a plural head are
+  // the verb ("people participate", "Democrats say"), not part of the counted thing.
   let headIdx = words.findIndex((w) => /^[a-z]/.test(w.text) && isPluralNoun(w.text));
+  if (headIdx < 0) headIdx = words.findIndex((w) => /^[A-Z][a-z]{2,}s$/.test(w.text) && isPluralNoun(w.text));
   if (headIdx < 0) {
     headIdx = words.length - 1;
     // Skip a trailing participle: "package approved", "partners committed".
@@ -375,11 +453,24 @@ function readNounPhrase(tokens: Token[], k: number) {
     .slice(0, headIdx)
     .map((w) => w.lower)
     .filter((w) => !VAGUE_MODIFIERS.has(w));
+  // "the 20 other languages", "five more people": a remainder beside some already counted, never the
+  // total. Marked like a part so it is not compared with a whole.
+  if (
+    words.slice(0, headIdx).some((w) => REMAINDER.has(w.lower)) ||
+    REMAINDER.has(tokens[k - 1]?.lower ?? '')
+  )
+    modifiers.push('part-of');
   const phraseEnd = k + headIdx + 1;
   const partitive =
     tokens[phraseEnd]?.lower === 'of' &&
     /^(the|its|their|these|those|them|our|his|her|whom|which)$/.test(tokens[phraseEnd + 1]?.lower ?? '');
   return { head, modifiers, end: phraseEnd, partitive };
+}
+
+/** The word right before a number (or its hedge), when it is a verb ending in -ed/-ing: "killing 10". */
+function verbBefore(tokens: Token[], i: number): string | null {
+  const t = tokens[i - 1];
+  return t && t.type === 'word' && /(ed|ing)$/.test(t.lower) ? t.lower : null;
 }
 
 function measureBefore(tokens: Token[], i: number): string | null {

@@ -17,8 +17,8 @@ const GROUPS: Record<string, string[]> = {
     'recruit',
     'service member',
   ],
-  death: ['death', 'fatality', 'dead', 'body', 'life'],
-  injury: ['injury', 'injured', 'wounded'],
+  death: ['death', 'fatality', 'dead', 'body', 'life', 'die', 'died', 'killed'],
+  injury: ['injury', 'injured', 'wounded', 'hurt'],
   casualty: ['casualty'],
   person: [
     'people',
@@ -31,8 +31,9 @@ const GROUPS: Record<string, string[]> = {
     'man',
     'woman',
     'adult',
+    'participant',
   ],
-  child: ['child', 'kid', 'minor', 'boy', 'girl', 'student', 'pupil'],
+  child: ['child', 'kid', 'minor', 'boy', 'girl', 'student', 'pupil', 'infant', 'baby'],
   passenger: ['passenger', 'traveler', 'traveller'],
   building: ['home', 'house', 'building', 'structure', 'dwelling', 'residence'],
   aid: ['aid', 'assistance', 'funding', 'fund', 'support', 'help', 'relief'],
@@ -61,11 +62,20 @@ const PERSON_VERBS: [RegExp, string][] = [
   [/^(evacuated|displaced|homeless|rescued)$/, 'displaced'],
 ];
 
-export function refinePersonClass(cls: string, following: string[]): string {
+// The same fates as verbs before the count: "killing 10 people", "detained some 2,500 people".
+const VERBS_BEFORE: [RegExp, string][] = [
+  [/^(killed|killing|claimed|claiming)$/, 'death'],
+  [/^(injured|injuring|wounded|wounding|hurt|hurting)$/, 'injury'],
+  [/^(arrested|arresting|detained|detaining|jailed|jailing)$/, 'arrest'],
+  [/^(evacuated|evacuating|displaced|displacing|rescued|rescuing)$/, 'displaced'],
+];
+
+export function refinePersonClass(cls: string, following: string[], before: string | null = null): string {
   if (!['person', 'passenger', 'child', 'troop', 'civilian'].includes(cls)) return cls;
   for (const word of following) {
     for (const [pattern, refined] of PERSON_VERBS) if (pattern.test(word)) return refined;
   }
+  if (before) for (const [pattern, refined] of VERBS_BEFORE) if (pattern.test(before)) return refined;
   return cls;
 }
 

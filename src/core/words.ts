@@ -61,8 +61,12 @@ export function singular(word: string): string {
   return pluralize.singular(word.toLowerCase());
 }
 
+// Plurals without an -s that head counted phrases in news ("105 million people", "8,000 police").
+const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'police', 'personnel', 'staff']);
+
 export function isPluralNoun(word: string): boolean {
   const w = word.toLowerCase();
+  if (IRREGULAR_PLURALS.has(w)) return true;
   return w.length > 2 && w.endsWith('s') && !w.endsWith('ss') && pluralize.isPlural(w) && singular(w) !== w;
 }
 

@@ -69,6 +69,117 @@ function equate() {
   };
 }
 
+// Recall, measured on real sentences: in an entailed EQUATE pair the hypothesis restates the premise's
+// figures. Change one figure the two share (a numeral written the same in both) to a clearly different
+// value and the pair becomes a true numeric conflict between two real news sentences; recall is the
+// share of these that get flagged. Factors range from a modest disagreement (×1.3, as in 50 vs 65) to
+// a doubling, in both directions; the changed number keeps the original's digit style.
+const PERTURB = [1.3, 0.7, 2, 0.5, 1.5, 0.75];
+function perturbAt(text: string, numeral: string, factor: number): string | null {
+  const v = Number(numeral.replace(/,/g, ''));
+  const decimals = numeral.includes('.') ? numeral.split('.')[1]!.length : 0;
+  let n = v * factor;
+  n = decimals > 0 ? Number(n.toFixed(decimals)) : Math.round(n);
+  if (n === v || n <= 0) return null;
+  const written =
+    decimals > 0 ? n.toFixed(decimals) : numeral.includes(',') ? n.toLocaleString('en-US') : String(n);
+  const re = new RegExp(`(?<![\\d.,])${numeral.replace(/[.]/g, '\\.')}(?![\\d]|[.,]\\d)`, 'g');
+  return re.test(text) ? text.replace(re, written) : null;
+}
+const NUMERAL = /(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\d.,])\d+(?:\.\d+)?(?![\d]|[.,]\d)/g;
+function recall() {
+  let pairs = readJsonl<EquatePair>('equate/equate_dev.jsonl').filter((p) => p.label === 'entailment');
+  if (quick) pairs = pairs.filter((_, i) => i % 5 === 0);
+  let cases = 0;
+  let found = 0;
+  const missed: { id: string; premise: string; hypothesis: string }[] = [];
+  pairs.forEach((p, i) => {
+    const inPremise = new Set(p.premise.match(NUMERAL) ?? []);
+    const shared = [...new Set(p.hypothesis.match(NUMERAL) ?? [])].filter((n) => {
+      const v = Number(n.replace(/,/g, ''));
+      // Years are dates, not amounts; a lone 1 is mostly "one of".
+      return inPremise.has(n) && !(/^\d{4}$/.test(n) && v >= 1900 && v <= 2100) && v > 1;
+    });
+    // Only figures the premise states as amounts: scores ("4-1"), phone numbers and the like are not
+    // what the detector compares.
+    // Open-ended figures ("at least 50" against "at least 35") do not contradict each other, so only
+    // figures stated as closed intervals on both sides count.
+    const closed = (text: string) =>
+      new Set(
+        extractArticle(text)
+          .claims.flatMap((c) => c.quantities)
+          .filter((q) => Number.isFinite(q.high) && !(q.low === 0 && q.value > 0))
+          .map((q) => q.value),
+      );
+    const inHypothesis = closed(p.hypothesis);
+    const amounts = new Set([...closed(p.premise)].filter((v) => inHypothesis.has(v)));
+    const usable = shared.filter((n) => amounts.has(Number(n.replace(/,/g, ''))));
+    if (usable.length === 0) return;
+    const hypothesis = perturbAt(p.hypothesis, usable[0]!, PERTURB[i % PERTURB.length]!);
+    if (!hypothesis) return;
+    cases++;
+    const flagged = conflictsBetween([
+      { id: 'premise', text: p.premise },
+      { id: 'hypothesis', text: hypothesis },
+    ]).some((l) => docOf(l.a) !== docOf(l.b));
+    if (flagged) found++;
+    else missed.push({ id: p.id, premise: p.premise, hypothesis });
+  });
+  return { cases, found, recall: cases ? found / cases : 0, missed };
+}
+
+// Recall on whole articles: two reports of one incident (an ECB+ subtopic) that state one figure the
+// same way ("26 Somali pirates" in both, same unit, closed intervals) become a true disagreement when
+// that figure is changed in the second report. This exercises the article-level checks (lede weekday,
+// names the other report never mentions, agreeing claims elsewhere) that single sentences cannot.
+function articleRecall(docs: EcbDoc[]) {
+  const bySub = new Map<string, EcbDoc[]>();
+  for (const d of docs)
+    bySub.set(`${d.topic}/${d.subtopic}`, [...(bySub.get(`${d.topic}/${d.subtopic}`) ?? []), d]);
+  const limit = quick ? 40 : 200;
+  let cases = 0;
+  let found = 0;
+  const missed: { a: string; b: string; figure: string }[] = [];
+  const figures = (text: string) => {
+    const article = extractArticle(text);
+    const qs = article.claims
+      .flatMap((c) => c.quantities)
+      .filter((q) => Number.isFinite(q.high) && !(q.low === 0 && q.value > 0) && q.value > 1 && q.unitClass);
+    return { text: article.text, qs };
+  };
+  const cache = new Map<string, ReturnType<typeof figures>>();
+  const get = (d: EcbDoc) => {
+    let f = cache.get(d.doc_id);
+    if (!f) {
+      f = figures(`${d.title}\n${d.text}`);
+      cache.set(d.doc_id, f);
+    }
+    return f;
+  };
+  let k = 0;
+  for (const list of bySub.values()) {
+    for (let i = 0; i + 1 < list.length && cases < limit; i += 2) {
+      const a = get(list[i]!);
+      const b = get(list[i + 1]!);
+      const inA = new Set(a.qs.map((q) => `${q.value}|${q.unit}`));
+      const q = b.qs.find((x) => inA.has(`${x.value}|${x.unit}`) && /\d/.test(x.text));
+      if (!q) continue;
+      const numeral = /\d[\d,]*(?:\.\d+)?/.exec(q.text)![0];
+      const changed = perturbAt(q.text, numeral, PERTURB[k++ % PERTURB.length]!);
+      if (!changed) continue;
+      cases++;
+      const text = b.text.slice(0, q.start) + changed + b.text.slice(q.end);
+      const flagged = conflictsBetween([
+        { id: 'a', text: a.text },
+        { id: 'b', text },
+      ]).some((l) => docOf(l.a) !== docOf(l.b));
+      if (flagged) found++;
+      else missed.push({ a: list[i]!.doc_id, b: list[i + 1]!.doc_id, figure: `${q.text} → ${changed}` });
+    }
+  }
+  return { cases, found, recall: cases ? found / cases : 0, missed };
+}
+
 // ECB+: two different incidents per topic. Conflicts across them are false matches by construction.
 interface EcbDoc {
   doc_id: string;
@@ -181,7 +292,9 @@ const report = {
   measuredAt: new Date().toISOString(),
   quick,
   equate: equate(),
+  recall: recall(),
   ecbplus: ecbplus(ecbDocs),
+  articleRecall: articleRecall(ecbDocs),
   seed: seedCase(),
   throughput: throughput(ecbDocs),
   seconds: 0,
@@ -194,6 +307,8 @@ const lines = [
   `crosscheck eval (${quick ? 'quick subset' : 'full'}, ${report.measuredAt.slice(0, 10)})`,
   `EQUATE      false alarms on entailed pairs: ${e.byLabel.entailment?.flagged ?? 0}/${e.byLabel.entailment?.pairs ?? 0} = ${pct(e.falseAlarmRate)}  (goal ≤ 2 %)`,
   `            flagged on neutral pairs (for reading): ${e.byLabel.neutral?.flagged ?? 0}/${e.byLabel.neutral?.pairs ?? 0}`,
+  `Recall      numeric conflicts made by changing one shared figure of an entailed EQUATE pair: ${report.recall.found}/${report.recall.cases} = ${pct(report.recall.recall)}  (goal ≥ 80 %)`,
+  `            same, on two ECB+ reports of one incident sharing a figure, changed in one: ${report.articleRecall.found}/${report.articleRecall.cases} = ${pct(report.articleRecall.recall)}`,
   `ECB+        cross-incident conflicts: ${report.ecbplus.crossConflicts} in ${report.ecbplus.crossPairs} article pairs = ${report.ecbplus.crossPer100Pairs.toFixed(2)} per 100 pairs  (goal ≤ 0.5)`,
   `            within-incident conflicts to read by hand: ${report.ecbplus.withinConflicts}`,
   `Seed        57 vs some 50 conflict: ${report.seed.conflict57vs50 ? 'found' : 'MISSING'}; "about 50" agrees with DOD: ${report.seed.quoteAgreesWithDod ? 'yes' : 'NO'}; "about 50" conflicts with 57: ${report.seed.quoteConflictsWithOwn57 ? 'yes' : 'NO'}`,
@@ -205,6 +320,10 @@ if (args.includes('--verbose')) {
   console.log('\nEQUATE false alarms:');
   for (const f of e.falseAlarms)
     console.log(`- ${f.id}\n  P: ${f.premise}\n  H: ${f.hypothesis}\n  ${f.why}`);
+  console.log('\nRecall misses (changed hypothesis):');
+  for (const m of report.recall.missed) console.log(`- ${m.id}\n  P: ${m.premise}\n  H: ${m.hypothesis}`);
+  console.log('\nArticle recall misses:');
+  for (const m of report.articleRecall.missed) console.log(`- ${m.a} / ${m.b}: ${m.figure}`);
   console.log('\nECB+ cross-incident conflicts:');
   for (const c of report.ecbplus.cross) console.log(`- [${c.topic}] ${c.a}  ↔  ${c.b}\n  ${c.why}`);
   console.log('\nECB+ within-incident conflicts:');

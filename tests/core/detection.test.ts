@@ -1,0 +1,223 @@
+// Mechanisms that tell "the same figure reported differently" from "a different figure": each test is
+// a short made-up pair of sentences.
+import { describe, expect, it } from 'vitest';
+import {
+  type ClaimForMatching,
+  crossReference,
+  extractArticle,
+  namingDifferences,
+  termStatsFrom,
+  toMatchable,
+} from '../../src/core';
+import { localContext, periodOf } from '../../src/core/crossref';
+
+function links(docs: Record<string, string>) {
+  const claims: ClaimForMatching[] = [];
+  for (const [id, text] of Object.entries(docs)) {
+    for (const c of extractArticle(text).claims) claims.push(toMatchable(c, `${id}:${c.position}`, id));
+  }
+  return crossReference(claims, [], termStatsFrom(claims));
+}
+const relations = (docs: Record<string, string>) => links(docs).map((l) => l.relation);
+const quantities = (text: string) => extractArticle(text).claims.flatMap((c) => c.quantities);
+
+describe('what is counted', () => {
+  it('takes an irregular plural as the head, not the verb after it', () => {
+    expect(quantities('Around 40 million people attend the fair.')[0]!.unitClass).toBe('person');
+    expect(quantities('Some 300 children attend the school.')[0]!.unitClass).toBe('child');
+  });
+
+  it('reads what happened to people from the verb before the number', () => {
+    expect(quantities('The blast injured 12 people near the port.')[0]!.unitClass).toBe('injury');
+    expect(quantities('Police detained some 80 people after the march.')[0]!.unitClass).toBe('arrest');
+  });
+
+  it('counts the dead and wounded written without a noun', () => {
+    expect(quantities('At least 17 are dead after the storm.')[0]!.unitClass).toBe('death');
+    expect(quantities('Two of the wounded are in hospital.')).toHaveLength(0);
+  });
+
+  it('does not read scores and codes as ranges', () => {
+    expect(quantities('The home side won 3-1 on Sunday.')).toHaveLength(0);
+  });
+
+  it('marks a remainder ("other", "more") as a part, never compared with a total', () => {
+    expect(quantities('It joins the 20 other member states.')[0]!.modifiers).toContain('part-of');
+  });
+
+  it('keeps a bare percentage comparable with a percentage of something', () => {
+    expect(
+      relations({
+        a: 'The survey found 42 percent of voters back the plan.',
+        b: 'The survey found 30 percent back the plan.',
+      }),
+    ).toContain('conflict');
+  });
+});
+
+describe('same subject without a shared name', () => {
+  it('matches two sentences that say the same thing in other words', () => {
+    expect(
+      relations({
+        a: 'Customs officers seized 600 kilograms of cocaine at the harbour.',
+        b: 'About 900 kilograms of cocaine were seized by customs officers.',
+      }),
+    ).toEqual(['conflict']);
+  });
+
+  it('does not match sentences that only share the counted noun', () => {
+    expect(
+      relations({
+        a: 'The farm sold 600 kilograms of apples.',
+        b: 'Divers recovered 900 kilograms of debris.',
+      }),
+    ).toEqual([]);
+  });
+});
+
+describe('event identity', () => {
+  it('does not compare figures of events on different weekdays', () => {
+    expect(
+      relations({
+        a: 'The Coast Guard rescued 23 fishermen off Malta on Saturday.',
+        b: 'The Coast Guard rescued 26 fishermen off Malta on Thursday.',
+      }),
+    ).toEqual([]);
+  });
+
+  it('takes the weekday of the lede for later sentences', () => {
+    const a = 'The Coast Guard acted off Malta on Saturday.\nThe Coast Guard rescued 23 fishermen off Malta.';
+    const b = 'The Coast Guard acted off Malta on Thursday.\nThe Coast Guard rescued 26 fishermen off Malta.';
+    expect(relations({ a, b })).toEqual([]);
+    const c = 'The Coast Guard acted off Malta on Saturday.\nThe Coast Guard rescued 26 fishermen off Malta.';
+    expect(relations({ a, b: c })).toEqual(['conflict']);
+  });
+
+  it('does not compare figures about different people named in the sentences themselves', () => {
+    expect(
+      relations({
+        a: 'Coach Mark Hollis has spent 19 seasons with the Ravens club.',
+        b: 'Coach Dan Ortega has spent 11 seasons with the Ravens club.',
+      }),
+    ).toEqual([]);
+  });
+
+  it('never calls figures several times apart a disagreement', () => {
+    expect(
+      relations({
+        a: 'The Harbor Authority says 300 ships used the Lindell canal.',
+        b: 'The Harbor Authority says 4,000 ships used the Lindell canal.',
+      }),
+    ).toEqual([]);
+  });
+});
+
+describe('per-figure context', () => {
+  it('looks at the words around a figure', () => {
+    const [q] = quantities('Ortega has spent 19 seasons with the club, officials said.');
+    expect([...localContext('Ortega has spent 19 seasons with the club, officials said.', q!)]).toEqual(
+      expect.arrayContaining(['spent', 'club']),
+    );
+  });
+
+  it('compares durations only when their surroundings share a word', () => {
+    expect(
+      relations({
+        a: 'The Ravens club confirmed in a long statement published on Friday evening that the new contract runs for four years.',
+        b: 'The Ravens club confirmed in a long statement published on Friday evening that the striker was injured for three years.',
+      }),
+    ).toEqual([]);
+  });
+});
+
+describe('scope', () => {
+  it('finds the period a figure covers', () => {
+    const text = 'The army lost 1,250 soldiers in September.';
+    expect(periodOf(text, quantities(text)[0]!)).toBe('September');
+    const other = 'The army lost 900 soldiers this year.';
+    expect(periodOf(other, quantities(other)[0]!)).toBe('this year');
+  });
+
+  it('labels figures for different periods as different scope, not conflict', () => {
+    const found = links({
+      a: 'The Northern Army lost 1,250 soldiers in September, the ministry said.',
+      b: 'The Northern Army lost 900 soldiers this year, the ministry said.',
+    });
+    expect(found.map((l) => l.relation)).toEqual(['different_scope']);
+    expect(found[0]!.explanation.summary).toMatch(/September.*this year/);
+  });
+});
+
+describe('one article backs the figure elsewhere', () => {
+  it('drops a conflict when another claim of the same article, in the same voice, agrees', () => {
+    const a = 'About 420 people have been held in Ostrava since May.\nOstrava has 4.4 million people.';
+    const b = 'Some 4.4 million people live in Ostrava.';
+    expect(links({ a, b }).filter((l) => l.relation === 'conflict')).toEqual([]);
+  });
+
+  it("keeps it when the agreeing figure is someone else's quote", () => {
+    const a =
+      'The Harbor Alliance has 57 members.\n"We have about 50 members in the Harbor Alliance," Ortega said.';
+    const b = 'The Harbor Alliance, a network of some 50 members, met on Monday.';
+    expect(links({ a, b }).map((l) => l.relation)).toContain('conflict');
+  });
+});
+
+describe('naming differences', () => {
+  it('lists an entity the two articles spell differently, and nothing they spell alike', () => {
+    const a = extractArticle('Officials in Kyiv met the Harbor Defense Alliance. Kyiv agreed.');
+    const b = extractArticle('Officials in Kiev met the HDA on Monday, and the HDA agreed.');
+    const diffs = namingDifferences(a.mentions, b.mentions);
+    expect(diffs).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ a: ['Kyiv'], b: ['Kiev'] }),
+        expect.objectContaining({ a: ['Harbor Defense Alliance'], b: ['HDA'] }),
+      ]),
+    );
+    expect(namingDifferences(a.mentions, a.mentions)).toEqual([]);
+  });
+});
+
+describe('whose figure', () => {
+  it('binds an age to the person it describes', () => {
+    const [hollis] = quantities('The 32-year-old Hollis won again.')[0]!.modifiers;
+    expect(hollis).toMatch(/^who:/);
+    // Spellings of one surname fold together: Rait / Raite.
+    expect(quantities('The 36-year-old Raite fell.')[0]!.modifiers).toEqual(
+      quantities('The 36-year-old Rait fell.')[0]!.modifiers,
+    );
+    expect(quantities('A 66-year-old Lindell woman was hurt.')[0]!.modifiers).toEqual([]);
+    expect(
+      relations({
+        a: 'The Ravens club said the 32-year-old Hollis signed on.',
+        b: 'The Ravens club said the 36-year-old Ortega signed on.',
+      }),
+    ).toEqual([]);
+  });
+
+  it('does not read digits glued to a name as an amount', () => {
+    expect(quantities('The 76ers signed him.')).toHaveLength(0);
+    expect(quantities('The ridge is 12km long.')).toHaveLength(1);
+  });
+});
+
+describe('names the other report never mentions', () => {
+  const report = (captain: string, n: number) =>
+    [
+      `Rescuers led by ${captain} reached Port Elm on the Lindell coast.`,
+      `${captain} said ${n} fishermen were rescued near Port Elm by the Harbor Authority.`,
+      'The Red Cross and the Lindell Coast Guard helped.',
+    ].join('\n');
+
+  it('keeps apart two rescues whose reports each name a captain the other never mentions', () => {
+    expect(relations({ a: report('Captain John Mbeki', 23), b: report('Captain Sara Okafor', 26) })).toEqual(
+      [],
+    );
+  });
+
+  it('still compares two reports that name the same people', () => {
+    expect(relations({ a: report('Captain John Mbeki', 23), b: report('Captain John Mbeki', 26) })).toContain(
+      'conflict',
+    );
+  });
+});
