@@ -1,7 +1,8 @@
-// Reading claims for display: summaries with article, outlet and quantities, and their sentence context.
-import { eq, inArray } from 'drizzle-orm';
+// Reading claims for display: summaries with article, outlet and quantities, their sentence context, and the
+// claim-level filters (outlet, entity, full-text) the queue and the exports share.
+import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { articles, type ClaimStatus, claims, sources } from '../schema';
+import { articles, type ClaimStatus, claims, entities, mentions, sources } from '../schema';
 import { chunk, MAX_PARAMS } from './batch';
 import { quantitiesOf, type StoredQuantity } from './quantities';
 
@@ -15,6 +16,8 @@ export interface ClaimSummary {
   kind: 'quantity' | 'quote' | 'statement';
   checkworthiness: number;
   status: ClaimStatus;
+  proposedStatus: ClaimStatus | null;
+  proposedBy: string | null;
   version: number;
   articleTitle: string;
   articleUrl: string | null;
@@ -39,6 +42,8 @@ export async function claimSummaries(db: Db, ids: number[]): Promise<Map<number,
         kind: claims.kind,
         checkworthiness: claims.checkworthiness,
         status: claims.status,
+        proposedStatus: claims.proposedStatus,
+        proposedBy: claims.proposedBy,
         version: claims.version,
         articleTitle: articles.title,
         articleUrl: articles.url,
@@ -82,4 +87,91 @@ export async function previousSentences(db: Db, ids: number[]): Promise<Map<numb
 export async function claimExists(db: Db, id: number): Promise<boolean> {
   const row = await db.select({ id: claims.id }).from(claims).where(eq(claims.id, id)).get();
   return row !== undefined;
+}
+
+/**
+ * User words → a safe FTS5 MATCH expression: every term double-quoted (so AND, OR, NEAR, column
+ * filters and stray quotes are plain words), all terms required; a trailing * keeps prefix search.
+ * Null when nothing searchable is left.
+ */
+export function ftsQuery(input: string): string | null {
+  const terms = input
+    .split(/\s+/)
+    .map((raw) => {
+      const prefix = raw.length > 1 && raw.endsWith('*');
+      const word = raw.replace(/["*]/g, '');
+      return word ? `"${word}"${prefix ? '*' : ''}` : '';
+    })
+    .filter(Boolean)
+    .slice(0, 20);
+  return terms.length > 0 ? terms.join(' ') : null;
+}
+
+/** Ids of claims whose sentence matches an ftsQuery() expression, straight from the FTS index. */
+export function claimsMatching(match: string): SQL {
+  return sql`(select rowid from claims_fts where claims_fts match ${match})`;
+}
+
+/** Ids of claims published by an outlet (sources.name is unique, then articles_source, claims_article). */
+export function claimsOfOutlet(db: Db, outlet: string) {
+  return db
+    .select({ id: claims.id })
+    .from(claims)
+    .innerJoin(articles, eq(articles.id, claims.articleId))
+    .innerJoin(sources, eq(sources.id, articles.sourceId))
+    .where(eq(sources.name, outlet));
+}
+
+/**
+ * Ids of claims naming an entity, given its key or part of its name: articles mentioning it come
+ * from mentions_entity, and of their claims only those whose own entity list holds the key.
+ */
+export function claimsOfEntity(db: Db, entity: string) {
+  const pattern = `%${entity.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  const keys = db
+    .select({ key: entities.key })
+    .from(entities)
+    .where(or(eq(entities.key, entity), sql`${entities.name} like ${pattern} escape '\\'`));
+  return db
+    .select({ id: claims.id })
+    .from(mentions)
+    .innerJoin(claims, eq(claims.articleId, mentions.articleId))
+    .where(
+      and(
+        inArray(mentions.entityKey, keys),
+        sql`exists (select 1 from json_each(${claims.entities}) where value in ${keys})`,
+      ),
+    );
+}
+
+export interface ClaimFilter {
+  /** A claim status, "reviewed" (anything but unreviewed) or "all". */
+  status: ClaimStatus | 'reviewed' | 'all';
+  outlet?: string;
+  entity?: string;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+const REVIEWED = ['verified', 'disputed', 'false', 'unverifiable'] as const satisfies ClaimStatus[];
+
+/** Claim ids matching the queue's claim-level filters, oldest first (exports page through them by offset). */
+export async function listClaimIds(db: Db, filter: ClaimFilter): Promise<number[]> {
+  const where: SQL[] = [];
+  // IN over the reviewed statuses (not <> 'unreviewed') so claims_status serves it.
+  if (filter.status === 'reviewed') where.push(inArray(claims.status, [...REVIEWED]));
+  else if (filter.status !== 'all') where.push(eq(claims.status, filter.status));
+  if (filter.outlet) where.push(inArray(claims.id, claimsOfOutlet(db, filter.outlet)));
+  if (filter.entity) where.push(inArray(claims.id, claimsOfEntity(db, filter.entity)));
+  const match = filter.q ? ftsQuery(filter.q) : null;
+  if (match) where.push(sql`${claims.id} in ${claimsMatching(match)}`);
+  const rows = await db
+    .select({ id: claims.id })
+    .from(claims)
+    .where(and(...where))
+    .orderBy(claims.id)
+    .limit(filter.limit)
+    .offset(filter.offset);
+  return rows.map((r) => r.id);
 }

@@ -1,11 +1,18 @@
 // Links between claims: the conflict queue, one link with both sides, and the links of given claims.
-import { and, asc, count, desc, eq, inArray, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { and, asc, count, desc, eq, inArray, isNull, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Explanation, QuantitySide, Relation, Severity } from '../../src/core';
 import type { Db } from '../client';
-import { articles, claims, type LinkStatus, links, sources } from '../schema';
+import { articles, claims, type LinkStatus, links } from '../schema';
 import { chunk, MAX_PARAMS } from './batch';
-import { type ClaimSummary, claimSummaries, previousSentences } from './claims';
+import {
+  type ClaimSummary,
+  claimSummaries,
+  claimsMatching,
+  claimsOfEntity,
+  claimsOfOutlet,
+  ftsQuery,
+  previousSentences,
+} from './claims';
 
 /** Relations a reviewer has to settle; corroborations are shown beside claims, not queued. */
 export const QUEUE_RELATIONS = ['conflict', 'quote_differs'] as const satisfies Relation[];
@@ -19,6 +26,9 @@ export interface LinkRecord {
   severity: Severity;
   explanation: Explanation;
   status: LinkStatus;
+  proposedStatus: LinkStatus | null;
+  proposedBy: string | null;
+  assignee: string | null;
   version: number;
   createdAt: number;
 }
@@ -56,6 +66,9 @@ const linkColumns = {
   severity: links.severity,
   explanation: links.explanation,
   status: links.status,
+  proposedStatus: links.proposedStatus,
+  proposedBy: links.proposedBy,
+  assignee: links.assignee,
   version: links.version,
   createdAt: links.createdAt,
 };
@@ -79,54 +92,68 @@ async function attachClaims(db: Db, rows: LinkRecord[]): Promise<LinkWithClaims[
 }
 
 export type QueueStatus = LinkStatus | 'resolved' | 'all';
+export type QueueSort = 'severity' | 'newest' | 'score';
 
 export interface ConflictFilter {
   status?: QueueStatus;
   outlet?: string;
+  severity?: Severity;
+  /** An entity key ("e:astn") or part of its name ("Austin"). */
+  entity?: string;
+  /** A login; null = unassigned; undefined = anyone. */
+  assignee?: string | null;
+  /** Full-text search over claim sentences (user words; quoted safely here). */
   q?: string;
+  sort?: QueueSort;
   limit?: number;
   offset?: number;
 }
 
 const severityRank = sql`case ${links.severity} when 'high' then 0 when 'medium' then 1 else 2 end`;
 
-/** The conflict queue, most severe first (high > medium > low, then score), with both claims. */
-export async function listConflicts(
-  db: Db,
-  filter: ConflictFilter = {},
-): Promise<{ items: LinkWithClaims[]; total: number }> {
-  const ca = alias(claims, 'ca');
-  const cb = alias(claims, 'cb');
-  const aa = alias(articles, 'aa');
-  const ab = alias(articles, 'ab');
-  const sa = alias(sources, 'sa');
-  const sb = alias(sources, 'sb');
+const ORDER: Record<QueueSort, SQL[]> = {
+  severity: [severityRank, desc(links.score), asc(links.id)],
+  newest: [desc(links.id)],
+  score: [desc(links.score), asc(links.id)],
+};
+
+/** Either side of the link is one of the claims the sub-select returns. */
+const eitherSide = (claimIds: SQLWrapper) =>
+  sql`(${links.claimA} in ${claimIds} or ${links.claimB} in ${claimIds})`;
+
+/**
+ * The WHERE of the queue. Every claim-level filter is a sub-select of claim ids driven by an index
+ * (sources.name, mentions_entity, the FTS index), so neither the list nor the count joins six tables.
+ */
+function conflictWhere(db: Db, filter: ConflictFilter): SQL | undefined {
   const where: SQL[] = [inArray(links.relation, [...QUEUE_RELATIONS])];
   const status = filter.status ?? 'open';
   if (status === 'resolved') where.push(sql`${links.status} <> 'open'`);
   else if (status !== 'all') where.push(eq(links.status, status));
-  if (filter.outlet) where.push(or(eq(sa.name, filter.outlet), eq(sb.name, filter.outlet))!);
-  if (filter.q) {
-    const pattern = `%${filter.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    const has = (col: SQLWrapper) => sql`${col} like ${pattern} escape '\\'`;
-    where.push(or(has(ca.text), has(cb.text), has(aa.title), has(ab.title))!);
-  }
-  const base = () =>
-    db
-      .select(linkColumns)
-      .from(links)
-      .innerJoin(ca, eq(ca.id, links.claimA))
-      .innerJoin(cb, eq(cb.id, links.claimB))
-      .innerJoin(aa, eq(aa.id, ca.articleId))
-      .innerJoin(ab, eq(ab.id, cb.articleId))
-      .innerJoin(sa, eq(sa.id, aa.sourceId))
-      .innerJoin(sb, eq(sb.id, ab.sourceId))
-      .where(and(...where));
-  const rows = await base()
-    .orderBy(severityRank, desc(links.score), asc(links.id))
+  if (filter.severity) where.push(eq(links.severity, filter.severity));
+  if (filter.assignee === null) where.push(isNull(links.assignee));
+  else if (filter.assignee !== undefined) where.push(eq(links.assignee, filter.assignee));
+  if (filter.outlet) where.push(eitherSide(claimsOfOutlet(db, filter.outlet)));
+  if (filter.entity) where.push(eitherSide(claimsOfEntity(db, filter.entity)));
+  const match = filter.q ? ftsQuery(filter.q) : null;
+  if (match) where.push(eitherSide(claimsMatching(match)));
+  return and(...where);
+}
+
+/** The conflict queue (most severe first by default), with both claims: one list query, one count, the summaries. */
+export async function listConflicts(
+  db: Db,
+  filter: ConflictFilter = {},
+): Promise<{ items: LinkWithClaims[]; total: number }> {
+  const where = conflictWhere(db, filter);
+  const rows = await db
+    .select(linkColumns)
+    .from(links)
+    .where(where)
+    .orderBy(...ORDER[filter.sort ?? 'severity'])
     .limit(filter.limit ?? 50)
     .offset(filter.offset ?? 0);
-  const counted = await db.select({ n: count() }).from(base().as('matching')).get();
+  const counted = await db.select({ n: count() }).from(links).where(where).get();
   return { items: await attachClaims(db, rows.map(toRecord)), total: counted?.n ?? 0 };
 }
 

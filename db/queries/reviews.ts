@@ -1,120 +1,229 @@
 // Review writes with optimistic locking, and the append-only audit log they feed.
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { type ClaimStatus, claims, type LinkStatus, links, reviews } from '../schema';
-import { runBatch } from './batch';
+import { claims, links, reviews, users } from '../schema';
+import { chunk, MAX_PARAMS, runBatch } from './batch';
 
-export interface ReviewInput {
+export type TargetType = 'claim' | 'link';
+
+/** What a reviewer sees of a claim or link before acting: enough to check the rules against. */
+export interface TargetState {
+  status: string;
+  version: number;
+  proposedStatus: string | null;
+  proposedBy: string | null;
+  /** Links only; always null for claims. */
+  assignee: string | null;
+}
+
+/** The columns an action may change on the row (version is bumped by every action). */
+export interface TargetChange {
+  status?: string;
+  proposedStatus?: string | null;
+  proposedBy?: string | null;
+  assignee?: string | null;
+}
+
+export interface GuardedAction {
+  target: TargetType;
   id: number;
   /** The version the reviewer saw; the write happens only if the row is still at it. */
   version: number;
   reviewer: string;
+  /** e.g. mark_verified, resolve_a_holds, propose_false, approve_false, reject_false, reopen, assign, unassign. */
+  action: string;
+  /** The status the log records as "to" (for a proposal: the proposed one). */
+  toStatus: string;
   note?: string | null;
   /** Evidence URLs, http/https only (validated at the edge). */
   evidence?: string[];
+  change: TargetChange;
 }
 
-export type ReviewOutcome<S> =
-  | { ok: true; status: S; version: number }
-  | { ok: false; reason: 'not_found' }
-  | { ok: false; reason: 'stale'; status: S; version: number };
+const tableOf = (target: TargetType) => (target === 'claim' ? claims : links);
 
 /** The audit row for a target, copied from the target row only while it is still at the expected version. */
-function logIfCurrent(
-  db: Db,
-  table: typeof claims | typeof links,
-  targetType: 'claim' | 'link',
-  input: ReviewInput,
-  action: string,
-  toStatus: string,
-) {
+function logIfCurrent(db: Db, a: GuardedAction) {
+  const table = tableOf(a.target);
   // insert … select through the query builder: drizzle's D1 batch cannot bind a raw db.run(sql) (drizzle-orm#2277).
   return db.insert(reviews).select(
     db
       .select({
         id: sql`null`.as('id'),
-        targetType: sql`${targetType}`.as('target_type'),
+        targetType: sql`${a.target}`.as('target_type'),
         targetId: table.id,
-        reviewer: sql`${input.reviewer}`.as('reviewer'),
-        action: sql`${action}`.as('action'),
+        reviewer: sql`${a.reviewer}`.as('reviewer'),
+        action: sql`${a.action}`.as('action'),
         fromStatus: table.status,
-        toStatus: sql`${toStatus}`.as('to_status'),
-        note: sql`${input.note ?? null}`.as('note'),
-        evidence: sql`${JSON.stringify(input.evidence ?? [])}`.as('evidence'),
+        toStatus: sql`${a.toStatus}`.as('to_status'),
+        note: sql`${a.note ?? null}`.as('note'),
+        evidence: sql`${JSON.stringify(a.evidence ?? [])}`.as('evidence'),
         createdAt: sql`(unixepoch('subsec') * 1000)`.as('created_at'),
       })
       .from(table)
-      .where(and(eq(table.id, input.id), eq(table.version, input.version))),
+      .where(and(eq(table.id, a.id), eq(table.version, a.version))),
   );
 }
 
+function guardedUpdate(db: Db, a: GuardedAction) {
+  const { status, proposedStatus, proposedBy, assignee } = a.change;
+  if (a.target === 'claim') {
+    return db
+      .update(claims)
+      .set({
+        ...(status !== undefined ? { status: status as typeof claims.$inferSelect.status } : {}),
+        ...(proposedStatus !== undefined
+          ? { proposedStatus: proposedStatus as typeof claims.$inferSelect.proposedStatus }
+          : {}),
+        ...(proposedBy !== undefined ? { proposedBy } : {}),
+        version: sql`${claims.version} + 1`,
+      })
+      .where(and(eq(claims.id, a.id), eq(claims.version, a.version)))
+      .returning({ version: claims.version });
+  }
+  return db
+    .update(links)
+    .set({
+      ...(status !== undefined ? { status: status as typeof links.$inferSelect.status } : {}),
+      ...(proposedStatus !== undefined
+        ? { proposedStatus: proposedStatus as typeof links.$inferSelect.proposedStatus }
+        : {}),
+      ...(proposedBy !== undefined ? { proposedBy } : {}),
+      ...(assignee !== undefined ? { assignee } : {}),
+      version: sql`${links.version} + 1`,
+    })
+    .where(and(eq(links.id, a.id), eq(links.version, a.version)))
+    .returning({ version: links.version });
+}
+
 /**
- * The audit row and the status update go in one batch, guarded by the SAME condition
+ * The audit row and the row update go in one batch, guarded by the SAME condition
  * (id = ? AND version = ?). The INSERT comes first as INSERT ... SELECT from the target row, so it
  * also records the true previous status; inside the batch's transaction nothing can run between
  * the two statements, so either both see the expected version (the action happened and is logged)
  * or neither does (a stale write changes nothing and logs nothing). The UPDATE's RETURNING tells
  * us which, on libSQL and D1 alike, without relying on driver-specific "rows affected".
+ * Returns the new version, or null when the row was not at `version` (or does not exist).
  */
-export async function setClaimStatus(
-  db: Db,
-  input: ReviewInput & { status: ClaimStatus },
-): Promise<ReviewOutcome<ClaimStatus>> {
-  const guard = and(eq(claims.id, input.id), eq(claims.version, input.version));
-  const results = await runBatch(db, [
-    logIfCurrent(db, claims, 'claim', input, `mark_${input.status}`, input.status),
-    db
-      .update(claims)
-      .set({ status: input.status, version: sql`${claims.version} + 1` })
-      .where(guard)
-      .returning({ status: claims.status, version: claims.version }),
-  ]);
-  const updated = (results[1] as { status: ClaimStatus; version: number }[])[0];
-  if (updated) return { ok: true, ...updated };
-  const current = await db
-    .select({ status: claims.status, version: claims.version })
-    .from(claims)
-    .where(eq(claims.id, input.id))
-    .get();
-  return current ? { ok: false, reason: 'stale', ...current } : { ok: false, reason: 'not_found' };
+export async function guardedAct(db: Db, a: GuardedAction): Promise<number | null> {
+  const results = await runBatch(db, [logIfCurrent(db, a), guardedUpdate(db, a)]);
+  const updated = (results[1] as { version: number }[])[0];
+  return updated ? updated.version : null;
 }
 
-/** Same pattern as setClaimStatus, for a link's resolution. */
-export async function resolveLink(
-  db: Db,
-  input: ReviewInput & { status: LinkStatus },
-): Promise<ReviewOutcome<LinkStatus>> {
-  const guard = and(eq(links.id, input.id), eq(links.version, input.version));
-  const action = input.status === 'open' ? 'reopen' : `resolve_${input.status}`;
-  const results = await runBatch(db, [
-    logIfCurrent(db, links, 'link', input, action, input.status),
-    db
-      .update(links)
-      .set({ status: input.status, version: sql`${links.version} + 1` })
-      .where(guard)
-      .returning({ status: links.status, version: links.version }),
-  ]);
-  const updated = (results[1] as { status: LinkStatus; version: number }[])[0];
-  if (updated) return { ok: true, ...updated };
-  const current = await db
-    .select({ status: links.status, version: links.version })
+export async function targetState(db: Db, target: TargetType, id: number): Promise<TargetState | null> {
+  if (target === 'claim') {
+    const row = await db
+      .select({
+        status: claims.status,
+        version: claims.version,
+        proposedStatus: claims.proposedStatus,
+        proposedBy: claims.proposedBy,
+      })
+      .from(claims)
+      .where(eq(claims.id, id))
+      .get();
+    return row ? { ...row, assignee: null } : null;
+  }
+  const row = await db
+    .select({
+      status: links.status,
+      version: links.version,
+      proposedStatus: links.proposedStatus,
+      proposedBy: links.proposedBy,
+      assignee: links.assignee,
+    })
     .from(links)
-    .where(eq(links.id, input.id))
+    .where(eq(links.id, id))
     .get();
-  return current ? { ok: false, reason: 'stale', ...current } : { ok: false, reason: 'not_found' };
+  return row ?? null;
 }
 
-export type ReviewRecord = typeof reviews.$inferSelect;
+export interface HistoryEntry {
+  id: number;
+  targetType: TargetType;
+  targetId: number;
+  /** The login the audit log recorded. */
+  reviewer: string;
+  /** The account's display name when the login still has an account. */
+  displayName: string | null;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  note: string | null;
+  evidence: string[];
+  createdAt: number;
+}
 
+const historyColumns = {
+  id: reviews.id,
+  targetType: reviews.targetType,
+  targetId: reviews.targetId,
+  reviewer: reviews.reviewer,
+  displayName: users.displayName,
+  action: reviews.action,
+  fromStatus: reviews.fromStatus,
+  toStatus: reviews.toStatus,
+  note: reviews.note,
+  evidence: reviews.evidence,
+  createdAt: reviews.createdAt,
+};
+
+const tidy = (r: Omit<HistoryEntry, 'evidence'> & { evidence: unknown }): HistoryEntry => ({
+  ...r,
+  evidence: Array.isArray(r.evidence) ? r.evidence.filter((e): e is string => typeof e === 'string') : [],
+});
+
+/** The history of one target, newest first. */
 export async function listReviews(
   db: Db,
-  target: { type: 'claim' | 'link'; id: number },
+  target: { type: TargetType; id: number },
   limit = 100,
-): Promise<ReviewRecord[]> {
-  return db
-    .select()
+): Promise<HistoryEntry[]> {
+  const rows = await db
+    .select(historyColumns)
     .from(reviews)
+    .leftJoin(users, eq(users.login, reviews.reviewer))
     .where(and(eq(reviews.targetType, target.type), eq(reviews.targetId, target.id)))
     .orderBy(desc(reviews.createdAt), desc(reviews.id))
     .limit(limit);
+  return rows.map(tidy);
+}
+
+/** The latest entry of one target: who changed it last (shown with a 409). */
+export async function lastReview(db: Db, type: TargetType, id: number): Promise<HistoryEntry | null> {
+  return (await listReviews(db, { type, id }, 1))[0] ?? null;
+}
+
+/** The histories of many targets (exports), oldest first per target, through the reviews_target index. */
+export async function historiesOf(
+  db: Db,
+  type: TargetType,
+  ids: number[],
+): Promise<Map<number, HistoryEntry[]>> {
+  const out = new Map<number, HistoryEntry[]>();
+  for (const part of chunk([...new Set(ids)], MAX_PARAMS - 1)) {
+    const rows = await db
+      .select(historyColumns)
+      .from(reviews)
+      .leftJoin(users, eq(users.login, reviews.reviewer))
+      .where(and(eq(reviews.targetType, type), inArray(reviews.targetId, part)))
+      .orderBy(reviews.targetId, reviews.createdAt, reviews.id);
+    for (const r of rows) {
+      const list = out.get(r.targetId) ?? [];
+      list.push(tidy(r));
+      out.set(r.targetId, list);
+    }
+  }
+  return out;
+}
+
+/** Accounts that can be assigned conflicts (reviewers and editors, not disabled), for the assignee pickers. */
+export async function listReviewers(db: Db): Promise<{ login: string; displayName: string }[]> {
+  return db
+    .select({ login: users.login, displayName: users.displayName })
+    .from(users)
+    .where(and(inArray(users.role, ['reviewer', 'editor']), eq(users.disabled, false)))
+    .orderBy(users.login)
+    .limit(500);
 }

@@ -1,15 +1,20 @@
 // /api/* — the JSON twin of every page, the review actions as JSON, and the stateless compare.
 import { zValidator } from '@hono/zod-validator';
 import { type Context, Hono } from 'hono';
+import { requireRole } from '../auth/require-role';
 import { requireJson } from '../middleware/content-type';
 import { articleBodyLimit, compareBodyLimit, reviewBodyLimit } from '../middleware/limits';
 import { formCsrf } from '../middleware/security';
 import { articleDetail, articleList, claimDetail } from '../services/articles';
+import { bulkConflicts } from '../services/bulk';
 import { compareDocuments } from '../services/compare';
 import { conflictDetail, conflictQueue } from '../services/conflicts';
+import { deleteArticle } from '../services/delete-article';
 import { ingestArticle } from '../services/ingest';
-import { markClaim, resolveConflict } from '../services/review';
+import { assignConflict, decideProposal, markClaim, resolveConflict } from '../services/review';
 import type { AppDeps, AppEnv } from './app-types';
+import { exportRoutes } from './export';
+import { assignJson, bulkJson, decideJson } from './review-schemas';
 import {
   articleInput,
   claimReviewJson,
@@ -37,36 +42,47 @@ const notFoundId = (r: { success: boolean }, c: Context) =>
 export function apiRoutes(deps: AppDeps) {
   const api = new Hono<AppEnv>();
   const id = zValidator('param', idParam, notFoundId);
-  const reviewerOf = (given: string | undefined) => given ?? deps.reviewer;
-  const noReviewer = (c: Context) =>
-    c.json(
-      { error: { status: 422, message: 'Give "reviewer": every review is signed in the audit log.' } },
-      422,
-    );
 
   api.get('/conflicts', zValidator('query', queueQuery, invalid), async (c) =>
-    c.json(await conflictQueue(deps.db, c.req.valid('query'))),
+    c.json(await conflictQueue(deps.db, c.req.valid('query'), c.get('user'))),
   );
   api.get('/conflicts/:id', id, async (c) => c.json(await conflictDetail(deps.db, c.req.valid('param').id)));
+  // Review actions: a signed-in reviewer (bearer token), from no foreign site, with a bounded body.
+  const reviewGuard = [reviewBodyLimit(), formCsrf(), requireRole('reviewer'), requireJson()] as const;
+  const settings = deps.settings ?? {};
+
+  api.post('/conflicts/bulk', ...reviewGuard, zValidator('json', bulkJson, invalid), async (c) => {
+    const results = await bulkConflicts(deps.db, c.get('user')!, c.req.valid('json'), settings);
+    // 409 when any item was stale or refused: the body says, per item, which landed.
+    return c.json({ results }, results.every((r) => r.ok) ? 200 : 409);
+  });
   api.post(
     '/conflicts/:id/resolve',
-    reviewBodyLimit(),
-    formCsrf(),
-    requireJson(),
+    ...reviewGuard,
     id,
     zValidator('json', linkReviewJson, invalid),
-    async (c) => {
-      const body = c.req.valid('json');
-      const reviewer = reviewerOf(body.reviewer);
-      if (!reviewer) return noReviewer(c);
-      const done = await resolveConflict(deps.db, {
-        ...body,
+    async (c) =>
+      c.json(
+        await resolveConflict(
+          deps.db,
+          c.get('user')!,
+          { ...c.req.valid('json'), id: c.req.valid('param').id },
+          settings,
+        ),
+      ),
+  );
+  api.post('/conflicts/:id/decide', ...reviewGuard, id, zValidator('json', decideJson, invalid), async (c) =>
+    c.json(
+      await decideProposal(deps.db, c.get('user')!, 'link', {
+        ...c.req.valid('json'),
         id: c.req.valid('param').id,
-        status: body.resolution,
-        reviewer,
-      });
-      return c.json(done);
-    },
+      }),
+    ),
+  );
+  api.post('/conflicts/:id/assign', ...reviewGuard, id, zValidator('json', assignJson, invalid), async (c) =>
+    c.json(
+      await assignConflict(deps.db, c.get('user')!, { ...c.req.valid('json'), id: c.req.valid('param').id }),
+    ),
   );
 
   api.get('/articles', zValidator('query', pageQuery, invalid), async (c) =>
@@ -74,8 +90,9 @@ export function apiRoutes(deps: AppDeps) {
   );
   api.post(
     '/articles',
-    articleBodyLimit(),
     formCsrf(),
+    requireRole('reviewer'),
+    articleBodyLimit(),
     requireJson(),
     zValidator('json', articleInput, invalid),
     async (c) => {
@@ -87,22 +104,38 @@ export function apiRoutes(deps: AppDeps) {
     },
   );
   api.get('/articles/:id', id, async (c) => c.json(await articleDetail(deps.db, c.req.valid('param').id)));
+  // No csrf check: a page on another site cannot send DELETE without a CORS preflight, which is never granted.
+  api.delete('/articles/:id', requireRole('editor'), id, async (c) => {
+    await deleteArticle(deps.db, c.req.valid('param').id, c.get('user')?.login ?? '');
+    return c.body(null, 204);
+  });
 
   api.get('/claims/:id', id, async (c) => c.json(await claimDetail(deps.db, c.req.valid('param').id)));
   api.post(
     '/claims/:id/status',
-    reviewBodyLimit(),
-    formCsrf(),
-    requireJson(),
+    ...reviewGuard,
     id,
     zValidator('json', claimReviewJson, invalid),
-    async (c) => {
-      const body = c.req.valid('json');
-      const reviewer = reviewerOf(body.reviewer);
-      if (!reviewer) return noReviewer(c);
-      return c.json(await markClaim(deps.db, { ...body, id: c.req.valid('param').id, reviewer }));
-    },
+    async (c) =>
+      c.json(
+        await markClaim(
+          deps.db,
+          c.get('user')!,
+          { ...c.req.valid('json'), id: c.req.valid('param').id },
+          settings,
+        ),
+      ),
   );
+  api.post('/claims/:id/decide', ...reviewGuard, id, zValidator('json', decideJson, invalid), async (c) =>
+    c.json(
+      await decideProposal(deps.db, c.get('user')!, 'claim', {
+        ...c.req.valid('json'),
+        id: c.req.valid('param').id,
+      }),
+    ),
+  );
+
+  api.route('/export', exportRoutes(deps));
 
   api.post('/compare', compareBodyLimit(), requireJson(), zValidator('json', compareInput, invalid), (c) =>
     c.json(compareDocuments(c.req.valid('json').documents)),

@@ -1,4 +1,5 @@
 // The Hono environment every sub-app shares, and the dependencies createApp receives.
+import type { Context, MiddlewareHandler } from 'hono';
 import type { SecureHeadersVariables } from 'hono/secure-headers';
 import type { Db } from '../../db/client';
 import type { User } from '../auth/user';
@@ -7,6 +8,25 @@ export interface AppDeps {
   db: Db;
   /** Default reviewer name for the audit log (env REVIEWER); a review form's name field overrides it. */
   reviewer?: string;
+  /** Rate limit for write requests (src/middleware/rate-limit), chosen by the entry; none in tests. */
+  writeLimiter?: MiddlewareHandler;
+  /** Deployment settings from the environment (src/settings.ts reads them); add fields, do not rewrite. */
+  settings?: AppSettings;
+  /**
+   * A trusted identity from the entry (the Worker's verified Cloudflare Access email), tried before
+   * bearer tokens and session cookies. Never derived from a request header the client controls.
+   */
+  identify?: (c: Context) => Promise<User | null | undefined>;
+}
+
+export interface AppSettings {
+  /** SECOND_REVIEWER: a verdict becomes final only after another reviewer approves it. */
+  secondReviewer?: boolean;
+  /** ORG_NAME / ORG_URL: the organisation named as author of exported ClaimReviews. */
+  orgName?: string;
+  orgUrl?: string;
+  /** READ_REQUIRES_SIGNIN: every page and API call except /signin needs a signed-in user (default off). */
+  readRequiresSignin?: boolean;
 }
 
 /** `user` is set by the identify middleware on every request: null when nobody is signed in. */

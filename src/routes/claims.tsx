@@ -1,68 +1,87 @@
-// /claims/:id — one claim and its links (the article page's panel via htmx), and marking its status.
+// /claims/:id — one claim and its links (the article page's panel via htmx), marking it, and second-reviewer decisions.
 import { zValidator } from '@hono/zod-validator';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { ClaimPage } from '../../views/pages/claim';
 import { ClaimPanel } from '../../views/partials/claim-panel';
-import { ClaimReview } from '../../views/partials/claim-review';
+import { requireRole } from '../auth/require-role';
 import { reviewBodyLimit } from '../middleware/limits';
 import { formCsrf } from '../middleware/security';
 import { claimDetail } from '../services/articles';
-import { claimState, markClaim } from '../services/review';
+import { claimReviewOf } from '../services/claim-review';
+import { decideProposal, markClaim } from '../services/review';
 import type { AppDeps, AppEnv } from './app-types';
 import { pageOrFragment, renderError } from './render';
-import { answerReview, reviewFailed } from './review-responses';
-import { claimReviewForm, errorSummary, idParam } from './schemas';
+import { answerReview, invalidReview } from './review-responses';
+import { decideForm } from './review-schemas';
+import { claimReviewForm, errorSummary, idParam, type ValidationError } from './schemas';
 
 export function claimRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
+  const settings = deps.settings ?? {};
   const badId = zValidator('param', idParam, (r, c) =>
     r.success ? undefined : renderError(c, 404, 'There is no such claim.'),
   );
+  // Signed in as reviewer or more, from this site, with a bounded body — before anything is parsed.
+  const guard = [
+    reviewBodyLimit((c, message) => renderError(c, 413, message)),
+    formCsrf(),
+    requireRole('reviewer'),
+    badId,
+  ] as const;
+  const invalid = (r: { success: boolean; error?: ValidationError }, c: Context) =>
+    r.success || !r.error
+      ? undefined
+      : invalidReview(c, deps.db, 'claim', (c as Context<AppEnv>).get('user'), errorSummary(r.error));
 
   app.get('/:id', badId, async (c) => {
     const view = await claimDetail(deps.db, c.req.valid('param').id);
+    const origin = new URL(c.req.url).origin;
+    const jsonLd = claimReviewOf(
+      { claim: view.claim, links: view.links, history: view.reviews },
+      settings,
+      origin,
+    );
     return pageOrFragment(
       c,
       `Claim ${view.claim.id}`,
-      () => <ClaimPage view={view} reviewer={deps.reviewer} />,
+      () => (
+        <ClaimPage
+          view={view}
+          user={c.get('user')}
+          jsonLd={jsonLd}
+          permalink={`${origin}/claims/${view.claim.id}`}
+        />
+      ),
       () => <ClaimPanel claim={view.claim} links={view.links} />,
     );
   });
 
-  app.post(
-    '/:id/status',
-    reviewBodyLimit((c, message) => renderError(c, 413, message)),
-    formCsrf(),
-    badId,
-    zValidator('form', claimReviewForm, async (r, c) => {
-      if (r.success) return;
-      const id = Number(c.req.param('id'));
-      const state = await claimState(deps.db, id);
-      const message = errorSummary(r.error);
-      return reviewFailed(
-        c,
-        422,
-        message,
-        () => <ClaimReview claim={state} error={message} returnTo={`/claims/${id}`} />,
-        `/claims/${id}`,
-      );
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param');
-      const form = c.req.valid('form');
-      const returnTo = form.return_to ?? `/claims/${id}`;
-      return answerReview(c, {
-        returnTo,
-        reviewer: form.name ?? deps.reviewer,
-        loadState: () => claimState(deps.db, id),
-        act: (reviewer) =>
-          markClaim(deps.db, { id, version: form.version, status: form.status, reviewer, note: form.note }),
-        fromStale: (err) => ({ id, ...err.current }),
-        render: (claim, reviewer, error) => (
-          <ClaimReview claim={claim} reviewer={reviewer} error={error} returnTo={returnTo} />
-        ),
-      });
-    },
-  );
+  app.post('/:id/status', ...guard, zValidator('form', claimReviewForm, invalid), async (c) => {
+    const { id } = c.req.valid('param');
+    const form = c.req.valid('form');
+    const user = c.get('user')!;
+    return answerReview(c, {
+      db: deps.db,
+      target: 'claim',
+      id,
+      user,
+      returnTo: form.return_to ?? `/claims/${id}`,
+      act: () => markClaim(deps.db, user, { id, ...form }, settings),
+    });
+  });
+
+  app.post('/:id/decide', ...guard, zValidator('form', decideForm, invalid), async (c) => {
+    const { id } = c.req.valid('param');
+    const form = c.req.valid('form');
+    const user = c.get('user')!;
+    return answerReview(c, {
+      db: deps.db,
+      target: 'claim',
+      id,
+      user,
+      returnTo: form.return_to ?? `/claims/${id}`,
+      act: () => decideProposal(deps.db, user, 'claim', { id, ...form }),
+    });
+  });
   return app;
 }

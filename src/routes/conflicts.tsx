@@ -1,73 +1,107 @@
-// /conflicts/:id — one conflict side by side, and resolving it.
+// /conflicts/:id — one conflict side by side, resolving, assigning and second-reviewer decisions;
+// POST /conflicts/bulk — the queue's bulk form.
 import { zValidator } from '@hono/zod-validator';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { ConflictPage } from '../../views/pages/conflict';
-import { LinkReview } from '../../views/partials/link-review';
+import { QueuePage } from '../../views/pages/queue';
+import { QueueList } from '../../views/partials/queue-list';
+import { requireRole } from '../auth/require-role';
 import { reviewBodyLimit } from '../middleware/limits';
 import { formCsrf } from '../middleware/security';
-import { conflictDetail } from '../services/conflicts';
-import { linkState, resolveConflict } from '../services/review';
+import { bulkConflicts } from '../services/bulk';
+import { conflictDetail, conflictQueue } from '../services/conflicts';
+import { assignConflict, decideProposal, resolveConflict } from '../services/review';
 import type { AppDeps, AppEnv } from './app-types';
-import { page, renderError } from './render';
-import { answerReview, reviewFailed } from './review-responses';
-import { errorSummary, idParam, linkReviewForm } from './schemas';
+import { isHtmx } from './htmx';
+import { fragment, page, renderError } from './render';
+import { answerReview, invalidReview } from './review-responses';
+import { assignForm, bulkForm, decideForm } from './review-schemas';
+import { errorSummary, idParam, linkReviewForm, queueQuery, type ValidationError } from './schemas';
 
 export function conflictRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
+  const settings = deps.settings ?? {};
   const badId = zValidator('param', idParam, (r, c) =>
     r.success ? undefined : renderError(c, 404, 'There is no such conflict.'),
+  );
+  const tooLarge = reviewBodyLimit((c, message) => renderError(c, 413, message));
+  // Signed in as reviewer or more, from this site, with a bounded body — before anything is parsed.
+  const guard = [tooLarge, formCsrf(), requireRole('reviewer'), badId] as const;
+  const invalid = (r: { success: boolean; error?: ValidationError }, c: Context) =>
+    r.success || !r.error
+      ? undefined
+      : invalidReview(c, deps.db, 'link', (c as Context<AppEnv>).get('user'), errorSummary(r.error));
+  const answer = (
+    c: Context<AppEnv>,
+    id: number,
+    returnTo: string | undefined,
+    act: () => Promise<unknown>,
+  ) =>
+    answerReview(c, {
+      db: deps.db,
+      target: 'link',
+      id,
+      user: c.get('user')!,
+      returnTo: returnTo ?? `/conflicts/${id}`,
+      act,
+    });
+
+  app.post(
+    '/bulk',
+    tooLarge,
+    formCsrf(),
+    requireRole('reviewer'),
+    zValidator('form', bulkForm, (r, c) =>
+      r.success ? undefined : renderError(c, 422, errorSummary(r.error as ValidationError)),
+    ),
+    async (c) => {
+      const form = c.req.valid('form');
+      const user = c.get('user')!;
+      const results = await bulkConflicts(deps.db, user, form, settings);
+      // The list comes back with the filters the reviewer had (carried in return_to).
+      const back = new URL(form.return_to ?? '/', 'http://x');
+      const parsed = queueQuery.safeParse(Object.fromEntries(back.searchParams));
+      const queue = await conflictQueue(deps.db, parsed.success ? parsed.data : queueQuery.parse({}), user);
+      const status = results.every((r) => r.ok) ? 200 : 409;
+      if (isHtmx(c)) return fragment(c, <QueueList queue={queue} report={results} />, status);
+      return page(c, 'Bulk action', <QueuePage queue={queue} report={results} />, { status, nav: 'queue' });
+    },
   );
 
   app.get('/:id', badId, async (c) => {
     const detail = await conflictDetail(deps.db, c.req.valid('param').id);
+    const origin = new URL(c.req.url).origin;
     return page(
       c,
       `${detail.link.a.outlet} vs ${detail.link.b.outlet}`,
-      <ConflictPage detail={detail} reviewer={deps.reviewer} />,
+      <ConflictPage
+        detail={detail}
+        user={c.get('user')}
+        permalink={`${origin}/conflicts/${detail.link.id}`}
+      />,
     );
   });
 
-  app.post(
-    '/:id/resolve',
-    reviewBodyLimit((c, message) => renderError(c, 413, message)),
-    formCsrf(),
-    badId,
-    zValidator('form', linkReviewForm, async (r, c) => {
-      if (r.success) return;
-      const id = Number(c.req.param('id'));
-      const state = await linkState(deps.db, id);
-      const message = errorSummary(r.error);
-      const back = `/conflicts/${id}`;
-      return reviewFailed(
-        c,
-        422,
-        message,
-        () => <LinkReview link={state} error={message} returnTo={back} />,
-        back,
-      );
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param');
-      const form = c.req.valid('form');
-      const returnTo = form.return_to ?? `/conflicts/${id}`;
-      return answerReview(c, {
-        returnTo,
-        reviewer: form.name ?? deps.reviewer,
-        loadState: () => linkState(deps.db, id),
-        act: (reviewer) =>
-          resolveConflict(deps.db, {
-            id,
-            version: form.version,
-            status: form.resolution,
-            reviewer,
-            note: form.note,
-          }),
-        fromStale: (err) => ({ id, ...err.current }),
-        render: (link, reviewer, error) => (
-          <LinkReview link={link} reviewer={reviewer} error={error} returnTo={returnTo} />
-        ),
-      });
-    },
-  );
+  app.post('/:id/resolve', ...guard, zValidator('form', linkReviewForm, invalid), async (c) => {
+    const { id } = c.req.valid('param');
+    const form = c.req.valid('form');
+    return answer(c, id, form.return_to, () =>
+      resolveConflict(deps.db, c.get('user')!, { id, ...form }, settings),
+    );
+  });
+
+  app.post('/:id/decide', ...guard, zValidator('form', decideForm, invalid), async (c) => {
+    const { id } = c.req.valid('param');
+    const form = c.req.valid('form');
+    return answer(c, id, form.return_to, () =>
+      decideProposal(deps.db, c.get('user')!, 'link', { id, ...form }),
+    );
+  });
+
+  app.post('/:id/assign', ...guard, zValidator('form', assignForm, invalid), async (c) => {
+    const { id } = c.req.valid('param');
+    const form = c.req.valid('form');
+    return answer(c, id, form.return_to, () => assignConflict(deps.db, c.get('user')!, { id, ...form }));
+  });
   return app;
 }

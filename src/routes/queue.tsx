@@ -1,4 +1,4 @@
-// GET / — the conflict queue; htmx filter requests get only the list.
+// GET / — the conflict queue (filters, search, sort, pages all in the URL); htmx requests get only the list.
 import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import { QueuePage } from '../../views/pages/queue';
@@ -15,10 +15,10 @@ export function queueRoutes(deps: AppDeps) {
       r.success ? undefined : renderError(c, 400, errorSummary(r.error)),
     ),
     async (c) => {
-      const queue = await conflictQueue(deps.db, c.req.valid('query'));
+      const queue = await conflictQueue(deps.db, c.req.valid('query'), c.get('user'));
       return pageOrFragment(
         c,
-        'Conflict queue',
+        queue.query.assignee === 'me' ? 'My queue' : 'Conflict queue',
         () => <QueuePage queue={queue} />,
         () => <QueueList queue={queue} />,
         { nav: 'queue' },

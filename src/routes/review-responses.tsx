@@ -1,20 +1,27 @@
 // What a review form gets back: the swapped fragment for htmx, a 303 back for plain posts, a clear 4xx otherwise.
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
+import type { Db } from '../../db/client';
 import { ErrorPage } from '../../views/pages/error';
-import { StaleVersionError } from '../services/errors';
+import { ClaimReview } from '../../views/partials/claim-review';
+import { LinkReview } from '../../views/partials/link-review';
+import type { User } from '../auth/user';
+import { ForbiddenError, InputError, StaleVersionError } from '../services/errors';
+import { reviewView } from '../services/review';
 import { isHtmx } from './htmx';
 import { fragment, page } from './render';
+
+type Failure = 403 | 404 | 409 | 422;
 
 /** Success: htmx swaps the fragment in place; without JS the browser goes back to the page it came from. */
 export function reviewDone(c: Context, returnTo: string, part: Child) {
   return isHtmx(c) ? fragment(c, part) : c.redirect(returnTo, 303);
 }
 
-/** Failure: htmx swaps the fragment (with the error and the fresh version); a plain post gets a page. */
+/** Failure: htmx swaps the fragment (with the error, the current state and version); a plain post gets a page. */
 export function reviewFailed(
   c: Context,
-  status: 404 | 409 | 422,
+  status: Failure,
   message: string,
   part: () => Child,
   returnTo: string,
@@ -25,6 +32,7 @@ export function reviewFailed(
     'Review not saved',
     <>
       <ErrorPage status={status} message={message} />
+      {status === 409 ? part() : null}
       <p>
         <a href={returnTo}>Go back and try again</a>
       </p>
@@ -33,32 +41,68 @@ export function reviewFailed(
   );
 }
 
+/** The review box of a claim or conflict as it is now, with its history: what every answer shows. */
+export async function reviewBox(
+  db: Db,
+  target: 'claim' | 'link',
+  id: number,
+  user: User | null,
+  returnTo: string,
+  error?: string,
+): Promise<Child> {
+  const view = await reviewView(db, target, id);
+  return target === 'claim' ? (
+    <ClaimReview claim={view} history={view.history} user={user} returnTo={returnTo} error={error} />
+  ) : (
+    <LinkReview link={view} history={view.history} user={user} returnTo={returnTo} error={error} />
+  );
+}
+
+const FAILURES: [new (...a: never[]) => Error, Failure][] = [
+  [StaleVersionError, 409],
+  [ForbiddenError, 403],
+  [InputError, 422],
+];
+
 /**
- * The part of a review post after validation, the same for claims and conflicts: it must be signed,
- * then it either lands (the fresh fragment) or meets a newer version (409 with the current state).
+ * The part of a review post after validation, the same for every action on claims and conflicts:
+ * it either lands (the fresh box) or fails with the box as it is now and why — 409 for a newer
+ * version (the message names who changed it), 403 for a rule, 422 for a pointless action.
  */
-export async function answerReview<S>(
+export async function answerReview(
   c: Context,
   opts: {
+    db: Db;
+    target: 'claim' | 'link';
+    id: number;
+    user: User;
     returnTo: string;
-    reviewer: string | undefined;
-    loadState: () => Promise<S>;
-    act: (reviewer: string) => Promise<S>;
-    fromStale: (err: StaleVersionError) => S;
-    render: (state: S, reviewer?: string, error?: string) => Child;
+    act: () => Promise<unknown>;
   },
 ) {
-  const { returnTo, reviewer } = opts;
-  if (!reviewer) {
-    const state = await opts.loadState();
-    const message = 'Enter your name: every review is signed in the audit log.';
-    return reviewFailed(c, 422, message, () => opts.render(state, undefined, message), returnTo);
-  }
+  const box = (error?: string) => reviewBox(opts.db, opts.target, opts.id, opts.user, opts.returnTo, error);
   try {
-    return reviewDone(c, returnTo, opts.render(await opts.act(reviewer), reviewer));
+    await opts.act();
   } catch (err) {
-    if (!(err instanceof StaleVersionError)) throw err;
-    const state = opts.fromStale(err);
-    return reviewFailed(c, 409, err.message, () => opts.render(state, reviewer, err.message), returnTo);
+    const failure = FAILURES.find(([type]) => err instanceof type);
+    if (!failure) throw err;
+    const message = (err as Error).message;
+    const part = await box(message);
+    return reviewFailed(c, failure[1], message, () => part, opts.returnTo);
   }
+  return reviewDone(c, opts.returnTo, await box());
+}
+
+/** A form that failed validation: 422 with the box and the message. */
+export async function invalidReview(
+  c: Context,
+  db: Db,
+  target: 'claim' | 'link',
+  user: User | null,
+  message: string,
+) {
+  const id = Number(c.req.param('id'));
+  const returnTo = target === 'claim' ? `/claims/${id}` : `/conflicts/${id}`;
+  const part = await reviewBox(db, target, id, user, returnTo, message);
+  return reviewFailed(c, 422, message, () => part, returnTo);
 }

@@ -64,20 +64,16 @@ export type ArticleInput = z.infer<typeof articleInput>;
 
 export const idParam = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
-const reviewer = z.preprocess(
-  emptyToUndefined,
-  z.string().trim().max(100, 'The name is too long (100 characters at most).').optional(),
-);
-const note = z.preprocess(
+export const note = z.preprocess(
   emptyToUndefined,
   z.string().trim().max(2000, 'The note is too long (2,000 characters at most).').optional(),
 );
-const version = z.coerce
+export const version = z.coerce
   .number({ error: 'The form is missing its version; reload the page.' })
   .int()
   .positive();
 // Only same-site paths, so a form cannot be used to bounce reviewers elsewhere.
-const returnTo = z.preprocess(
+export const returnTo = z.preprocess(
   emptyToUndefined,
   z
     .string()
@@ -88,27 +84,37 @@ const returnTo = z.preprocess(
 
 /** Up to ten http(s) links backing a verdict. */
 const evidence = z.array(httpUrl).max(10, 'Ten evidence links at most.').optional();
+/** The form's evidence textarea: one URL per line, blank lines ignored. */
+export const evidenceLines = z.preprocess(
+  (v) =>
+    typeof v === 'string'
+      ? v
+          .split(/\r?\n/)
+          .map((line) => line.trim())
+          .filter(Boolean)
+      : v,
+  evidence,
+);
 
 export const claimReviewForm = z.object({
   status: z.enum(CLAIM_STATUSES, { error: `Choose one of: ${CLAIM_STATUSES.join(', ')}.` }),
   version,
-  name: reviewer,
   note,
+  evidence: evidenceLines,
   return_to: returnTo,
 });
 
 export const linkReviewForm = z.object({
   resolution: z.enum(LINK_STATUSES, { error: `Choose one of: ${LINK_STATUSES.join(', ')}.` }),
   version,
-  name: reviewer,
   note,
+  evidence: evidenceLines,
   return_to: returnTo,
 });
 
 export const claimReviewJson = z.object({
   status: z.enum(CLAIM_STATUSES),
   version,
-  reviewer,
   note,
   evidence,
 });
@@ -116,7 +122,6 @@ export const claimReviewJson = z.object({
 export const linkReviewJson = z.object({
   resolution: z.enum(LINK_STATUSES),
   version,
-  reviewer,
   note,
   evidence,
 });
@@ -127,7 +132,12 @@ export const queueQuery = z.object({
     z.enum(['open', 'resolved', 'all', ...LINK_STATUSES]).default('open'),
   ),
   outlet: z.preprocess(emptyToUndefined, z.string().trim().max(200).optional()),
+  severity: z.preprocess(emptyToUndefined, z.enum(['high', 'medium', 'low']).optional()),
+  entity: z.preprocess(emptyToUndefined, z.string().trim().max(200).optional()),
+  /** "me" (my queue), "none" (unassigned) or a login. */
+  assignee: z.preprocess(emptyToUndefined, z.string().trim().max(200).optional()),
   q: z.preprocess(emptyToUndefined, z.string().trim().max(200, 'The search is too long.').optional()),
+  sort: z.preprocess(emptyToUndefined, z.enum(['severity', 'newest', 'score']).default('severity')),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });

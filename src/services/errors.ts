@@ -12,8 +12,14 @@ export class StaleVersionError extends Error {
   override name = 'StaleVersionError';
   constructor(
     message: string,
-    readonly current: { status: string; version: number },
+    /** The row as it is now, and (when known) who changed it last: shown with the 409. */
+    readonly current: { status: string; version: number } & Record<string, unknown>,
   ) {
     super(message);
   }
+}
+
+/** The actor is signed in but the rule needs more (an editor, or another reviewer than the proposer). */
+export class ForbiddenError extends Error {
+  override name = 'ForbiddenError';
 }

@@ -1,46 +1,282 @@
-// Use case: a reviewer marks a claim or resolves a conflict; every action lands in the audit log.
+// Use case: reviewers mark claims, resolve, assign and approve conflicts; every action is versioned and logged.
+//
+// Who may do what (enforced here, whatever the caller):
+// - a reviewer marks claims and resolves conflicts that are unreviewed/open, or whose current verdict
+//   they gave themselves (the latest status-setting entry in the history is theirs);
+// - changing a verdict someone else gave is an OVERRIDE, and setting a claim back to "unreviewed" or a
+//   conflict back to "open" is a REOPEN: both need an editor;
+// - with the second-reviewer rule on, a verdict is only proposed; another reviewer approves or rejects it,
+//   and the proposer may withdraw (reject) but never approve their own.
 import type { Db } from '../../db/client';
-import { claimSummaries } from '../../db/queries/claims';
-import { getLink } from '../../db/queries/links';
-import { type ReviewOutcome, resolveLink, setClaimStatus } from '../../db/queries/reviews';
-import type { ClaimStatus, LinkStatus } from '../../db/schema';
-import { NotFoundError, StaleVersionError } from './errors';
+import {
+  type GuardedAction,
+  guardedAct,
+  type HistoryEntry,
+  lastReview,
+  listReviews,
+  type TargetChange,
+  type TargetState,
+  type TargetType,
+  targetState,
+} from '../../db/queries/reviews';
+import { userByLogin } from '../../db/queries/users';
+import type { ClaimStatus, LinkStatus, Role } from '../../db/schema';
+import { hasRole, type User } from '../auth/user';
+import { ForbiddenError, InputError, NotFoundError, StaleVersionError } from './errors';
 
-export interface ReviewRequest<S> {
+export interface Actor {
+  login: string;
+  role: Role;
+}
+
+/** hasRole reads only the role; an Actor is all a service needs to know of the user. */
+const can = (actor: Actor, role: Role) => hasRole(actor as User, role);
+
+export interface ReviewOptions {
+  /** The SECOND_REVIEWER setting. */
+  secondReviewer?: boolean;
+}
+
+export interface ActInput {
   id: number;
   version: number;
-  status: S;
-  reviewer: string;
   note?: string | null;
   evidence?: string[];
 }
 
-function settle<S extends string>(what: string, id: number, outcome: ReviewOutcome<S>) {
-  if (outcome.ok) return { id, status: outcome.status, version: outcome.version };
-  if (outcome.reason === 'not_found') throw new NotFoundError(`There is no ${what} ${id}.`);
-  throw new StaleVersionError(
-    `Someone else reviewed this ${what} meanwhile; it is now "${outcome.status.replace('_', ' ')}". Nothing was changed — look again and retry.`,
-    { status: outcome.status, version: outcome.version },
+export interface ReviewState extends TargetState {
+  id: number;
+}
+
+export interface ReviewResult extends ReviewState {
+  /** What the action did: changed the status, proposed a verdict, approved or rejected one, (un)assigned. */
+  outcome: 'changed' | 'proposed' | 'approved' | 'rejected' | 'assigned';
+}
+
+/** Who changed a row last, from the newest history entry: shown with every 409. */
+export interface ChangedBy {
+  login: string;
+  displayName: string | null;
+  action: string;
+  at: string;
+}
+
+const NAMES: Record<TargetType, string> = { claim: 'claim', link: 'conflict' };
+const DEFAULTS: Record<TargetType, string> = { claim: 'unreviewed', link: 'open' };
+const words = (s: string) => s.replace(/_/g, ' ');
+
+function changedBy(entry: HistoryEntry | null): ChangedBy | null {
+  if (!entry) return null;
+  const at = new Date(entry.createdAt).toISOString();
+  return { login: entry.reviewer, displayName: entry.displayName, action: entry.action, at };
+}
+
+/** The 409: the row as it is now and who changed it last, in the error and in its message. */
+async function staleError(db: Db, target: TargetType, id: number, state: TargetState) {
+  const by = changedBy(await lastReview(db, target, id));
+  const who = by
+    ? ` by ${by.displayName ?? by.login} (${words(by.action)}, ${by.at.slice(0, 16).replace('T', ' ')} UTC)`
+    : '';
+  const pending = state.proposedStatus ? `, with "${words(state.proposedStatus)}" proposed` : '';
+  return new StaleVersionError(
+    `Someone else changed this ${NAMES[target]} meanwhile${who}; it is now "${words(state.status)}"${pending}. Nothing was changed — look again and retry.`,
+    { ...state, changedBy: by },
   );
 }
 
-export async function markClaim(db: Db, req: ReviewRequest<ClaimStatus>) {
-  return settle('claim', req.id, await setClaimStatus(db, { ...req, note: req.note || null }));
+async function load(db: Db, target: TargetType, id: number): Promise<TargetState> {
+  const state = await targetState(db, target, id);
+  if (!state) throw new NotFoundError(`There is no ${NAMES[target]} ${id}.`);
+  return state;
 }
 
-export async function resolveConflict(db: Db, req: ReviewRequest<LinkStatus>) {
-  return settle('conflict', req.id, await resolveLink(db, { ...req, note: req.note || null }));
+type Plan = { action: string; toStatus: string; change: TargetChange; outcome: ReviewResult['outcome'] };
+
+/**
+ * Read the row, refuse a stale version before judging the rules (they are judged against exactly the
+ * version the reviewer saw), then write under the same version guard: a concurrent change in between
+ * makes the write miss, and that is a 409 too.
+ */
+async function act(
+  db: Db,
+  target: TargetType,
+  actor: Actor,
+  input: ActInput,
+  plan: (state: TargetState) => Promise<Plan> | Plan,
+): Promise<ReviewResult> {
+  const state = await load(db, target, input.id);
+  if (state.version !== input.version) throw await staleError(db, target, input.id, state);
+  const p = await plan(state);
+  const action: GuardedAction = {
+    target,
+    id: input.id,
+    version: input.version,
+    reviewer: actor.login,
+    action: p.action,
+    toStatus: p.toStatus,
+    note: input.note || null,
+    evidence: input.evidence ?? [],
+    change: p.change,
+  };
+  const version = await guardedAct(db, action);
+  if (version === null) throw await staleError(db, target, input.id, await load(db, target, input.id));
+  return { id: input.id, ...state, ...p.change, version, outcome: p.outcome } as ReviewResult;
 }
 
-/** Current status and version, for re-rendering a review form after a failed attempt. */
-export async function claimState(db: Db, id: number) {
-  const c = (await claimSummaries(db, [id])).get(id);
-  if (!c) throw new NotFoundError(`There is no claim ${id}.`);
-  return { id, status: c.status, version: c.version };
+const SETS_STATUS = /^(mark|resolve|approve)_|^reopen$/;
+
+/** Who gave the current verdict: the latest history entry that set the status to what it is now. */
+async function verdictBy(db: Db, target: TargetType, id: number, status: string): Promise<string | null> {
+  const history = await listReviews(db, { type: target, id }, 50);
+  return history.find((h) => SETS_STATUS.test(h.action) && h.toStatus === status)?.reviewer ?? null;
 }
 
-export async function linkState(db: Db, id: number) {
-  const l = await getLink(db, id);
-  if (!l) throw new NotFoundError(`There is no conflict ${id}.`);
-  return { id, status: l.status, version: l.version };
+async function planVerdict(
+  db: Db,
+  target: TargetType,
+  actor: Actor,
+  id: number,
+  state: TargetState,
+  to: string,
+  opts: ReviewOptions,
+): Promise<Plan> {
+  const what = NAMES[target];
+  const fresh = DEFAULTS[target];
+  const editor = can(actor, 'editor');
+  if (to === state.status && !state.proposedStatus)
+    throw new InputError(`This ${what} is already "${words(to)}".`);
+  if (to === fresh) {
+    if (state.status === fresh) throw new InputError(`This ${what} is already ${words(fresh)}.`);
+    if (!editor)
+      throw new ForbiddenError(`Only an editor can reopen a ${what} (set it back to "${words(fresh)}").`);
+    return {
+      action: 'reopen',
+      toStatus: fresh,
+      change: { status: fresh, proposedStatus: null, proposedBy: null },
+      outcome: 'changed',
+    };
+  }
+  if (state.status !== fresh && to !== state.status && !editor) {
+    const by = await verdictBy(db, target, id, state.status);
+    if (by !== actor.login) {
+      throw new ForbiddenError(
+        `Only an editor can override a verdict someone else gave: ${by ?? 'another reviewer'} set this ${what} to "${words(state.status)}".`,
+      );
+    }
+  }
+  const verb = target === 'claim' ? 'mark' : 'resolve';
+  if (opts.secondReviewer) {
+    return {
+      action: `propose_${to}`,
+      toStatus: to,
+      change: { proposedStatus: to, proposedBy: actor.login },
+      outcome: 'proposed',
+    };
+  }
+  return {
+    action: `${verb}_${to}`,
+    toStatus: to,
+    change: { status: to, proposedStatus: null, proposedBy: null },
+    outcome: 'changed',
+  };
 }
+
+export async function markClaim(
+  db: Db,
+  actor: Actor,
+  input: ActInput & { status: ClaimStatus },
+  opts: ReviewOptions = {},
+): Promise<ReviewResult> {
+  return act(db, 'claim', actor, input, (state) =>
+    planVerdict(db, 'claim', actor, input.id, state, input.status, opts),
+  );
+}
+
+export async function resolveConflict(
+  db: Db,
+  actor: Actor,
+  input: ActInput & { resolution: LinkStatus },
+  opts: ReviewOptions = {},
+): Promise<ReviewResult> {
+  return act(db, 'link', actor, input, (state) =>
+    planVerdict(db, 'link', actor, input.id, state, input.resolution, opts),
+  );
+}
+
+/** The second reviewer's answer to a proposed verdict. */
+export async function decideProposal(
+  db: Db,
+  actor: Actor,
+  target: TargetType,
+  input: ActInput & { decision: 'approve' | 'reject' },
+): Promise<ReviewResult> {
+  return act(db, target, actor, input, (state) => {
+    const proposed = state.proposedStatus;
+    if (!proposed)
+      throw new InputError(`There is no proposed verdict on this ${NAMES[target]} to ${input.decision}.`);
+    if (input.decision === 'approve') {
+      if (state.proposedBy === actor.login) {
+        throw new ForbiddenError('You proposed this verdict; another reviewer has to approve it.');
+      }
+      return {
+        action: `approve_${proposed}`,
+        toStatus: proposed,
+        change: { status: proposed, proposedStatus: null, proposedBy: null },
+        outcome: 'approved',
+      };
+    }
+    return {
+      action: `reject_${proposed}`,
+      toStatus: state.status,
+      change: { proposedStatus: null, proposedBy: null },
+      outcome: 'rejected',
+    };
+  });
+}
+
+/**
+ * Assigning a conflict ("my queue"): a reviewer takes an unassigned conflict or gives back their own;
+ * an editor assigns anyone with at least the reviewer role. The log records `assign:<login>` / `unassign`.
+ */
+export async function assignConflict(
+  db: Db,
+  actor: Actor,
+  input: ActInput & { assignee: string | null },
+): Promise<ReviewResult> {
+  return act(db, 'link', actor, input, async (state) => {
+    const to = input.assignee;
+    if (to === state.assignee) {
+      throw new InputError(
+        to ? `This conflict is already assigned to ${to}.` : 'This conflict is not assigned.',
+      );
+    }
+    if (!can(actor, 'editor')) {
+      if (to !== null && to !== actor.login)
+        throw new ForbiddenError('Only an editor can assign a conflict to someone else.');
+      if (state.assignee !== null && state.assignee !== actor.login) {
+        throw new ForbiddenError(`Only an editor can take a conflict assigned to ${state.assignee}.`);
+      }
+    }
+    if (to !== null && to !== actor.login) {
+      const user = await userByLogin(db, to);
+      if (!user || user.disabled || !hasRole(user, 'reviewer')) {
+        throw new InputError(`There is no reviewer account "${to}".`);
+      }
+    }
+    return {
+      action: to ? `assign:${to}` : 'unassign',
+      toStatus: state.status,
+      change: { assignee: to },
+      outcome: 'assigned',
+    };
+  });
+}
+
+/** Current state with its history, for (re-)rendering a review box. */
+export async function reviewView(db: Db, target: TargetType, id: number) {
+  const state = await load(db, target, id);
+  const history = await listReviews(db, { type: target, id });
+  return { id, ...state, history };
+}
+
+export type ReviewView = Awaited<ReturnType<typeof reviewView>>;

@@ -49,6 +49,49 @@ describe('GET / (queue)', () => {
     expect(visibleText(await resolved.text())).toContain('No conflicts match.');
   });
 
+  it('filters by severity, entity (key or name), and searches claims with FTS, safely quoted', async () => {
+    const get = async (qs: string) =>
+      visibleText(await (await t.app.request(`/?${qs}`, { headers: HTMX })).text());
+    expect(await get('severity=high')).toContain('57 countries');
+    expect(await get('severity=low')).toContain('No conflicts match.');
+    expect(await get('entity=Austin')).toContain('57 countries');
+    expect(await get('entity=e%3Aastn')).toContain('57 countries');
+    expect(await get('entity=Nobody%20Known')).toContain('No conflicts match.');
+    expect(await get('q=partn*')).toContain('some 50 partners');
+    expect(await get('q=coalition%20countries')).toContain('57 countries');
+    // FTS syntax in user input is only words: no error, no injection.
+    for (const q of ['"', 'NEAR(a b)', 'text:foo', 'a OR', '*', '-x', '^a', "'; drop table claims; --"]) {
+      const res = await t.app.request(`/?q=${encodeURIComponent(q)}`, { headers: HTMX });
+      expect(res.status, q).toBe(200);
+    }
+  });
+
+  it('sorts, pages and keeps every filter in the URLs it links to', async () => {
+    const res = await t.app.request('/?status=all&severity=high&entity=Austin&sort=newest&limit=1', {
+      headers: HTMX,
+    });
+    const html = await res.text();
+    expect(html).toMatch(
+      /href="\/\?status=all&amp;severity=high&amp;entity=Austin&amp;sort=newest&amp;limit=1&amp;offset=1"/,
+    );
+    expect(html).toContain('hx-push-url="true"');
+    expect(visibleText(html)).toMatch(/Showing 1–1 of 2 conflicts/);
+    const next = await t.app.request(
+      '/?status=all&severity=high&entity=Austin&sort=newest&limit=1&offset=1',
+      {
+        headers: HTMX,
+      },
+    );
+    const nextHtml = await next.text();
+    expect(nextHtml).toContain('rel="prev"');
+    const ids = (h: string) => [...h.matchAll(/href="\/conflicts\/(\d+)"/g)].map((m) => m[1]);
+    expect(ids(nextHtml)).not.toEqual(ids(html));
+    const page = await (await t.app.request('/?sort=score&severity=high')).text();
+    expect(page).toMatch(/<option value="score" selected/);
+    expect(page).toMatch(/<option value="high" selected/);
+    expect((await t.app.request('/?sort=bogus')).status).toBe(400);
+  });
+
   it('rejects a bad filter with a clear 400', async () => {
     const res = await t.app.request('/?status=bogus');
     expect(res.status).toBe(400);

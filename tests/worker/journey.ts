@@ -1,9 +1,11 @@
 // The reviewer's journey through the Worker, shared by the D1 and the remote-libSQL tests:
 // ingest the seeds over HTTP, find 57 vs "some 50" in the dashboard and the JSON API, review a claim.
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
+import type { Db } from '../../db/client';
 import cnn from '../../seeds/cnn-austin-kyiv-visit.txt?raw';
 import dod from '../../seeds/dod-ukraine-assistance-briefing.txt?raw';
 import manifest from '../../seeds/manifest.json';
+import { type SignedIn, signedIn } from '../helpers/auth';
 
 export const ORIGIN = 'http://crosscheck.test';
 const TEXTS: Record<string, string> = {
@@ -25,15 +27,19 @@ const isTheConflict = (l: QueueItem) => {
   return texts.includes('57 countries') && texts.includes('some 50 partners');
 };
 
-const json = (path: string, body: unknown) =>
-  new Request(`${ORIGIN}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: ORIGIN },
-    body: JSON.stringify(body),
+/** Registers the journey's tests; `send` is how a request reaches the Worker under test, `db` the database behind it. */
+export function journey(send: Fetch, db: () => Db): void {
+  // Writes need a signed-in reviewer: an account with an API token (JSON) and a session (forms).
+  let reviewer: SignedIn;
+  beforeAll(async () => {
+    reviewer = await signedIn(db(), 'reviewer');
   });
-
-/** Registers the journey's tests; `send` is how a request reaches the Worker under test. */
-export function journey(send: Fetch): void {
+  const json = (path: string, body: unknown) =>
+    new Request(`${ORIGIN}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: ORIGIN, ...reviewer.bearer },
+      body: JSON.stringify(body),
+    });
   const get = (path: string, headers: Record<string, string> = {}) =>
     send(new Request(`${ORIGIN}${path}`, { headers }));
   let conflict: QueueItem;
@@ -99,7 +105,8 @@ export function journey(send: Fetch): void {
       json(`/api/claims/${claimId}/status`, {
         status: 'disputed',
         version: before.claim.version,
-        reviewer: 'Workers test',
+        note: 'checked on the Worker',
+        evidence: ['https://www.defense.gov/'],
       }),
     );
     expect(marked.status, await marked.clone().text()).toBe(200);
@@ -108,11 +115,10 @@ export function journey(send: Fetch): void {
     const form = await send(
       new Request(`${ORIGIN}/claims/${claimId}/status`, {
         method: 'POST',
-        headers: { origin: ORIGIN, 'HX-Request': 'true', 'HX-Request-Type': 'partial' },
+        headers: { origin: ORIGIN, 'HX-Request': 'true', 'HX-Request-Type': 'partial', ...reviewer.cookie },
         body: new URLSearchParams({
           status: 'verified',
           version: String(before.claim.version + 1),
-          name: 'Ana',
         }),
       }),
     );
@@ -125,12 +131,48 @@ export function journey(send: Fetch): void {
     expect(after.claim).toMatchObject({ status: 'verified', version: before.claim.version + 2 });
   });
 
+  it('answers a stale version with 409 naming who changed it, and nothing is logged twice', async () => {
+    const claimId = conflict.a.id;
+    const stale = await send(json(`/api/claims/${claimId}/status`, { status: 'false', version: 1 }));
+    expect(stale.status).toBe(409);
+    const body = (await stale.json()) as {
+      error: { current: { status: string; changedBy: { login: string } } };
+    };
+    expect(body.error.current).toMatchObject({
+      status: 'verified',
+      changedBy: { login: reviewer.user.login },
+    });
+    const page = await (await get(`/claims/${claimId}`)).text();
+    expect(page).toContain('checked on the Worker');
+    expect(page).toContain('href="https://www.defense.gov/"');
+  });
+
+  it('searches the queue with FTS5 and exports ClaimReview JSON-LD', async () => {
+    const found = await (
+      await get('/?q=partn*', { 'HX-Request': 'true', 'HX-Request-Type': 'partial' })
+    ).text();
+    expect(found).toContain(`href="/conflicts/${conflict.id}"`);
+    const none = await (
+      await get('/?q=%22zzzz%20NEAR', { 'HX-Request': 'true', 'HX-Request-Type': 'partial' })
+    ).text();
+    expect(none).toContain('No conflicts match.');
+    const res = await get('/api/export/claimreview');
+    expect(res.status).toBe(200);
+    const graph = (
+      (await res.json()) as { '@graph': { url: string; reviewRating: { ratingValue: number } }[] }
+    )['@graph'];
+    const review = graph.find((r) => r.url === `${ORIGIN}/claims/${conflict.a.id}`);
+    expect(review?.reviewRating.ratingValue).toBe(5);
+    const csv = await get('/api/export/conflicts.csv?status=all');
+    expect(await csv.text()).toMatch(/^id,url,relation/);
+  });
+
   it('refuses a cross-site form post', async () => {
     const res = await send(
       new Request(`${ORIGIN}/claims/${conflict.a.id}/status`, {
         method: 'POST',
-        headers: { origin: 'https://evil.example' },
-        body: new URLSearchParams({ status: 'false', version: '1', name: 'x' }),
+        headers: { origin: 'https://evil.example', ...reviewer.cookie },
+        body: new URLSearchParams({ status: 'false', version: '1' }),
       }),
     );
     expect(res.status).toBe(403);

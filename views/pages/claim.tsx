@@ -1,25 +1,42 @@
-// One claim with its context, quantities, review actions and every link.
-import { formatDate } from '../components/format';
+// One claim with its context, quantities, review actions and history, every link, and its ClaimReview JSON-LD.
+import type { User } from '../../src/auth/user';
+import { jsonForScript } from '../../src/services/claim-review';
+import { KeysScript } from '../components/keys-script';
+import { Permalink } from '../components/permalink';
 import { QuantityList } from '../components/quantity';
 import { SourceLine } from '../components/source';
 import { LinkItem } from '../partials/claim-panel';
 import { ClaimReview } from '../partials/claim-review';
 import type { ClaimView } from '../types';
 
-export function ClaimPage({ view, reviewer }: { view: ClaimView; reviewer?: string }) {
+export interface ClaimPageProps {
+  view: ClaimView;
+  user: User | null;
+  /** schema.org ClaimReview once the claim has a final verdict (src/services/claim-review.ts). */
+  jsonLd: Record<string, unknown> | null;
+  permalink: string;
+}
+
+export function ClaimPage({ view, user, jsonLd, permalink }: ClaimPageProps) {
   const { claim, links, previous, reviews } = view;
   return (
     <>
+      {jsonLd ? (
+        // A data block, never executed (so the CSP does not apply); "<" is escaped inside the JSON.
+        <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(jsonLd) }} />
+      ) : null}
+      <KeysScript />
       <p class="crumbs">
         <a href={`/articles/${claim.articleId}#claim-${claim.id}`}>← {claim.articleTitle}</a>
       </p>
       <h1>Claim {claim.id}</h1>
-      <article class="card">
+      <Permalink url={permalink} />
+      <article class="card" data-kb-item="claim">
         <SourceLine s={claim} />
         {previous ? <p class="context">{previous}</p> : null}
         <blockquote class="claim-quote">{claim.text}</blockquote>
         <QuantityList quantities={claim.quantities} />
-        <ClaimReview claim={claim} reviewer={reviewer} returnTo={`/claims/${claim.id}`} />
+        <ClaimReview claim={claim} history={reviews} user={user} returnTo={`/claims/${claim.id}`} />
       </article>
       <section class="card" aria-labelledby="links-h">
         <h2 id="links-h">Agrees or conflicts with</h2>
@@ -33,19 +50,6 @@ export function ClaimPage({ view, reviewer }: { view: ClaimView; reviewer?: stri
           </ul>
         )}
       </section>
-      {reviews.length > 0 ? (
-        <section class="card" aria-labelledby="history-h">
-          <h2 id="history-h">History</h2>
-          <ul class="history">
-            {reviews.map((r) => (
-              <li>
-                {formatDate(r.createdAt)} · <strong>{r.reviewer}</strong> marked it {r.toStatus}
-                {r.note ? ` — “${r.note}”` : ''}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
     </>
   );
 }

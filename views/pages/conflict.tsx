@@ -1,29 +1,34 @@
 // One conflict side by side: both claims in context, the word diff, the explanation, review actions.
+
+import type { User } from '../../src/auth/user';
 import { RelationBadge, SeverityBadge } from '../components/badge';
 import { WordDiff } from '../components/diff';
 import { ExplanationBlock } from '../components/explanation';
-import { formatDate } from '../components/format';
+import { KeysScript } from '../components/keys-script';
+import { Permalink } from '../components/permalink';
 import { QuantityList } from '../components/quantity';
 import { SourceLine } from '../components/source';
 import { ClaimReview } from '../partials/claim-review';
 import { LinkReview } from '../partials/link-review';
-import type { ClaimSummary, ConflictDetail } from '../types';
+import type { ClaimSummary, ConflictDetail, HistoryEntry } from '../types';
 
 function Side({
   name,
   claim,
   previous,
-  reviewer,
+  history,
+  user,
   returnTo,
 }: {
   name: string;
   claim: ClaimSummary;
   previous: string | null;
-  reviewer?: string;
+  history: HistoryEntry[];
+  user: User | null;
   returnTo: string;
 }) {
   return (
-    <article class="card side-card" aria-label={`Claim ${name}`}>
+    <article class="card side-card" aria-label={`Claim ${name}`} data-kb-item="claim">
       <h2>
         <span class="side-name">{name}</span> {claim.outlet}
       </h2>
@@ -35,16 +40,25 @@ function Side({
         </a>
       </blockquote>
       <QuantityList quantities={claim.quantities} />
-      <ClaimReview claim={claim} reviewer={reviewer} returnTo={returnTo} />
+      <ClaimReview claim={claim} history={history} user={user} returnTo={returnTo} />
     </article>
   );
 }
 
-export function ConflictPage({ detail, reviewer }: { detail: ConflictDetail; reviewer?: string }) {
-  const { link, diff, reviews } = detail;
+export function ConflictPage({
+  detail,
+  user,
+  permalink,
+}: {
+  detail: ConflictDetail;
+  user: User | null;
+  permalink: string;
+}) {
+  const { link, diff, reviews, reviewsA, reviewsB } = detail;
   const returnTo = `/conflicts/${link.id}`;
   return (
     <>
+      <KeysScript />
       <p class="crumbs">
         <a href="/">← Queue</a>
       </p>
@@ -52,9 +66,24 @@ export function ConflictPage({ detail, reviewer }: { detail: ConflictDetail; rev
         <RelationBadge relation={link.relation} /> <SeverityBadge severity={link.severity} /> {link.a.outlet}{' '}
         vs {link.b.outlet}
       </h1>
+      <Permalink url={permalink} />
       <div class="side-by-side">
-        <Side name="A" claim={link.a} previous={link.previousA} reviewer={reviewer} returnTo={returnTo} />
-        <Side name="B" claim={link.b} previous={link.previousB} reviewer={reviewer} returnTo={returnTo} />
+        <Side
+          name="A"
+          claim={link.a}
+          previous={link.previousA}
+          history={reviewsA}
+          user={user}
+          returnTo={returnTo}
+        />
+        <Side
+          name="B"
+          claim={link.b}
+          previous={link.previousB}
+          history={reviewsB}
+          user={user}
+          returnTo={returnTo}
+        />
       </div>
       <section class="card" aria-labelledby="diff-h">
         <h2 id="diff-h">Word by word</h2>
@@ -66,22 +95,9 @@ export function ConflictPage({ detail, reviewer }: { detail: ConflictDetail; rev
       <div class="card">
         <ExplanationBlock explanation={link.explanation} relation={link.relation} />
       </div>
-      <div class="card">
-        <LinkReview link={link} reviewer={reviewer} returnTo={returnTo} />
+      <div class="card" data-kb-item="conflict">
+        <LinkReview link={link} history={reviews} user={user} returnTo={returnTo} />
       </div>
-      {reviews.length > 0 ? (
-        <section class="card" aria-labelledby="history-h">
-          <h2 id="history-h">History</h2>
-          <ul class="history">
-            {reviews.map((r) => (
-              <li>
-                {formatDate(r.createdAt)} · <strong>{r.reviewer}</strong> {r.action.replace(/_/g, ' ')}
-                {r.note ? ` — “${r.note}”` : ''}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
     </>
   );
 }

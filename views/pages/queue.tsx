@@ -1,6 +1,8 @@
 // The conflict queue: counts, filters that refresh the list through htmx, and the list itself.
 import { LINK_STATUSES } from '../../db/schema';
+import type { BulkItemResult } from '../../src/services/bulk';
 import { label } from '../components/format';
+import { KeysScript } from '../components/keys-script';
 import { QueueList } from '../partials/queue-list';
 import type { ConflictQueue } from '../types';
 
@@ -13,11 +15,11 @@ function Count({ n, text }: { n: number; text: string }) {
   );
 }
 
-export function QueuePage({ queue }: { queue: ConflictQueue }) {
-  const { counts, query, outlets } = queue;
+export function QueuePage({ queue, report }: { queue: ConflictQueue; report?: BulkItemResult[] }) {
+  const { counts, query, outlets, user, reviewers } = queue;
   return (
     <>
-      <h1>Conflict queue</h1>
+      <h1>{query.assignee === 'me' ? 'My queue' : 'Conflict queue'}</h1>
       <section class="counts" aria-label="Totals">
         <Count n={counts.articles} text="articles" />
         <Count n={counts.claims} text="claims" />
@@ -56,14 +58,79 @@ export function QueuePage({ queue }: { queue: ConflictQueue }) {
             ))}
           </select>
         </label>
+        <label>
+          Severity
+          <select name="severity">
+            <option value="">Any</option>
+            {(['high', 'medium', 'low'] as const).map((v) => (
+              <option value={v} selected={query.severity === v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Assignee
+          <select name="assignee">
+            <option value="">Anyone</option>
+            {user ? (
+              <option value="me" selected={query.assignee === 'me'}>
+                Me (my queue)
+              </option>
+            ) : null}
+            <option value="none" selected={query.assignee === 'none'}>
+              Nobody
+            </option>
+            {reviewers
+              .filter((r) => r.login !== user?.login)
+              .map((r) => (
+                <option value={r.login} selected={query.assignee === r.login}>
+                  {r.displayName}
+                </option>
+              ))}
+            {query.assignee &&
+            !['me', 'none'].includes(query.assignee) &&
+            !reviewers.some((r) => r.login === query.assignee) ? (
+              <option value={query.assignee} selected>
+                {query.assignee}
+              </option>
+            ) : null}
+          </select>
+        </label>
+        <label>
+          Entity
+          <input
+            name="entity"
+            value={query.entity ?? ''}
+            maxlength={200}
+            placeholder="e.g. Austin"
+            size={12}
+          />
+        </label>
+        <label>
+          Sort
+          <select name="sort">
+            {(
+              [
+                ['severity', 'Most severe'],
+                ['newest', 'Newest'],
+                ['score', 'Highest score'],
+              ] as const
+            ).map(([v, text]) => (
+              <option value={v} selected={query.sort === v}>
+                {text}
+              </option>
+            ))}
+          </select>
+        </label>
         <label class="grow">
-          Search
+          Search claims
           <input
             type="search"
             name="q"
             value={query.q ?? ''}
             maxlength={200}
-            placeholder="words in either claim or title"
+            placeholder="words in either claim (word* for a prefix)"
           />
         </label>
         <noscript>
@@ -72,7 +139,11 @@ export function QueuePage({ queue }: { queue: ConflictQueue }) {
           </button>
         </noscript>
       </form>
-      <QueueList queue={queue} />
+      <p class="muted keys-hint">
+        Keys: <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>x</kbd> select, <kbd>?</kbd> all keys.
+      </p>
+      <QueueList queue={queue} report={report} />
+      <KeysScript />
     </>
   );
 }

@@ -1,54 +1,39 @@
-// A claim's status badge with its review form: the fragment htmx swaps after a review.
-import { CLAIM_STATUSES } from '../../db/schema';
-import { StatusBadge } from '../components/badge';
-import { label } from '../components/format';
+// A claim's status with its review form and history: the fragment htmx swaps after a review.
+import type { HistoryEntry } from '../../db/queries/reviews';
+import type { User } from '../../src/auth/user';
+import { ReviewBox, type ReviewState } from './review-box';
 
 export interface ClaimReviewProps {
-  claim: { id: number; status: string; version: number };
-  reviewer?: string;
+  claim: ReviewState;
+  history?: HistoryEntry[];
+  user: User | null;
   returnTo: string;
   error?: string;
 }
 
-export function ClaimReview({ claim, reviewer, returnTo, error }: ClaimReviewProps) {
-  const id = `claim-review-${claim.id}`;
+/** Keys match the keyboard help (views/static/keys.js): v, d, f on the focused claim. */
+const CHOICES = [
+  ['verified', 'Verified', 'v'],
+  ['disputed', 'Disputed', 'd'],
+  ['false', 'False', 'f'],
+  ['unverifiable', 'Unverifiable', 'u'],
+] as const;
+
+export function ClaimReview({ claim, history, user, returnTo, error }: ClaimReviewProps) {
   return (
-    <section class="review" id={id} aria-label={`Review claim ${claim.id}`}>
-      <p class="review-status">
-        Status: <StatusBadge status={claim.status} id={`claim-badge-${claim.id}`} />
-      </p>
-      {error ? (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <form
-        method="post"
-        action={`/claims/${claim.id}/status`}
-        hx-post={`/claims/${claim.id}/status`}
-        hx-target={`#${id}`}
-        hx-swap="outerHTML"
-      >
-        <input type="hidden" name="version" value={String(claim.version)} />
-        <input type="hidden" name="return_to" value={returnTo} />
-        <div class="fields">
-          <label>
-            Your name
-            <input name="name" value={reviewer ?? ''} maxlength={100} required autocomplete="name" />
-          </label>
-          <label>
-            Note <span class="muted">(optional)</span>
-            <input name="note" maxlength={2000} />
-          </label>
-        </div>
-        <div class="actions">
-          {CLAIM_STATUSES.filter((s) => s !== 'unreviewed' && s !== claim.status).map((s) => (
-            <button type="submit" name="status" value={s} class={`btn btn-${s}`}>
-              {label(s)}
-            </button>
-          ))}
-        </div>
-      </form>
-    </section>
+    <ReviewBox
+      prefix="claim"
+      title={`Review claim ${claim.id}`}
+      state={claim}
+      history={history}
+      user={user}
+      returnTo={returnTo}
+      error={error}
+      actionUrl={`/claims/${claim.id}/status`}
+      decideUrl={`/claims/${claim.id}/decide`}
+      field="status"
+      choices={CHOICES}
+      reopen={{ value: 'unreviewed', text: 'Back to unreviewed' }}
+    />
   );
 }

@@ -1,64 +1,71 @@
-// A conflict's resolution badge with the resolve form: the fragment htmx swaps after a resolution.
-import { StatusBadge } from '../components/badge';
+// A conflict's resolution with the resolve form, assignment and history: the fragment htmx swaps after an action.
+import type { HistoryEntry } from '../../db/queries/reviews';
+import type { User } from '../../src/auth/user';
+import { hasRole } from '../../src/auth/user';
+import { ReviewBox, type ReviewState } from './review-box';
 
 export interface LinkReviewProps {
-  link: { id: number; status: string; version: number };
-  reviewer?: string;
+  link: ReviewState & { assignee: string | null };
+  history?: HistoryEntry[];
+  user: User | null;
   returnTo: string;
   error?: string;
 }
 
+/** Keys match the keyboard help (views/static/keys.js): a, b, n, d on the focused resolution box. */
 const CHOICES = [
-  ['a_holds', 'A holds'],
-  ['b_holds', 'B holds'],
-  ['neither', 'Neither holds'],
-  ['dismissed', 'Not a real conflict'],
+  ['a_holds', 'A holds', 'a'],
+  ['b_holds', 'B holds', 'b'],
+  ['neither', 'Neither holds', 'n'],
+  ['dismissed', 'Not a real conflict', 'd'],
 ] as const;
 
-export function LinkReview({ link, reviewer, returnTo, error }: LinkReviewProps) {
-  const id = `link-review-${link.id}`;
+/** Reviewers take or give back a conflict; editors assign anyone (by login). */
+function Assign({ link, user, returnTo }: LinkReviewProps) {
+  if (!user || !hasRole(user, 'reviewer')) return null;
+  const url = `/conflicts/${link.id}/assign`;
+  const swap = { 'hx-post': url, 'hx-target': `#link-review-${link.id}`, 'hx-swap': 'outerHTML' };
+  const mine = link.assignee === user.login;
+  const editor = hasRole(user, 'editor');
+  if (!editor && link.assignee && !mine) return null;
   return (
-    <section class="review" id={id} aria-label="Resolve this conflict">
-      <p class="review-status">
-        Resolution: <StatusBadge status={link.status} id={`link-badge-${link.id}`} />
-      </p>
-      {error ? (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <form
-        method="post"
-        action={`/conflicts/${link.id}/resolve`}
-        hx-post={`/conflicts/${link.id}/resolve`}
-        hx-target={`#${id}`}
-        hx-swap="outerHTML"
-      >
-        <input type="hidden" name="version" value={String(link.version)} />
-        <input type="hidden" name="return_to" value={returnTo} />
-        <div class="fields">
-          <label>
-            Your name
-            <input name="name" value={reviewer ?? ''} maxlength={100} required autocomplete="name" />
-          </label>
-          <label>
-            Note <span class="muted">(optional)</span>
-            <input name="note" maxlength={2000} />
-          </label>
-        </div>
-        <div class="actions">
-          {CHOICES.filter(([value]) => value !== link.status).map(([value, text]) => (
-            <button type="submit" name="resolution" value={value} class={`btn btn-${value}`}>
-              {text}
-            </button>
-          ))}
-          {link.status !== 'open' ? (
-            <button type="submit" name="resolution" value="open" class="btn btn-secondary">
-              Reopen
-            </button>
-          ) : null}
-        </div>
-      </form>
-    </section>
+    <form class="assign" method="post" action={url} {...swap}>
+      <input type="hidden" name="version" value={String(link.version)} />
+      <input type="hidden" name="return_to" value={returnTo} />
+      {editor ? (
+        <label>
+          Assign to <input name="assignee" value={link.assignee ?? ''} maxlength={200} placeholder="login" />
+          <button type="submit" class="btn btn-secondary">
+            Assign
+          </button>
+        </label>
+      ) : (
+        <button type="submit" name="assignee" value={mine ? '' : user.login} class="btn btn-secondary">
+          {mine ? 'Give back' : 'Assign to me'}
+        </button>
+      )}
+    </form>
+  );
+}
+
+export function LinkReview(props: LinkReviewProps) {
+  const { link, history, user, returnTo, error } = props;
+  return (
+    <ReviewBox
+      prefix="link"
+      title="Resolve this conflict"
+      state={link}
+      history={history}
+      user={user}
+      returnTo={returnTo}
+      error={error}
+      actionUrl={`/conflicts/${link.id}/resolve`}
+      decideUrl={`/conflicts/${link.id}/decide`}
+      field="resolution"
+      choices={CHOICES}
+      reopen={{ value: 'open', text: 'Reopen' }}
+    >
+      <Assign {...props} />
+    </ReviewBox>
   );
 }

@@ -2,7 +2,8 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { renderError } from '../../routes/render';
-import { InputError, NotFoundError, StaleVersionError } from '../../services/errors';
+import { ForbiddenError, InputError, NotFoundError, StaleVersionError } from '../../services/errors';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE_TEXT } from '../db-unavailable';
 
 function classify(err: Error): { status: number; message: string } {
   if (err instanceof HTTPException) {
@@ -14,8 +15,10 @@ function classify(err: Error): { status: number; message: string } {
     return { status: err.status, message };
   }
   if (err instanceof NotFoundError) return { status: 404, message: err.message };
+  if (err instanceof ForbiddenError) return { status: 403, message: err.message };
   if (err instanceof StaleVersionError) return { status: 409, message: err.message };
   if (err instanceof InputError) return { status: 422, message: err.message };
+  if (isDatabaseUnavailable(err)) return { status: 503, message: UNAVAILABLE_TEXT };
   return { status: 500, message: 'Something went wrong on our side. The error was logged.' };
 }
 
@@ -23,7 +26,11 @@ export const isApi = (c: Context) => c.req.path === '/api' || c.req.path.startsW
 
 export const onError: ErrorHandler = (err, c) => {
   const { status, message } = classify(err);
-  if (status >= 500) console.error(err);
+  if (status === 503) {
+    // Expected while the database is down or locked: one line, not a stack per request.
+    console.error(`503 ${c.req.method} ${c.req.path}: ${err.message.split('\n')[0]}`);
+    c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+  } else if (status >= 500) console.error(err);
   if (isApi(c)) {
     const extra = err instanceof StaleVersionError ? { current: err.current } : {};
     return c.json({ error: { status, message, ...extra } }, status as 400);

@@ -1,0 +1,119 @@
+// schema.org ClaimReview for reviewed claims: the export and the JSON-LD each claim page embeds.
+//
+// reviewRating.ratingValue, on a 1–5 scale (worstRating 1, bestRating 5), alternateName in words:
+//   1 False · 2 Disputed · 3 Unverifiable · 5 Verified   (4 is unused: we have no "mostly true").
+import type { Db } from '../../db/client';
+import { type ClaimSummary, claimSummaries, listClaimIds } from '../../db/queries/claims';
+import { type LinkWithClaims, linksOfClaims } from '../../db/queries/links';
+import { type HistoryEntry, historiesOf } from '../../db/queries/reviews';
+import type { ClaimStatus } from '../../db/schema';
+import type { AppSettings } from '../routes/app-types';
+import { DEFAULT_ORG_NAME } from '../settings';
+
+export const RATING_SCALE: Record<Exclude<ClaimStatus, 'unreviewed'>, { value: number; name: string }> = {
+  false: { value: 1, name: 'False' },
+  disputed: { value: 2, name: 'Disputed' },
+  unverifiable: { value: 3, name: 'Unverifiable' },
+  verified: { value: 5, name: 'Verified' },
+};
+
+const isHttp = (u: string | null): u is string => !!u && /^https?:\/\//i.test(u);
+
+function appearance(c: ClaimSummary, origin: string) {
+  return {
+    '@type': 'NewsArticle',
+    headline: c.articleTitle,
+    url: isHttp(c.articleUrl) ? c.articleUrl : `${origin}/articles/${c.articleId}`,
+    ...(c.publishedAt ? { datePublished: c.publishedAt } : {}),
+    publisher: { '@type': 'Organization', name: c.outlet },
+  };
+}
+
+/** When the current verdict was given: the newest history entry that set the status to what it is. */
+function verdictDate(status: string, history: HistoryEntry[]): string | undefined {
+  const sets = /^(mark|approve)_/;
+  const last = [...history].reverse().find((h) => sets.test(h.action) && h.toStatus === status);
+  return last ? new Date(last.createdAt).toISOString().slice(0, 10) : undefined;
+}
+
+export interface ClaimReviewInput {
+  claim: ClaimSummary;
+  /** Links touching the claim: corroborating claims are further appearances of it. */
+  links: LinkWithClaims[];
+  history: HistoryEntry[];
+}
+
+/** One ClaimReview, or null while the claim has no final verdict. */
+export function claimReviewOf(
+  { claim, links, history }: ClaimReviewInput,
+  settings: AppSettings,
+  origin: string,
+): Record<string, unknown> | null {
+  if (claim.status === 'unreviewed') return null;
+  const rating = RATING_SCALE[claim.status];
+  const seen = new Map<number, ClaimSummary>([[claim.articleId, claim]]);
+  for (const l of links) {
+    if (l.relation !== 'corroboration') continue;
+    const other = l.claimA === claim.id ? l.b : l.a;
+    if (!seen.has(other.articleId)) seen.set(other.articleId, other);
+  }
+  const date = verdictDate(claim.status, history);
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ClaimReview',
+    url: `${origin}/claims/${claim.id}`,
+    claimReviewed: claim.text,
+    ...(date ? { datePublished: date } : {}),
+    author: {
+      '@type': 'Organization',
+      name: settings.orgName ?? DEFAULT_ORG_NAME,
+      ...(settings.orgUrl ? { url: settings.orgUrl } : {}),
+    },
+    reviewRating: {
+      '@type': 'Rating',
+      ratingValue: rating.value,
+      bestRating: 5,
+      worstRating: 1,
+      alternateName: rating.name,
+    },
+    itemReviewed: {
+      '@type': 'Claim',
+      appearance: [...seen.values()].map((c) => appearance(c, origin)),
+    },
+  };
+}
+
+/** A page of reviewed claims as ClaimReviews (a JSON-LD @graph), oldest claim first. */
+export async function claimReviewExport(
+  db: Db,
+  page: { limit: number; offset: number },
+  settings: AppSettings,
+  origin: string,
+) {
+  const ids = await listClaimIds(db, { status: 'reviewed', ...page });
+  const [summaries, links, histories] = await Promise.all([
+    claimSummaries(db, ids),
+    linksOfClaims(db, ids),
+    historiesOf(db, 'claim', ids),
+  ]);
+  const graph = ids.flatMap((id) => {
+    const claim = summaries.get(id);
+    if (!claim) return [];
+    const mine = links.filter((l) => l.claimA === id || l.claimB === id);
+    const review = claimReviewOf({ claim, links: mine, history: histories.get(id) ?? [] }, settings, origin);
+    if (!review) return [];
+    const { '@context': _, ...rest } = review;
+    return [rest];
+  });
+  return { body: { '@context': 'https://schema.org', '@graph': graph }, more: ids.length === page.limit };
+}
+
+/** JSON inside <script type="application/ld+json">: no "<" (so no "</script>"), no line separators. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}

@@ -1,0 +1,183 @@
+// The reviewer's journey in real Chromium against the real Node server: sign in, filter the queue (URL
+// kept), move with j/k, open the 57-vs-50 conflict, meet a 409 when another reviewer acted first (it says
+// who), resolve it with a note, and read the history — nothing lost, no CSP violation, no console error.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../../src/node';
+import { addAccount } from '../../src/services/accounts';
+import { signedIn } from '../helpers/auth';
+import { type Chromium, launchChromium, skipBrowserTests } from './chromium';
+
+const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+
+describe.skipIf(skipBrowserTests())('reviewer workflow in Chromium', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-review-'));
+  let server: RunningServer;
+  let chromium: Chromium;
+  let page: Page;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    server = await startServer({ port: 0, databaseUrl: `file:${join(dir, 'review.db')}`, firstAdmin: false });
+    await addAccount(server.db, {
+      login: 'ana',
+      displayName: 'Ana Reviewer',
+      role: 'reviewer',
+      password: 'ana-password-1',
+    });
+    chromium = await launchChromium();
+    await chromium.context.exposeBinding('__reportCsp', (_source, violation: string) => {
+      problems.push(`CSP: ${violation}`);
+    });
+    await chromium.context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        const report = (window as unknown as { __reportCsp: (v: string) => void }).__reportCsp;
+        report(
+          `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`,
+        );
+      });
+    });
+    page = chromium.context.pages()[0] ?? (await chromium.context.newPage());
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) {
+        problems.push(`console: ${msg.text()}`);
+      }
+    });
+    page.on('response', (res) => {
+      // The 409 below is expected; every other 4xx/5xx is a problem.
+      const path = new URL(res.url()).pathname;
+      if (res.status() >= 400 && path !== '/favicon.ico' && res.status() !== 409) {
+        problems.push(`HTTP ${res.status()}: ${res.url()}`);
+      }
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  }, 60_000);
+
+  afterAll(async () => {
+    await chromium?.close();
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('signs in, filters, moves with j/k, survives a 409 and resolves the conflict with a note', async () => {
+    // Sign in through the real form.
+    await page.goto(new URL('/signin?next=%2F', server.url).href);
+    await page.locator('input[name="login"]').fill('ana');
+    await page.locator('input[name="password"]').fill('ana-password-1');
+    await page.locator('form.signin button[type="submit"]').click();
+    await page.waitForURL((u) => u.pathname === '/');
+    await page.waitForFunction(() => 'htmx' in window);
+
+    // Filter: outlet and a full-text search; htmx swaps the list and pushes the filters into the URL.
+    await page.locator('select[name="outlet"]').selectOption('CNN');
+    await page.waitForURL(/outlet=CNN/);
+    await page.locator('input[name="q"]').fill('partners');
+    await page.waitForURL(/q=partners/);
+    await page.waitForFunction(() => document.querySelectorAll('#queue-list li.queue-row').length === 1);
+    const rowText = await page.locator('li.queue-row').first().textContent();
+    expect(rowText).toContain('57 countries');
+    expect(rowText).toContain('some 50 partners');
+    await page.locator('input[name="q"]').fill('');
+    await page.waitForURL((u) => !u.search.includes('q=partners'));
+    await page.waitForFunction(() => document.querySelectorAll('#queue-list li.queue-row').length >= 1);
+
+    // Keyboard: j moves down, k back up, ? shows the keys.
+    await page.locator('h1').click();
+    await page.keyboard.press('j');
+    const firstId = await page.locator('li.queue-row.kb-current').getAttribute('id');
+    expect(firstId).toMatch(/^row-\d+$/);
+    const rows = await page.locator('li.queue-row').count();
+    if (rows > 1) {
+      await page.keyboard.press('j');
+      expect(await page.locator('li.queue-row.kb-current').getAttribute('id')).not.toBe(firstId);
+      await page.keyboard.press('k');
+    }
+    expect(await page.locator('li.queue-row.kb-current').getAttribute('id')).toBe(firstId);
+    await page.keyboard.press('?');
+    expect(await page.locator('#kb-help').isVisible()).toBe(true);
+    expect(await page.locator('#kb-help').textContent()).toContain('j / k');
+    await page.keyboard.press('Escape');
+    await page.screenshot({ path: join(SCREENSHOTS, 'queue-filtered.png'), fullPage: true });
+
+    // Open the 57-vs-50 conflict with the keyboard (focus its row, Enter).
+    const target = page
+      .locator('li.queue-row')
+      .filter({ hasText: '57 countries' })
+      .filter({ hasText: 'some 50 partners' })
+      .first();
+    const targetId = await target.getAttribute('id');
+    while ((await page.locator('li.queue-row.kb-current').getAttribute('id')) !== targetId) {
+      await page.keyboard.press('j');
+    }
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/conflicts\/\d+$/);
+    const linkId = Number(new URL(page.url()).pathname.split('/').pop());
+    await page.waitForFunction(() => 'htmx' in window);
+    expect(await page.locator('.permalink a').textContent()).toBe(
+      new URL(`/conflicts/${linkId}`, server.url).href,
+    );
+
+    // Meanwhile another reviewer acts on the same conflict (assigns it to himself) through the API.
+    const bo = await signedIn(server.db, 'reviewer', 'bo');
+    const seen = Number(await page.locator(`#link-review-${linkId}`).getAttribute('data-version'));
+    const other = await fetch(new URL(`/api/conflicts/${linkId}/assign`, server.url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...bo.bearer },
+      body: JSON.stringify({ assignee: 'bo', version: seen, note: 'I will take this one' }),
+    });
+    expect(other.status).toBe(200);
+
+    // Ana's stale click: 409 in place, with the current state and who changed it.
+    const box = page.locator(`#link-review-${linkId}`);
+    await box.locator('textarea[name="note"]').first().fill('DOD lists 50 partners; CNN rounds up');
+    await box.locator('button[name="resolution"][value="a_holds"]').click();
+    await page.waitForFunction(
+      (id) =>
+        /changed this conflict meanwhile by bo/.test(
+          document.querySelector(`#link-review-${id}`)?.textContent ?? '',
+        ),
+      linkId,
+    );
+    expect(await box.textContent()).toMatch(/assigned to bo/);
+
+    // Retry on the fresh version: it lands, and the history shows both actions.
+    const fresh = page.locator(`#link-review-${linkId}`);
+    await fresh.locator('textarea[name="note"]').first().fill('DOD lists 50 partners; CNN rounds up');
+    await fresh.locator('textarea[name="evidence"]').first().fill('https://www.defense.gov/News/');
+    await fresh.locator('button[name="resolution"][value="a_holds"]').click();
+    await page.waitForFunction(
+      (id) => document.querySelector(`#link-badge-${id}`)?.textContent?.trim() === 'A holds',
+      linkId,
+    );
+    const history = await page.locator(`#link-review-${linkId} .history`).textContent();
+    expect(history).toContain('Ana Reviewer');
+    expect(history).toContain('resolved: A holds');
+    expect(history).toContain('DOD lists 50 partners; CNN rounds up');
+    expect(history).toContain('assigned to bo');
+    expect(history).toContain('I will take this one');
+    expect(await page.locator(`#link-review-${linkId} .evidence a`).getAttribute('href')).toBe(
+      'https://www.defense.gov/News/',
+    );
+    await page.screenshot({ path: join(SCREENSHOTS, 'conflict-resolved-history.png'), fullPage: true });
+
+    // Keyboard on the conflict page: j focuses claim A, v marks it verified (swapped in place).
+    await page.locator('h1').click();
+    await page.keyboard.press('j');
+    expect(await page.locator('article.side-card.kb-current').count()).toBe(1);
+    await page.keyboard.press('v');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('article.side-card [id^="claim-badge-"]')?.textContent?.trim() === 'Verified',
+    );
+
+    // Reload: stored, not just swapped.
+    await page.reload();
+    expect((await page.locator(`#link-badge-${linkId}`).textContent())?.trim()).toBe('A holds');
+    expect(problems).toEqual([]);
+  }, 90_000);
+});

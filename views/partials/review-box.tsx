@@ -1,0 +1,157 @@
+// What claim and conflict reviews share: the status badge, a pending proposal with approve/reject, the
+// action form (note + evidence, one button per verdict), and the history. The fragment htmx swaps after
+// any action on the target, so the history in it is always current.
+import type { HistoryEntry } from '../../db/queries/reviews';
+import type { User } from '../../src/auth/user';
+import { hasRole } from '../../src/auth/user';
+import { StatusBadge } from '../components/badge';
+import { History } from './history';
+
+export interface ReviewState {
+  id: number;
+  status: string;
+  version: number;
+  proposedStatus?: string | null;
+  proposedBy?: string | null;
+  assignee?: string | null;
+}
+
+export interface ReviewBoxProps {
+  /** DOM ids are `${prefix}-review-${id}` and `${prefix}-badge-${id}`. */
+  prefix: 'claim' | 'link';
+  state: ReviewState;
+  history?: HistoryEntry[];
+  user: User | null;
+  returnTo: string;
+  error?: string;
+  /** Where the verdict form and the approve/reject form post. */
+  actionUrl: string;
+  decideUrl: string;
+  /** The form field the verdict buttons set ("status" or "resolution"). */
+  field: string;
+  /** [value, text, keyboard key] for each verdict button. */
+  choices: readonly (readonly [string, string, string?])[];
+  /** The value that reopens (back to unreviewed/open): editors only. */
+  reopen: { value: string; text: string };
+  title: string;
+  /** Extra controls under the form (the conflict's assignment). */
+  children?: unknown;
+}
+
+function Hidden({ state, returnTo }: { state: ReviewState; returnTo: string }) {
+  return (
+    <>
+      <input type="hidden" name="version" value={String(state.version)} />
+      <input type="hidden" name="return_to" value={returnTo} />
+    </>
+  );
+}
+
+// No ids on these fields: htmx 4 carries class/style over from same-id elements across a swap, and a
+// copied (empty) style attribute is reported as a CSP style-src violation.
+function NoteFields() {
+  return (
+    <div class="fields">
+      <label>
+        Note <span class="muted">(optional)</span>
+        <textarea name="note" maxlength={2000} rows={2} />
+      </label>
+      <label>
+        Evidence <span class="muted">(optional: http/https links, one per line, up to 10)</span>
+        <textarea name="evidence" rows={2} placeholder="https://…" />
+      </label>
+    </div>
+  );
+}
+
+export function ReviewBox(p: ReviewBoxProps) {
+  const { state, user } = p;
+  const id = `${p.prefix}-review-${state.id}`;
+  const target = { 'hx-target': `#${id}`, 'hx-swap': 'outerHTML' };
+  const canReview = hasRole(user, 'reviewer');
+  const editor = hasRole(user, 'editor');
+  return (
+    <section class="review" id={id} aria-label={p.title} data-version={String(state.version)}>
+      <p class="review-status">
+        Status: <StatusBadge status={state.status} id={`${p.prefix}-badge-${state.id}`} />
+        {state.assignee !== undefined ? (
+          <span class="assignee muted">
+            {' '}
+            · {state.assignee ? `assigned to ${state.assignee}` : 'unassigned'}
+          </span>
+        ) : null}
+      </p>
+      {p.error ? (
+        <p class="error" role="alert">
+          {p.error}
+        </p>
+      ) : null}
+      {state.proposedStatus ? (
+        <div class="proposal notice">
+          <p>
+            Proposed: <StatusBadge status={state.proposedStatus} /> by <strong>{state.proposedBy}</strong> —
+            it becomes final when another reviewer approves it.
+          </p>
+          {canReview ? (
+            <form method="post" action={p.decideUrl} hx-post={p.decideUrl} {...target}>
+              <Hidden state={state} returnTo={p.returnTo} />
+              <label>
+                Note <span class="muted">(optional)</span>
+                <textarea name="note" maxlength={2000} rows={1} />
+              </label>
+              <div class="actions">
+                {state.proposedBy !== user?.login ? (
+                  <button type="submit" name="decision" value="approve" class="btn btn-primary">
+                    Approve
+                  </button>
+                ) : null}
+                <button type="submit" name="decision" value="reject" class="btn btn-secondary">
+                  {state.proposedBy === user?.login ? 'Withdraw' : 'Reject'}
+                </button>
+              </div>
+            </form>
+          ) : null}
+        </div>
+      ) : null}
+      {canReview ? (
+        <form method="post" action={p.actionUrl} hx-post={p.actionUrl} {...target}>
+          <Hidden state={state} returnTo={p.returnTo} />
+          <NoteFields />
+          <div class="actions">
+            {p.choices
+              .filter(([value]) => value !== state.status)
+              .map(([value, text, key]) => (
+                <button
+                  type="submit"
+                  name={p.field}
+                  value={value}
+                  class={`btn btn-${value}`}
+                  data-key={key}
+                  title={key ? `${text} (key ${key})` : undefined}
+                >
+                  {text}
+                </button>
+              ))}
+            {editor && state.status !== p.reopen.value ? (
+              <button type="submit" name={p.field} value={p.reopen.value} class="btn btn-secondary">
+                {p.reopen.text}
+              </button>
+            ) : null}
+          </div>
+        </form>
+      ) : (
+        <p class="muted">
+          {user ? (
+            `Your role (${user.role}) can read but not review.`
+          ) : (
+            <>
+              <a href={`/signin?next=${encodeURIComponent(p.returnTo)}`}>Sign in</a> as a reviewer to review.
+            </>
+          )}
+        </p>
+      )}
+      {p.children as never}
+      {p.history ? <History entries={p.history} /> : null}
+    </section>
+  );
+}
