@@ -1,14 +1,17 @@
 // The page shell: head (our own htmx, with the CSP nonce), header with nav, main.
 import type { Child } from 'hono/jsx';
+import type { User } from '../src/auth/user';
 
 export interface LayoutProps {
   title: string;
   nonce?: string;
-  nav?: 'queue' | 'new' | 'articles';
+  nav?: 'queue' | 'new' | 'articles' | 'users';
+  /** Who is signed in (null: nobody); the header shows them with a sign-out button, or a sign-in link. */
+  user?: User | null;
   children?: Child;
 }
 
-export function Layout({ title, nonce, nav, children }: LayoutProps) {
+export function Layout({ title, nonce, nav, user, children }: LayoutProps) {
   const current = (name: LayoutProps['nav']) => (nav === name ? { 'aria-current': 'page' } : {});
   return (
     <html lang="en">
@@ -19,7 +22,10 @@ export function Layout({ title, nonce, nav, children }: LayoutProps) {
         <link rel="stylesheet" href="/static/app.css" />
         {/* No favicon file: an empty data URL stops every page from fetching a 404. */}
         <link rel="icon" href="data:," />
+        {/* Only our own extension may register; same-origin requests only (views/static/htmx-no-eval.js). */}
+        <meta name="htmx-config" content='{"extensions":"no-eval","mode":"same-origin"}' />
         <script src="/static/htmx.min.js" nonce={nonce} defer />
+        <script src="/static/htmx-no-eval.js" nonce={nonce} defer />
       </head>
       <body>
         <header class="site-header">
@@ -33,13 +39,40 @@ export function Layout({ title, nonce, nav, children }: LayoutProps) {
             <a href="/articles" {...current('articles')}>
               Articles
             </a>
-            <a href="/articles/new" {...current('new')}>
-              Add article
-            </a>
+            {user && user.role !== 'viewer' ? (
+              <a href="/articles/new" {...current('new')}>
+                Add article
+              </a>
+            ) : null}
+            {user?.role === 'editor' ? (
+              <a href="/admin/users" {...current('users')}>
+                Users
+              </a>
+            ) : null}
           </nav>
+          <SignedIn user={user ?? null} />
         </header>
         <main>{children}</main>
       </body>
     </html>
+  );
+}
+
+/** The header's right end: who is signed in and their role, with a sign-out button; or a sign-in link. */
+function SignedIn({ user }: { user: User | null }) {
+  if (!user) {
+    return (
+      <a class="signin-link" href="/signin">
+        Sign in
+      </a>
+    );
+  }
+  return (
+    <form class="signed-in" method="post" action="/signout">
+      <span>
+        {user.displayName} <span class="badge role">{user.role}</span>
+      </span>
+      <button type="submit">Sign out</button>
+    </form>
   );
 }

@@ -1,5 +1,5 @@
 // Accounts, sessions and API tokens. Tokens arrive here already hashed; the plain secrets never reach the database.
-import { and, eq, gt } from 'drizzle-orm';
+import { and, asc, count, eq, gt, lt } from 'drizzle-orm';
 import type { User } from '../../src/auth/user';
 import type { Db } from '../client';
 import { apiTokens, type Role, sessions, users } from '../schema';
@@ -52,4 +52,73 @@ export async function deleteSession(db: Db, hash: string) {
 
 export async function insertApiToken(db: Db, t: { tokenHash: string; userId: number; label: string }) {
   await db.insert(apiTokens).values(t);
+}
+
+export async function userById(db: Db, id: number) {
+  return (await db.select().from(users).where(eq(users.id, id)).get()) ?? null;
+}
+
+export async function userCount(db: Db): Promise<number> {
+  return (await db.select({ n: count() }).from(users).get())?.n ?? 0;
+}
+
+export interface AccountRow extends User {
+  disabled: boolean;
+  hasPassword: boolean;
+  createdAt: number;
+}
+
+export async function listUsers(db: Db): Promise<AccountRow[]> {
+  const rows = await db.select().from(users).orderBy(asc(users.login));
+  return rows.map((u) => ({
+    id: u.id,
+    login: u.login,
+    displayName: u.displayName,
+    role: u.role,
+    disabled: u.disabled,
+    hasPassword: u.passwordHash !== null,
+    createdAt: u.createdAt,
+  }));
+}
+
+export async function updateUser(
+  db: Db,
+  id: number,
+  patch: Partial<{ displayName: string; role: Role; passwordHash: string | null; disabled: boolean }>,
+) {
+  await db.update(users).set(patch).where(eq(users.id, id));
+}
+
+/** Signs a user out everywhere (after a password reset or when disabled). */
+export async function deleteSessionsOf(db: Db, userId: number) {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+export async function deleteExpiredSessions(db: Db, now: number) {
+  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+}
+
+export interface TokenRow {
+  id: number;
+  userId: number;
+  label: string;
+  createdAt: number;
+  lastUsedAt: number | null;
+}
+
+export async function listApiTokens(db: Db): Promise<TokenRow[]> {
+  return db
+    .select({
+      id: apiTokens.id,
+      userId: apiTokens.userId,
+      label: apiTokens.label,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+    })
+    .from(apiTokens)
+    .orderBy(asc(apiTokens.userId), asc(apiTokens.id));
+}
+
+export async function deleteApiToken(db: Db, id: number, userId: number) {
+  await db.delete(apiTokens).where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId)));
 }

@@ -6,10 +6,13 @@ import { ArticleNewPage } from '../../views/pages/article-new';
 import { ArticlesPage } from '../../views/pages/articles';
 import type { ArticleFormProps, ArticleFormValues } from '../../views/partials/article-form';
 import { ArticleForm } from '../../views/partials/article-form';
+import { requireRole } from '../auth/require-role';
+import { hasRole } from '../auth/user';
 import { requireForm } from '../middleware/content-type';
-import { articleBodyLimit } from '../middleware/limits';
+import { accountBodyLimit, articleBodyLimit } from '../middleware/limits';
 import { formCsrf } from '../middleware/security';
 import { articleDetail, articleList, knownOutlets } from '../services/articles';
+import { deleteArticle } from '../services/delete-article';
 import { InputError } from '../services/errors';
 import { ingestArticle } from '../services/ingest';
 import type { AppDeps, AppEnv } from './app-types';
@@ -60,15 +63,17 @@ export function articleRoutes(deps: AppDeps) {
     return page(c, 'Articles', <ArticlesPage items={items} />, { nav: 'articles' });
   });
 
-  app.get('/new', async (c) => {
+  app.get('/new', requireRole('reviewer'), async (c) => {
     const outlets = await knownOutlets(deps.db);
     return page(c, 'Add article', <ArticleNewPage outlets={outlets} />, { nav: 'new' });
   });
 
   app.post(
     '/',
-    articleBodyLimit((c, message) => formResponse(c, 413, { message })),
+    // A forged cross-site post is refused as such first; who may ingest is checked before the (up to 2 MB) body is read.
     formCsrf(),
+    requireRole('reviewer'),
+    articleBodyLimit((c, message) => formResponse(c, 413, { message })),
     requireForm((c, message) => formResponse(c, 415, { message })),
     zValidator('form', articleInput, async (r, c) => {
       if (r.success) return;
@@ -110,7 +115,29 @@ export function articleRoutes(deps: AppDeps) {
           : c.req.query('added') !== undefined
             ? `Stored: ${article.claims.length} claims extracted, ${conflicts} conflicts found.`
             : undefined;
-      return page(c, article.title, <ArticlePage article={article} notice={notice} />, { nav: 'articles' });
+      const canDelete = hasRole(c.get('user'), 'editor');
+      return page(c, article.title, <ArticlePage article={article} notice={notice} canDelete={canDelete} />, {
+        nav: 'articles',
+      });
+    },
+  );
+
+  // The article page's confirm form (editors only). The body is empty: the id is in the path.
+  app.post(
+    '/:id/delete',
+    formCsrf(),
+    requireRole('editor'),
+    accountBodyLimit(),
+    zValidator('param', idParam, (r, c) =>
+      r.success ? undefined : renderError(c, 404, 'There is no such article.'),
+    ),
+    async (c) => {
+      await deleteArticle(deps.db, c.req.valid('param').id, c.get('user')?.login ?? '');
+      if (isHtmx(c)) {
+        c.header('HX-Redirect', '/articles?deleted=1');
+        return c.body(null, 200);
+      }
+      return c.redirect('/articles?deleted=1', 303);
     },
   );
   return app;

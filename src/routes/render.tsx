@@ -3,9 +3,10 @@ import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { Layout, type LayoutProps } from '../../views/layout';
 import { ErrorMessage, ErrorPage } from '../../views/pages/error';
+import type { User } from '../auth/user';
 import { isHtmx } from './htmx';
 
-type Status = 200 | 201 | 400 | 403 | 404 | 409 | 413 | 415 | 422 | 500;
+type Status = 200 | 201 | 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500;
 
 export function page(
   c: Context,
@@ -17,7 +18,12 @@ export function page(
   c.header('Vary', 'HX-Request');
   return c.html(
     `<!doctype html>${(
-      <Layout title={title} nonce={nonce} nav={opts.nav}>
+      <Layout
+        title={title}
+        nonce={nonce}
+        nav={opts.nav}
+        user={(c.get('user') as User | null | undefined) ?? null}
+      >
         {body}
       </Layout>
     )}`,

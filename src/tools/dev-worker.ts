@@ -4,6 +4,9 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hashPassword } from '../auth/password';
+import { newToken, tokenHash } from '../auth/tokens';
+import { randomPassword } from '../services/accounts';
 import { buildAssets } from './build-assets';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -62,6 +65,39 @@ export async function postSeeds(base: string, headers: Record<string, string> = 
   }
 }
 
+const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/**
+ * Writes need an account: on the first run the local D1 gets an editor "admin" (password printed once,
+ * as `npm start` does), and every run mints a fresh API token for posting the seeds.
+ */
+async function localAdmin(): Promise<{ token: string; password: string | null }> {
+  const d1 = (sql: string) => {
+    const run = spawnSync(WRANGLER, ['d1', 'execute', 'DB', '--local', '--json', '--command', sql], {
+      cwd: ROOT,
+      env: { ...env, CI: 'true' },
+      encoding: 'utf8',
+    });
+    if (run.status !== 0) throw new Error(`wrangler d1 execute failed: ${run.stderr || run.stdout}`);
+    return JSON.parse(run.stdout) as { results?: Record<string, unknown>[] }[];
+  };
+  const users = Number(d1('SELECT count(*) AS n FROM users')[0]?.results?.[0]?.n ?? 0);
+  const password = users === 0 ? randomPassword() : null;
+  const token = newToken();
+  d1(
+    [
+      password
+        ? `INSERT INTO users (login, display_name, role, password_hash) VALUES ('admin', 'Administrator', 'editor', ${sqlString(await hashPassword(password))}) ON CONFLICT (login) DO NOTHING`
+        : '',
+      // The seeds go in as the first editor there is (admin, or whoever the local accounts are).
+      `INSERT INTO api_tokens (user_id, token_hash, label) SELECT id, ${sqlString(await tokenHash(token))}, 'dev:worker seeds' FROM users WHERE role = 'editor' AND disabled = 0 ORDER BY id LIMIT 1`,
+    ]
+      .filter(Boolean)
+      .join('; '),
+  );
+  return { token, password };
+}
+
 async function main() {
   buildAssets(ROOT);
   const migrate = spawnSync(WRANGLER, ['d1', 'migrations', 'apply', 'DB', '--local'], {
@@ -70,6 +106,7 @@ async function main() {
     stdio: 'inherit',
   });
   if (migrate.status !== 0) process.exit(migrate.status ?? 1);
+  const admin = await localAdmin();
 
   const started = Date.now();
   // Own process group (like setsid): wrangler starts workerd children, and they all stop together.
@@ -104,7 +141,9 @@ async function main() {
   try {
     const coldStart = await waitFor200(`${base}/`, started, child);
     console.log(`\ncold start: ${coldStart} ms from launching wrangler dev to the first 200`);
-    await postSeeds(base);
+    await postSeeds(base, { authorization: `Bearer ${admin.token}` });
+    if (admin.password)
+      console.log(`\nNo accounts yet: created editor "admin" with password ${admin.password} (shown once).`);
     console.log(`\ncrosscheck (workerd, local D1) on ${base}/ — Ctrl-C to stop\n`);
   } catch (error) {
     console.error(error);

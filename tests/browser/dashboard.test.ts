@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../src/node';
+import { addAccount } from '../../src/services/accounts';
 import { type Chromium, launchChromium, skipBrowserTests } from './chromium';
 
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -23,6 +24,13 @@ describe.skipIf(skipBrowserTests())('dashboard in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     server = await startServer({ port: 0, databaseUrl });
+    // Reviewing needs an account: one in the test database, signed in through the real form below.
+    await addAccount(server.db, {
+      login: 'browser',
+      displayName: 'Browser Reviewer',
+      role: 'reviewer',
+      password: 'browser-password',
+    });
     chromium = await launchChromium();
     await chromium.context.exposeBinding('__reportCsp', (_source, violation: string) => {
       problems.push(`CSP: ${violation}`);
@@ -57,6 +65,17 @@ describe.skipIf(skipBrowserTests())('dashboard in Chromium', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('signs in through the sign-in page and comes back to where it started', async () => {
+    await page.goto(new URL('/signin?next=%2F%3Fstatus%3Dopen', server.url).href);
+    await page.locator('input[name="login"]').fill('browser');
+    await page.locator('input[name="password"]').fill('browser-password');
+    await page.locator('form.signin button[type="submit"]').click();
+    await page.waitForURL(/\/\?status=open$/);
+    const header = await page.locator('header.site-header').textContent();
+    expect(header).toContain('Browser Reviewer');
+    expect(header).toContain('Sign out');
+  }, 60_000);
+
   it('opens the 57-vs-50 conflict, marks a claim verified in place, and keeps it across a restart', async () => {
     await page.goto(server.url);
     expect(await page.title()).toContain('crosscheck');
@@ -90,7 +109,9 @@ describe.skipIf(skipBrowserTests())('dashboard in Chromium', () => {
     const badge = page.locator(`#claim-badge-${claimId}`);
     expect(await badge.textContent()).toMatch(/unreviewed/i);
 
-    await review.locator('input[name="name"]').fill('Browser Reviewer');
+    // Older review forms asked for a name; with sign-in the reviewer is the signed-in user.
+    const name = review.locator('input[name="name"]');
+    if ((await name.count()) > 0) await name.fill('Browser Reviewer');
     await review.locator('button[name="status"][value="verified"]').click();
     await page.waitForFunction(
       (id) => document.querySelector(`#claim-badge-${id}`)?.textContent?.trim() === 'Verified',

@@ -2,6 +2,7 @@
 
 import { loadSeeds } from '../../seeds/load';
 import { createApp } from '../../src/app';
+import type { AppSettings } from '../../src/routes/app-types';
 import { createTestDb, type TestDb } from './db';
 
 export const ORIGIN = 'http://localhost';
@@ -10,10 +11,12 @@ export interface TestApp extends TestDb {
   app: ReturnType<typeof createApp>;
 }
 
-export async function createTestApp(opts: { seed?: boolean; reviewer?: string } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { seed?: boolean; reviewer?: string; settings?: AppSettings } = {},
+): Promise<TestApp> {
   const t = await createTestDb();
   if (opts.seed) await loadSeeds(t.db);
-  return { ...t, app: createApp({ db: t.db, reviewer: opts.reviewer }) };
+  return { ...t, app: createApp({ db: t.db, reviewer: opts.reviewer, settings: opts.settings }) };
 }
 
 /** A same-origin form post, as a browser sends it (csrf() checks Origin). */

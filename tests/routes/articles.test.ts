@@ -1,6 +1,8 @@
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertApiToken, insertSession, insertUser } from '../../db/queries/users';
 import { articles, claims, sources } from '../../db/schema';
+import { newToken, SESSION_COOKIE, SESSION_TTL_MS, tokenHash } from '../../src/auth/tokens';
 import {
   createTestApp,
   HTMX,
@@ -12,9 +14,27 @@ import {
 } from '../helpers/app';
 
 let t: TestApp;
+// Ingesting needs the reviewer role: every write here is sent as a signed-in reviewer. The secrets
+// exist before beforeAll runs because the table of rejected requests below is built at collection time.
+const SESSION = newToken();
+const API = newToken();
+const reviewer = {
+  cookie: { Cookie: `${SESSION_COOKIE}=${SESSION}` },
+  bearer: { Authorization: `Bearer ${API}` },
+};
 beforeAll(async () => {
   t = await createTestApp({ seed: true });
+  const user = await insertUser(t.db, { login: 'rita', displayName: 'Rita', role: 'reviewer' });
+  await insertSession(t.db, {
+    tokenHash: await tokenHash(SESSION),
+    userId: user.id,
+    expiresAt: Date.now() + SESSION_TTL_MS,
+  });
+  await insertApiToken(t.db, { tokenHash: await tokenHash(API), userId: user.id, label: 'test' });
 });
+const asReviewer = (fields: Record<string, string | Blob>, headers: Record<string, string> = {}) =>
+  multipartPost(fields, { ...reviewer.cookie, ...headers });
+const jsonAsReviewer = (value: unknown) => jsonPost(value, reviewer.bearer);
 afterAll(() => t.cleanup());
 
 const stored = async () => ({
@@ -31,7 +51,7 @@ const valid = {
 
 describe('Add article', () => {
   it('shows the form', async () => {
-    const res = await t.app.request('/articles/new');
+    const res = await t.app.request('/articles/new', { headers: reviewer.cookie });
     expect(res.status).toBe(200);
     const text = visibleText(await res.text());
     expect(text).toContain('Add an article');
@@ -39,7 +59,7 @@ describe('Add article', () => {
   });
 
   it('stores a posted article and lands on it with its claims and a notice', async () => {
-    const res = await t.app.request('/articles', multipartPost(valid));
+    const res = await t.app.request('/articles', asReviewer(valid));
     expect(res.status).toBe(303);
     const location = res.headers.get('location')!;
     expect(location).toMatch(/^\/articles\/\d+\?added=1$/);
@@ -53,7 +73,7 @@ describe('Add article', () => {
   it('redirects htmx with HX-Redirect instead of swapping a page', async () => {
     const res = await t.app.request(
       '/articles',
-      multipartPost({ ...valid, text: `${valid.text} Again.` }, HTMX),
+      asReviewer({ ...valid, text: `${valid.text} Again.` }, HTMX),
     );
     expect(res.status).toBe(200);
     expect(res.headers.get('HX-Redirect')).toMatch(/^\/articles\/\d+\?added=1$/);
@@ -61,7 +81,7 @@ describe('Add article', () => {
 
   it('keeps the same text as one article, with a message', async () => {
     const before = await stored();
-    const res = await t.app.request('/articles', multipartPost({ ...valid, outlet: 'Another outlet' }));
+    const res = await t.app.request('/articles', asReviewer({ ...valid, outlet: 'Another outlet' }));
     expect(res.status).toBe(303);
     const location = res.headers.get('location')!;
     expect(location).toMatch(/duplicate=1/);
@@ -70,31 +90,31 @@ describe('Add article', () => {
   });
 
   const rejects: [string, RequestInit, number, RegExp][] = [
-    ['empty text', multipartPost({ ...valid, text: '   ' }, HTMX), 422, /Paste the article text/],
-    ['missing outlet', multipartPost({ title: 'x', text: 'Some 12 people.' }, HTMX), 422, /Enter the outlet/],
-    ['text over 1 MB', multipartPost({ ...valid, text: 'word '.repeat(220_000) }, HTMX), 422, /over 1 MB/],
+    ['empty text', asReviewer({ ...valid, text: '   ' }, HTMX), 422, /Paste the article text/],
+    ['missing outlet', asReviewer({ title: 'x', text: 'Some 12 people.' }, HTMX), 422, /Enter the outlet/],
+    ['text over 1 MB', asReviewer({ ...valid, text: 'word '.repeat(220_000) }, HTMX), 422, /over 1 MB/],
     [
       'a body over the request limit',
-      multipartPost({ ...valid, text: 'x'.repeat(2 * 1024 * 1024 + 10) }, HTMX),
+      asReviewer({ ...valid, text: 'x'.repeat(2 * 1024 * 1024 + 10) }, HTMX),
       413,
       /at most 1 MB/,
     ],
     [
       'a file instead of text',
-      multipartPost(
+      asReviewer(
         { ...valid, text: new Blob([new Uint8Array([0, 1, 2, 255])], { type: 'application/octet-stream' }) },
         HTMX,
       ),
       422,
       /must be text/,
     ],
-    ['binary characters', multipartPost({ ...valid, text: 'abc\u0000\u0001def' }, HTMX), 422, /binary data/],
+    ['binary characters', asReviewer({ ...valid, text: 'abc\u0000\u0001def' }, HTMX), 422, /binary data/],
     [
       'a raw binary body',
       {
         method: 'POST',
         body: new Uint8Array([0, 159, 146, 150]),
-        headers: { Origin: ORIGIN, 'Content-Type': 'application/octet-stream' },
+        headers: { Origin: ORIGIN, 'Content-Type': 'application/octet-stream', ...reviewer.cookie },
       },
       415,
       /not as a file or raw data/,
@@ -113,7 +133,7 @@ describe('Add article', () => {
   }
 
   it('keeps what was typed when the form comes back with errors', async () => {
-    const res = await t.app.request('/articles', multipartPost({ title: 'Kept title', text: 'Kept text' }));
+    const res = await t.app.request('/articles', asReviewer({ title: 'Kept title', text: 'Kept text' }));
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('value="Kept title"');
@@ -125,7 +145,7 @@ describe('Add article', () => {
     const evil = 'Officials counted 12 boats. <script>alert("x")</script> Then 30 more boats arrived.';
     const res = await t.app.request(
       '/articles',
-      multipartPost({ ...valid, title: '<b>bold</b>', text: evil, format: 'text' }),
+      asReviewer({ ...valid, title: '<b>bold</b>', text: evil, format: 'text' }),
     );
     expect(res.status).toBe(303);
     const html = await (await t.app.request(res.headers.get('location')!)).text();
@@ -137,7 +157,7 @@ describe('Add article', () => {
   it('never links javascript: URLs', async () => {
     const res = await t.app.request(
       '/api/articles',
-      jsonPost({ ...valid, text: 'A new 7 bridges were built.', url: 'javascript:alert(1)' }),
+      jsonAsReviewer({ ...valid, text: 'A new 7 bridges were built.', url: 'javascript:alert(1)' }),
     );
     expect(res.status).toBe(422);
     expect((await res.json()).error.fields.url).toMatch(/http/);
@@ -183,10 +203,10 @@ describe('POST /api/articles', () => {
       title: 'Dam',
       text: 'Engineers said the dam holds 3 million cubic meters.',
     };
-    const created = await t.app.request('/api/articles', jsonPost(body));
+    const created = await t.app.request('/api/articles', jsonAsReviewer(body));
     expect(created.status).toBe(201);
     expect(await created.json()).toMatchObject({ status: 'created', articleId: expect.any(Number) });
-    const dup = await t.app.request('/api/articles', jsonPost(body));
+    const dup = await t.app.request('/api/articles', jsonAsReviewer(body));
     expect(dup.status).toBe(200);
     expect(await dup.json()).toMatchObject({
       status: 'duplicate',
@@ -195,7 +215,7 @@ describe('POST /api/articles', () => {
     const wrong = await t.app.request('/api/articles', {
       method: 'POST',
       body: 'outlet=x',
-      headers: { 'Content-Type': 'text/plain', Origin: ORIGIN },
+      headers: { 'Content-Type': 'text/plain', Origin: ORIGIN, ...reviewer.bearer },
     });
     expect(wrong.status).toBe(415);
     expect((await wrong.json()).error.message).toMatch(/JSON/);

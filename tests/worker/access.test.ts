@@ -4,7 +4,9 @@ import { createExecutionContext, env } from 'cloudflare:test';
 import { sign } from 'hono/jwt';
 import type { HonoJsonWebKey } from 'hono/utils/jwt/jws';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import worker from '../../src/worker';
+import { updateUser, userByLogin } from '../../db/queries/users';
+import worker, { databaseFor } from '../../src/worker';
+import { signedIn } from '../helpers/auth';
 
 const TEAM = 'newsroom.cloudflareaccess.com';
 const AUD = 'a1b2c3d4e5f6-crosscheck-aud';
@@ -89,5 +91,82 @@ describe('Cloudflare Access gate', () => {
 
   it('is off when ACCESS_TEAM_DOMAIN / ACCESS_AUD are not set (local dev, tests)', async () => {
     expect((await call({}, { DB: env.DB })).status).toBe(200);
+  });
+});
+
+// Who the verified email is inside the app: known emails keep their role, unknown ones get
+// ACCESS_DEFAULT_ROLE, ACCESS_EDITORS bootstraps editors, and a client-sent identity header counts for nothing.
+describe('Cloudflare Access identity', () => {
+  const db = databaseFor({ DB: env.DB });
+  const mapped = {
+    ...gated,
+    ACCESS_EDITORS: ' Boss@Example.org , other@example.org',
+    ACCESS_DEFAULT_ROLE: 'viewer',
+  };
+  const ingest = async (headers: Record<string, string>, bindings: object = mapped) =>
+    (
+      await worker.fetch(
+        new Request('http://crosscheck.test/api/articles', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: '{}',
+        }),
+        bindings,
+        createExecutionContext() as never,
+      )
+    ).status;
+  const home = async (headers: Record<string, string>, bindings: object = mapped) =>
+    (
+      await worker.fetch(
+        new Request('http://crosscheck.test/', { headers }),
+        bindings,
+        createExecutionContext() as never,
+      )
+    ).text();
+  const as = async (email: string) => ({ 'Cf-Access-Jwt-Assertion': await token({ email }) });
+
+  it('creates an unknown email as a viewer: it can read, not write', async () => {
+    const html = await home(await as('Ana@Example.org'));
+    expect(html).toContain('Sign out');
+    expect(html).toMatch(/ana <span class="badge role">viewer<\/span>/);
+    expect(await userByLogin(db, 'ana@example.org')).toMatchObject({ role: 'viewer', passwordHash: null });
+    expect(await ingest(await as('ana@example.org'))).toBe(403);
+  });
+
+  it('makes ACCESS_EDITORS editors, and keeps the role an editor gave to others', async () => {
+    expect(await ingest(await as('boss@example.org'))).toBe(422); // past the role check; the body is empty
+    expect((await userByLogin(db, 'boss@example.org'))?.role).toBe('editor');
+    const ana = await userByLogin(db, 'ana@example.org');
+    await updateUser(db, ana!.id, { role: 'reviewer' });
+    expect(await ingest(await as('ana@example.org'))).toBe(422);
+  });
+
+  it('gives a new email ACCESS_DEFAULT_ROLE, and an unknown role setting falls back to viewer', async () => {
+    expect(await ingest(await as('rev@example.org'), { ...mapped, ACCESS_DEFAULT_ROLE: 'reviewer' })).toBe(
+      422,
+    );
+    expect(await ingest(await as('typo@example.org'), { ...mapped, ACCESS_DEFAULT_ROLE: 'admin' })).toBe(403);
+  });
+
+  it('treats a disabled account as nobody', async () => {
+    const ana = await userByLogin(db, 'ana@example.org');
+    await updateUser(db, ana!.id, { disabled: true });
+    expect(await ingest(await as('ana@example.org'))).toBe(401);
+    await updateUser(db, ana!.id, { disabled: false });
+  });
+
+  it('ignores an identity header the client made up, with or without Access', async () => {
+    const spoof = { 'Cf-Access-Authenticated-User-Email': 'boss@example.org' };
+    // Access on: the verified token's email wins over the header.
+    expect(await ingest({ ...(await as('typo@example.org')), ...spoof })).toBe(403);
+    // Access off: the header alone signs nobody in.
+    expect(await ingest(spoof, { DB: env.DB })).toBe(401);
+    expect(await home(spoof, { DB: env.DB })).not.toContain('Sign out');
+  });
+
+  it('without Access, API tokens and sessions work as on Node', async () => {
+    const someone = await signedIn(db, 'reviewer');
+    expect(await ingest(someone.bearer, { DB: env.DB })).toBe(422);
+    expect(await home(someone.cookie, { DB: env.DB })).toContain('Sign out');
   });
 });

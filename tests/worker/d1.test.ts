@@ -1,10 +1,14 @@
 // The Worker inside workerd over its D1 binding, through the same entry `wrangler deploy` ships.
 import { env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { databaseFor } from '../../src/worker';
 import { journey } from './journey';
 
 describe('Worker on D1', () => {
-  journey((request) => SELF.fetch(request));
+  journey(
+    (request) => SELF.fetch(request),
+    () => databaseFor({ DB: env.DB }),
+  );
 });
 
 describe('static assets (wrangler [assets])', () => {

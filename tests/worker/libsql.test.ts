@@ -2,7 +2,7 @@
 // started and migrated by global-setup.ts, reached through @libsql/client/web.
 import { createExecutionContext } from 'cloudflare:test';
 import { describe, inject } from 'vitest';
-import worker from '../../src/worker';
+import worker, { databaseFor } from '../../src/worker';
 import { journey } from './journey';
 
 const url = inject('libsqlUrl');
@@ -12,8 +12,11 @@ if (missing) console.warn(`\n${inject('libsqlMissing')}\nSkipping the remote lib
 describe.skipIf(missing)('Worker on remote libSQL (sqld)', () => {
   // No DB binding: the env a Turso deployment has (`[env.turso]` in wrangler.toml).
   const env = { LIBSQL_URL: url, LIBSQL_AUTH_TOKEN: '' };
-  journey(async (request) => {
-    if (!url) throw new Error(`CI=true but ${inject('libsqlMissing')}`);
-    return worker.fetch(request, env, createExecutionContext() as never);
-  });
+  journey(
+    async (request) => {
+      if (!url) throw new Error(`CI=true but ${inject('libsqlMissing')}`);
+      return worker.fetch(request, env, createExecutionContext() as never);
+    },
+    () => databaseFor(env),
+  );
 });

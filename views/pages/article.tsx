@@ -4,7 +4,16 @@ import { safeHref } from '../components/format';
 import { LinkItem } from '../partials/claim-panel';
 import type { ArticleView } from '../types';
 
-export function ArticlePage({ article, notice }: { article: ArticleView; notice?: string }) {
+export function ArticlePage({
+  article,
+  notice,
+  canDelete = false,
+}: {
+  article: ArticleView;
+  notice?: string;
+  /** Editors see a confirm form that deletes the article with its claims and links. */
+  canDelete?: boolean;
+}) {
   const linkState = new Map<number, 'conflict' | 'corroboration'>();
   for (const l of article.links) {
     for (const id of [l.claimA, l.claimB]) {
@@ -59,6 +68,25 @@ export function ArticlePage({ article, notice }: { article: ArticleView; notice?
           )}
         </aside>
       </div>
+      {canDelete ? <DeleteArticle id={article.id} claims={article.claims.length} /> : null}
     </>
+  );
+}
+
+/** Closed by default, and a second button inside: deleting is never one stray click. */
+function DeleteArticle({ id, claims }: { id: number; claims: number }) {
+  return (
+    <details class="card danger-zone">
+      <summary>Delete this article</summary>
+      <form method="post" action={`/articles/${id}/delete`}>
+        <p>
+          This removes the article, its {claims} claims and every conflict or agreement found with them.
+          Review history stays in the audit log. It cannot be undone.
+        </p>
+        <button type="submit" class="btn-false">
+          Delete the article
+        </button>
+      </form>
+    </details>
   );
 }

@@ -1,0 +1,51 @@
+// Deleting an article and everything extracted from it, with term_stats kept equal to what the
+// remaining claims would give — in ONE batch, so a failure leaves nothing half-deleted.
+import { sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { runBatch } from './batch';
+import { TOTAL_CLAIMS_TERM } from './candidates';
+
+/**
+ * Deletes article `id` with its claims, quantities, keys, mentions and links. Returns false when
+ * there was no such article. The term_stats decrement is computed inside the batch from the rows
+ * it deletes (df counts claims, so each claim's distinct terms count once), which makes a second,
+ * concurrent delete of the same article a no-op instead of a double decrement.
+ *
+ * Children are deleted explicitly rather than through ON DELETE CASCADE: libSQL enforces foreign
+ * keys per connection (PRAGMA foreign_keys), and this must not depend on which connection runs it.
+ * Review history (`reviews`) is kept: the audit log is append-only.
+ */
+export async function deleteArticleCascade(db: Db, id: number): Promise<boolean> {
+  const ofArticle = sql`(select c.id from claims c where c.article_id = ${id})`;
+  const results = await runBatch(db, [
+    db.run(sql`insert into term_stats (term, df)
+      select t.term, -count(*) from
+        (select distinct c.id as claim, j.value as term from claims c, json_each(c.terms) j where c.article_id = ${id}) t
+      group by t.term
+      on conflict (term) do update set df = term_stats.df + excluded.df`),
+    db.run(sql`insert into term_stats (term, df)
+      select ${TOTAL_CLAIMS_TERM}, -count(*) from claims c where c.article_id = ${id}
+      on conflict (term) do update set df = term_stats.df + excluded.df`),
+    // Terms no claim uses any more disappear, as if they had never been ingested.
+    db.run(sql`delete from term_stats where df <= 0 and term in
+      (select j.value from claims c, json_each(c.terms) j where c.article_id = ${id})`),
+    db.run(sql`delete from links where claim_a in ${ofArticle} or claim_b in ${ofArticle}`),
+    db.run(sql`delete from quantities where claim_id in ${ofArticle}`),
+    db.run(sql`delete from claim_keys where claim_id in ${ofArticle}`),
+    db.run(sql`delete from mentions where article_id = ${id}`),
+    db.run(sql`delete from claims where article_id = ${id}`),
+    db.run(sql`delete from articles where id = ${id} returning id`),
+  ]);
+  return rowsOf(results.at(-1)) > 0;
+}
+
+/** Row count of a `returning` statement's result, whichever driver ran it (libSQL ResultSet or D1). */
+function rowsOf(result: unknown): number {
+  const r = result as {
+    rows?: unknown[];
+    results?: unknown[];
+    rowsAffected?: number;
+    meta?: { changes?: number };
+  };
+  return r?.rows?.length ?? r?.results?.length ?? r?.rowsAffected ?? r?.meta?.changes ?? 0;
+}

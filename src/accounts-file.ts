@@ -1,0 +1,39 @@
+// Accounts from configuration (Node): a JSON file listing {login, name, role, passwordHash}, synced into
+// `users` at start-up. It holds hashes only (`npm run user hash` makes one), never a plain password.
+import { readFile } from 'node:fs/promises';
+import * as z from 'zod';
+import type { Db } from '../db/client';
+import { ROLES } from '../db/schema';
+import { syncAccounts } from './services/accounts';
+
+const entry = z
+  .object({
+    login: z.string().min(1).max(100),
+    name: z.string().max(100).optional(),
+    role: z.enum(ROLES),
+    passwordHash: z.string().max(300).optional(),
+  })
+  .strict();
+/** Either a bare array or {"accounts": [...]}. `password` is refused by .strict(): plain passwords do not belong here. */
+const accountsFile = z.union([z.array(entry), z.object({ accounts: z.array(entry) }).strict()]);
+
+export async function readAccountsFile(path: string) {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (err) {
+    throw new Error(`ACCOUNTS_FILE ${path}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const parsed = accountsFile.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(
+      `ACCOUNTS_FILE ${path}: ${issue?.path.join('.') || 'file'}: ${issue?.message} — expected [{"login", "name"?, "role", "passwordHash"?}]`,
+    );
+  }
+  return Array.isArray(parsed.data) ? parsed.data : parsed.data.accounts;
+}
+
+export async function syncAccountsFile(db: Db, path: string) {
+  return syncAccounts(db, await readAccountsFile(path));
+}

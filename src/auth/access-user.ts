@@ -1,0 +1,49 @@
+// Cloudflare Access on Workers: the email Access vouched for becomes a user. Known emails keep the role
+// an editor gave them; unknown ones get ACCESS_DEFAULT_ROLE; ACCESS_EDITORS names the first editors.
+import type { Db } from '../../db/client';
+import { insertUser, updateUser, userByLogin } from '../../db/queries/users';
+import { ROLES, type Role } from '../../db/schema';
+import type { User } from './user';
+
+export interface AccessPolicy {
+  defaultRole: Role;
+  /** Lower-cased emails that are (at least) editors: how a fresh deployment gets its first editor. */
+  editors: Set<string>;
+}
+
+export function accessPolicy(env: { ACCESS_DEFAULT_ROLE?: string; ACCESS_EDITORS?: string }): AccessPolicy {
+  const wanted = (env.ACCESS_DEFAULT_ROLE ?? '').trim().toLowerCase();
+  // A typo here must not hand out more than the safe default.
+  const defaultRole = (ROLES as readonly string[]).includes(wanted) ? (wanted as Role) : 'viewer';
+  const editors = new Set(
+    (env.ACCESS_EDITORS ?? '')
+      .split(',')
+      .map((e) => e.trim().toLowerCase())
+      .filter(Boolean),
+  );
+  return { defaultRole, editors };
+}
+
+/** The account for a verified Access email, created on first visit; null when it is disabled. */
+export async function accessUser(db: Db, email: string, policy: AccessPolicy): Promise<User | null> {
+  const login = email.trim().toLowerCase();
+  if (!login || login.length > 200) return null;
+  const isEditor = policy.editors.has(login);
+  let row = await userByLogin(db, login);
+  if (!row) {
+    try {
+      const role = isEditor ? 'editor' : policy.defaultRole;
+      return await insertUser(db, { login, displayName: login.split('@')[0] || login, role });
+    } catch (err) {
+      // Two first requests at once: the other one inserted the row (unique login); use it.
+      row = await userByLogin(db, login);
+      if (!row) throw err;
+    }
+  }
+  if (row.disabled) return null;
+  if (isEditor && row.role !== 'editor') {
+    await updateUser(db, row.id, { role: 'editor' });
+    row = { ...row, role: 'editor' };
+  }
+  return { id: row.id, login: row.login, displayName: row.displayName, role: row.role };
+}

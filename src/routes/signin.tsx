@@ -1,0 +1,96 @@
+// /signin and /signout: a password sign-in that opens a session cookie, and the button that closes it.
+import { type Context, Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import * as z from 'zod';
+import { SignInPage, type SignInProps } from '../../views/pages/signin';
+import { safeNextPath } from '../auth/next-path';
+import { failureThrottle, type Throttle } from '../auth/throttle';
+import { SESSION_COOKIE, SESSION_TTL_MS } from '../auth/tokens';
+import { requireForm } from '../middleware/content-type';
+import { accountBodyLimit } from '../middleware/limits';
+import { formCsrf } from '../middleware/security';
+import { authenticate, closeSession, openSession } from '../services/sign-in';
+import type { AppDeps, AppEnv } from './app-types';
+import { page } from './render';
+
+const WRONG = 'That login and password do not match an active account.';
+
+const signInForm = z.object({
+  login: z.string().trim().max(100).default(''),
+  password: z.string().max(200).default(''),
+  next: z.string().max(2000).optional(),
+});
+
+/** https at the edge (Workers) or behind a proxy that says so; plain http on a laptop keeps the cookie usable. */
+const isHttps = (c: Context) =>
+  new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
+
+export function signInRoutes(deps: AppDeps, throttle: Throttle = failureThrottle()) {
+  const app = new Hono<AppEnv>();
+  type Status = 200 | 401 | 413 | 415 | 422 | 429;
+  const show = (c: Context, props: SignInProps, status: Status = 200) => {
+    c.header('Cache-Control', 'no-store');
+    return page(c, 'Sign in', <SignInPage {...props} />, { status });
+  };
+
+  app.get('/signin', (c) => {
+    const user = c.get('user');
+    const notice = user ? `You are signed in as ${user.login} (${user.role}).` : undefined;
+    return show(c, { next: safeNextPath(c.req.query('next')), notice });
+  });
+
+  app.post(
+    '/signin',
+    accountBodyLimit((c, message) => show(c, { next: '/', message }, 413)),
+    formCsrf(),
+    requireForm((c, message) => show(c, { next: '/', message }, 415)),
+    async (c) => {
+      const parsed = signInForm.safeParse(await c.req.parseBody());
+      const next = safeNextPath(parsed.success ? parsed.data.next : undefined);
+      if (!parsed.success) return show(c, { next, message: 'The login or password is too long.' }, 422);
+      const { login, password } = parsed.data;
+      if (!login || !password)
+        return show(c, { next, login, message: 'Enter your login and password.' }, 422);
+
+      const key = login.toLowerCase();
+      const wait = throttle.blockedFor(key);
+      if (wait > 0) {
+        c.header('Retry-After', String(Math.ceil(wait / 1000)));
+        const minutes = Math.ceil(wait / 60_000);
+        return show(
+          c,
+          { next, login, message: `Too many failed attempts for this login. Try again in ${minutes} min.` },
+          429,
+        );
+      }
+      const user = await authenticate(deps.db, login, password);
+      if (!user) {
+        throttle.fail(key);
+        return show(c, { next, login, message: WRONG }, 401);
+      }
+      throttle.succeed(key);
+
+      // A new token on every sign-in (never reuse one a browser brought along: session fixation).
+      const old = getCookie(c, SESSION_COOKIE);
+      if (old && old.length <= 200) await closeSession(deps.db, old);
+      const token = await openSession(deps.db, user.id);
+      setCookie(c, SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        path: '/',
+        secure: isHttps(c),
+        maxAge: Math.floor(SESSION_TTL_MS / 1000),
+      });
+      return c.redirect(next, 303);
+    },
+  );
+
+  app.post('/signout', accountBodyLimit(), formCsrf(), async (c) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token && token.length <= 200) await closeSession(deps.db, token);
+    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) });
+    return c.redirect('/', 303);
+  });
+
+  return app;
+}
