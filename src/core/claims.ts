@@ -1,4 +1,5 @@
 // What makes a sentence a claim, the terms it is matched on, and the keys it is blocked under.
+import { foldName } from './entities';
 import type { Claim, ClaimForMatching, ClaimKind, Quantity, Quote } from './types';
 import { lemma, MONTHS, STOPWORDS, type Token } from './words';
 
@@ -37,6 +38,19 @@ export function sentenceTerms(tokens: Token[], entityKeys: string[], personKeys:
     if (date) terms.add(`d:${date}`);
     const weekday = weekdayOf(tokens, i);
     if (weekday) terms.add(`w:${weekday}`);
+  }
+  // A capitalised first word that is no name of this text may still be one the other text names
+  // ("Milken was given…" against "…sentenced Michael Milken"): kept as a maybe-name, which only
+  // meets a name.
+  const first = tokens.find((t) => t.type === 'word');
+  if (first && /^[A-Z][a-z]/.test(first.text) && !STOPWORDS.has(first.lower)) {
+    const key = `e:${foldName(first.text.replace(/'s$/, ''))}`;
+    if (!entityKeys.includes(key)) {
+      terms.add(`m:${key.slice(2)}`);
+      // …or the common word it may be ("Authorities", "Cholera"), which would otherwise be lost.
+      const l = lemma(first.lower);
+      if (l.length >= 3 && !STOPWORDS.has(l)) terms.add(l);
+    }
   }
   for (const t of tokens) {
     if (t.type !== 'word' || /^[A-Z]/.test(t.text) || t.lower.length < 3 || STOPWORDS.has(t.lower)) continue;
@@ -88,7 +102,20 @@ export function dateOf(tokens: Token[], i: number): string | null {
 const MAX_KEYS = 48;
 
 /** Stems close enough to meet across inflections: "seize"/"seized", "declares"/"declared". */
-export const contentStem = (t: string) => (t.length > 5 ? t.slice(0, 5) : t);
+export const contentStem = (t: string) => {
+  const stem = t.length > 5 ? t.slice(0, 5) : t;
+  return FATE_STEMS.get(stem) ?? stem;
+};
+
+/**
+ * Outlets report one fate with different verbs ("were killed" / "died", "wounded" / "injured"): such
+ * stems meet as one, as the unit classes already fold "killed" and "dead" into deaths.
+ */
+const FATE_STEMS = new Map<string, string>([
+  ...['kille', 'died', 'dead', 'die', 'dying', 'slain', 'peris'].map((w): [string, string] => [w, 'die']),
+  ...['injur', 'wound', 'hurt'].map((w): [string, string] => [w, 'injur']),
+  ...['arres', 'detai'].map((w): [string, string] => [w, 'arres']),
+]);
 
 /**
  * Blocking keys: a quantity's unit class joined with each entity in or around its sentence, and a
@@ -104,7 +131,12 @@ export function blockingKeys(
   context: string[],
 ): string[] {
   const keys = new Set<string>();
-  const entityTerms = [...new Set([...terms, ...context].filter((t) => t.startsWith('e:')))];
+  const entityTerms = [
+    ...new Set([
+      ...[...terms, ...context].filter((t) => t.startsWith('e:')),
+      ...terms.filter((t) => t.startsWith('m:')).map((t) => `e:${t.slice(2)}`),
+    ]),
+  ];
   // Claims with no shared name can still match on their wording (crossref's sameWording needs two
   // shared content stems of the own sentences), so each own content stem is a key too.
   const units = new Set(quantities.flatMap((q) => q.unit.split(' ')));
@@ -120,10 +152,12 @@ export function blockingKeys(
     for (const w of stems) keys.add(`${q.unitClass}|w:${w}`);
   }
   // A percentage of something also meets a bare percentage (crossref's sameClass).
+  // So does a sum of money for something and a bare sum in the same currency.
   for (const q of quantities) {
-    if (!q.unitClass.startsWith('percent:')) continue;
-    for (const e of entityTerms) keys.add(`percent|${e}`);
-    for (const w of stems) keys.add(`percent|w:${w}`);
+    const general = /^(percent|money:[a-z]+):/.exec(q.unitClass)?.[1];
+    if (!general) continue;
+    for (const e of entityTerms) keys.add(`${general}|${e}`);
+    for (const w of stems) keys.add(`${general}|w:${w}`);
   }
   for (const quote of quotes) if (quote.speaker) keys.add(`quote|${quote.speaker}`);
   return [...keys].slice(0, MAX_KEYS);

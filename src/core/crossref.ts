@@ -14,7 +14,7 @@ import type {
 import { STOPWORDS } from './words';
 
 /** Context similarity needed before two claims count as being about the same thing. */
-const MIN_SCORE_ACROSS = 0.3;
+const MIN_SCORE_ACROSS = 0.2;
 /** Inside one article, neighbouring numbers are often different stages of one story: demand more. */
 const MIN_SCORE_WITHIN = 0.6;
 const CONTEXT_WEIGHT = 0.5;
@@ -24,9 +24,9 @@ const ENTITY_BOOST = 1.5;
 /** Coverage of the shorter claim's own terms, scaled so full coverage passes the threshold. */
 const COVERAGE_WEIGHT = 0.8;
 /** Marker terms (people, years, days, weekdays) that test identity but are not content. */
-const MARKER = /^[pydwWA]:/;
+const MARKER = /^[pydwWAFm]:/;
 /** Article-level markers in a claim's context: identity tests only, never similarity evidence. */
-const ARTICLE_MARKER = /^[WA]:/;
+const ARTICLE_MARKER = /^[WAF]:/;
 /** A key shared by more claims than this says little; skip it so one common key cannot blow up. */
 const MAX_BLOCK_SIZE = 500;
 /**
@@ -139,6 +139,8 @@ export function contextSimilarity(a: ClaimForMatching, b: ClaimForMatching, idf:
     const w = new Map<string, number>();
     for (const t of c.contextTerms) if (!ARTICLE_MARKER.test(t)) w.set(t, CONTEXT_WEIGHT);
     for (const t of c.terms) w.set(t, 1);
+    // A maybe-name (a capitalised first word) weighs as the name it may be.
+    for (const t of c.terms) if (t.startsWith('m:')) w.set(`e:${t.slice(2)}`, 1);
     return w;
   };
   const wa = weight(a);
@@ -183,8 +185,14 @@ export function sameSubject(a: ClaimForMatching, b: ClaimForMatching): boolean {
   // two sentences themselves must say mostly the same thing (two content words beyond the counted
   // noun, covering half of the shorter sentence): "Authorities seize 6,700 pounds of marijuana" and
   // "8,710 pounds of marijuana had been seized".
+  // A maybe-name (a capitalised first word) anchors only against a name of the other claim.
+  const maybe = (c: ClaimForMatching) => own(c, 'm:').map((t) => `e:${t.slice(2)}`);
   const anchored =
-    own(a, 'e:').some((t) => allB.has(t)) || own(b, 'e:').some((t) => allA.has(t)) || sameWording(a, b);
+    own(a, 'e:').some((t) => allB.has(t)) ||
+    own(b, 'e:').some((t) => allA.has(t)) ||
+    maybe(a).some((t) => allB.has(t)) ||
+    maybe(b).some((t) => allA.has(t)) ||
+    sameWording(a, b);
   if (!anchored) return false;
   const disjoint = (x: string[], y: string[]) =>
     x.length > 0 && y.length > 0 && !x.some((t) => y.includes(t));
@@ -204,7 +212,8 @@ export function sameSubject(a: ClaimForMatching, b: ClaimForMatching): boolean {
     return c.contextTerms.filter((t) => t.startsWith('W:')).map((t) => `w:${t.slice(2)}`);
   };
   if (disjoint(day(a), day(b))) return false;
-  // Each claim's neighbourhood names people the other report never mentions: two different events.
+  // Each claim's neighbourhood names an actor (a person, or a name its own article keeps returning to)
+  // that the other report never mentions: two different events.
   const names = (c: ClaimForMatching) => new Set(c.contextTerms.filter((t) => t.startsWith('A:')));
   // Spelling variants of one name differ at the end ("Korea"/"Korean", "Somali"/"Somalian"), so a
   // name counts as mentioned when one key starts with the other.
@@ -213,14 +222,39 @@ export function sameSubject(a: ClaimForMatching, b: ClaimForMatching): boolean {
     for (const t of other) {
       const k = t.slice(2);
       if (k.length >= 2 && (k.startsWith(key) || key.startsWith(k))) return true;
+      // "Gulf" in "Persian Gulf"; transliterations one letter apart ("Salaluddin" / "Salahaddin").
+      if (k.length >= 3 && key.length >= 3 && (k.endsWith(key) || key.endsWith(k))) return true;
+      if (k.length >= 4 && key.length >= 4 && oneEditApart(k, key)) return true;
     }
     return false;
   };
-  const foreign = (c: Set<string>, other: Set<string>) =>
-    other.size >= MIN_NAMES_FOR_ABSENCE &&
-    [...c].some((t) => t.startsWith('p:') && !mentioned(t.slice(2), other));
-  if (foreign(allA, names(b)) && foreign(allB, names(a))) return false;
+  // The actors: people, and names the claim's own article keeps coming back to (a ship, a club).
+  const actors = (c: ClaimForMatching, all: Set<string>) => [
+    ...[...all].filter((t) => t.startsWith('p:')),
+    ...c.terms.filter((t) => t.startsWith('e:') && all.has(`F:${t.slice(2)}`)),
+  ];
+  const foreign = (c: ClaimForMatching, all: Set<string>, other: Set<string>) =>
+    other.size >= MIN_NAMES_FOR_ABSENCE && actors(c, all).some((t) => !mentioned(t.slice(2), other));
+  if (foreign(a, allA, names(b)) && foreign(b, allB, names(a))) return false;
+  // One side alone is enough when the actor is named in the claim's own sentence and its article keeps
+  // coming back to it: "INS Sukanya … nabbed 26 pirates" against a report that never names the ship.
+  const ownActors = (c: ClaimForMatching, all: Set<string>, other: Set<string>) => {
+    if (other.size < MIN_NAMES_FOR_ABSENCE) return false;
+    const own = c.terms.filter((t) => t.startsWith('e:') && all.has(`F:${t.slice(2)}`));
+    const absent = own.filter((t) => !mentioned(t.slice(2), other)).length;
+    return own.length > 0 && absent >= own.length / 2;
+  };
+  if (ownActors(a, allA, names(b)) || ownActors(b, allB, names(a))) return false;
   return true;
+}
+
+/** Whether two strings differ by at most one inserted, deleted or replaced letter. */
+export function oneEditApart(x: string, y: string): boolean {
+  if (Math.abs(x.length - y.length) > 1) return false;
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  if (i === x.length && i === y.length) return true;
+  return x.slice(i + 1) === y.slice(i + 1) || x.slice(i) === y.slice(i + 1) || x.slice(i + 1) === y.slice(i);
 }
 
 function sameWording(a: ClaimForMatching, b: ClaimForMatching): boolean {
@@ -230,7 +264,11 @@ function sameWording(a: ClaimForMatching, b: ClaimForMatching): boolean {
   const ca = content(a);
   const cb = content(b);
   const shared = [...ca].filter((t) => cb.has(t)).length;
-  return shared >= 2 && shared >= 0.5 * Math.min(ca.size, cb.size);
+  const shorter = Math.min(ca.size, cb.size);
+  // A short restatement ("11 bodies have been identified") says only a word or two beyond its figure:
+  // it matches when the other sentence shares all of them.
+  if (shorter <= 2 && shared === shorter && shared >= 1) return true;
+  return shared >= 2 && shared >= 0.5 * shorter;
 }
 
 interface QuantityPair {
@@ -297,10 +335,11 @@ export function periodOf(claimText: string, q: Quantity): string | null {
 function comparableQuantities(a: ClaimForMatching, b: ClaimForMatching): QuantityPair[] {
   const pairs: QuantityPair[] = [];
   const sameArticle = a.article === b.article;
-  for (const qb of b.quantities) {
+  const qsA = withSums(a);
+  for (const qb of withSums(b)) {
     // One writer does not contradict themselves; inside one article only different voices can differ
     // (the narration against a quoted speaker, or two speakers).
-    const options = a.quantities.filter(
+    const options = qsA.filter(
       (qa) =>
         sameMeasure(qa, qb) &&
         (!sameArticle || voiceOf(a, qa) !== voiceOf(b, qb)) &&
@@ -325,6 +364,54 @@ function comparableQuantities(a: ClaimForMatching, b: ClaimForMatching): Quantit
   return pairs;
 }
 
+/** What happened to people, said once for a list of groups: "11 militants and six soldiers were killed". */
+const FATE = /^(death|injury|arrest|missing|displaced)$/;
+/** Marks a total made by withSums. */
+const SUM = 'sum';
+
+/**
+ * The claim's quantities, plus the total of groups listed together whose fate the sentence states once
+ * ("11 militants and six soldiers were killed" also says 17 deaths). A total is compared like any
+ * figure, so "17 people were killed" agrees with it instead of conflicting with one of its parts.
+ */
+export function withSums(c: ClaimForMatching): Quantity[] {
+  const qs = c.quantities;
+  const out = [...qs];
+  const at = (q: Quantity) => c.text.indexOf(q.text);
+  const plain = (q: Quantity) =>
+    Number.isFinite(q.high) &&
+    q.rate === null &&
+    !q.modifiers.includes('part-of') &&
+    !/^(money|percent|duration|age)/.test(q.unitClass);
+  for (let i = 0; i < qs.length; i++) {
+    let j = i;
+    while (j + 1 < qs.length && plain(qs[j]!) && plain(qs[j + 1]!)) {
+      const from = at(qs[j]!) + qs[j]!.text.length;
+      const to = at(qs[j + 1]!);
+      if (from < qs[j]!.text.length || to < from || !/^\s*(,|and|, and)\s*$/.test(c.text.slice(from, to)))
+        break;
+      j++;
+    }
+    const last = qs[j]!;
+    if (j === i || !FATE.test(last.unitClass)) continue;
+    const parts = qs.slice(i, j + 1);
+    const start = at(parts[0]!);
+    const sum = (f: (q: Quantity) => number) => parts.reduce((n, q) => n + f(q), 0);
+    out.push({
+      ...last,
+      text: c.text.slice(start, at(last) + last.text.length),
+      start: parts[0]!.start,
+      value: sum((q) => q.value),
+      low: sum((q) => q.low),
+      high: sum((q) => q.high),
+      modifiers: [SUM],
+      hedge: parts.find((q) => q.hedge)?.hedge ?? null,
+    });
+    i = j;
+  }
+  return out;
+}
+
 /** Who states a quantity: the speaker of the quote it sits in, or the article's own voice. */
 function voiceOf(c: ClaimForMatching, q: Quantity): string {
   const quote = c.quotes.find((x) => x.start <= q.start && q.end <= x.end);
@@ -334,15 +421,18 @@ function voiceOf(c: ClaimForMatching, q: Quantity): string {
 /** A bare percentage ("42 percent think") may be a share of anything the other names ("of Americans"). */
 function sameClass(x: string, y: string): boolean {
   if (x === y) return true;
-  return (x === 'percent' && y.startsWith('percent:')) || (y === 'percent' && x.startsWith('percent:'));
+  // Likewise a bare sum of money ("$500,000") may be what the other says it pays for ("$375,000 fine").
+  const general = (g: string, s: string) =>
+    (g === 'percent' || /^money:[a-z]+$/.test(g)) && s.startsWith(`${g}:`);
+  return general(x, y) || general(y, x);
 }
 
 function sameMeasure(x: Quantity, y: Quantity): boolean {
   if (!x.unitClass || !sameClass(x.unitClass, y.unitClass) || x.rate !== y.rate) return false;
   // "Thirteen members of the group" is a part of the group, not its size.
   if (x.modifiers.includes('part-of') !== y.modifiers.includes('part-of')) return false;
-  const mx = x.modifiers.filter((m) => m !== 'part-of');
-  const my = y.modifiers.filter((m) => m !== 'part-of');
+  const mx = x.modifiers.filter((m) => m !== 'part-of' && m !== SUM);
+  const my = y.modifiers.filter((m) => m !== 'part-of' && m !== SUM);
   // "North Korean troops" and "Russian troops" are different groups.
   if (mx.length > 0 && my.length > 0 && !mx.some((m) => my.includes(m))) return false;
   return true;
@@ -416,7 +506,13 @@ function compareClaims(
     agreements.push({ claim: a.ref, text: p.qa.text, article: b.article, voice: voiceOf(b, p.qb) });
     agreements.push({ claim: b.ref, text: p.qb.text, article: a.article, voice: voiceOf(a, p.qa) });
   }
-  const conflict = pairs.filter((p) => !p.overlap).sort((x, y) => y.difference - x.difference)[0];
+  // A total conflicts only where nothing else of the two claims agrees: "45 police" against "100
+  // Iranians, 45 police" is one agreeing figure, not a disagreement with the total.
+  const isSum = (p: QuantityPair) => p.qa.modifiers.includes(SUM) || p.qb.modifiers.includes(SUM);
+  const anyAgreement = pairs.some((p) => p.overlap);
+  const conflict = pairs
+    .filter((p) => !p.overlap && !(anyAgreement && isSum(p)))
+    .sort((x, y) => y.difference - x.difference)[0];
   const chosen = conflict ?? pairs[0]!;
   // Different periods ("in September" against "this year"): related figures, not a disagreement.
   const scopes = conflict ? [periodOf(a.text, conflict.qa), periodOf(b.text, conflict.qb)] : [null, null];

@@ -8,7 +8,7 @@ const TITLES = new Set(
     'colonel col lieutenant lt sergeant sgt admiral adm captain capt commander dr mr mrs ms miss judge justice chief ' +
     'director spokesman spokeswoman spokesperson king queen prince princess pope sheriff officer coach ceo chairman ' +
     'chairwoman ambassador envoy deputy vice foreign defense defence interior finance state attorney actor actress ' +
-    'singer star rapper producer detective inspector professor prof pastor rev father sir lord lady'
+    'singer star rapper producer detective inspector professor prof pastor rev father sir lord lady pm'
   ).split(' '),
 );
 
@@ -17,12 +17,30 @@ const ORG_WORDS = new Set(
     'group department ministry union council organization organisation agency party university company inc corp ' +
     'bank committee commission force forces army navy court news times post association institute initiative ' +
     'administration office service services authority fund foundation league federation alliance coalition ' +
-    'command corps police guard network center centre club team board bureau house senate congress parliament'
+    'command corps police guard network center centre club team board bureau house senate congress parliament ' +
+    // Heads of company, event and institution names, which otherwise read as a first name and surname.
+    'ltd llc plc co church act press conference hospital school college academy theatre theater hotel ' +
+    'films foods entertainment advisors financial recovery program programme division unit society survey ' +
+    'series awards games playoffs courthouse museum stadium arena airport station reporter journal'
   ).split(' '),
 );
 
 const PLACE_WORDS = new Set(
-  'city county state province region river island islands sea ocean bay lake mountain mountains valley hill street road avenue square park beach coast'.split(
+  (
+    'city county state province region river island islands sea ocean bay lake mountain mountains valley hill ' +
+    'street road avenue square park beach coast gulf mount mt glacier village heights gardens boulevard blvd'
+  ).split(' '),
+);
+
+// Particles inside people's names; any other connector ("Gulf of Aden", "Defenders of Wildlife") makes
+// the run a place or a body, never a person.
+const NAME_PARTICLES = new Set(['de', 'al', 'bin', 'van', 'von', 'la', 'le', 'du']);
+
+// Words before a name that make it a place: "in Bloomington", "near Dargahan".
+const PLACE_CUES = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'throughout']);
+
+const DAY_AND_MONTH_WORDS = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december'.split(
     ' ',
   ),
 );
@@ -70,6 +88,8 @@ const isAcronym = (t: Token) => t.type === 'word' && /^[A-Z]{2,6}s?$/.test(t.tex
 interface RawName {
   tokens: Token[];
   span: Span;
+  /** The token before the name, if any. */
+  before?: Token;
 }
 
 /** Capitalised runs in one sentence, skipping a sentence-initial common word. */
@@ -85,6 +105,8 @@ export function findNames(tokens: Token[], knownNames: Set<string>): RawName[] {
     let j = i + 1;
     while (j < tokens.length) {
       const t = tokens[j]!;
+      // "Queens Friday", "GMT Friday": a day or month ends a name.
+      if (DAY_AND_MONTH_WORDS.has(t.lower) || DAY_AND_MONTH_WORDS.has(tokens[j - 1]!.lower)) break;
       if (isCap(t) && tokens[j - 1]!.end + 1 >= t.start) j++;
       else if (
         (CONNECTORS.has(t.text) || t.text === '.') &&
@@ -105,16 +127,33 @@ export function findNames(tokens: Token[], knownNames: Set<string>): RawName[] {
         (run[0] === firstWord &&
           run.length === 1 &&
           !knownNames.has(run[0]!.text) &&
+          !possessive(tokens, i) &&
           !/^[A-Z]{2,6}s?$/.test(run[0]!.text)))
     ) {
       run = run.slice(1);
     }
     while (run.length > 0 && CONNECTORS.has(run[run.length - 1]!.lower)) run = run.slice(0, -1);
-    if (run.length > 0)
-      names.push({ tokens: run, span: { start: run[0]!.start, end: run[run.length - 1]!.end } });
+    if (run.length > 0) {
+      const at = i + tokens.slice(i, j).indexOf(run[0]!);
+      names.push({
+        tokens: run,
+        span: { start: run[0]!.start, end: run[run.length - 1]!.end },
+        before: tokens[at - 1],
+      });
+    }
     i = j;
   }
   return names;
+}
+
+/** "Spain's", "Spain 's": a common word at a sentence start rarely takes a possessive; a name does. */
+function possessive(tokens: Token[], i: number): boolean {
+  if (/'s$/.test(tokens[i]!.text)) return true;
+  return (
+    tokens[i + 1]?.text === "'" &&
+    tokens[i + 2]?.lower === 's' &&
+    tokens[i + 2]!.end === tokens[i + 2]!.start + 1
+  );
 }
 
 export interface ResolvedName {
@@ -123,10 +162,14 @@ export interface ResolvedName {
   type: Entity['type'];
 }
 
-/** Turn a capitalised run into a canonical entity, stripping titles ("Defense Secretary Lloyd Austin"). */
-export function resolveName(raw: RawName): ResolvedName | null {
+/**
+ * Turn a capitalised run into a canonical entity, stripping titles ("Defense Secretary Lloyd Austin").
+ * `notPerson`: the surroundings say it is no person (a place cue before it, a title-case headline).
+ */
+export function resolveName(raw: RawName, notPerson = false): ResolvedName | null {
   let words = raw.tokens.map((t) => t.text.replace(/'s$/, ''));
   const lower = words.map((w) => w.toLowerCase());
+  const connector = lower.some((w) => CONNECTORS.has(w) && !NAME_PARTICLES.has(w));
   if (words.length === 1 && isAcronym(raw.tokens[0]!)) {
     return { key: `e:${words[0]!.toLowerCase().replace(/s$/, '')}`, name: words[0]!, type: 'organization' };
   }
@@ -152,6 +195,7 @@ export function resolveName(raw: RawName): ResolvedName | null {
   if (place || words.length === 1) {
     return { key: `e:${foldName(words.join(''))}`, name, type: place ? 'place' : 'other' };
   }
+  if (connector || notPerson) return { key: `e:${foldName(words[words.length - 1]!)}`, name, type: 'other' };
   // Two to four capitalised words without an organisation word: a person, keyed by surname.
   return { key: `e:${foldName(words[words.length - 1]!)}`, name, type: 'person' };
 }
@@ -161,10 +205,26 @@ export function collectEntities(sentences: Token[][], capitalisedMidSentence: Se
   const mentions: EntityMention[] = [];
   const byKey = new Map<string, Entity>();
   const perSentence: string[][] = [];
-  for (const tokens of sentences) {
+  // Keys written somewhere with a place cue ("in Bloomington"): never people anywhere in the article.
+  const placed = new Set<string>();
+  const found = sentences.map((tokens) => {
+    const headline = isTitleCase(tokens);
+    return findNames(tokens, capitalisedMidSentence).map((raw) => {
+      const cue = raw.before !== undefined && PLACE_CUES.has(raw.before.text);
+      const r = resolveName(raw, headline || cue);
+      if (r && cue) placed.add(r.key);
+      return { raw, r };
+    });
+  });
+  // A first name alone ("Kimani", after "Kimani Gray") is that person, keyed by the surname.
+  const firstNames = new Map<string, ResolvedName>();
+  for (const names of found)
+    for (const { r } of names) if (r?.type === 'person') firstNames.set(r.name.split(' ')[0]!, r);
+  for (const names of found) {
     const keys: string[] = [];
-    for (const raw of findNames(tokens, capitalisedMidSentence)) {
-      const r = resolveName(raw);
+    for (const { raw, r: own } of names) {
+      const person = own?.type === 'other' && !own.name.includes(' ') ? firstNames.get(own.name) : undefined;
+      const r = person ? { ...person, name: own!.name } : own;
       if (!r) continue;
       keys.push(r.key);
       mentions.push({ ...raw.span, key: r.key, surface: raw.tokens.map((t) => t.text).join(' ') });
@@ -180,7 +240,17 @@ export function collectEntities(sentences: Token[][], capitalisedMidSentence: Se
     }
     perSentence.push([...new Set(keys)]);
   }
+  for (const e of byKey.values()) if (e.type === 'person' && placed.has(e.key)) e.type = 'place';
   return { mentions, entities: [...byKey.values()], perSentence };
+}
+
+/**
+ * A headline written in title case ("Woman Killed In Queens Hit And Run") capitalises every word, so
+ * its capitalised runs say nothing about who is a person.
+ */
+export function isTitleCase(tokens: Token[]): boolean {
+  const words = tokens.filter((t) => t.type === 'word' && t.text.length > 3);
+  return words.length >= 3 && words.filter((t) => /^[A-Z]/.test(t.text)).length >= 0.9 * words.length;
 }
 
 /** One entity written differently by two articles: information for a reviewer, never a conflict. */

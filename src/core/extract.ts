@@ -10,6 +10,7 @@ import type { Claim, Entity, ExtractedArticle, ExtractOptions, Quote, Span } fro
 import { type Token, tokenize } from './words';
 
 const MAX_ARTICLE_NAMES = 40;
+const MAX_FREQUENT_NAMES = 12;
 
 // Sentences that start with these take their subject from the sentence before.
 const PRONOUN_LEAD = /^(it|this|that|they|these|those|he|she|its|their|the group|the coalition)\b/i;
@@ -37,6 +38,8 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
   // Every name the article mentions (the most frequent first): a claim whose neighbourhood names
   // people the other report never mentions is about another event.
   const articleNames = mostFrequent(perSentence, 1, MAX_ARTICLE_NAMES);
+  // The names the article keeps coming back to (two sentences or more): its own actors.
+  const frequentNames = new Set(mostFrequent(perSentence, 2, MAX_FREQUENT_NAMES));
   const articleWeekdays = [...new Set(ownTerms.flatMap((terms) => terms.filter((t) => t.startsWith('w:'))))];
   const quotesBySentence = assignQuotes(text, sentences, findQuoteSpans(text), entities, perSentence);
 
@@ -57,6 +60,8 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
     // Every weekday the article names, as a last resort for telling two incidents apart.
     for (const w of articleWeekdays) context.add(`W:${w.slice(2)}`);
     for (const k of articleNames) context.add(`A:${k.slice(2)}`);
+    // Only the claim's own names are ever tested as actors (crossref's sameSubject).
+    for (const k of terms) if (frequentNames.has(k)) context.add(`F:${k.slice(2)}`);
     for (const t of terms) context.delete(t);
     const claimEntities = [
       ...new Set([...perSentence[i]!, ...quotes.flatMap((q) => (q.speaker ? [q.speaker] : []))]),

@@ -135,6 +135,25 @@ export function readNumber(tokens: Token[], i: number): NumberMatch | null {
     }
     return null;
   }
+  // "half a million", "half a dozen": half the scale. (Fractions of something else — "half of the
+  // votes", "a third of" — are shares, not amounts, and are left alone.)
+  if (
+    t.lower === 'half' &&
+    next?.lower === 'a' &&
+    after &&
+    (after.lower === 'dozen' || SCALES[after.lower])
+  ) {
+    const scale = after.lower === 'dozen' ? 12 : SCALES[after.lower]!;
+    // Stated like "0.5 million": as precise as one decimal of the scale.
+    return {
+      from: i,
+      to: i + 3,
+      value: scale / 2,
+      decimals: 1,
+      scale: scale === 12 ? 1 : scale,
+      numeral: false,
+    };
+  }
   // "dozens", "hundreds", "thousands", "tens of thousands", "millions".
   const plural: Record<string, [number, number]> = {
     dozens: [24, 99],

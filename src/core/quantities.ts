@@ -6,6 +6,7 @@ import {
   CURRENCY_SYMBOLS,
   CURRENCY_WORDS,
   MEASURE_NOUNS,
+  PEOPLE_CLASSES,
   refinePersonClass,
   TIME_UNITS,
   unitClassOf,
@@ -111,8 +112,24 @@ export function extractQuantities(tokens: Token[], text: string): Quantity[] {
       i = q.next;
     } else i++;
   }
+  shareFate(out, text);
   return out;
 }
+
+/**
+ * In a list of groups the verb comes once, after the last: "52 people and four bombers were killed",
+ * "17 women and six children among the dead". The last group's fate is every listed group's.
+ */
+function shareFate(qs: Quantity[], text: string) {
+  for (let k = qs.length - 2; k >= 0; k--) {
+    const q = qs[k]!;
+    const next = qs[k + 1]!;
+    if (!FATES.has(next.unitClass) || !PEOPLE_CLASSES.has(q.unitClass)) continue;
+    if (!/^\s*(,|and|, and)\s*$/.test(text.slice(q.end, next.start))) continue;
+    q.unitClass = next.unitClass;
+  }
+}
+const FATES = new Set(['death', 'injury', 'arrest', 'missing', 'displaced']);
 
 function readQuantityAt(
   tokens: Token[],
@@ -209,8 +226,17 @@ function readQuantityAt(
     const percentHeadOk =
       !percent || tokens[k - 1]?.lower === 'of' || PERCENT_NOUNS.has(tokens[k]?.lower ?? '');
     // A hyphen glues a unit on: "6.1-magnitude", "11-member".
-    if (tokens[k]?.text === '-' && tokens[k]!.start === tokens[k - 1]!.end) k++;
+    const glued = tokens[k]?.text === '-' && tokens[k]!.start === tokens[k - 1]!.end;
+    if (glued) k++;
     if (percentHeadOk) np = readNounPhrase(tokens, k);
+    // "a 20-year sentence", "a 100-foot diameter", "the 50-mile-wide river": a measure glued to the
+    // number is what the number counts. The noun after it is left out of the modifiers: "a 75-mile
+    // wide river" and "the river is 50 miles wide" measure one thing.
+    const measure = glued && tokens[k]?.type === 'word' ? singular(tokens[k]!.lower.split('-')[0]!) : '';
+    if (np.head && np.head !== measure && (TIME_UNITS.has(measure) || LENGTH_AND_WEIGHT.has(measure)))
+      np = { ...np, head: measure, modifiers: [] };
+    // "three times as many", "five times the size": a multiple of another figure, not a count.
+    if (np.head === 'time' && MULTIPLE_FOLLOWERS.test(tokens[np.end]?.lower ?? '')) return null;
     // A period is not what money pays for: "$1.3 billion for fiscal 2005", "in fiscal year".
     if (currency && (TIME_UNITS.has(np.head) || np.head === 'fiscal'))
       np = { ...np, head: '', modifiers: [] };
@@ -306,17 +332,9 @@ function isNotAnAmount(tokens: Token[], num: NumberMatch, text: string): boolean
     (next && MONTHS.has(next.lower) && /^[A-Z]/.test(next.text))
   )
     return true;
-  // Times: "3 p.m.", "10 GMT".
-  if (
-    next &&
-    /^(a\.?m|p\.?m|gmt|utc|bst|est|edt|pst|cet|o'clock)$/i.test(
-      text
-        .slice(next.start, next.end + 3)
-        .replace(/\.$/, '')
-        .trim()
-        .split(/\s/)[0]!,
-    )
-  )
+  // Times: "3 p.m.", "7 p. m.", "10 GMT", "1336 GMT,". The letters after the number, dots and spaces
+  // between them dropped, up to the next other character.
+  if (next && /^(am|pm|gmt|utc|bst|est|edt|pst|cet|o'clock)$/i.test(timeSuffix(text, next.start)))
     return true;
   if (next && /^(am|pm)$/i.test(next.text)) return true;
   // Years: a plain four-digit number in the calendar range, unless it clearly counts something.
@@ -349,6 +367,25 @@ function isNotAnAmount(tokens: Token[], num: NumberMatch, text: string): boolean
     return true;
   return false;
 }
+
+/** "p. m." → "pm", "GMT," → "gmt": the letters of a possible time suffix starting at `at`. */
+function timeSuffix(text: string, at: number): string {
+  const m = /^(?:[A-Za-z]\.? ?){1,2}(?![A-Za-z])|^[A-Za-z']+/.exec(text.slice(at, at + 12));
+  return m ? m[0].replace(/[. ]/g, '').toLowerCase() : '';
+}
+
+const MULTIPLE_FOLLOWERS =
+  /^(as|more|less|fewer|higher|lower|larger|smaller|greater|bigger|faster|slower|longer|the|that|what)$/;
+
+// Units of length and weight that a hyphen glues to a number before what they measure ("100-foot").
+const LENGTH_AND_WEIGHT = new Set(
+  'foot feet inch yard mile meter metre kilometer kilometre km pound ton tonne kilogram kg gram gallon liter litre acre hectare'.split(
+    ' ',
+  ),
+);
+
+// Nationality words ("American", "Somali", "Chinese", "Turkish"), which stand for a person after an age.
+const DEMONYM = /^[A-Z][a-z]+(?:an|ese|ish|i)$/;
 
 // Nouns for people that a place or nationality can describe: "a 66-year-old Lindell woman".
 const HOLDER_NOUNS = new Set(
@@ -400,10 +437,13 @@ function ageHolder(tokens: Token[], from: number, to: number): string | null {
   )
     k++;
   let name: Token | null = null;
+  const runStart = k;
   while (tokens[k]?.type === 'word' && /^[A-Z]/.test(tokens[k]!.text)) name = tokens[k++]!;
   // "a 66-year-old Burnsville woman": a place or nationality describing a noun, not the holder.
   const after = tokens[k];
   if (name && after?.type === 'word' && HOLDER_NOUNS.has(after.lower)) name = null;
+  // "the 40-year-old American never recovered": a nationality standing for the person, not a name.
+  if (name && k === runStart + 1 && DEMONYM.test(name.text)) name = null;
   if (!name && tokens[from - 1]?.text === ',' && tokens[from - 2] && /^[A-Z]/.test(tokens[from - 2]!.text))
     name = tokens[from - 2]!;
   return name ? `who:${foldName(name.lower.replace(/'s$/, ''))}` : null;
@@ -430,6 +470,8 @@ function readNounPhrase(tokens: Token[], k: number) {
   while (end < tokens.length && words.length < 5) {
     const t = tokens[end]!;
     if (t.type !== 'word' || NP_STOP.has(t.lower)) break;
+    // "injured 160 north of Baghdad": a direction in lower case starts a place, not what is counted.
+    if (/^(north|south|east|west|north-?east|north-?west|south-?east|south-?west)$/.test(t.text)) break;
     if (/ly$/.test(t.lower) && t.lower.length > 4 && !/^(family|ally|supply|rally|italy)$/.test(t.lower))
       break;
     words.push(t);

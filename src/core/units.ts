@@ -32,6 +32,8 @@ const GROUPS: Record<string, string[]> = {
     'woman',
     'adult',
     'participant',
+    // "wounded 80 others": the rest of a group of people.
+    'other',
   ],
   child: ['child', 'kid', 'minor', 'boy', 'girl', 'student', 'pupil', 'infant', 'baby'],
   passenger: ['passenger', 'traveler', 'traveller'],
@@ -70,9 +72,14 @@ const VERBS_BEFORE: [RegExp, string][] = [
   [/^(evacuated|evacuating|displaced|displacing|rescued|rescuing)$/, 'displaced'],
 ];
 
+/** Classes of people whose count a verb of fate turns into deaths, injuries, arrests… */
+export const PEOPLE_CLASSES = new Set(['person', 'passenger', 'child', 'troop', 'civilian', 'police']);
+
 export function refinePersonClass(cls: string, following: string[], before: string | null = null): string {
-  if (!['person', 'passenger', 'child', 'troop', 'civilian'].includes(cls)) return cls;
+  if (!PEOPLE_CLASSES.has(cls)) return cls;
   for (const word of following) {
+    // "55 people and injured 170 more": a verb after "and" or a comma is another clause's.
+    if (word === 'and' || word === ',') break;
     for (const [pattern, refined] of PERSON_VERBS) if (pattern.test(word)) return refined;
   }
   if (before) for (const [pattern, refined] of VERBS_BEFORE) if (pattern.test(before)) return refined;

@@ -4,6 +4,7 @@ import {
   entityNames,
   extractArticle,
   looksLikeHtml,
+  namingDifferences,
   type Quantity,
   termStatsFrom,
   toMatchable,
@@ -54,6 +55,18 @@ export function compareDocuments(documents: CompareDocument[]) {
   );
   const names = entityNames(extracted.map((e) => e.article));
   const links = crossReference(incoming, [], termStatsFrom(incoming), names);
+  // Entities two documents write differently (Kyiv / Kiev): information for a reviewer, never conflicts.
+  const naming = extracted.flatMap(({ doc, article }, i) =>
+    extracted.slice(i + 1).flatMap((other) =>
+      namingDifferences(article.mentions, other.article.mentions).map((d) => ({
+        entity: names.get(d.key) ?? d.key,
+        documentA: doc.id,
+        documentB: other.doc.id,
+        a: d.a,
+        b: d.b,
+      })),
+    ),
+  );
   return {
     documents: extracted.map(({ doc, article }) => ({
       id: doc.id,
@@ -82,6 +95,7 @@ export function compareDocuments(documents: CompareDocument[]) {
       score: l.score,
       explanation: jsonSafe(l.explanation),
     })),
+    namingDifferences: naming,
   };
 }
 

@@ -7,6 +7,7 @@ import {
   toMatchable,
   wordDiff,
 } from '../../src/core';
+import { compareDocuments } from '../../src/services/compare';
 
 function compare(docs: Record<string, string>) {
   const claims: ClaimForMatching[] = [];
@@ -82,5 +83,18 @@ describe('word diff', () => {
     expect(parts.some((p) => p.removed && p.number && p.value.includes('57'))).toBe(true);
     expect(parts.some((p) => p.added && p.number && p.value.includes('50'))).toBe(true);
     expect(parts.filter((p) => !p.added && !p.removed).map((p) => p.value.trim())).toContain('of');
+  });
+});
+
+describe('compare service output', () => {
+  it('lists names the documents write differently as information, never as conflicts', () => {
+    const result = compareDocuments([
+      { id: 'a', text: 'Defense Secretary Lloyd Austin arrived in Kyiv on Monday.' },
+      { id: 'b', text: 'Austin visited Kiev on Monday.' },
+    ]);
+    expect(result.namingDifferences).toEqual([
+      { entity: 'Kyiv', documentA: 'a', documentB: 'b', a: ['Kyiv'], b: ['Kiev'] },
+    ]);
+    expect(result.links).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import {
   termStatsFrom,
   toMatchable,
 } from '../../src/core';
-import { localContext, periodOf } from '../../src/core/crossref';
+import { localContext, oneEditApart, periodOf } from '../../src/core/crossref';
 
 function links(docs: Record<string, string>) {
   const claims: ClaimForMatching[] = [];
@@ -219,5 +219,73 @@ describe('names the other report never mentions', () => {
     expect(relations({ a: report('Captain John Mbeki', 23), b: report('Captain John Mbeki', 26) })).toContain(
       'conflict',
     );
+  });
+});
+
+describe('issue 4, second round', () => {
+  it('anchors on a capitalised first word that the other sentence names', () => {
+    const a = 'A federal judge sentenced Maria Lindqvist to 10 years in prison on Wednesday.';
+    expect(relations({ a, b: 'Lindqvist was given a 20-year sentence.' })).toContain('conflict');
+    expect(relations({ a, b: 'Lindqvist was given a 10-year sentence.' })).toEqual(['corroboration']);
+  });
+
+  it('compares a bare sum of money with a sum for something, in one currency', () => {
+    expect(
+      relations({ a: 'Harlan Corp was fined $8,000 on Monday.', b: 'Harlan Corp must pay a $6,000 fine.' }),
+    ).toContain('conflict');
+  });
+
+  it('adds up groups listed with one fate, so the total agrees with a count of all', () => {
+    const a = 'Eleven militants and six soldiers were killed in the gun battle near Dorn.';
+    expect(relations({ a, b: 'The gun battle near Dorn killed 17 people.' })).toEqual(['corroboration']);
+    expect(relations({ a, b: 'The gun battle near Dorn killed 25 people.' })).toContain('conflict');
+  });
+
+  it('does not set a total against a figure one of its parts agrees with', () => {
+    expect(
+      relations({
+        a: 'Officials in Dorn said 45 police were wounded.',
+        b: 'Officials in Dorn said 100 protesters and 45 police were wounded.',
+      }),
+    ).not.toContain('conflict');
+  });
+
+  it('matches a short restatement that shares every word it says beyond the figure', () => {
+    expect(
+      relations({
+        a: 'Authorities have identified 22 bodies so far, the agency reported.',
+        b: '11 bodies have been identified, it says',
+      }),
+    ).toContain('conflict');
+  });
+
+  it('meets one fate written with different verbs', () => {
+    expect(
+      relations({
+        a: 'Seventeen sailors were killed, and 47 others were injured.',
+        b: 'Seventeen sailors died and 24 were wounded.',
+      }),
+    ).toContain('conflict');
+  });
+
+  it('keeps apart reports whose claim names an actor its article keeps returning to and the other never names', () => {
+    const a = (extra: string) =>
+      [
+        'The Indian Navy captured 23 pirates in the Gulf of Aden on Saturday.',
+        'The pirates came from Somalia and Yemen, officials in Delhi said.',
+        `The Gibe, an Ethiopian ship, had called for help.${extra}`,
+      ].join('\n');
+    const b = [
+      'The warship Sukanya caught 26 pirates in the Gulf of Aden on Saturday.',
+      'The Sukanya is on patrol off Somalia.',
+      'Sukanya sailors also found rifles.',
+    ].join('\n');
+    expect(relations({ a: a(''), b })).toEqual([]);
+    expect(relations({ a: a(' The Sukanya led the operation.'), b })).toContain('conflict');
+  });
+
+  it('counts a name as mentioned across one-letter spellings and as the end of a longer name', () => {
+    expect(oneEditApart('sldn', 'slhdn')).toBe(true);
+    expect(oneEditApart('msr', 'skny')).toBe(false);
   });
 });

@@ -122,4 +122,59 @@ describe('quantities as intervals', () => {
     expect(one('Officials said 20 people were killed in the blast.').unitClass).toBe('death');
     expect(one('Officials said 20 people were injured in the blast.').unitClass).toBe('injury');
   });
+
+  it('reads times written with spaced letters or followed by punctuation as times', () => {
+    expect(quantities('The store closed at about 7 p. m. on Friday.')).toEqual([]);
+    expect(quantities('The quake struck at 1336 GMT, the agency said.')).toEqual([]);
+  });
+
+  it('reads "half a million" and "half a dozen" as halves of the scale', () => {
+    expect(one('Almost half a million people live with HIV.')).toMatchObject({
+      value: 500_000,
+      low: 450_000,
+    });
+    expect(one('Half a dozen people were hurt.')).toMatchObject({ value: 6, unitClass: 'injury' });
+  });
+
+  it('does not read a multiple ("three times as many") as a count', () => {
+    expect(quantities('The region had three times as many cases as last year.')).toEqual([]);
+    expect(one('She was denied parole 17 times.')).toMatchObject({ value: 17 });
+  });
+
+  it('keeps percentage points apart from percentages', () => {
+    expect(one('Support rose 3 percentage points in March.').unitClass).toBe('percentage point');
+    expect(one('Support rose 3 percent in March.').unitClass).toMatch(/^percent/);
+  });
+
+  it('counts a measure glued to the number before what it measures', () => {
+    expect(one('A judge gave him a 20-year prison sentence.')).toMatchObject({
+      unitClass: 'duration:year',
+      modifiers: [],
+    });
+    expect(one('A 100-foot asteroid will pass Earth.').unitClass).toBe('foot');
+  });
+
+  it('gives every group of a list the fate its verb states once', () => {
+    const qs = quantities('Police said 17 women and six children were killed.');
+    expect(qs.map((q) => q.unitClass)).toEqual(['death', 'death']);
+  });
+
+  it('does not carry a verb of the next clause back to a count', () => {
+    expect(quantities('The crash took the lives of 55 people and injured some 170.')[0]!.unitClass).toBe(
+      'person',
+    );
+  });
+
+  it('ends what is counted at a direction that starts a place', () => {
+    expect(one('The mortar attack injured 160 north of the capital.').unitClass).toBe('injury');
+  });
+
+  it('reads "others" as people', () => {
+    expect(one('The attack wounded 80 others on Tuesday.').unitClass).toBe('injury');
+  });
+
+  it('does not take a nationality after an age for whose age it is', () => {
+    expect(one('Klitschko stopped the 40-year-old American in Bern.').modifiers).toEqual([]);
+    expect(one('Klitschko stopped the 40-year-old Thompson in Bern.').modifiers).toEqual(['who:thmpsn']);
+  });
 });

@@ -58,6 +58,49 @@ describe('entities', () => {
     );
   });
 
+  const typeOf = (text: string, name: string) =>
+    extractArticle(text).entities.find((e) => e.aliases.includes(name) || e.name === name)?.type;
+
+  it('types a name with a connector, an organisation head or a place cue as no person', () => {
+    expect(typeOf('Pirates roam the Gulf of Aden near Yemen.', 'Gulf of Aden')).not.toBe('person');
+    expect(typeOf('Staff at Tallgrass Distributors Ltd fled.', 'Tallgrass Distributors Ltd')).toBe(
+      'organization',
+    );
+    expect(typeOf('Members met at Wasilla Bible Church on Sunday.', 'Wasilla Bible Church')).toBe(
+      'organization',
+    );
+    // "in Port Mendel" makes every mention of it a place.
+    expect(
+      typeOf('The mayor of Port Mendel spoke. It happened in Port Mendel on Monday.', 'Port Mendel'),
+    ).toBe('place');
+    expect(typeOf('Officials said Maria Lindqvist was hurt.', 'Maria Lindqvist')).toBe('person');
+  });
+
+  it('does not type names in a title-case headline as people', () => {
+    expect(typeOf('Woman Killed In Lindell Crash\nA woman died on Friday.', 'Lindell Crash')).not.toBe(
+      'person',
+    );
+  });
+
+  it('ends a name at a weekday, and strips "PM" as a title', () => {
+    const a = extractArticle('Police in Queens Friday said PM Recep Erdogan spoke.');
+    expect(a.mentions.map((m) => m.surface)).toContain('Queens');
+    expect(a.entities.find((e) => e.type === 'person')?.name).toBe('Recep Erdogan');
+  });
+
+  it('keys a first name alone as the person it belongs to', () => {
+    const a = extractArticle('Police shot Kimani Gray on Monday. Kimani was 16, his family said.');
+    const keys = new Set(a.mentions.filter((m) => /Kimani/.test(m.surface)).map((m) => m.key));
+    expect(keys.size).toBe(1);
+  });
+
+  it('takes a sentence-initial word with a possessive for a name', () => {
+    expect(extractArticle("Spain's jobless rate is nearly 23 %.").mentions.map((m) => m.surface)).toContain(
+      "Spain's",
+    );
+    expect(extractArticle('Officials say 23 % are jobless.').mentions).toEqual([]);
+  });
+
   it('attributes quotes to their speaker', () => {
     const a = extractArticle('"We have mobilized about 50 countries to help," Austin told reporters.');
     expect(a.claims[0]!.quotes[0]).toMatchObject({ speakerText: 'Austin' });
