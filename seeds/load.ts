@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/client';
-import { type IngestResult, ingestArticle } from '../src/services/ingest';
+import { InputError } from '../src/services/errors';
+import { type IngestResult, ingestArticles } from '../src/services/ingest';
 
 export interface ManifestEntry {
   file: string;
@@ -28,7 +29,14 @@ export async function readManifest(path: string): Promise<ManifestEntry[]> {
   return entries as ManifestEntry[];
 }
 
-/** Ingests every manifest entry in order; `onProgress` hears about each article as it is stored. */
+/** Articles per ingest batch: one candidate lookup and one atomic insert for each group. */
+const BATCH = 25;
+
+/**
+ * Ingests every manifest entry in order, BATCH articles at a time through the bulk path;
+ * `onProgress` hears about each article as it is stored. An entry whose text is empty once cleaned
+ * stops the load with an InputError naming it (the entries before it are stored).
+ */
 export async function loadManifest(
   db: Db,
   path: string,
@@ -36,18 +44,25 @@ export async function loadManifest(
 ): Promise<IngestResult[]> {
   const base = dirname(path);
   const results: IngestResult[] = [];
-  for (const entry of await readManifest(path)) {
-    const text = await readFile(resolve(base, entry.file), 'utf8');
-    const result = await ingestArticle(db, {
-      outlet: entry.outlet,
-      title: entry.title ?? entry.file.replace(/\.[^.]+$/, ''),
-      url: entry.url ?? null,
-      publishedAt: entry.publishedAt ?? entry.published ?? null,
-      text,
-      format: entry.format ?? (/\.html?$/i.test(entry.file) ? 'html' : 'auto'),
-    });
-    onProgress?.(entry, result);
-    results.push(result);
+  const entries = await readManifest(path);
+  for (let i = 0; i < entries.length; i += BATCH) {
+    const group = entries.slice(i, i + BATCH);
+    const inputs = await Promise.all(
+      group.map(async (entry) => ({
+        outlet: entry.outlet,
+        title: entry.title ?? entry.file.replace(/\.[^.]+$/, ''),
+        url: entry.url ?? null,
+        publishedAt: entry.publishedAt ?? entry.published ?? null,
+        text: await readFile(resolve(base, entry.file), 'utf8'),
+        format: entry.format ?? (/\.html?$/i.test(entry.file) ? ('html' as const) : ('auto' as const)),
+      })),
+    );
+    for (const [j, result] of (await ingestArticles(db, inputs)).entries()) {
+      const entry = group[j]!;
+      if (result.status === 'invalid') throw new InputError(`${entry.file}: ${result.message}`);
+      onProgress?.(entry, result);
+      results.push(result);
+    }
   }
   return results;
 }

@@ -19,6 +19,86 @@ export async function runBatch(db: Db, items: BatchItem<'sqlite'>[]): Promise<un
   return batchable.batch([first, ...rest]);
 }
 
+/** One SQL statement with positional (`?`) parameters, run on the driver without drizzle's query builder. */
+export interface Statement {
+  sql: string;
+  args: (string | number | null)[];
+}
+
+type D1Client = {
+  prepare(sql: string): { bind(...args: unknown[]): unknown };
+  batch(statements: unknown[]): Promise<{ results?: Record<string, unknown>[] }[]>;
+};
+type LibsqlClient = {
+  execute(stmt: unknown): Promise<unknown>;
+  batch(
+    statements: { sql: string; args: Statement['args'] }[],
+    mode?: 'write' | 'read' | 'deferred',
+  ): Promise<{ columns: string[]; rows: unknown[] }[]>;
+};
+
+/**
+ * Runs hand-written statements as ONE atomic batch on the driver itself (libSQL `client.batch(…,
+ * 'write')`, D1 `DB.batch()`), returning each statement's rows as plain objects. This skips drizzle's
+ * per-statement query building, which dominated ingest CPU, and sidesteps drizzle-orm#2277 (a raw
+ * `db.run(sql)` with parameters cannot join a D1 batch through drizzle). Both drizzle drivers expose
+ * their client as `$client`.
+ */
+export async function runStatements(
+  db: Db,
+  statements: Statement[],
+  mode: 'write' | 'read' = 'write',
+): Promise<Record<string, unknown>[][]> {
+  if (statements.length === 0) return [];
+  const client = (db as unknown as { $client?: unknown }).$client as
+    | Partial<D1Client & LibsqlClient>
+    | undefined;
+  if (client && typeof client.execute === 'function' && typeof client.batch === 'function') {
+    const results = await (client as LibsqlClient).batch(statements, mode);
+    return results.map((r) =>
+      r.rows.map((row) => {
+        const obj: Record<string, unknown> = {};
+        for (const [i, col] of r.columns.entries()) obj[col] = (row as unknown[])[i];
+        return obj;
+      }),
+    );
+  }
+  if (client && typeof client.prepare === 'function' && typeof client.batch === 'function') {
+    const d1 = client as D1Client;
+    const results = await d1.batch(statements.map((s) => d1.prepare(s.sql).bind(...s.args)));
+    return results.map((r) => r.results ?? []);
+  }
+  throw new Error('This database driver exposes no libSQL or D1 client with batch()');
+}
+
+/** Runs one hand-written read on the driver (see runStatements), rows as plain objects. */
+export async function readRows(db: Db, statement: Statement): Promise<Record<string, unknown>[]> {
+  const client = (db as unknown as { $client?: unknown }).$client as
+    | Partial<D1Client & LibsqlClient>
+    | undefined;
+  if (client && typeof client.execute === 'function') {
+    const r = (await client.execute(statement)) as { columns: string[]; rows: unknown[] };
+    return r.rows.map((row) => {
+      const obj: Record<string, unknown> = {};
+      for (const [i, col] of r.columns.entries()) obj[col] = (row as unknown[])[i];
+      return obj;
+    });
+  }
+  if (client && typeof client.prepare === 'function') {
+    const stmt = client.prepare(statement.sql).bind(...statement.args) as {
+      all(): Promise<{ results?: Record<string, unknown>[] }>;
+    };
+    return (await stmt.all()).results ?? [];
+  }
+  throw new Error('This database driver exposes no libSQL or D1 client');
+}
+
+/** The bound-parameter limit of the database behind `db`: 100 on D1, 32766 on libSQL (SQLite's default). */
+export function maxParamsOf(db: Db): number {
+  const client = (db as unknown as { $client?: { execute?: unknown } }).$client;
+  return client && typeof client.execute === 'function' ? 32_000 : MAX_PARAMS;
+}
+
 /**
  * D1 allows at most 100 bound parameters per statement, so multi-row inserts and `IN` lists are
  * split into chunks that stay under it; libSQL is happy either way.

@@ -1,13 +1,13 @@
-// Use case: ingest one article — extract, de-duplicate, cross-reference against stored claims, store in one batch.
+// Use case: ingest articles — extract, de-duplicate, cross-reference against stored claims, store in one batch.
 import type { Db } from '../../db/client';
-import { type ClaimRef, findArticleByHash, insertArticleBatch } from '../../db/queries/articles';
+import { type ClaimRef, findArticlesByHashes, insertArticles, type NewLink } from '../../db/queries/articles';
 import { candidateClaims, termStats } from '../../db/queries/candidates';
-import { upsertSource } from '../../db/queries/sources';
 import {
+  type ClaimForMatching,
   crossReference,
+  type ExtractedArticle,
   entityNames,
   extractArticle,
-  type LinkDraft,
   looksLikeHtml,
   type TermStats,
   termStatsFrom,
@@ -37,73 +37,139 @@ export type IngestResult =
     }
   | { status: 'duplicate'; articleId: number; title: string };
 
-const NEW = 'new';
-const newRef = (position: number) => `${NEW}:${position}`;
+/** One article of a batch: stored, a duplicate, or rejected (the message says why). */
+export type BatchIngestResult = IngestResult | { status: 'invalid'; message: string };
 
-/** Stored frequencies plus the incoming article's own claims, so a first article is weighted too. */
+const EMPTY = 'The article has no text once markup and whitespace are removed.';
+
+/** Claim refs of the articles being ingested: `n<article index>:<position>`; stored claims are their id. */
+const newRef = (k: number, position: number) => `n${k}:${position}`;
+
+/** Stored frequencies plus the incoming articles' own claims, so a first article is weighted too. */
 function mergeStats(stored: TermStats, incoming: TermStats): TermStats {
   return { total: stored.total + incoming.total, df: (t) => stored.df(t) + incoming.df(t) };
 }
 
 function toClaimRef(ref: string): ClaimRef | null {
-  if (ref.startsWith(`${NEW}:`)) return { position: Number(ref.slice(NEW.length + 1)) };
+  const m = /^n(\d+):(\d+)$/.exec(ref);
+  if (m) return { article: Number(m[1]), position: Number(m[2]) };
   const id = Number(ref);
   return Number.isInteger(id) ? { id } : null;
 }
 
+/** Ingests one article; throws InputError when it has no text. */
 export async function ingestArticle(db: Db, input: IngestInput): Promise<IngestResult> {
-  const html = input.format === 'html' || (input.format !== 'text' && looksLikeHtml(input.text));
-  const extracted = extractArticle(input.text, { html });
-  if (extracted.text.trim() === '')
-    throw new InputError('The article has no text once markup and whitespace are removed.');
+  const [result] = await ingestArticles(db, [input]);
+  if (!result || result.status === 'invalid') throw new InputError(result?.message ?? EMPTY);
+  return result;
+}
 
-  const contentHash = await sha256Hex(extracted.text);
-  const existing = await findArticleByHash(db, contentHash);
-  if (existing) return { status: 'duplicate', articleId: existing.id, title: existing.title };
+/**
+ * Ingests several articles with one candidate lookup and one atomic insert batch: the bulk path
+ * (CLI, seeds, benchmarks). The result is the same as ingesting them one after another, except
+ * that term weights count the whole batch at once and a link between two articles of the batch
+ * points from the earlier to the later. Duplicates (stored, or repeated inside the batch) and
+ * texts that are empty once cleaned are reported per article and do not stop the others.
+ */
+export async function ingestArticles(db: Db, inputs: IngestInput[]): Promise<BatchIngestResult[]> {
+  const prepared = await Promise.all(
+    inputs.map(async (input) => {
+      const html = input.format === 'html' || (input.format !== 'text' && looksLikeHtml(input.text));
+      const extracted = extractArticle(input.text, { html });
+      if (extracted.text.trim() === '') return null;
+      return { input, extracted, contentHash: await sha256Hex(extracted.text) };
+    }),
+  );
+  const existing = await findArticlesByHashes(
+    db,
+    prepared.flatMap((p) => (p ? [p.contentHash] : [])),
+  );
 
-  const incoming = extracted.claims.map((c) => toMatchable(c, newRef(c.position), NEW));
-  const keys = [...new Set(incoming.flatMap((c) => c.keys))];
-  const stored = await candidateClaims(db, keys);
-  const terms = [...new Set([...incoming, ...stored].flatMap((c) => [...c.terms, ...c.contextTerms]))];
-  const stats = mergeStats(await termStats(db, terms), termStatsFrom(incoming));
-  const drafts = crossReference(incoming, stored, stats, entityNames([extracted]));
-
-  const newLinks = drafts.flatMap((d: LinkDraft) => {
-    const a = toClaimRef(d.a);
-    const b = toClaimRef(d.b);
-    // Links between two stored claims were stored when the later of them was ingested.
-    if (!a || !b || ('id' in a && 'id' in b)) return [];
-    return [{ a, b, relation: d.relation, score: d.score, severity: d.severity, explanation: d.explanation }];
-  });
-
-  const sourceId = await upsertSource(db, input.outlet);
-  let articleId: number;
-  try {
-    articleId = await insertArticleBatch(db, {
-      sourceId,
-      title: input.title,
-      url: input.url ?? null,
-      publishedAt: input.publishedAt ?? null,
-      body: extracted.text,
-      contentHash,
-      claims: extracted.claims,
-      entities: extracted.entities,
-      mentions: extracted.mentions,
-      links: newLinks,
-    });
-  } catch (err) {
-    // The same text ingested concurrently: the unique content_hash rejected our batch as a whole.
-    const raced = await findArticleByHash(db, contentHash);
-    if (raced) return { status: 'duplicate', articleId: raced.id, title: raced.title };
-    throw err;
+  // The articles to store: new, and the first of their text in this batch.
+  const fresh: { input: IngestInput; extracted: ExtractedArticle; contentHash: string; at: number }[] = [];
+  const firstOf = new Map<string, number>();
+  for (const [at, p] of prepared.entries()) {
+    if (!p || existing.has(p.contentHash) || firstOf.has(p.contentHash)) continue;
+    firstOf.set(p.contentHash, fresh.length);
+    fresh.push({ ...p, at });
   }
-  const conflicts = newLinks.filter((l) => l.relation !== 'corroboration').length;
-  return {
-    status: 'created',
-    articleId,
-    claims: extracted.claims.length,
-    conflicts,
-    corroborations: newLinks.length - conflicts,
-    links: newLinks.length,
-  };
+
+  let stored: { ids: number[]; links: NewLink[][] } | null = null;
+  if (fresh.length > 0) {
+    const incoming: ClaimForMatching[] = fresh.flatMap((f, k) =>
+      f.extracted.claims.map((c) => toMatchable(c, newRef(k, c.position), `n${k}`)),
+    );
+    const keys = [...new Set(incoming.flatMap((c) => c.keys))];
+    const candidates = await candidateClaims(db, keys);
+    const terms = new Set<string>();
+    for (const c of incoming) for (const t of [...c.terms, ...c.contextTerms]) terms.add(t);
+    for (const c of candidates) for (const t of [...c.terms, ...c.contextTerms]) terms.add(t);
+    const stats = mergeStats(await termStats(db, [...terms]), termStatsFrom(incoming));
+    const drafts = crossReference(incoming, candidates, stats, entityNames(fresh.map((f) => f.extracted)));
+
+    // Each link belongs to the later of the batch's articles it touches (as if ingested in order).
+    const linksOf: NewLink[][] = fresh.map(() => []);
+    for (const d of drafts) {
+      const a = toClaimRef(d.a);
+      const b = toClaimRef(d.b);
+      // Links between two stored claims were stored when the later of them was ingested.
+      if (!a || !b || ('id' in a && 'id' in b)) continue;
+      const owner = Math.max('id' in a ? -1 : (a.article ?? 0), 'id' in b ? -1 : (b.article ?? 0));
+      linksOf[owner]!.push({
+        a,
+        b,
+        relation: d.relation,
+        score: d.score,
+        severity: d.severity,
+        explanation: d.explanation,
+      });
+    }
+    const articles = fresh.map((f, k) => ({
+      outlet: f.input.outlet,
+      title: f.input.title,
+      url: f.input.url ?? null,
+      publishedAt: f.input.publishedAt ?? null,
+      body: f.extracted.text,
+      contentHash: f.contentHash,
+      claims: f.extracted.claims,
+      entities: f.extracted.entities,
+      mentions: f.extracted.mentions,
+      links: linksOf[k]!,
+    }));
+    try {
+      stored = { ids: await insertArticles(db, articles), links: linksOf };
+    } catch (err) {
+      // The same text stored concurrently: the unique content_hash rejected the batch as a whole.
+      // One article: report the duplicate. Several: store them one by one, which sorts it out.
+      if (fresh.length > 1) {
+        const results: BatchIngestResult[] = [];
+        for (const input of inputs) results.push(...(await ingestArticles(db, [input])));
+        return results;
+      }
+      const raced = (await findArticlesByHashes(db, [fresh[0]!.contentHash])).get(fresh[0]!.contentHash);
+      if (raced) return [{ status: 'duplicate', articleId: raced.id, title: raced.title }];
+      throw err;
+    }
+  }
+
+  const batch = stored;
+  return prepared.map((p, at): BatchIngestResult => {
+    if (!p) return { status: 'invalid', message: EMPTY };
+    const old = existing.get(p.contentHash);
+    if (old) return { status: 'duplicate', articleId: old.id, title: old.title };
+    const k = firstOf.get(p.contentHash)!;
+    const f = fresh[k]!;
+    const articleId = batch!.ids[k]!;
+    if (f.at !== at) return { status: 'duplicate', articleId, title: f.input.title };
+    const links = batch!.links[k]!;
+    const conflicts = links.filter((l) => l.relation !== 'corroboration').length;
+    return {
+      status: 'created',
+      articleId,
+      claims: f.extracted.claims.length,
+      conflicts,
+      corroborations: links.length - conflicts,
+      links: links.length,
+    };
+  });
 }
