@@ -1,21 +1,28 @@
 // The app factory: middleware, routes and error pages. It imports no database driver and no runtime API.
 import { Hono } from 'hono';
 import { identify } from './auth/identify';
+import { signInToRead } from './auth/read-gate';
 import { notFound, onError } from './middleware/errors';
 import { security } from './middleware/security';
+import { adminRoutes } from './routes/admin';
 import { apiRoutes } from './routes/api';
 import type { AppDeps, AppEnv } from './routes/app-types';
 import { articleRoutes } from './routes/articles';
 import { claimRoutes } from './routes/claims';
 import { conflictRoutes } from './routes/conflicts';
 import { queueRoutes } from './routes/queue';
+import { signInRoutes } from './routes/signin';
 
 export type { AppDeps } from './routes/app-types';
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.use(security());
-  app.use(identify(deps.db));
+  if (deps.writeLimiter) app.use(deps.writeLimiter);
+  app.use(identify(deps.db, deps.identify));
+  if (deps.settings?.readRequiresSignin) app.use(signInToRead());
+  app.route('/', signInRoutes(deps));
+  app.route('/admin', adminRoutes(deps));
   app.route('/', queueRoutes(deps));
   app.route('/conflicts', conflictRoutes(deps));
   app.route('/articles', articleRoutes(deps));

@@ -2,21 +2,36 @@
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import type { Db } from '../db/client';
 import { articleCount } from '../db/queries/articles';
 import { loadSeeds } from '../seeds/load';
+import { syncAccountsFile } from './accounts-file';
 import { createApp } from './app';
+import { notFound } from './middleware/errors';
+import { DEFAULT_WRITES_PER_MINUTE } from './middleware/rate-limit';
+import { windowRateLimit } from './middleware/rate-limit/window';
 import { DEFAULT_DATABASE_URL, openNodeDb, ROOT } from './node-db';
+import type { AppSettings } from './routes/app-types';
+import { ensureFirstAdmin } from './services/accounts';
+import { settingsFromEnv } from './settings';
 import { staticFiles } from './static-files';
 
 export interface ServerOptions {
   port?: number;
   host?: string;
   databaseUrl?: string;
-  reviewer?: string;
   /** Load seeds/ into an empty database (default true). */
   seed?: boolean;
+  /** Write requests (POSTs) allowed per client per minute; 0 turns the limiter off (default 120). */
+  writesPerMinute?: number;
+  /** JSON accounts file (env ACCOUNTS_FILE) synced into `users` on start. */
+  accountsFile?: string;
+  /** With no account at all, create an editor "admin" and log its random password once (default true). */
+  firstAdmin?: boolean;
+  /** Deployment settings (src/settings.ts): READ_REQUIRES_SIGNIN, SECOND_REVIEWER, ... */
+  settings?: AppSettings;
   log?: (line: string) => void;
 }
 
@@ -33,9 +48,27 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   if ((opts.seed ?? true) && (await articleCount(db)) === 0) {
     await loadSeeds(db, (entry, r) => log(`seeded ${entry.file}: ${r.status}`));
   }
+  if (opts.accountsFile) {
+    const r = await syncAccountsFile(db, opts.accountsFile);
+    log(`accounts file ${opts.accountsFile}: ${r.created} created, ${r.updated} updated`);
+  }
+  if (opts.firstAdmin ?? true) {
+    const admin = await ensureFirstAdmin(db);
+    // Printed once: only its hash is stored. README "Accounts, roles and settings" says how to replace it.
+    if (admin)
+      log(
+        `No accounts yet: created editor "${admin.login}" with password ${admin.password} — sign in at /signin and change it (npm run user, or Users page).`,
+      );
+  }
   const root = new Hono();
   root.get('/static/*', staticFiles(ROOT));
-  root.route('/', createApp({ db, reviewer: opts.reviewer }));
+  const writeLimiter = windowRateLimit({
+    limit: opts.writesPerMinute ?? DEFAULT_WRITES_PER_MINUTE,
+    address: (c) => getConnInfo(c).remote.address,
+  });
+  root.route('/', createApp({ db, writeLimiter, settings: opts.settings }));
+  // Unknown paths get the app's readable 404 (the mounted app's own notFound is not consulted).
+  root.notFound(notFound);
 
   const host = opts.host ?? '127.0.0.1';
   const server = await new Promise<ReturnType<typeof serve>>((ok, fail) => {
@@ -65,7 +98,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     port,
     host: process.env.HOST || '127.0.0.1',
     databaseUrl: process.env.DATABASE_URL || DEFAULT_DATABASE_URL,
-    reviewer: process.env.REVIEWER || undefined,
+    writesPerMinute: process.env.WRITES_PER_MINUTE ? Number(process.env.WRITES_PER_MINUTE) : undefined,
+    accountsFile: process.env.ACCOUNTS_FILE || undefined,
+    settings: settingsFromEnv(process.env),
     log: (line) => console.log(line),
   }).then(
     (s) => {

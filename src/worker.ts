@@ -10,6 +10,9 @@ import { decodeHeader } from 'hono/utils/jwt/jwt';
 import type { Db } from '../db/client';
 import * as schema from '../db/schema';
 import { createApp } from './app';
+import { accessPolicy, accessUser } from './auth/access-user';
+import { bindingRateLimit, type RateLimitBinding } from './middleware/rate-limit';
+import { settingsFromEnv } from './settings';
 
 /** The bindings wrangler.toml (or `wrangler secret put`) provides. */
 export interface Env {
@@ -17,11 +20,18 @@ export interface Env {
   DB?: unknown;
   LIBSQL_URL?: string;
   LIBSQL_AUTH_TOKEN?: string;
-  REVIEWER?: string;
   /** Cloudflare Access team domain, e.g. "newsroom.cloudflareaccess.com"; with ACCESS_AUD, turns the gate on. */
   ACCESS_TEAM_DOMAIN?: string;
   /** The Access application's Application Audience (AUD) tag. */
   ACCESS_AUD?: string;
+  /** Role of an Access email with no account yet: viewer (default), reviewer or editor. */
+  ACCESS_DEFAULT_ROLE?: string;
+  /** Comma-separated Access emails that are editors (the first editors of a fresh deployment). */
+  ACCESS_EDITORS?: string;
+  /** "1"/"true": every page and API call except /signin needs a signed-in user. */
+  READ_REQUIRES_SIGNIN?: string;
+  /** Rate-limiting binding for writes (`[[ratelimits]]` in wrangler.toml); absent = writes are not limited. */
+  WRITE_LIMITER?: RateLimitBinding;
 }
 
 type App = ReturnType<typeof createApp>;
@@ -44,7 +54,18 @@ export function databaseFor(env: Env): Db {
 function appFor(env: Env): App {
   let app = apps.get(env);
   if (!app) {
-    app = createApp({ db: databaseFor(env), reviewer: env.REVIEWER || undefined });
+    const db = databaseFor(env);
+    const policy = accessPolicy(env);
+    app = createApp({
+      db,
+      writeLimiter: bindingRateLimit(env.WRITE_LIMITER),
+      settings: settingsFromEnv(env as unknown as Record<string, string | undefined>),
+      // Only an email this file verified (verifiedEmails) ever becomes the user, never a header as sent.
+      identify: async (c) => {
+        const email = verifiedEmails.get(c.req.raw);
+        return email ? accessUser(db, email, policy) : null;
+      },
+    });
     apps.set(env, app);
   }
   return app;
@@ -69,14 +90,42 @@ async function accessKeysFor(domain: string, refresh: boolean): Promise<HonoJson
   return keys;
 }
 
+/** Requests whose Access token this Worker verified, with the email it carries (see withoutClientIdentity). */
+const verifiedEmails = new WeakMap<Request, string>();
+const IDENTITY_HEADER = 'Cf-Access-Authenticated-User-Email';
+
+/**
+ * A copy of the request that carries no identity the client could have made up: Access's email header
+ * is removed, and set again only from a token we verified (the rate limiter keys on it).
+ */
+export function withoutClientIdentity(request: Request, email: string | null): Request {
+  const copy = new Request(request);
+  copy.headers.delete(IDENTITY_HEADER);
+  if (email) {
+    copy.headers.set(IDENTITY_HEADER, email);
+    verifiedEmails.set(copy, email);
+  }
+  return copy;
+}
+
 /** A 403 response unless the request carries a valid Access token; null when the gate is off or passed. */
 export async function accessDenied(request: Request, env: Env): Promise<Response | null> {
-  if (!env.ACCESS_TEAM_DOMAIN || !env.ACCESS_AUD) return null;
-  const deny = (why: string) =>
-    new Response(`Forbidden: ${why}. Sign in through Cloudflare Access.`, {
+  const r = await verifyAccess(request, env);
+  return 'denied' in r ? r.denied : null;
+}
+
+/** The Access gate: a 403 to send back, or the verified email (null when the gate is off). */
+export async function verifyAccess(
+  request: Request,
+  env: Env,
+): Promise<{ denied: Response } | { email: string | null }> {
+  if (!env.ACCESS_TEAM_DOMAIN || !env.ACCESS_AUD) return { email: null };
+  const deny = (why: string) => ({
+    denied: new Response(`Forbidden: ${why}. Sign in through Cloudflare Access.`, {
       status: 403,
       headers: { 'content-type': 'text/plain; charset=utf-8' },
-    });
+    }),
+  });
   const token = request.headers.get(ACCESS_HEADER);
   if (!token) return deny('no Cloudflare Access token');
   const domain = env.ACCESS_TEAM_DOMAIN.replace(/^https?:\/\//, '').replace(/\/+$/, '');
@@ -86,8 +135,9 @@ export async function accessDenied(request: Request, env: Env): Promise<Response
     let keys = await accessKeysFor(domain, false);
     // Refetch only for an unknown key id, so bad tokens cannot make every request fetch the certs.
     if (!keys.some((k) => k.kid === kid)) keys = await accessKeysFor(domain, true);
-    await verifyWithJwks(token, { keys, verification, allowedAlgorithms: ['RS256'] });
-    return null;
+    const payload = await verifyWithJwks(token, { keys, verification, allowedAlgorithms: ['RS256'] });
+    // A person's token carries their email; an Access service token has none and stays anonymous.
+    return { email: typeof payload.email === 'string' && payload.email ? payload.email : null };
   } catch {
     // malformed, expired, wrong audience or issuer, unknown key, or the certs could not be fetched
   }
@@ -96,8 +146,8 @@ export async function accessDenied(request: Request, env: Env): Promise<Response
 
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
-    const denied = await accessDenied(request, env);
-    if (denied) return denied;
-    return appFor(env).fetch(request, env, ctx);
+    const access = await verifyAccess(request, env);
+    if ('denied' in access) return access.denied;
+    return appFor(env).fetch(withoutClientIdentity(request, access.email), env, ctx);
   },
 };

@@ -6,8 +6,6 @@ import type { User } from '../auth/user';
 
 export interface AppDeps {
   db: Db;
-  /** Default reviewer name for the audit log (env REVIEWER); a review form's name field overrides it. */
-  reviewer?: string;
   /** Rate limit for write requests (src/middleware/rate-limit), chosen by the entry; none in tests. */
   writeLimiter?: MiddlewareHandler;
   /** Deployment settings from the environment (src/settings.ts reads them); add fields, do not rewrite. */

@@ -11,12 +11,10 @@ export interface TestApp extends TestDb {
   app: ReturnType<typeof createApp>;
 }
 
-export async function createTestApp(
-  opts: { seed?: boolean; reviewer?: string; settings?: AppSettings } = {},
-): Promise<TestApp> {
+export async function createTestApp(opts: { seed?: boolean; settings?: AppSettings } = {}): Promise<TestApp> {
   const t = await createTestDb();
   if (opts.seed) await loadSeeds(t.db);
-  return { ...t, app: createApp({ db: t.db, reviewer: opts.reviewer, settings: opts.settings }) };
+  return { ...t, app: createApp({ db: t.db, settings: opts.settings }) };
 }
 
 /** A same-origin form post, as a browser sends it (csrf() checks Origin). */

@@ -11,6 +11,8 @@ const MB = 1024 * 1024;
 export const ARTICLE_BODY_LIMIT = 2 * MB;
 export const COMPARE_BODY_LIMIT = MAX_COMPARE_DOCUMENTS * 2 * MB;
 export const REVIEW_BODY_LIMIT = 16 * 1024;
+/** Sign-in and account forms: a few short fields. */
+export const ACCOUNT_BODY_LIMIT = 8 * 1024;
 
 type OnTooLarge = (c: Context, message: string) => Response | Promise<Response>;
 
@@ -35,3 +37,6 @@ export const compareBodyLimit = () =>
 
 export const reviewBodyLimit = (onError?: OnTooLarge) =>
   limit(REVIEW_BODY_LIMIT, 'The review is too large: keep the note under 2,000 characters.', onError);
+
+export const accountBodyLimit = (onError?: OnTooLarge) =>
+  limit(ACCOUNT_BODY_LIMIT, 'The form is too large: logins, names and passwords are short.', onError);
