@@ -1,6 +1,7 @@
 // The reviewer's journey in real Chromium against the real Node server: sign in, filter the queue (URL
 // kept), move with j/k, open the 57-vs-50 conflict, meet a 409 when another reviewer acted first (it says
 // who), resolve it with a note, and read the history — nothing lost, no CSP violation, no console error.
+// Then a viewer reads the same conflict, finds nothing to click, and a hand-built POST is refused.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,8 @@ describe.skipIf(skipBrowserTests())('reviewer workflow in Chromium', () => {
   let chromium: Chromium;
   let page: Page;
   const problems: string[] = [];
+  let resolvedLinkId = 0;
+  let forgedWrite = '';
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
@@ -29,6 +32,12 @@ describe.skipIf(skipBrowserTests())('reviewer workflow in Chromium', () => {
       displayName: 'Ana Reviewer',
       role: 'reviewer',
       password: 'ana-password-1',
+    });
+    await addAccount(server.db, {
+      login: 'vic',
+      displayName: 'Vic Viewer',
+      role: 'viewer',
+      password: 'vic-password-1',
     });
     chromium = await launchChromium();
     await chromium.context.exposeBinding('__reportCsp', (_source, violation: string) => {
@@ -49,9 +58,10 @@ describe.skipIf(skipBrowserTests())('reviewer workflow in Chromium', () => {
       }
     });
     page.on('response', (res) => {
-      // The 409 below is expected; every other 4xx/5xx is a problem.
+      // The 409 and the viewer's forged 403 below are expected; every other 4xx/5xx is a problem.
       const path = new URL(res.url()).pathname;
-      if (res.status() >= 400 && path !== '/favicon.ico' && res.status() !== 409) {
+      const expected = res.status() === 409 || (res.status() === 403 && path === forgedWrite);
+      if (res.status() >= 400 && path !== '/favicon.ico' && !expected) {
         problems.push(`HTTP ${res.status()}: ${res.url()}`);
       }
     });
@@ -178,6 +188,41 @@ describe.skipIf(skipBrowserTests())('reviewer workflow in Chromium', () => {
     // Reload: stored, not just swapped.
     await page.reload();
     expect((await page.locator(`#link-badge-${linkId}`).textContent())?.trim()).toBe('A holds');
+    resolvedLinkId = linkId;
     expect(problems).toEqual([]);
   }, 90_000);
+
+  it('a viewer reads the same conflict but has no buttons, and a forged write changes nothing', async () => {
+    expect(resolvedLinkId).toBeGreaterThan(0);
+    await page.locator('form.signed-in button[type="submit"]').click();
+    await page.goto(new URL(`/signin?next=%2Fconflicts%2F${resolvedLinkId}`, server.url).href);
+    await page.locator('input[name="login"]').fill('vic');
+    await page.locator('input[name="password"]').fill('vic-password-1');
+    await page.locator('form.signin button[type="submit"]').click();
+    await page.waitForURL((u) => u.pathname === `/conflicts/${resolvedLinkId}`);
+    expect(await page.locator('header').textContent()).toContain('Vic Viewer');
+
+    // The verdict and its history are there to read; nothing to click.
+    const box = page.locator(`#link-review-${resolvedLinkId}`);
+    expect((await page.locator(`#link-badge-${resolvedLinkId}`).textContent())?.trim()).toBe('A holds');
+    expect(await box.locator('.history').textContent()).toContain('Ana Reviewer');
+    expect(await page.locator('button[name="resolution"], button[name="status"]').count()).toBe(0);
+    const historyBefore = await box.locator('.history li').count();
+    expect(historyBefore).toBeGreaterThan(0);
+
+    // A same-origin POST built by hand (what a viewer could try from the console) is refused.
+    forgedWrite = `/conflicts/${resolvedLinkId}/resolve`;
+    const status = await page.evaluate(async (path) => {
+      const version = document.querySelector('[data-version]')?.getAttribute('data-version') ?? '0';
+      const body = new URLSearchParams({ resolution: 'b_holds', version, note: 'viewer override' });
+      return (await fetch(path, { method: 'POST', body })).status;
+    }, forgedWrite);
+    expect(status).toBe(403);
+
+    await page.reload();
+    expect((await page.locator(`#link-badge-${resolvedLinkId}`).textContent())?.trim()).toBe('A holds');
+    expect(await page.locator(`#link-review-${resolvedLinkId} .history li`).count()).toBe(historyBefore);
+    expect(await page.content()).not.toContain('viewer override');
+    expect(problems).toEqual([]);
+  }, 60_000);
 });
