@@ -172,7 +172,8 @@ export const reviews = sqliteTable(
   'reviews',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    targetType: text('target_type', { enum: ['claim', 'link'] }).notNull(),
+    /** 'article' rows record an editor deleting an article (its claims and links go with it). */
+    targetType: text('target_type', { enum: ['claim', 'link', 'article'] }).notNull(),
     targetId: integer('target_id').notNull(),
     reviewer: text('reviewer').notNull(),
     action: text('action').notNull(),

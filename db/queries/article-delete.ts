@@ -6,8 +6,9 @@ import { runBatch } from './batch';
 import { TOTAL_CLAIMS_TERM } from './candidates';
 
 /**
- * Deletes article `id` with its claims, quantities, keys, mentions and links. Returns false when
- * there was no such article. The term_stats decrement is computed inside the batch from the rows
+ * Deletes article `id` with its claims, quantities, keys, mentions and links, and records who did it
+ * in the audit log (a `reviews` row with target_type 'article', written in the same batch, so there
+ * is never a deletion without its record). Returns false when there was no such article. The term_stats decrement is computed inside the batch from the rows
  * it deletes (df counts claims, so each claim's distinct terms count once), which makes a second,
  * concurrent delete of the same article a no-op instead of a double decrement.
  *
@@ -15,9 +16,16 @@ import { TOTAL_CLAIMS_TERM } from './candidates';
  * keys per connection (PRAGMA foreign_keys), and this must not depend on which connection runs it.
  * Review history (`reviews`) is kept: the audit log is append-only.
  */
-export async function deleteArticleCascade(db: Db, id: number): Promise<boolean> {
+export async function deleteArticleCascade(db: Db, id: number, by: string): Promise<boolean> {
   const ofArticle = sql`(select c.id from claims c where c.article_id = ${id})`;
   const results = await runBatch(db, [
+    // What went, in words a reader of the log understands: outlet, title, URL and what it held.
+    db.run(sql`insert into reviews (target_type, target_id, reviewer, action, from_status, to_status, note)
+      select 'article', a.id, ${by}, 'delete', null, 'deleted',
+        s.name || ': ' || a.title || coalesce(' <' || a.url || '>', '') || ' (' ||
+        (select count(*) from claims c where c.article_id = a.id) || ' claims, ' ||
+        (select count(*) from links l where l.claim_a in ${ofArticle} or l.claim_b in ${ofArticle}) || ' links removed)'
+      from articles a join sources s on s.id = a.source_id where a.id = ${id}`),
     db.run(sql`insert into term_stats (term, df)
       select t.term, -count(*) from
         (select distinct c.id as claim, j.value as term from claims c, json_each(c.terms) j where c.article_id = ${id}) t

@@ -141,7 +141,8 @@ export async function targetState(db: Db, target: TargetType, id: number): Promi
 
 export interface HistoryEntry {
   id: number;
-  targetType: TargetType;
+  /** 'article': an editor deleted that article (the only log row about articles). */
+  targetType: TargetType | 'article';
   targetId: number;
   /** The login the audit log recorded. */
   reviewer: string;
@@ -185,6 +186,18 @@ export async function listReviews(
     .from(reviews)
     .leftJoin(users, eq(users.login, reviews.reviewer))
     .where(and(eq(reviews.targetType, target.type), eq(reviews.targetId, target.id)))
+    .orderBy(desc(reviews.createdAt), desc(reviews.id))
+    .limit(limit);
+  return rows.map(tidy);
+}
+
+/** Articles editors deleted, newest first: the log rows are all that is left of them. */
+export async function articleDeletions(db: Db, limit = 20): Promise<HistoryEntry[]> {
+  const rows = await db
+    .select(historyColumns)
+    .from(reviews)
+    .leftJoin(users, eq(users.login, reviews.reviewer))
+    .where(eq(reviews.targetType, 'article'))
     .orderBy(desc(reviews.createdAt), desc(reviews.id))
     .limit(limit);
   return rows.map(tidy);

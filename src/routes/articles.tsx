@@ -59,8 +59,8 @@ export function articleRoutes(deps: AppDeps) {
   }
 
   app.get('/', zValidator('query', pageQuery), async (c) => {
-    const { items } = await articleList(deps.db, c.req.valid('query'));
-    return page(c, 'Articles', <ArticlesPage items={items} />, { nav: 'articles' });
+    const { items, deletions } = await articleList(deps.db, c.req.valid('query'));
+    return page(c, 'Articles', <ArticlesPage items={items} deletions={deletions} />, { nav: 'articles' });
   });
 
   app.get('/new', requireRole('reviewer'), async (c) => {

@@ -3,12 +3,13 @@ import type { Db } from '../../db/client';
 import { getArticle, listArticles } from '../../db/queries/articles';
 import { claimSummaries, previousSentences } from '../../db/queries/claims';
 import { linksOfClaims } from '../../db/queries/links';
-import { listReviews } from '../../db/queries/reviews';
+import { articleDeletions, listReviews } from '../../db/queries/reviews';
 import { listSources } from '../../db/queries/sources';
 import { NotFoundError } from './errors';
 
 export async function articleList(db: Db, opts: { limit: number; offset: number }) {
-  return { items: await listArticles(db, opts) };
+  const [items, deletions] = await Promise.all([listArticles(db, opts), articleDeletions(db)]);
+  return { items, deletions };
 }
 
 export async function articleDetail(db: Db, id: number) {

@@ -3,10 +3,7 @@ import type { Db } from '../../db/client';
 import { deleteArticleCascade } from '../../db/queries/article-delete';
 import { NotFoundError } from './errors';
 
-/**
- * Not written to the `reviews` audit log: its target_type is 'claim' | 'link' only, and the claims
- * and links go with the article. The caller passes who asked, so adding that log row later is local.
- */
-export async function deleteArticle(db: Db, id: number, _by: string): Promise<void> {
-  if (!(await deleteArticleCascade(db, id))) throw new NotFoundError('There is no such article.');
+/** `by` (the editor's login) goes into the audit log with what the article held. */
+export async function deleteArticle(db: Db, id: number, by: string): Promise<void> {
+  if (!(await deleteArticleCascade(db, id, by))) throw new NotFoundError('There is no such article.');
 }

@@ -1,8 +1,17 @@
 // Deleting an article (editors): its claims, links, keys and mentions go, and term_stats ends up exactly
 // as if the article had never been ingested — through the page's confirm form and DELETE /api/articles/:id.
-import { asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articles, claimKeys, claims, links, mentions, quantities, termStats } from '../../db/schema';
+import {
+  articles,
+  claimKeys,
+  claims,
+  links,
+  mentions,
+  quantities,
+  reviews,
+  termStats,
+} from '../../db/schema';
 import { ingestArticle } from '../../src/services/ingest';
 import { createTestApp, formPost, HTMX, type TestApp, visibleText } from '../helpers/app';
 import { type SignedIn, signedIn } from '../helpers/auth';
@@ -94,6 +103,32 @@ describe('deleting an article', () => {
     await t.app.request(`/articles/${r.articleId}/delete`, formPost({}, { ...editor.cookie, ...HTMX }));
     expect((await t.db.select({ n: count() }).from(links).get())!.n).toBe(seedLinks);
     expect(await t.db.select().from(claims).where(eq(claims.articleId, r.articleId))).toEqual([]);
+  });
+
+  it('writes who deleted what into the audit log, once, and lists it on the Articles page', async () => {
+    const r = await ingestArticle(t.db, { ...extra(5), url: 'https://wire5.example/contact-group' });
+    if (r.status !== 'created') throw new Error('not created');
+    const res = await t.app.request(`/api/articles/${r.articleId}`, {
+      method: 'DELETE',
+      headers: editor.bearer,
+    });
+    expect(res.status).toBe(204);
+    await t.app.request(`/api/articles/${r.articleId}`, { method: 'DELETE', headers: editor.bearer });
+
+    const log = await t.db
+      .select()
+      .from(reviews)
+      .where(and(eq(reviews.targetType, 'article'), eq(reviews.targetId, r.articleId)));
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ reviewer: editor.user.login, action: 'delete', toStatus: 'deleted' });
+    expect(log[0]!.note).toBe(
+      `Wire 5: Contact group 5 <https://wire5.example/contact-group> (${r.claims} claims, ${r.links} links removed)`,
+    );
+
+    const list = visibleText(await (await t.app.request('/articles')).text());
+    expect(list).toContain('Deleted articles');
+    expect(list).toContain('deleted the article');
+    expect(list).toContain('Wire 5: Contact group 5');
   });
 
   it('answers 404 for an unknown article', async () => {

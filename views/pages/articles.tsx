@@ -1,5 +1,7 @@
-// All stored articles, newest first.
+// All stored articles, newest first, and the log of the ones editors deleted.
+import type { HistoryEntry } from '../../db/queries/reviews';
 import { formatDate } from '../components/format';
+import { HistoryItem } from '../partials/history';
 
 export interface ArticleListItemView {
   id: number;
@@ -10,7 +12,13 @@ export interface ArticleListItemView {
   claims: number;
 }
 
-export function ArticlesPage({ items }: { items: ArticleListItemView[] }) {
+export function ArticlesPage({
+  items,
+  deletions = [],
+}: {
+  items: ArticleListItemView[];
+  deletions?: HistoryEntry[];
+}) {
   return (
     <>
       <h1>Articles</h1>
@@ -32,6 +40,18 @@ export function ArticlesPage({ items }: { items: ArticleListItemView[] }) {
           ))}
         </ul>
       )}
+      {deletions.length > 0 ? (
+        <details class="card history deleted-articles">
+          <summary>
+            Deleted articles <span class="muted">({deletions.length})</span>
+          </summary>
+          <ul>
+            {deletions.map((entry) => (
+              <HistoryItem entry={entry} />
+            ))}
+          </ul>
+        </details>
+      ) : null}
     </>
   );
 }

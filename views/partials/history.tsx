@@ -6,6 +6,7 @@ import { label, safeHref } from '../components/format';
 /** The audit log's action names, in words. */
 export function describeAction(action: string): string {
   if (action === 'reopen') return 'reopened';
+  if (action === 'delete') return 'deleted the article';
   if (action === 'unassign') return 'unassigned';
   if (action.startsWith('assign:')) return `assigned to ${action.slice('assign:'.length)}`;
   const m = action.match(/^(mark|resolve|propose|approve|reject)_(.+)$/);
