@@ -1,7 +1,15 @@
 // What makes a sentence a claim, the terms it is matched on, and the keys it is blocked under.
 import { foldName } from './entities';
+import { SCALES, wordValue } from './numbers';
 import type { Claim, ClaimForMatching, ClaimKind, Quantity, Quote } from './types';
 import { lemma, MONTHS, STOPWORDS, type Token } from './words';
+
+/** Words of figures that are no number themselves: vague amounts and hedges. */
+const FIGURE_WORDS = new Set(
+  'dozen dozens hundreds thousands millions billions half least nearly almost roughly approximately estimated exactly'.split(
+    ' ',
+  ),
+);
 
 /** The kind of claim a sentence makes, or null when it has nothing checkable. */
 export function claimKind(
@@ -38,6 +46,8 @@ export function sentenceTerms(tokens: Token[], entityKeys: string[], personKeys:
     if (date) terms.add(`d:${date}`);
     const weekday = weekdayOf(tokens, i);
     if (weekday) terms.add(`w:${weekday}`);
+    const month = monthOf(tokens, i);
+    if (month && !date) terms.add(`t:${month}`);
   }
   // A capitalised first word that is no name of this text may still be one the other text names
   // ("Milken was given…" against "…sentenced Michael Milken"): kept as a maybe-name, which only
@@ -52,11 +62,16 @@ export function sentenceTerms(tokens: Token[], entityKeys: string[], personKeys:
       if (l.length >= 3 && !STOPWORDS.has(l)) terms.add(l);
     }
   }
-  for (const t of tokens) {
-    if (t.type !== 'word' || /^[A-Z]/.test(t.text) || t.lower.length < 3 || STOPWORDS.has(t.lower)) continue;
+  tokens.forEach((t, k) => {
+    if (t.type !== 'word' || /^[A-Z]/.test(t.text) || t.lower.length < 3 || STOPWORDS.has(t.lower)) return;
+    // Letters glued to digits are part of a name or code ("76ers", "AK-47s"), not a word.
+    if (k > 0 && tokens[k - 1]!.type === 'num' && tokens[k - 1]!.end === t.start) return;
+    // Figures and their hedges are what is compared, not what it is about: two reports sharing
+    // "eight" and "million" share no subject.
+    if (FIGURE_WORDS.has(t.lower) || wordValue(t.lower) !== null || SCALES.has(t.lower)) return;
     const l = lemma(t.lower);
     if (!STOPWORDS.has(l)) terms.add(l);
-  }
+  });
   return [...terms];
 }
 
@@ -72,6 +87,21 @@ export function weekdayOf(tokens: Token[], i: number): string | null {
   if (t.type !== 'word' || !/^[A-Z]/.test(t.text)) return null;
   const w = t.lower.replace(/'s$/, '');
   return WEEKDAYS.has(w) ? w.slice(0, 3) : null;
+}
+
+const MONTH_NAMES = new Set(
+  'january february march april june july august september october november december'.split(' '),
+);
+
+/**
+ * A month named on its own ("in February", "since September"), as "feb": the time of a figure that a
+ * report dates to a month rather than a day is mostly a past event told as background. "May" is left
+ * out: it is mostly the verb.
+ */
+export function monthOf(tokens: Token[], i: number): string | null {
+  const t = tokens[i]!;
+  if (t.type !== 'word' || !/^[A-Z]/.test(t.text) || !MONTH_NAMES.has(t.lower)) return null;
+  return t.lower.slice(0, 3);
 }
 
 /** A calendar year written as "2009" or "'09", or null. */
@@ -100,6 +130,20 @@ export function dateOf(tokens: Token[], i: number): string | null {
 }
 
 const MAX_KEYS = 48;
+
+/**
+ * A figure exact enough to say two sentences share a subject when both state it: an exact count of a
+ * named thing, more than a handful, not a generic measure (a duration, an age, a share) or a rate.
+ */
+export function anchorFigure(q: Quantity): boolean {
+  return (
+    q.low === q.high &&
+    q.value >= 10 &&
+    q.unitClass !== '' &&
+    q.rate === null &&
+    !/^(duration:|age$|percent|season$)/.test(q.unitClass)
+  );
+}
 
 /** Stems close enough to meet across inflections: "seize"/"seized", "declares"/"declared". */
 export const contentStem = (t: string) => {
@@ -158,6 +202,11 @@ export function blockingKeys(
     if (!general) continue;
     for (const e of entityTerms) keys.add(`${general}|${e}`);
     for (const w of stems) keys.add(`${general}|w:${w}`);
+  }
+  // Two sentences stating one more figure the same way are compared (crossref's sameFigure).
+  for (const r of quantities) {
+    if (!anchorFigure(r)) continue;
+    for (const q of quantities) if (q.unitClass) keys.add(`${q.unitClass}|f:${r.unitClass}=${r.value}`);
   }
   for (const quote of quotes) if (quote.speaker) keys.add(`quote|${quote.speaker}`);
   return [...keys].slice(0, MAX_KEYS);

@@ -1,6 +1,7 @@
 // Cross-referencing: find claims about the same thing through the blocking keys, then decide whether
 // their numbers agree (intervals overlap) or conflict (they do not), and say why.
-import { contentStem } from './claims';
+import { anchorFigure, contentStem } from './claims';
+import { foldName } from './entities';
 import type {
   ClaimForMatching,
   Explanation,
@@ -23,10 +24,10 @@ const EVIDENCE_SCALE = 4;
 const ENTITY_BOOST = 1.5;
 /** Coverage of the shorter claim's own terms, scaled so full coverage passes the threshold. */
 const COVERAGE_WEIGHT = 0.8;
-/** Marker terms (people, years, days, weekdays) that test identity but are not content. */
-const MARKER = /^[pydwWAFm]:/;
+/** Marker terms (people, years, days, weekdays, months) that test identity but are not content. */
+const MARKER = /^[pydwWAFPmtT]:/;
 /** Article-level markers in a claim's context: identity tests only, never similarity evidence. */
-const ARTICLE_MARKER = /^[WAF]:/;
+const ARTICLE_MARKER = /^[WAFPT]:/;
 /** A key shared by more claims than this says little; skip it so one common key cannot blow up. */
 const MAX_BLOCK_SIZE = 500;
 /**
@@ -98,7 +99,7 @@ function dropContradictedConflicts(
   agreements: Agreement[],
   voices: Map<LinkDraft, [string, string, string, string]>,
 ) {
-  // "claim|figure|article|voice": the figure is matched by a claim of that article, in that voice.
+  // "claim|figure|article|voice": the figure is stated by a claim of that article, in that voice.
   const agreed = new Set(
     agreements.map((x) => `${x.claim}\u0000${x.text}\u0000${x.article}\u0000${x.voice}`),
   );
@@ -106,9 +107,11 @@ function dropContradictedConflicts(
     const v = voices.get(l);
     if (l.relation !== 'conflict' || !v || !l.explanation.a || !l.explanation.b) return true;
     const { a, b } = l.explanation;
+    // v: [voice of a, voice of b, article of a, article of b]. Dropped when a's figure is stated by a
+    // claim of b's article in b's voice, or b's figure by a claim of a's article in a's voice.
     return !(
-      agreed.has(`${a.claim}\u0000${a.text}\u0000${v[2]}\u0000${v[1]}`) ||
-      agreed.has(`${b.claim}\u0000${b.text}\u0000${v[3]}\u0000${v[0]}`)
+      agreed.has(`${a.claim}\u0000${a.text}\u0000${v[3]}\u0000${v[1]}`) ||
+      agreed.has(`${b.claim}\u0000${b.text}\u0000${v[2]}\u0000${v[0]}`)
     );
   });
 }
@@ -177,6 +180,11 @@ export function contextSimilarity(a: ClaimForMatching, b: ClaimForMatching, idf:
  * years, mean different subjects.
  */
 export function sameSubject(a: ClaimForMatching, b: ClaimForMatching): boolean {
+  return differentSubject(a, b) === null;
+}
+
+/** Why two claims are about different things (for tests and debugging), or null when they are not. */
+export function differentSubject(a: ClaimForMatching, b: ClaimForMatching): string | null {
   const all = (c: ClaimForMatching) => new Set([...c.terms, ...c.contextTerms]);
   const allA = all(a);
   const allB = all(b);
@@ -186,23 +194,32 @@ export function sameSubject(a: ClaimForMatching, b: ClaimForMatching): boolean {
   // noun, covering half of the shorter sentence): "Authorities seize 6,700 pounds of marijuana" and
   // "8,710 pounds of marijuana had been seized".
   // A maybe-name (a capitalised first word) anchors only against a name of the other claim.
+  // A name inside a figure's own words is what is counted ("7 AK-47 rifles", "26 Somali pirates"), the
+  // same in every incident of one kind: between two whole reports it does not anchor. (Between two
+  // snippets it may be all they name: "87 percent of Americans" and "61 percent of Americans".)
   const maybe = (c: ClaimForMatching) => own(c, 'm:').map((t) => `e:${t.slice(2)}`);
+  const whole =
+    articleNames(a).size >= MIN_NAMES_FOR_ABSENCE && articleNames(b).size >= MIN_NAMES_FOR_ABSENCE;
+  const anchors = (c: ClaimForMatching) => {
+    const counted = whole ? countedNames(c) : new Set<string>();
+    return [...own(c, 'e:'), ...maybe(c)].filter((t) => !counted.has(t));
+  };
   const anchored =
-    own(a, 'e:').some((t) => allB.has(t)) ||
-    own(b, 'e:').some((t) => allA.has(t)) ||
-    maybe(a).some((t) => allB.has(t)) ||
-    maybe(b).some((t) => allA.has(t)) ||
-    sameWording(a, b);
-  if (!anchored) return false;
+    anchors(a).some((t) => allB.has(t)) ||
+    anchors(b).some((t) => allA.has(t)) ||
+    sameWording(a, b) ||
+    sameFigure(a, b);
+  if (!anchored) return 'no shared name or wording';
   const disjoint = (x: string[], y: string[]) =>
     x.length > 0 && y.length > 0 && !x.some((t) => y.includes(t));
   const around = (set: Set<string>, prefix: string) => [...set].filter((t) => t.startsWith(prefix));
   // The people each sentence itself names come first: "X has spent 19 seasons" and "Y played 11
   // seasons" are about different people even when both articles mention both.
-  if (disjoint(own(a, 'p:'), own(b, 'p:'))) return false;
-  if (disjoint(around(allA, 'p:'), around(allB, 'p:'))) return false;
-  if (disjoint(around(allA, 'y:'), around(allB, 'y:'))) return false;
-  if (disjoint(around(allA, 'd:'), around(allB, 'd:'))) return false;
+  if (disjoint(own(a, 'p:'), own(b, 'p:'))) return 'different people in the sentences';
+  if (disjoint(around(allA, 'p:'), around(allB, 'p:'))) return 'different people around';
+  if (disjoint(around(allA, 'y:'), around(allB, 'y:'))) return 'different years';
+  if (disjoint(around(allA, 'd:'), around(allB, 'd:'))) return 'different calendar days';
+  const names = articleNames;
   // Different weekdays of the event: the claim's own, else the article's lede's.
   const day = (c: ClaimForMatching) => {
     const own = c.terms.filter((t) => t.startsWith('w:'));
@@ -211,10 +228,29 @@ export function sameSubject(a: ClaimForMatching, b: ClaimForMatching): boolean {
     if (lede.length > 0) return lede;
     return c.contextTerms.filter((t) => t.startsWith('W:')).map((t) => `w:${t.slice(2)}`);
   };
-  if (disjoint(day(a), day(b))) return false;
+  // One sentence told twice is one fact: only what the two sentences themselves say can set them apart,
+  // not the days, names and dates around them (reports written on different days, of one event).
+  const retold = restated(a, b);
+  const ownDay = (c: ClaimForMatching) => c.terms.filter((t) => t.startsWith('w:'));
+  if (retold ? disjoint(ownDay(a), ownDay(b)) : disjoint(day(a), day(b))) return 'different weekdays';
+  if (retold) return null;
+  // A figure its own sentence dates to a month or a year ("in February", "in 2003") belongs to that
+  // time: a report that dates its figure to no time and never names that month or year anywhere, while
+  // naming enough else to be a whole report, is about another event (the background quake of
+  // February against this Sunday's).
+  // A calendar day ("June 24, 2005") counts by its month: the other report may leave the year out.
+  const times = (c: ClaimForMatching) =>
+    c.terms.flatMap((t) => (/^[ty]:/.test(t) ? [t.slice(2)] : t.startsWith('d:') ? [t.slice(2, 5)] : []));
+  const undated = (c: ClaimForMatching, other: ClaimForMatching) => {
+    const own = times(c);
+    if (own.length === 0 || times(other).length > 0) return false;
+    if (names(other).size < MIN_NAMES_FOR_ABSENCE) return false;
+    const named = new Set(other.contextTerms.filter((t) => t.startsWith('T:')).map((t) => t.slice(2)));
+    return !own.some((t) => named.has(t));
+  };
+  if (undated(a, b) || undated(b, a)) return 'dated to a time the other report never names';
   // Each claim's neighbourhood names an actor (a person, or a name its own article keeps returning to)
   // that the other report never mentions: two different events.
-  const names = (c: ClaimForMatching) => new Set(c.contextTerms.filter((t) => t.startsWith('A:')));
   // Spelling variants of one name differ at the end ("Korea"/"Korean", "Somali"/"Somalian"), so a
   // name counts as mentioned when one key starts with the other.
   const mentioned = (key: string, other: Set<string>) => {
@@ -235,7 +271,15 @@ export function sameSubject(a: ClaimForMatching, b: ClaimForMatching): boolean {
   ];
   const foreign = (c: ClaimForMatching, all: Set<string>, other: Set<string>) =>
     other.size >= MIN_NAMES_FOR_ABSENCE && actors(c, all).some((t) => !mentioned(t.slice(2), other));
-  if (foreign(a, allA, names(b)) && foreign(b, allB, names(a))) return false;
+  if (foreign(a, allA, names(b)) && foreign(b, allB, names(a)))
+    return 'each names an actor the other report never mentions';
+  // Likewise when each report's protagonists (the names it returns to most) include one the other
+  // report never mentions: the INS Mysore's capture against the INS Sukanya's.
+  const strangers = (c: ClaimForMatching, other: Set<string>) =>
+    other.size >= MIN_NAMES_FOR_ABSENCE &&
+    c.contextTerms.some((t) => t.startsWith('P:') && !mentioned(t.slice(2), other));
+  if (strangers(a, names(b)) && strangers(b, names(a)))
+    return "each report's protagonist is unknown to the other";
   // One side alone is enough when the actor is named in the claim's own sentence and its article keeps
   // coming back to it: "INS Sukanya … nabbed 26 pirates" against a report that never names the ship.
   const ownActors = (c: ClaimForMatching, all: Set<string>, other: Set<string>) => {
@@ -244,8 +288,26 @@ export function sameSubject(a: ClaimForMatching, b: ClaimForMatching): boolean {
     const absent = own.filter((t) => !mentioned(t.slice(2), other)).length;
     return own.length > 0 && absent >= own.length / 2;
   };
-  if (ownActors(a, allA, names(b)) || ownActors(b, allB, names(a))) return false;
-  return true;
+  if (ownActors(a, allA, names(b)) || ownActors(b, allB, names(a)))
+    return 'own actors unknown to the other report';
+  return null;
+}
+
+/** Every name the claim's article mentions (up to a limit), as `A:` keys. */
+function articleNames(c: ClaimForMatching): Set<string> {
+  return new Set(c.contextTerms.filter((t) => t.startsWith('A:')));
+}
+
+/** Entity keys a claim's capitalised words inside its figures could have: "AK" of "7 AK-47 rifles". */
+export function countedNames(c: ClaimForMatching): Set<string> {
+  const out = new Set<string>();
+  for (const q of c.quantities) {
+    for (const w of q.text.match(/[A-Z][A-Za-z]*/g) ?? []) {
+      out.add(`e:${foldName(w)}`);
+      out.add(`e:${w.toLowerCase().replace(/s$/, '')}`);
+    }
+  }
+  return out;
 }
 
 /** Whether two strings differ by at most one inserted, deleted or replaced letter. */
@@ -257,14 +319,39 @@ export function oneEditApart(x: string, y: string): boolean {
   return x.slice(i + 1) === y.slice(i + 1) || x.slice(i) === y.slice(i + 1) || x.slice(i + 1) === y.slice(i);
 }
 
-function sameWording(a: ClaimForMatching, b: ClaimForMatching): boolean {
+/**
+ * Both sentences state one more figure the same way ("for the 125 seats", "for 125 parliamentary
+ * seats"): an exact count of one thing, more than a handful, that both carry is a shared subject.
+ */
+function sameFigure(a: ClaimForMatching, b: ClaimForMatching): boolean {
+  return a.quantities.some(
+    (qa) =>
+      anchorFigure(qa) &&
+      b.quantities.some((qb) => anchorFigure(qb) && qb.unitClass === qa.unitClass && qb.value === qa.value),
+  );
+}
+
+/** Content stems the two own sentences share beyond the counted nouns, and how many the shorter has. */
+function wordingShare(a: ClaimForMatching, b: ClaimForMatching): { shared: number; shorter: number } {
   const units = new Set([...a.quantities, ...b.quantities].flatMap((q) => [q.unit, ...q.unit.split(' ')]));
   const content = (c: ClaimForMatching) =>
     new Set(c.terms.filter((t) => !t.includes(':') && !units.has(t) && !/\d/.test(t)).map(contentStem));
   const ca = content(a);
   const cb = content(b);
-  const shared = [...ca].filter((t) => cb.has(t)).length;
-  const shorter = Math.min(ca.size, cb.size);
+  return { shared: [...ca].filter((t) => cb.has(t)).length, shorter: Math.min(ca.size, cb.size) };
+}
+
+/**
+ * One sentence told twice (wire copy, a quote both outlets carry): at least five content words, and
+ * nearly all of the shorter sentence, shared.
+ */
+function restated(a: ClaimForMatching, b: ClaimForMatching): boolean {
+  const { shared, shorter } = wordingShare(a, b);
+  return shared >= 5 && shared >= 0.8 * shorter;
+}
+
+function sameWording(a: ClaimForMatching, b: ClaimForMatching): boolean {
+  const { shared, shorter } = wordingShare(a, b);
   // A short restatement ("11 bodies have been identified") says only a word or two beyond its figure:
   // it matches when the other sentence shares all of them.
   if (shorter <= 2 && shared === shorter && shared >= 1) return true;
@@ -279,16 +366,26 @@ interface QuantityPair {
 }
 
 const LOCAL_WINDOW = 40;
-const WORD = /[A-Za-z][A-Za-z'-]+/g;
+/**
+ * A whole word: letters glued to digits ("76ers", "AK-47s") are part of a name or code, not a word of
+ * their own, so "ers" of "76ers" never makes two figures' surroundings look alike.
+ */
+const WORD = /(?<![A-Za-z0-9'-])[A-Za-z][A-Za-z'-]+(?![A-Za-z0-9])/g;
 
 /**
  * The words around one figure in its sentence (about six words either side), as stems, without the
- * figure's own unit and number words: "spent 19 seasons with the club" → spent, club.
+ * figure's own unit and number words: "spent 19 seasons with the club" → spent, club. A word the
+ * window cuts in half ("ording" of "according") is left out, not read as a word of its own.
  */
 export function localContext(claimText: string, q: Quantity): Set<string> {
   const at = claimText.indexOf(q.text);
   if (at < 0) return new Set();
-  const window = claimText.slice(Math.max(0, at - LOCAL_WINDOW), at + q.text.length + LOCAL_WINDOW);
+  let from = Math.max(0, at - LOCAL_WINDOW);
+  let to = Math.min(claimText.length, at + q.text.length + LOCAL_WINDOW);
+  const inWord = /[A-Za-z0-9'-]/;
+  while (from > 0 && from < at && inWord.test(claimText[from - 1]!)) from++;
+  while (to < claimText.length && to > at + q.text.length && inWord.test(claimText[to]!)) to--;
+  const window = claimText.slice(from, to);
   const own = new Set(q.text.toLowerCase().match(WORD) ?? []);
   const out = new Set<string>();
   for (const m of window.matchAll(WORD)) {
@@ -300,7 +397,7 @@ export function localContext(claimText: string, q: Quantity): Set<string> {
 }
 
 /**
- * Generic measures (durations, ages, percentages) say nothing by their unit: "four years" may be a
+ * Generic measures (durations, seasons, ages, percentages) say nothing by their unit: "four years" may be a
  * contract, a career or a sentence. Such figures are compared only when their own surroundings share
  * a word, whatever the rest of the two sentences share.
  */
@@ -310,7 +407,8 @@ function sameLocalContext(a: ClaimForMatching, qa: Quantity, b: ClaimForMatching
   for (const w of localContext(b.text, qb)) if (la.has(w)) return true;
   return false;
 }
-const GENERIC = /^(duration:|age$|percent)/;
+// Seasons are a sports duration: "19 seasons with the club" may be a career, a contract or a coaching spell.
+const GENERIC = /^(duration:|age$|percent|season$)/;
 
 const MONTH_NAMES = 'January|February|March|April|June|July|August|September|October|November|December';
 const PERIOD = new RegExp(
@@ -336,7 +434,8 @@ function comparableQuantities(a: ClaimForMatching, b: ClaimForMatching): Quantit
   const pairs: QuantityPair[] = [];
   const sameArticle = a.article === b.article;
   const qsA = withSums(a);
-  for (const qb of withSums(b)) {
+  const qsB = withSums(b);
+  for (const qb of qsB) {
     // One writer does not contradict themselves; inside one article only different voices can differ
     // (the narration against a quoted speaker, or two speakers).
     const options = qsA.filter(
@@ -353,7 +452,10 @@ function comparableQuantities(a: ClaimForMatching, b: ClaimForMatching): Quantit
       pairs.push({ qa: agreeing, qb, overlap: true, difference: 0 });
       continue;
     }
-    const closest = options.reduce((best, qa) =>
+    // A figure of a that another figure of b agrees with is spoken for: "5.35 % against the label's
+    // 5.5 %" and "8.02 % against the label's 5.5 %" differ on 5.35 against 8.02, not 5.5 against 8.02.
+    const free = options.filter((qa) => !qsB.some((other) => other !== qb && overlaps(qa, other)));
+    const closest = (free.length > 0 ? free : options).reduce((best, qa) =>
       relativeDifference(qa, qb) < relativeDifference(best, qb) ? qa : best,
     );
     // Outlets that disagree on a figure disagree by a margin; one figure several times the other is a
@@ -503,8 +605,18 @@ function compareClaims(
   }
   for (const p of pairs) {
     if (!p.overlap) continue;
-    agreements.push({ claim: a.ref, text: p.qa.text, article: b.article, voice: voiceOf(b, p.qb) });
-    agreements.push({ claim: b.ref, text: p.qb.text, article: a.article, voice: voiceOf(a, p.qa) });
+    agreements.push({
+      claim: a.ref,
+      text: p.qa.text,
+      article: b.article,
+      voice: voiceOf(b, p.qb),
+    });
+    agreements.push({
+      claim: b.ref,
+      text: p.qb.text,
+      article: a.article,
+      voice: voiceOf(a, p.qa),
+    });
   }
   // A total conflicts only where nothing else of the two claims agrees: "45 police" against "100
   // Iranians, 45 police" is one agreeing figure, not a disagreement with the total.

@@ -28,7 +28,7 @@ const ORG_WORDS = new Set(
 const PLACE_WORDS = new Set(
   (
     'city county state province region river island islands sea ocean bay lake mountain mountains valley hill ' +
-    'street road avenue square park beach coast gulf mount mt glacier village heights gardens boulevard blvd'
+    'street road avenue square park beach coast gulf mount mt fort glacier village heights gardens boulevard blvd'
   ).split(' '),
 );
 
@@ -59,6 +59,11 @@ const PLACE_PREFIXES = new Set([
   'las',
   'sri',
   'hong',
+]);
+
+const PLACE_ABBREVIATIONS = new Map([
+  ['Mt', 'Mount'],
+  ['Ft', 'Fort'],
 ]);
 
 const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'de', 'al', 'bin', 'van', 'von', 'la', 'le', 'du']);
@@ -167,14 +172,17 @@ export interface ResolvedName {
  * `notPerson`: the surroundings say it is no person (a place cue before it, a title-case headline).
  */
 export function resolveName(raw: RawName, notPerson = false): ResolvedName | null {
-  let words = raw.tokens.map((t) => t.text.replace(/'s$/, ''));
+  // "Mt Cook" is "Mount Cook", "Ft Hood" "Fort Hood": one key for both spellings.
+  let words = raw.tokens.map((t) => PLACE_ABBREVIATIONS.get(t.text) ?? t.text.replace(/'s$/, ''));
   const lower = words.map((w) => w.toLowerCase());
   const connector = lower.some((w) => CONNECTORS.has(w) && !NAME_PARTICLES.has(w));
   if (words.length === 1 && isAcronym(raw.tokens[0]!)) {
     return { key: `e:${words[0]!.toLowerCase().replace(/s$/, '')}`, name: words[0]!, type: 'organization' };
   }
-  const org = lower.some((w) => ORG_WORDS.has(w));
-  const place = !org && (lower.some((w) => PLACE_WORDS.has(w)) || PLACE_PREFIXES.has(lower[0]!));
+  // Each part of a hyphenated word counts: "Atlanta Journal-Constitution" is a newspaper.
+  const parts = lower.flatMap((w) => w.split('-'));
+  const org = parts.some((w) => ORG_WORDS.has(w));
+  const place = !org && (parts.some((w) => PLACE_WORDS.has(w)) || PLACE_PREFIXES.has(lower[0]!));
   if (!org) {
     let lastTitle = -1;
     lower.forEach((w, k) => {

@@ -6,11 +6,12 @@ import { extractQuantities } from './quantities';
 import { findQuoteSpans, findSpeakerText, makeQuote } from './quotes';
 import { splitSentences } from './sentences';
 import { htmlToText, looksLikeHtml, normalizeText } from './text';
-import type { Claim, Entity, ExtractedArticle, ExtractOptions, Quote, Span } from './types';
+import type { Claim, Entity, EntityMention, ExtractedArticle, ExtractOptions, Quote, Span } from './types';
 import { type Token, tokenize } from './words';
 
 const MAX_ARTICLE_NAMES = 40;
 const MAX_FREQUENT_NAMES = 12;
+const MAX_PROTAGONISTS = 1;
 
 // Sentences that start with these take their subject from the sentence before.
 const PRONOUN_LEAD = /^(it|this|that|they|these|those|he|she|its|their|the group|the coalition)\b/i;
@@ -38,9 +39,25 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
   // Every name the article mentions (the most frequent first): a claim whose neighbourhood names
   // people the other report never mentions is about another event.
   const articleNames = mostFrequent(perSentence, 1, MAX_ARTICLE_NAMES);
+  // The outlets it cites ("told the LA Times", "according to Reuters") are sources, not actors.
+  const cited = citedSources(text, mentions);
+  const acting = perSentence.map((keys) => keys.filter((k) => !cited.has(k)));
   // The names the article keeps coming back to (two sentences or more): its own actors.
-  const frequentNames = new Set(mostFrequent(perSentence, 2, MAX_FREQUENT_NAMES));
+  const frequentNames = new Set(mostFrequent(acting, 2, MAX_FREQUENT_NAMES));
+  // Its protagonists: the few names it returns to most (the ship, the player, the island).
+  const protagonists = mostFrequent(acting, 2, MAX_PROTAGONISTS);
   const articleWeekdays = [...new Set(ownTerms.flatMap((terms) => terms.filter((t) => t.startsWith('w:'))))];
+  // Every month and year the article names: a figure dated "in February" belongs to another event than
+  // a report that never names February.
+  const articleTimes = [
+    ...new Set(
+      ownTerms.flatMap((terms) =>
+        terms
+          .filter((t) => /^[tyd]:/.test(t))
+          .map((t) => `T:${t.startsWith('d:') ? t.slice(2, 5) : t.slice(2)}`),
+      ),
+    ),
+  ];
   const quotesBySentence = assignQuotes(text, sentences, findQuoteSpans(text), entities, perSentence);
 
   const claims: Claim[] = [];
@@ -53,13 +70,17 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
     let terms = ownTerms[i]!;
     if (i > 0 && PRONOUN_LEAD.test(sentenceText)) terms = [...new Set([...terms, ...ownTerms[i - 1]!])];
     const context = new Set<string>();
-    for (const k of [i - 2, i - 1, i + 1]) for (const t of ownTerms[k] ?? []) context.add(t);
+    // A neighbour's weekday is the day of the neighbour's news ("aftershocks on Monday"), not this one's.
+    for (const k of [i - 2, i - 1, i + 1])
+      for (const t of ownTerms[k] ?? []) if (!t.startsWith('w:')) context.add(t);
     for (const e of [...topEntities, ...topYears]) context.add(e);
     // A sentence without a day of its own happened on the lede's day, if it names one.
     if (!terms.some((t) => t.startsWith('w:')) && ledeWeekdays.length === 1) context.add(ledeWeekdays[0]!);
     // Every weekday the article names, as a last resort for telling two incidents apart.
     for (const w of articleWeekdays) context.add(`W:${w.slice(2)}`);
     for (const k of articleNames) context.add(`A:${k.slice(2)}`);
+    for (const t of articleTimes) context.add(t);
+    for (const k of protagonists) context.add(`P:${k.slice(2)}`);
     // Only the claim's own names are ever tested as actors (crossref's sameSubject).
     for (const k of terms) if (frequentNames.has(k)) context.add(`F:${k.slice(2)}`);
     for (const t of terms) context.delete(t);
@@ -83,6 +104,19 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
     });
   });
   return { text, sentences, claims, entities, mentions };
+}
+
+const CITED =
+  /\b(?:[Tt]old|[Aa]ccording to|[Qq]uoted by|[Rr]eported by|in an interview with)(?: [Tt]he)?(?: [A-Z][\w.]*){0,2} ?$/;
+
+/** Names the article only ever cites as a source: "told the LA Times", "according to Reuters". */
+function citedSources(text: string, mentions: EntityMention[]): Set<string> {
+  const cited = new Set<string>();
+  const acting = new Set<string>();
+  for (const m of mentions)
+    (CITED.test(text.slice(Math.max(0, m.start - 30), m.start)) ? cited : acting).add(m.key);
+  for (const k of acting) cited.delete(k);
+  return cited;
 }
 
 /** Words the article capitalises somewhere other than at a sentence start: names, not sentence openers. */

@@ -1,52 +1,64 @@
 // Reading numbers as written: numerals, number words, scale words and vague amounts ("several hundred").
 import type { Token } from './words';
 
-const UNITS: Record<string, number> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
+// Maps, not plain objects: a word like "constructor" must not find Object.prototype's members.
+const UNITS = new Map<string, number>([
+  ['zero', 0],
+  ['one', 1],
+  ['two', 2],
+  ['three', 3],
+  ['four', 4],
+  ['five', 5],
+  ['six', 6],
+  ['seven', 7],
+  ['eight', 8],
+  ['nine', 9],
+  ['ten', 10],
+  ['eleven', 11],
+  ['twelve', 12],
+  ['thirteen', 13],
+  ['fourteen', 14],
+  ['fifteen', 15],
+  ['sixteen', 16],
+  ['seventeen', 17],
+  ['eighteen', 18],
+  ['nineteen', 19],
+  ['twenty', 20],
+  ['thirty', 30],
+  ['forty', 40],
+  ['fifty', 50],
+  ['sixty', 60],
+  ['seventy', 70],
+  ['eighty', 80],
+  ['ninety', 90],
+]);
 
-export const SCALES: Record<string, number> = {
-  hundred: 100,
-  thousand: 1e3,
-  million: 1e6,
-  billion: 1e9,
-  trillion: 1e12,
-  bn: 1e9,
-  mn: 1e6,
-  k: 1e3,
-};
+export const SCALES = new Map<string, number>([
+  ['hundred', 100],
+  ['thousand', 1e3],
+  ['million', 1e6],
+  ['billion', 1e9],
+  ['trillion', 1e12],
+  ['bn', 1e9],
+  ['mn', 1e6],
+  ['k', 1e3],
+]);
+
+/** Vague plural amounts and what they stand for. */
+const PLURAL_AMOUNTS = new Map<string, [number, number]>([
+  ['dozens', [24, 99]],
+  ['scores', [40, 99]],
+  ['hundreds', [200, 999]],
+  ['thousands', [2000, 9999]],
+  ['millions', [2e6, 9.99e6]],
+  ['billions', [2e9, 9.99e9]],
+]);
 
 /** Value of a single number word or hyphenated compound: "thirteen", "twenty-five", "two-and-a-half". */
 export function wordValue(word: string): number | null {
   const w = word.toLowerCase();
-  if (w in UNITS) return UNITS[w]!;
+  const unit = UNITS.get(w);
+  if (unit !== undefined) return unit;
   if (w === 'dozen') return 12;
   const half = /^([a-z]+)-and-a-half$/.exec(w);
   if (half) {
@@ -54,9 +66,9 @@ export function wordValue(word: string): number | null {
     return base === null ? null : base + 0.5;
   }
   const parts = w.split('-');
-  if (parts.length === 2 && parts[0]! in UNITS && parts[1]! in UNITS) {
-    const tens = UNITS[parts[0]!]!;
-    const ones = UNITS[parts[1]!]!;
+  const tens = parts.length === 2 ? UNITS.get(parts[0]!) : undefined;
+  const ones = parts.length === 2 ? UNITS.get(parts[1]!) : undefined;
+  if (tens !== undefined && ones !== undefined) {
     if (tens >= 20 && tens % 10 === 0 && ones > 0 && ones < 10) return tens + ones;
   }
   return null;
@@ -96,7 +108,7 @@ export function readNumber(tokens: Token[], i: number): NumberMatch | null {
   if (t.lower === 'several' || t.lower === 'a' || t.lower === 'few') {
     const isFew = t.lower === 'a' && next?.lower === 'few';
     const scaleTok = isFew ? after : next;
-    const scale = scaleTok ? SCALES[scaleTok.lower] : undefined;
+    const scale = scaleTok ? SCALES.get(scaleTok.lower) : undefined;
     if ((t.lower === 'several' || isFew) && scale) {
       const to = isFew ? i + 3 : i + 2;
       return isFew
@@ -131,7 +143,7 @@ export function readNumber(tokens: Token[], i: number): NumberMatch | null {
         next.lower === 'million' ||
         next.lower === 'billion')
     ) {
-      return withScale(tokens, i, i + 2, SCALES[next.lower]!, 0, false);
+      return withScale(tokens, i, i + 2, SCALES.get(next.lower)!, 0, false);
     }
     return null;
   }
@@ -141,9 +153,9 @@ export function readNumber(tokens: Token[], i: number): NumberMatch | null {
     t.lower === 'half' &&
     next?.lower === 'a' &&
     after &&
-    (after.lower === 'dozen' || SCALES[after.lower])
+    (after.lower === 'dozen' || SCALES.has(after.lower))
   ) {
-    const scale = after.lower === 'dozen' ? 12 : SCALES[after.lower]!;
+    const scale = after.lower === 'dozen' ? 12 : SCALES.get(after.lower)!;
     // Stated like "0.5 million": as precise as one decimal of the scale.
     return {
       from: i,
@@ -155,20 +167,15 @@ export function readNumber(tokens: Token[], i: number): NumberMatch | null {
     };
   }
   // "dozens", "hundreds", "thousands", "tens of thousands", "millions".
-  const plural: Record<string, [number, number]> = {
-    dozens: [24, 99],
-    scores: [40, 99],
-    hundreds: [200, 999],
-    thousands: [2000, 9999],
-    millions: [2e6, 9.99e6],
-    billions: [2e9, 9.99e9],
-  };
-  if (Object.hasOwn(plural, t.lower)) {
-    const [low, high] = plural[t.lower]!;
+  const vague = PLURAL_AMOUNTS.get(t.lower);
+  if (vague) {
+    const [low, high] = vague;
     return { from: i, to: i + 1, value: low, low, high, decimals: 0, scale: 1, numeral: false };
   }
-  if (t.lower === 'tens' && next?.lower === 'of' && after && Object.hasOwn(plural, after.lower)) {
-    const [low] = plural[after.lower]!;
+  const tens =
+    t.lower === 'tens' && next?.lower === 'of' && after ? PLURAL_AMOUNTS.get(after.lower) : undefined;
+  if (tens) {
+    const [low] = tens;
     return {
       from: i,
       to: i + 3,
@@ -189,7 +196,7 @@ export function readNumber(tokens: Token[], i: number): NumberMatch | null {
     const v = wordValue(t.text);
     if (v === null) return null;
     // "one" and "a dozen" alone are too often not amounts ("one of the", "one major fight").
-    if (t.lower === 'one' && !(next && SCALES[next.lower])) return null;
+    if (t.lower === 'one' && !(next && SCALES.has(next.lower))) return null;
     return withScale(tokens, i, i + 1, v, t.lower.endsWith('half') ? 1 : 0, false);
   }
   return null;
@@ -207,13 +214,15 @@ function withScale(
   let end = to;
   const s = tokens[end];
   // "1.2 billion", "5bn" is tokenized as "5" + "bn"; "a million" was handled by the caller.
-  if (s && s.lower in SCALES && !(s.lower === 'k' && !numeral)) {
-    scale = SCALES[s.lower]!;
+  const sv = s ? SCALES.get(s.lower) : undefined;
+  if (s && sv !== undefined && !(s.lower === 'k' && !numeral)) {
+    scale = sv;
     end++;
     // "two hundred thousand"
     const s2 = tokens[end];
-    if (scale === 100 && s2 && s2.lower in SCALES && SCALES[s2.lower]! > 100) {
-      scale *= SCALES[s2.lower]!;
+    const s2v = s2 ? SCALES.get(s2.lower) : undefined;
+    if (scale === 100 && s2v !== undefined && s2v > 100) {
+      scale *= s2v;
       end++;
     }
   }

@@ -57,15 +57,15 @@ const HEDGES: [string, HedgeKind][] = [
   ['precisely', 'exact'],
 ];
 
-const RATE_WORDS: Record<string, string> = {
-  daily: 'day',
-  weekly: 'week',
-  monthly: 'month',
-  annually: 'year',
-  yearly: 'year',
-  annual: 'year',
-  hourly: 'hour',
-};
+const RATE_WORDS = new Map<string, string>([
+  ['daily', 'day'],
+  ['weekly', 'week'],
+  ['monthly', 'month'],
+  ['annually', 'year'],
+  ['yearly', 'year'],
+  ['annual', 'year'],
+  ['hourly', 'hour'],
+]);
 
 // Words that end the noun phrase after a number.
 const NP_STOP = new Set(
@@ -139,8 +139,8 @@ function readQuantityAt(
   const t = tokens[i]!;
   let currency: string | null = null;
   let numStart = i;
-  if (t.type === 'punct' && t.text in CURRENCY_SYMBOLS) {
-    currency = CURRENCY_SYMBOLS[t.text]!;
+  if (t.type === 'punct' && CURRENCY_SYMBOLS.has(t.text)) {
+    currency = CURRENCY_SYMBOLS.get(t.text)!;
     numStart = i + 1;
     // "US$", "A$": a country prefix glued to the symbol is already a separate token; ignore it.
   } else if (t.lower === 'us' && tokens[i + 1]?.text === '$') return null;
@@ -154,7 +154,7 @@ function readQuantityAt(
   const sep = tokens[j];
   const prevWord = tokens[(found.hedge?.from ?? i) - 1]?.lower;
   if (sep && (sep.text === '-' || sep.lower === 'to' || (sep.lower === 'and' && prevWord === 'between'))) {
-    const k = (tokens[j + 1]?.text ?? '') in CURRENCY_SYMBOLS ? j + 2 : j + 1;
+    const k = CURRENCY_SYMBOLS.has(tokens[j + 1]?.text ?? '') ? j + 2 : j + 1;
     const second = readNumber(tokens, k);
     // "2-0 win", "68-31 vote", "1-800-222": a descending pair joined by a hyphen is a score or a code.
     if (second && sep.text === '-' && second.value <= num.value && second.scale === 1) return null;
@@ -193,8 +193,8 @@ function readQuantityAt(
   }
 
   // Currency named after the number: "50 million euros", "300 dollars".
-  if (!currency && !percent && tokens[j] && CURRENCY_WORDS[singular(tokens[j]!.lower)]) {
-    currency = CURRENCY_WORDS[singular(tokens[j]!.lower)]!;
+  if (!currency && !percent && tokens[j] && CURRENCY_WORDS.has(singular(tokens[j]!.lower))) {
+    currency = CURRENCY_WORDS.get(singular(tokens[j]!.lower))!;
     j++;
   }
 
@@ -251,8 +251,8 @@ function readQuantityAt(
     unitClass = np.head ? `money:${currency}:${unitClassOf(np.head)}` : `money:${currency}`;
     modifiers = np.head ? [np.head, ...np.modifiers] : [];
   } else if (!unitClass) {
-    if (np.head && CURRENCY_WORDS[np.head]) {
-      unit = CURRENCY_WORDS[np.head]!;
+    if (np.head && CURRENCY_WORDS.has(np.head)) {
+      unit = CURRENCY_WORDS.get(np.head)!;
       unitClass = `money:${unit}`;
     } else if (np.head) {
       unit = np.head;
@@ -288,6 +288,9 @@ function readQuantityAt(
   );
 
   const end = Math.max(np.end, j);
+  // "A magnitude 6 quake can cause severe damage", "20,000 troops could be sent": a figure that is the
+  // subject of a possibility reports nothing that happened ("may have died" still does).
+  if (isPossibility(tokens, end)) return null;
   const rate = findRate(tokens, end);
   const lastTok = tokens[Math.max(rate ? rate.end : end, j) - 1]!;
   const startTok = tokens[found.hedge?.from ?? i]!;
@@ -307,6 +310,16 @@ function readQuantityAt(
   return { quantity, next: Math.max(j, np.end) };
 }
 
+const MODALS = new Set(['can', 'could', 'may', 'might', 'cannot']);
+
+/** A modal verb right after the counted thing, not looking back ("may have"): a possibility. */
+function isPossibility(tokens: Token[], end: number): boolean {
+  const m = tokens[end];
+  if (m?.type !== 'word' || !MODALS.has(m.lower)) return false;
+  const next = tokens[end + 1]?.lower;
+  return next !== 'have' && next !== 'well' && next !== 'now';
+}
+
 /** Years, dates, times, ordinals and identifiers are numbers but not amounts. */
 function isNotAnAmount(tokens: Token[], num: NumberMatch, text: string): boolean {
   const first = tokens[num.from]!;
@@ -321,7 +334,7 @@ function isNotAnAmount(tokens: Token[], num: NumberMatch, text: string): boolean
     next?.type === 'word' &&
     next.start === first.end &&
     !GLUED_UNITS.has(next.lower) &&
-    !(next.lower in SCALES)
+    !SCALES.has(next.lower)
   )
     return true;
   // "'09": a year.
@@ -357,6 +370,19 @@ function isNotAnAmount(tokens: Token[], num: NumberMatch, text: string): boolean
   ) {
     if (!MEASURE_BEFORE_OK.has(prev.lower)) return true;
   }
+  // A name after the digits that counts nothing: ".357 Magnum", "10 Downing Street", "40 East 23rd".
+  // A nationality ("26 Somali pirates", "12 Somali and 11 Yemeni") or a capitalised plural ("30 House
+  // Democrats") still counts.
+  if (first.type === 'num' && next?.type === 'word' && namesNotCounts(tokens, num.to)) return true;
+  // A model code after an acronym: "AK 47 rifles", "G 20".
+  if (
+    prev &&
+    /^[A-Z]{2,4}$/.test(prev.text) &&
+    !/^(US|UK|UN|EU)$/.test(prev.text) &&
+    first.type === 'num' &&
+    !/[,.]/.test(first.text)
+  )
+    return true;
   // Model names and codes glued to letters ("F-16", "Covid-19").
   if (
     prev &&
@@ -366,6 +392,20 @@ function isNotAnAmount(tokens: Token[], num: NumberMatch, text: string): boolean
   )
     return true;
   return false;
+}
+
+/** Capitalised singular words after a number, with no plural noun after them: a name, not a count. */
+function namesNotCounts(tokens: Token[], k: number): boolean {
+  let i = k;
+  while (i < k + 3 && tokens[i]?.type === 'word' && /^[A-Z][a-z]/.test(tokens[i]!.text)) {
+    const t = tokens[i]!;
+    if (isPluralNoun(t.text) || DEMONYM.test(t.text) || MONTHS.has(t.lower) || SCALES.has(t.lower))
+      return false;
+    i++;
+  }
+  if (i === k) return false;
+  const after = tokens[i];
+  return !(after?.type === 'word' && isPluralNoun(after.text));
 }
 
 /** "p. m." → "pm", "GMT," → "gmt": the letters of a possible time suffix starting at `at`. */
@@ -464,8 +504,29 @@ function matchAge(tokens: Token[], j: number): number | null {
   return null;
 }
 
+/**
+ * Where a model code that starts with the capitalised word at `i` ends ("AK-47", "AK 47", "F-16s"), or
+ * -1 when none does.
+ */
+function modelCodeAt(tokens: Token[], i: number): number {
+  const t = tokens[i]!;
+  if (!/^[A-Z]{1,4}$/.test(t.text)) return -1;
+  let k = i + 1;
+  if (tokens[k]?.text === '-') k++;
+  // One letter makes a code only with a hyphen ("F-16"): "A 66-year-old" is an article and an age.
+  else if (t.text.length < 2) return -1;
+  const num = tokens[k];
+  if (num?.type !== 'num' || /[,.]/.test(num.text) || num.start - t.end > 3) return -1;
+  k++;
+  // "AK-47s": the plural glued to the code.
+  if (tokens[k]?.lower === 's' && tokens[k]!.start === num.end) k++;
+  return k;
+}
+
 function readNounPhrase(tokens: Token[], k: number) {
   const words: Token[] = [];
+  // Where each word (with a model code after it) ends.
+  const ends: number[] = [];
   let end = k;
   while (end < tokens.length && words.length < 5) {
     const t = tokens[end]!;
@@ -476,6 +537,11 @@ function readNounPhrase(tokens: Token[], k: number) {
       break;
     words.push(t);
     end++;
+    // A model code: "AK-47 rifles", "AK 47 rifles", "F-16 jets". The digits name the model; what is
+    // counted comes after them.
+    const code = modelCodeAt(tokens, end - 1);
+    if (code > end) end = code;
+    ends.push(end);
   }
   if (words.length === 0) return { head: '', modifiers: [] as string[], end: k, partitive: false };
   // The head is the first lower-case plural noun ("North Korean troops"), else the first capitalised
@@ -502,7 +568,7 @@ function readNounPhrase(tokens: Token[], k: number) {
     REMAINDER.has(tokens[k - 1]?.lower ?? '')
   )
     modifiers.push('part-of');
-  const phraseEnd = k + headIdx + 1;
+  const phraseEnd = ends[headIdx]!;
   const partitive =
     tokens[phraseEnd]?.lower === 'of' &&
     /^(the|its|their|these|those|them|our|his|her|whom|which)$/.test(tokens[phraseEnd + 1]?.lower ?? '');
@@ -527,7 +593,8 @@ function measureBefore(tokens: Token[], i: number): string | null {
 function findRate(tokens: Token[], j: number): { period: string; end: number } | null {
   for (let k = j; k < Math.min(tokens.length, j + 3); k++) {
     const t = tokens[k]!;
-    if (t.lower in RATE_WORDS) return { period: RATE_WORDS[t.lower]!, end: k + 1 };
+    const period = RATE_WORDS.get(t.lower);
+    if (period !== undefined) return { period, end: k + 1 };
     const n = tokens[k + 1];
     if (
       (t.lower === 'per' ||

@@ -86,23 +86,29 @@ export function refinePersonClass(cls: string, following: string[], before: stri
   return cls;
 }
 
-export const CURRENCY_SYMBOLS: Record<string, string> = { $: 'usd', '€': 'eur', '£': 'gbp', '¥': 'jpy' };
-export const CURRENCY_WORDS: Record<string, string> = {
-  dollar: 'usd',
-  usd: 'usd',
-  euro: 'eur',
-  eur: 'eur',
-  yen: 'jpy',
-  yuan: 'cny',
-  renminbi: 'cny',
-  rupee: 'inr',
-  ruble: 'rub',
-  rouble: 'rub',
-  hryvnia: 'uah',
-  peso: 'mxn',
-  franc: 'chf',
-  sterling: 'gbp',
-};
+// Maps, not plain objects: a word like "constructor" must not find Object.prototype's members.
+export const CURRENCY_SYMBOLS = new Map([
+  ['$', 'usd'],
+  ['€', 'eur'],
+  ['£', 'gbp'],
+  ['¥', 'jpy'],
+]);
+export const CURRENCY_WORDS = new Map<string, string>([
+  ['dollar', 'usd'],
+  ['usd', 'usd'],
+  ['euro', 'eur'],
+  ['eur', 'eur'],
+  ['yen', 'jpy'],
+  ['yuan', 'cny'],
+  ['renminbi', 'cny'],
+  ['rupee', 'inr'],
+  ['ruble', 'rub'],
+  ['rouble', 'rub'],
+  ['hryvnia', 'uah'],
+  ['peso', 'mxn'],
+  ['franc', 'chf'],
+  ['sterling', 'gbp'],
+]);
 
 export const TIME_UNITS = new Set([
   'second',

@@ -85,6 +85,32 @@ describe('event identity', () => {
     ).toEqual([]);
   });
 
+  it("does not take a neighbour sentence's weekday for the claim's", () => {
+    const a = 'The storm hit Malta on Sunday.\nThe Coast Guard rescued 23 fishermen off Malta.';
+    const b = [
+      'The storm hit Malta on Sunday.',
+      'Rain went on in Gozo.',
+      'A ferry sank on Monday.',
+      'The Coast Guard rescued 26 fishermen off Malta.',
+    ].join('\n');
+    expect(relations({ a, b })).toContain('conflict');
+  });
+
+  it('compares one sentence told twice whatever days the two reports are dated by', () => {
+    const said = (n: number) =>
+      `"They are taking everything from me," said ${n}-year-old Anargyros Bizianis, a municipal worker in the Athens suburb of Piraeus.`;
+    const a = `Workers in Athens marched on Tuesday.\n${said(61)}`;
+    const b = `Workers in Athens marched on Wednesday.\n${said(31)}`;
+    expect(relations({ a, b })).toContain('conflict');
+    // Sentences that only share a few words are still kept apart by the days.
+    expect(
+      relations({
+        a: 'The Coast Guard acted off Malta on Saturday.\nThe Coast Guard rescued 23 fishermen off Malta.',
+        b: 'The Coast Guard acted off Malta on Thursday.\nThe Coast Guard rescued 26 fishermen off Malta.',
+      }),
+    ).toEqual([]);
+  });
+
   it('takes the weekday of the lede for later sentences', () => {
     const a = 'The Coast Guard acted off Malta on Saturday.\nThe Coast Guard rescued 23 fishermen off Malta.';
     const b = 'The Coast Guard acted off Malta on Thursday.\nThe Coast Guard rescued 26 fishermen off Malta.';
@@ -120,6 +146,33 @@ describe('per-figure context', () => {
     );
   });
 
+  it('reads only whole words around a figure: no "ers" of "76ers", no half word at the window edge', () => {
+    const text =
+      'According to the Associated Press, Tony DiLeo has spent 19 seasons with the 76ers and AK-47s.';
+    const [q] = quantities(text);
+    const words = [...localContext(text, q!)];
+    expect(words).not.toContain('ers');
+    expect(words).not.toContain('s');
+    expect(words.every((w) => /^[a-z][a-z'-]*$/.test(w))).toBe(true);
+    // The window starts inside "Associated": the cut word is left out, not read as "ciated".
+    expect(words).toEqual(expect.arrayContaining(['press', 'spent']));
+    expect(words.some((w) => w.startsWith('ciat'))).toBe(false);
+  });
+
+  it('takes no content word from figures and hedges', () => {
+    const [claim] = extractArticle(
+      'The Nationals offered at least eight years and $160 million to the slugger.',
+    ).claims;
+    for (const w of ['eight', 'million', 'least']) expect(claim!.terms).not.toContain(w);
+    expect(claim!.terms).toEqual(expect.arrayContaining(['offered', 'slugger']));
+  });
+
+  it('takes no word from letters glued to digits', () => {
+    const [claim] = extractArticle('DiLeo has spent 19 seasons with the 76ers and their AK-47s.').claims;
+    expect(claim!.terms).not.toContain('ers');
+    expect(claim!.terms).toContain('spent');
+  });
+
   it('compares durations only when their surroundings share a word', () => {
     expect(
       relations({
@@ -153,6 +206,30 @@ describe('one article backs the figure elsewhere', () => {
     const a = 'About 420 people have been held in Ostrava since May.\nOstrava has 4.4 million people.';
     const b = 'Some 4.4 million people live in Ostrava.';
     expect(links({ a, b }).filter((l) => l.relation === 'conflict')).toEqual([]);
+    // Whichever article comes first.
+    expect(links({ b, a }).filter((l) => l.relation === 'conflict')).toEqual([]);
+  });
+
+  it('drops it whichever side states the agreeing figure', () => {
+    const a = [
+      'The newspaper speculates the Teixeira deal is worth at least $160 million.',
+      'The Orioles offered Teixeira a deal between $140 million and $150 million.',
+    ].join('\n');
+    const b = 'The Orioles have offered Teixeira a deal worth between $140 million and $150 million.';
+    expect(relations({ a, b })).not.toContain('conflict');
+    expect(relations({ b, a })).not.toContain('conflict');
+  });
+
+  it('sets a figure against the one the other sentence does not already agree with', () => {
+    const found = links({
+      a: "Bud Ice showed 5.35 percent alcohol, compared with the label's 5.5 percent.",
+      b: "Bud Ice showed 8.02 percent alcohol, compared with the label's 5.5 percent.",
+    }).filter((l) => l.relation === 'conflict');
+    expect(found).toHaveLength(1);
+    expect([found[0]!.explanation.a!.text, found[0]!.explanation.b!.text].sort()).toEqual([
+      '5.35 percent',
+      '8.02 percent',
+    ]);
   });
 
   it("keeps it when the agreeing figure is someone else's quote", () => {
@@ -259,6 +336,22 @@ describe('issue 4, second round', () => {
     ).toContain('conflict');
   });
 
+  it('anchors two sentences that state another figure the same way', () => {
+    expect(
+      relations({
+        a: 'A total of 288 candidates run for 125 parliamentary seats.',
+        b: 'In all 216 candidates are vying for the 125 seats in the legislature.',
+      }),
+    ).toContain('conflict');
+    // A small or hedged shared figure is no anchor.
+    expect(
+      relations({
+        a: 'A total of 288 candidates run for about 125 parliamentary seats.',
+        b: 'In all 216 candidates are vying for some 125 seats in the legislature.',
+      }),
+    ).toEqual([]);
+  });
+
   it('meets one fate written with different verbs', () => {
     expect(
       relations({
@@ -287,5 +380,111 @@ describe('issue 4, second round', () => {
   it('counts a name as mentioned across one-letter spellings and as the end of a longer name', () => {
     expect(oneEditApart('sldn', 'slhdn')).toBe(true);
     expect(oneEditApart('msr', 'skny')).toBe(false);
+  });
+});
+
+describe('event anchoring between whole reports', () => {
+  // Two made-up reports, each naming enough (five names or more) for what it leaves out to count.
+  const quakeToday = (extra = '') =>
+    [
+      'A powerful earthquake hit Qeshm island in southern Iran on Sunday, Iranian media said.',
+      'Rescue teams reached Tonban, and the Red Crescent said 80 people were injured.',
+      `Tents came from Bandar Abbas, Governor Heidar Alishvandi said.${extra}`,
+    ].join('\n');
+  const quakeBackground = [
+    'An earthquake shook Qeshm island in southern Iran on Sunday, the ISNA agency reported.',
+    'Governor Mehdi Irannejad said villages near Dargahan were damaged.',
+    'A quake in February near Bandar Abbas injured 40 people, the Red Crescent said.',
+  ].join('\n');
+
+  it('keeps a figure dated to a month apart from a report that never names that month', () => {
+    expect(relations({ a: quakeBackground, b: quakeToday() })).not.toContain('conflict');
+    expect(
+      relations({ a: quakeBackground, b: quakeToday(' In February another quake hit the island.') }),
+    ).toContain('conflict');
+  });
+
+  it('lets a month alone count only between whole reports, not between two sentences', () => {
+    expect(
+      relations({
+        a: 'A quake in February near Bandar Abbas injured 40 people, the Red Crescent said.',
+        b: 'The Red Crescent said a quake near Bandar Abbas injured 80 people.',
+      }),
+    ).toContain('conflict');
+  });
+
+  it('does not anchor two whole reports on a name that is only the counted thing', () => {
+    const a = [
+      'Pirates were caught in the Gulf of Aden, officials in Delhi said.',
+      'Officers found 7 AK-47 rifles and a grenade launcher.',
+      'The Gulf of Aden is patrolled by ships from India, Kenya and Somalia.',
+    ].join('\n');
+    const b = [
+      'Pirates were caught in the Gulf of Aden, the Defence Ministry in Mumbai said.',
+      'Sailors seized 14 AK-47 rifles and 31 magazines.',
+      'The Gulf of Aden is busy, and the Sukanya escorted ships to Oman.',
+    ].join('\n');
+    expect(relations({ a, b })).toEqual([]);
+    // Named outside the figure, the same name anchors as any name does.
+    expect(relations({ a, b: b.replace('Sailors seized', 'Sailors from India seized') })).toContain(
+      'conflict',
+    );
+    // Two lone sentences may name nothing else: there it still anchors.
+    expect(
+      relations({
+        a: 'Some 87 percent of Americans want to know more about their family.',
+        b: 'Poll finds 61 percent of Americans have interest in their family roots.',
+      }),
+    ).toContain('conflict');
+  });
+
+  it('keeps apart reports whose leading names are each unknown to the other', () => {
+    const a = (lead: string) =>
+      [
+        `The ${lead} thwarted a hijack in the Gulf of Aden, officials in Delhi said.`,
+        `The ${lead} then sailed on to Djibouti.`,
+        'Marine commandos captured 23 pirates near Yemen.',
+        'Oman was told.',
+      ].join('\n');
+    const b = [
+      'The Sukanya foiled an attack in the Gulf of Aden, the Navy in Mumbai said.',
+      'The Sukanya had left Kochi in September.',
+      'Sailors caught 26 pirates off Somalia near Yemen.',
+    ].join('\n');
+    expect(relations({ a: a('Mysore'), b })).toEqual([]);
+    // The same ship leading both reports: one incident, a real disagreement.
+    expect(relations({ a: a('Sukanya'), b })).toContain('conflict');
+  });
+
+  it('takes an outlet the report only cites for a source, not for an actor or a protagonist', () => {
+    const a = [
+      'The ferry Aurora sank off Crete, the captain told the Daily Star.',
+      'Rescuers saved 40 passengers off Crete, a coastguard told the Daily Star.',
+      'The Aurora had left Piraeus, an officer told the Daily Star.',
+      'Greece and Turkey sent ships.',
+    ].join('\n');
+    const b = [
+      'The Aurora sank off Crete on its way from Piraeus, Minoan said.',
+      'Rescuers saved 55 passengers off Crete.',
+      'Minoan runs ferries to Greece and Turkey.',
+      'Minoan staff helped.',
+    ].join('\n');
+    // Counted as an actor, the Daily Star (never named by the other report) would set them apart.
+    expect(relations({ a, b })).toContain('conflict');
+  });
+
+  it('compares seasons only when the words around them share one', () => {
+    expect(
+      relations({
+        a: 'The Sixers confirmed on Friday that their manager has spent 19 seasons with the club.',
+        b: 'The Sixers confirmed on Friday that their guard played 11 seasons in Boston.',
+      }),
+    ).toEqual([]);
+    expect(
+      relations({
+        a: 'The Sixers confirmed on Friday that their manager has spent 19 seasons with the club.',
+        b: 'The Sixers confirmed on Friday that their manager has spent 11 seasons with the club.',
+      }),
+    ).toContain('conflict');
   });
 });

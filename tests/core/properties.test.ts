@@ -251,12 +251,10 @@ describe('core properties', () => {
     );
   });
 
-  // Known core bug (reported, owner: src/core): words that name Object.prototype members are looked up
-  // with `in` on plain-object tables (numbers.ts UNITS/SCALES, quantities.ts CURRENCY_SYMBOLS/RATE_WORDS,
-  // a unit table), so "constructor" reads as a number (NaN interval) or a unit (`q.unit.split is not a
-  // function`). The crash in numbers.ts's `plural` table is guarded; the rest is left to the core's owner.
-  // `it.fails` keeps CI green while the bug exists and turns red once it is fixed: then drop `.fails`.
-  it.fails('reads words named like Object.prototype members as words', () => {
+  // Words that name Object.prototype members once found those members in the plain-object tables
+  // (number words, scales, currencies, rates): "constructor" read as NaN, or as a unit that was a function.
+  // The tables are Maps now.
+  it('reads words named like Object.prototype members as words', () => {
     for (const w of ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty']) {
       for (const s of [
         `${w} countries joined.`,

@@ -177,4 +177,44 @@ describe('quantities as intervals', () => {
     expect(one('Klitschko stopped the 40-year-old American in Bern.').modifiers).toEqual([]);
     expect(one('Klitschko stopped the 40-year-old Thompson in Bern.').modifiers).toEqual(['who:thmpsn']);
   });
+
+  it('never reads a word named like an Object.prototype member as a number, scale, currency or rate', () => {
+    expect(quantities('Constructor countries joined, and toString valueOf troops.')).toEqual([]);
+    const q = one('They paid 12 constructor fees constructor.');
+    expect(q).toMatchObject({ value: 12, low: 12, high: 12, unit: 'fee', rate: null });
+    expect(one('Some 40 __proto__ troops arrived.')).toMatchObject({ low: 36, high: 44, unit: 'troop' });
+  });
+
+  it('does not read a figure that is the subject of a possibility as a report', () => {
+    expect(quantities('A magnitude 6 quake can cause severe damage.')).toEqual([]);
+    expect(quantities('As many as 20,000 troops could be sent to the border.')).toEqual([]);
+    expect(one('As many as 50 people may have died in the fire.')).toMatchObject({
+      value: 50,
+      unitClass: 'death',
+    });
+    expect(one('A magnitude 6.1 quake struck the island on Sunday.')).toMatchObject({ value: 6.1 });
+  });
+
+  it('reads a model code as a modifier of what is counted, never as an amount', () => {
+    expect(one('They seized six AK 47 rifles on board.')).toMatchObject({
+      value: 6,
+      unit: 'rifle',
+      modifiers: ['ak'],
+    });
+    expect(one('They had 7 AK-47 rifles on board.')).toMatchObject({
+      value: 7,
+      unit: 'rifle',
+      text: '7 AK-47 rifles',
+    });
+    expect(one('The Pentagon sent 12 F-16 jets.')).toMatchObject({ value: 12, unit: 'jet' });
+    expect(one('A 66-year-old Lindell woman was hurt.')).toMatchObject({ value: 66, unitClass: 'age' });
+  });
+
+  it('does not count a name after the digits: a calibre, an address', () => {
+    expect(quantities('He fired a .357 Magnum revolver.')).toEqual([]);
+    expect(quantities('She lives at 10 Downing Street.')).toEqual([]);
+    expect(one('Police seized 26 Somali pirates.')).toMatchObject({ value: 26, unit: 'pirate' });
+    expect(one('Some 30 House Democrats voted.')).toMatchObject({ unit: 'democrat' });
+    expect(quantities('The arrest of 12 Somali and 11 Yemeni.')).toHaveLength(2);
+  });
 });

@@ -76,6 +76,22 @@ describe('entities', () => {
     expect(typeOf('Officials said Maria Lindqvist was hurt.', 'Maria Lindqvist')).toBe('person');
   });
 
+  it('reads an organisation word inside a hyphenated name', () => {
+    expect(
+      typeOf('It stunned readers, the Atlanta Journal-Constitution said.', 'Atlanta Journal-Constitution'),
+    ).toBe('organization');
+  });
+
+  it('keys "Mt" and "Mount", "Ft" and "Fort" alike', () => {
+    expect(keyOf('A climber fell on Mt Cook yesterday.', /Cook/)).toBe(
+      keyOf('A climber fell on Mount Cook yesterday.', /Cook/),
+    );
+    expect(keyOf('Soldiers left Ft Hood on Monday.', /Hood/)).toBe(
+      keyOf('Soldiers left Fort Hood on Monday.', /Hood/),
+    );
+    expect(typeOf('Soldiers left Fort Hood on Monday.', 'Fort Hood')).toBe('place');
+  });
+
   it('does not type names in a title-case headline as people', () => {
     expect(typeOf('Woman Killed In Lindell Crash\nA woman died on Friday.', 'Lindell Crash')).not.toBe(
       'person',
