@@ -149,6 +149,14 @@ export const links = sqliteTable(
     }).notNull(),
     score: real('score').notNull(),
     severity: text('severity', { enum: ['high', 'medium', 'low'] }).notNull(),
+    /**
+     * The severity as a sortable number (0 high, 1 medium, 2 low), computed by SQLite (a virtual
+     * column: nothing to write, nothing to backfill), so the queue's order is an index walk.
+     */
+    severityRank: integer('severity_rank').generatedAlwaysAs(
+      sql`(case "severity" when 'high' then 0 when 'medium' then 1 else 2 end)`,
+      { mode: 'virtual' },
+    ),
     /** The core's Explanation, JSON. */
     explanation: text('explanation', { mode: 'json' }).$type<unknown>().notNull(),
     status: text('status', { enum: LINK_STATUSES }).notNull().default('open'),
@@ -164,8 +172,27 @@ export const links = sqliteTable(
     index('links_b').on(t.claimB),
     index('links_queue').on(t.relation, t.status, t.severity),
     index('links_assignee').on(t.assignee, t.status),
+    // The conflict queue in its default order, one LIMIT walk per page. Partial: only the relations
+    // a reviewer settles (QUEUE_RELATIONS; the queue's WHERE must spell this condition the same way).
+    index('links_queue_order')
+      .on(t.status, t.severityRank, sql`${t.score} desc`, t.id)
+      .where(sql`relation in ('conflict', 'quote_differs')`),
   ],
 );
+
+/**
+ * Totals the dashboard shows, and a version every write to what the queue shows bumps: kept by
+ * triggers (db/migrations/0003), so they hold whichever code path, process or driver writes.
+ * One row, id 1. The queue's caches are keyed on `version`.
+ */
+export const counters = sqliteTable('counters', {
+  id: integer('id').primaryKey(),
+  articles: integer('articles').notNull().default(0),
+  claims: integer('claims').notNull().default(0),
+  openConflicts: integer('open_conflicts').notNull().default(0),
+  verifiedClaims: integer('verified_claims').notNull().default(0),
+  version: integer('version').notNull().default(0),
+});
 
 /** Append-only audit log: current status lives on the row, history lives here. */
 export const reviews = sqliteTable(

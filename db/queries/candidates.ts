@@ -19,33 +19,40 @@ export const TOTAL_CLAIMS_TERM = '';
  */
 export const MAX_CANDIDATES = 300;
 
-// The stored claims sharing a key with the incoming ones. Per key, its newest CANDIDATES_PER_KEY
-// (a key's cut-off is its CANDIDATES_PER_KEY-th newest claim id: one correlated, LIMITed walk down
-// the (key, claim_id) primary key, then a range scan above it). Then the MAX_CANDIDATES budget:
-// rare keys (at most an equal share) keep all their claims, and the common keys split what is left,
-// newest first. All keys in one statement.
-const CANDIDATE_IDS = `k(key) as (select distinct value from json_each(?)),
-per as (select k.key, ck.claim_id,
-    row_number() over (partition by k.key order by ck.claim_id desc) as rn,
-    count(*) over (partition by k.key) as n
-  from k join claim_keys ck on ck.key = k.key
-    and ck.claim_id >= coalesce((select x.claim_id from claim_keys x where x.key = k.key order by x.claim_id desc limit 1 offset ${CANDIDATES_PER_KEY - 1}), 0)),
-share(l0) as (select max(1, ${MAX_CANDIDATES} / max(1, count(*))) from k),
-alloc(l1) as (select max(1, (${MAX_CANDIDATES} - coalesce(sum(case when per.n <= share.l0 then per.n end), 0))
-    / max(1, sum(case when per.n > share.l0 then 1 else 0 end))) from per, share where per.rn = 1),
-ids(id) as (select distinct per.claim_id from per, share, alloc where per.n <= share.l0 or per.rn <= alloc.l1)`;
+// The stored claims sharing a key with the incoming ones, chosen in two steps so that no key's index
+// range is read further than the budget needs. Per key, at most its newest CANDIDATES_PER_KEY; then
+// the MAX_CANDIDATES budget: rare keys (at most an equal share, `share`, of the budget) keep all
+// their claims, and the common keys split what is left (`alloc` each), newest first.
+// Step 1 (KEY_COUNTS) counts each key's claims only up to share + 1, which is all it takes to tell a
+// rare key (and its exact count) from a common one; step 2 (CANDIDATE_IDS) takes each key's newest
+// `share` or `alloc` claims: a key's cut-off is its n-th newest claim id (one LIMITed walk down the
+// (key, claim_id) primary key), then a range scan above it. The previous single statement ranked up to
+// CANDIDATES_PER_KEY claims of every key with window functions (~45,000 index entries for a
+// 1,000-word article against a large archive) to keep a few hundred; the choice is the same.
+const KEY_COUNTS = (share: number) =>
+  `select json_group_array(json_array(j.key, (select count(*) from (select 1 from claim_keys x where x.key = j.value limit ${Math.min(share + 1, CANDIDATES_PER_KEY)})))) as n from json_each(?) j`;
+
+const newestOfKeys = (limit: number) =>
+  `select y.claim_id as id from json_each(?) r join claim_keys y on y.key = r.value
+  and y.claim_id >= coalesce((select x.claim_id from claim_keys x where x.key = r.value order by x.claim_id desc limit 1 offset ${limit - 1}), 0)`;
+
+const CANDIDATE_IDS = (share: number, alloc: number) =>
+  `ids(id) as (select distinct id from (${newestOfKeys(Math.min(share, CANDIDATES_PER_KEY))} union all ${newestOfKeys(alloc)}))`;
 
 // One JSON array per candidate, its quantities and keys folded in: the driver turns a one-column row
-// into an object much faster than a ten-column one, and JSON.parse builds the arrays directly.
-// SQLite's JSON writes REALs with 15 digits, which is lossy, so they go as %!.17g strings (exact).
+// into an object much faster than a ten-column one, and JSON.parse builds the arrays directly. The
+// stored JSON columns (quotes, entities, terms, context terms: NOT NULL, always written as JSON) are
+// spliced in as they are rather than parsed and re-serialised by json(). SQLite's JSON writes REALs
+// with 15 digits, which is lossy, so they go as %!.17g strings (exact).
 const real = (col: string) => `printf('%!.17g', ${col})`;
-const CANDIDATES_SQL = `with ${CANDIDATE_IDS}
-select json_array(c.id, c.article_id, c.kind, c.text, json(c.quotes), json(c.entities), json(c.terms), json(c.context_terms),
-  (select json_group_array(x.key) from claim_keys x where x.claim_id = c.id),
+const CANDIDATES_SQL = (share: number, alloc: number) => `with ${CANDIDATE_IDS(share, alloc)}
+select '[' || c.id || ',' || c.article_id || ',' || json_quote(c.kind) || ',' || json_quote(c.text) || ',' ||
+  c.quotes || ',' || c.entities || ',' || c.terms || ',' || c.context_terms || ',' ||
+  (select json_group_array(x.key) from claim_keys x where x.claim_id = c.id) || ',' ||
   (select json_group_array(json_array(q.start, q."end", q.raw, ${real('q.value')}, ${real('q.low')},
       case when q.high is null then null else ${real('q.high')} end, q.low_inclusive, q.high_inclusive,
       q.unit, q.unit_class, json(q.modifiers), q.rate, q.hedge))
-    from quantities q where q.claim_id = c.id)) as c
+    from quantities q where q.claim_id = c.id) || ']' as c
 from ids join claims c on c.id = ids.id`;
 
 type CandidateRow = [
@@ -84,8 +91,29 @@ export async function candidateClaims(
   keys: string[],
   excludeArticle?: number,
 ): Promise<ClaimForMatching[]> {
-  if (keys.length === 0) return [];
-  const rows = await readRows(db, { sql: CANDIDATES_SQL, args: [JSON.stringify([...new Set(keys)])] });
+  const distinct = [...new Set(keys)];
+  if (distinct.length === 0) return [];
+  const share = Math.max(1, Math.floor(MAX_CANDIDATES / distinct.length));
+  const [counted] = await readRows(db, { sql: KEY_COUNTS(share), args: [JSON.stringify(distinct)] });
+  const rare: string[] = [];
+  const common: string[] = [];
+  let rareClaims = 0;
+  for (const [i, n] of JSON.parse(String(counted?.n ?? '[]')) as [number, number][]) {
+    if (n === 0) continue;
+    if (n <= share) {
+      rare.push(distinct[i]!);
+      rareClaims += n;
+    } else common.push(distinct[i]!);
+  }
+  if (rare.length === 0 && common.length === 0) return [];
+  const alloc = Math.min(
+    CANDIDATES_PER_KEY,
+    Math.max(1, Math.floor((MAX_CANDIDATES - rareClaims) / Math.max(1, common.length))),
+  );
+  const rows = await readRows(db, {
+    sql: CANDIDATES_SQL(share, alloc),
+    args: [JSON.stringify(rare), JSON.stringify(common)],
+  });
   const found: ClaimForMatching[] = [];
   for (const row of rows) {
     const [id, articleId, kind, text, quotes, entities, terms, contextTerms, claimKeys, qs] = JSON.parse(
@@ -126,13 +154,17 @@ export async function candidateClaims(
 
 /**
  * Stored document frequencies of `terms` and the number of stored claims, in one statement that
- * answers one JSON object: hundreds of terms cost one parse instead of hundreds of row objects.
+ * answers one JSON array of [index, df] pairs for the terms that are stored: no term string travels
+ * back or is parsed again (a term's index in the list sent names it), which makes the answer for a
+ * few thousand terms several times cheaper to read than a JSON object keyed by term.
  */
 export async function termStats(db: Db, terms: string[]): Promise<TermStats> {
+  const list = [TOTAL_CLAIMS_TERM, ...new Set(terms)];
   const [row] = await readRows(db, {
-    sql: 'select json_group_object(term, df) as df from term_stats where term in (select value from json_each(?))',
-    args: [JSON.stringify([TOTAL_CLAIMS_TERM, ...new Set(terms)])],
+    sql: 'select json_group_array(json_array(j.key, t.df)) as df from json_each(?) j join term_stats t on t.term = j.value',
+    args: [JSON.stringify(list)],
   });
-  const df = new Map(Object.entries(JSON.parse(String(row?.df ?? '{}')) as Record<string, number>));
+  const df = new Map<string, number>();
+  for (const [i, n] of JSON.parse(String(row?.df ?? '[]')) as [number, number][]) df.set(list[i]!, n);
   return { total: df.get(TOTAL_CLAIMS_TERM) ?? 0, df: (term) => df.get(term) ?? 0 };
 }

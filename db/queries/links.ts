@@ -2,7 +2,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Explanation, QuantitySide, Relation, Severity } from '../../src/core';
 import type { Db } from '../client';
-import { articles, claims, type LinkStatus, links } from '../schema';
+import { type LinkStatus, links } from '../schema';
 import { chunk, MAX_PARAMS } from './batch';
 import {
   type ClaimSummary,
@@ -13,6 +13,7 @@ import {
   ftsQuery,
   previousSentences,
 } from './claims';
+import { counts } from './counters';
 
 /** Relations a reviewer has to settle; corroborations are shown beside claims, not queued. */
 export const QUEUE_RELATIONS = ['conflict', 'quote_differs'] as const satisfies Relation[];
@@ -109,13 +110,21 @@ export interface ConflictFilter {
   offset?: number;
 }
 
-const severityRank = sql`case ${links.severity} when 'high' then 0 when 'medium' then 1 else 2 end`;
+const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 
 const ORDER: Record<QueueSort, SQL[]> = {
-  severity: [severityRank, desc(links.score), asc(links.id)],
+  // links.severity_rank is a stored (virtual) column, so this order is the links_queue_order index.
+  severity: [asc(links.severityRank), desc(links.score), asc(links.id)],
   newest: [desc(links.id)],
   score: [desc(links.score), asc(links.id)],
 };
+
+/**
+ * The queue's relations, spelled as literals exactly as links_queue_order's WHERE is: SQLite uses a
+ * partial index only when it can see that the query implies the index's condition, which a bound
+ * parameter (drizzle's inArray) would hide.
+ */
+const IS_QUEUED = sql.raw(`"links"."relation" in (${QUEUE_RELATIONS.map((r) => `'${r}'`).join(', ')})`);
 
 /** Either side of the link is one of the claims the sub-select returns. */
 const eitherSide = (claimIds: SQLWrapper) =>
@@ -126,11 +135,11 @@ const eitherSide = (claimIds: SQLWrapper) =>
  * (sources.name, mentions_entity, the FTS index), so neither the list nor the count joins six tables.
  */
 function conflictWhere(db: Db, filter: ConflictFilter): SQL | undefined {
-  const where: SQL[] = [inArray(links.relation, [...QUEUE_RELATIONS])];
+  const where: SQL[] = [IS_QUEUED];
   const status = filter.status ?? 'open';
   if (status === 'resolved') where.push(sql`${links.status} <> 'open'`);
   else if (status !== 'all') where.push(eq(links.status, status));
-  if (filter.severity) where.push(eq(links.severity, filter.severity));
+  if (filter.severity) where.push(eq(links.severityRank, SEVERITY_RANK[filter.severity]));
   if (filter.assignee === null) where.push(isNull(links.assignee));
   else if (filter.assignee !== undefined) where.push(eq(links.assignee, filter.assignee));
   if (filter.outlet) where.push(eitherSide(claimsOfOutlet(db, filter.outlet)));
@@ -140,21 +149,64 @@ function conflictWhere(db: Db, filter: ConflictFilter): SQL | undefined {
   return and(...where);
 }
 
-/** The conflict queue (most severe first by default), with both claims: one list query, one count, the summaries. */
+/** The whole open queue, unfiltered: its size is the open_conflicts counter, no count(*) needed. */
+function isWholeOpenQueue(filter: ConflictFilter): boolean {
+  return (
+    (filter.status ?? 'open') === 'open' &&
+    !filter.severity &&
+    filter.assignee === undefined &&
+    !filter.outlet &&
+    !filter.entity &&
+    !(filter.q && ftsQuery(filter.q))
+  );
+}
+
+/** Link rows by id, in the order of `ids` (one statement, one JSON parameter however many ids). */
+async function linksByIds(db: Db, ids: number[]): Promise<LinkRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select(linkColumns)
+    .from(links)
+    .where(sql`${links.id} in (select value from json_each(${JSON.stringify(ids)}))`);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r ? [toRecord(r)] : [];
+  });
+}
+
+/**
+ * The conflict queue (most severe first by default), with both claims. The page's ids first, from
+ * the index alone (a LIMIT walk of links_queue_order in the default order), then those rows with
+ * their explanations and the claims' summaries; the total from the counters row when unfiltered.
+ */
 export async function listConflicts(
   db: Db,
   filter: ConflictFilter = {},
 ): Promise<{ items: LinkWithClaims[]; total: number }> {
   const where = conflictWhere(db, filter);
-  const rows = await db
-    .select(linkColumns)
-    .from(links)
-    .where(where)
-    .orderBy(...ORDER[filter.sort ?? 'severity'])
-    .limit(filter.limit ?? 50)
-    .offset(filter.offset ?? 0);
-  const counted = await db.select({ n: count() }).from(links).where(where).get();
-  return { items: await attachClaims(db, rows.map(toRecord)), total: counted?.n ?? 0 };
+  const [page, total] = await Promise.all([
+    db
+      .select({ id: links.id })
+      .from(links)
+      .where(where)
+      .orderBy(...ORDER[filter.sort ?? 'severity'])
+      .limit(filter.limit ?? 50)
+      .offset(filter.offset ?? 0),
+    isWholeOpenQueue(filter)
+      ? counts(db).then((c) => c.openConflicts)
+      : db
+          .select({ n: count() })
+          .from(links)
+          .where(where)
+          .get()
+          .then((r) => r?.n ?? 0),
+  ]);
+  const rows = await linksByIds(
+    db,
+    page.map((r) => r.id),
+  );
+  return { items: await attachClaims(db, rows), total };
 }
 
 export interface LinkDetail extends LinkWithClaims {
@@ -193,23 +245,4 @@ export async function linkExists(db: Db, id: number): Promise<boolean> {
   return (await db.select({ id: links.id }).from(links).where(eq(links.id, id)).get()) !== undefined;
 }
 
-export interface Counts {
-  articles: number;
-  claims: number;
-  openConflicts: number;
-  verifiedClaims: number;
-}
-
-export async function counts(db: Db): Promise<Counts> {
-  const [a, c, o, v] = await Promise.all([
-    db.select({ n: count() }).from(articles).get(),
-    db.select({ n: count() }).from(claims).get(),
-    db
-      .select({ n: count() })
-      .from(links)
-      .where(and(inArray(links.relation, [...QUEUE_RELATIONS]), eq(links.status, 'open')))
-      .get(),
-    db.select({ n: count() }).from(claims).where(eq(claims.status, 'verified')).get(),
-  ]);
-  return { articles: a?.n ?? 0, claims: c?.n ?? 0, openConflicts: o?.n ?? 0, verifiedClaims: v?.n ?? 0 };
-}
+export { type Counts, counts } from './counters';

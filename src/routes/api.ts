@@ -8,7 +8,7 @@ import { formCsrf } from '../middleware/security';
 import { articleDetail, articleList, claimDetail } from '../services/articles';
 import { bulkConflicts } from '../services/bulk';
 import { compareDocuments } from '../services/compare';
-import { conflictDetail, conflictQueue } from '../services/conflicts';
+import { conflictDetail, conflictQueueAt, queueDataCache } from '../services/conflicts';
 import { deleteArticle } from '../services/delete-article';
 import { ingestArticle } from '../services/ingest';
 import { assignConflict, decideProposal, markClaim, resolveConflict } from '../services/review';
@@ -44,7 +44,9 @@ export function apiRoutes(deps: AppDeps) {
   const id = zValidator('param', idParam, notFoundId);
 
   api.get('/conflicts', zValidator('query', queueQuery, invalid), async (c) =>
-    c.json(await conflictQueue(deps.db, c.req.valid('query'), c.get('user'))),
+    c.json(
+      (await conflictQueueAt(deps.db, c.req.valid('query'), c.get('user'), queueDataCache(deps.db))).queue,
+    ),
   );
   api.get('/conflicts/:id', id, async (c) => c.json(await conflictDetail(deps.db, c.req.valid('param').id)));
   // Review actions: a signed-in reviewer (bearer token), from no foreign site, with a bounded body.

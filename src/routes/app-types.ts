@@ -28,4 +28,10 @@ export interface AppSettings {
 }
 
 /** `user` is set by the identify middleware on every request: null when nobody is signed in. */
-export type AppEnv = { Variables: SecureHeadersVariables & { user: User | null } };
+export type AppEnv = {
+  Variables: SecureHeadersVariables & {
+    user: User | null;
+    /** Set by a handler that sent security()'s headers itself (src/routes/cached-html.ts). */
+    secureHeadersDone?: boolean;
+  };
+};

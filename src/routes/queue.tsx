@@ -1,28 +1,56 @@
 // GET / — the conflict queue (filters, search, sort, pages all in the URL); htmx requests get only the list.
-import { zValidator } from '@hono/zod-validator';
+// The busiest page, so it is cached: its data per data version and filter set, and the rendered HTML
+// per data version, filter set and reader (src/services/versioned-cache.ts says why neither is ever
+// stale). The CSP nonce is still this response's own (src/routes/cached-html.ts).
 import { Hono } from 'hono';
+import { dataVersion } from '../../db/queries/counters';
+import { listReviewers } from '../../db/queries/reviews';
 import { QueuePage } from '../../views/pages/queue';
 import { QueueList } from '../../views/partials/queue-list';
-import { conflictQueue } from '../services/conflicts';
+import { conflictQueueAt, queueDataCache } from '../services/conflicts';
+import { sharedVersionRead, VersionedCache } from '../services/versioned-cache';
 import type { AppDeps, AppEnv } from './app-types';
-import { pageOrFragment, renderError } from './render';
-import { errorSummary, queueQuery } from './schemas';
+import { type CachedHtml, cachedHtmlResponse, cacheHtml, NONCE_PLACEHOLDER } from './cached-html';
+import { isHtmx } from './htmx';
+import { fragmentHtml, pageHtml, renderError } from './render';
+import { errorSummary, queueQuery, type ValidationError } from './schemas';
+
+/** The queue without parameters, parsed once: the most requested URL skips validation. */
+const DEFAULT_QUERY = queueQuery.parse({});
 
 export function queueRoutes(deps: AppDeps) {
-  return new Hono<AppEnv>().get(
-    '/',
-    zValidator('query', queueQuery, (r, c) =>
-      r.success ? undefined : renderError(c, 400, errorSummary(r.error)),
-    ),
-    async (c) => {
-      const queue = await conflictQueue(deps.db, c.req.valid('query'), c.get('user'));
-      return pageOrFragment(
-        c,
-        queue.query.assignee === 'me' ? 'My queue' : 'Conflict queue',
-        () => <QueuePage queue={queue} />,
-        () => <QueueList queue={queue} />,
-        { nav: 'queue' },
-      );
-    },
-  );
+  const data = queueDataCache(deps.db);
+  const pages = new VersionedCache<CachedHtml>(64);
+  return new Hono<AppEnv>().get('/', async (c) => {
+    const url = c.req.url;
+    const search = url.indexOf('?');
+    let query = DEFAULT_QUERY;
+    if (search !== -1 && search < url.length - 1) {
+      // As zValidator('query') reads it: a repeated parameter is an array (and fails validation).
+      const params = Object.entries(c.req.queries()).map(([k, v]) => [k, v.length === 1 ? v[0] : v]);
+      const parsed = queueQuery.safeParse(Object.fromEntries(params));
+      if (!parsed.success) return renderError(c, 400, errorSummary(parsed.error as ValidationError));
+      query = parsed.data;
+    }
+    const user = c.get('user');
+    const htmx = isHtmx(c);
+    // What the HTML depends on besides the data: the filters, page or fragment, and for a signed-in
+    // reader who they are and the reviewers they may pick from (users are not versioned: read each time).
+    const [version, reviewers] = await Promise.all([
+      sharedVersionRead(deps.db, () => dataVersion(deps.db)),
+      user ? listReviewers(deps.db) : undefined,
+    ]);
+    const key = JSON.stringify([htmx, query, user, reviewers]);
+    const hit = pages.get(version, key);
+    if (hit) return cachedHtmlResponse(c, hit);
+    const at = await conflictQueueAt(deps.db, query, user, data, reviewers);
+    const title = query.assignee === 'me' ? 'My queue' : 'Conflict queue';
+    const html = cacheHtml(
+      htmx
+        ? fragmentHtml(<QueueList queue={at.queue} />)
+        : pageHtml(title, <QueuePage queue={at.queue} />, { nonce: NONCE_PLACEHOLDER, nav: 'queue', user }),
+    );
+    pages.set(at.version, key, html);
+    return cachedHtmlResponse(c, html);
+  });
 }

@@ -8,6 +8,19 @@ import { isHtmx } from './htmx';
 
 type Status = 200 | 201 | 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500;
 
+/** A full page as HTML text: the layout around `body`, its scripts carrying `nonce`. */
+export function pageHtml(
+  title: string,
+  body: Child,
+  opts: { nonce?: string; nav?: LayoutProps['nav']; user: User | null },
+): string {
+  return `<!doctype html>${(
+    <Layout title={title} nonce={opts.nonce} nav={opts.nav} user={opts.user}>
+      {body}
+    </Layout>
+  )}`;
+}
+
 export function page(
   c: Context,
   title: string,
@@ -17,18 +30,19 @@ export function page(
   const nonce = c.get('secureHeadersNonce') as string | undefined;
   c.header('Vary', 'HX-Request');
   return c.html(
-    `<!doctype html>${(
-      <Layout
-        title={title}
-        nonce={nonce}
-        nav={opts.nav}
-        user={(c.get('user') as User | null | undefined) ?? null}
-      >
-        {body}
-      </Layout>
-    )}`,
+    pageHtml(title, body, {
+      nonce,
+      nav: opts.nav,
+      user: (c.get('user') as User | null | undefined) ?? null,
+    }),
     opts.status ?? 200,
   );
+}
+
+/** A fragment as HTML text. */
+export function fragmentHtml(body: Child): string {
+  // biome-ignore lint/complexity/noUselessFragments: the fragment turns any Child into one node
+  return `${<>{body}</>}`;
 }
 
 export function fragment(c: Context, body: Child, status: Status = 200) {

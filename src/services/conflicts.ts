@@ -1,12 +1,14 @@
 // Use case: the conflict queue and one conflict side by side, with the word diff of the two claims.
 import type { Db } from '../../db/client';
-import { type ConflictFilter, counts, getLink, listConflicts } from '../../db/queries/links';
+import { type Counts, countsAndVersion } from '../../db/queries/counters';
+import { type ConflictFilter, getLink, type LinkWithClaims, listConflicts } from '../../db/queries/links';
 import { listReviewers, listReviews } from '../../db/queries/reviews';
 import { listSources } from '../../db/queries/sources';
 import type { User } from '../auth/user';
 import { wordDiff } from '../core';
 import { NotFoundError } from './errors';
 import type { QueueQuery } from './queries';
+import { VersionedCache } from './versioned-cache';
 
 /** The queue's assignee parameter for the query layer: "me" is the signed-in login, "none" unassigned. */
 export function assigneeFilter(query: QueueQuery, user: User | null): ConflictFilter['assignee'] | false {
@@ -16,16 +18,78 @@ export function assigneeFilter(query: QueueQuery, user: User | null): ConflictFi
   return query.assignee;
 }
 
-export async function conflictQueue(db: Db, query: QueueQuery, user: User | null = null) {
-  const assignee = assigneeFilter(query, user);
-  const [list, totals, outlets, reviewers] = await Promise.all([
+type Reviewer = Awaited<ReturnType<typeof listReviewers>>[number];
+
+/** What the queue shows that is the same for every reader of one data version. */
+interface QueueData {
+  items: LinkWithClaims[];
+  total: number;
+  outlets: string[];
+}
+
+/** The queue's data per filter set, valid for one data version (see VersionedCache). */
+export type QueueDataCache = VersionedCache<Promise<QueueData>>;
+
+const dataCaches = new WeakMap<Db, QueueDataCache>();
+
+/** The queue data cache of one database, shared by the page and its JSON twin. */
+export function queueDataCache(db: Db): QueueDataCache {
+  let cache = dataCaches.get(db);
+  if (!cache) {
+    cache = new VersionedCache(64);
+    dataCaches.set(db, cache);
+  }
+  return cache;
+}
+
+async function loadQueue(
+  db: Db,
+  query: QueueQuery,
+  assignee: ConflictFilter['assignee'] | false,
+): Promise<QueueData> {
+  const [list, outlets] = await Promise.all([
     // "my queue" without a signed-in user matches nothing rather than everything.
     assignee === false ? { items: [], total: 0 } : listConflicts(db, { ...query, assignee }),
-    counts(db),
     listSources(db),
-    user ? listReviewers(db) : [],
   ]);
-  return { ...list, counts: totals, outlets: outlets.map((o) => o.name), reviewers, query, user };
+  return { ...list, outlets: outlets.map((o) => o.name) };
+}
+
+/**
+ * The queue and the data version it was read at. The totals and the version come from one read of
+ * the counters row; the list, read after it, is at least that new. With a cache, requests of one
+ * version and filter set share one load (also while it is still running).
+ */
+export async function conflictQueueAt(
+  db: Db,
+  query: QueueQuery,
+  user: User | null = null,
+  cache?: QueueDataCache,
+  /** The reviewers list when the caller has read it already (signed-in readers only). */
+  knownReviewers?: Reviewer[],
+) {
+  const assignee = assigneeFilter(query, user);
+  const [{ version, ...totals }, reviewers] = await Promise.all([
+    countsAndVersion(db),
+    knownReviewers ?? (user ? listReviewers(db) : []),
+  ]);
+  const key = JSON.stringify([query, assignee]);
+  let data = cache?.get(version, key);
+  if (!data) {
+    const loading = loadQueue(db, query, assignee);
+    data = loading;
+    if (cache) {
+      cache.set(version, key, loading);
+      loading.catch(() => cache.delete(version, key, loading));
+    }
+  }
+  const { items, total, outlets } = await data;
+  const counts: Counts = totals;
+  return { version, queue: { items, total, counts, outlets, reviewers, query, user } };
+}
+
+export async function conflictQueue(db: Db, query: QueueQuery, user: User | null = null) {
+  return (await conflictQueueAt(db, query, user)).queue;
 }
 
 export type ConflictQueue = Awaited<ReturnType<typeof conflictQueue>>;

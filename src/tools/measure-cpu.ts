@@ -207,7 +207,22 @@ export async function measureCpu(opts: CpuOptions = {}): Promise<CpuRow[]> {
     };
     let version = claim.claim.version;
 
+    // The queue page is cached per data version (src/routes/queue.tsx): measured warm, as a reader
+    // reloading it sees it, and right after a write (outside the measured span), which renders it anew.
     rows.push(await measure('GET /  (conflict queue page)', RUNS, () => app.request('/')));
+    rows.push(
+      await measure(
+        'GET /  (queue page just after a write)',
+        RUNS,
+        () => app.request('/'),
+        async () => {
+          await client.execute({
+            sql: 'update articles set title = title where id = ?',
+            args: [claim.claim.articleId],
+          });
+        },
+      ),
+    );
     rows.push(
       await measure('GET /?q=countries  (htmx queue fragment)', RUNS, () =>
         app.request('/?q=countries', { headers: { 'HX-Request': 'true' } }),
