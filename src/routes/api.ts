@@ -3,7 +3,7 @@ import { zValidator } from '@hono/zod-validator';
 import { type Context, Hono } from 'hono';
 import { requireRole } from '../auth/require-role';
 import { requireJson } from '../middleware/content-type';
-import { articleBodyLimit, compareBodyLimit, reviewBodyLimit } from '../middleware/limits';
+import { accountBodyLimit, articleBodyLimit, compareBodyLimit, reviewBodyLimit } from '../middleware/limits';
 import { formCsrf } from '../middleware/security';
 import { articleDetail, articleList, claimDetail } from '../services/articles';
 import { bulkConflicts } from '../services/bulk';
@@ -106,8 +106,9 @@ export function apiRoutes(deps: AppDeps) {
     },
   );
   api.get('/articles/:id', id, async (c) => c.json(await articleDetail(deps.db, c.req.valid('param').id)));
-  // No csrf check: a page on another site cannot send DELETE without a CORS preflight, which is never granted.
-  api.delete('/articles/:id', requireRole('editor'), id, async (c) => {
+  // A page on another site cannot send DELETE without a CORS preflight (never granted); the check
+  // still refuses one a browser marks as foreign, like every other write.
+  api.delete('/articles/:id', formCsrf(), requireRole('editor'), accountBodyLimit(), id, async (c) => {
     await deleteArticle(deps.db, c.req.valid('param').id, c.get('user')?.login ?? '');
     return c.body(null, 204);
   });
@@ -139,8 +140,15 @@ export function apiRoutes(deps: AppDeps) {
 
   api.route('/export', exportRoutes(deps));
 
-  api.post('/compare', compareBodyLimit(), requireJson(), zValidator('json', compareInput, invalid), (c) =>
-    c.json(compareDocuments(c.req.valid('json').documents)),
+  // Stores nothing, but it is a write route like the others: bounded, and never driven by another
+  // site. The type is checked first, so a script that sends text gets 415 (what it got wrong), not 403.
+  api.post(
+    '/compare',
+    compareBodyLimit(),
+    requireJson(),
+    formCsrf(),
+    zValidator('json', compareInput, invalid),
+    (c) => c.json(compareDocuments(c.req.valid('json').documents)),
   );
   return api;
 }

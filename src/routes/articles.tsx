@@ -127,7 +127,7 @@ export function articleRoutes(deps: AppDeps) {
     '/:id/delete',
     formCsrf(),
     requireRole('editor'),
-    accountBodyLimit(),
+    accountBodyLimit((c, message) => renderError(c, 413, message)),
     zValidator('param', idParam, (r, c) =>
       r.success ? undefined : renderError(c, 404, 'There is no such article.'),
     ),

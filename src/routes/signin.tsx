@@ -11,7 +11,7 @@ import { accountBodyLimit } from '../middleware/limits';
 import { formCsrf } from '../middleware/security';
 import { authenticate, closeSession, openSession } from '../services/sign-in';
 import type { AppDeps, AppEnv } from './app-types';
-import { page } from './render';
+import { page, renderError } from './render';
 
 const WRONG = 'That login and password do not match an active account.';
 
@@ -85,12 +85,17 @@ export function signInRoutes(deps: AppDeps, throttle: Throttle = failureThrottle
     },
   );
 
-  app.post('/signout', accountBodyLimit(), formCsrf(), async (c) => {
-    const token = getCookie(c, SESSION_COOKIE);
-    if (token && token.length <= 200) await closeSession(deps.db, token);
-    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) });
-    return c.redirect('/', 303);
-  });
+  app.post(
+    '/signout',
+    accountBodyLimit((c, message) => renderError(c, 413, message)),
+    formCsrf(),
+    async (c) => {
+      const token = getCookie(c, SESSION_COOKIE);
+      if (token && token.length <= 200) await closeSession(deps.db, token);
+      deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) });
+      return c.redirect('/', 303);
+    },
+  );
 
   return app;
 }
