@@ -11,9 +11,9 @@ import { claimReviewOf } from '../services/claim-review';
 import { decideProposal, markClaim } from '../services/review';
 import type { AppDeps, AppEnv } from './app-types';
 import { pageOrFragment, renderError } from './render';
-import { answerReview, invalidReview } from './review-responses';
+import { answerReview, invalidReview, reviewTooLarge } from './review-responses';
 import { decideForm } from './review-schemas';
-import { claimReviewForm, errorSummary, idParam, type ValidationError } from './schemas';
+import { claimReviewForm, errorMessages, idParam, type ValidationError } from './schemas';
 
 export function claimRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -23,7 +23,7 @@ export function claimRoutes(deps: AppDeps) {
   );
   // Signed in as reviewer or more, from this site, with a bounded body — before anything is parsed.
   const guard = [
-    reviewBodyLimit((c, message) => renderError(c, 413, message)),
+    reviewBodyLimit(reviewTooLarge(deps.db, 'claim')),
     formCsrf(),
     requireRole('reviewer'),
     badId,
@@ -31,7 +31,7 @@ export function claimRoutes(deps: AppDeps) {
   const invalid = (r: { success: boolean; error?: ValidationError }, c: Context) =>
     r.success || !r.error
       ? undefined
-      : invalidReview(c, deps.db, 'claim', (c as Context<AppEnv>).get('user'), errorSummary(r.error));
+      : invalidReview(c, deps.db, 'claim', (c as Context<AppEnv>).get('user'), errorMessages(r.error));
 
   app.get('/:id', badId, async (c) => {
     const view = await claimDetail(deps.db, c.req.valid('param').id);

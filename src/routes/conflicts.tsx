@@ -8,15 +8,15 @@ import { QueueList } from '../../views/partials/queue-list';
 import { requireRole } from '../auth/require-role';
 import { reviewBodyLimit } from '../middleware/limits';
 import { formCsrf } from '../middleware/security';
-import { bulkConflicts } from '../services/bulk';
+import { type BulkItemResult, bulkConflicts } from '../services/bulk';
 import { conflictDetail, conflictQueue } from '../services/conflicts';
 import { assignConflict, decideProposal, resolveConflict } from '../services/review';
 import type { AppDeps, AppEnv } from './app-types';
 import { isHtmx } from './htmx';
 import { fragment, page, renderError } from './render';
-import { answerReview, invalidReview } from './review-responses';
+import { answerReview, invalidReview, reviewTooLarge } from './review-responses';
 import { assignForm, bulkForm, decideForm } from './review-schemas';
-import { errorSummary, idParam, linkReviewForm, queueQuery, type ValidationError } from './schemas';
+import { errorMessages, idParam, linkReviewForm, queueQuery, type ValidationError } from './schemas';
 
 export function conflictRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -26,11 +26,16 @@ export function conflictRoutes(deps: AppDeps) {
   );
   const tooLarge = reviewBodyLimit((c, message) => renderError(c, 413, message));
   // Signed in as reviewer or more, from this site, with a bounded body — before anything is parsed.
-  const guard = [tooLarge, formCsrf(), requireRole('reviewer'), badId] as const;
+  const guard = [
+    reviewBodyLimit(reviewTooLarge(deps.db, 'link')),
+    formCsrf(),
+    requireRole('reviewer'),
+    badId,
+  ] as const;
   const invalid = (r: { success: boolean; error?: ValidationError }, c: Context) =>
     r.success || !r.error
       ? undefined
-      : invalidReview(c, deps.db, 'link', (c as Context<AppEnv>).get('user'), errorSummary(r.error));
+      : invalidReview(c, deps.db, 'link', (c as Context<AppEnv>).get('user'), errorMessages(r.error));
   const answer = (
     c: Context<AppEnv>,
     id: number,
@@ -46,25 +51,41 @@ export function conflictRoutes(deps: AppDeps) {
       act,
     });
 
+  /** The queue the reviewer was looking at (its filters come back in return_to), with what happened. */
+  async function queueAnswer(
+    c: Context<AppEnv>,
+    returnTo: unknown,
+    status: 200 | 409 | 422,
+    outcome: { report?: BulkItemResult[]; error?: string },
+  ) {
+    const back = new URL(
+      typeof returnTo === 'string' && returnTo.startsWith('/') ? returnTo : '/',
+      'http://x',
+    );
+    const parsed = queueQuery.safeParse(Object.fromEntries(back.searchParams));
+    const user = c.get('user');
+    const queue = await conflictQueue(deps.db, parsed.success ? parsed.data : queueQuery.parse({}), user);
+    if (isHtmx(c)) return fragment(c, <QueueList queue={queue} {...outcome} />, status);
+    return page(c, 'Bulk action', <QueuePage queue={queue} {...outcome} />, { status, nav: 'queue' });
+  }
+
   app.post(
     '/bulk',
     tooLarge,
     formCsrf(),
     requireRole('reviewer'),
-    zValidator('form', bulkForm, (r, c) =>
-      r.success ? undefined : renderError(c, 422, errorSummary(r.error as ValidationError)),
-    ),
+    zValidator('form', bulkForm, async (r, c) => {
+      if (r.success) return;
+      // The list stays (swapped with the message on top), so the selection can be fixed and sent again.
+      const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+      const error = errorMessages(r.error as ValidationError);
+      return queueAnswer(c as Context<AppEnv>, body.return_to, 422, { error });
+    }),
     async (c) => {
       const form = c.req.valid('form');
-      const user = c.get('user')!;
-      const results = await bulkConflicts(deps.db, user, form, settings);
-      // The list comes back with the filters the reviewer had (carried in return_to).
-      const back = new URL(form.return_to ?? '/', 'http://x');
-      const parsed = queueQuery.safeParse(Object.fromEntries(back.searchParams));
-      const queue = await conflictQueue(deps.db, parsed.success ? parsed.data : queueQuery.parse({}), user);
+      const results = await bulkConflicts(deps.db, c.get('user')!, form, settings);
       const status = results.every((r) => r.ok) ? 200 : 409;
-      if (isHtmx(c)) return fragment(c, <QueueList queue={queue} report={results} />, status);
-      return page(c, 'Bulk action', <QueuePage queue={queue} report={results} />, { status, nav: 'queue' });
+      return queueAnswer(c, form.return_to, status, { report: results });
     },
   );
 

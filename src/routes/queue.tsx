@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import { dataVersion } from '../../db/queries/counters';
 import { listReviewers } from '../../db/queries/reviews';
+import { ErrorMessage } from '../../views/pages/error';
 import { QueuePage } from '../../views/pages/queue';
 import { QueueList } from '../../views/partials/queue-list';
 import { conflictQueueAt, queueDataCache } from '../services/conflicts';
@@ -12,7 +13,7 @@ import { sharedVersionRead, VersionedCache } from '../services/versioned-cache';
 import type { AppDeps, AppEnv } from './app-types';
 import { type CachedHtml, cachedHtmlResponse, cacheHtml, NONCE_PLACEHOLDER } from './cached-html';
 import { isHtmx } from './htmx';
-import { fragmentHtml, pageHtml, renderError } from './render';
+import { fragment, fragmentHtml, pageHtml, renderError } from './render';
 import { errorSummary, queueQuery, type ValidationError } from './schemas';
 
 /** The queue without parameters, parsed once: the most requested URL skips validation. */
@@ -29,7 +30,19 @@ export function queueRoutes(deps: AppDeps) {
       // As zValidator('query') reads it: a repeated parameter is an array (and fails validation).
       const params = Object.entries(c.req.queries()).map(([k, v]) => [k, v.length === 1 ? v[0] : v]);
       const parsed = queueQuery.safeParse(Object.fromEntries(params));
-      if (!parsed.success) return renderError(c, 400, errorSummary(parsed.error as ValidationError));
+      if (!parsed.success) {
+        const message = errorSummary(parsed.error as ValidationError);
+        // htmx swaps the list's place: the answer keeps its id, so the next filter change finds it again.
+        if (isHtmx(c))
+          return fragment(
+            c,
+            <div id="queue-list" aria-live="polite">
+              <ErrorMessage status={400} message={message} />
+            </div>,
+            400,
+          );
+        return renderError(c, 400, message);
+      }
       query = parsed.data;
     }
     const user = c.get('user');

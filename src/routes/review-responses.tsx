@@ -5,11 +5,12 @@ import type { Db } from '../../db/client';
 import { ErrorPage } from '../../views/pages/error';
 import { ClaimReview } from '../../views/partials/claim-review';
 import { LinkReview } from '../../views/partials/link-review';
+import type { ReviewDraft } from '../../views/partials/review-box';
 import type { User } from '../auth/user';
 import { ForbiddenError, InputError, StaleVersionError } from '../services/errors';
 import { reviewView } from '../services/review';
 import { isHtmx } from './htmx';
-import { fragment, page } from './render';
+import { fragment, page, renderError } from './render';
 
 type Failure = 403 | 404 | 409 | 422;
 
@@ -49,13 +50,19 @@ export async function reviewBox(
   user: User | null,
   returnTo: string,
   error?: string,
+  draft?: ReviewDraft,
 ): Promise<Child> {
   const view = await reviewView(db, target, id);
-  return target === 'claim' ? (
-    <ClaimReview claim={view} history={view.history} user={user} returnTo={returnTo} error={error} />
-  ) : (
-    <LinkReview link={view} history={view.history} user={user} returnTo={returnTo} error={error} />
-  );
+  const props = { history: view.history, user, returnTo, error, draft };
+  return target === 'claim' ? <ClaimReview claim={view} {...props} /> : <LinkReview link={view} {...props} />;
+}
+
+/** The note and evidence as typed (Hono keeps the parsed form), to put back into the box after a failure. */
+async function draftOf(c: Context): Promise<ReviewDraft> {
+  if (!/form/i.test(c.req.header('content-type') ?? '')) return {};
+  const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+  const text = (v: unknown) => (typeof v === 'string' ? v.slice(0, 20_000) : undefined);
+  return { note: text(body.note), evidence: text(body.evidence) };
 }
 
 const FAILURES: [new (...a: never[]) => Error, Failure][] = [
@@ -80,17 +87,28 @@ export async function answerReview(
     act: () => Promise<unknown>;
   },
 ) {
-  const box = (error?: string) => reviewBox(opts.db, opts.target, opts.id, opts.user, opts.returnTo, error);
   try {
     await opts.act();
   } catch (err) {
     const failure = FAILURES.find(([type]) => err instanceof type);
     if (!failure) throw err;
     const message = (err as Error).message;
-    const part = await box(message);
+    const part = await reviewBox(
+      opts.db,
+      opts.target,
+      opts.id,
+      opts.user,
+      opts.returnTo,
+      message,
+      await draftOf(c),
+    );
     return reviewFailed(c, failure[1], message, () => part, opts.returnTo);
   }
-  return reviewDone(c, opts.returnTo, await box());
+  return reviewDone(
+    c,
+    opts.returnTo,
+    await reviewBox(opts.db, opts.target, opts.id, opts.user, opts.returnTo),
+  );
 }
 
 /** A form that failed validation: 422 with the box and the message. */
@@ -103,6 +121,21 @@ export async function invalidReview(
 ) {
   const id = Number(c.req.param('id'));
   const returnTo = target === 'claim' ? `/claims/${id}` : `/conflicts/${id}`;
-  const part = await reviewBox(db, target, id, user, returnTo, message);
+  const part = await reviewBox(db, target, id, user, returnTo, message, await draftOf(c));
   return reviewFailed(c, 422, message, () => part, returnTo);
+}
+
+/**
+ * A review body over the limit (read before anything else): htmx gets the box back with the message
+ * in it, so the form and its history stay on the page; a plain post gets the error page.
+ */
+export function reviewTooLarge(db: Db, target: 'claim' | 'link') {
+  return async (c: Context, message: string) => {
+    const id = Number(c.req.param('id'));
+    if (!isHtmx(c) || !Number.isSafeInteger(id) || id < 1) return renderError(c, 413, message);
+    const returnTo = target === 'claim' ? `/claims/${id}` : `/conflicts/${id}`;
+    const user = (c.get('user') as User | null | undefined) ?? null;
+    const part = await reviewBox(db, target, id, user, returnTo, message).catch(() => null);
+    return part ? fragment(c, part, 413) : renderError(c, 413, message);
+  };
 }

@@ -12,7 +12,7 @@ export const decideJson = z.object({ decision, version, note, evidence: evidence
 /** An empty assignee (or "none") unassigns. */
 const assignee = z.preprocess(
   (v) => (typeof v === 'string' && (v.trim() === '' || v.trim() === 'none') ? null : v),
-  z.string().trim().max(200).nullable(),
+  z.string().trim().max(200, 'The assignee is a login (200 characters at most).').nullable(),
 );
 
 export const assignForm = z.object({ assignee, version, note, return_to: returnTo });
@@ -38,7 +38,10 @@ const bulkShape = {
     z.enum(LINK_STATUSES.filter((s) => s !== 'open') as [string, ...string[]]).optional(),
   ),
   /** For "assign": a login, "me", or empty for nobody. */
-  assignee: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().max(200).optional()),
+  assignee: z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim() : v),
+    z.string().max(200, 'The assignee is a login (200 characters at most).').optional(),
+  ),
   note,
 };
 

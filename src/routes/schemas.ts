@@ -68,10 +68,12 @@ export const note = z.preprocess(
   emptyToUndefined,
   z.string().trim().max(2000, 'The note is too long (2,000 characters at most).').optional(),
 );
+const VERSION_MESSAGE = 'The form is missing its version; reload the page.';
 export const version = z.coerce
-  .number({ error: 'The form is missing its version; reload the page.' })
-  .int()
-  .positive();
+  .number({ error: VERSION_MESSAGE })
+  .int(VERSION_MESSAGE)
+  .positive(VERSION_MESSAGE)
+  .max(Number.MAX_SAFE_INTEGER, VERSION_MESSAGE);
 // Only same-site paths, so a form cannot be used to bounce reviewers elsewhere.
 export const returnTo = z.preprocess(
   emptyToUndefined,
@@ -144,7 +146,7 @@ export const queueQuery = z.object({
 
 export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
 
 export const compareInput = z.object({
@@ -179,6 +181,11 @@ export function fieldErrors(error: ValidationError): Record<string, string> {
     if (!(key in out)) out[key] = issue.message;
   }
   return out;
+}
+
+/** The messages alone, for people reading a form's notice (no field names). */
+export function errorMessages(error: ValidationError): string {
+  return [...new Set(Object.values(fieldErrors(error)))].join(' ');
 }
 
 /** All messages in one sentence, for JSON errors and one-line notices. */

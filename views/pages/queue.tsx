@@ -15,7 +15,15 @@ function Count({ n, text }: { n: number; text: string }) {
   );
 }
 
-export function QueuePage({ queue, report }: { queue: ConflictQueue; report?: BulkItemResult[] }) {
+export function QueuePage({
+  queue,
+  report,
+  error,
+}: {
+  queue: ConflictQueue;
+  report?: BulkItemResult[];
+  error?: string;
+}) {
   const { counts, query, outlets, user, reviewers } = queue;
   return (
     <>
@@ -142,7 +150,7 @@ export function QueuePage({ queue, report }: { queue: ConflictQueue; report?: Bu
       <p class="muted keys-hint">
         Keys: <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>x</kbd> select, <kbd>?</kbd> all keys.
       </p>
-      <QueueList queue={queue} report={report} />
+      <QueueList queue={queue} report={report} error={error} />
       <KeysScript />
     </>
   );

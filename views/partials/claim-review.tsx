@@ -1,7 +1,7 @@
 // A claim's status with its review form and history: the fragment htmx swaps after a review.
 import type { HistoryEntry } from '../../db/queries/reviews';
 import type { User } from '../../src/auth/user';
-import { ReviewBox, type ReviewState } from './review-box';
+import { ReviewBox, type ReviewDraft, type ReviewState } from './review-box';
 
 export interface ClaimReviewProps {
   claim: ReviewState;
@@ -9,6 +9,7 @@ export interface ClaimReviewProps {
   user: User | null;
   returnTo: string;
   error?: string;
+  draft?: ReviewDraft;
 }
 
 /** Keys match the keyboard help (views/static/keys.js): v, d, f on the focused claim. */
@@ -19,7 +20,7 @@ const CHOICES = [
   ['unverifiable', 'Unverifiable', 'u'],
 ] as const;
 
-export function ClaimReview({ claim, history, user, returnTo, error }: ClaimReviewProps) {
+export function ClaimReview({ claim, history, user, returnTo, error, draft }: ClaimReviewProps) {
   return (
     <ReviewBox
       prefix="claim"
@@ -29,6 +30,7 @@ export function ClaimReview({ claim, history, user, returnTo, error }: ClaimRevi
       user={user}
       returnTo={returnTo}
       error={error}
+      draft={draft}
       actionUrl={`/claims/${claim.id}/status`}
       decideUrl={`/claims/${claim.id}/decide`}
       field="status"

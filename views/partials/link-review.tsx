@@ -2,7 +2,7 @@
 import type { HistoryEntry } from '../../db/queries/reviews';
 import type { User } from '../../src/auth/user';
 import { hasRole } from '../../src/auth/user';
-import { ReviewBox, type ReviewState } from './review-box';
+import { ReviewBox, type ReviewDraft, type ReviewState } from './review-box';
 
 export interface LinkReviewProps {
   link: ReviewState & { assignee: string | null };
@@ -10,6 +10,7 @@ export interface LinkReviewProps {
   user: User | null;
   returnTo: string;
   error?: string;
+  draft?: ReviewDraft;
 }
 
 /** Keys match the keyboard help (views/static/keys.js): a, b, n, d on the focused resolution box. */
@@ -49,7 +50,7 @@ function Assign({ link, user, returnTo }: LinkReviewProps) {
 }
 
 export function LinkReview(props: LinkReviewProps) {
-  const { link, history, user, returnTo, error } = props;
+  const { link, history, user, returnTo, error, draft } = props;
   return (
     <ReviewBox
       prefix="link"
@@ -59,6 +60,7 @@ export function LinkReview(props: LinkReviewProps) {
       user={user}
       returnTo={returnTo}
       error={error}
+      draft={draft}
       actionUrl={`/conflicts/${link.id}/resolve`}
       decideUrl={`/conflicts/${link.id}/decide`}
       field="resolution"

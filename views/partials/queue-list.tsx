@@ -92,7 +92,16 @@ function BulkBar({ queue }: { queue: ConflictQueue }) {
   );
 }
 
-export function QueueList({ queue, report }: { queue: ConflictQueue; report?: BulkItemResult[] }) {
+export function QueueList({
+  queue,
+  report,
+  error,
+}: {
+  queue: ConflictQueue;
+  report?: BulkItemResult[];
+  /** Why a bulk action was refused (422): shown above the list, which stays as it was. */
+  error?: string;
+}) {
   const { items, total, query } = queue;
   const more = query.offset + items.length < total;
   const url = (offset: number) => `/?${queueParams(query, { offset })}`;
@@ -114,6 +123,11 @@ export function QueueList({ queue, report }: { queue: ConflictQueue; report?: Bu
   return (
     <div id="queue-list" aria-live="polite">
       {report ? <BulkReport report={report} /> : null}
+      {error ? (
+        <p class="bulk-report error" role="alert">
+          {error} Nothing was changed.
+        </p>
+      ) : null}
       <p class="muted">
         {mineMissing
           ? 'Sign in to see your queue.'

@@ -16,6 +16,12 @@ export interface ReviewState {
   assignee?: string | null;
 }
 
+/** What the reviewer typed, shown again when an action failed (409, 422, 413) so nothing is retyped. */
+export interface ReviewDraft {
+  note?: string;
+  evidence?: string;
+}
+
 export interface ReviewBoxProps {
   /** DOM ids are `${prefix}-review-${id}` and `${prefix}-badge-${id}`. */
   prefix: 'claim' | 'link';
@@ -24,6 +30,7 @@ export interface ReviewBoxProps {
   user: User | null;
   returnTo: string;
   error?: string;
+  draft?: ReviewDraft;
   /** Where the verdict form and the approve/reject form post. */
   actionUrl: string;
   decideUrl: string;
@@ -49,16 +56,20 @@ function Hidden({ state, returnTo }: { state: ReviewState; returnTo: string }) {
 
 // No ids on these fields: htmx 4 carries class/style over from same-id elements across a swap, and a
 // copied (empty) style attribute is reported as a CSP style-src violation.
-function NoteFields() {
+function NoteFields({ draft }: { draft?: ReviewDraft }) {
   return (
     <div class="fields">
       <label>
         Note <span class="muted">(optional)</span>
-        <textarea name="note" maxlength={2000} rows={2} />
+        <textarea name="note" maxlength={2000} rows={2}>
+          {draft?.note ?? ''}
+        </textarea>
       </label>
       <label>
         Evidence <span class="muted">(optional: http/https links, one per line, up to 10)</span>
-        <textarea name="evidence" rows={2} placeholder="https://…" />
+        <textarea name="evidence" rows={2} placeholder="https://…">
+          {draft?.evidence ?? ''}
+        </textarea>
       </label>
     </div>
   );
@@ -116,7 +127,7 @@ export function ReviewBox(p: ReviewBoxProps) {
       {canReview ? (
         <form method="post" action={p.actionUrl} hx-post={p.actionUrl} {...target}>
           <Hidden state={state} returnTo={p.returnTo} />
-          <NoteFields />
+          <NoteFields draft={p.draft} />
           <div class="actions">
             {p.choices
               .filter(([value]) => value !== state.status)

@@ -10,7 +10,8 @@ const MB = 1024 * 1024;
 /** The raw body carries the text plus form or JSON encoding around it; this is a coarse first guard. */
 export const ARTICLE_BODY_LIMIT = 2 * MB;
 export const COMPARE_BODY_LIMIT = MAX_COMPARE_DOCUMENTS * 2 * MB;
-export const REVIEW_BODY_LIMIT = 16 * 1024;
+/** A 2,000-character note and ten 2,000-character evidence links, URL-encoded, fit with room to spare. */
+export const REVIEW_BODY_LIMIT = 64 * 1024;
 /** Sign-in and account forms: a few short fields. */
 export const ACCOUNT_BODY_LIMIT = 8 * 1024;
 
@@ -36,7 +37,11 @@ export const compareBodyLimit = () =>
   );
 
 export const reviewBodyLimit = (onError?: OnTooLarge) =>
-  limit(REVIEW_BODY_LIMIT, 'The review is too large: keep the note under 2,000 characters.', onError);
+  limit(
+    REVIEW_BODY_LIMIT,
+    'The review is too large: a note of up to 2,000 characters and up to ten evidence links.',
+    onError,
+  );
 
 export const accountBodyLimit = (onError?: OnTooLarge) =>
   limit(ACCOUNT_BODY_LIMIT, 'The form is too large: logins, names and passwords are short.', onError);

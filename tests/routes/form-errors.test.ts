@@ -1,0 +1,157 @@
+// 4xx answers to htmx forms are swapped in place (htmx 4 swaps 4xx by default), so each must be the
+// fragment the form targets: the same element id, the message inside it, and what the reviewer typed
+// still there. Nothing is stored by any of them.
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listConflicts } from '../../db/queries/links';
+import { links, reviews } from '../../db/schema';
+import { createTestApp, formPost, HTMX, jsonPost, type TestApp, visibleText } from '../helpers/app';
+import { type SignedIn, signedIn } from '../helpers/auth';
+
+let t: TestApp;
+let ana: SignedIn;
+let bo: SignedIn;
+let linkId: number;
+beforeAll(async () => {
+  t = await createTestApp({ seed: true });
+  ana = await signedIn(t.db, 'reviewer', 'ana');
+  bo = await signedIn(t.db, 'reviewer', 'bo');
+  linkId = (await listConflicts(t.db, { status: 'open' })).items[0]!.id;
+});
+afterAll(() => t.cleanup());
+
+const reviewCount = async () => (await t.db.select({ n: count() }).from(reviews).get())!.n;
+const link = async () => (await t.db.select().from(links).where(eq(links.id, linkId)).get())!;
+/** The outer element of a fragment: its tag and id. */
+const outer = (html: string) => /^\s*<(\w+)[^>]*\bid="([^"]+)"/.exec(html)?.slice(1, 3);
+
+describe('review forms answer 4xx inside their box', () => {
+  it('422: the box comes back with the message and the note and evidence as typed', async () => {
+    const before = await reviewCount();
+    const { version } = await link();
+    const res = await t.app.request(
+      `/conflicts/${linkId}/resolve`,
+      formPost(
+        {
+          resolution: 'a_holds',
+          version: String(version),
+          note: 'DOD lists 50 partners',
+          evidence: 'https://www.defense.gov/\njavascript:alert(1)',
+        },
+        { ...ana.cookie, ...HTMX },
+      ),
+    );
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(outer(html)).toEqual(['section', `link-review-${linkId}`]);
+    expect(html).toMatch(/<p class="error" role="alert">The URL must start with http:\/\/ or https:\/\/\./);
+    expect(html).toContain('>DOD lists 50 partners</textarea>');
+    // Typed text goes back as text: the bad link is there to fix, escaped, never a link.
+    expect(html).toContain('https://www.defense.gov/\njavascript:alert(1)</textarea>');
+    expect(html).not.toContain('href="javascript:');
+    expect(await reviewCount()).toBe(before);
+  });
+
+  it('409: the loser keeps the note, sees who won and the current state', async () => {
+    const { version } = await link();
+    const won = await t.app.request(
+      `/api/conflicts/${linkId}/assign`,
+      jsonPost({ assignee: 'bo', version }, bo.bearer),
+    );
+    expect(won.status).toBe(200);
+    const before = await reviewCount();
+    const res = await t.app.request(
+      `/conflicts/${linkId}/resolve`,
+      formPost(
+        { resolution: 'a_holds', version: String(version), note: 'my careful reasoning' },
+        { ...ana.cookie, ...HTMX },
+      ),
+    );
+    expect(res.status).toBe(409);
+    const html = await res.text();
+    expect(outer(html)).toEqual(['section', `link-review-${linkId}`]);
+    expect(visibleText(html)).toMatch(/changed this conflict meanwhile by bo/);
+    expect(visibleText(html)).toMatch(/assigned to bo/);
+    expect(html).toContain('>my careful reasoning</textarea>');
+    expect(html).toContain(`name="version" value="${version + 1}"`);
+    expect(await reviewCount()).toBe(before);
+  });
+
+  it('413: an oversized review comes back as the box with the message, not a bare error', async () => {
+    const before = await reviewCount();
+    const { version } = await link();
+    const res = await t.app.request(
+      `/conflicts/${linkId}/resolve`,
+      formPost(
+        { resolution: 'a_holds', version: String(version), note: 'x'.repeat(100_000) },
+        { ...ana.cookie, ...HTMX },
+      ),
+    );
+    expect(res.status).toBe(413);
+    const html = await res.text();
+    expect(outer(html)).toEqual(['section', `link-review-${linkId}`]);
+    expect(visibleText(html)).toMatch(/The review is too large/);
+    expect(html).toContain('class="history"');
+    expect(await reviewCount()).toBe(before);
+  });
+
+  it('the largest valid review (2,000-character note, ten long links) is not refused as too large', async () => {
+    const { version } = await link();
+    const evidence = Array.from({ length: 10 }, (_, i) => `https://e.example/${i}/${'p'.repeat(1900)}`);
+    const res = await t.app.request(
+      `/conflicts/${linkId}/resolve`,
+      formPost(
+        {
+          resolution: 'a_holds',
+          version: String(version),
+          note: 'é'.repeat(2000),
+          evidence: evidence.join('\n'),
+        },
+        { ...ana.cookie, ...HTMX },
+      ),
+    );
+    expect(res.status).toBe(200);
+    expect((await link()).status).toBe('a_holds');
+  });
+});
+
+describe('the queue answers 4xx in the list', () => {
+  it('a bulk action with nothing selected: 422, the list stays with the message above it', async () => {
+    const before = await reviewCount();
+    const res = await t.app.request(
+      '/conflicts/bulk',
+      formPost({ action: 'dismiss', return_to: '/?status=all' }, { ...ana.cookie, ...HTMX }),
+    );
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(outer(html)).toEqual(['div', 'queue-list']);
+    expect(visibleText(html)).toContain('Select at least one conflict. Nothing was changed.');
+    // The filters came back too: status=all still lists the conflict resolved above.
+    expect(html).toContain(`id="row-${linkId}"`);
+    expect(html).toContain('id="bulk-form"');
+    expect(await reviewCount()).toBe(before);
+  });
+
+  it('a bulk "Mark" without a resolution: 422 saying so, in the list', async () => {
+    const { version } = await link();
+    const res = await t.app.request(
+      '/conflicts/bulk',
+      formPost({ action: 'resolve', items: `${linkId}:${version}` }, { ...ana.cookie, ...HTMX }),
+    );
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(outer(html)).toEqual(['div', 'queue-list']);
+    expect(visibleText(html)).toContain('Choose the resolution to give the selected conflicts.');
+  });
+
+  it('a bad filter through htmx: 400 in an element that keeps the list id, so the next filter works', async () => {
+    const res = await t.app.request(`/?q=${'x'.repeat(300)}`, { headers: HTMX });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(outer(html)).toEqual(['div', 'queue-list']);
+    expect(visibleText(html)).toMatch(/The search is too long/);
+    const page = await t.app.request(`/?q=${'x'.repeat(300)}`);
+    expect(page.status).toBe(400);
+    expect(visibleText(await page.text())).toMatch(/The search is too long/);
+  });
+});
