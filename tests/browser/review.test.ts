@@ -19,6 +19,7 @@ describe.skipIf(skipBrowserTests())('reviewer workflow in Chromium', () => {
   const dir = mkdtempSync(join(tmpdir(), 'crosscheck-review-'));
   let server: RunningServer;
   let chromium: Chromium;
+  let second: Chromium | undefined;
   let page: Page;
   const problems: string[] = [];
   let resolvedLinkId = 0;
@@ -70,6 +71,7 @@ describe.skipIf(skipBrowserTests())('reviewer workflow in Chromium', () => {
 
   afterAll(async () => {
     await chromium?.close();
+    await second?.close();
     await server?.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -192,9 +194,93 @@ describe.skipIf(skipBrowserTests())('reviewer workflow in Chromium', () => {
     expect(problems).toEqual([]);
   }, 90_000);
 
+  it('two reviewers in two browsers click on the same conflict at once: one lands, one 409, nothing lost', async () => {
+    await addAccount(server.db, {
+      login: 'cy',
+      displayName: 'Cy Second',
+      role: 'reviewer',
+      password: 'cy-password-1',
+    });
+    // A second browser for the second reviewer (its own cookies); the first browser signs in as ana again.
+    second = await launchChromium();
+    const other = second.context.pages()[0] ?? (await second.context.newPage());
+    other.on('pageerror', (error) => problems.push(`page error (cy): ${error.message}`));
+    const signIn = async (p: Page, login: string, password: string, next: string) => {
+      await p.goto(new URL(`/signin?next=${encodeURIComponent(next)}`, server.url).href);
+      await p.locator('input[name="login"]').fill(login);
+      await p.locator('input[name="password"]').fill(password);
+      await p.locator('form.signin button[type="submit"]').click();
+      await p.waitForURL((u) => u.pathname === next);
+      await p.waitForFunction(() => 'htmx' in window);
+    };
+    // Any other open conflict (the 57-vs-50 one was resolved above).
+    await page.goto(server.url);
+    const href = await page.locator('li.queue-row a.row-link').first().getAttribute('href');
+    expect(href).toMatch(/^\/conflicts\/\d+$/);
+    const id = Number(href!.split('/').pop());
+    await Promise.all([
+      page.waitForURL(server.url),
+      page.locator('form.signed-in button[type="submit"]').click(),
+    ]);
+    await signIn(page, 'ana', 'ana-password-1', href!);
+    await signIn(other, 'cy', 'cy-password-1', href!);
+    const boxA = page.locator(`#link-review-${id}`);
+    const boxC = other.locator(`#link-review-${id}`);
+    const version = await boxA.getAttribute('data-version');
+    expect(await boxC.getAttribute('data-version')).toBe(version);
+
+    await boxA.locator('textarea[name="note"]').first().fill('ana: the Pentagon figure');
+    await boxC.locator('textarea[name="note"]').first().fill('cy: neither source is sourced');
+    // Both clicks at once, each answered in place by htmx.
+    await Promise.all([
+      boxA.locator('button[name="resolution"][value="a_holds"]').click(),
+      boxC.locator('button[name="resolution"][value="neither"]').click(),
+    ]);
+    const settled = (p: Page) =>
+      p.waitForFunction(
+        ({ id, version }) => {
+          const box = document.querySelector(`#link-review-${id}`);
+          return (
+            !!box && (box.getAttribute('data-version') !== version || /meanwhile/.test(box.textContent ?? ''))
+          );
+        },
+        { id, version },
+      );
+    await Promise.all([settled(page), settled(other)]);
+
+    const texts = [await boxA.textContent(), await boxC.textContent()];
+    const lost = texts.filter((t) => /Someone else changed this conflict meanwhile/.test(t ?? ''));
+    expect(lost).toHaveLength(1);
+    const [winner, loserPage, loserNote, winnerName, verdict] = /meanwhile/.test(texts[0] ?? '')
+      ? (['cy', page, 'ana: the Pentagon figure', 'Cy Second', 'Neither holds'] as const)
+      : (['ana', other, 'cy: neither source is sourced', 'Ana Reviewer', 'A holds'] as const);
+    // The loser is told who acted, sees the verdict that stands, and still has their note to reuse.
+    const loserBox = loserPage.locator(`#link-review-${id}`);
+    expect(await loserBox.textContent()).toContain(`by ${winnerName}`);
+    expect((await loserPage.locator(`#link-badge-${id}`).textContent())?.trim()).toBe(verdict);
+    expect(await loserBox.locator('textarea[name="note"]').first().inputValue()).toBe(loserNote);
+    await loserPage.screenshot({ path: join(SCREENSHOTS, 'conflict-409.png'), fullPage: true });
+
+    // Stored: one verdict, one history entry, by the winner; nothing of the loser's.
+    const api = await (await fetch(new URL(`/api/conflicts/${id}`, server.url))).json();
+    const history = api.reviews;
+    expect(api.link.status).toBe(winner === 'ana' ? 'a_holds' : 'neither');
+    expect(Array.isArray(history)).toBe(true);
+    expect(history.map((h: { reviewer: string }) => h.reviewer)).toEqual([winner]);
+    for (const p of [page, other]) {
+      await p.reload();
+      expect(await p.locator(`#link-review-${id} .history li`).count()).toBe(1);
+      expect(await p.locator(`#link-review-${id} .history`).textContent()).not.toContain(loserNote);
+    }
+    expect(problems).toEqual([]);
+    await Promise.all([
+      page.waitForURL(server.url),
+      page.locator('form.signed-in button[type="submit"]').click(),
+    ]);
+  }, 90_000);
+
   it('a viewer reads the same conflict but has no buttons, and a forged write changes nothing', async () => {
     expect(resolvedLinkId).toBeGreaterThan(0);
-    await page.locator('form.signed-in button[type="submit"]').click();
     await page.goto(new URL(`/signin?next=%2Fconflicts%2F${resolvedLinkId}`, server.url).href);
     await page.locator('input[name="login"]').fill('vic');
     await page.locator('input[name="password"]').fill('vic-password-1');
