@@ -125,10 +125,16 @@ async function act(
 
 const SETS_STATUS = /^(mark|resolve|approve)_|^reopen$/;
 
-/** Who gave the current verdict: the latest history entry that set the status to what it is now. */
+/**
+ * Who gave the current verdict, from a history (newest first): the latest entry that set the status
+ * to what it is now. The review box reads it too, to offer only the buttons the rules allow.
+ */
+export function verdictGiver(history: readonly HistoryEntry[], status: string): HistoryEntry | null {
+  return history.find((h) => SETS_STATUS.test(h.action) && h.toStatus === status) ?? null;
+}
+
 async function verdictBy(db: Db, target: TargetType, id: number, status: string): Promise<string | null> {
-  const history = await listReviews(db, { type: target, id }, 50);
-  return history.find((h) => SETS_STATUS.test(h.action) && h.toStatus === status)?.reviewer ?? null;
+  return verdictGiver(await listReviews(db, { type: target, id }, 50), status)?.reviewer ?? null;
 }
 
 async function planVerdict(

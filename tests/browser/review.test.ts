@@ -258,7 +258,11 @@ describe.skipIf(skipBrowserTests())('reviewer workflow in Chromium', () => {
     const loserBox = loserPage.locator(`#link-review-${id}`);
     expect(await loserBox.textContent()).toContain(`by ${winnerName}`);
     expect((await loserPage.locator(`#link-badge-${id}`).textContent())?.trim()).toBe(verdict);
-    expect(await loserBox.locator('textarea[name="note"]').first().inputValue()).toBe(loserNote);
+    // The verdict is now someone else's, so the loser gets no buttons (only an editor may override),
+    // but what they typed is still there to copy.
+    expect(await loserBox.textContent()).toContain(`${winnerName} (${winner}) gave this verdict`);
+    expect(await loserBox.locator('button[name="resolution"]').count()).toBe(0);
+    expect(await loserBox.locator('textarea.unsaved-note').inputValue()).toBe(loserNote);
     await loserPage.screenshot({ path: join(SCREENSHOTS, 'conflict-409.png'), fullPage: true });
 
     // Stored: one verdict, one history entry, by the winner; nothing of the loser's.

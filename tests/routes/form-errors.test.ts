@@ -155,3 +155,27 @@ describe('the queue answers 4xx in the list', () => {
     expect(visibleText(await page.text())).toMatch(/The search is too long/);
   });
 });
+
+describe('the review box offers only what the rules allow', () => {
+  it('another reviewer sees who gave the verdict instead of buttons that would be refused; its giver and editors see them', async () => {
+    // The largest-valid-review test above left the conflict resolved "A holds" by ana.
+    expect(await link()).toMatchObject({ status: 'a_holds' });
+    const ed = await signedIn(t.db, 'editor');
+    const box = async (who: SignedIn) => {
+      const html = await t.app.request(`/conflicts/${linkId}`, { headers: who.cookie }).then((r) => r.text());
+      return html.slice(html.indexOf(`id="link-review-${linkId}"`));
+    };
+    const forBo = await box(bo);
+    expect(visibleText(forBo)).toContain('ana (ana) gave this verdict; only an editor can change it.');
+    expect(forBo).not.toContain('name="resolution"');
+    // What the server would answer bo, had the buttons been there.
+    const { version } = await link();
+    const refused = await t.app.request(
+      `/api/conflicts/${linkId}/resolve`,
+      jsonPost({ resolution: 'b_holds', version }, bo.bearer),
+    );
+    expect(refused.status).toBe(403);
+    expect(await box(ana)).toContain('name="resolution" value="b_holds"');
+    expect(await box(ed)).toContain('name="resolution" value="b_holds"');
+  });
+});

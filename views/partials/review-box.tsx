@@ -4,6 +4,7 @@
 import type { HistoryEntry } from '../../db/queries/reviews';
 import type { User } from '../../src/auth/user';
 import { hasRole } from '../../src/auth/user';
+import { verdictGiver } from '../../src/services/review';
 import { StatusBadge } from '../components/badge';
 import { History } from './history';
 
@@ -81,6 +82,13 @@ export function ReviewBox(p: ReviewBoxProps) {
   const target = { 'hx-target': `#${id}`, 'hx-swap': 'outerHTML' };
   const canReview = hasRole(user, 'reviewer');
   const editor = hasRole(user, 'editor');
+  // A verdict someone else gave is theirs: a reviewer would only be refused (403), so the buttons are
+  // replaced by who gave it and who may change it (the rule itself is in src/services/review.ts).
+  const giver =
+    canReview && !editor && state.status !== p.reopen.value && p.history
+      ? (verdictGiver(p.history, state.status) ?? { reviewer: null, displayName: null })
+      : null;
+  const lockedBy = giver && giver.reviewer !== user?.login ? giver : null;
   return (
     <section class="review" id={id} aria-label={p.title} data-version={String(state.version)}>
       <p class="review-status">
@@ -124,7 +132,24 @@ export function ReviewBox(p: ReviewBoxProps) {
           ) : null}
         </div>
       ) : null}
-      {canReview ? (
+      {lockedBy ? (
+        <div class="verdict-owner">
+          <p class="muted">
+            {lockedBy.displayName ?? lockedBy.reviewer ?? 'Another reviewer'}
+            {lockedBy.reviewer && lockedBy.displayName ? ` (${lockedBy.reviewer})` : ''} gave this verdict;
+            only an editor can change it.
+          </p>
+          {p.draft?.note || p.draft?.evidence ? (
+            // What the reviewer typed before losing a race: kept to copy, since it was not saved.
+            <label>
+              Your note, not saved <span class="muted">(copy it if you need it)</span>
+              <textarea class="unsaved-note" readonly rows={2}>
+                {[p.draft.note, p.draft.evidence].filter(Boolean).join('\n')}
+              </textarea>
+            </label>
+          ) : null}
+        </div>
+      ) : canReview ? (
         <form method="post" action={p.actionUrl} hx-post={p.actionUrl} {...target}>
           <Hidden state={state} returnTo={p.returnTo} />
           <NoteFields draft={p.draft} />
