@@ -162,7 +162,7 @@ describe('the review box offers only what the rules allow', () => {
     expect(await link()).toMatchObject({ status: 'a_holds' });
     const ed = await signedIn(t.db, 'editor');
     const box = async (who: SignedIn) => {
-      const html = await t.app.request(`/conflicts/${linkId}`, { headers: who.cookie }).then((r) => r.text());
+      const html = await (await t.app.request(`/conflicts/${linkId}`, { headers: who.cookie })).text();
       return html.slice(html.indexOf(`id="link-review-${linkId}"`));
     };
     const forBo = await box(bo);

@@ -85,6 +85,36 @@ describe('Cloudflare Access gate', () => {
     expect(await res.text()).toMatch(/Cloudflare Access/);
   });
 
+  it('refuses a token with the right claims and key id but signed by another key, or with alg none', async () => {
+    const other = (await crypto.subtle.generateKey(
+      {
+        name: 'RSASSA-PKCS1-v1_5',
+        modulusLength: 2048,
+        publicExponent: new Uint8Array([1, 0, 1]),
+        hash: 'SHA-256',
+      },
+      true,
+      ['sign', 'verify'],
+    )) as CryptoKeyPair;
+    const forgedKey = {
+      ...((await crypto.subtle.exportKey('jwk', other.privateKey)) as HonoJsonWebKey),
+      kid: 'k1',
+      alg: 'RS256',
+    };
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { aud: [AUD], iss: `https://${TEAM}`, email: 'ana@example.org', iat: now, exp: now + 600 };
+    const forged = await sign(claims, forgedKey, 'RS256');
+    expect((await call({ 'Cf-Access-Jwt-Assertion': forged })).status).toBe(403);
+    // The genuine token with its signature swapped for the forged one's: same header and payload.
+    const genuine = (await token()).split('.');
+    const swapped = [genuine[0], genuine[1], forged.split('.')[2]].join('.');
+    expect((await call({ 'Cf-Access-Jwt-Assertion': swapped })).status).toBe(403);
+    const b64 = (v: object) =>
+      btoa(JSON.stringify(v)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+    const none = `${b64({ alg: 'none', typ: 'JWT', kid: 'k1' })}.${b64(claims)}.`;
+    expect((await call({ 'Cf-Access-Jwt-Assertion': none })).status).toBe(403);
+  });
+
   it('fetches the signing keys once, not per request', () => {
     expect(certFetches).toBe(1);
   });
