@@ -29,11 +29,19 @@ function appearance(c: ClaimSummary, origin: string) {
   };
 }
 
-/** When the current verdict was given: the newest history entry that set the status to what it is. */
+/**
+ * When the current verdict was given: the newest history entry that set the status to what it is.
+ * Callers pass histories in either order (the claim page newest first, the export oldest first), so
+ * the newest is found by time, not by position.
+ */
 function verdictDate(status: string, history: HistoryEntry[]): string | undefined {
   const sets = /^(mark|approve)_/;
-  const last = [...history].reverse().find((h) => sets.test(h.action) && h.toStatus === status);
-  return last ? new Date(last.createdAt).toISOString().slice(0, 10) : undefined;
+  let at: number | undefined;
+  for (const h of history) {
+    if (sets.test(h.action) && h.toStatus === status && (at === undefined || h.createdAt > at))
+      at = h.createdAt;
+  }
+  return at === undefined ? undefined : new Date(at).toISOString().slice(0, 10);
 }
 
 export interface ClaimReviewInput {

@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listConflicts } from '../../db/queries/links';
-import { claims } from '../../db/schema';
+import { claims, reviews } from '../../db/schema';
 import { csvCell } from '../../src/services/csv';
 import { createTestApp, jsonPost, type TestApp } from '../helpers/app';
 import { type SignedIn, signedIn } from '../helpers/auth';
@@ -160,5 +160,68 @@ describe('CSV and JSON exports', () => {
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
     expect(csvCell(-1)).toBe('-1');
     expect(csvCell(null)).toBe('');
+  });
+});
+
+describe('ClaimReview details', () => {
+  it("lists as appearances exactly the claim's own article and those of the claims corroborating it", async () => {
+    const graph = (await (await t.app.request('/api/export/claimreview')).json())['@graph'] as Review[];
+    const sizes: number[] = [];
+    for (const id of [claimA, claimB]) {
+      const detail = await (await t.app.request(`/api/claims/${id}`)).json();
+      const own = detail.claim.articleId as number;
+      const expected = new Set<number>([own]);
+      for (const l of detail.links as {
+        relation: string;
+        claimA: number;
+        a: { articleId: number };
+        b: { articleId: number };
+      }[]) {
+        if (l.relation === 'corroboration') expected.add(l.claimA === id ? l.b.articleId : l.a.articleId);
+      }
+      const articleIds = await Promise.all(
+        [...expected].map(async (a) => {
+          const art = (await (await t.app.request(`/api/articles/${a}`)).json()).article ?? {};
+          return art.url && /^https?:/.test(art.url) ? art.url : `http://localhost/articles/${a}`;
+        }),
+      );
+      const review = graph.find((r) => r.url.endsWith(`/claims/${id}`))!;
+      const urls = review.itemReviewed.appearance.map((a: { url: string }) => a.url);
+      expect(new Set(urls)).toEqual(new Set(articleIds));
+      expect(urls).toHaveLength(expected.size);
+      sizes.push(expected.size);
+    }
+    // The seeds make the DOD "some 50 partners" claim corroborated by CNN's "about 50 countries".
+    expect(Math.max(...sizes)).toBeGreaterThan(1);
+  });
+
+  it('dates a verdict by the newest entry that gave it, the same on the claim page and in the export', async () => {
+    const c = (
+      await t.db.select().from(claims).where(eq(claims.status, 'unreviewed')).limit(1).offset(5)
+    )[0]!;
+    const ed = await signedIn(t.db, 'editor');
+    let version = c.version;
+    for (const status of ['verified', 'disputed', 'verified']) {
+      const res = await t.app.request(`/api/claims/${c.id}/status`, jsonPost({ status, version }, ed.bearer));
+      expect(res.status).toBe(200);
+      version++;
+    }
+    // Spread the three verdicts over three days: the first verified, the dispute, the second verified.
+    const days = ['2026-03-01T10:00:00Z', '2026-03-02T10:00:00Z', '2026-03-03T10:00:00Z'];
+    const rows = await t.db.select().from(reviews).where(eq(reviews.targetId, c.id)).orderBy(reviews.id);
+    const mine = rows.filter((r) => r.targetType === 'claim');
+    expect(mine).toHaveLength(3);
+    for (const [i, r] of mine.entries())
+      await t.db
+        .update(reviews)
+        .set({ createdAt: Date.parse(days[i]!) })
+        .where(eq(reviews.id, r.id));
+    const html = await (await t.app.request(`/claims/${c.id}`)).text();
+    const embedded = JSON.parse(html.match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/)![1]!);
+    expect(embedded.datePublished).toBe('2026-03-03');
+    const graph = (await (await t.app.request('/api/export/claimreview?limit=500')).json())[
+      '@graph'
+    ] as Review[];
+    expect(graph.find((r) => r.url.endsWith(`/claims/${c.id}`))!.datePublished).toBe('2026-03-03');
   });
 });
