@@ -283,6 +283,62 @@ describe.skipIf(skipBrowserTests())('reviewer workflow in Chromium', () => {
     ]);
   }, 90_000);
 
+  it('bulk in the queue: a refused action keeps the list, x selects, Assign lands, my queue lists it', async () => {
+    // Unassigned conflicts of any status: the ones ana may take.
+    await page.goto(new URL('/signin?next=%2F%3Fstatus%3Dall%26assignee%3Dnone', server.url).href);
+    await page.locator('input[name="login"]').fill('ana');
+    await page.locator('input[name="password"]').fill('ana-password-1');
+    await Promise.all([
+      page.waitForURL((u) => u.search === '?status=all&assignee=none'),
+      page.locator('form.signin button[type="submit"]').click(),
+    ]);
+    await page.waitForFunction(() => 'htmx' in window);
+    const rowsBefore = await page.locator('li.queue-row').count();
+    expect(rowsBefore).toBeGreaterThan(0);
+
+    // Nothing selected: the 422 is swapped into the list's place, the list and its form stay usable.
+    await page.locator('button[data-bulk="dismiss"]').click();
+    await page.waitForFunction(() =>
+      /Select at least one conflict/.test(document.querySelector('#queue-list')?.textContent ?? ''),
+    );
+    expect(await page.locator('li.queue-row').count()).toBe(rowsBefore);
+
+    // Keyboard: j to the first row, x selects it; then Assign (to me) through the bulk form.
+    await page.locator('h1').click();
+    await page.keyboard.press('j');
+    await page.keyboard.press('x');
+    const picked = page.locator('li.queue-row.kb-current');
+    const id = (await picked.getAttribute('id'))!.replace('row-', '');
+    expect(await picked.locator('input.row-select').isChecked()).toBe(true);
+    await page.locator('#bulk-form select[name="assignee"]').selectOption('me');
+    await page.locator('button[data-bulk="assign"]').click();
+    await page.waitForFunction(() =>
+      /1 of 1 conflict changed/.test(document.querySelector('.bulk-report')?.textContent ?? ''),
+    );
+    // The list came back with the filters kept: assigned now, the row left the "unassigned" list.
+    expect(await page.locator(`#row-${id}`).count()).toBe(0);
+    expect(await page.locator('li.queue-row').count()).toBe(rowsBefore - 1);
+    expect(new URL(page.url()).search).toBe('?status=all&assignee=none');
+
+    // My queue: the filter picks it, the URL says so.
+    await page.locator('form.filters select[name="assignee"]').selectOption('me');
+    await page.waitForURL(/assignee=me/);
+    await page.waitForFunction(() => document.querySelectorAll('#queue-list li.queue-row').length === 1);
+    expect(await page.locator('li.queue-row').first().getAttribute('id')).toBe(`row-${id}`);
+    // Stored: the conflict's history names ana's assignment.
+    const api = await (await fetch(new URL(`/api/conflicts/${id}`, server.url))).json();
+    expect(api.link.assignee).toBe('ana');
+    expect(api.reviews[0]).toMatchObject({ reviewer: 'ana', action: 'assign:ana' });
+    await page.screenshot({ path: join(SCREENSHOTS, 'queue-bulk-assigned.png'), fullPage: true });
+    // The one 4xx was the refused empty selection above.
+    expect(problems).toEqual([expect.stringMatching(/^HTTP 422: .*\/conflicts\/bulk$/)]);
+    problems.length = 0;
+    await Promise.all([
+      page.waitForURL(server.url),
+      page.locator('form.signed-in button[type="submit"]').click(),
+    ]);
+  }, 90_000);
+
   it('a viewer reads the same conflict but has no buttons, and a forged write changes nothing', async () => {
     expect(resolvedLinkId).toBeGreaterThan(0);
     await page.goto(new URL(`/signin?next=%2Fconflicts%2F${resolvedLinkId}`, server.url).href);
