@@ -26,6 +26,7 @@ export function Layout({ title, nonce, nav, user, children }: LayoutProps) {
         <meta name="htmx-config" content='{"extensions":"no-eval","mode":"same-origin"}' />
         <script src="/static/htmx.min.js" nonce={nonce} defer />
         <script src="/static/htmx-no-eval.js" nonce={nonce} defer />
+        <script src="/static/flash.js" nonce={nonce} defer />
       </head>
       <body>
         <header class="site-header">
@@ -53,6 +54,9 @@ export function Layout({ title, nonce, nav, user, children }: LayoutProps) {
           <SignedIn user={user ?? null} />
         </header>
         <main>{children}</main>
+        {/* Where htmx puts a failure that is not the form's own (429, 503, a refused request): the
+            form the reviewer was using stays as it was (src/routes/render.tsx, flashError). */}
+        <div id="flash" class="flash" aria-live="assertive" />
       </body>
     </html>
   );

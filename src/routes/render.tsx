@@ -6,7 +6,7 @@ import { ErrorMessage, ErrorPage } from '../../views/pages/error';
 import type { User } from '../auth/user';
 import { isHtmx } from './htmx';
 
-type Status = 200 | 201 | 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500;
+type Status = 200 | 201 | 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
 
 /** A full page as HTML text: the layout around `body`, its scripts carrying `nonce`. */
 export function pageHtml(
@@ -60,6 +60,18 @@ export function pageOrFragment(
   opts: { nav?: LayoutProps['nav']; status?: Status } = {},
 ) {
   return isHtmx(c) ? fragment(c, part(), opts.status) : page(c, title, full(), opts);
+}
+
+/**
+ * A failure from outside the handler (rate limit, database down, a refused or broken request): a page,
+ * or for htmx the message in the layout's #flash box, so the form or list htmx was about to replace
+ * stays on the page with what was typed in it (htmx 4 swaps 4xx/5xx answers into the target).
+ */
+export function flashError(c: Context, status: number, message: string) {
+  if (!isHtmx(c)) return renderError(c, status, message);
+  c.header('HX-Retarget', '#flash');
+  c.header('HX-Reswap', 'innerHTML');
+  return fragment(c, <ErrorMessage status={status} message={message} />, status as Status);
 }
 
 export function renderError(c: Context, status: number, message: string) {

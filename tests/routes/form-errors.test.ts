@@ -5,6 +5,8 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listConflicts } from '../../db/queries/links';
 import { links, reviews } from '../../db/schema';
+import { createApp } from '../../src/app';
+import { windowRateLimit } from '../../src/middleware/rate-limit/window';
 import { createTestApp, formPost, HTMX, jsonPost, type TestApp, visibleText } from '../helpers/app';
 import { type SignedIn, signedIn } from '../helpers/auth';
 
@@ -177,5 +179,38 @@ describe('the review box offers only what the rules allow', () => {
     expect(refused.status).toBe(403);
     expect(await box(ana)).toContain('name="resolution" value="b_holds"');
     expect(await box(ed)).toContain('name="resolution" value="b_holds"');
+  });
+});
+
+describe("failures from outside the form go to the page's #flash box, leaving the form in place", () => {
+  it('429 (rate limit) and 403 (cross-site) answer htmx with HX-Retarget #flash and the message', async () => {
+    const limited = createApp({
+      db: t.db,
+      writeLimiter: windowRateLimit({ limit: 1, address: () => 'one-client' }),
+    });
+    const post = async (app: typeof limited, headers: Record<string, string> = {}) => {
+      const { version } = await link();
+      return app.request(
+        `/conflicts/${linkId}/resolve`,
+        formPost(
+          { resolution: 'neither', version: String(version), note: 'n' },
+          { ...ana.cookie, ...HTMX, ...headers },
+        ),
+      );
+    };
+    await post(limited);
+    const before = await reviewCount();
+    const tooMany = await post(limited);
+    expect(tooMany.status).toBe(429);
+    expect(tooMany.headers.get('hx-retarget')).toBe('#flash');
+    expect(tooMany.headers.get('hx-reswap')).toBe('innerHTML');
+    expect(visibleText(await tooMany.text())).toMatch(/Too many changes in a short time/);
+    const forged = await post(t.app, { Origin: 'https://evil.example' });
+    expect(forged.status).toBe(403);
+    expect(forged.headers.get('hx-retarget')).toBe('#flash');
+    expect(await reviewCount()).toBe(before);
+    // Without htmx it is a whole page, and every page has the box to retarget to.
+    const page = await t.app.request(`/conflicts/${linkId}`);
+    expect(await page.text()).toContain('<div id="flash" class="flash" aria-live="assertive"></div>');
   });
 });

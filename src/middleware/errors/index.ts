@@ -1,7 +1,7 @@
 // One place that turns failures into responses: JSON under /api, an HTML page (or fragment for htmx) elsewhere.
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { renderError } from '../../routes/render';
+import { flashError, renderError } from '../../routes/render';
 import { ForbiddenError, InputError, NotFoundError, StaleVersionError } from '../../services/errors';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE_TEXT } from '../db-unavailable';
 
@@ -35,7 +35,7 @@ export const onError: ErrorHandler = (err, c) => {
     const extra = err instanceof StaleVersionError ? { current: err.current } : {};
     return c.json({ error: { status, message, ...extra } }, status as 400);
   }
-  return renderError(c, status, message);
+  return flashError(c, status, message);
 };
 
 export const notFound: NotFoundHandler = (c) => {

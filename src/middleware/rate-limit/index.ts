@@ -1,7 +1,7 @@
 // Rate limits for write routes (every POST): the Workers rate-limiting binding at the edge here, the
 // in-process window for Node in ./window.ts (kept apart so the Worker bundle does not carry it).
 import type { Context, MiddlewareHandler } from 'hono';
-import { renderError } from '../../routes/render';
+import { flashError } from '../../routes/render';
 import { isApi } from '../errors';
 
 const SAFE = /^(GET|HEAD|OPTIONS)$/;
@@ -16,7 +16,7 @@ const MESSAGE = 'Too many changes in a short time. Wait a minute and try again; 
 export function tooManyRequests(c: Context, retryAfterSeconds = 60) {
   c.header('Retry-After', String(retryAfterSeconds));
   if (isApi(c)) return c.json({ error: { status: 429, message: MESSAGE } }, 429);
-  return renderError(c, 429, MESSAGE);
+  return flashError(c, 429, MESSAGE);
 }
 
 /**
