@@ -2,7 +2,7 @@
 // assignment, bulk actions over the queue, and the export filters.
 import * as z from 'zod';
 import { CLAIM_STATUSES, LINK_STATUSES } from '../../db/schema';
-import { evidenceLines, note, queueQuery, returnTo, version } from './schemas';
+import { evidence, evidenceLines, note, queueQuery, returnTo, version } from './schemas';
 
 const decision = z.enum(['approve', 'reject'], { error: 'Choose approve or reject.' });
 
@@ -15,8 +15,8 @@ const assignee = z.preprocess(
   z.string().trim().max(200, 'The assignee is a login (200 characters at most).').nullable(),
 );
 
-export const assignForm = z.object({ assignee, version, note, return_to: returnTo });
-export const assignJson = z.object({ assignee, version, note });
+export const assignForm = z.object({ assignee, version, note, evidence: evidenceLines, return_to: returnTo });
+export const assignJson = z.object({ assignee, version, note, evidence });
 
 /** "id:version" — every bulk item carries the version the reviewer saw, like a single action. */
 const item = z

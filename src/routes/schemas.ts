@@ -85,7 +85,7 @@ export const returnTo = z.preprocess(
 );
 
 /** Up to ten http(s) links backing a verdict. */
-const evidence = z.array(httpUrl).max(10, 'Ten evidence links at most.').optional();
+export const evidence = z.array(httpUrl).max(10, 'Ten evidence links at most.').optional();
 /** The form's evidence textarea: one URL per line, blank lines ignored. */
 export const evidenceLines = z.preprocess(
   (v) =>

@@ -330,6 +330,21 @@ describe.skipIf(skipBrowserTests())('reviewer workflow in Chromium', () => {
     expect(api.link.assignee).toBe('ana');
     expect(api.reviews[0]).toMatchObject({ reviewer: 'ana', action: 'assign:ana' });
     await page.screenshot({ path: join(SCREENSHOTS, 'queue-bulk-assigned.png'), fullPage: true });
+
+    // On the conflict page, "Give back" takes the note typed in the box above it along.
+    await page.locator(`#row-${id} a.row-link`).click();
+    await page.waitForURL(new RegExp(`/conflicts/${id}$`));
+    await page.waitForFunction(() => 'htmx' in window);
+    const box = page.locator(`#link-review-${id}`);
+    await box.locator('textarea[name="note"]').first().fill('back to the pool: needs a Ukrainian speaker');
+    await box.locator('form.assign button[type="submit"]').click();
+    await page.waitForFunction(
+      (id) => /unassigned/.test(document.querySelector(`#link-review-${id} .assignee`)?.textContent ?? ''),
+      id,
+    );
+    expect(await box.locator('.history').textContent()).toContain(
+      'back to the pool: needs a Ukrainian speaker',
+    );
     // The one 4xx was the refused empty selection above.
     expect(problems).toEqual([expect.stringMatching(/^HTTP 422: .*\/conflicts\/bulk$/)]);
     problems.length = 0;

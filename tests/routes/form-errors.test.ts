@@ -214,3 +214,39 @@ describe("failures from outside the form go to the page's #flash box, leaving th
     expect(await page.text()).toContain('<div id="flash" class="flash" aria-live="assertive"></div>');
   });
 });
+
+describe('every action takes a note and evidence', () => {
+  it('an assignment from the page logs the note and evidence typed in the box; the API takes them too', async () => {
+    const carl = await signedIn(t.db, 'reviewer', 'carl');
+    const other = (await listConflicts(t.db, { status: 'open' })).items.find(
+      (l) => !l.assignee && l.id !== linkId,
+    );
+    expect(other).toBeDefined();
+    const l = other!;
+    const html = await (await t.app.request(`/conflicts/${l.id}`, { headers: carl.cookie })).text();
+    // The assign form sends the box's textareas along (htmx), so what was typed is not lost.
+    expect(html).toContain(`hx-include="#link-review-${l.id} .fields textarea"`);
+    const res = await t.app.request(
+      `/conflicts/${l.id}/assign`,
+      formPost(
+        { assignee: 'carl', version: String(l.version), note: 'taking it', evidence: 'https://a.example/1' },
+        { ...carl.cookie, ...HTMX },
+      ),
+    );
+    expect(res.status).toBe(200);
+    const back = await t.app.request(
+      `/api/conflicts/${l.id}/assign`,
+      jsonPost(
+        { assignee: null, version: l.version + 1, note: 'giving back', evidence: ['https://a.example/2'] },
+        carl.bearer,
+      ),
+    );
+    expect(back.status).toBe(200);
+    const rows = await t.db.select().from(reviews).where(eq(reviews.targetId, l.id)).orderBy(reviews.id);
+    const mine = rows.filter((r) => r.targetType === 'link' && r.reviewer === 'carl');
+    expect(mine.map((r) => [r.action, r.note, r.evidence])).toEqual([
+      ['assign:carl', 'taking it', ['https://a.example/1']],
+      ['unassign', 'giving back', ['https://a.example/2']],
+    ]);
+  });
+});

@@ -25,7 +25,13 @@ const CHOICES = [
 function Assign({ link, user, returnTo }: LinkReviewProps) {
   if (!user || !hasRole(user, 'reviewer')) return null;
   const url = `/conflicts/${link.id}/assign`;
-  const swap = { 'hx-post': url, 'hx-target': `#link-review-${link.id}`, 'hx-swap': 'outerHTML' };
+  // The note and evidence typed in the box above go with an assignment too (every action takes both).
+  const swap = {
+    'hx-post': url,
+    'hx-target': `#link-review-${link.id}`,
+    'hx-swap': 'outerHTML',
+    'hx-include': `#link-review-${link.id} .fields textarea`,
+  };
   const mine = link.assignee === user.login;
   const editor = hasRole(user, 'editor');
   if (!editor && link.assignee && !mine) return null;
