@@ -91,6 +91,9 @@ export function ReviewBox(p: ReviewBoxProps) {
   const lockedBy = giver && giver.reviewer !== user?.login ? giver : null;
   return (
     <section class="review" id={id} aria-label={p.title} data-version={String(state.version)}>
+      {/* The conflict's box sits below the comparison, on its own: it says what it is for. The claim
+          boxes sit inside their claim's card and need no heading. */}
+      {p.prefix === 'link' ? <h2>{p.title}</h2> : null}
       <p class="review-status">
         Status: <StatusBadge status={state.status} id={`${p.prefix}-badge-${state.id}`} />
         {state.assignee !== undefined ? (
