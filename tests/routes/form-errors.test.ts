@@ -4,7 +4,7 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listConflicts } from '../../db/queries/links';
-import { links, reviews } from '../../db/schema';
+import { claims, links, reviews } from '../../db/schema';
 import { createApp } from '../../src/app';
 import { windowRateLimit } from '../../src/middleware/rate-limit/window';
 import { createTestApp, formPost, HTMX, jsonPost, type TestApp, visibleText } from '../helpers/app';
@@ -225,7 +225,7 @@ describe('every action takes a note and evidence', () => {
     const l = other!;
     const html = await (await t.app.request(`/conflicts/${l.id}`, { headers: carl.cookie })).text();
     // The assign form sends the box's textareas along (htmx), so what was typed is not lost.
-    expect(html).toContain(`hx-include="#link-review-${l.id} .fields textarea"`);
+    expect(html).toContain(`hx-include="#link-review-${l.id} form.verdict textarea"`);
     const res = await t.app.request(
       `/conflicts/${l.id}/assign`,
       formPost(
@@ -248,5 +248,66 @@ describe('every action takes a note and evidence', () => {
       ['assign:carl', 'taking it', ['https://a.example/1']],
       ['unassign', 'giving back', ['https://a.example/2']],
     ]);
+  });
+
+  it('the approve form and the bulk bar have evidence fields too, and what they send is logged', async () => {
+    const second = createApp({ db: t.db, settings: { secondReviewer: true } });
+    const dana = await signedIn(t.db, 'reviewer', 'dana');
+    const claim = (
+      await t.db.select().from(claims).where(eq(claims.status, 'unreviewed')).limit(1).offset(2)
+    )[0]!;
+    const proposed = await second.request(
+      `/api/claims/${claim.id}/status`,
+      jsonPost({ status: 'verified', version: claim.version }, ana.bearer),
+    );
+    expect(proposed.status).toBe(200);
+    const page = await (await second.request(`/claims/${claim.id}`, { headers: dana.cookie })).text();
+    const decide = page.slice(page.indexOf(`action="/claims/${claim.id}/decide"`));
+    expect(decide.slice(0, decide.indexOf('</form>'))).toContain('name="evidence"');
+    const approved = await second.request(
+      `/claims/${claim.id}/decide`,
+      formPost(
+        {
+          decision: 'approve',
+          version: String(claim.version + 1),
+          note: 'seen it',
+          evidence: 'https://b.example/1',
+        },
+        { ...dana.cookie, ...HTMX },
+      ),
+    );
+    expect(approved.status).toBe(200);
+    const log = await t.db.select().from(reviews).where(eq(reviews.targetId, claim.id)).orderBy(reviews.id);
+    expect(log.filter((r) => r.targetType === 'claim').at(-1)).toMatchObject({
+      reviewer: 'dana',
+      action: 'approve_verified',
+      note: 'seen it',
+      evidence: ['https://b.example/1'],
+    });
+
+    const queue = await (await t.app.request('/', { headers: dana.cookie })).text();
+    expect(queue).toMatch(/<input name="evidence" type="url"/);
+    const l = (await listConflicts(t.db, { status: 'open' })).items.find((x) => !x.assignee)!;
+    const bulk = await t.app.request(
+      '/conflicts/bulk',
+      formPost(
+        {
+          items: `${l.id}:${l.version}`,
+          action: 'assign',
+          assignee: 'me',
+          note: 'bulk',
+          evidence: 'https://b.example/2',
+        },
+        { ...dana.cookie, ...HTMX },
+      ),
+    );
+    expect(bulk.status).toBe(200);
+    const last = (await t.db.select().from(reviews).orderBy(reviews.id)).at(-1)!;
+    expect(last).toMatchObject({
+      targetId: l.id,
+      reviewer: 'dana',
+      note: 'bulk',
+      evidence: ['https://b.example/2'],
+    });
   });
 });

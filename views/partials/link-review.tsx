@@ -30,7 +30,7 @@ function Assign({ link, user, returnTo }: LinkReviewProps) {
     'hx-post': url,
     'hx-target': `#link-review-${link.id}`,
     'hx-swap': 'outerHTML',
-    'hx-include': `#link-review-${link.id} .fields textarea`,
+    'hx-include': `#link-review-${link.id} form.verdict textarea`,
   };
   const mine = link.assignee === user.login;
   const editor = hasRole(user, 'editor');

@@ -88,6 +88,13 @@ function BulkBar({ queue }: { queue: ConflictQueue }) {
         placeholder="Note (optional)"
         aria-label="Note for the bulk action"
       />
+      <input
+        name="evidence"
+        type="url"
+        maxlength={2000}
+        placeholder="Evidence link (optional)"
+        aria-label="Evidence link for the bulk action"
+      />
     </fieldset>
   );
 }

@@ -117,10 +117,16 @@ export function ReviewBox(p: ReviewBoxProps) {
           {canReview ? (
             <form method="post" action={p.decideUrl} hx-post={p.decideUrl} {...target}>
               <Hidden state={state} returnTo={p.returnTo} />
-              <label>
-                Note <span class="muted">(optional)</span>
-                <textarea name="note" maxlength={2000} rows={1} />
-              </label>
+              <div class="fields">
+                <label>
+                  Note <span class="muted">(optional)</span>
+                  <textarea name="note" maxlength={2000} rows={1} />
+                </label>
+                <label>
+                  Evidence <span class="muted">(optional: http/https links, one per line)</span>
+                  <textarea name="evidence" rows={1} placeholder="https://…" />
+                </label>
+              </div>
               <div class="actions">
                 {state.proposedBy !== user?.login ? (
                   <button type="submit" name="decision" value="approve" class="btn btn-primary">
@@ -153,7 +159,7 @@ export function ReviewBox(p: ReviewBoxProps) {
           ) : null}
         </div>
       ) : canReview ? (
-        <form method="post" action={p.actionUrl} hx-post={p.actionUrl} {...target}>
+        <form class="verdict" method="post" action={p.actionUrl} hx-post={p.actionUrl} {...target}>
           <Hidden state={state} returnTo={p.returnTo} />
           <NoteFields draft={p.draft} />
           <div class="actions">
