@@ -85,6 +85,8 @@ describe('a locked database (another writer holds the write lock)', () => {
       );
       expect(part.status).toBe(503);
       expect(await part.text()).not.toContain('<html');
+      // Into the page's #flash box, not over the review box htmx targeted (the form stays as it was).
+      expect(part.headers.get('hx-retarget')).toBe('#flash');
 
       const api = await app.request(
         `/api/claims/${claimId}/status`,
