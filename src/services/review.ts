@@ -63,7 +63,18 @@ export interface ChangedBy {
 
 const NAMES: Record<TargetType, string> = { claim: 'claim', link: 'conflict' };
 const DEFAULTS: Record<TargetType, string> = { claim: 'unreviewed', link: 'open' };
-const words = (s: string) => s.replace(/_/g, ' ');
+// Statuses and actions as the pages name them ("A holds", not "a holds"), for 409 messages.
+const STATUS_WORDS: Record<string, string> = {
+  a_holds: 'A holds',
+  b_holds: 'B holds',
+  neither: 'neither holds',
+  dismissed: 'not a real conflict',
+};
+const STATUS_PATTERN = /(?:^|_)(a_holds|b_holds|neither|dismissed)$/;
+const words = (s: string) =>
+  s
+    .replace(STATUS_PATTERN, (m, status: string) => (m.startsWith('_') ? ': ' : '') + STATUS_WORDS[status])
+    .replace(/_/g, ' ');
 
 function changedBy(entry: HistoryEntry | null): ChangedBy | null {
   if (!entry) return null;

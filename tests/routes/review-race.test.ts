@@ -91,11 +91,14 @@ describe('two reviewers on the same conflict at the same moment', () => {
     if (ra.status === 409) {
       const html = await ra.text();
       expect(visibleText(html)).toContain('changed this conflict meanwhile by bo');
+      // Named as the buttons name it, not as the stored code ("b_holds").
+      expect(visibleText(html)).toMatch(/\(resolve: B holds, [^)]+\); it is now "B holds"/);
       expect(html).toContain('>ana: DOD says 50</textarea>');
       expect(html).toContain(`name="version" value="${l.version + 1}"`);
     } else {
       const body = await rb.json();
       expect(body.error.status).toBe(409);
+      expect(body.error.message).toMatch(/\(resolve: A holds, [^)]+\); it is now "A holds"/);
       expect(body.error.current).toMatchObject({
         status: 'a_holds',
         version: l.version + 1,
