@@ -58,10 +58,6 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
       ),
     ),
   ];
-  // The article-wide context terms, spelled once for all its claims.
-  const weekdayTerms = articleWeekdays.map((w) => `W:${w.slice(2)}`);
-  const nameTerms = articleNames.map((k) => `A:${k.slice(2)}`);
-  const protagonistTerms = protagonists.map((k) => `P:${k.slice(2)}`);
   const quotesBySentence = assignQuotes(text, sentences, findQuoteSpans(text), entities, perSentence);
 
   const claims: Claim[] = [];
@@ -81,10 +77,10 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
     // A sentence without a day of its own happened on the lede's day, if it names one.
     if (!terms.some((t) => t.startsWith('w:')) && ledeWeekdays.length === 1) context.add(ledeWeekdays[0]!);
     // Every weekday the article names, as a last resort for telling two incidents apart.
-    for (const w of weekdayTerms) context.add(w);
-    for (const k of nameTerms) context.add(k);
+    for (const w of articleWeekdays) context.add(`W:${w.slice(2)}`);
+    for (const k of articleNames) context.add(`A:${k.slice(2)}`);
     for (const t of articleTimes) context.add(t);
-    for (const k of protagonistTerms) context.add(k);
+    for (const k of protagonists) context.add(`P:${k.slice(2)}`);
     // Only the claim's own names are ever tested as actors (crossref's sameSubject).
     for (const k of terms) if (frequentNames.has(k)) context.add(`F:${k.slice(2)}`);
     for (const t of terms) context.delete(t);
