@@ -3,7 +3,7 @@
 import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { articles, type ClaimStatus, claims, entities, mentions, sources } from '../schema';
-import { chunk, MAX_PARAMS, readRows } from './batch';
+import { readRows } from './batch';
 import { rowToQuantity, type StoredQuantity } from './quantities';
 
 export interface ClaimSummary {
@@ -149,16 +149,17 @@ export async function claimSummaries(db: Db, ids: number[]): Promise<Map<number,
  */
 export async function previousSentences(db: Db, ids: number[]): Promise<Map<number, string | null>> {
   const out = new Map<number, string | null>();
-  for (const part of chunk([...new Set(ids)], MAX_PARAMS)) {
-    const rows = await db
-      .select({ id: claims.id, prevStart: claims.prevStart, prevEnd: claims.prevEnd, body: articles.body })
-      .from(claims)
-      .innerJoin(articles, eq(articles.id, claims.articleId))
-      .where(inArray(claims.id, part));
-    for (const r of rows) {
-      const has = r.prevStart !== null && r.prevEnd !== null && r.prevEnd > r.prevStart;
-      out.set(r.id, has ? r.body.slice(r.prevStart!, r.prevEnd!).trim() : null);
-    }
+  if (ids.length === 0) return out;
+  // Hand-written (one JSON parameter, no drizzle query building): the side-by-side page asks on every request.
+  const rows = await readRows(db, {
+    sql: 'select c.id, c.prev_start, c.prev_end, a.body from json_each(?) j join claims c on c.id = j.value join articles a on a.id = c.article_id',
+    args: [JSON.stringify([...new Set(ids)])],
+  });
+  for (const r of rows) {
+    const start = r.prev_start === null ? null : Number(r.prev_start);
+    const end = r.prev_end === null ? null : Number(r.prev_end);
+    const has = start !== null && end !== null && end > start;
+    out.set(Number(r.id), has ? String(r.body).slice(start, end).trim() : null);
   }
   return out;
 }

@@ -175,19 +175,32 @@ const tidy = (r: Omit<HistoryEntry, 'evidence'> & { evidence: unknown }): Histor
   evidence: Array.isArray(r.evidence) ? r.evidence.filter((e): e is string => typeof e === 'string') : [],
 });
 
+const historyQuery = (db: Db) =>
+  db
+    .select(historyColumns)
+    .from(reviews)
+    .leftJoin(users, eq(users.login, reviews.reviewer))
+    .where(and(eq(reviews.targetType, sql.placeholder('type')), eq(reviews.targetId, sql.placeholder('id'))))
+    .orderBy(desc(reviews.createdAt), desc(reviews.id))
+    .limit(sql.placeholder('limit'))
+    .prepare();
+
+// Built once per database: the side-by-side page reads three histories per request, and drizzle
+// building the same statement each time was a sixth of the page's CPU.
+const historyQueries = new WeakMap<Db, ReturnType<typeof historyQuery>>();
+
 /** The history of one target, newest first. */
 export async function listReviews(
   db: Db,
   target: { type: TargetType; id: number },
   limit = 100,
 ): Promise<HistoryEntry[]> {
-  const rows = await db
-    .select(historyColumns)
-    .from(reviews)
-    .leftJoin(users, eq(users.login, reviews.reviewer))
-    .where(and(eq(reviews.targetType, target.type), eq(reviews.targetId, target.id)))
-    .orderBy(desc(reviews.createdAt), desc(reviews.id))
-    .limit(limit);
+  let query = historyQueries.get(db);
+  if (!query) {
+    query = historyQuery(db);
+    historyQueries.set(db, query);
+  }
+  const rows = await query.all({ type: target.type, id: target.id, limit });
   return rows.map(tidy);
 }
 

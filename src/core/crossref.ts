@@ -124,6 +124,30 @@ interface Agreement {
   voice: string;
 }
 
+/**
+ * The terms crossReference(incoming, stored) can ask `stats` for, so that a caller reading document
+ * frequencies from storage reads only these (about 40 % of all the claims' terms): the own terms of
+ * every claim (contextSimilarity's coverage), and the terms a pair shares, which are always an incoming
+ * claim's terms or context terms, or the name an incoming maybe-name stands for. Keep it in step with
+ * idfFor's callers (tests/core/weighted-terms.test.ts checks it against crossReference itself).
+ */
+export function weightedTerms(incoming: ClaimForMatching[], stored: ClaimForMatching[]): string[] {
+  const out = new Set<string>();
+  const maybeNames = new Set<string>();
+  for (const c of incoming) {
+    for (const t of c.terms) {
+      out.add(t);
+      if (t.startsWith('m:')) maybeNames.add(`e:${t.slice(2)}`);
+    }
+    for (const t of c.contextTerms) out.add(t);
+  }
+  for (const c of stored) {
+    for (const t of c.terms) out.add(t);
+    for (const t of c.contextTerms) if (maybeNames.has(t)) out.add(t);
+  }
+  return [...out];
+}
+
 function idfFor(stats: TermStats) {
   const cache = new Map<string, number>();
   return (t: string) => {
@@ -378,6 +402,16 @@ const WORD = /(?<![A-Za-z0-9'-])[A-Za-z][A-Za-z'-]+(?![A-Za-z0-9])/g;
  * window cuts in half ("ording" of "according") is left out, not read as a word of its own.
  */
 export function localContext(claimText: string, q: Quantity): Set<string> {
+  // Asked again for every figure it is compared with: remembered per quantity object (and text).
+  const known = LOCAL.get(q);
+  if (known && known[0] === claimText && known[1] === q.text) return known[2];
+  const words = localContextOf(claimText, q);
+  LOCAL.set(q, [claimText, q.text, words]);
+  return words;
+}
+const LOCAL = new WeakMap<Quantity, [string, string, Set<string>]>();
+
+function localContextOf(claimText: string, q: Quantity): Set<string> {
   const at = claimText.indexOf(q.text);
   if (at < 0) return new Set();
   let from = Math.max(0, at - LOCAL_WINDOW);
@@ -668,11 +702,14 @@ function side(claim: string, q: Quantity): QuantitySide {
   };
 }
 
+/** toLocaleString with options builds a NumberFormat per call: one, made once, formats the same. */
+const FIGURES = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 /** An interval in words: "exactly 57", "45 to 55", "more than 1,250". */
 export function describeInterval(
   s: Pick<QuantitySide, 'low' | 'high' | 'lowInclusive' | 'highInclusive'>,
 ): string {
-  const f = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const f = (n: number) => FIGURES.format(n);
   if (s.high === Number.POSITIVE_INFINITY || s.high === null)
     return `${s.lowInclusive ? 'at least' : 'more than'} ${f(s.low)}`;
   if (s.low === 0 && s.high > 0) return `${s.highInclusive ? 'at most' : 'less than'} ${f(s.high)}`;

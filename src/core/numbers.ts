@@ -60,6 +60,8 @@ export function wordValue(word: string): number | null {
   const unit = UNITS.get(w);
   if (unit !== undefined) return unit;
   if (w === 'dozen') return 12;
+  // Only a hyphenated word can be a compound; this runs for every word of every sentence.
+  if (!w.includes('-')) return null;
   const half = /^([a-z]+)-and-a-half$/.exec(w);
   if (half) {
     const base = wordValue(half[1]!);

@@ -48,6 +48,22 @@ export const STOPWORDS = new Set(
  * to reviewers in explanations, and "announc" reads worse than a missed "announce"/"announced" match.
  */
 export function lemma(word: string): string {
+  let l = LEMMAS.get(word);
+  if (l === undefined) {
+    l = lemmaOf(word);
+    if (LEMMAS.size >= MAX_MEMO) LEMMAS.clear();
+    LEMMAS.set(word, l);
+  }
+  return l;
+}
+
+// pluralize runs a few dozen regular expressions per word, and every word of every sentence is
+// lemmatised: remembering the answers (a pure function of the word) makes it a lookup for the
+// vocabulary news repeats. Bounded so that a long-lived process or isolate cannot grow without end.
+const MAX_MEMO = 20_000;
+const LEMMAS = new Map<string, string>();
+
+function lemmaOf(word: string): string {
   const w = word.toLowerCase().replace(/'s$/, '');
   if (w.length <= 3) return w;
   if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) {
@@ -58,8 +74,15 @@ export function lemma(word: string): string {
 
 /** Singular form of a noun, for units: "casualties" → "casualty". */
 export function singular(word: string): string {
-  return pluralize.singular(word.toLowerCase());
+  let s = SINGULARS.get(word);
+  if (s === undefined) {
+    s = pluralize.singular(word.toLowerCase());
+    if (SINGULARS.size >= MAX_MEMO) SINGULARS.clear();
+    SINGULARS.set(word, s);
+  }
+  return s;
 }
+const SINGULARS = new Map<string, string>();
 
 // Plurals without an -s that head counted phrases in news ("105 million people", "8,000 police").
 const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'police', 'personnel', 'staff']);
@@ -67,8 +90,16 @@ const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'police
 export function isPluralNoun(word: string): boolean {
   const w = word.toLowerCase();
   if (IRREGULAR_PLURALS.has(w)) return true;
-  return w.length > 2 && w.endsWith('s') && !w.endsWith('ss') && pluralize.isPlural(w) && singular(w) !== w;
+  if (!(w.length > 2 && w.endsWith('s') && !w.endsWith('ss'))) return false;
+  let plural = PLURALS.get(w);
+  if (plural === undefined) {
+    plural = pluralize.isPlural(w) && singular(w) !== w;
+    if (PLURALS.size >= MAX_MEMO) PLURALS.clear();
+    PLURALS.set(w, plural);
+  }
+  return plural;
 }
+const PLURALS = new Map<string, boolean>();
 
 export const MONTHS = new Set(
   'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(

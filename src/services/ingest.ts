@@ -12,6 +12,7 @@ import {
   type TermStats,
   termStatsFrom,
   toMatchable,
+  weightedTerms,
 } from '../core';
 import { InputError } from './errors';
 import { sha256Hex } from './hash';
@@ -101,10 +102,9 @@ export async function ingestArticles(db: Db, inputs: IngestInput[]): Promise<Bat
     );
     const keys = [...new Set(incoming.flatMap((c) => c.keys))];
     const candidates = await candidateClaims(db, keys);
-    const terms = new Set<string>();
-    for (const c of incoming) for (const t of [...c.terms, ...c.contextTerms]) terms.add(t);
-    for (const c of candidates) for (const t of [...c.terms, ...c.contextTerms]) terms.add(t);
-    const stats = mergeStats(await termStats(db, [...terms]), termStatsFrom(incoming));
+    // Only the terms the cross-referencer can weigh: a term left out would read as never stored.
+    const terms = weightedTerms(incoming, candidates);
+    const stats = mergeStats(await termStats(db, terms), termStatsFrom(incoming));
     const drafts = crossReference(incoming, candidates, stats, entityNames(fresh.map((f) => f.extracted)));
 
     // Each link belongs to the later of the batch's articles it touches (as if ingested in order).

@@ -13,7 +13,7 @@ import { listConflicts } from '../../db/queries/links';
 import { startServer } from '../../src/node';
 import { deleteArticle } from '../../src/services/delete-article';
 import { ingestArticle } from '../../src/services/ingest';
-import { markClaim, resolveConflict } from '../../src/services/review';
+import { assignConflict, markClaim, resolveConflict } from '../../src/services/review';
 import { VersionedCache } from '../../src/services/versioned-cache';
 import { createTestApp, HTMX, type TestApp, visibleText } from '../helpers/app';
 import { type SignedIn, signedIn } from '../helpers/auth';
@@ -149,6 +149,37 @@ describe('cached queue pages', () => {
     );
     expect((await page()).html).not.toContain(row);
     expect((await page('/', HTMX)).html).not.toContain(row);
+  });
+
+  it('draw a row anew when anything it shows changes (rows are cached by what they show)', async () => {
+    const top = (await listConflicts(t.db, { limit: 1 })).items[0]!;
+    const rowOf = (html: string) => html.slice(html.indexOf(`id="row-${top.id}"`)).split('</li>')[0]!;
+    const before = rowOf((await page('/', ed.cookie)).html);
+    expect(before).toContain(`value="${top.id}:${top.version}"`);
+    expect(before).not.toContain('→ ed');
+    await assignConflict(
+      t.db,
+      { login: 'ed', role: 'editor' },
+      { id: top.id, version: top.version, assignee: 'ed' },
+    );
+    const assigned = rowOf((await page('/', ed.cookie)).html);
+    expect(assigned).toContain('→ ed');
+    expect(assigned).toContain(`value="${top.id}:${top.version + 1}"`);
+    // An outlet renamed from another connection: the row shows the new name, in page and fragment.
+    const file = String((await t.client.execute('PRAGMA database_list')).rows[0]!.file);
+    const other = createClient({ url: `file:${file}` });
+    try {
+      await other.execute({
+        sql: "update sources set name = name || ' (renamed)' where name = ?",
+        args: [top.a.outlet],
+      });
+    } finally {
+      other.close();
+    }
+    expect(rowOf((await page('/', ed.cookie)).html)).toContain(`${top.a.outlet} (renamed)`);
+    expect(rowOf((await page('/', HTMX)).html)).toContain(`${top.a.outlet} (renamed)`);
+    // Signed out, the same row has no checkbox.
+    expect(rowOf((await page()).html)).not.toContain('row-select');
   });
 
   it('give every response its own nonce, the one its CSP names', async () => {

@@ -76,4 +76,19 @@ describe('candidate lookup in two steps', () => {
       sets.push(keys.filter(() => next() < size / keys.length));
     for (const set of sets) expect(await chosen(set), JSON.stringify(set)).toEqual(await reference(set));
   });
+
+  it("answers each candidate's keys among those asked for, all of them, in stored order", async () => {
+    const asked = ['k5', 'k7', 'rare7', 'nothing-stored'];
+    const found = await candidateClaims(t.db, asked);
+    expect(found.length).toBeGreaterThan(0);
+    for (const c of found) {
+      const stored = (
+        await t.client.execute({
+          sql: 'select key from claim_keys where claim_id = ?',
+          args: [Number(c.ref)],
+        })
+      ).rows.map((r) => String(r.key));
+      expect(c.keys).toEqual(stored.filter((k) => asked.includes(k)));
+    }
+  });
 });

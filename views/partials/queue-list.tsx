@@ -1,5 +1,7 @@
 // The conflict list with its bulk form: swapped alone by the queue's filters, pager and bulk actions,
 // and embedded in the full queue page. Every link keeps the filters in the URL.
+import { raw } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
 import { LINK_STATUSES } from '../../db/schema';
 import { hasRole } from '../../src/auth/user';
 import type { BulkItemResult } from '../../src/services/bulk';
@@ -8,23 +10,126 @@ import { SeverityBadge, StatusBadge } from '../components/badge';
 import { formatInterval, label } from '../components/format';
 import type { ClaimSummary, ConflictQueue, LinkWithClaims } from '../types';
 
-function SideCell({ claim, side }: { claim: ClaimSummary; side: LinkWithClaims['explanation']['a'] }) {
+/** What one side of a queue row shows: the figure compared (or the claim's first), outlet and sentence. */
+interface SideView {
+  figure: string | null;
+  interval: string | null;
+  outlet: string;
+  text: string;
+}
+
+/** Everything one queue row shows, and nothing else: the row is drawn from this alone. */
+interface RowView {
+  id: number;
+  version: number;
+  severity: LinkWithClaims['severity'];
+  status: LinkWithClaims['status'];
+  proposedStatus: LinkWithClaims['proposedStatus'];
+  assignee: string | null;
+  score: string;
+  canBulk: boolean;
+  a: SideView;
+  b: SideView;
+}
+
+function sideView(claim: ClaimSummary, side: LinkWithClaims['explanation']['a']): SideView {
   const q = side ?? claim.quantities[0] ?? null;
+  return {
+    figure: q ? q.text : null,
+    interval: q ? formatInterval(q) : null,
+    outlet: claim.outlet,
+    text: claim.text,
+  };
+}
+
+function rowView(l: LinkWithClaims, canBulk: boolean): RowView {
+  return {
+    id: l.id,
+    version: l.version,
+    severity: l.severity,
+    status: l.status,
+    proposedStatus: l.proposedStatus,
+    assignee: l.assignee,
+    score: l.score.toFixed(2),
+    canBulk,
+    a: sideView(l.a, l.explanation.a),
+    b: sideView(l.b, l.explanation.b),
+  };
+}
+
+function SideCell({ side }: { side: SideView }) {
   return (
     <div class="side">
       <div class="number">
-        {q ? (
+        {side.figure !== null ? (
           <>
-            <strong>{q.text}</strong> <span class="interval">{formatInterval(q)}</span>
+            <strong>{side.figure}</strong> <span class="interval">{side.interval}</span>
           </>
         ) : (
           <span class="muted">no number</span>
         )}
       </div>
-      <div class="outlet">{claim.outlet}</div>
-      <div class="claim-text">{claim.text}</div>
+      <div class="outlet">{side.outlet}</div>
+      <div class="claim-text">{side.text}</div>
     </div>
   );
+}
+
+function QueueRow({ row }: { row: RowView }) {
+  return (
+    <li class={`queue-row severity-${row.severity}`} data-kb-item="row" tabindex={-1} id={`row-${row.id}`}>
+      {row.canBulk ? (
+        <input
+          type="checkbox"
+          class="row-select"
+          name="items"
+          value={`${row.id}:${row.version}`}
+          aria-label={`Select conflict ${row.id}`}
+        />
+      ) : null}
+      <a class="row-link" href={`/conflicts/${row.id}`}>
+        <div class="row-head">
+          <SeverityBadge severity={row.severity} />
+          <StatusBadge status={row.status} />
+          {row.proposedStatus ? <span class="muted">proposed: {label(row.proposedStatus)}</span> : null}
+          {row.assignee ? <span class="muted">→ {row.assignee}</span> : null}
+          <span class="muted">score {row.score}</span>
+          <span class="muted">#{row.id}</span>
+        </div>
+        <div class="sides">
+          <SideCell side={row.a} />
+          <div class="versus" aria-hidden="true">
+            vs
+          </div>
+          <SideCell side={row.b} />
+        </div>
+      </a>
+    </li>
+  );
+}
+
+// Rendered rows by their view (RowView: everything a row shows, so also its cache key). Every write
+// makes the queue be read and rendered anew (a new data version), and most writes leave most of the
+// page's 50 rows as they were, whose drawing was most of the page's CPU. A changed row has another
+// view, so another key: nothing stale can be served. The text kept is QueueRow's own escaped output,
+// so it goes back in as it is (raw); no stored text ever reaches raw() unescaped.
+const ROWS = new Map<string, HtmlEscapedString>();
+const MAX_ROWS = 512;
+
+function renderedRow(l: LinkWithClaims, canBulk: boolean): HtmlEscapedString {
+  const row = rowView(l, canBulk);
+  const key = JSON.stringify(row);
+  let html = ROWS.get(key);
+  if (html === undefined) {
+    html = raw(String(<QueueRow row={row} />));
+    if (ROWS.size >= MAX_ROWS) ROWS.delete(ROWS.keys().next().value!);
+    ROWS.set(key, html);
+  } else {
+    // Most recently used last, so the eviction above drops the row unseen longest.
+    ROWS.delete(key);
+    ROWS.set(key, html);
+  }
+  return html;
 }
 
 /** Which selected items landed and which did not (stale, forbidden), after a bulk action. */
@@ -154,43 +259,7 @@ export function QueueList({
       >
         <input type="hidden" name="return_to" value={here} />
         {canBulk && items.length > 0 ? <BulkBar queue={queue} /> : null}
-        <ol class="queue">
-          {items.map((l) => (
-            <li
-              class={`queue-row severity-${l.severity}`}
-              data-kb-item="row"
-              tabindex={-1}
-              id={`row-${l.id}`}
-            >
-              {canBulk ? (
-                <input
-                  type="checkbox"
-                  class="row-select"
-                  name="items"
-                  value={`${l.id}:${l.version}`}
-                  aria-label={`Select conflict ${l.id}`}
-                />
-              ) : null}
-              <a class="row-link" href={`/conflicts/${l.id}`}>
-                <div class="row-head">
-                  <SeverityBadge severity={l.severity} />
-                  <StatusBadge status={l.status} />
-                  {l.proposedStatus ? <span class="muted">proposed: {label(l.proposedStatus)}</span> : null}
-                  {l.assignee ? <span class="muted">→ {l.assignee}</span> : null}
-                  <span class="muted">score {l.score.toFixed(2)}</span>
-                  <span class="muted">#{l.id}</span>
-                </div>
-                <div class="sides">
-                  <SideCell claim={l.a} side={l.explanation.a} />
-                  <div class="versus" aria-hidden="true">
-                    vs
-                  </div>
-                  <SideCell claim={l.b} side={l.explanation.b} />
-                </div>
-              </a>
-            </li>
-          ))}
-        </ol>
+        <ol class="queue">{items.map((l) => renderedRow(l, canBulk))}</ol>
       </form>
       <nav class="pager" aria-label="Pages">
         {query.offset > 0 ? pageLink(Math.max(0, query.offset - query.limit), '← Previous', 'prev') : null}
