@@ -1,5 +1,6 @@
 // Cross-referencing: find claims about the same thing through the blocking keys, then decide whether
 // their numbers agree (intervals overlap) or conflict (they do not), and say why.
+import { sameNamedPerson, sharePersonAround } from './ages';
 import { anchorFigure, contentStem } from './claims';
 import { foldName } from './entities';
 import type {
@@ -216,9 +217,15 @@ export function differentSubject(a: ClaimForMatching, b: ClaimForMatching): stri
   // The people each sentence itself names come first: "X has spent 19 seasons" and "Y played 11
   // seasons" are about different people even when both articles mention both.
   if (disjoint(own(a, 'p:'), own(b, 'p:'))) return 'different people in the sentences';
-  if (disjoint(around(allA, 'p:'), around(allB, 'p:'))) return 'different people around';
-  if (disjoint(around(allA, 'y:'), around(allB, 'y:'))) return 'different years';
-  if (disjoint(around(allA, 'd:'), around(allB, 'd:'))) return 'different calendar days';
+  // One sentence told twice is one fact: only what the two sentences themselves say can set them apart,
+  // not the days, names and dates around them (reports written on different days, of one event).
+  const retold = restated(a, b);
+  const near = (c: ClaimForMatching, set: Set<string>) => (retold ? new Set(c.terms) : set);
+  const nearA = near(a, allA);
+  const nearB = near(b, allB);
+  if (disjoint(around(nearA, 'p:'), around(nearB, 'p:'))) return 'different people around';
+  if (disjoint(around(nearA, 'y:'), around(nearB, 'y:'))) return 'different years';
+  if (disjoint(around(nearA, 'd:'), around(nearB, 'd:'))) return 'different calendar days';
   const names = articleNames;
   // Different weekdays of the event: the claim's own, else the article's lede's.
   const day = (c: ClaimForMatching) => {
@@ -228,9 +235,6 @@ export function differentSubject(a: ClaimForMatching, b: ClaimForMatching): stri
     if (lede.length > 0) return lede;
     return c.contextTerms.filter((t) => t.startsWith('W:')).map((t) => `w:${t.slice(2)}`);
   };
-  // One sentence told twice is one fact: only what the two sentences themselves say can set them apart,
-  // not the days, names and dates around them (reports written on different days, of one event).
-  const retold = restated(a, b);
   const ownDay = (c: ClaimForMatching) => c.terms.filter((t) => t.startsWith('w:'));
   if (retold ? disjoint(ownDay(a), ownDay(b)) : disjoint(day(a), day(b))) return 'different weekdays';
   if (retold) return null;
@@ -290,7 +294,42 @@ export function differentSubject(a: ClaimForMatching, b: ClaimForMatching): stri
   };
   if (ownActors(a, allA, names(b)) || ownActors(b, allB, names(a)))
     return 'own actors unknown to the other report';
+  // Between two whole reports, every name a figure's own sentence gives is one the other report never
+  // mentions: "a masked bandit made off with $136M of diamonds from the Carlton Intercontinental Hotel
+  // in Cannes", told as background in a report on another raid, against a report that never names
+  // Cannes or the hotel. (A snippet names too little to say what it leaves out.)
+  const strangerSentence = (c: ClaimForMatching, other: Set<string>) => {
+    if (!whole) return false;
+    const counted = countedNames(c);
+    const own = c.terms.filter((t) => t.startsWith('e:') && !counted.has(t));
+    return own.length > 0 && own.every((t) => !mentioned(t.slice(2), other));
+  };
+  if (strangerSentence(a, names(b)) || strangerSentence(b, names(a)))
+    return 'every name of the sentence unknown to the other report';
   return null;
+}
+
+/**
+ * Reports of one event written on different days name different weekdays (the shooting on Saturday,
+ * the vigil on Wednesday): that alone does not make a person's age another figure. Actors and
+ * protagonists the other report never names do: those are different events, maybe years apart, and
+ * a person's age changes with the years ("the 32-year-old Klitschko" of one title fight, "the
+ * 36-year-old champion" of another).
+ */
+const OTHER_DAY = 'different weekdays';
+/** Around two sentences that both give one named person's age, other people say little. */
+const OTHER_PEOPLE_AROUND = 'different people around';
+
+/**
+ * An age is a property of a person, not of an event: two ages of one person reported on different
+ * days are one figure. Two ages of one named person are compared across different weekdays and
+ * different people around them; two unnamed ages whose claims name one person around them across
+ * different weekdays only.
+ */
+function onePersonsAge(a: ClaimForMatching, qa: Quantity, b: ClaimForMatching, qb: Quantity, why: string) {
+  if (qa.unitClass !== 'age' || qb.unitClass !== 'age') return false;
+  if (sameNamedPerson(a, qa, b, qb)) return why === OTHER_DAY || why === OTHER_PEOPLE_AROUND;
+  return why === OTHER_DAY && sharePersonAround(a, b);
 }
 
 /** Every name the claim's article mentions (up to a limit), as `A:` keys. */
@@ -332,22 +371,34 @@ function sameFigure(a: ClaimForMatching, b: ClaimForMatching): boolean {
 }
 
 /** Content stems the two own sentences share beyond the counted nouns, and how many the shorter has. */
-function wordingShare(a: ClaimForMatching, b: ClaimForMatching): { shared: number; shorter: number } {
+function wordingShare(a: ClaimForMatching, b: ClaimForMatching) {
   const units = new Set([...a.quantities, ...b.quantities].flatMap((q) => [q.unit, ...q.unit.split(' ')]));
   const content = (c: ClaimForMatching) =>
     new Set(c.terms.filter((t) => !t.includes(':') && !units.has(t) && !/\d/.test(t)).map(contentStem));
   const ca = content(a);
   const cb = content(b);
-  return { shared: [...ca].filter((t) => cb.has(t)).length, shorter: Math.min(ca.size, cb.size) };
+  return {
+    shared: [...ca].filter((t) => cb.has(t)).length,
+    shorter: Math.min(ca.size, cb.size),
+    sizes: [ca.size, cb.size] as const,
+  };
 }
 
 /**
  * One sentence told twice (wire copy, a quote both outlets carry): at least five content words, and
- * nearly all of the shorter sentence, shared.
+ * nearly all of the shorter sentence, shared. The sentence's other figures are part of what it says:
+ * "six AK 47 rifles, 12 magazines and about 300 rounds of ammunition were found" has four content
+ * words beyond its counted nouns, and two figures the retelling states alike.
  */
 function restated(a: ClaimForMatching, b: ClaimForMatching): boolean {
-  const { shared, shorter } = wordingShare(a, b);
-  return shared >= 5 && shared >= 0.8 * shorter;
+  const { shared, sizes } = wordingShare(a, b);
+  const alike = (c: ClaimForMatching, other: ClaimForMatching) =>
+    c.quantities.filter((q) =>
+      other.quantities.some((o) => o.unitClass === q.unitClass && o.low === q.low && o.high === q.high),
+    ).length;
+  const figures = Math.min(alike(a, b), alike(b, a));
+  const size = Math.min(sizes[0] + a.quantities.length, sizes[1] + b.quantities.length);
+  return shared + figures >= 5 && shared + figures >= 0.8 * size;
 }
 
 function sameWording(a: ClaimForMatching, b: ClaimForMatching): boolean {
@@ -403,6 +454,8 @@ export function localContext(claimText: string, q: Quantity): Set<string> {
  */
 function sameLocalContext(a: ClaimForMatching, qa: Quantity, b: ClaimForMatching, qb: Quantity): boolean {
   if (!GENERIC.test(qa.unitClass)) return true;
+  // An age's holder is its context: "11-year-old Kimani Gray was shot" and "a 16-year-old Kimani Gray".
+  if (qa.unitClass === 'age' && qb.unitClass === 'age' && sameNamedPerson(a, qa, b, qb)) return true;
   const la = localContext(a.text, qa);
   for (const w of localContext(b.text, qb)) if (la.has(w)) return true;
   return false;
@@ -575,11 +628,16 @@ function compareClaims(
   agreements: Agreement[] = [],
   voices: Map<LinkDraft, [string, string, string, string]> = new Map(),
 ): LinkDraft | null {
-  const pairs = comparableQuantities(a, b);
+  let pairs = comparableQuantities(a, b);
   const quote = pairs.length === 0 ? compareQuotes(a, b) : null;
   if (pairs.length === 0 && !quote) return null;
   const { score, shared } = contextSimilarity(a, b, idf);
-  if (!sameSubject(a, b)) return null;
+  const why = differentSubject(a, b);
+  if (why !== null) {
+    // Two claims about different events may still give one person's age (see onePersonsAge).
+    pairs = pairs.filter((p) => onePersonsAge(a, p.qa, b, p.qb, why));
+    if (pairs.length === 0) return null;
+  }
   const threshold = a.article === b.article ? MIN_SCORE_WITHIN : MIN_SCORE_ACROSS;
   if (score < threshold) return null;
   const sharedNames = shared

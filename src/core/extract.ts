@@ -1,7 +1,8 @@
 // Article → claims: normalize, split sentences, find quantities, entities and quotes, and give each
 // claim the terms and blocking keys the cross-referencer needs.
+import { resolveAgeHolders } from './ages';
 import { blockingKeys, checkworthiness, claimKind, sentenceTerms } from './claims';
-import { collectEntities } from './entities';
+import { collectEntities, foldName } from './entities';
 import { extractQuantities } from './quantities';
 import { findQuoteSpans, findSpeakerText, makeQuote } from './quotes';
 import { splitSentences } from './sentences';
@@ -63,6 +64,7 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
   const claims: Claim[] = [];
   sentences.forEach((span, i) => {
     const quantities = extractQuantities(tokens[i]!, text);
+    resolveAgeHolders(quantities, span, mentions, foldName);
     const quotes = quotesBySentence[i]!;
     const sentenceText = text.slice(span.start, span.end);
     const kind = claimKind(quantities, quotes, perSentence[i]!, tokens[i]!.length);

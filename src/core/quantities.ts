@@ -144,8 +144,9 @@ function readQuantityAt(
     numStart = i + 1;
     // "US$", "A$": a country prefix glued to the symbol is already a separate token; ignore it.
   } else if (t.lower === 'us' && tokens[i + 1]?.text === '$') return null;
-  const num = readNumber(tokens, numStart);
-  if (!num) return null;
+  const read = readNumber(tokens, numStart);
+  if (!read) return null;
+  const num = currency ? withGluedScale(tokens, read) : read;
   if (currency === null && isNotAnAmount(tokens, num, text)) return null;
 
   const found: Found = { num, hedge: findHedge(tokens, i), rangeEnd: null };
@@ -237,8 +238,9 @@ function readQuantityAt(
       np = { ...np, head: measure, modifiers: [] };
     // "three times as many", "five times the size": a multiple of another figure, not a count.
     if (np.head === 'time' && MULTIPLE_FOLLOWERS.test(tokens[np.end]?.lower ?? '')) return null;
-    // A period is not what money pays for: "$1.3 billion for fiscal 2005", "in fiscal year".
-    if (currency && (TIME_UNITS.has(np.head) || np.head === 'fiscal'))
+    // A period is not what money pays for: "$1.3 billion for fiscal 2005", "in fiscal year". Nor is a
+    // participle or an adverb of payment: "$184 million reported by", "$3 million upfront".
+    if (currency && (TIME_UNITS.has(np.head) || np.head === 'fiscal' || notPaidFor(np.head)))
       np = { ...np, head: '', modifiers: [] };
   }
 
@@ -249,7 +251,8 @@ function readQuantityAt(
   } else if (currency) {
     unit = currency;
     unitClass = np.head ? `money:${currency}:${unitClassOf(np.head)}` : `money:${currency}`;
-    modifiers = np.head ? [np.head, ...np.modifiers] : [];
+    // The class, not the word: "a $160 million contract" and "a $210 million offer" are one deal.
+    modifiers = np.head ? [unitClassOf(np.head), ...np.modifiers] : [];
   } else if (!unitClass) {
     if (np.head && CURRENCY_WORDS.has(np.head)) {
       unit = CURRENCY_WORDS.get(np.head)!;
@@ -308,6 +311,22 @@ function readQuantityAt(
     hedge: found.hedge?.words ?? null,
   };
   return { quantity, next: Math.max(j, np.end) };
+}
+
+/** Words after a sum that say how it is paid, not what for. */
+const PAYMENT_ADVERBS = new Set(['upfront', 'apiece', 'outright', 'overall', 'altogether', 'annually']);
+const notPaidFor = (head: string) => PAYMENT_ADVERBS.has(head) || (head.length > 4 && /[^e]ed$/.test(head));
+
+/** Letters glued to a sum scale it: "$184M", "£5m", "$1.2B". (After a bare number "200m" is metres.) */
+const GLUED_SCALES = new Map([
+  ['m', 1e6],
+  ['b', 1e9],
+]);
+function withGluedScale(tokens: Token[], num: NumberMatch): NumberMatch {
+  const s = tokens[num.to];
+  const scale = s && GLUED_SCALES.get(s.lower);
+  if (!scale || num.scale !== 1 || !num.numeral || s.start !== tokens[num.to - 1]!.end) return num;
+  return { ...num, to: num.to + 1, value: num.value * scale, scale };
 }
 
 const MODALS = new Set(['can', 'could', 'may', 'might', 'cannot']);
