@@ -30,7 +30,7 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
   // The article's years too: a report on last year's ceremony is not a report on this year's.
   const topYears = mostFrequent(
     ownTerms.map((terms) => terms.filter((t) => t.startsWith('y:'))),
-    1,
+    2,
     2,
   );
   // The weekday of the article's main event: the one its opening sentences name (title and lede).
