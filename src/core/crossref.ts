@@ -25,8 +25,8 @@ const EVIDENCE_SCALE = 4;
 const ENTITY_BOOST = 1.5;
 /** Coverage of the shorter claim's own terms, scaled so full coverage passes the threshold. */
 const COVERAGE_WEIGHT = 0.8;
-/** Marker terms (people, years, days, weekdays, months) that test identity but are not content. */
-const MARKER = /^[pydwWAFPmtT]:/;
+/** Marker terms (people, years, days, weekdays, months, speakers) that test identity but are not content. */
+const MARKER = /^[pydwWAFPmtTs]:/;
 /** Article-level markers in a claim's context: identity tests only, never similarity evidence. */
 const ARTICLE_MARKER = /^[WAFPT]:/;
 /** A key shared by more claims than this says little; skip it so one common key cannot blow up. */
@@ -216,14 +216,20 @@ export function differentSubject(a: ClaimForMatching, b: ClaimForMatching): stri
   const around = (set: Set<string>, prefix: string) => [...set].filter((t) => t.startsWith(prefix));
   // The people each sentence itself names come first: "X has spent 19 seasons" and "Y played 11
   // seasons" are about different people even when both articles mention both.
-  if (disjoint(own(a, 'p:'), own(b, 'p:'))) return 'different people in the sentences';
+  // A person the sentence only cites ("…, Nambiar said") is its source, not its subject: two outlets
+  // cite different officials for one fact. Such a name still counts when both name it.
+  const notCited = (c: ClaimForMatching, people: string[]) =>
+    people.filter((t) => !c.terms.includes(`s:${t.slice(2)}`));
+  const differentPeople = (x: string[], y: string[]) =>
+    disjoint(x, y) && notCited(a, x).length > 0 && notCited(b, y).length > 0;
+  if (differentPeople(own(a, 'p:'), own(b, 'p:'))) return 'different people in the sentences';
   // One sentence told twice is one fact: only what the two sentences themselves say can set them apart,
   // not the days, names and dates around them (reports written on different days, of one event).
   const retold = restated(a, b);
   const near = (c: ClaimForMatching, set: Set<string>) => (retold ? new Set(c.terms) : set);
   const nearA = near(a, allA);
   const nearB = near(b, allB);
-  if (disjoint(around(nearA, 'p:'), around(nearB, 'p:'))) return 'different people around';
+  if (differentPeople(around(nearA, 'p:'), around(nearB, 'p:'))) return 'different people around';
   if (disjoint(around(nearA, 'y:'), around(nearB, 'y:'))) return 'different years';
   if (disjoint(around(nearA, 'd:'), around(nearB, 'd:'))) return 'different calendar days';
   const names = articleNames;
@@ -288,7 +294,9 @@ export function differentSubject(a: ClaimForMatching, b: ClaimForMatching): stri
   // coming back to it: "INS Sukanya … nabbed 26 pirates" against a report that never names the ship.
   const ownActors = (c: ClaimForMatching, all: Set<string>, other: Set<string>) => {
     if (other.size < MIN_NAMES_FOR_ABSENCE) return false;
-    const own = c.terms.filter((t) => t.startsWith('e:') && all.has(`F:${t.slice(2)}`));
+    const own = c.terms.filter(
+      (t) => t.startsWith('e:') && all.has(`F:${t.slice(2)}`) && !c.terms.includes(`s:${t.slice(2)}`),
+    );
     const absent = own.filter((t) => !mentioned(t.slice(2), other)).length;
     return own.length > 0 && absent >= own.length / 2;
   };
@@ -301,7 +309,9 @@ export function differentSubject(a: ClaimForMatching, b: ClaimForMatching): stri
   const strangerSentence = (c: ClaimForMatching, other: Set<string>) => {
     if (!whole) return false;
     const counted = countedNames(c);
-    const own = c.terms.filter((t) => t.startsWith('e:') && !counted.has(t));
+    const own = c.terms.filter(
+      (t) => t.startsWith('e:') && !counted.has(t) && !c.terms.includes(`s:${t.slice(2)}`),
+    );
     return own.length > 0 && own.every((t) => !mentioned(t.slice(2), other));
   };
   if (strangerSentence(a, names(b)) || strangerSentence(b, names(a)))
@@ -397,6 +407,11 @@ function restated(a: ClaimForMatching, b: ClaimForMatching): boolean {
       other.quantities.some((o) => o.unitClass === q.unitClass && o.low === q.low && o.high === q.high),
     ).length;
   const figures = Math.min(alike(a, b), alike(b, a));
+  // Two more exact counts stated alike ("31 magazines and 923 rounds") are one account of one haul.
+  const exact = a.quantities.filter(
+    (q) => anchorFigure(q) && b.quantities.some((o) => o.unitClass === q.unitClass && o.value === q.value),
+  ).length;
+  if (exact >= 2) return true;
   const size = Math.min(sizes[0] + a.quantities.length, sizes[1] + b.quantities.length);
   return shared + figures >= 5 && shared + figures >= 0.8 * size;
 }

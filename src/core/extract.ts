@@ -1,6 +1,7 @@
 // Article → claims: normalize, split sentences, find quantities, entities and quotes, and give each
 // claim the terms and blocking keys the cross-referencer needs.
 import { resolveAgeHolders } from './ages';
+import { citedSpeakers } from './attribution';
 import { blockingKeys, checkworthiness, claimKind, sentenceTerms } from './claims';
 import { collectEntities, foldName } from './entities';
 import { extractQuantities } from './quantities';
@@ -71,6 +72,9 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
     if (!kind) return;
     let terms = ownTerms[i]!;
     if (i > 0 && PRONOUN_LEAD.test(sentenceText)) terms = [...new Set([...terms, ...ownTerms[i - 1]!])];
+    // The people it only cites ("…, Nambiar said"): sources, not subjects (crossref's differentSubject).
+    const speakers = citedSpeakers(text, span, mentions).map((k) => `s:${k.slice(2)}`);
+    if (speakers.length > 0) terms = [...terms, ...speakers];
     const context = new Set<string>();
     // A neighbour's weekday is the day of the neighbour's news ("aftershocks on Monday"), not this one's.
     for (const k of [i - 2, i - 1, i + 1])

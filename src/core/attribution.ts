@@ -1,0 +1,27 @@
+// Who a sentence gives as its source: "…, Nambiar said", "said Capt. Nambiar", "according to Nambiar".
+// A person who only reports a figure is not what the figure is about: two outlets quote different
+// officials for one fact, so the people-in-the-sentence test must not read speakers as subjects.
+import type { EntityMention, Span } from './types';
+
+const VERB = '(?:said|says|told|added|stated|confirmed|announced|explained|reported)';
+// The name, then the verb: "…, Nambiar said." / "Nambiar said on Friday that…" (at the clause's end or
+// after a comma, so "Smith said he paid $5" still reads Smith as the subject of his own sentence).
+const NAME_THEN_VERB = new RegExp(`^(?:'s)?\\s*,?\\s*(?:[a-z]+\\s+)?${VERB}\\s*[.,;]?\\s*$`);
+// The verb, then the name: "…, said Nambiar." / "…, according to Nambiar."
+const VERB_THEN_NAME = new RegExp(`(?:,\\s*${VERB}|according to)\\s+(?:[A-Za-z.]+\\s+){0,3}$`);
+
+/**
+ * Keys of the persons a sentence only cites: a name followed by a reporting verb that ends the
+ * sentence or its clause, or a name after "said" / "according to" at the sentence's end.
+ */
+export function citedSpeakers(text: string, sentence: Span, mentions: EntityMention[]): string[] {
+  const out: string[] = [];
+  for (const m of mentions) {
+    if (m.start < sentence.start || m.end > sentence.end) continue;
+    const before = text.slice(Math.max(sentence.start, m.start - 40), m.start);
+    const rest = text.slice(m.end, sentence.end);
+    if (NAME_THEN_VERB.test(rest) || (VERB_THEN_NAME.test(before) && /^[\s.,;"']*$/.test(rest)))
+      out.push(m.key);
+  }
+  return [...new Set(out)];
+}
