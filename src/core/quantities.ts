@@ -230,6 +230,10 @@ function readQuantityAt(
     const glued = tokens[k]?.text === '-' && tokens[k]!.start === tokens[k - 1]!.end;
     if (glued) k++;
     if (percentHeadOk) np = readNounPhrase(tokens, k);
+    // "11 Yemeni nationals", "three British citizens": the nationality is what is counted, as in "11 Yemenis".
+    const nationality = np.modifiers[np.modifiers.length - 1];
+    if (CITIZEN_HEADS.has(np.head) && nationality && NATIONALITY.test(nationality))
+      np = { ...np, head: nationality, modifiers: np.modifiers.slice(0, -1) };
     // "a 20-year sentence", "a 100-foot diameter", "the 50-mile-wide river": a measure glued to the
     // number is what the number counts. The noun after it is left out of the modifiers: "a 75-mile
     // wide river" and "the river is 50 miles wide" measure one thing.
@@ -445,6 +449,10 @@ const LENGTH_AND_WEIGHT = new Set(
 
 // Nationality words ("American", "Somali", "Chinese", "Turkish"), which stand for a person after an age.
 const DEMONYM = /^[A-Z][a-z]+(?:an|ese|ish|i)$/;
+
+/** Nouns that a nationality before them makes a count of that nationality: "11 Yemeni nationals". */
+const CITIZEN_HEADS = new Set(['national', 'citizen', 'passport holder']);
+const NATIONALITY = /^[a-z]+(?:an|ese|ish|i)$/;
 
 // Nouns for people that a place or nationality can describe: "a 66-year-old Lindell woman".
 const HOLDER_NOUNS = new Set(

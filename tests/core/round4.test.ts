@@ -8,6 +8,7 @@ import {
   termStatsFrom,
   toMatchable,
 } from '../../src/core';
+import { differentSubject } from '../../src/core/crossref';
 
 function links(docs: Record<string, string>) {
   const claims: ClaimForMatching[] = [];
@@ -184,5 +185,21 @@ describe('a year named once', () => {
       'The Red Sox signed Mike Lowell after the 2007 World Series.',
     ].join('\n');
     expect(conflicts({ a, b })).toHaveLength(1);
+  });
+});
+
+describe('nationals', () => {
+  it('counts the nationality of "nationals" and "citizens", as a plural demonym does', () => {
+    const qs = quantities('Commandos seized 9 Somali and 11 Yemeni nationals.');
+    expect(qs.map((q) => q.unitClass)).toEqual(['somali', 'yemeni']);
+    expect(quantities('Three British citizens were held.')[0]!.unitClass).toBe('british');
+    expect(quantities('Eleven foreign nationals left.')[0]!.unitClass).toBe('national');
+  });
+
+  it('so a figure both reports state alike anchors them', () => {
+    const claim = (id: string, text: string) => toMatchable(extractArticle(text).claims[0]!, `${id}:0`, id);
+    const a = claim('a', 'The apprehended included 12 Somalis and 11 Yemenis.');
+    const b = claim('b', 'Commandos boarded the boat, seizing 9 Somali and 11 Yemeni nationals.');
+    expect(differentSubject(a, b)).toBeNull();
   });
 });
