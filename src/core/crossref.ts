@@ -613,12 +613,19 @@ function sameMeasure(x: Quantity, y: Quantity): boolean {
  * "2.5 years" are the same figure rounded, not a disagreement worth a reviewer's time.
  */
 export function overlaps(x: Quantity, y: Quantity): boolean {
-  return !(x.high < y.low || y.high < x.low);
+  if (x.high < y.low || y.high < x.low) return false;
+  // Except a rounded figure's top: "$3 million" is what rounds to it, [2.5, 3.5) million, and never
+  // meets "$2 million", [1.5, 2.5); "$1.2 billion" never meets "$1.3 billion".
+  return !((x.high === y.low && roundedTop(x)) || (y.high === x.low && roundedTop(y)));
 }
+/** An upper bound left out of a figure's interval that is no "fewer than" (those start at 0). */
+const roundedTop = (q: Quantity) => !q.highInclusive && q.low > 0 && Number.isFinite(q.high);
+
+/** An open-ended bound: "more than 50", "at least 50", "fewer than 50". */
+const open = (q: Quantity) => q.high === Number.POSITIVE_INFINITY || (q.low === 0 && q.value > 0);
 
 /** An open-ended bound ("more than a dozen") says too little to corroborate a far larger figure. */
 function informativeAgreement(x: Quantity, y: Quantity): boolean {
-  const open = (q: Quantity) => q.high === Number.POSITIVE_INFINITY || (q.low === 0 && q.value > 0);
   if (!open(x) && !open(y)) return true;
   const ratio = Math.max(x.value, y.value) / Math.max(1e-9, Math.min(x.value, y.value));
   return ratio <= 1.5;
@@ -677,7 +684,9 @@ function compareClaims(
     };
   }
   for (const p of pairs) {
-    if (!p.overlap) continue;
+    // Only a figure stated as a closed interval answers a conflict: "at least $160 million" admits
+    // "$208 million" without saying it ("over $2.6 million" against "$3.9m").
+    if (!p.overlap || open(p.qa) || open(p.qb)) continue;
     agreements.push({
       claim: a.ref,
       text: p.qa.text,

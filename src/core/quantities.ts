@@ -651,6 +651,8 @@ function rawInterval(f: Found): Pick<Quantity, 'low' | 'high' | 'lowInclusive' |
   const { num } = f;
   let low = num.low ?? num.value;
   let high = num.high ?? num.value;
+  // A rounded figure stands for [v − step, v + step): its upper bound rounds up to the next figure.
+  let rounded = false;
   if (f.rangeEnd) {
     // "from 3 to 5 million": the scale of the second number applies to the first.
     const scaleFix = num.scale === 1 && f.rangeEnd.scale > 1 ? f.rangeEnd.scale : 1;
@@ -661,11 +663,13 @@ function rawInterval(f: Found): Pick<Quantity, 'low' | 'high' | 'lowInclusive' |
     const step = (num.scale * 10 ** -num.decimals) / 2;
     low = num.value - step;
     high = num.value + step;
+    rounded = true;
   } else if (num.scale >= 1e6 && num.decimals === 0 && num.low === undefined) {
     const step = num.scale / 2;
     if (num.value / num.scale < 10) {
       low = num.value - step;
       high = num.value + step;
+      rounded = true;
     }
   }
   const v = num.value;
@@ -691,6 +695,6 @@ function rawInterval(f: Found): Pick<Quantity, 'low' | 'high' | 'lowInclusive' |
     case 'at-most':
       return { low: 0, high: statedHigh, lowInclusive: true, highInclusive: true };
     default:
-      return { low, high, lowInclusive: true, highInclusive: true };
+      return { low, high, lowInclusive: true, highInclusive: !rounded };
   }
 }

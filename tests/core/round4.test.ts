@@ -203,3 +203,46 @@ describe('nationals', () => {
     expect(differentSubject(a, b)).toBeNull();
   });
 });
+
+describe('rounded figures', () => {
+  it('stand for what rounds to them, so two different round figures never meet at a shared edge', () => {
+    expect(
+      conflicts({
+        a: 'Gary Ross was paid $3 million to write and direct The Hunger Games.',
+        b: 'Gary Ross was paid $2 million to write and direct The Hunger Games.',
+      }),
+    ).toHaveLength(1);
+    expect(
+      conflicts({
+        a: 'Lionsgate said the Hunger Games franchise earned $1.2 billion worldwide.',
+        b: 'Lionsgate said the Hunger Games franchise earned $1.3 billion worldwide.',
+      }),
+    ).toHaveLength(1);
+  });
+
+  it('still meet a figure inside them, and a bound stated with "more than" still touches', () => {
+    expect(
+      conflicts({
+        a: 'Gary Ross was paid $3 million to write and direct The Hunger Games.',
+        b: 'Gary Ross was paid $2.5 million to write and direct The Hunger Games.',
+      }),
+    ).toEqual([]);
+    expect(
+      conflicts({
+        a: 'Judge Ann Hale sentenced Paul Kerr to more than 2.5 years in prison.',
+        b: 'Judge Ann Hale sentenced Paul Kerr to 2.5 years in prison.',
+      }),
+    ).toEqual([]);
+  });
+});
+
+describe('an open-ended bound answers no conflict', () => {
+  it('"over $2.6 million" in one report does not cancel "$2.6 million" against "$3.9m"', () => {
+    const a = [
+      'Thieves in a $2.6 million raid on a Paris jewellery store fled on Monday.',
+      'Four robbers made off with watches valued at over $2.6 million, police said.',
+    ].join('\n');
+    const b = 'The robbers in the Paris jewellery store raid made off with $3.9m on Monday.';
+    expect(conflicts({ a, b })).toEqual(['$2.6 million raid / $3.9m']);
+  });
+});
