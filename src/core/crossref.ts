@@ -26,9 +26,9 @@ const ENTITY_BOOST = 1.5;
 /** Coverage of the shorter claim's own terms, scaled so full coverage passes the threshold. */
 const COVERAGE_WEIGHT = 0.8;
 /** Marker terms (people, years, days, weekdays, months, speakers) that test identity but are not content. */
-const MARKER = /^[pydwWAFPmtTs]:/;
+const MARKER = /^[pydwWAFPQmtTs]:/;
 /** Article-level markers in a claim's context: identity tests only, never similarity evidence. */
-const ARTICLE_MARKER = /^[WAFPT]:/;
+const ARTICLE_MARKER = /^[WAFPQT]:/;
 /** A key shared by more claims than this says little; skip it so one common key cannot blow up. */
 const MAX_BLOCK_SIZE = 500;
 /**
@@ -290,6 +290,15 @@ export function differentSubject(a: ClaimForMatching, b: ClaimForMatching): stri
     c.contextTerms.some((t) => t.startsWith('P:') && !mentioned(t.slice(2), other));
   if (strangers(a, names(b)) && strangers(b, names(a)))
     return "each report's protagonist is unknown to the other";
+  // A report that returns to no name at all (a few lines naming each thing once) has no protagonist of
+  // its own to compare; one that never names the other report's central actor (named in three
+  // sentences or more: the INS Sukanya) is about another event.
+  const noProtagonist = (c: ClaimForMatching) => !c.contextTerms.some((t) => t.startsWith('P:'));
+  const centralUnknown = (c: ClaimForMatching, other: Set<string>) =>
+    other.size >= MIN_NAMES_FOR_ABSENCE &&
+    c.contextTerms.some((t) => t.startsWith('Q:') && !mentioned(t.slice(2), other));
+  if ((noProtagonist(a) && centralUnknown(b, names(a))) || (noProtagonist(b) && centralUnknown(a, names(b))))
+    return "the other report's protagonist is unknown to a report without one";
   // One side alone is enough when the actor is named in the claim's own sentence and its article keeps
   // coming back to it: "INS Sukanya … nabbed 26 pirates" against a report that never names the ship.
   const ownActors = (c: ClaimForMatching, all: Set<string>, other: Set<string>) => {

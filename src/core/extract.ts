@@ -47,7 +47,12 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
   // The names the article keeps coming back to (two sentences or more): its own actors.
   const frequentNames = new Set(mostFrequent(acting, 2, MAX_FREQUENT_NAMES));
   // Its protagonists: the few names it returns to most (the ship, the player, the island).
-  const protagonists = mostFrequent(acting, 2, MAX_PROTAGONISTS);
+  // Places are where a story happens, not who acts in it: two incidents in one gulf share the gulf.
+  const places = new Set(entities.filter((e) => e.type === 'place').map((e) => e.key));
+  const actors = acting.map((keys) => keys.filter((k) => !places.has(k)));
+  const protagonists = mostFrequent(actors, 2, MAX_PROTAGONISTS);
+  // A protagonist named in three sentences or more is one no report of the same event leaves out.
+  const central = mostFrequent(actors, 3, MAX_PROTAGONISTS);
   const articleWeekdays = [...new Set(ownTerms.flatMap((terms) => terms.filter((t) => t.startsWith('w:'))))];
   // Every month and year the article names: a figure dated "in February" belongs to another event than
   // a report that never names February.
@@ -87,6 +92,7 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
     for (const k of articleNames) context.add(`A:${k.slice(2)}`);
     for (const t of articleTimes) context.add(t);
     for (const k of protagonists) context.add(`P:${k.slice(2)}`);
+    for (const k of central) context.add(`Q:${k.slice(2)}`);
     // Only the claim's own names are ever tested as actors (crossref's sameSubject).
     for (const k of terms) if (frequentNames.has(k)) context.add(`F:${k.slice(2)}`);
     for (const t of terms) context.delete(t);

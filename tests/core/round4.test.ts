@@ -246,3 +246,37 @@ describe('an open-ended bound answers no conflict', () => {
     expect(conflicts({ a, b })).toEqual(['$2.6 million raid / $3.9m']);
   });
 });
+
+describe('protagonists', () => {
+  // A whole report of one capture, whose central actor (named in three sentences) is the ship.
+  const sukanya = (n: number) =>
+    [
+      'INS Sukanya foiled an attack on merchant vessels from Oman.',
+      'INS Sukanya was escorting the vessels, the Defence PRO said.',
+      `Indian Navy commandos captured ${n} pirates in the Gulf of Aden.`,
+      'INS Sukanya then sailed near Yemen.',
+      'The Western Naval Command praised the crew.',
+    ].join('\n');
+  // A few lines naming each thing once: no protagonist of its own.
+  const brief = (n: number) =>
+    `The Indian Navy has captured ${n} pirates in the Gulf of Aden, MSNBC reported.\nThey carried rifles from Somalia and Eritrea.`;
+
+  it('keeps a report without a protagonist apart from one whose central actor it never names', () => {
+    expect(conflicts({ a: brief(23), b: sukanya(26) })).toEqual([]);
+    expect(
+      conflicts({ a: brief(23).replace('The Indian Navy', 'INS Sukanya'), b: sukanya(26) }),
+    ).toHaveLength(1);
+  });
+
+  it('does not take a place for a protagonist: two incidents in one gulf share the gulf', () => {
+    const terms = extractArticle(sukanya(26)).claims[0]!.contextTerms.filter((t) => /^[PQ]:/.test(t));
+    // Named in four sentences: the protagonist and a central actor.
+    expect(terms).toEqual(['P:skn', 'Q:skn']);
+    const gulf = [
+      'Pirates struck in the Gulf of Aden again.',
+      'The Gulf of Aden is busy, said Captain Raj Menon.',
+      'Ships in the Gulf of Aden now sail in convoys.',
+    ].join('\n');
+    expect(extractArticle(gulf).claims[0]!.contextTerms.some((t) => t === 'P:glfdn')).toBe(false);
+  });
+});
