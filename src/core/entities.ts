@@ -21,14 +21,15 @@ const ORG_WORDS = new Set(
     // Heads of company, event and institution names, which otherwise read as a first name and surname.
     'ltd llc plc co church act press conference hospital school college academy theatre theater hotel ' +
     'films foods entertainment advisors financial recovery program programme division unit society survey ' +
-    'series awards games playoffs courthouse museum stadium arena airport station reporter journal'
+    'series awards games playoffs courthouse museum stadium arena airport station reporter journal channel'
   ).split(' '),
 );
 
 const PLACE_WORDS = new Set(
   (
     'city county state province region river island islands sea ocean bay lake mountain mountains valley hill ' +
-    'street road avenue square park beach coast gulf mount mt fort glacier village heights gardens boulevard blvd'
+    'street road avenue square park beach coast gulf mount mt fort glacier village heights gardens boulevard blvd ' +
+    'peninsula strait canal harbor harbour desert district'
   ).split(' '),
 );
 

@@ -280,3 +280,14 @@ describe('protagonists', () => {
     expect(extractArticle(gulf).claims[0]!.contextTerms.some((t) => t === 'P:glfdn')).toBe(false);
   });
 });
+
+describe('names that are no people', () => {
+  it('reads a peninsula, a strait or a channel as no person', () => {
+    const types = (text: string) => extractArticle(text).entities.map((e) => [e.name, e.type]);
+    expect(types('Pirates fled towards the Arabian Peninsula at dawn.')).toEqual([
+      ['Arabian Peninsula', 'place'],
+    ]);
+    expect(types('A call came over the MMB Channel at dawn.')).not.toContainEqual(['MMB Channel', 'person']);
+    expect(types('Ships sail through the Malacca Strait each day.')).toEqual([['Malacca Strait', 'place']]);
+  });
+});
