@@ -6,7 +6,11 @@ import type { EntityMention, Span } from './types';
 const VERB = '(?:said|says|told|added|stated|confirmed|announced|explained|reported)';
 // The name, then the verb: "…, Nambiar said." / "Nambiar said on Friday that…" (at the clause's end or
 // after a comma, so "Smith said he paid $5" still reads Smith as the subject of his own sentence).
-const NAME_THEN_VERB = new RegExp(`^(?:'s)?\\s*,?\\s*(?:[a-z]+\\s+)?${VERB}\\s*[.,;]?\\s*$`);
+// An adverb may come between ("Nambiar later said"); another word may not: in "…the Hut, police said"
+// the police speak, not the hut.
+const NAME_THEN_VERB = new RegExp(
+  `^(?:'s)?\\s*(?:(?:also|later|then|earlier|[a-z]+ly)\\s+)?${VERB}\\s*[.,;]?\\s*$`,
+);
 // The verb, then the name: "…, said Nambiar." / "…, according to Nambiar."
 const VERB_THEN_NAME = new RegExp(`(?:,\\s*${VERB}|according to)\\s+(?:[A-Za-z.]+\\s+){0,3}$`);
 

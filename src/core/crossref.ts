@@ -276,7 +276,8 @@ export function differentSubject(a: ClaimForMatching, b: ClaimForMatching): stri
   };
   // The actors: people, and names the claim's own article keeps coming back to (a ship, a club).
   const actors = (c: ClaimForMatching, all: Set<string>) => [
-    ...[...all].filter((t) => t.startsWith('p:')),
+    // A person the sentence only cites is a source, not an actor.
+    ...[...all].filter((t) => t.startsWith('p:') && !c.terms.includes(`s:${t.slice(2)}`)),
     ...c.terms.filter((t) => t.startsWith('e:') && all.has(`F:${t.slice(2)}`)),
   ];
   const foreign = (c: ClaimForMatching, all: Set<string>, other: Set<string>) =>

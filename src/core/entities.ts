@@ -29,7 +29,7 @@ const PLACE_WORDS = new Set(
   (
     'city county state province region river island islands sea ocean bay lake mountain mountains valley hill ' +
     'street road avenue square park beach coast gulf mount mt fort glacier village heights gardens boulevard blvd ' +
-    'peninsula strait canal harbor harbour desert district'
+    'peninsula strait canal harbor harbour desert district hut lodge cabin campsite saddle'
   ).split(' '),
 );
 

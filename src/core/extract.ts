@@ -43,6 +43,11 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
   const articleNames = mostFrequent(perSentence, 1, MAX_ARTICLE_NAMES);
   // The outlets it cites ("told the LA Times", "according to Reuters") are sources, not actors.
   const cited = citedSources(text, mentions);
+  // The people it cites for what they said in every sentence that names them ("…, Insp Gaskin said"):
+  // spokesmen, sources like the outlets it cites, not actors of the story.
+  const speakers = sentences.map((span) => citedSpeakers(text, span, mentions));
+  const spokesmen = onlyCited(perSentence, speakers);
+  for (const k of spokesmen) cited.add(k);
   const acting = perSentence.map((keys) => keys.filter((k) => !cited.has(k)));
   // The names the article keeps coming back to (two sentences or more): its own actors.
   const frequentNames = new Set(mostFrequent(acting, 2, MAX_FREQUENT_NAMES));
@@ -78,12 +83,13 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
     let terms = ownTerms[i]!;
     if (i > 0 && PRONOUN_LEAD.test(sentenceText)) terms = [...new Set([...terms, ...ownTerms[i - 1]!])];
     // The people it only cites ("…, Nambiar said"): sources, not subjects (crossref's differentSubject).
-    const speakers = citedSpeakers(text, span, mentions).map((k) => `s:${k.slice(2)}`);
-    if (speakers.length > 0) terms = [...terms, ...speakers];
+    const cites = speakers[i]!.map((k) => `s:${k.slice(2)}`);
+    if (cites.length > 0) terms = [...terms, ...cites];
     const context = new Set<string>();
     // A neighbour's weekday is the day of the neighbour's news ("aftershocks on Monday"), not this one's.
     for (const k of [i - 2, i - 1, i + 1])
-      for (const t of ownTerms[k] ?? []) if (!t.startsWith('w:')) context.add(t);
+      for (const t of ownTerms[k] ?? [])
+        if (!t.startsWith('w:') && !(t.startsWith('p:') && spokesmen.has(`e:${t.slice(2)}`))) context.add(t);
     for (const e of [...topEntities, ...topYears]) context.add(e);
     // A sentence without a day of its own happened on the lede's day, if it names one.
     if (!terms.some((t) => t.startsWith('w:')) && ledeWeekdays.length === 1) context.add(ledeWeekdays[0]!);
@@ -120,6 +126,15 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
 
 const CITED =
   /\b(?:[Tt]old|[Aa]ccording to|[Qq]uoted by|[Rr]eported by|in an interview with)(?: [Tt]he)?(?: [A-Z][\w.]*){0,2} ?$/;
+
+/** Keys every sentence naming them cites as its speaker. */
+function onlyCited(perSentence: string[][], speakers: string[][]): Set<string> {
+  const cited = new Set(speakers.flat());
+  perSentence.forEach((keys, i) => {
+    for (const k of keys) if (!speakers[i]!.includes(k)) cited.delete(k);
+  });
+  return cited;
+}
 
 /** Names the article only ever cites as a source: "told the LA Times", "according to Reuters". */
 function citedSources(text: string, mentions: EntityMention[]): Set<string> {

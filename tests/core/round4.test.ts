@@ -291,3 +291,24 @@ describe('names that are no people', () => {
     expect(types('Ships sail through the Malacca Strait each day.')).toEqual([['Malacca Strait', 'place']]);
   });
 });
+
+describe('spokesmen', () => {
+  it('reads "X, police said" as the police speaking, not X', () => {
+    const terms = extractArticle('He fell near the Tasman Saddle Hut, police said.').claims[0]!.terms;
+    expect(terms.some((t) => t.startsWith('s:'))).toBe(false);
+  });
+
+  it('does not take a person every sentence cites for an actor the other report leaves out', () => {
+    // Each report cites its own police spokesman throughout; both tell one climber's fall.
+    const report = (spokesman: string, place: string, n: number) =>
+      [
+        `A climber died near ${place} on Mount Cook, ${spokesman} said.`,
+        `The climber fell ${n} metres down an ice gully near ${place}, ${spokesman} said.`,
+        `Rescuers reached ${place} at dawn, ${spokesman} said.`,
+        'The Alpine Cliff Rescue team and the Mount Cook National Park rangers helped.',
+      ].join('\n');
+    const a = report('Inspector Dave Gaskin', 'Tasman Saddle', 200);
+    const b = report('Sergeant Ann Wilde', 'Tasman Saddle', 300);
+    expect(conflicts({ a, b })).toEqual(['200 metres / 300 metres']);
+  });
+});
