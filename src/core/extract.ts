@@ -45,7 +45,8 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
   const cited = citedSources(text, mentions);
   // The people it cites for what they said in every sentence that names them ("…, Insp Gaskin said"):
   // spokesmen, sources like the outlets it cites, not actors of the story.
-  const speakers = sentences.map((span) => citedSpeakers(text, span, mentions));
+  const inSentence = mentionsBySentence(sentences, mentions);
+  const speakers = sentences.map((span, i) => citedSpeakers(text, span, inSentence[i]!));
   const spokesmen = onlyCited(perSentence, speakers);
   for (const k of spokesmen) cited.add(k);
   const acting = perSentence.map((keys) => keys.filter((k) => !cited.has(k)));
@@ -75,7 +76,7 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
   const claims: Claim[] = [];
   sentences.forEach((span, i) => {
     const quantities = extractQuantities(tokens[i]!, text);
-    resolveAgeHolders(quantities, span, mentions, foldName);
+    resolveAgeHolders(quantities, span, inSentence[i]!, foldName);
     const quotes = quotesBySentence[i]!;
     const sentenceText = text.slice(span.start, span.end);
     const kind = claimKind(quantities, quotes, perSentence[i]!, tokens[i]!.length);
@@ -126,6 +127,17 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
 
 const CITED =
   /\b(?:[Tt]old|[Aa]ccording to|[Qq]uoted by|[Rr]eported by|in an interview with)(?: [Tt]he)?(?: [A-Z][\w.]*){0,2} ?$/;
+
+/** The mentions inside each sentence, in one pass (both lists are in reading order). */
+function mentionsBySentence(sentences: Span[], mentions: EntityMention[]): EntityMention[][] {
+  const out: EntityMention[][] = sentences.map(() => []);
+  let k = 0;
+  for (const m of mentions) {
+    while (k < sentences.length && sentences[k]!.end <= m.start) k++;
+    if (k < sentences.length && m.start >= sentences[k]!.start && m.end <= sentences[k]!.end) out[k]!.push(m);
+  }
+  return out;
+}
 
 /** Keys every sentence naming them cites as its speaker. */
 function onlyCited(perSentence: string[][], speakers: string[][]): Set<string> {
