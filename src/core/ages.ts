@@ -48,9 +48,11 @@ export function sameNamedPerson(a: ClaimForMatching, qa: Quantity, b: ClaimForMa
   const ha = ageHolder(qa);
   const hb = ageHolder(qb);
   if (ha && hb) return ha === hb;
+  // …and gives one age only: in "Jerry was 35 and had more drive than a 21-year-old" the 21 is nobody's.
   const onlyPerson = (holder: string, c: ClaimForMatching) => {
     const named = people(c);
-    return c.terms.includes(`e:${holder}`) && named.every((p) => p === holder);
+    const ages = c.quantities.filter((q) => q.unitClass === 'age').length;
+    return ages === 1 && c.terms.includes(`e:${holder}`) && named.every((p) => p === holder);
   };
   if (ha) return onlyPerson(ha, b);
   if (hb) return onlyPerson(hb, a);

@@ -64,6 +64,16 @@ describe('an age belongs to a person, not to an event', () => {
   });
 });
 
+describe('an age nobody holds', () => {
+  it("is not the named person's when the sentence gives two ages", () => {
+    const a =
+      'Deputy Jerry Ortiz joined in 2001.\n"Jerry was 35 years old and had more drive than a 21-year-old," Lee said.';
+    const b =
+      'Deputy Jerry Ortiz joined in 2001.\nHundreds mourned with 17-year-old Jeremy Ortiz, his son, at the church.';
+    expect(conflicts({ a, b })).toEqual([]);
+  });
+});
+
 describe('one sentence told twice', () => {
   it('counts the figures it states alike as part of what it says', () => {
     const told = (n: number) =>
