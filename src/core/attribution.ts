@@ -14,6 +14,9 @@ const NAME_THEN_VERB = new RegExp(
 // The verb, then the name: "…, said Nambiar." / "…, according to Nambiar."
 const VERB_THEN_NAME = new RegExp(`(?:,\\s*${VERB}|according to)\\s+(?:[A-Za-z.]+\\s+){0,3}$`);
 
+/** Room after a cited name for an adverb, the verb and the closing punctuation: "later said." */
+const MAX_TAIL = 32;
+
 /**
  * Keys of the persons a sentence only cites: a name followed by a reporting verb that ends the
  * sentence or its clause, or a name after "said" / "according to" at the sentence's end.
@@ -21,7 +24,8 @@ const VERB_THEN_NAME = new RegExp(`(?:,\\s*${VERB}|according to)\\s+(?:[A-Za-z.]
 export function citedSpeakers(text: string, sentence: Span, mentions: EntityMention[]): string[] {
   const out: string[] = [];
   for (const m of mentions) {
-    if (m.start < sentence.start || m.end > sentence.end) continue;
+    // Both patterns end the sentence: a name further from its end is never only cited.
+    if (m.start < sentence.start || m.end > sentence.end || sentence.end - m.end > MAX_TAIL) continue;
     const before = text.slice(Math.max(sentence.start, m.start - 40), m.start);
     const rest = text.slice(m.end, sentence.end);
     if (NAME_THEN_VERB.test(rest) || (VERB_THEN_NAME.test(before) && /^[\s.,;"']*$/.test(rest)))

@@ -56,9 +56,10 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
   // Places are where a story happens, not who acts in it: two incidents in one gulf share the gulf.
   const places = new Set(entities.filter((e) => e.type === 'place').map((e) => e.key));
   const actors = acting.map((keys) => keys.filter((k) => !places.has(k)));
-  const protagonists = mostFrequent(actors, 2, MAX_PROTAGONISTS);
+  const actorCounts = sentenceCounts(actors);
+  const protagonists = topKeys(actorCounts, 2, MAX_PROTAGONISTS);
   // A protagonist named in three sentences or more is one no report of the same event leaves out.
-  const central = mostFrequent(actors, 3, MAX_PROTAGONISTS);
+  const central = protagonists.filter((k) => actorCounts.get(k)! >= 3);
   const articleWeekdays = [...new Set(ownTerms.flatMap((terms) => terms.filter((t) => t.startsWith('w:'))))];
   // Every month and year the article names: a figure dated "in February" belongs to another event than
   // a report that never names February.
@@ -171,10 +172,19 @@ function capitalisedMidSentence(sentences: Token[][]): Set<string> {
   return names;
 }
 
-/** The keys an article mentions most (at least `min` times): the topic every claim in it shares. */
-function mostFrequent(perSentence: string[][], min: number, limit: number): string[] {
+/** In how many sentences each key appears. */
+function sentenceCounts(perSentence: string[][]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const keys of perSentence) for (const k of new Set(keys)) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return counts;
+}
+
+/** The keys an article mentions most (at least `min` times): the topic every claim in it shares. */
+function mostFrequent(perSentence: string[][], min: number, limit: number): string[] {
+  return topKeys(sentenceCounts(perSentence), min, limit);
+}
+
+function topKeys(counts: Map<string, number>, min: number, limit: number): string[] {
   return [...counts.entries()]
     .filter(([, n]) => n >= min)
     .sort((a, b) => b[1] - a[1])
