@@ -349,7 +349,12 @@ const OTHER_PEOPLE_AROUND = 'different people around';
 function onePersonsAge(a: ClaimForMatching, qa: Quantity, b: ClaimForMatching, qb: Quantity, why: string) {
   if (qa.unitClass !== 'age' || qb.unitClass !== 'age') return false;
   if (sameNamedPerson(a, qa, b, qb)) return why === OTHER_DAY || why === OTHER_PEOPLE_AROUND;
-  return why === OTHER_DAY && sharePersonAround(a, b);
+  return why === OTHER_DAY && (sharePersonAround(a, b) || shareProtagonist(a, b));
+}
+
+/** Both reports return most to one name: an unnamed age in each is likeliest that story's person. */
+function shareProtagonist(a: ClaimForMatching, b: ClaimForMatching): boolean {
+  return a.contextTerms.some((t) => t.startsWith('P:') && b.contextTerms.includes(t));
 }
 
 /** Every name the claim's article mentions (up to a limit), as `A:` keys. */

@@ -41,6 +41,19 @@ describe('an age belongs to a person, not to an event', () => {
     expect(conflicts({ a: shooting(16), b: vigil(16) })).toEqual([]);
   });
 
+  it('takes an unnamed age across report days for the person both reports return to most', () => {
+    const report = (day: string, age: number, detail: string) =>
+      [
+        `Riots spread across Athens on ${day}.`,
+        `The killing of a ${age}-year-old boy by police ${detail}.`,
+        'Athens police fired tear gas at students.',
+        'Shops burned in central Athens.',
+      ].join('\n');
+    const a = report('Sunday', 15, 'unleashed a wave of unrest by students across the country');
+    const b = report('Saturday', 20, 'triggered the riots that threaten the government');
+    expect(conflicts({ a, b })).toEqual(['15-year-old / 20-year-old']);
+  });
+
   it('keys a holder written by first name to the person, so both ages are one person', () => {
     const text = 'Police shot Tyrone Gray in Brooklyn.\nMourners remembered 11-year-old Tyrone (Ty) Gray.';
     const [age] = quantities(text).filter((q) => q.unitClass === 'age');
