@@ -249,8 +249,24 @@ export function collectEntities(sentences: Token[][], capitalisedMidSentence: Se
     }
     perSentence.push([...new Set(keys)]);
   }
-  for (const e of byKey.values()) if (e.type === 'person' && placed.has(e.key)) e.type = 'place';
+  for (const e of byKey.values()) {
+    if (e.type !== 'person') continue;
+    if (placed.has(e.key)) e.type = 'place';
+    else if (!personLike(e.name, placed)) e.type = 'other';
+  }
   return { mentions, entities: [...byKey.values()], perSentence };
+}
+
+/**
+ * Whether a two-to-four-word name still reads as a person's once the whole article is known: not when
+ * it starts with a place the article writes with a place cue ("Brooklyn South Anti Crime" after "in
+ * Brooklyn"), ends in an acronym ("NYPD KKK") or in a plural of inhabitants ("RussiaToday Brooklynites").
+ */
+function personLike(name: string, placed: Set<string>): boolean {
+  const words = name.split(' ');
+  const last = words[words.length - 1]!;
+  if (words.length > 1 && placed.has(`e:${foldName(words[0]!)}`)) return false;
+  return !/^[A-Z]{2,}$/.test(last) && !/[a-z]ites$/.test(last);
 }
 
 /**

@@ -127,7 +127,7 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
 }
 
 const CITED =
-  /\b(?:[Tt]old|[Aa]ccording to|[Qq]uoted by|[Rr]eported by|in an interview with)(?: [Tt]he)?(?: [A-Z][\w.]*){0,2} ?$/;
+  /\b(?:[Tt]old|[Aa]ccording to|[Qq]uoted by|[Rr]eported by|in an interview with|(?:said|says|wrote|writes|posted) on)(?: [Tt]he)?(?: [A-Z][\w.]*){0,2} ?$/;
 
 /** The mentions inside each sentence, in one pass (both lists are in reading order). */
 function mentionsBySentence(sentences: Span[], mentions: EntityMention[]): EntityMention[][] {
@@ -149,7 +149,7 @@ function onlyCited(perSentence: string[][], speakers: string[][]): Set<string> {
   return cited;
 }
 
-/** Names the article only ever cites as a source: "told the LA Times", "according to Reuters". */
+/** Names the article only ever cites as a source: "told the LA Times", "according to Reuters", "said on Twitter". */
 function citedSources(text: string, mentions: EntityMention[]): Set<string> {
   const cited = new Set<string>();
   const acting = new Set<string>();

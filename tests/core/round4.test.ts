@@ -335,3 +335,27 @@ describe('spokesmen', () => {
     expect(conflicts({ a, b })).toEqual(['200 metres / 300 metres']);
   });
 });
+
+describe('runs that read as people only until the whole article is known', () => {
+  it('are no people when they start with a place the article names, end in an acronym or in inhabitants', () => {
+    const people = (text: string) =>
+      extractArticle(text)
+        .entities.filter((e) => e.type === 'person')
+        .map((e) => e.name);
+    const text = [
+      'Officers of the Brooklyn South Anti Crime unit shot Kimani Gray in Brooklyn.',
+      'Protesters chanted NYPD KKK as RussiaToday Brooklynites watched.',
+    ].join('\n');
+    expect(people(text)).toEqual(['Kimani Gray']);
+  });
+
+  it('takes a medium a person "said on" for a source, not an actor', () => {
+    const claim = extractArticle(
+      [
+        'Councilman Jumaane Williams said on Twitter that 11 people were arrested in Brooklyn.',
+        'Police closed two streets in Brooklyn, Williams said on Twitter.',
+      ].join('\n'),
+    ).claims[0]!;
+    expect(claim.contextTerms).not.toContain('F:twtr');
+  });
+});
