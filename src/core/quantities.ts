@@ -513,8 +513,42 @@ function ageHolder(tokens: Token[], from: number, to: number): string | null {
   if (name && k === runStart + 1 && DEMONYM.test(name.text)) name = null;
   if (!name && tokens[from - 1]?.text === ',' && tokens[from - 2] && /^[A-Z]/.test(tokens[from - 2]!.text))
     name = tokens[from - 2]!;
+  // An apposition: "struck Raj Chohan, a 59-year-old grandmother" (not "In Queens, a 59-year-old…",
+  // "On Friday, a …": a name after a preposition is a place or a time).
+  const article = tokens[from - 1]?.lower;
+  if (
+    !name &&
+    (article === 'a' || article === 'an' || article === 'the') &&
+    tokens[from - 2]?.text === ',' &&
+    tokens[from - 3] &&
+    /^[A-Z][a-z]/.test(tokens[from - 3]!.text) &&
+    !MONTHS.has(tokens[from - 3]!.lower) &&
+    !WEEKDAY_NAMES.has(tokens[from - 3]!.lower)
+  ) {
+    let k = from - 3;
+    while (
+      k > 0 &&
+      /^[A-Z]/.test(tokens[k - 1]!.text) &&
+      !PLACE_OR_TIME_PREPOSITIONS.has(tokens[k - 1]!.lower)
+    )
+      k--;
+    if (!PLACE_OR_TIME_PREPOSITIONS.has(tokens[k - 1]?.lower ?? '')) name = tokens[from - 3]!;
+  }
   return name ? `who:${foldName(name.lower.replace(/'s$/, ''))}` : null;
 }
+
+const WEEKDAY_NAMES = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));
+const PLACE_OR_TIME_PREPOSITIONS = new Set([
+  'in',
+  'on',
+  'at',
+  'near',
+  'from',
+  'of',
+  'since',
+  'by',
+  'outside',
+]);
 
 function matchAge(tokens: Token[], j: number): number | null {
   const a = tokens[j];

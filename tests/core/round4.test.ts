@@ -67,6 +67,15 @@ describe('an age belongs to a person, not to an event', () => {
     expect(conflicts({ a, b })).toEqual([]);
   });
 
+  it('reads the holder of an apposition, not a place or a day before the comma', () => {
+    const holder = (text: string) => quantities(text).find((q) => q.unitClass === 'age')!.modifiers;
+    expect(holder('Subryan struck Raj Chohan, a 59-year-old grandmother, as she walked.')).toEqual([
+      'who:chn',
+    ]);
+    expect(holder('In Queens, a 59-year-old woman died.')).toEqual([]);
+    expect(holder('On Friday, a 59-year-old woman died.')).toEqual([]);
+  });
+
   it("does not take another person's age in the other sentence for the named person's", () => {
     const a = shooting(16);
     const b = [
