@@ -244,6 +244,10 @@ export function collectEntities(sentences: Token[][], capitalisedMidSentence: Se
         if (r.name.length > known.name.length && r.type !== 'other') {
           known.name = r.name;
           known.type = r.type;
+        } else if (known.type === 'other' && r.type === 'person' && r.name === known.name) {
+          // "Director Gary Ross" in a title-case headline says nothing; "writer-director Gary Ross"
+          // in the body says a person.
+          known.type = r.type;
         }
       }
     }

@@ -368,3 +368,11 @@ describe('runs that read as people only until the whole article is known', () =>
     expect(claim.contextTerms).not.toContain('F:twtr');
   });
 });
+
+describe('a title-case headline', () => {
+  it('does not keep a name from being a person the body names as one', () => {
+    const text =
+      "'Hunger Games' Director Gary Ross in Tough Negotiation for Sequel.\nNow the question is whether writer-director Gary Ross will return.";
+    expect(extractArticle(text).entities.find((e) => e.key === 'e:rs')?.type).toBe('person');
+  });
+});
