@@ -33,3 +33,21 @@ export function citedSpeakers(text: string, sentence: Span, mentions: EntityMent
   }
   return [...new Set(out)];
 }
+
+// A name that reports anywhere in its sentence: "Nikki Finke and Mike Fleming, who wrote on Saturday
+// that…", "Williams said on Twitter that…". Too broad for a sentence's subject (in "Smith said he paid
+// $5 million" Smith is both), but a person who does nothing else in the article is a source.
+const REPORTER_VERB = '(?:said|says|told|wrote|writes|reported|reports|added|tweeted|posted|announced)';
+const REPORTS_AFTER = new RegExp(
+  `^(?:'s)?\\s*(?:(?:and|,)\\s+(?:[A-Z][\\w.'-]*\\s*){1,3})?(?:,?\\s*who\\s+)?(?:(?:also|later|then|earlier|[a-z]+ly)\\s+)?${REPORTER_VERB}\\b`,
+);
+
+/** Keys of the persons a sentence names as reporting something, wherever the sentence goes on. */
+export function reportingNames(text: string, sentence: Span, mentions: EntityMention[]): string[] {
+  const out = new Set<string>();
+  for (const m of mentions) {
+    if (m.start < sentence.start || m.end > sentence.end) continue;
+    if (REPORTS_AFTER.test(text.slice(m.end, Math.min(sentence.end, m.end + 60)))) out.add(m.key);
+  }
+  return [...out];
+}

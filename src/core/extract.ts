@@ -1,7 +1,7 @@
 // Article → claims: normalize, split sentences, find quantities, entities and quotes, and give each
 // claim the terms and blocking keys the cross-referencer needs.
 import { resolveAgeHolders } from './ages';
-import { citedSpeakers } from './attribution';
+import { citedSpeakers, reportingNames } from './attribution';
 import { blockingKeys, checkworthiness, claimKind, sentenceTerms } from './claims';
 import { collectEntities, foldName } from './entities';
 import { extractQuantities } from './quantities';
@@ -47,7 +47,10 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
   // spokesmen, sources like the outlets it cites, not actors of the story.
   const inSentence = mentionsBySentence(sentences, mentions);
   const speakers = sentences.map((span, i) => citedSpeakers(text, span, inSentence[i]!));
-  const spokesmen = onlyCited(perSentence, speakers);
+  const reporting = sentences.map((span, i) => [
+    ...new Set([...speakers[i]!, ...reportingNames(text, span, inSentence[i]!)]),
+  ]);
+  const spokesmen = onlyCited(perSentence, reporting);
   for (const k of spokesmen) cited.add(k);
   const acting = perSentence.map((keys) => keys.filter((k) => !cited.has(k)));
   // The names the article keeps coming back to (two sentences or more): its own actors.

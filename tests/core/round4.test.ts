@@ -376,3 +376,15 @@ describe('a title-case headline', () => {
     expect(extractArticle(text).entities.find((e) => e.key === 'e:rs')?.type).toBe('person');
   });
 });
+
+describe('reporters', () => {
+  it('are sources when all they do in the article is report: "X and Y, who wrote on Saturday that…"', () => {
+    const context = extractArticle(
+      [
+        "Deadline's Nikki Finke and Mike Fleming, who wrote on Saturday that Gary Ross had not stepped away.",
+        'Gary Ross was paid $3 million to write and direct the film.',
+      ].join('\n'),
+    ).claims[1]!.contextTerms;
+    expect(context.filter((t) => t.startsWith('p:'))).toEqual([]);
+  });
+});
