@@ -3,6 +3,7 @@
 import { sameNamedPerson, sharePersonAround } from './ages';
 import { anchorFigure, contentStem } from './claims';
 import { foldName } from './entities';
+import { isOwnerMark, ownerOf } from './owners';
 import type {
   ClaimForMatching,
   Explanation,
@@ -524,6 +525,7 @@ function comparableQuantities(a: ClaimForMatching, b: ClaimForMatching): Quantit
     const options = qsA.filter(
       (qa) =>
         sameMeasure(qa, qb) &&
+        ownedAlike(a, qa, b, qb) &&
         (!sameArticle || voiceOf(a, qa) !== voiceOf(b, qb)) &&
         sameLocalContext(a, qa, b, qb),
     );
@@ -547,6 +549,28 @@ function comparableQuantities(a: ClaimForMatching, b: ClaimForMatching): Quantit
     pairs.push({ qa: closest, qb, overlap: false, difference: relativeDifference(closest, qb) });
   }
   return pairs;
+}
+
+/**
+ * A figure that belongs to a party ("Nationals (eight years, $160 million)") is compared only with a
+ * figure of that party: one with the same owner, or one whose own sentence names it ("the Nationals
+ * have bid $208 million"). The Red Sox's $184 million is no report of the Nationals' offer.
+ */
+function ownedAlike(a: ClaimForMatching, qa: Quantity, b: ClaimForMatching, qb: Quantity): boolean {
+  const oa = ownerOf(qa);
+  const ob = ownerOf(qb);
+  if (oa && ob) return oa === ob;
+  const names = (c: ClaimForMatching) => c.terms.filter((t) => t.startsWith('e:')).map((t) => t.slice(2));
+  // Spelled one letter apart or in another order of its letters ("Klitchsko"), still the party.
+  const alike = (x: string, y: string) => x === y || oneEditApart(x, y) || sameLetters(x, y);
+  if (oa) return names(b).some((n) => alike(n, oa));
+  if (ob) return names(a).some((n) => alike(n, ob));
+  return true;
+}
+
+/** Two keys of at least four letters with the same letters: transposed letters of one name. */
+function sameLetters(x: string, y: string): boolean {
+  return x.length >= 4 && x.length === y.length && [...x].sort().join('') === [...y].sort().join('');
 }
 
 /** What happened to people, said once for a list of groups: "11 militants and six soldiers were killed". */
@@ -616,8 +640,8 @@ function sameMeasure(x: Quantity, y: Quantity): boolean {
   if (!x.unitClass || !sameClass(x.unitClass, y.unitClass) || x.rate !== y.rate) return false;
   // "Thirteen members of the group" is a part of the group, not its size.
   if (x.modifiers.includes('part-of') !== y.modifiers.includes('part-of')) return false;
-  const mx = x.modifiers.filter((m) => m !== 'part-of' && m !== SUM);
-  const my = y.modifiers.filter((m) => m !== 'part-of' && m !== SUM);
+  const mx = x.modifiers.filter((m) => m !== 'part-of' && m !== SUM && !isOwnerMark(m));
+  const my = y.modifiers.filter((m) => m !== 'part-of' && m !== SUM && !isOwnerMark(m));
   // "North Korean troops" and "Russian troops" are different groups.
   if (mx.length > 0 && my.length > 0 && !mx.some((m) => my.includes(m))) return false;
   return true;

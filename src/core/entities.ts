@@ -227,8 +227,16 @@ export function collectEntities(sentences: Token[][], capitalisedMidSentence: Se
   });
   // A first name alone ("Kimani", after "Kimani Gray") is that person, keyed by the surname.
   const firstNames = new Map<string, ResolvedName>();
+  const surnames = new Set<string>();
   for (const names of found)
-    for (const { r } of names) if (r?.type === 'person') firstNames.set(r.name.split(' ')[0]!, r);
+    for (const { r } of names)
+      if (r?.type === 'person') {
+        firstNames.set(r.name.split(' ')[0]!, r);
+        surnames.add(r.key);
+      }
+  // …unless that word is itself a person's surname here: "Klitschko" after "Wladimir Klitschko" is
+  // Klitschko, whatever run "Klitschko Ukrainian…" made of it a first name.
+  for (const [first] of firstNames) if (surnames.has(`e:${foldName(first)}`)) firstNames.delete(first);
   for (const names of found) {
     const keys: string[] = [];
     for (const { raw, r: own } of names) {

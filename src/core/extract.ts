@@ -4,6 +4,7 @@ import { resolveAgeHolders } from './ages';
 import { citedSpeakers, reportingNames } from './attribution';
 import { blockingKeys, checkworthiness, claimKind, sentenceTerms } from './claims';
 import { collectEntities, foldName } from './entities';
+import { markOwners } from './owners';
 import { extractQuantities } from './quantities';
 import { findQuoteSpans, findSpeakerText, makeQuote } from './quotes';
 import { splitSentences } from './sentences';
@@ -81,6 +82,7 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
   sentences.forEach((span, i) => {
     const quantities = extractQuantities(tokens[i]!, text);
     resolveAgeHolders(quantities, span, inSentence[i]!, foldName);
+    markOwners(quantities, text, inSentence[i]!);
     const quotes = quotesBySentence[i]!;
     const sentenceText = text.slice(span.start, span.end);
     const kind = claimKind(quantities, quotes, perSentence[i]!, tokens[i]!.length);

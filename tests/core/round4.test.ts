@@ -388,3 +388,36 @@ describe('reporters', () => {
     expect(context.filter((t) => t.startsWith('p:'))).toEqual([]);
   });
 });
+
+describe('whose figure a list says it is', () => {
+  const list =
+    'Other teams in the race are the Baltimore Orioles (seven years, $150 million) and Washington Nationals (eight years, $160 million).';
+
+  it('marks a figure in parentheses after a name as that party’s', () => {
+    expect(quantities(list).map((q) => q.modifiers.filter((m) => m.startsWith('of:')))).toEqual([
+      ['of:orls'],
+      ['of:orls'],
+      ['of:ntnls'],
+      ['of:ntnls'],
+    ]);
+  });
+
+  it('compares it only with a figure of that party, under any spelling of its name', () => {
+    const offers =
+      'Mark Teixeira has offers from the Baltimore Orioles (seven years, $150 million) and Washington Nationals (eight years, $160 million).';
+    const bid = (team: string) => `The ${team} have bid $208 million over eight years for Mark Teixeira.`;
+    expect(conflicts({ a: offers, b: bid('Washington Nationals') })).toEqual(['$160 million / $208 million']);
+    expect(conflicts({ a: offers, b: bid('Boston Red Sox') })).toEqual([]);
+    expect(conflicts({ a: offers, b: bid('Washington Natoinals') })).toHaveLength(1);
+  });
+
+  it('keeps a surname the surname when a run made it a first name', () => {
+    const text =
+      'Wladimir Klitschko won.\nKlitschko Ukrainian fans cheered.\nKlitschko (52-3, 46 KOs) won again.';
+    expect(
+      extractArticle(text)
+        .mentions.filter((m) => m.surface === 'Klitschko')
+        .map((m) => m.key),
+    ).toEqual(['e:kltschk']);
+  });
+});
