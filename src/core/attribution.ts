@@ -39,7 +39,8 @@ export function citedSpeakers(text: string, sentence: Span, mentions: EntityMent
 // $5 million" Smith is both), but a person who does nothing else in the article is a source.
 const REPORTER_VERB = '(?:said|says|told|wrote|writes|reported|reports|added|tweeted|posted|announced)';
 const REPORTS_AFTER = new RegExp(
-  `^(?:'s)?\\s*(?:(?:and|,)\\s+(?:[A-Z][\\w.'-]*\\s*){1,3})?(?:,?\\s*who\\s+)?(?:(?:also|later|then|earlier|[a-z]+ly)\\s+)?${REPORTER_VERB}\\b`,
+  `(?:'s)?\\s*(?:(?:and|,)\\s+(?:[A-Z][\\w.'-]*\\s*){1,3})?(?:,?\\s*who\\s+)?(?:(?:also|later|then|earlier|[a-z]+ly)\\s+)?${REPORTER_VERB}\\b`,
+  'y',
 );
 
 /** Keys of the persons a sentence names as reporting something, wherever the sentence goes on. */
@@ -47,7 +48,10 @@ export function reportingNames(text: string, sentence: Span, mentions: EntityMen
   const out = new Set<string>();
   for (const m of mentions) {
     if (m.start < sentence.start || m.end > sentence.end) continue;
-    if (REPORTS_AFTER.test(text.slice(m.end, Math.min(sentence.end, m.end + 60)))) out.add(m.key);
+    // Sticky at the name's end: no slice per mention.
+    REPORTS_AFTER.lastIndex = m.end;
+    const hit = REPORTS_AFTER.exec(text);
+    if (hit && m.end + hit[0].length <= sentence.end) out.add(m.key);
   }
   return [...out];
 }

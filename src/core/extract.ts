@@ -59,7 +59,7 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
   // Its protagonists: the few names it returns to most (the ship, the player, the island).
   // Places are where a story happens, not who acts in it: two incidents in one gulf share the gulf.
   const places = new Set(entities.filter((e) => e.type === 'place').map((e) => e.key));
-  const actors = acting.map((keys) => keys.filter((k) => !places.has(k)));
+  const actors = places.size === 0 ? acting : acting.map((keys) => keys.filter((k) => !places.has(k)));
   const actorCounts = sentenceCounts(actors);
   const protagonists = topKeys(actorCounts, 2, MAX_PROTAGONISTS);
   // A protagonist named in three sentences or more is one no report of the same event leaves out.
@@ -82,7 +82,7 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
   sentences.forEach((span, i) => {
     const quantities = extractQuantities(tokens[i]!, text);
     resolveAgeHolders(quantities, span, inSentence[i]!, foldName);
-    markOwners(quantities, text, inSentence[i]!);
+    markOwners(quantities, text, span, inSentence[i]!);
     const quotes = quotesBySentence[i]!;
     const sentenceText = text.slice(span.start, span.end);
     const kind = claimKind(quantities, quotes, perSentence[i]!, tokens[i]!.length);

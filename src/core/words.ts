@@ -51,14 +51,39 @@ export function lemma(word: string): string {
   const w = word.toLowerCase().replace(/'s$/, '');
   if (w.length <= 3) return w;
   if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) {
-    return pluralize.singular(w);
+    return singularOf(w);
   }
   return w;
 }
 
 /** Singular form of a noun, for units: "casualties" → "casualty". */
 export function singular(word: string): string {
-  return pluralize.singular(word.toLowerCase());
+  return singularOf(word.toLowerCase());
+}
+
+const PLURALS = new Map<string, boolean>();
+function pluralOf(lower: string): boolean {
+  let p = PLURALS.get(lower);
+  if (p === undefined) {
+    if (PLURALS.size >= MAX_REMEMBERED) PLURALS.clear();
+    p = pluralize.isPlural(lower);
+    PLURALS.set(lower, p);
+  }
+  return p;
+}
+
+// pluralize runs a list of rules per word, the costliest step of reading text; news repeats its words,
+// so answers are remembered. The same word always gets the same answer; the memory is bounded.
+const SINGULARS = new Map<string, string>();
+const MAX_REMEMBERED = 20_000;
+function singularOf(lower: string): string {
+  let s = SINGULARS.get(lower);
+  if (s === undefined) {
+    if (SINGULARS.size >= MAX_REMEMBERED) SINGULARS.clear();
+    s = pluralize.singular(lower);
+    SINGULARS.set(lower, s);
+  }
+  return s;
 }
 
 // Plurals without an -s that head counted phrases in news ("105 million people", "8,000 police").
@@ -67,7 +92,7 @@ const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'police
 export function isPluralNoun(word: string): boolean {
   const w = word.toLowerCase();
   if (IRREGULAR_PLURALS.has(w)) return true;
-  return w.length > 2 && w.endsWith('s') && !w.endsWith('ss') && pluralize.isPlural(w) && singular(w) !== w;
+  return w.length > 2 && w.endsWith('s') && !w.endsWith('ss') && pluralOf(w) && singular(w) !== w;
 }
 
 export const MONTHS = new Set(
