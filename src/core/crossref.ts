@@ -1,6 +1,6 @@
 // Cross-referencing: find claims about the same thing through the blocking keys, then decide whether
 // their numbers agree (intervals overlap) or conflict (they do not), and say why.
-import { sameNamedPerson, sharePersonAround } from './ages';
+import { ageHolder, sameNamedPerson, sharePersonAround } from './ages';
 import { anchorFigure, contentStem } from './claims';
 import { foldName } from './entities';
 import { isOwnerMark, ownerOf } from './owners';
@@ -14,7 +14,8 @@ import type {
   Severity,
   TermStats,
 } from './types';
-import { STOPWORDS } from './words';
+import { unitClassOf } from './units';
+import { STOPWORDS, singular } from './words';
 
 /** Context similarity needed before two claims count as being about the same thing. */
 const MIN_SCORE_ACROSS = 0.2;
@@ -353,6 +354,34 @@ function onePersonsAge(a: ClaimForMatching, qa: Quantity, b: ClaimForMatching, q
   return why === OTHER_DAY && (sharePersonAround(a, b) || shareProtagonist(a, b));
 }
 
+/**
+ * The noun an age describes ("a 27-year-old *parolee*", "her 14-year-old *son*"): two different ones
+ * are two people; an age without one ("the 16-year-old was") may be anyone's.
+ */
+function sameHolderNoun(a: ClaimForMatching, qa: Quantity, b: ClaimForMatching, qb: Quantity): boolean {
+  const noun = (c: ClaimForMatching, q: Quantity) => {
+    const at = c.text.indexOf(q.text);
+    if (at < 0) return null;
+    const m = /^\s+(?:[A-Z][\w'-]*\s+)*([a-z][a-z'-]+)/.exec(
+      c.text.slice(at + q.text.length, at + q.text.length + 60),
+    );
+    const w = m?.[1]?.replace(/'s$/, '');
+    // Any other word counts, a verb too ("the 26-year-old fired 11 shots"): two ages are taken for one
+    // person only when a sentence names no other noun for its holder ("the 16-year-old was").
+    return w && !STOPWORDS.has(w) ? unitClassOf(singular(w)) : null;
+  };
+  const na = noun(a, qa);
+  const nb = noun(b, qb);
+  return na === null || nb === null || na === nb;
+}
+
+/** Both reports' protagonist is one person (named as a person around either claim). */
+function shareProtagonistPerson(a: ClaimForMatching, b: ClaimForMatching): boolean {
+  const person = (key: string) =>
+    [a, b].some((c) => c.terms.includes(`p:${key}`) || c.contextTerms.includes(`p:${key}`));
+  return a.contextTerms.some((t) => t.startsWith('P:') && b.contextTerms.includes(t) && person(t.slice(2)));
+}
+
 /** Both reports return most to one name: an unnamed age in each is likeliest that story's person. */
 function shareProtagonist(a: ClaimForMatching, b: ClaimForMatching): boolean {
   return a.contextTerms.some((t) => t.startsWith('P:') && b.contextTerms.includes(t));
@@ -487,6 +516,16 @@ function sameLocalContext(a: ClaimForMatching, qa: Quantity, b: ClaimForMatching
   if (!GENERIC.test(qa.unitClass)) return true;
   // An age's holder is its context: "11-year-old Kimani Gray was shot" and "a 16-year-old Kimani Gray".
   if (qa.unitClass === 'age' && qb.unitClass === 'age' && sameNamedPerson(a, qa, b, qb)) return true;
+  // …and so is the person both reports are about, for two ages neither sentence gives a holder.
+  if (
+    qa.unitClass === 'age' &&
+    qb.unitClass === 'age' &&
+    !ageHolder(qa) &&
+    !ageHolder(qb) &&
+    shareProtagonistPerson(a, b) &&
+    sameHolderNoun(a, qa, b, qb)
+  )
+    return true;
   const la = localContext(a.text, qa);
   for (const w of localContext(b.text, qb)) if (la.has(w)) return true;
   return false;

@@ -54,6 +54,36 @@ describe('an age belongs to a person, not to an event', () => {
     expect(conflicts({ a, b })).toEqual(['15-year-old / 20-year-old']);
   });
 
+  it('reads an age no sentence gives a holder as the person both reports are about, unless its noun says otherwise', () => {
+    const report = (line: string) =>
+      [
+        'Deputy Jerry Ortiz was shot on Friday.',
+        'Jerry Ortiz joined the gang unit in 2001.',
+        line,
+        'Ortiz leaves a wife, Sheriff Lee Baca said.',
+      ].join('\n');
+    // The name is further from the age than the words around it that are compared.
+    const a = report(
+      "Ortiz's colleagues at the station on Main Street said the 35-year-old was proud of the job.",
+    );
+    expect(
+      conflicts({
+        a,
+        b: report(
+          "Ortiz's neighbours in the quiet cul-de-sac off Elm Road recall the 53-year-old deputy coaching football.",
+        ),
+      }),
+    ).toEqual(['35-year-old / 53-year-old']);
+    // A parolee and a deputy are two people, whoever the reports are about.
+    const parolee = report(
+      "Ortiz's neighbours in the quiet cul-de-sac off Elm Road saw a 27-year-old parolee hide.",
+    );
+    const deputy = report(
+      "Ortiz's colleagues at the station on Main Street said the 35-year-old deputy was proud.",
+    );
+    expect(conflicts({ a: deputy, b: parolee })).toEqual([]);
+  });
+
   it('keys a holder written by first name to the person, so both ages are one person', () => {
     const text = 'Police shot Tyrone Gray in Brooklyn.\nMourners remembered 11-year-old Tyrone (Ty) Gray.';
     const [age] = quantities(text).filter((q) => q.unitClass === 'age');
