@@ -28,9 +28,9 @@ const ENTITY_BOOST = 1.5;
 /** Coverage of the shorter claim's own terms, scaled so full coverage passes the threshold. */
 const COVERAGE_WEIGHT = 0.8;
 /** Marker terms (people, years, days, weekdays, months, speakers) that test identity but are not content. */
-const MARKER = /^[pydwWAFPQmtTs]:/;
+const MARKER = /^[pydwWAFPQRmtTs]:/;
 /** Article-level markers in a claim's context: identity tests only, never similarity evidence. */
-const ARTICLE_MARKER = /^[WAFPQT]:/;
+const ARTICLE_MARKER = /^[WAFPQRT]:/;
 /** A key shared by more claims than this says little; skip it so one common key cannot blow up. */
 const MAX_BLOCK_SIZE = 500;
 /**
@@ -296,7 +296,8 @@ export function differentSubject(a: ClaimForMatching, b: ClaimForMatching): stri
   // A report that returns to no name at all (a few lines naming each thing once) has no protagonist of
   // its own to compare; one that never names the other report's central actor (named in three
   // sentences or more: the INS Sukanya) is about another event.
-  const noProtagonist = (c: ClaimForMatching) => !c.contextTerms.some((t) => t.startsWith('P:'));
+  const noProtagonist = (c: ClaimForMatching) =>
+    !c.contextTerms.some((t) => t.startsWith('P:') || t.startsWith('R:'));
   const centralUnknown = (c: ClaimForMatching, other: Set<string>) =>
     other.size >= MIN_NAMES_FOR_ABSENCE &&
     c.contextTerms.some((t) => t.startsWith('Q:') && !mentioned(t.slice(2), other));

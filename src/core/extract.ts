@@ -64,6 +64,12 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
   const protagonists = topKeys(actorCounts, 2, MAX_PROTAGONISTS);
   // A protagonist named in three sentences or more is one no report of the same event leaves out.
   const central = protagonists.filter((k) => actorCounts.get(k)! >= 3);
+  // A report whose only recurring name is someone who speaks ("Austin said…", "Austin told
+  // reporters…") still returns to a name: the Secretary's words are the news.
+  const speaking =
+    protagonists.length > 0 || spokesmen.size === 0
+      ? []
+      : topKeys(sentenceCounts(perSentence.map((keys) => keys.filter((k) => spokesmen.has(k)))), 2, 1);
   const articleWeekdays = [...new Set(ownTerms.flatMap((terms) => terms.filter((t) => t.startsWith('w:'))))];
   // Every month and year the article names: a figure dated "in February" belongs to another event than
   // a report that never names February.
@@ -106,6 +112,7 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
     for (const t of articleTimes) context.add(t);
     for (const k of protagonists) context.add(`P:${k.slice(2)}`);
     for (const k of central) context.add(`Q:${k.slice(2)}`);
+    for (const k of speaking) context.add(`R:${k.slice(2)}`);
     // Only the claim's own names are ever tested as actors (crossref's sameSubject).
     for (const k of terms) if (frequentNames.has(k)) context.add(`F:${k.slice(2)}`);
     for (const t of terms) context.delete(t);

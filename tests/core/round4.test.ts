@@ -451,3 +451,21 @@ describe('whose figure a list says it is', () => {
     ).toEqual(['e:kltschk']);
   });
 });
+
+describe('a report whose only recurring name speaks', () => {
+  it('still returns to a name: it is no report "without a protagonist"', () => {
+    const briefing = [
+      'Defense Secretary Lloyd Austin said the Ukraine Defense Contact Group is a coalition of 61 countries.',
+      'Austin told reporters that North Korea sent troops to Kursk.',
+      'Russia suffered heavy losses in September, Austin said.',
+    ].join('\n');
+    const report = [
+      'Volodymyr Zelensky met Lloyd Austin on Monday.',
+      'Zelensky thanked the allies.',
+      'The Ukraine Defense Contact Group is a coalition of 57 countries, Austin said.',
+      'Zelensky spoke of air defence.',
+      'The Pentagon confirmed the visit.',
+    ].join('\n');
+    expect(conflicts({ a: briefing, b: report })).toEqual(['61 countries / 57 countries']);
+  });
+});
