@@ -2,6 +2,8 @@
 // describe one person. Reports of one death written days apart name different weekdays, actors and
 // protagonists (the shooting, the vigil, the trial), but the victim's age is the same in all of them.
 import type { ClaimForMatching, EntityMention, Quantity, Span } from './types';
+import { unitClassOf } from './units';
+import { STOPWORDS, singular } from './words';
 
 const HOLDER = 'who:';
 
@@ -66,4 +68,82 @@ export function sharePersonAround(a: ClaimForMatching, b: ClaimForMatching): boo
   const pa = around(a);
   for (const t of around(b)) if (pa.has(t)) return true;
   return false;
+}
+
+/**
+ * Reports of one event written on different days name different weekdays (the shooting on Saturday,
+ * the vigil on Wednesday): that alone does not make a person's age another figure. Actors and
+ * protagonists the other report never names do: those are different events, maybe years apart, and
+ * a person's age changes with the years ("the 32-year-old Klitschko" of one title fight, "the
+ * 36-year-old champion" of another).
+ */
+const OTHER_DAY = 'different weekdays';
+/** Around two sentences that both give one named person's age, other people say little. */
+const OTHER_PEOPLE_AROUND = 'different people around';
+
+/**
+ * An age is a property of a person, not of an event: two ages of one person reported on different
+ * days are one figure. Two ages of one named person are compared across different weekdays and
+ * different people around them; two unnamed ages whose claims name one person around them across
+ * different weekdays only.
+ */
+export function onePersonsAge(
+  a: ClaimForMatching,
+  qa: Quantity,
+  b: ClaimForMatching,
+  qb: Quantity,
+  why: string,
+) {
+  if (qa.unitClass !== 'age' || qb.unitClass !== 'age') return false;
+  if (sameNamedPerson(a, qa, b, qb)) return why === OTHER_DAY || why === OTHER_PEOPLE_AROUND;
+  return why === OTHER_DAY && (sharePersonAround(a, b) || shareProtagonist(a, b));
+}
+
+/**
+ * The noun an age describes ("a 27-year-old *parolee*", "her 14-year-old *son*"): two different ones
+ * are two people; an age without one ("the 16-year-old was") may be anyone's.
+ */
+function sameHolderNoun(a: ClaimForMatching, qa: Quantity, b: ClaimForMatching, qb: Quantity): boolean {
+  const noun = (c: ClaimForMatching, q: Quantity) => {
+    const at = c.text.indexOf(q.text);
+    if (at < 0) return null;
+    const m = /^\s+(?:[A-Z][\w'-]*\s+)*([a-z][a-z'-]+)/.exec(
+      c.text.slice(at + q.text.length, at + q.text.length + 60),
+    );
+    const w = m?.[1]?.replace(/'s$/, '');
+    // Any other word counts, a verb too ("the 26-year-old fired 11 shots"): two ages are taken for one
+    // person only when a sentence names no other noun for its holder ("the 16-year-old was").
+    return w && !STOPWORDS.has(w) ? unitClassOf(singular(w)) : null;
+  };
+  const na = noun(a, qa);
+  const nb = noun(b, qb);
+  return na === null || nb === null || na === nb;
+}
+
+/** Both reports' protagonist is one person (named as a person around either claim). */
+function shareProtagonistPerson(a: ClaimForMatching, b: ClaimForMatching): boolean {
+  const person = (key: string) =>
+    [a, b].some((c) => c.terms.includes(`p:${key}`) || c.contextTerms.includes(`p:${key}`));
+  return a.contextTerms.some((t) => t.startsWith('P:') && b.contextTerms.includes(t) && person(t.slice(2)));
+}
+
+/** Both reports return most to one name: an unnamed age in each is likeliest that story's person. */
+function shareProtagonist(a: ClaimForMatching, b: ClaimForMatching): boolean {
+  return a.contextTerms.some((t) => t.startsWith('P:') && b.contextTerms.includes(t));
+}
+
+/**
+ * Whether two ages share their holder, which is then their context whatever words surround them:
+ * one named person ("11-year-old Kimani Gray was shot" / "a 16-year-old Kimani Gray"), or, for two
+ * ages neither sentence gives a holder, the person both reports are about.
+ */
+export function agesShareHolder(
+  a: ClaimForMatching,
+  qa: Quantity,
+  b: ClaimForMatching,
+  qb: Quantity,
+): boolean {
+  if (qa.unitClass !== 'age' || qb.unitClass !== 'age') return false;
+  if (sameNamedPerson(a, qa, b, qb)) return true;
+  return !ageHolder(qa) && !ageHolder(qb) && shareProtagonistPerson(a, b) && sameHolderNoun(a, qa, b, qb);
 }

@@ -1,9 +1,9 @@
 // Cross-referencing: find claims about the same thing through the blocking keys, then decide whether
 // their numbers agree (intervals overlap) or conflict (they do not), and say why.
-import { ageHolder, sameNamedPerson, sharePersonAround } from './ages';
+import { agesShareHolder, onePersonsAge } from './ages';
 import { anchorFigure, contentStem } from './claims';
-import { foldName } from './entities';
-import { isOwnerMark, ownerOf } from './owners';
+import { foldName, oneEditApart } from './entities';
+import { isOwnerMark, ownedAlike } from './owners';
 import type {
   ClaimForMatching,
   Explanation,
@@ -14,8 +14,7 @@ import type {
   Severity,
   TermStats,
 } from './types';
-import { unitClassOf } from './units';
-import { STOPWORDS, singular } from './words';
+import { STOPWORDS } from './words';
 
 /** Context similarity needed before two claims count as being about the same thing. */
 const MIN_SCORE_ACROSS = 0.2;
@@ -40,6 +39,8 @@ const MAX_BLOCK_SIZE = 500;
 const MIN_NAMES_FOR_ABSENCE = 5;
 /** Two figures further apart than this factor are not two reports of one figure. */
 const MAX_CONFLICT_RATIO = 4;
+
+export { oneEditApart } from './entities';
 
 /** Document frequencies from a set of claims: used when nothing is stored (stateless compare). */
 export function termStatsFrom(claims: { terms: string[] }[]): TermStats {
@@ -332,62 +333,6 @@ export function differentSubject(a: ClaimForMatching, b: ClaimForMatching): stri
   return null;
 }
 
-/**
- * Reports of one event written on different days name different weekdays (the shooting on Saturday,
- * the vigil on Wednesday): that alone does not make a person's age another figure. Actors and
- * protagonists the other report never names do: those are different events, maybe years apart, and
- * a person's age changes with the years ("the 32-year-old Klitschko" of one title fight, "the
- * 36-year-old champion" of another).
- */
-const OTHER_DAY = 'different weekdays';
-/** Around two sentences that both give one named person's age, other people say little. */
-const OTHER_PEOPLE_AROUND = 'different people around';
-
-/**
- * An age is a property of a person, not of an event: two ages of one person reported on different
- * days are one figure. Two ages of one named person are compared across different weekdays and
- * different people around them; two unnamed ages whose claims name one person around them across
- * different weekdays only.
- */
-function onePersonsAge(a: ClaimForMatching, qa: Quantity, b: ClaimForMatching, qb: Quantity, why: string) {
-  if (qa.unitClass !== 'age' || qb.unitClass !== 'age') return false;
-  if (sameNamedPerson(a, qa, b, qb)) return why === OTHER_DAY || why === OTHER_PEOPLE_AROUND;
-  return why === OTHER_DAY && (sharePersonAround(a, b) || shareProtagonist(a, b));
-}
-
-/**
- * The noun an age describes ("a 27-year-old *parolee*", "her 14-year-old *son*"): two different ones
- * are two people; an age without one ("the 16-year-old was") may be anyone's.
- */
-function sameHolderNoun(a: ClaimForMatching, qa: Quantity, b: ClaimForMatching, qb: Quantity): boolean {
-  const noun = (c: ClaimForMatching, q: Quantity) => {
-    const at = c.text.indexOf(q.text);
-    if (at < 0) return null;
-    const m = /^\s+(?:[A-Z][\w'-]*\s+)*([a-z][a-z'-]+)/.exec(
-      c.text.slice(at + q.text.length, at + q.text.length + 60),
-    );
-    const w = m?.[1]?.replace(/'s$/, '');
-    // Any other word counts, a verb too ("the 26-year-old fired 11 shots"): two ages are taken for one
-    // person only when a sentence names no other noun for its holder ("the 16-year-old was").
-    return w && !STOPWORDS.has(w) ? unitClassOf(singular(w)) : null;
-  };
-  const na = noun(a, qa);
-  const nb = noun(b, qb);
-  return na === null || nb === null || na === nb;
-}
-
-/** Both reports' protagonist is one person (named as a person around either claim). */
-function shareProtagonistPerson(a: ClaimForMatching, b: ClaimForMatching): boolean {
-  const person = (key: string) =>
-    [a, b].some((c) => c.terms.includes(`p:${key}`) || c.contextTerms.includes(`p:${key}`));
-  return a.contextTerms.some((t) => t.startsWith('P:') && b.contextTerms.includes(t) && person(t.slice(2)));
-}
-
-/** Both reports return most to one name: an unnamed age in each is likeliest that story's person. */
-function shareProtagonist(a: ClaimForMatching, b: ClaimForMatching): boolean {
-  return a.contextTerms.some((t) => t.startsWith('P:') && b.contextTerms.includes(t));
-}
-
 /** Every name the claim's article mentions (up to a limit), as `A:` keys. */
 function articleNames(c: ClaimForMatching): Set<string> {
   return new Set(c.contextTerms.filter((t) => t.startsWith('A:')));
@@ -403,15 +348,6 @@ export function countedNames(c: ClaimForMatching): Set<string> {
     }
   }
   return out;
-}
-
-/** Whether two strings differ by at most one inserted, deleted or replaced letter. */
-export function oneEditApart(x: string, y: string): boolean {
-  if (Math.abs(x.length - y.length) > 1) return false;
-  let i = 0;
-  while (i < x.length && i < y.length && x[i] === y[i]) i++;
-  if (i === x.length && i === y.length) return true;
-  return x.slice(i + 1) === y.slice(i + 1) || x.slice(i) === y.slice(i + 1) || x.slice(i + 1) === y.slice(i);
 }
 
 /**
@@ -515,18 +451,8 @@ export function localContext(claimText: string, q: Quantity): Set<string> {
  */
 function sameLocalContext(a: ClaimForMatching, qa: Quantity, b: ClaimForMatching, qb: Quantity): boolean {
   if (!GENERIC.test(qa.unitClass)) return true;
-  // An age's holder is its context: "11-year-old Kimani Gray was shot" and "a 16-year-old Kimani Gray".
-  if (qa.unitClass === 'age' && qb.unitClass === 'age' && sameNamedPerson(a, qa, b, qb)) return true;
-  // …and so is the person both reports are about, for two ages neither sentence gives a holder.
-  if (
-    qa.unitClass === 'age' &&
-    qb.unitClass === 'age' &&
-    !ageHolder(qa) &&
-    !ageHolder(qb) &&
-    shareProtagonistPerson(a, b) &&
-    sameHolderNoun(a, qa, b, qb)
-  )
-    return true;
+  // An age's holder is its context (ages.ts).
+  if (agesShareHolder(a, qa, b, qb)) return true;
   const la = localContext(a.text, qa);
   for (const w of localContext(b.text, qb)) if (la.has(w)) return true;
   return false;
@@ -589,28 +515,6 @@ function comparableQuantities(a: ClaimForMatching, b: ClaimForMatching): Quantit
     pairs.push({ qa: closest, qb, overlap: false, difference: relativeDifference(closest, qb) });
   }
   return pairs;
-}
-
-/**
- * A figure that belongs to a party ("Nationals (eight years, $160 million)") is compared only with a
- * figure of that party: one with the same owner, or one whose own sentence names it ("the Nationals
- * have bid $208 million"). The Red Sox's $184 million is no report of the Nationals' offer.
- */
-function ownedAlike(a: ClaimForMatching, qa: Quantity, b: ClaimForMatching, qb: Quantity): boolean {
-  const oa = ownerOf(qa);
-  const ob = ownerOf(qb);
-  if (oa && ob) return oa === ob;
-  const names = (c: ClaimForMatching) => c.terms.filter((t) => t.startsWith('e:')).map((t) => t.slice(2));
-  // Spelled one letter apart or in another order of its letters ("Klitchsko"), still the party.
-  const alike = (x: string, y: string) => x === y || oneEditApart(x, y) || sameLetters(x, y);
-  if (oa) return names(b).some((n) => alike(n, oa));
-  if (ob) return names(a).some((n) => alike(n, ob));
-  return true;
-}
-
-/** Two keys of at least four letters with the same letters: transposed letters of one name. */
-function sameLetters(x: string, y: string): boolean {
-  return x.length >= 4 && x.length === y.length && [...x].sort().join('') === [...y].sort().join('');
 }
 
 /** What happened to people, said once for a list of groups: "11 militants and six soldiers were killed". */

@@ -329,3 +329,12 @@ export function namingDifferences(a: EntityMention[], b: EntityMention[]): Namin
   }
   return out.sort((x, y) => x.key.localeCompare(y.key));
 }
+
+/** Whether two strings differ by at most one inserted, deleted or replaced letter. */
+export function oneEditApart(x: string, y: string): boolean {
+  if (Math.abs(x.length - y.length) > 1) return false;
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  if (i === x.length && i === y.length) return true;
+  return x.slice(i + 1) === y.slice(i + 1) || x.slice(i) === y.slice(i + 1) || x.slice(i + 1) === y.slice(i);
+}

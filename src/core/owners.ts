@@ -1,7 +1,8 @@
 // Whose figure it is, when the text says so by layout: "the Orioles (seven years, $140-150 million)
 // and Nationals (eight years, $160 million)". A list of parties each with its own figures is the
 // commonest way one sentence states figures of different things with one unit.
-import type { EntityMention, Quantity, Span } from './types';
+import { oneEditApart } from './entities';
+import type { ClaimForMatching, EntityMention, Quantity, Span } from './types';
 
 const OWNER = 'of:';
 const PAREN = '('.charCodeAt(0);
@@ -37,3 +38,25 @@ export function ownerOf(q: Quantity): string | null {
 
 /** Owner marks are not modifiers of the counted thing. */
 export const isOwnerMark = (modifier: string) => modifier.startsWith(OWNER);
+
+/**
+ * A figure that belongs to a party ("Nationals (eight years, $160 million)") is compared only with a
+ * figure of that party: one with the same owner, or one whose own sentence names it ("the Nationals
+ * have bid $208 million"). The Red Sox's $184 million is no report of the Nationals' offer.
+ */
+export function ownedAlike(a: ClaimForMatching, qa: Quantity, b: ClaimForMatching, qb: Quantity): boolean {
+  const oa = ownerOf(qa);
+  const ob = ownerOf(qb);
+  if (oa && ob) return oa === ob;
+  const names = (c: ClaimForMatching) => c.terms.filter((t) => t.startsWith('e:')).map((t) => t.slice(2));
+  // Spelled one letter apart or in another order of its letters ("Klitchsko"), still the party.
+  const alike = (x: string, y: string) => x === y || oneEditApart(x, y) || sameLetters(x, y);
+  if (oa) return names(b).some((n) => alike(n, oa));
+  if (ob) return names(a).some((n) => alike(n, ob));
+  return true;
+}
+
+/** Two keys of at least four letters with the same letters: transposed letters of one name. */
+function sameLetters(x: string, y: string): boolean {
+  return x.length >= 4 && x.length === y.length && [...x].sort().join('') === [...y].sort().join('');
+}
