@@ -1,7 +1,9 @@
 // Cross-referencing: find claims about the same thing through the blocking keys, then decide whether
 // their numbers agree (intervals overlap) or conflict (they do not), and say why.
+import { agesShareHolder, onePersonsAge } from './ages';
 import { anchorFigure, contentStem } from './claims';
-import { foldName } from './entities';
+import { foldName, oneEditApart } from './entities';
+import { isOwnerMark, ownedAlike } from './owners';
 import type {
   ClaimForMatching,
   Explanation,
@@ -24,10 +26,10 @@ const EVIDENCE_SCALE = 4;
 const ENTITY_BOOST = 1.5;
 /** Coverage of the shorter claim's own terms, scaled so full coverage passes the threshold. */
 const COVERAGE_WEIGHT = 0.8;
-/** Marker terms (people, years, days, weekdays, months) that test identity but are not content. */
-const MARKER = /^[pydwWAFPmtT]:/;
+/** Marker terms (people, years, days, weekdays, months, speakers) that test identity but are not content. */
+const MARKER = /^[pydwWAFPQRmtTs]:/;
 /** Article-level markers in a claim's context: identity tests only, never similarity evidence. */
-const ARTICLE_MARKER = /^[WAFPT]:/;
+const ARTICLE_MARKER = /^[WAFPQRT]:/;
 /** A key shared by more claims than this says little; skip it so one common key cannot blow up. */
 const MAX_BLOCK_SIZE = 500;
 /**
@@ -37,6 +39,8 @@ const MAX_BLOCK_SIZE = 500;
 const MIN_NAMES_FOR_ABSENCE = 5;
 /** Two figures further apart than this factor are not two reports of one figure. */
 const MAX_CONFLICT_RATIO = 4;
+
+export { oneEditApart } from './entities';
 
 /** Document frequencies from a set of claims: used when nothing is stored (stateless compare). */
 export function termStatsFrom(claims: { terms: string[] }[]): TermStats {
@@ -239,10 +243,22 @@ export function differentSubject(a: ClaimForMatching, b: ClaimForMatching): stri
   const around = (set: Set<string>, prefix: string) => [...set].filter((t) => t.startsWith(prefix));
   // The people each sentence itself names come first: "X has spent 19 seasons" and "Y played 11
   // seasons" are about different people even when both articles mention both.
-  if (disjoint(own(a, 'p:'), own(b, 'p:'))) return 'different people in the sentences';
-  if (disjoint(around(allA, 'p:'), around(allB, 'p:'))) return 'different people around';
-  if (disjoint(around(allA, 'y:'), around(allB, 'y:'))) return 'different years';
-  if (disjoint(around(allA, 'd:'), around(allB, 'd:'))) return 'different calendar days';
+  // A person the sentence only cites ("…, Nambiar said") is its source, not its subject: two outlets
+  // cite different officials for one fact. Such a name still counts when both name it.
+  const notCited = (c: ClaimForMatching, people: string[]) =>
+    people.filter((t) => !c.terms.includes(`s:${t.slice(2)}`));
+  const differentPeople = (x: string[], y: string[]) =>
+    disjoint(x, y) && notCited(a, x).length > 0 && notCited(b, y).length > 0;
+  if (differentPeople(own(a, 'p:'), own(b, 'p:'))) return 'different people in the sentences';
+  // One sentence told twice is one fact: only what the two sentences themselves say can set them apart,
+  // not the days, names and dates around them (reports written on different days, of one event).
+  const retold = restated(a, b);
+  const near = (c: ClaimForMatching, set: Set<string>) => (retold ? new Set(c.terms) : set);
+  const nearA = near(a, allA);
+  const nearB = near(b, allB);
+  if (differentPeople(around(nearA, 'p:'), around(nearB, 'p:'))) return 'different people around';
+  if (disjoint(around(nearA, 'y:'), around(nearB, 'y:'))) return 'different years';
+  if (disjoint(around(nearA, 'd:'), around(nearB, 'd:'))) return 'different calendar days';
   const names = articleNames;
   // Different weekdays of the event: the claim's own, else the article's lede's.
   const day = (c: ClaimForMatching) => {
@@ -252,9 +268,6 @@ export function differentSubject(a: ClaimForMatching, b: ClaimForMatching): stri
     if (lede.length > 0) return lede;
     return c.contextTerms.filter((t) => t.startsWith('W:')).map((t) => `w:${t.slice(2)}`);
   };
-  // One sentence told twice is one fact: only what the two sentences themselves say can set them apart,
-  // not the days, names and dates around them (reports written on different days, of one event).
-  const retold = restated(a, b);
   const ownDay = (c: ClaimForMatching) => c.terms.filter((t) => t.startsWith('w:'));
   if (retold ? disjoint(ownDay(a), ownDay(b)) : disjoint(day(a), day(b))) return 'different weekdays';
   if (retold) return null;
@@ -290,7 +303,8 @@ export function differentSubject(a: ClaimForMatching, b: ClaimForMatching): stri
   };
   // The actors: people, and names the claim's own article keeps coming back to (a ship, a club).
   const actors = (c: ClaimForMatching, all: Set<string>) => [
-    ...[...all].filter((t) => t.startsWith('p:')),
+    // A person the sentence only cites is a source, not an actor.
+    ...[...all].filter((t) => t.startsWith('p:') && !c.terms.includes(`s:${t.slice(2)}`)),
     ...c.terms.filter((t) => t.startsWith('e:') && all.has(`F:${t.slice(2)}`)),
   ];
   const foreign = (c: ClaimForMatching, all: Set<string>, other: Set<string>) =>
@@ -304,16 +318,42 @@ export function differentSubject(a: ClaimForMatching, b: ClaimForMatching): stri
     c.contextTerms.some((t) => t.startsWith('P:') && !mentioned(t.slice(2), other));
   if (strangers(a, names(b)) && strangers(b, names(a)))
     return "each report's protagonist is unknown to the other";
+  // A report that returns to no name at all (a few lines naming each thing once) has no protagonist of
+  // its own to compare; one that never names the other report's central actor (named in three
+  // sentences or more: the INS Sukanya) is about another event.
+  const noProtagonist = (c: ClaimForMatching) =>
+    !c.contextTerms.some((t) => t.startsWith('P:') || t.startsWith('R:'));
+  const centralUnknown = (c: ClaimForMatching, other: Set<string>) =>
+    other.size >= MIN_NAMES_FOR_ABSENCE &&
+    c.contextTerms.some((t) => t.startsWith('Q:') && !mentioned(t.slice(2), other));
+  if ((noProtagonist(a) && centralUnknown(b, names(a))) || (noProtagonist(b) && centralUnknown(a, names(b))))
+    return "the other report's protagonist is unknown to a report without one";
   // One side alone is enough when the actor is named in the claim's own sentence and its article keeps
   // coming back to it: "INS Sukanya … nabbed 26 pirates" against a report that never names the ship.
   const ownActors = (c: ClaimForMatching, all: Set<string>, other: Set<string>) => {
     if (other.size < MIN_NAMES_FOR_ABSENCE) return false;
-    const own = c.terms.filter((t) => t.startsWith('e:') && all.has(`F:${t.slice(2)}`));
+    const own = c.terms.filter(
+      (t) => t.startsWith('e:') && all.has(`F:${t.slice(2)}`) && !c.terms.includes(`s:${t.slice(2)}`),
+    );
     const absent = own.filter((t) => !mentioned(t.slice(2), other)).length;
     return own.length > 0 && absent >= own.length / 2;
   };
   if (ownActors(a, allA, names(b)) || ownActors(b, allB, names(a)))
     return 'own actors unknown to the other report';
+  // Between two whole reports, every name a figure's own sentence gives is one the other report never
+  // mentions: "a masked bandit made off with $136M of diamonds from the Carlton Intercontinental Hotel
+  // in Cannes", told as background in a report on another raid, against a report that never names
+  // Cannes or the hotel. (A snippet names too little to say what it leaves out.)
+  const strangerSentence = (c: ClaimForMatching, other: Set<string>) => {
+    if (!whole) return false;
+    const counted = countedNames(c);
+    const own = c.terms.filter(
+      (t) => t.startsWith('e:') && !counted.has(t) && !c.terms.includes(`s:${t.slice(2)}`),
+    );
+    return own.length > 0 && own.every((t) => !mentioned(t.slice(2), other));
+  };
+  if (strangerSentence(a, names(b)) || strangerSentence(b, names(a)))
+    return 'every name of the sentence unknown to the other report';
   return null;
 }
 
@@ -334,15 +374,6 @@ export function countedNames(c: ClaimForMatching): Set<string> {
   return out;
 }
 
-/** Whether two strings differ by at most one inserted, deleted or replaced letter. */
-export function oneEditApart(x: string, y: string): boolean {
-  if (Math.abs(x.length - y.length) > 1) return false;
-  let i = 0;
-  while (i < x.length && i < y.length && x[i] === y[i]) i++;
-  if (i === x.length && i === y.length) return true;
-  return x.slice(i + 1) === y.slice(i + 1) || x.slice(i) === y.slice(i + 1) || x.slice(i + 1) === y.slice(i);
-}
-
 /**
  * Both sentences state one more figure the same way ("for the 125 seats", "for 125 parliamentary
  * seats"): an exact count of one thing, more than a handful, that both carry is a shared subject.
@@ -356,22 +387,40 @@ function sameFigure(a: ClaimForMatching, b: ClaimForMatching): boolean {
 }
 
 /** Content stems the two own sentences share beyond the counted nouns, and how many the shorter has. */
-function wordingShare(a: ClaimForMatching, b: ClaimForMatching): { shared: number; shorter: number } {
+function wordingShare(a: ClaimForMatching, b: ClaimForMatching) {
   const units = new Set([...a.quantities, ...b.quantities].flatMap((q) => [q.unit, ...q.unit.split(' ')]));
   const content = (c: ClaimForMatching) =>
     new Set(c.terms.filter((t) => !t.includes(':') && !units.has(t) && !/\d/.test(t)).map(contentStem));
   const ca = content(a);
   const cb = content(b);
-  return { shared: [...ca].filter((t) => cb.has(t)).length, shorter: Math.min(ca.size, cb.size) };
+  return {
+    shared: [...ca].filter((t) => cb.has(t)).length,
+    shorter: Math.min(ca.size, cb.size),
+    sizes: [ca.size, cb.size] as const,
+  };
 }
 
 /**
  * One sentence told twice (wire copy, a quote both outlets carry): at least five content words, and
- * nearly all of the shorter sentence, shared.
+ * nearly all of the shorter sentence, shared. The sentence's other figures are part of what it says:
+ * "six AK 47 rifles, 12 magazines and about 300 rounds of ammunition were found" has four content
+ * words beyond its counted nouns, and two figures the retelling states alike.
  */
 function restated(a: ClaimForMatching, b: ClaimForMatching): boolean {
-  const { shared, shorter } = wordingShare(a, b);
-  return shared >= 5 && shared >= 0.8 * shorter;
+  const { shared, sizes } = wordingShare(a, b);
+  const alike = (c: ClaimForMatching, other: ClaimForMatching) =>
+    c.quantities.filter((q) =>
+      other.quantities.some((o) => o.unitClass === q.unitClass && o.low === q.low && o.high === q.high),
+    ).length;
+  const figures = Math.min(alike(a, b), alike(b, a));
+  // Two more exact counts stated alike ("31 magazines and 923 rounds") are one account of one haul.
+  const exact = a.quantities.filter(
+    (q) => anchorFigure(q) && b.quantities.some((o) => o.unitClass === q.unitClass && o.value === q.value),
+  ).length;
+  if (exact >= 2) return true;
+  // The figure in dispute is no difference of wording: a retelling that changes it is still a retelling.
+  const size = Math.min(sizes[0] + a.quantities.length, sizes[1] + b.quantities.length) - 1;
+  return shared + figures >= 5 && shared + figures >= 0.8 * size;
 }
 
 function sameWording(a: ClaimForMatching, b: ClaimForMatching): boolean {
@@ -437,6 +486,8 @@ function localContextOf(claimText: string, q: Quantity): Set<string> {
  */
 function sameLocalContext(a: ClaimForMatching, qa: Quantity, b: ClaimForMatching, qb: Quantity): boolean {
   if (!GENERIC.test(qa.unitClass)) return true;
+  // An age's holder is its context (ages.ts).
+  if (agesShareHolder(a, qa, b, qb)) return true;
   const la = localContext(a.text, qa);
   for (const w of localContext(b.text, qb)) if (la.has(w)) return true;
   return false;
@@ -475,6 +526,7 @@ function comparableQuantities(a: ClaimForMatching, b: ClaimForMatching): Quantit
     const options = qsA.filter(
       (qa) =>
         sameMeasure(qa, qb) &&
+        ownedAlike(a, qa, b, qb) &&
         (!sameArticle || voiceOf(a, qa) !== voiceOf(b, qb)) &&
         sameLocalContext(a, qa, b, qb),
     );
@@ -567,8 +619,8 @@ function sameMeasure(x: Quantity, y: Quantity): boolean {
   if (!x.unitClass || !sameClass(x.unitClass, y.unitClass) || x.rate !== y.rate) return false;
   // "Thirteen members of the group" is a part of the group, not its size.
   if (x.modifiers.includes('part-of') !== y.modifiers.includes('part-of')) return false;
-  const mx = x.modifiers.filter((m) => m !== 'part-of' && m !== SUM);
-  const my = y.modifiers.filter((m) => m !== 'part-of' && m !== SUM);
+  const mx = x.modifiers.filter((m) => m !== 'part-of' && m !== SUM && !isOwnerMark(m));
+  const my = y.modifiers.filter((m) => m !== 'part-of' && m !== SUM && !isOwnerMark(m));
   // "North Korean troops" and "Russian troops" are different groups.
   if (mx.length > 0 && my.length > 0 && !mx.some((m) => my.includes(m))) return false;
   return true;
@@ -579,12 +631,19 @@ function sameMeasure(x: Quantity, y: Quantity): boolean {
  * "2.5 years" are the same figure rounded, not a disagreement worth a reviewer's time.
  */
 export function overlaps(x: Quantity, y: Quantity): boolean {
-  return !(x.high < y.low || y.high < x.low);
+  if (x.high < y.low || y.high < x.low) return false;
+  // Except a rounded figure's top: "$3 million" is what rounds to it, [2.5, 3.5) million, and never
+  // meets "$2 million", [1.5, 2.5); "$1.2 billion" never meets "$1.3 billion".
+  return !((x.high === y.low && roundedTop(x)) || (y.high === x.low && roundedTop(y)));
 }
+/** An upper bound left out of a figure's interval that is no "fewer than" (those start at 0). */
+const roundedTop = (q: Quantity) => !q.highInclusive && q.low > 0 && Number.isFinite(q.high);
+
+/** An open-ended bound: "more than 50", "at least 50", "fewer than 50". */
+const open = (q: Quantity) => q.high === Number.POSITIVE_INFINITY || (q.low === 0 && q.value > 0);
 
 /** An open-ended bound ("more than a dozen") says too little to corroborate a far larger figure. */
 function informativeAgreement(x: Quantity, y: Quantity): boolean {
-  const open = (q: Quantity) => q.high === Number.POSITIVE_INFINITY || (q.low === 0 && q.value > 0);
   if (!open(x) && !open(y)) return true;
   const ratio = Math.max(x.value, y.value) / Math.max(1e-9, Math.min(x.value, y.value));
   return ratio <= 1.5;
@@ -609,11 +668,16 @@ function compareClaims(
   agreements: Agreement[] = [],
   voices: Map<LinkDraft, [string, string, string, string]> = new Map(),
 ): LinkDraft | null {
-  const pairs = comparableQuantities(a, b);
+  let pairs = comparableQuantities(a, b);
   const quote = pairs.length === 0 ? compareQuotes(a, b) : null;
   if (pairs.length === 0 && !quote) return null;
   const { score, shared } = contextSimilarity(a, b, idf);
-  if (!sameSubject(a, b)) return null;
+  const why = differentSubject(a, b);
+  if (why !== null) {
+    // Two claims about different events may still give one person's age (see onePersonsAge).
+    pairs = pairs.filter((p) => onePersonsAge(a, p.qa, b, p.qb, why));
+    if (pairs.length === 0) return null;
+  }
   const threshold = a.article === b.article ? MIN_SCORE_WITHIN : MIN_SCORE_ACROSS;
   if (score < threshold) return null;
   const sharedNames = shared
@@ -638,7 +702,9 @@ function compareClaims(
     };
   }
   for (const p of pairs) {
-    if (!p.overlap) continue;
+    // Only a figure stated as a closed interval answers a conflict: "at least $160 million" admits
+    // "$208 million" without saying it ("over $2.6 million" against "$3.9m").
+    if (!p.overlap || open(p.qa) || open(p.qb)) continue;
     agreements.push({
       claim: a.ref,
       text: p.qa.text,

@@ -21,14 +21,15 @@ const ORG_WORDS = new Set(
     // Heads of company, event and institution names, which otherwise read as a first name and surname.
     'ltd llc plc co church act press conference hospital school college academy theatre theater hotel ' +
     'films foods entertainment advisors financial recovery program programme division unit society survey ' +
-    'series awards games playoffs courthouse museum stadium arena airport station reporter journal'
+    'series awards games playoffs courthouse museum stadium arena airport station reporter journal channel'
   ).split(' '),
 );
 
 const PLACE_WORDS = new Set(
   (
     'city county state province region river island islands sea ocean bay lake mountain mountains valley hill ' +
-    'street road avenue square park beach coast gulf mount mt fort glacier village heights gardens boulevard blvd'
+    'street road avenue square park beach coast gulf mount mt fort glacier village heights gardens boulevard blvd ' +
+    'peninsula strait canal harbor harbour desert district hut lodge cabin campsite saddle'
   ).split(' '),
 );
 
@@ -240,8 +241,16 @@ export function collectEntities(sentences: Token[][], capitalisedMidSentence: Se
   });
   // A first name alone ("Kimani", after "Kimani Gray") is that person, keyed by the surname.
   const firstNames = new Map<string, ResolvedName>();
+  const surnames = new Set<string>();
   for (const names of found)
-    for (const { r } of names) if (r?.type === 'person') firstNames.set(r.name.split(' ')[0]!, r);
+    for (const { r } of names)
+      if (r?.type === 'person') {
+        firstNames.set(r.name.split(' ')[0]!, r);
+        surnames.add(r.key);
+      }
+  // …unless that word is itself a person's surname here: "Klitschko" after "Wladimir Klitschko" is
+  // Klitschko, whatever run "Klitschko Ukrainian…" made of it a first name.
+  for (const [first] of firstNames) if (surnames.has(`e:${foldName(first)}`)) firstNames.delete(first);
   for (const names of found) {
     const keys: string[] = [];
     for (const { raw, r: own } of names) {
@@ -257,13 +266,33 @@ export function collectEntities(sentences: Token[][], capitalisedMidSentence: Se
         if (r.name.length > known.name.length && r.type !== 'other') {
           known.name = r.name;
           known.type = r.type;
+        } else if (known.type === 'other' && r.type === 'person' && r.name === known.name) {
+          // "Director Gary Ross" in a title-case headline says nothing; "writer-director Gary Ross"
+          // in the body says a person.
+          known.type = r.type;
         }
       }
     }
     perSentence.push([...new Set(keys)]);
   }
-  for (const e of byKey.values()) if (e.type === 'person' && placed.has(e.key)) e.type = 'place';
+  for (const e of byKey.values()) {
+    if (e.type !== 'person') continue;
+    if (placed.has(e.key)) e.type = 'place';
+    else if (!personLike(e.name, placed)) e.type = 'other';
+  }
   return { mentions, entities: [...byKey.values()], perSentence };
+}
+
+/**
+ * Whether a two-to-four-word name still reads as a person's once the whole article is known: not when
+ * it starts with a place the article writes with a place cue ("Brooklyn South Anti Crime" after "in
+ * Brooklyn"), ends in an acronym ("NYPD KKK") or in a plural of inhabitants ("RussiaToday Brooklynites").
+ */
+function personLike(name: string, placed: Set<string>): boolean {
+  const words = name.split(' ');
+  const last = words[words.length - 1]!;
+  if (words.length > 1 && placed.has(`e:${foldName(words[0]!)}`)) return false;
+  return !/^[A-Z]{2,}$/.test(last) && !/[a-z]ites$/.test(last);
 }
 
 /**
@@ -313,4 +342,13 @@ export function namingDifferences(a: EntityMention[], b: EntityMention[]): Namin
     out.push({ key, a: sorted(ca), b: sorted(cb) });
   }
   return out.sort((x, y) => x.key.localeCompare(y.key));
+}
+
+/** Whether two strings differ by at most one inserted, deleted or replaced letter. */
+export function oneEditApart(x: string, y: string): boolean {
+  if (Math.abs(x.length - y.length) > 1) return false;
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  if (i === x.length && i === y.length) return true;
+  return x.slice(i + 1) === y.slice(i + 1) || x.slice(i) === y.slice(i + 1) || x.slice(i + 1) === y.slice(i);
 }

@@ -1,7 +1,10 @@
 // Article → claims: normalize, split sentences, find quantities, entities and quotes, and give each
 // claim the terms and blocking keys the cross-referencer needs.
+import { resolveAgeHolders } from './ages';
+import { citedSpeakers, reportingNames } from './attribution';
 import { blockingKeys, checkworthiness, claimKind, sentenceTerms } from './claims';
-import { collectEntities } from './entities';
+import { collectEntities, foldName } from './entities';
+import { markOwners } from './owners';
 import { extractQuantities } from './quantities';
 import { findQuoteSpans, findSpeakerText, makeQuote } from './quotes';
 import { splitSentences } from './sentences';
@@ -29,7 +32,7 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
   // The article's years too: a report on last year's ceremony is not a report on this year's.
   const topYears = mostFrequent(
     ownTerms.map((terms) => terms.filter((t) => t.startsWith('y:'))),
-    1,
+    2,
     2,
   );
   // The weekday of the article's main event: the one its opening sentences name (title and lede).
@@ -41,11 +44,32 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
   const articleNames = mostFrequent(perSentence, 1, MAX_ARTICLE_NAMES);
   // The outlets it cites ("told the LA Times", "according to Reuters") are sources, not actors.
   const cited = citedSources(text, mentions);
+  // The people it cites for what they said in every sentence that names them ("…, Insp Gaskin said"):
+  // spokesmen, sources like the outlets it cites, not actors of the story.
+  const inSentence = mentionsBySentence(sentences, mentions);
+  const speakers = sentences.map((span, i) => citedSpeakers(text, span, inSentence[i]!));
+  const reporting = sentences.map((span, i) => [
+    ...new Set([...speakers[i]!, ...reportingNames(text, span, inSentence[i]!)]),
+  ]);
+  const spokesmen = onlyCited(perSentence, reporting);
+  for (const k of spokesmen) cited.add(k);
   const acting = perSentence.map((keys) => keys.filter((k) => !cited.has(k)));
   // The names the article keeps coming back to (two sentences or more): its own actors.
   const frequentNames = new Set(mostFrequent(acting, 2, MAX_FREQUENT_NAMES));
   // Its protagonists: the few names it returns to most (the ship, the player, the island).
-  const protagonists = mostFrequent(acting, 2, MAX_PROTAGONISTS);
+  // Places are where a story happens, not who acts in it: two incidents in one gulf share the gulf.
+  const places = new Set(entities.filter((e) => e.type === 'place').map((e) => e.key));
+  const actors = places.size === 0 ? acting : acting.map((keys) => keys.filter((k) => !places.has(k)));
+  const actorCounts = sentenceCounts(actors);
+  const protagonists = topKeys(actorCounts, 2, MAX_PROTAGONISTS);
+  // A protagonist named in three sentences or more is one no report of the same event leaves out.
+  const central = protagonists.filter((k) => actorCounts.get(k)! >= 3);
+  // A report whose only recurring name is someone who speaks ("Austin said…", "Austin told
+  // reporters…") still returns to a name: the Secretary's words are the news.
+  const speaking =
+    protagonists.length > 0 || spokesmen.size === 0
+      ? []
+      : topKeys(sentenceCounts(perSentence.map((keys) => keys.filter((k) => spokesmen.has(k)))), 2, 1);
   const articleWeekdays = [...new Set(ownTerms.flatMap((terms) => terms.filter((t) => t.startsWith('w:'))))];
   // Every month and year the article names: a figure dated "in February" belongs to another event than
   // a report that never names February.
@@ -63,16 +87,22 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
   const claims: Claim[] = [];
   sentences.forEach((span, i) => {
     const quantities = extractQuantities(tokens[i]!, text);
+    resolveAgeHolders(quantities, span, inSentence[i]!, foldName);
+    markOwners(quantities, text, span, inSentence[i]!);
     const quotes = quotesBySentence[i]!;
     const sentenceText = text.slice(span.start, span.end);
     const kind = claimKind(quantities, quotes, perSentence[i]!, tokens[i]!.length);
     if (!kind) return;
     let terms = ownTerms[i]!;
     if (i > 0 && PRONOUN_LEAD.test(sentenceText)) terms = [...new Set([...terms, ...ownTerms[i - 1]!])];
+    // The people it only cites ("…, Nambiar said"): sources, not subjects (crossref's differentSubject).
+    const cites = speakers[i]!.map((k) => `s:${k.slice(2)}`);
+    if (cites.length > 0) terms = [...terms, ...cites];
     const context = new Set<string>();
     // A neighbour's weekday is the day of the neighbour's news ("aftershocks on Monday"), not this one's.
     for (const k of [i - 2, i - 1, i + 1])
-      for (const t of ownTerms[k] ?? []) if (!t.startsWith('w:')) context.add(t);
+      for (const t of ownTerms[k] ?? [])
+        if (!t.startsWith('w:') && !(t.startsWith('p:') && spokesmen.has(`e:${t.slice(2)}`))) context.add(t);
     for (const e of [...topEntities, ...topYears]) context.add(e);
     // A sentence without a day of its own happened on the lede's day, if it names one.
     if (!terms.some((t) => t.startsWith('w:')) && ledeWeekdays.length === 1) context.add(ledeWeekdays[0]!);
@@ -81,6 +111,8 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
     for (const k of articleNames) context.add(`A:${k.slice(2)}`);
     for (const t of articleTimes) context.add(t);
     for (const k of protagonists) context.add(`P:${k.slice(2)}`);
+    for (const k of central) context.add(`Q:${k.slice(2)}`);
+    for (const k of speaking) context.add(`R:${k.slice(2)}`);
     // Only the claim's own names are ever tested as actors (crossref's sameSubject).
     for (const k of terms) if (frequentNames.has(k)) context.add(`F:${k.slice(2)}`);
     for (const t of terms) context.delete(t);
@@ -107,9 +139,29 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
 }
 
 const CITED =
-  /\b(?:[Tt]old|[Aa]ccording to|[Qq]uoted by|[Rr]eported by|in an interview with)(?: [Tt]he)?(?: [A-Z][\w.]*){0,2} ?$/;
+  /\b(?:[Tt]old|[Aa]ccording to|[Qq]uoted by|[Rr]eported by|in an interview with|(?:said|says|wrote|writes|posted) on)(?: [Tt]he)?(?: [A-Z][\w.]*){0,2} ?$/;
 
-/** Names the article only ever cites as a source: "told the LA Times", "according to Reuters". */
+/** The mentions inside each sentence, in one pass (both lists are in reading order). */
+function mentionsBySentence(sentences: Span[], mentions: EntityMention[]): EntityMention[][] {
+  const out: EntityMention[][] = sentences.map(() => []);
+  let k = 0;
+  for (const m of mentions) {
+    while (k < sentences.length && sentences[k]!.end <= m.start) k++;
+    if (k < sentences.length && m.start >= sentences[k]!.start && m.end <= sentences[k]!.end) out[k]!.push(m);
+  }
+  return out;
+}
+
+/** Keys every sentence naming them cites as its speaker. */
+function onlyCited(perSentence: string[][], speakers: string[][]): Set<string> {
+  const cited = new Set(speakers.flat());
+  perSentence.forEach((keys, i) => {
+    for (const k of keys) if (!speakers[i]!.includes(k)) cited.delete(k);
+  });
+  return cited;
+}
+
+/** Names the article only ever cites as a source: "told the LA Times", "according to Reuters", "said on Twitter". */
 function citedSources(text: string, mentions: EntityMention[]): Set<string> {
   const cited = new Set<string>();
   const acting = new Set<string>();
@@ -132,10 +184,19 @@ function capitalisedMidSentence(sentences: Token[][]): Set<string> {
   return names;
 }
 
-/** The keys an article mentions most (at least `min` times): the topic every claim in it shares. */
-function mostFrequent(perSentence: string[][], min: number, limit: number): string[] {
+/** In how many sentences each key appears. */
+function sentenceCounts(perSentence: string[][]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const keys of perSentence) for (const k of new Set(keys)) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return counts;
+}
+
+/** The keys an article mentions most (at least `min` times): the topic every claim in it shares. */
+function mostFrequent(perSentence: string[][], min: number, limit: number): string[] {
+  return topKeys(sentenceCounts(perSentence), min, limit);
+}
+
+function topKeys(counts: Map<string, number>, min: number, limit: number): string[] {
   return [...counts.entries()]
     .filter(([, n]) => n >= min)
     .sort((a, b) => b[1] - a[1])

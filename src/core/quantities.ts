@@ -144,8 +144,9 @@ function readQuantityAt(
     numStart = i + 1;
     // "US$", "A$": a country prefix glued to the symbol is already a separate token; ignore it.
   } else if (t.lower === 'us' && tokens[i + 1]?.text === '$') return null;
-  const num = readNumber(tokens, numStart);
-  if (!num) return null;
+  const read = readNumber(tokens, numStart);
+  if (!read) return null;
+  const num = currency ? withGluedScale(tokens, read) : read;
   if (currency === null && isNotAnAmount(tokens, num, text)) return null;
 
   const found: Found = { num, hedge: findHedge(tokens, i), rangeEnd: null };
@@ -229,6 +230,10 @@ function readQuantityAt(
     const glued = tokens[k]?.text === '-' && tokens[k]!.start === tokens[k - 1]!.end;
     if (glued) k++;
     if (percentHeadOk) np = readNounPhrase(tokens, k);
+    // "11 Yemeni nationals", "three British citizens": the nationality is what is counted, as in "11 Yemenis".
+    const nationality = np.modifiers[np.modifiers.length - 1];
+    if (CITIZEN_HEADS.has(np.head) && nationality && NATIONALITY.test(nationality))
+      np = { ...np, head: nationality, modifiers: np.modifiers.slice(0, -1) };
     // "a 20-year sentence", "a 100-foot diameter", "the 50-mile-wide river": a measure glued to the
     // number is what the number counts. The noun after it is left out of the modifiers: "a 75-mile
     // wide river" and "the river is 50 miles wide" measure one thing.
@@ -237,8 +242,9 @@ function readQuantityAt(
       np = { ...np, head: measure, modifiers: [] };
     // "three times as many", "five times the size": a multiple of another figure, not a count.
     if (np.head === 'time' && MULTIPLE_FOLLOWERS.test(tokens[np.end]?.lower ?? '')) return null;
-    // A period is not what money pays for: "$1.3 billion for fiscal 2005", "in fiscal year".
-    if (currency && (TIME_UNITS.has(np.head) || np.head === 'fiscal'))
+    // A period is not what money pays for: "$1.3 billion for fiscal 2005", "in fiscal year". Nor is a
+    // participle or an adverb of payment: "$184 million reported by", "$3 million upfront".
+    if (currency && (TIME_UNITS.has(np.head) || np.head === 'fiscal' || notPaidFor(np.head)))
       np = { ...np, head: '', modifiers: [] };
   }
 
@@ -249,7 +255,8 @@ function readQuantityAt(
   } else if (currency) {
     unit = currency;
     unitClass = np.head ? `money:${currency}:${unitClassOf(np.head)}` : `money:${currency}`;
-    modifiers = np.head ? [np.head, ...np.modifiers] : [];
+    // The class, not the word: "a $160 million contract" and "a $210 million offer" are one deal.
+    modifiers = np.head ? [unitClassOf(np.head), ...np.modifiers] : [];
   } else if (!unitClass) {
     if (np.head && CURRENCY_WORDS.has(np.head)) {
       unit = CURRENCY_WORDS.get(np.head)!;
@@ -308,6 +315,22 @@ function readQuantityAt(
     hedge: found.hedge?.words ?? null,
   };
   return { quantity, next: Math.max(j, np.end) };
+}
+
+/** Words after a sum that say how it is paid, not what for. */
+const PAYMENT_ADVERBS = new Set(['upfront', 'apiece', 'outright', 'overall', 'altogether', 'annually']);
+const notPaidFor = (head: string) => PAYMENT_ADVERBS.has(head) || (head.length > 4 && /[^e]ed$/.test(head));
+
+/** Letters glued to a sum scale it: "$184M", "£5m", "$1.2B". (After a bare number "200m" is metres.) */
+const GLUED_SCALES = new Map([
+  ['m', 1e6],
+  ['b', 1e9],
+]);
+function withGluedScale(tokens: Token[], num: NumberMatch): NumberMatch {
+  const s = tokens[num.to];
+  const scale = s && GLUED_SCALES.get(s.lower);
+  if (!scale || num.scale !== 1 || !num.numeral || s.start !== tokens[num.to - 1]!.end) return num;
+  return { ...num, to: num.to + 1, value: num.value * scale, scale };
 }
 
 const MODALS = new Set(['can', 'could', 'may', 'might', 'cannot']);
@@ -427,6 +450,10 @@ const LENGTH_AND_WEIGHT = new Set(
 // Nationality words ("American", "Somali", "Chinese", "Turkish"), which stand for a person after an age.
 const DEMONYM = /^[A-Z][a-z]+(?:an|ese|ish|i)$/;
 
+/** Nouns that a nationality before them makes a count of that nationality: "11 Yemeni nationals". */
+const CITIZEN_HEADS = new Set(['national', 'citizen', 'passport holder']);
+const NATIONALITY = /^[a-z]+(?:an|ese|ish|i)$/;
+
 // Nouns for people that a place or nationality can describe: "a 66-year-old Lindell woman".
 const HOLDER_NOUNS = new Set(
   'man woman boy girl child mother father son daughter resident student teacher driver worker officer soldier player fan victim suspect teenager pedestrian'.split(
@@ -486,8 +513,42 @@ function ageHolder(tokens: Token[], from: number, to: number): string | null {
   if (name && k === runStart + 1 && DEMONYM.test(name.text)) name = null;
   if (!name && tokens[from - 1]?.text === ',' && tokens[from - 2] && /^[A-Z]/.test(tokens[from - 2]!.text))
     name = tokens[from - 2]!;
+  // An apposition: "struck Raj Chohan, a 59-year-old grandmother" (not "In Queens, a 59-year-old…",
+  // "On Friday, a …": a name after a preposition is a place or a time).
+  const article = tokens[from - 1]?.lower;
+  if (
+    !name &&
+    (article === 'a' || article === 'an' || article === 'the') &&
+    tokens[from - 2]?.text === ',' &&
+    tokens[from - 3] &&
+    /^[A-Z][a-z]/.test(tokens[from - 3]!.text) &&
+    !MONTHS.has(tokens[from - 3]!.lower) &&
+    !WEEKDAY_NAMES.has(tokens[from - 3]!.lower)
+  ) {
+    let k = from - 3;
+    while (
+      k > 0 &&
+      /^[A-Z]/.test(tokens[k - 1]!.text) &&
+      !PLACE_OR_TIME_PREPOSITIONS.has(tokens[k - 1]!.lower)
+    )
+      k--;
+    if (!PLACE_OR_TIME_PREPOSITIONS.has(tokens[k - 1]?.lower ?? '')) name = tokens[from - 3]!;
+  }
   return name ? `who:${foldName(name.lower.replace(/'s$/, ''))}` : null;
 }
+
+const WEEKDAY_NAMES = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));
+const PLACE_OR_TIME_PREPOSITIONS = new Set([
+  'in',
+  'on',
+  'at',
+  'near',
+  'from',
+  'of',
+  'since',
+  'by',
+  'outside',
+]);
 
 function matchAge(tokens: Token[], j: number): number | null {
   const a = tokens[j];
@@ -624,6 +685,8 @@ function rawInterval(f: Found): Pick<Quantity, 'low' | 'high' | 'lowInclusive' |
   const { num } = f;
   let low = num.low ?? num.value;
   let high = num.high ?? num.value;
+  // A rounded figure stands for [v − step, v + step): its upper bound rounds up to the next figure.
+  let rounded = false;
   if (f.rangeEnd) {
     // "from 3 to 5 million": the scale of the second number applies to the first.
     const scaleFix = num.scale === 1 && f.rangeEnd.scale > 1 ? f.rangeEnd.scale : 1;
@@ -634,11 +697,13 @@ function rawInterval(f: Found): Pick<Quantity, 'low' | 'high' | 'lowInclusive' |
     const step = (num.scale * 10 ** -num.decimals) / 2;
     low = num.value - step;
     high = num.value + step;
+    rounded = true;
   } else if (num.scale >= 1e6 && num.decimals === 0 && num.low === undefined) {
     const step = num.scale / 2;
     if (num.value / num.scale < 10) {
       low = num.value - step;
       high = num.value + step;
+      rounded = true;
     }
   }
   const v = num.value;
@@ -664,6 +729,6 @@ function rawInterval(f: Found): Pick<Quantity, 'low' | 'high' | 'lowInclusive' |
     case 'at-most':
       return { low: 0, high: statedHigh, lowInclusive: true, highInclusive: true };
     default:
-      return { low, high, lowInclusive: true, highInclusive: true };
+      return { low, high, lowInclusive: true, highInclusive: !rounded };
   }
 }

@@ -41,9 +41,15 @@ const GROUPS: Record<string, string[]> = {
   aid: ['aid', 'assistance', 'funding', 'fund', 'support', 'help', 'relief'],
   vote: ['vote', 'ballot'],
   ton: ['ton', 'tonne'],
+  // Abbreviations glued to the figure ("200m", "15kg") count what the word counts.
   kilometer: ['kilometer', 'kilometre', 'km'],
-  mile: ['mile'],
-  meter: ['meter', 'metre'],
+  mile: ['mile', 'mi'],
+  meter: ['meter', 'metre', 'm'],
+  foot: ['foot', 'ft'],
+  kilogram: ['kilogram', 'kilo', 'kg'],
+  pound: ['pound', 'lb'],
+  // What a sum is offered or agreed as: one deal, whichever word an outlet uses for it.
+  offer: ['offer', 'contract', 'deal', 'bid', 'proposal'],
   magnitude: ['magnitude', 'richter'],
 };
 

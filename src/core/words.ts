@@ -67,7 +67,7 @@ function lemmaOf(word: string): string {
   const w = word.toLowerCase().replace(/'s$/, '');
   if (w.length <= 3) return w;
   if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) {
-    return pluralize.singular(w);
+    return singular(w);
   }
   return w;
 }

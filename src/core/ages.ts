@@ -1,0 +1,149 @@
+// An age is a property of a person, not of an event: whose age a figure gives, and whether two ages
+// describe one person. Reports of one death written days apart name different weekdays, actors and
+// protagonists (the shooting, the vigil, the trial), but the victim's age is the same in all of them.
+import type { ClaimForMatching, EntityMention, Quantity, Span } from './types';
+import { unitClassOf } from './units';
+import { STOPWORDS, singular } from './words';
+
+const HOLDER = 'who:';
+
+/** The holder of an age ("gr" for "16-year-old Kimani Gray"), or null when the sentence does not say. */
+export function ageHolder(q: Quantity): string | null {
+  if (q.unitClass !== 'age') return null;
+  const m = q.modifiers.find((x) => x.startsWith(HOLDER));
+  return m ? m.slice(HOLDER.length) : null;
+}
+
+/**
+ * The quantities reader keys a holder by the one word it sees ("Kimani" in "Kimani (Kiki) Gray"); the
+ * article's entities know that a first name alone is the person its surname keys. Rewrites each
+ * holder to the key of the sentence's mention that contains that word.
+ */
+export function resolveAgeHolders(
+  quantities: Quantity[],
+  sentence: Span,
+  mentions: EntityMention[],
+  fold: (word: string) => string,
+): void {
+  for (const q of quantities) {
+    const holder = ageHolder(q);
+    if (!holder) continue;
+    const m = mentions.find(
+      (x) =>
+        x.start >= sentence.start &&
+        x.end <= sentence.end &&
+        x.surface.split(/\s+/).some((w) => fold(w.replace(/'s$/, '')) === holder),
+    );
+    if (m && m.key.slice(2) !== holder)
+      q.modifiers = q.modifiers.map((x) => (x === `${HOLDER}${holder}` ? `${HOLDER}${m.key.slice(2)}` : x));
+  }
+}
+
+const people = (c: ClaimForMatching) => c.terms.filter((t) => t.startsWith('p:')).map((t) => t.slice(2));
+
+/**
+ * Whether two ages are one named person's: both name the same holder, or one names a holder that the
+ * other's own sentence names as the only person in it ("41-year-old Raj Chohan" / "struck Raj Chohan,
+ * a 59-year-old grandmother"). A sentence naming someone else too may give that other person's age.
+ */
+export function sameNamedPerson(a: ClaimForMatching, qa: Quantity, b: ClaimForMatching, qb: Quantity) {
+  const ha = ageHolder(qa);
+  const hb = ageHolder(qb);
+  if (ha && hb) return ha === hb;
+  // …and gives one age only: in "Jerry was 35 and had more drive than a 21-year-old" the 21 is nobody's.
+  const onlyPerson = (holder: string, c: ClaimForMatching) => {
+    const named = people(c);
+    const ages = c.quantities.filter((q) => q.unitClass === 'age').length;
+    return ages === 1 && c.terms.includes(`e:${holder}`) && named.every((p) => p === holder);
+  };
+  if (ha) return onlyPerson(ha, b);
+  if (hb) return onlyPerson(hb, a);
+  return false;
+}
+
+/** Whether the people named in or around two claims include one person: an unnamed age's likely holder. */
+export function sharePersonAround(a: ClaimForMatching, b: ClaimForMatching): boolean {
+  const around = (c: ClaimForMatching) =>
+    new Set([...c.terms, ...c.contextTerms].filter((t) => t.startsWith('p:')));
+  const pa = around(a);
+  for (const t of around(b)) if (pa.has(t)) return true;
+  return false;
+}
+
+/**
+ * Reports of one event written on different days name different weekdays (the shooting on Saturday,
+ * the vigil on Wednesday): that alone does not make a person's age another figure. Actors and
+ * protagonists the other report never names do: those are different events, maybe years apart, and
+ * a person's age changes with the years ("the 32-year-old Klitschko" of one title fight, "the
+ * 36-year-old champion" of another).
+ */
+const OTHER_DAY = 'different weekdays';
+/** Around two sentences that both give one named person's age, other people say little. */
+const OTHER_PEOPLE_AROUND = 'different people around';
+
+/**
+ * An age is a property of a person, not of an event: two ages of one person reported on different
+ * days are one figure. Two ages of one named person are compared across different weekdays and
+ * different people around them; two unnamed ages whose claims name one person around them across
+ * different weekdays only.
+ */
+export function onePersonsAge(
+  a: ClaimForMatching,
+  qa: Quantity,
+  b: ClaimForMatching,
+  qb: Quantity,
+  why: string,
+) {
+  if (qa.unitClass !== 'age' || qb.unitClass !== 'age') return false;
+  if (sameNamedPerson(a, qa, b, qb)) return why === OTHER_DAY || why === OTHER_PEOPLE_AROUND;
+  return why === OTHER_DAY && (sharePersonAround(a, b) || shareProtagonist(a, b));
+}
+
+/**
+ * The noun an age describes ("a 27-year-old *parolee*", "her 14-year-old *son*"): two different ones
+ * are two people; an age without one ("the 16-year-old was") may be anyone's.
+ */
+function sameHolderNoun(a: ClaimForMatching, qa: Quantity, b: ClaimForMatching, qb: Quantity): boolean {
+  const noun = (c: ClaimForMatching, q: Quantity) => {
+    const at = c.text.indexOf(q.text);
+    if (at < 0) return null;
+    const m = /^\s+(?:[A-Z][\w'-]*\s+)*([a-z][a-z'-]+)/.exec(
+      c.text.slice(at + q.text.length, at + q.text.length + 60),
+    );
+    const w = m?.[1]?.replace(/'s$/, '');
+    // Any other word counts, a verb too ("the 26-year-old fired 11 shots"): two ages are taken for one
+    // person only when a sentence names no other noun for its holder ("the 16-year-old was").
+    return w && !STOPWORDS.has(w) ? unitClassOf(singular(w)) : null;
+  };
+  const na = noun(a, qa);
+  const nb = noun(b, qb);
+  return na === null || nb === null || na === nb;
+}
+
+/** Both reports' protagonist is one person (named as a person around either claim). */
+function shareProtagonistPerson(a: ClaimForMatching, b: ClaimForMatching): boolean {
+  const person = (key: string) =>
+    [a, b].some((c) => c.terms.includes(`p:${key}`) || c.contextTerms.includes(`p:${key}`));
+  return a.contextTerms.some((t) => t.startsWith('P:') && b.contextTerms.includes(t) && person(t.slice(2)));
+}
+
+/** Both reports return most to one name: an unnamed age in each is likeliest that story's person. */
+function shareProtagonist(a: ClaimForMatching, b: ClaimForMatching): boolean {
+  return a.contextTerms.some((t) => t.startsWith('P:') && b.contextTerms.includes(t));
+}
+
+/**
+ * Whether two ages share their holder, which is then their context whatever words surround them:
+ * one named person ("11-year-old Kimani Gray was shot" / "a 16-year-old Kimani Gray"), or, for two
+ * ages neither sentence gives a holder, the person both reports are about.
+ */
+export function agesShareHolder(
+  a: ClaimForMatching,
+  qa: Quantity,
+  b: ClaimForMatching,
+  qb: Quantity,
+): boolean {
+  if (qa.unitClass !== 'age' || qb.unitClass !== 'age') return false;
+  if (sameNamedPerson(a, qa, b, qb)) return true;
+  return !ageHolder(qa) && !ageHolder(qb) && shareProtagonistPerson(a, b) && sameHolderNoun(a, qa, b, qb);
+}

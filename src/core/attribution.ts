@@ -1,0 +1,57 @@
+// Who a sentence gives as its source: "…, Nambiar said", "said Capt. Nambiar", "according to Nambiar".
+// A person who only reports a figure is not what the figure is about: two outlets quote different
+// officials for one fact, so the people-in-the-sentence test must not read speakers as subjects.
+import type { EntityMention, Span } from './types';
+
+const VERB = '(?:said|says|told|added|stated|confirmed|announced|explained|reported)';
+// The name, then the verb: "…, Nambiar said." / "Nambiar said on Friday that…" (at the clause's end or
+// after a comma, so "Smith said he paid $5" still reads Smith as the subject of his own sentence).
+// An adverb may come between ("Nambiar later said"); another word may not: in "…the Hut, police said"
+// the police speak, not the hut.
+const NAME_THEN_VERB = new RegExp(
+  `^(?:'s)?\\s*(?:(?:also|later|then|earlier|[a-z]+ly)\\s+)?${VERB}\\s*[.,;]?\\s*$`,
+);
+// The verb, then the name: "…, said Nambiar." / "…, according to Nambiar."
+const VERB_THEN_NAME = new RegExp(`(?:,\\s*${VERB}|according to)\\s+(?:[A-Za-z.]+\\s+){0,3}$`);
+
+/** Room after a cited name for an adverb, the verb and the closing punctuation: "later said." */
+const MAX_TAIL = 32;
+
+/**
+ * Keys of the persons a sentence only cites: a name followed by a reporting verb that ends the
+ * sentence or its clause, or a name after "said" / "according to" at the sentence's end.
+ */
+export function citedSpeakers(text: string, sentence: Span, mentions: EntityMention[]): string[] {
+  const out: string[] = [];
+  for (const m of mentions) {
+    // Both patterns end the sentence: a name further from its end is never only cited.
+    if (m.start < sentence.start || m.end > sentence.end || sentence.end - m.end > MAX_TAIL) continue;
+    const before = text.slice(Math.max(sentence.start, m.start - 40), m.start);
+    const rest = text.slice(m.end, sentence.end);
+    if (NAME_THEN_VERB.test(rest) || (VERB_THEN_NAME.test(before) && /^[\s.,;"']*$/.test(rest)))
+      out.push(m.key);
+  }
+  return [...new Set(out)];
+}
+
+// A name that reports anywhere in its sentence: "Nikki Finke and Mike Fleming, who wrote on Saturday
+// that…", "Williams said on Twitter that…". Too broad for a sentence's subject (in "Smith said he paid
+// $5 million" Smith is both), but a person who does nothing else in the article is a source.
+const REPORTER_VERB = '(?:said|says|told|wrote|writes|reported|reports|added|tweeted|posted|announced)';
+const REPORTS_AFTER = new RegExp(
+  `(?:'s)?\\s*(?:(?:and|,)\\s+(?:[A-Z][\\w.'-]*\\s*){1,3})?(?:,?\\s*who\\s+)?(?:(?:also|later|then|earlier|[a-z]+ly)\\s+)?${REPORTER_VERB}\\b`,
+  'y',
+);
+
+/** Keys of the persons a sentence names as reporting something, wherever the sentence goes on. */
+export function reportingNames(text: string, sentence: Span, mentions: EntityMention[]): string[] {
+  const out = new Set<string>();
+  for (const m of mentions) {
+    if (m.start < sentence.start || m.end > sentence.end) continue;
+    // Sticky at the name's end: no slice per mention.
+    REPORTS_AFTER.lastIndex = m.end;
+    const hit = REPORTS_AFTER.exec(text);
+    if (hit && m.end + hit[0].length <= sentence.end) out.add(m.key);
+  }
+  return [...out];
+}
