@@ -14,7 +14,7 @@ import type {
   Severity,
   TermStats,
 } from './types';
-import { STOPWORDS } from './words';
+import { MONTHS, STOPWORDS } from './words';
 
 /** Context similarity needed before two claims count as being about the same thing. */
 const MIN_SCORE_ACROSS = 0.2;
@@ -489,9 +489,30 @@ function sameLocalContext(a: ClaimForMatching, qa: Quantity, b: ClaimForMatching
   // An age's holder is its context (ages.ts).
   if (agesShareHolder(a, qa, b, qb)) return true;
   const la = localContext(a.text, qa);
-  for (const w of localContext(b.text, qb)) if (la.has(w)) return true;
+  for (const w of localContext(b.text, qb)) if (la.has(w) && !SAYS_NOTHING_MEASURED.has(w)) return true;
   return false;
 }
+
+/**
+ * Words around a generic figure that say how or when it was measured, never what: "Unemployment *rose*
+ * to 5.2 percent *in March*" and "Inflation *rose* to 8.5 percent *in March*" are about different things.
+ * Such words (as stems) never make two surroundings alike on their own.
+ */
+const SAYS_NOTHING_MEASURED = new Set(
+  [
+    ...'rose rise rising risen fell fall falling fallen climbed jumped dropped declined increased decreased'.split(
+      ' ',
+    ),
+    ...'grew grown gained lost reached stood hit edged slipped surged soared slumped plunged totaled totalled'.split(
+      ' ',
+    ),
+    ...'percent per cent point points rate from compared about roughly nearly almost'.split(' '),
+    ...'monday tuesday wednesday thursday friday saturday sunday week month quarter year today yesterday'.split(
+      ' ',
+    ),
+    ...MONTHS,
+  ].map(contentStem),
+);
 // Seasons are a sports duration: "19 seasons with the club" may be a career, a contract or a coaching spell.
 const GENERIC = /^(duration:|age$|percent|season$)/;
 

@@ -488,3 +488,23 @@ describe('event anchoring between whole reports', () => {
     ).toContain('conflict');
   });
 });
+
+describe('generic figures need a shared word that says what is measured', () => {
+  it('keeps two rates that only share a trend verb and a month apart', () => {
+    expect(
+      relations({
+        a: 'Unemployment rose to 5.2 percent in March.',
+        b: 'Inflation rose to 8.5 percent in March.',
+      }),
+    ).toEqual([]);
+  });
+
+  it('still flags one rate reported two ways', () => {
+    expect(
+      relations({
+        a: 'Unemployment rose to 5.2 percent in March.',
+        b: 'Unemployment climbed to 6.1 percent in March, the agency said.',
+      }),
+    ).toEqual(['conflict']);
+  });
+});
