@@ -51,13 +51,20 @@ export function sameNamedPerson(a: ClaimForMatching, qa: Quantity, b: ClaimForMa
   const hb = ageHolder(qb);
   if (ha && hb) return ha === hb;
   // …and gives one age only: in "Jerry was 35 and had more drive than a 21-year-old" the 21 is nobody's.
-  const onlyPerson = (holder: string, c: ClaimForMatching) => {
+  // …and the age describes no noun of its own: "Orozco was charged with murdering the 35-year-old
+  // *deputy*" gives the deputy's age, not Orozco's.
+  const onlyPerson = (holder: string, c: ClaimForMatching, q: Quantity) => {
     const named = people(c);
-    const ages = c.quantities.filter((q) => q.unitClass === 'age').length;
-    return ages === 1 && c.terms.includes(`e:${holder}`) && named.every((p) => p === holder);
+    const ages = c.quantities.filter((x) => x.unitClass === 'age').length;
+    return (
+      ages === 1 &&
+      holderNoun(c, q) === null &&
+      c.terms.includes(`e:${holder}`) &&
+      named.every((p) => p === holder)
+    );
   };
-  if (ha) return onlyPerson(ha, b);
-  if (hb) return onlyPerson(hb, a);
+  if (ha) return onlyPerson(ha, b, qb);
+  if (hb) return onlyPerson(hb, a, qa);
   return false;
 }
 
@@ -104,20 +111,21 @@ export function onePersonsAge(
  * are two people; an age without one ("the 16-year-old was") may be anyone's.
  */
 function sameHolderNoun(a: ClaimForMatching, qa: Quantity, b: ClaimForMatching, qb: Quantity): boolean {
-  const noun = (c: ClaimForMatching, q: Quantity) => {
-    const at = c.text.indexOf(q.text);
-    if (at < 0) return null;
-    const m = /^\s+(?:[A-Z][\w'-]*\s+)*([a-z][a-z'-]+)/.exec(
-      c.text.slice(at + q.text.length, at + q.text.length + 60),
-    );
-    const w = m?.[1]?.replace(/'s$/, '');
-    // Any other word counts, a verb too ("the 26-year-old fired 11 shots"): two ages are taken for one
-    // person only when a sentence names no other noun for its holder ("the 16-year-old was").
-    return w && !STOPWORDS.has(w) ? unitClassOf(singular(w)) : null;
-  };
-  const na = noun(a, qa);
-  const nb = noun(b, qb);
+  const na = holderNoun(a, qa);
+  const nb = holderNoun(b, qb);
   return na === null || nb === null || na === nb;
+}
+
+function holderNoun(c: ClaimForMatching, q: Quantity): string | null {
+  const at = c.text.indexOf(q.text);
+  if (at < 0) return null;
+  const m = /^\s+(?:[A-Z][\w'-]*\s+)*([a-z][a-z'-]+)/.exec(
+    c.text.slice(at + q.text.length, at + q.text.length + 60),
+  );
+  const w = m?.[1]?.replace(/'s$/, '');
+  // Any other word counts, a verb too ("the 26-year-old fired 11 shots"): two ages are taken for one
+  // person only when a sentence names no other noun for its holder ("the 16-year-old was").
+  return w && !STOPWORDS.has(w) ? unitClassOf(singular(w)) : null;
 }
 
 /** Both reports' protagonist is one person (named as a person around either claim). */
@@ -146,4 +154,16 @@ export function agesShareHolder(
   if (qa.unitClass !== 'age' || qb.unitClass !== 'age') return false;
   if (sameNamedPerson(a, qa, b, qb)) return true;
   return !ageHolder(qa) && !ageHolder(qb) && shareProtagonistPerson(a, b) && sameHolderNoun(a, qa, b, qb);
+}
+
+/**
+ * One age is a named person's ("Orozco, 27,") and the other describes a noun of its own ("the
+ * 35-year-old deputy") in a sentence that does not make it that person's: two people, whatever words
+ * surround the two figures.
+ */
+export function agesOfDifferentHolders(a: ClaimForMatching, qa: Quantity, b: ClaimForMatching, qb: Quantity) {
+  if (qa.unitClass !== 'age' || qb.unitClass !== 'age' || sameNamedPerson(a, qa, b, qb)) return false;
+  const ha = ageHolder(qa);
+  const hb = ageHolder(qb);
+  return (!!ha && !hb && holderNoun(b, qb) !== null) || (!!hb && !ha && holderNoun(a, qa) !== null);
 }

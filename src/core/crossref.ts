@@ -1,6 +1,6 @@
 // Cross-referencing: find claims about the same thing through the blocking keys, then decide whether
 // their numbers agree (intervals overlap) or conflict (they do not), and say why.
-import { agesShareHolder, onePersonsAge } from './ages';
+import { agesOfDifferentHolders, agesShareHolder, onePersonsAge } from './ages';
 import { anchorFigure, contentStem } from './claims';
 import { foldName, oneEditApart } from './entities';
 import { isOwnerMark, ownedAlike } from './owners';
@@ -488,6 +488,7 @@ function sameLocalContext(a: ClaimForMatching, qa: Quantity, b: ClaimForMatching
   if (!GENERIC.test(qa.unitClass)) return true;
   // An age's holder is its context (ages.ts).
   if (agesShareHolder(a, qa, b, qb)) return true;
+  if (agesOfDifferentHolders(a, qa, b, qb)) return false;
   const la = localContext(a.text, qa);
   for (const w of localContext(b.text, qb)) if (la.has(w) && !SAYS_NOTHING_MEASURED.has(w)) return true;
   return false;

@@ -201,10 +201,11 @@ function readQuantityAt(
 
   // Ages: "33-year-old", "33 years old".
   const ageMatch = matchAge(tokens, j);
-  if (!percent && !currency && ageMatch) {
+  const appositive = !ageMatch && !found.rangeEnd && !found.hedge && isAppositiveAge(tokens, i, j, num);
+  if (!percent && !currency && (ageMatch || appositive)) {
     unit = 'year';
     unitClass = 'age';
-    j = ageMatch;
+    j = ageMatch ?? j;
     // An age belongs to someone: "the 32-year-old Smith", "Smith, 32,". Ages of different people
     // are never compared.
     const holder = ageHolder(tokens, i, j);
@@ -549,6 +550,33 @@ const PLACE_OR_TIME_PREPOSITIONS = new Set([
   'by',
   'outside',
 ]);
+
+/**
+ * News gives an age in apposition, between commas right after a name: "Smith, 32, was arrested",
+ * "Mr. Biden, 79, said". A whole number of years only, and never after a month or weekday ("On
+ * Monday, 12, …" is no one's age).
+ */
+function isAppositiveAge(
+  tokens: Token[],
+  i: number,
+  j: number,
+  num: { value: number; scale: number; numeral: boolean },
+) {
+  const name = tokens[i - 2];
+  return (
+    num.numeral &&
+    num.scale === 1 &&
+    Number.isInteger(num.value) &&
+    num.value >= 1 &&
+    num.value <= 120 &&
+    tokens[i - 1]?.text === ',' &&
+    tokens[j]?.text === ',' &&
+    name?.type === 'word' &&
+    /^[A-Z][a-z]/.test(name.text) &&
+    !MONTHS.has(name.lower) &&
+    !WEEKDAY_NAMES.has(name.lower)
+  );
+}
 
 function matchAge(tokens: Token[], j: number): number | null {
   const a = tokens[j];

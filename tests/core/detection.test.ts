@@ -508,3 +508,33 @@ describe('generic figures need a shared word that says what is measured', () => 
     ).toEqual(['conflict']);
   });
 });
+
+describe('ages in apposition', () => {
+  it('reads "Name, 32," as that person\'s age, and no other bare number as one', () => {
+    expect(quantities('Robert Buckley, 32, fell while climbing.').map((q) => [q.low, q.unitClass])).toEqual([
+      [32, 'age'],
+    ]);
+    expect(quantities('On Monday, 12, then 14, were counted.').filter((q) => q.unitClass === 'age')).toEqual(
+      [],
+    );
+    expect(quantities('Buckley, 3.5, fell.').filter((q) => q.unitClass === 'age')).toEqual([]);
+  });
+
+  it("flags one person's age reported two ways", () => {
+    expect(
+      relations({
+        a: 'Robert Buckley, 32, fell about 2,000 feet while climbing Mount Sefton on Saturday, police said.',
+        b: 'The climber, 31-year-old Robert Buckley, fell while climbing Mount Sefton on Saturday.',
+      }),
+    ).toEqual(['conflict']);
+  });
+
+  it("never takes the age of a noun of its own ('the 35-year-old deputy') for the named person's", () => {
+    expect(
+      relations({
+        a: 'Jose Luis Orozco, 27, was found hiding in a house near the shooting in Hawaiian Gardens.',
+        b: 'Jose Luis Orozco was charged with murdering the 35-year-old deputy in Hawaiian Gardens.',
+      }),
+    ).toEqual([]);
+  });
+});
