@@ -138,7 +138,7 @@ export function findNames(tokens: Token[], knownNames: Set<string>): RawName[] {
       else if (t.text === '.' && /^[A-Z]$/.test(tokens[j - 1]!.text)) j++;
       else break;
     }
-    let run = tokens.slice(i, j).filter((t) => t.text !== '.');
+    let run = trimDescriptiveSuffix(tokens.slice(i, j).filter((t) => t.text !== '.'));
     // A sentence-initial word that also appears in lower case is not a name ("However", "Despite").
     // A sentence-initial word is a name only if the text also capitalises it mid-sentence.
     while (
@@ -164,6 +164,22 @@ export function findNames(tokens: Token[], knownNames: Set<string>): RawName[] {
     i = j;
   }
   return names;
+}
+
+/**
+ * "the Los Angeles-area fire", "a London-based firm", "the Saudi-led coalition": a lower-case part after
+ * a hyphen describes something by the name; the name ends before it, so it meets "Los Angeles".
+ * ("Atlanta Journal-Constitution" keeps its capitalised part.)
+ */
+function trimDescriptiveSuffix(run: Token[]): Token[] {
+  for (let k = 0; k < run.length; k++) {
+    const t = run[k]!;
+    const cut = t.text.search(/-[a-z]/);
+    if (cut <= 0) continue;
+    const text = t.text.slice(0, cut);
+    return [...run.slice(0, k), { ...t, text, lower: text.toLowerCase(), end: t.start + cut }];
+  }
+  return run;
 }
 
 /** "Spain's", "Spain 's": a common word at a sentence start rarely takes a possessive; a name does. */

@@ -76,7 +76,8 @@ const NP_STOP = new Set(
     'said says told according after before during since until while when where because if so ' +
     'each every more most less fewer about around over under up down out off also only just still ' +
     'not no there here now then ago earlier later last next this through throughout across against among ' +
-    'within without via amid despite including like near beyond toward towards'
+    'within without via amid despite including like near beyond toward towards ' +
+    'aboard abroad ashore overseas inside outside nationwide worldwide altogether apiece'
   ).split(' '),
 );
 
@@ -264,7 +265,7 @@ function readQuantityAt(
       unitClass = `money:${unit}`;
     } else if (np.head) {
       unit = np.head;
-      unitClass = unitClassOf(np.head);
+      unitClass = membersOfAGroup(tokens, np.end) ? 'person' : unitClassOf(np.head);
       modifiers = np.modifiers;
     } else {
       // A bare number takes its meaning from a measure noun just before it: "magnitude 6.1", or
@@ -390,7 +391,7 @@ function isNotAnAmount(tokens: Token[], num: NumberMatch, text: string): boolean
     !STOPWORDS.has(prev.lower) &&
     first.type === 'num' &&
     !/,/.test(first.text) &&
-    (next?.type !== 'word' || /^[A-Z]/.test(next.text))
+    (next?.type !== 'word' || /^[A-Z]/.test(next.text) || (num.from > 1 && NAME_NUMBER_VERB.test(next.lower)))
   ) {
     if (!MEASURE_BEFORE_OK.has(prev.lower)) return true;
   }
@@ -465,6 +466,29 @@ const HOLDER_NOUNS = new Set(
 const GLUED_UNITS = new Set(
   'km kg g mg m cm mm mph kph ft in lb lbs oz t mw kw gw kwh mwh gb mb tb hz ghz mhz sq pc am pm'.split(' '),
 );
+
+/**
+ * "nine crew members", "five family members", "12 gang members": members of a group named by a
+ * lower-case noun are people (and may die, be hurt or arrested), not member states ("27 EU members",
+ * "the alliance's 32 members").
+ */
+function membersOfAGroup(tokens: Token[], end: number): boolean {
+  const head = tokens[end - 1];
+  const before = tokens[end - 2];
+  return (
+    !!head &&
+    /^members?$/.test(head.lower) &&
+    before?.type === 'word' &&
+    /^[a-z]+$/.test(before.text) &&
+    // "1,000 suspected members", "elected members": a participle says how, not which group.
+    !/ed$/.test(before.text) &&
+    !STOPWORDS.has(before.lower)
+  );
+}
+
+// "The Boeing 737 carried", "when Apollo 11 landed": a verb right after a name and its number says
+// the number is part of the name (a mid-sentence name only: "Another 20 died" opens a sentence).
+const NAME_NUMBER_VERB = /^(?:[a-z]+ed|is|was|were|are|has|had|have|will|would|can|could)$/;
 
 const MEASURE_BEFORE_OK = new Set([
   'magnitude',

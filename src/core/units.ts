@@ -32,6 +32,8 @@ const GROUPS: Record<string, string[]> = {
     'woman',
     'adult',
     'participant',
+    // "nine crew" is the crew's members, as "nine crew members" is.
+    'crew',
     // "wounded 80 others": the rest of a group of people.
     'other',
   ],

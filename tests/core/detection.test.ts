@@ -538,3 +538,34 @@ describe('ages in apposition', () => {
     ).toEqual([]);
   });
 });
+
+describe('names, model numbers and members', () => {
+  it('meets "the Los Angeles-area fire" under "Los Angeles": a lower-case part after a hyphen is no name', () => {
+    expect(
+      relations({
+        a: 'The fire burned 40,000 acres near Los Angeles by Tuesday.',
+        b: 'The Los Angeles-area fire had scorched 25,000 acres by Tuesday.',
+      }),
+    ).toEqual(['conflict']);
+  });
+
+  it('reads the number of a named model followed by a verb as part of the name', () => {
+    expect(quantities('The Boeing 737 carried 132 people.').map((q) => q.text)).toEqual(['132 people']);
+    expect(quantities('The crash of the Boeing 737 killed 132 people.').map((q) => q.text)).toEqual([
+      '132 people',
+    ]);
+    // A sentence's first word is no name: "Another 20 died" counts the dead.
+    expect(quantities('Another 20 died on Monday.').map((q) => q.unitClass)).toEqual(['death']);
+  });
+
+  it('counts members of a group named by a lower-case noun as people, member states as countries', () => {
+    const cls = (t: string) => quantities(t).map((q) => q.unitClass);
+    expect(cls('Five family members died in the blaze.')).toEqual(['death']);
+    expect(cls('There were nine crew members aboard.')).toEqual(cls('There were nine crew aboard.'));
+    expect(cls('The 27 EU members agreed.')).toEqual(['country']);
+    // A participle says how, not which group: these two still count one kind of thing.
+    expect(cls('Police arrested nearly 1,000 suspected members of the group.')).toEqual(
+      cls('Almost 700 members of the group were arrested.'),
+    );
+  });
+});
