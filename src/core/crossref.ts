@@ -4,6 +4,7 @@ import { agesOfDifferentHolders, agesShareHolder, onePersonsAge } from './ages';
 import { anchorFigure, contentStem } from './claims';
 import { foldName, oneEditApart } from './entities';
 import { isOwnerMark, ownedAlike } from './owners';
+import { WHOLE } from './quantities';
 import type {
   ClaimForMatching,
   Explanation,
@@ -637,12 +638,18 @@ function sameClass(x: string, y: string): boolean {
   return general(x, y) || general(y, x);
 }
 
+const wholeOf = (q: Quantity) => q.modifiers.find((m) => m.startsWith(WHOLE)) ?? null;
+
 function sameMeasure(x: Quantity, y: Quantity): boolean {
   if (!x.unitClass || !sameClass(x.unitClass, y.unitClass) || x.rate !== y.rate) return false;
   // "Thirteen members of the group" is a part of the group, not its size.
   if (x.modifiers.includes('part-of') !== y.modifiers.includes('part-of')) return false;
-  const mx = x.modifiers.filter((m) => m !== 'part-of' && m !== SUM && !isOwnerMark(m));
-  const my = y.modifiers.filter((m) => m !== 'part-of' && m !== SUM && !isOwnerMark(m));
+  // "35 of the 40 missiles" is compared with another part of 40 only: not with "two other bullets"
+  // (the rest of a group) nor with a part of another whole.
+  if (wholeOf(x) !== wholeOf(y)) return false;
+  const kept = (m: string) => m !== 'part-of' && m !== SUM && !isOwnerMark(m) && !m.startsWith(WHOLE);
+  const mx = x.modifiers.filter(kept);
+  const my = y.modifiers.filter(kept);
   // "North Korean troops" and "Russian troops" are different groups.
   if (mx.length > 0 && my.length > 0 && !mx.some((m) => my.includes(m))) return false;
   return true;

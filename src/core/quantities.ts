@@ -232,6 +232,10 @@ function readQuantityAt(
     const glued = tokens[k]?.text === '-' && tokens[k]!.start === tokens[k - 1]!.end;
     if (glued) k++;
     if (percentHeadOk) np = readNounPhrase(tokens, k);
+    // "35 of the 40 missiles": a part of a counted whole counts the whole's things, marked as a part
+    // (compared only with another part: "25 of the 40 missiles"). The whole is read on its own next.
+    const whole = !np.head && !percent && !currency ? partOfCountedWhole(tokens, j) : null;
+    if (whole) np = { ...whole, partitive: true };
     // "11 Yemeni nationals", "three British citizens": the nationality is what is counted, as in "11 Yemenis".
     const nationality = np.modifiers[np.modifiers.length - 1];
     if (CITIZEN_HEADS.has(np.head) && nationality && NATIONALITY.test(nationality))
@@ -636,6 +640,21 @@ function modelCodeAt(tokens: Token[], i: number): number {
   return k;
 }
 
+/** Marks a part with the size of its whole: "35 of the 40 missiles" → `whole:40`. */
+export const WHOLE = 'whole:';
+
+function partOfCountedWhole(tokens: Token[], j: number) {
+  if (tokens[j]?.lower !== 'of' || !/^(the|its|their|these|those)$/.test(tokens[j + 1]?.lower ?? ''))
+    return null;
+  const wholeNumber = readNumber(tokens, j + 2);
+  if (!wholeNumber) return null;
+  const np = readNounPhrase(tokens, wholeNumber.to);
+  // The part ends at its own number: the whole ("40 missiles") stays a figure of its own.
+  return np.head
+    ? { head: np.head, modifiers: [...np.modifiers, `${WHOLE}${wholeNumber.value}`], end: j }
+    : null;
+}
+
 function readNounPhrase(tokens: Token[], k: number) {
   const words: Token[] = [];
   // Where each word (with a model code after it) ends.
@@ -682,9 +701,16 @@ function readNounPhrase(tokens: Token[], k: number) {
   )
     modifiers.push('part-of');
   const phraseEnd = ends[headIdx]!;
+  // "35 missiles out of 40 launched": a part of the 40.
+  const outOf =
+    tokens[phraseEnd]?.lower === 'out' && tokens[phraseEnd + 1]?.lower === 'of'
+      ? readNumber(tokens, phraseEnd + 2)
+      : null;
+  if (outOf) modifiers.push(`${WHOLE}${outOf.value}`);
   const partitive =
-    tokens[phraseEnd]?.lower === 'of' &&
-    /^(the|its|their|these|those|them|our|his|her|whom|which)$/.test(tokens[phraseEnd + 1]?.lower ?? '');
+    !!outOf ||
+    (tokens[phraseEnd]?.lower === 'of' &&
+      /^(the|its|their|these|those|them|our|his|her|whom|which)$/.test(tokens[phraseEnd + 1]?.lower ?? ''));
   return { head, modifiers, end: phraseEnd, partitive };
 }
 
@@ -728,6 +754,15 @@ function findRate(tokens: Token[], j: number): { period: string; end: number } |
 /** Drop floating-point noise from hedged bounds: 50 × 1.1 is 55, not 55.00000000000001. */
 const tidy = (n: number) => (Number.isFinite(n) ? Number(n.toPrecision(12)) : n);
 
+function trailingZeros(n: number): number {
+  let zeros = 0;
+  while (n >= 10 && n % 10 === 0 && zeros < 15) {
+    n /= 10;
+    zeros++;
+  }
+  return zeros;
+}
+
 function toInterval(f: Found): Pick<Quantity, 'low' | 'high' | 'lowInclusive' | 'highInclusive'> {
   const r = rawInterval(f);
   return { ...r, low: tidy(r.low), high: tidy(r.high) };
@@ -753,6 +788,17 @@ function rawInterval(f: Found): Pick<Quantity, 'low' | 'high' | 'lowInclusive' |
   } else if (num.scale >= 1e6 && num.decimals === 0 && num.low === undefined) {
     const step = num.scale / 2;
     if (num.value / num.scale < 10) {
+      low = num.value - step;
+      high = num.value + step;
+      rounded = true;
+    }
+  } else if (num.scale === 1 && num.decimals === 0 && num.low === undefined && num.value >= 1000) {
+    // "2,000 people" is a round figure, "2,012" an exact one: a figure ending in two zeros or more is
+    // read as rounded at its last zero but one (2,000 → [1,950, 2,050), 10,000 → [9,500, 10,500)),
+    // so an outlet's rounding is no disagreement; "2,000" against "2,400" still is.
+    const zeros = trailingZeros(num.value);
+    if (zeros >= 2) {
+      const step = 10 ** (zeros - 1) / 2;
       low = num.value - step;
       high = num.value + step;
       rounded = true;

@@ -569,3 +569,36 @@ describe('names, model numbers and members', () => {
     );
   });
 });
+
+describe('round figures and parts of a whole', () => {
+  it('reads "2,000" as rounded, so "2,012" agrees and "2,400" does not', () => {
+    const q = quantities('The quake killed 2,000 people.')[0]!;
+    expect([q.low, q.high]).toEqual([1950, 2050]);
+    expect(quantities('The quake killed 2,012 people.').map((x) => [x.low, x.high])).toEqual([[2012, 2012]]);
+    expect(quantities('The coalition has 50 countries.').map((x) => [x.low, x.high])).toEqual([[50, 50]]);
+    const quake = (n: string) => `The earthquake in Morocco killed ${n} people, the interior ministry said.`;
+    expect(relations({ a: quake('2,000'), b: quake('2,012') })).toEqual(['corroboration']);
+    expect(relations({ a: quake('2,000'), b: quake('2,400') })).toEqual(['conflict']);
+  });
+
+  it('compares a part of a counted whole with another part of that whole only', () => {
+    expect(quantities('Ukraine shot down 35 of the 40 missiles.').map((q) => [q.low, q.unitClass])).toEqual([
+      [35, 'missile'],
+      [40, 'missile'],
+    ]);
+    const a = 'Ukraine shot down 35 of the 40 missiles, the air force said.';
+    expect(
+      relations({ a, b: 'The Ukrainian air force said it intercepted 25 of the 40 missiles.' }),
+    ).toContain('conflict');
+    expect(
+      relations({ a, b: 'The Ukrainian air force said it intercepted 35 missiles out of 40 launched.' }),
+    ).not.toContain('conflict');
+    // The rest of a group is no part of a stated whole: one bullet plus "two other bullets" are three.
+    expect(
+      relations({
+        a: 'An autopsy shows Gray was hit in the back by three of the seven bullets fired by the officers.',
+        b: 'One bullet entered the back of Gray, the autopsy shows; two other bullets struck his thighs.',
+      }),
+    ).not.toContain('conflict');
+  });
+});
