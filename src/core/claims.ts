@@ -168,6 +168,22 @@ const FATE_STEMS = new Map<string, string>([
  * sameSubject), and such a pair always shares a key; plain words would only add candidates that
  * can never link.
  */
+/**
+ * A quote's three longest words, sorted: the same sentence quoted by two outlets shares them even when
+ * one drops a word or changes the punctuation. Null for a quote too short to tell apart.
+ */
+export function quoteWordsKey(text: string): string | null {
+  const words = [...new Set(text.toLowerCase().match(/[a-z']+/g) ?? [])];
+  if (words.length < QUOTE_MIN_WORDS) return null;
+  return words
+    .sort((x, y) => y.length - x.length || (x < y ? -1 : 1))
+    .slice(0, 3)
+    .sort()
+    .join(' ');
+}
+/** Fewer words than this are a phrase many people say ("We will win"), not one person's quote. */
+export const QUOTE_MIN_WORDS = 5;
+
 export function blockingKeys(
   quantities: Quantity[],
   quotes: Quote[],
@@ -175,6 +191,12 @@ export function blockingKeys(
   context: string[],
 ): string[] {
   const keys = new Set<string>();
+  // The same words quoted under another speaker's name meet by the words themselves (crossref's
+  // compareQuotes): first, so the key budget never drops them.
+  for (const quote of quotes) {
+    const key = quoteWordsKey(quote.text);
+    if (key) keys.add(`quote|t:${key}`);
+  }
   const entityTerms = [
     ...new Set([
       ...[...terms, ...context].filter((t) => t.startsWith('e:')),

@@ -1,7 +1,7 @@
 // Cross-referencing: find claims about the same thing through the blocking keys, then decide whether
 // their numbers agree (intervals overlap) or conflict (they do not), and say why.
 import { agesOfDifferentHolders, agesShareHolder, onePersonsAge } from './ages';
-import { anchorFigure, contentStem } from './claims';
+import { anchorFigure, contentStem, QUOTE_MIN_WORDS } from './claims';
 import { foldName, oneEditApart } from './entities';
 import { isOwnerMark, ownedAlike } from './owners';
 import { WHOLE } from './quantities';
@@ -11,6 +11,7 @@ import type {
   LinkDraft,
   Quantity,
   QuantitySide,
+  Quote,
   Relation,
   Severity,
   TermStats,
@@ -701,6 +702,8 @@ function compareClaims(
   const quote = pairs.length === 0 ? compareQuotes(a, b) : null;
   if (pairs.length === 0 && !quote) return null;
   const { score, shared } = contextSimilarity(a, b, idf);
+  // One quote under two names: the people differ by construction, so no subject test applies.
+  if (quote?.otherSpeaker) return misattributedQuote(a, b, quote, score);
   const why = differentSubject(a, b);
   if (why !== null) {
     // Two claims about different events may still give one person's age (see onePersonsAge).
@@ -831,23 +834,81 @@ function summarize(
 
 interface QuoteMatch {
   speaker: string;
+  /** Set when the same words are attributed to someone else in the other source. */
+  otherSpeaker?: string;
   similarity: number;
 }
 
-/** The same speaker quoted with different words across sources. */
+/**
+ * The same speaker quoted with different words across sources, or the same words (at least
+ * QUOTE_MIN_WORDS, 80 % shared) attributed to two different speakers.
+ */
 function compareQuotes(a: ClaimForMatching, b: ClaimForMatching): QuoteMatch | null {
   if (a.article === b.article) return null;
   for (const qa of a.quotes) {
     for (const qb of b.quotes) {
-      if (!qa.speaker || qa.speaker !== qb.speaker) continue;
+      if (!qa.speaker || !qb.speaker) continue;
       const wa = new Set(qa.text.toLowerCase().match(/[a-z0-9']+/g) ?? []);
       const wb = new Set(qb.text.toLowerCase().match(/[a-z0-9']+/g) ?? []);
       const common = [...wa].filter((w) => wb.has(w)).length;
       const similarity = common / Math.max(1, Math.min(wa.size, wb.size));
+      if (qa.speaker !== qb.speaker) {
+        if (
+          similarity >= 0.8 &&
+          Math.min(wa.size, wb.size) >= QUOTE_MIN_WORDS &&
+          twoDifferentSpeakers(a, qa, b, qb)
+        )
+          return {
+            speaker: qa.speakerText ?? qa.speaker,
+            otherSpeaker: qb.speakerText ?? qb.speaker,
+            similarity,
+          };
+        continue;
+      }
       if (similarity >= 0.6 && similarity < 1) return { speaker: qa.speakerText ?? qa.speaker, similarity };
     }
   }
   return null;
+}
+
+/**
+ * Whether two quotes' speakers are surely two people: both named (not "she"), sharing no word of their
+ * names ("Zadan" / "Zadan and Meron", one "DeGeneres" keyed two ways), and neither named around the
+ * other quote ("said ABC Entertainment Group president Paul Lee" may be parsed as either speaker).
+ */
+function twoDifferentSpeakers(a: ClaimForMatching, qa: Quote, b: ClaimForMatching, qb: Quote): boolean {
+  const words = (q: Quote) => new Set((q.speakerText ?? '').toLowerCase().match(/[a-z]+/g) ?? []);
+  if (!/^[A-Z]/.test(qa.speakerText ?? '') || !/^[A-Z]/.test(qb.speakerText ?? '')) return false;
+  const wa = words(qa);
+  for (const w of words(qb)) if (wa.has(w)) return false;
+  const named = (c: ClaimForMatching, speaker: string) => {
+    const key = speaker.replace(/^[a-z]:/, '');
+    return [...c.terms, ...c.contextTerms].some((t) => t.slice(t.indexOf(':') + 1) === key);
+  };
+  return !named(a, qb.speaker!) && !named(b, qa.speaker!);
+}
+
+function misattributedQuote(
+  a: ClaimForMatching,
+  b: ClaimForMatching,
+  quote: QuoteMatch,
+  score: number,
+): LinkDraft {
+  return {
+    a: a.ref,
+    b: b.ref,
+    relation: 'quote_differs',
+    score: round(Math.max(score, quote.similarity)),
+    severity: 'medium',
+    explanation: {
+      summary: `The same words (${Math.round(quote.similarity * 100)}% shared) are attributed to ${quote.speaker} in one source and to ${quote.otherSpeaker} in the other.`,
+      unitClass: null,
+      a: null,
+      b: null,
+      sharedTerms: [],
+      gap: null,
+    },
+  };
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;

@@ -602,3 +602,26 @@ describe('round figures and parts of a whole', () => {
     ).not.toContain('conflict');
   });
 });
+
+describe('quotes', () => {
+  const quote = '"We will never surrender to anyone who invades our land,"';
+  it('flags the same words attributed to two different people', () => {
+    const found = links({
+      a: `${quote} Zelensky said on Friday in Kyiv.`,
+      b: `${quote} Putin said on Friday in Moscow.`,
+    });
+    expect(found.map((l) => [l.relation, l.severity])).toEqual([['quote_differs', 'medium']]);
+    expect(found[0]!.explanation.summary).toMatch(/attributed to Zelensky in one source and to Putin/);
+  });
+
+  it('does not when one speaker is a pronoun, shares a name with the other, or is named beside the quote', () => {
+    expect(relations({ a: `${quote} Zelensky said.`, b: `${quote} she added.` })).toEqual([]);
+    expect(relations({ a: `${quote} said Zadan.`, b: `${quote} said Zadan and Meron.` })).toEqual([]);
+    expect(
+      relations({
+        a: `${quote} said Zelensky, speaking beside Andriy Yermak.`,
+        b: `${quote} said Yermak.`,
+      }),
+    ).toEqual([]);
+  });
+});
