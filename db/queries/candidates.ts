@@ -47,13 +47,45 @@ const CANDIDATE_IDS = (share: number, alloc: number) =>
 const real = (col: string) => `printf('%!.17g', ${col})`;
 const CANDIDATES_SQL = (share: number, alloc: number) => `with ${CANDIDATE_IDS(share, alloc)}
 select '[' || c.id || ',' || c.article_id || ',' || json_quote(c.kind) || ',' || json_quote(c.text) || ',' ||
-  c.quotes || ',' || c.entities || ',' || c.terms || ',' || c.context_terms || ',' ||
+  c.quotes || ',' || c.entities || ',' || c.terms || ',' ||
   (select json_group_array(x.key) from claim_keys x where x.claim_id = c.id and +x.key in (select value from json_each(?))) || ',' ||
   (select json_group_array(json_array(q.start, q."end", q.raw, ${real('q.value')}, ${real('q.low')},
       case when q.high is null then null else ${real('q.high')} end, q.low_inclusive, q.high_inclusive,
       q.unit, q.unit_class, json(q.modifiers), q.rate, q.hedge))
-    from quantities q where q.claim_id = c.id) || ']' as c
+    from quantities q where q.claim_id = c.id) || ']' || char(10) || c.context_terms as c
 from ids join claims c on c.id = ids.id`;
+
+let contextTermReads = 0;
+/** How many stored claims' context terms were parsed so far (tests and measurements). */
+export const contextTermsParsed = () => contextTermReads;
+
+/** The unparsed context terms of candidateClaims' claims: the row and where the JSON array starts. */
+const unparsed = new WeakMap<ClaimForMatching, { row: string; from: number }>();
+
+/**
+ * The context terms of `claim` that start with `prefix`, read from its row's JSON text when they were
+ * not parsed yet (they stay unparsed). In that text (no whitespace; a quote inside a string is always
+ * escaped) a string element begins with a quote right after `[` or `,`.
+ */
+export function contextTermsWith(claim: ClaimForMatching, prefix: string): string[] {
+  const raw = unparsed.get(claim);
+  if (!raw || prefix.includes('"') || prefix.includes('\\')) {
+    return claim.contextTerms.filter((t) => t.startsWith(prefix));
+  }
+  const { row, from } = raw;
+  const needle = `"${prefix}`;
+  const out: string[] = [];
+  for (let at = row.indexOf(needle, from); at >= 0; at = row.indexOf(needle, at + 1)) {
+    const before = row[at - 1];
+    if (before !== '[' && before !== ',') continue;
+    const end = row.indexOf('"', at + 1);
+    const term = row.slice(at + 1, end);
+    // An escape inside the term: let JSON.parse read it.
+    if (term.includes('\\')) return claim.contextTerms.filter((t) => t.startsWith(prefix));
+    out.push(term);
+  }
+  return out;
+}
 
 type CandidateRow = [
   number,
@@ -61,7 +93,6 @@ type CandidateRow = [
   ClaimKind,
   string,
   Quote[],
-  string[],
   string[],
   string[],
   string[],
@@ -119,8 +150,11 @@ export async function candidateClaims(
   });
   const found: ClaimForMatching[] = [];
   for (const row of rows) {
-    const [id, articleId, kind, text, quotes, entities, terms, contextTerms, claimKeys, qs] = JSON.parse(
-      String(row.c),
+    // The row, a newline (never inside JSON text), the claim's context terms: read when first asked.
+    const c = String(row.c);
+    const nl = c.lastIndexOf('\n');
+    const [id, articleId, kind, text, quotes, entities, terms, claimKeys, qs] = JSON.parse(
+      c.slice(0, nl),
     ) as CandidateRow;
     if (excludeArticle !== undefined && articleId === excludeArticle) continue;
     const quantities: Quantity[] = qs.map((q) => ({
@@ -139,7 +173,11 @@ export async function candidateClaims(
       hedge: q[12],
     }));
     quantities.sort((x, y) => x.start - y.start);
-    found.push({
+    // A stored claim's context terms are ~60 % of its bytes, and the cross-referencer reads them only
+    // for the few pairs whose figures it compares; the ingest's term list does not read them (see
+    // ingestTerms in src/services/ingest.ts). So they are parsed the first time they are read.
+    let contextTerms: string[] | undefined;
+    const claim: ClaimForMatching = {
       ref: String(id),
       article: String(articleId),
       kind,
@@ -148,9 +186,20 @@ export async function candidateClaims(
       quotes,
       entities,
       terms,
-      contextTerms,
+      get contextTerms(): string[] {
+        if (contextTerms === undefined) {
+          contextTermReads++;
+          contextTerms = JSON.parse(c.slice(nl + 1)) as string[];
+        }
+        return contextTerms;
+      },
+      set contextTerms(value: string[]) {
+        contextTerms = value;
+      },
       keys: claimKeys,
-    });
+    };
+    unparsed.set(claim, { row: c, from: nl + 1 });
+    found.push(claim);
   }
   return found.sort((x, y) => Number(x.ref) - Number(y.ref));
 }
