@@ -81,7 +81,9 @@ describe('lazily parsed candidates', () => {
     let candidates = 0;
     let linked = 0;
     for (const [i, article] of articles.entries()) {
-      const incoming = extractArticle(article.text).claims.map((c) => toMatchable(c, `n0:${c.position}`, 'n0'));
+      const incoming = extractArticle(article.text).claims.map((c) =>
+        toMatchable(c, `n0:${c.position}`, 'n0'),
+      );
       const keys = [...new Set(incoming.flatMap((c) => c.keys))];
       const found = await candidatesModule.candidateClaims(lazy.db, keys);
       const parsedBefore = candidatesModule.contextTermsParsed();
