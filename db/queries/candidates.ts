@@ -39,21 +39,58 @@ const newestOfKeys = (limit: number) =>
 const CANDIDATE_IDS = (share: number, alloc: number) =>
   `ids(id) as (select distinct id from (${newestOfKeys(Math.min(share, CANDIDATES_PER_KEY))} union all ${newestOfKeys(alloc)}))`;
 
-// One JSON array per candidate, its quantities and keys folded in: the driver turns a one-column row
-// into an object much faster than a ten-column one, and JSON.parse builds the arrays directly. The
-// stored JSON columns (quotes, entities, terms, context terms: NOT NULL, always written as JSON) are
-// spliced in as they are rather than parsed and re-serialised by json(). SQLite's JSON writes REALs
-// with 15 digits, which is lossy, so they go as %!.17g strings (exact).
+// One JSON array per candidate, its quantities and keys folded in, and all of them in ONE row: the
+// driver hands over one string instead of building a row object per candidate, and one JSON.parse
+// builds every array directly. The stored JSON columns (quotes, entities, terms, context terms: NOT
+// NULL, always written as JSON) are spliced in as they are rather than parsed and re-serialised by
+// json(). SQLite's JSON writes REALs with 15 digits, which is lossy, so they go as %!.17g strings
+// (exact). The context terms come apart, as `id:json` joined by U+001E (a control character is
+// always escaped inside JSON text), to be parsed only when read. CANDIDATES_PER_ROW claims a row,
+// not all: D1 refuses a string over 2 MB, and a stored claim may be a long sentence.
+const CANDIDATES_PER_ROW = 16;
 const real = (col: string) => `printf('%!.17g', ${col})`;
 const CANDIDATES_SQL = (share: number, alloc: number) => `with ${CANDIDATE_IDS(share, alloc)}
-select '[' || c.id || ',' || c.article_id || ',' || json_quote(c.kind) || ',' || json_quote(c.text) || ',' ||
-  c.quotes || ',' || c.entities || ',' || c.terms || ',' || c.context_terms || ',' ||
+select '[' || group_concat('[' || c.id || ',' || c.article_id || ',' || json_quote(c.kind) || ',' || json_quote(c.text) || ',' ||
+  c.quotes || ',' || c.entities || ',' || c.terms || ',' ||
   (select json_group_array(x.key) from claim_keys x where x.claim_id = c.id and +x.key in (select value from json_each(?))) || ',' ||
   (select json_group_array(json_array(q.start, q."end", q.raw, ${real('q.value')}, ${real('q.low')},
       case when q.high is null then null else ${real('q.high')} end, q.low_inclusive, q.high_inclusive,
       q.unit, q.unit_class, json(q.modifiers), q.rate, q.hedge))
-    from quantities q where q.claim_id = c.id) || ']' as c
-from ids join claims c on c.id = ids.id`;
+    from quantities q where q.claim_id = c.id) || ']', ',') || ']' as c,
+  group_concat(c.id || ':' || c.context_terms, char(30)) as x
+from (select id, (row_number() over (order by id) - 1) / ${CANDIDATES_PER_ROW} as g from ids) r
+join claims c on c.id = r.id group by r.g`;
+
+let contextTermReads = 0;
+/** How many stored claims' context terms were parsed so far (tests and measurements). */
+export const contextTermsParsed = () => contextTermReads;
+
+/** The context terms of candidateClaims' claims as the JSON text they came in (until replaced). */
+const unparsed = new WeakMap<ClaimForMatching, string>();
+
+/**
+ * The context terms of `claim` that start with `prefix`, read from its row's JSON text when they were
+ * not parsed yet (they stay unparsed). In that text (no whitespace; a quote inside a string is always
+ * escaped) a string element begins with a quote right after `[` or `,`.
+ */
+export function contextTermsWith(claim: ClaimForMatching, prefix: string): string[] {
+  const raw = unparsed.get(claim);
+  if (!raw || prefix.includes('"') || prefix.includes('\\')) {
+    return claim.contextTerms.filter((t) => t.startsWith(prefix));
+  }
+  const needle = `"${prefix}`;
+  const out: string[] = [];
+  for (let at = raw.indexOf(needle); at >= 0; at = raw.indexOf(needle, at + 1)) {
+    const before = raw[at - 1];
+    if (before !== '[' && before !== ',') continue;
+    const end = raw.indexOf('"', at + 1);
+    const term = raw.slice(at + 1, end);
+    // An escape inside the term: let JSON.parse read it.
+    if (term.includes('\\')) return claim.contextTerms.filter((t) => t.startsWith(prefix));
+    out.push(term);
+  }
+  return out;
+}
 
 type CandidateRow = [
   number,
@@ -61,7 +98,6 @@ type CandidateRow = [
   ClaimKind,
   string,
   Quote[],
-  string[],
   string[],
   string[],
   string[],
@@ -119,38 +155,63 @@ export async function candidateClaims(
   });
   const found: ClaimForMatching[] = [];
   for (const row of rows) {
-    const [id, articleId, kind, text, quotes, entities, terms, contextTerms, claimKeys, qs] = JSON.parse(
+    // Each claim's context terms, unparsed: `id:json` segments.
+    const contexts = new Map<number, string>();
+    for (const part of String(row.x).split('\u001e')) {
+      const colon = part.indexOf(':');
+      contexts.set(Number(part.slice(0, colon)), part.slice(colon + 1));
+    }
+    for (const [id, articleId, kind, text, quotes, entities, terms, claimKeys, qs] of JSON.parse(
       String(row.c),
-    ) as CandidateRow;
-    if (excludeArticle !== undefined && articleId === excludeArticle) continue;
-    const quantities: Quantity[] = qs.map((q) => ({
-      start: q[0],
-      end: q[1],
-      text: q[2],
-      value: Number(q[3]),
-      low: Number(q[4]),
-      high: q[5] === null ? Number.POSITIVE_INFINITY : Number(q[5]),
-      lowInclusive: q[6] === 1,
-      highInclusive: q[7] === 1,
-      unit: q[8],
-      unitClass: q[9],
-      modifiers: q[10],
-      rate: q[11],
-      hedge: q[12],
-    }));
-    quantities.sort((x, y) => x.start - y.start);
-    found.push({
-      ref: String(id),
-      article: String(articleId),
-      kind,
-      text,
-      quantities,
-      quotes,
-      entities,
-      terms,
-      contextTerms,
-      keys: claimKeys,
-    });
+    ) as CandidateRow[]) {
+      if (excludeArticle !== undefined && articleId === excludeArticle) continue;
+      const raw = contexts.get(id);
+      if (raw === undefined) throw new Error(`Candidate ${id} came without its context terms`);
+      const quantities: Quantity[] = qs.map((q) => ({
+        start: q[0],
+        end: q[1],
+        text: q[2],
+        value: Number(q[3]),
+        low: Number(q[4]),
+        high: q[5] === null ? Number.POSITIVE_INFINITY : Number(q[5]),
+        lowInclusive: q[6] === 1,
+        highInclusive: q[7] === 1,
+        unit: q[8],
+        unitClass: q[9],
+        modifiers: q[10],
+        rate: q[11],
+        hedge: q[12],
+      }));
+      quantities.sort((x, y) => x.start - y.start);
+      // A stored claim's context terms are ~60 % of its bytes, and the cross-referencer reads them only
+      // for the few pairs whose figures it compares; the ingest's term list does not read them (see
+      // ingestTerms in src/services/ingest.ts). So they are parsed the first time they are read.
+      let contextTerms: string[] | undefined;
+      const claim: ClaimForMatching = {
+        ref: String(id),
+        article: String(articleId),
+        kind,
+        text,
+        quantities,
+        quotes,
+        entities,
+        terms,
+        get contextTerms(): string[] {
+          if (contextTerms === undefined) {
+            contextTermReads++;
+            contextTerms = JSON.parse(raw) as string[];
+          }
+          return contextTerms;
+        },
+        set contextTerms(value: string[]) {
+          contextTerms = value;
+          unparsed.delete(claim);
+        },
+        keys: claimKeys,
+      };
+      unparsed.set(claim, raw);
+      found.push(claim);
+    }
   }
   return found.sort((x, y) => Number(x.ref) - Number(y.ref));
 }

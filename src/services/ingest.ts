@@ -1,7 +1,7 @@
 // Use case: ingest articles — extract, de-duplicate, cross-reference against stored claims, store in one batch.
 import type { Db } from '../../db/client';
 import { type ClaimRef, findArticlesByHashes, insertArticles, type NewLink } from '../../db/queries/articles';
-import { candidateClaims, termStats } from '../../db/queries/candidates';
+import { candidateClaims, contextTermsWith, termStats } from '../../db/queries/candidates';
 import {
   type ClaimForMatching,
   crossReference,
@@ -58,6 +58,24 @@ function toClaimRef(ref: string): ClaimRef | null {
   return Number.isInteger(id) ? { id } : null;
 }
 
+/**
+ * weightedTerms(incoming, stored), without parsing the stored claims' context terms (candidateClaims
+ * parses them only when the cross-referencer reads them): of those, weightedTerms takes only the
+ * names an incoming maybe-name (`m:x`) stands for (`e:x`), which contextTermsWith finds in the
+ * unparsed text. The same set (tests/services/ingest-terms.test.ts).
+ */
+export function ingestTerms(incoming: ClaimForMatching[], stored: ClaimForMatching[]): string[] {
+  const out = new Set(weightedTerms(incoming, []));
+  const maybeNames = new Set<string>();
+  for (const c of incoming)
+    for (const t of c.terms) if (t.startsWith('m:')) maybeNames.add(`e:${t.slice(2)}`);
+  for (const c of stored) {
+    for (const t of c.terms) out.add(t);
+    if (maybeNames.size > 0) for (const t of contextTermsWith(c, 'e:')) if (maybeNames.has(t)) out.add(t);
+  }
+  return [...out];
+}
+
 /** Ingests one article; throws InputError when it has no text. */
 export async function ingestArticle(db: Db, input: IngestInput): Promise<IngestResult> {
   const [result] = await ingestArticles(db, [input]);
@@ -103,7 +121,7 @@ export async function ingestArticles(db: Db, inputs: IngestInput[]): Promise<Bat
     const keys = [...new Set(incoming.flatMap((c) => c.keys))];
     const candidates = await candidateClaims(db, keys);
     // Only the terms the cross-referencer can weigh: a term left out would read as never stored.
-    const terms = weightedTerms(incoming, candidates);
+    const terms = ingestTerms(incoming, candidates);
     const stats = mergeStats(await termStats(db, terms), termStatsFrom(incoming));
     const drafts = crossReference(incoming, candidates, stats, entityNames(fresh.map((f) => f.extracted)));
 
