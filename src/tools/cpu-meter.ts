@@ -1,7 +1,9 @@
 // CPU metering for the measuring tools: process CPU time, and the part of it spent inside libsql's
 // native calls, which on D1 or Turso runs outside the Worker and is not billed to it, so
 // "app" CPU = CPU − SQLite's.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 
 /**
  * Process CPU milliseconds so far (process.cpuUsage). It also counts V8's background compiler and
@@ -99,4 +101,17 @@ export async function removeArticle(
     ],
     'write',
   );
+}
+
+/** The seed articles with their texts; the first is the probe the CPU tools ingest again and again. */
+export function seedArticles(root: string) {
+  const manifest = JSON.parse(readFileSync(join(root, 'seeds/manifest.json'), 'utf8')) as {
+    file: string;
+    outlet: string;
+    title: string;
+  }[];
+  const seeds = manifest.map((m) => ({ ...m, text: readFileSync(join(root, 'seeds', m.file), 'utf8') }));
+  const [probe, ...others] = seeds;
+  if (!probe) throw new Error('seeds/manifest.json is empty');
+  return { probe, others };
 }

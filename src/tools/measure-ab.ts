@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { User } from '../auth/user';
-import { cpuNowMs, meterSqlite, quantile, removeArticle, sqliteCpuMs } from './cpu-meter';
+import { cpuNowMs, meterSqlite, quantile, removeArticle, seedArticles, sqliteCpuMs } from './cpu-meter';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const ORIGIN = 'http://localhost';
@@ -89,14 +89,7 @@ async function main() {
   const work = join(ROOT, '.scratch', 'ab-db');
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(ROOT, 'seeds/manifest.json'), 'utf8')) as {
-    file: string;
-    outlet: string;
-    title: string;
-  }[];
-  const seeds = manifest.map((m) => ({ ...m, text: readFileSync(join(ROOT, 'seeds', m.file), 'utf8') }));
-  const [probe, ...others] = seeds;
-  if (!probe) throw new Error('seeds/manifest.json is empty');
+  const { probe, others } = seedArticles(ROOT);
   const user: User = { id: 1, login: 'cpu', displayName: 'CPU probe', role: 'editor' };
   const post = (app: ReturnType<AppModule['createApp']>, body: unknown) =>
     app.request('/api/articles', {

@@ -13,7 +13,7 @@ import type { Db } from '../../db/client';
 import { type AppDeps, createApp } from '../app';
 import type { User } from '../auth/user';
 import { openNodeDb } from '../node-db';
-import { cpuNowMs, meterSqlite, quantile, removeArticle, sqliteCpuMs } from './cpu-meter';
+import { cpuNowMs, meterSqlite, quantile, removeArticle, seedArticles, sqliteCpuMs } from './cpu-meter';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const ORIGIN = 'http://localhost';
@@ -129,14 +129,7 @@ export async function measureCpu(opts: CpuOptions = {}): Promise<CpuRow[]> {
   logLine = log;
   meterSqlite();
   const dir = mkdtempSync(join(tmpdir(), 'crosscheck-cpu-'));
-  const manifest = JSON.parse(readFileSync(join(ROOT, 'seeds/manifest.json'), 'utf8')) as {
-    file: string;
-    outlet: string;
-    title: string;
-  }[];
-  const seeds = manifest.map((m) => ({ ...m, text: readFileSync(join(ROOT, 'seeds', m.file), 'utf8') }));
-  const [probe, ...others] = seeds;
-  if (!probe) throw new Error('seeds/manifest.json is empty');
+  const { probe, others } = seedArticles(ROOT);
   const words = probe.text.split(/\s+/).filter(Boolean).length;
 
   // The database a deployment would have: an archive of unrelated news plus the other seed articles.

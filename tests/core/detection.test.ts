@@ -1,25 +1,11 @@
 // Mechanisms that tell "the same figure reported differently" from "a different figure": each test is
 // a short made-up pair of sentences.
 import { describe, expect, it } from 'vitest';
-import {
-  type ClaimForMatching,
-  crossReference,
-  extractArticle,
-  namingDifferences,
-  termStatsFrom,
-  toMatchable,
-} from '../../src/core';
+import { extractArticle, namingDifferences } from '../../src/core';
 import { localContext, oneEditApart, periodOf } from '../../src/core/crossref';
+import { links, quantities } from '../helpers/core';
 
-function links(docs: Record<string, string>) {
-  const claims: ClaimForMatching[] = [];
-  for (const [id, text] of Object.entries(docs)) {
-    for (const c of extractArticle(text).claims) claims.push(toMatchable(c, `${id}:${c.position}`, id));
-  }
-  return crossReference(claims, [], termStatsFrom(claims));
-}
 const relations = (docs: Record<string, string>) => links(docs).map((l) => l.relation);
-const quantities = (text: string) => extractArticle(text).claims.flatMap((c) => c.quantities);
 
 describe('what is counted', () => {
   it('takes an irregular plural as the head, not the verb after it', () => {

@@ -1,27 +1,14 @@
 // Issue 4, fourth round: mechanisms found by reading the article-pair misses and cross-incident
 // matches of the eval. Each test is a short made-up pair of reports.
 import { describe, expect, it } from 'vitest';
-import {
-  type ClaimForMatching,
-  crossReference,
-  extractArticle,
-  termStatsFrom,
-  toMatchable,
-} from '../../src/core';
+import { extractArticle, toMatchable } from '../../src/core';
 import { differentSubject } from '../../src/core/crossref';
+import { links, quantities } from '../helpers/core';
 
-function links(docs: Record<string, string>) {
-  const claims: ClaimForMatching[] = [];
-  for (const [id, text] of Object.entries(docs)) {
-    for (const c of extractArticle(text).claims) claims.push(toMatchable(c, `${id}:${c.position}`, id));
-  }
-  return crossReference(claims, [], termStatsFrom(claims));
-}
 const conflicts = (docs: Record<string, string>) =>
   links(docs)
     .filter((l) => l.relation === 'conflict')
     .map((l) => `${l.explanation.a?.text} / ${l.explanation.b?.text}`);
-const quantities = (text: string) => extractArticle(text).claims.flatMap((c) => c.quantities);
 
 describe('an age belongs to a person, not to an event', () => {
   // Reports of one shooting written on different days: the shooting on Saturday, the vigil on Wednesday.
