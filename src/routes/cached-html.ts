@@ -5,11 +5,16 @@ import { securityHeaders } from '../middleware/security';
 
 /**
  * Stands where the nonce goes while rendering. Random per process, and only ever inside the cache
- * (every response replaces it), so no stored text can contain it.
+ * (every response replaces it), so no stored text can contain it. Drawn on first use, not at import:
+ * workerd refuses random values in a module's global scope, and the Worker would not start.
  */
-export const NONCE_PLACEHOLDER = `nonce${Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) =>
-  b.toString(16).padStart(2, '0'),
-).join('')}`;
+let placeholder: string | null = null;
+export function noncePlaceholder(): string {
+  placeholder ??= `nonce${Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('')}`;
+  return placeholder;
+}
 
 /** security()'s nonces: 16 bytes in base64. */
 const NONCE_LENGTH = 24;
@@ -28,7 +33,7 @@ export interface CachedHtml {
 const utf8 = new TextEncoder();
 
 export function cacheHtml(html: string): CachedHtml {
-  const parts = html.split(NONCE_PLACEHOLDER).map((p) => utf8.encode(p) as Uint8Array<ArrayBuffer>);
+  const parts = html.split(noncePlaceholder()).map((p) => utf8.encode(p) as Uint8Array<ArrayBuffer>);
   const slots: number[] = [];
   let at = 0;
   for (const [i, part] of parts.entries()) {

@@ -11,7 +11,7 @@ import { QueueList } from '../../views/partials/queue-list';
 import { conflictQueueAt, queueDataCache } from '../services/conflicts';
 import { sharedVersionRead, VersionedCache } from '../services/versioned-cache';
 import type { AppDeps, AppEnv } from './app-types';
-import { type CachedHtml, cachedHtmlResponse, cacheHtml, NONCE_PLACEHOLDER } from './cached-html';
+import { type CachedHtml, cachedHtmlResponse, cacheHtml, noncePlaceholder } from './cached-html';
 import { isHtmx } from './htmx';
 import { fragment, fragmentHtml, pageHtml, renderError } from './render';
 import { errorSummary, queueQuery, type ValidationError } from './schemas';
@@ -61,7 +61,7 @@ export function queueRoutes(deps: AppDeps) {
     const html = cacheHtml(
       htmx
         ? fragmentHtml(<QueueList queue={at.queue} />)
-        : pageHtml(title, <QueuePage queue={at.queue} />, { nonce: NONCE_PLACEHOLDER, nav: 'queue', user }),
+        : pageHtml(title, <QueuePage queue={at.queue} />, { nonce: noncePlaceholder(), nav: 'queue', user }),
     );
     pages.set(at.version, key, html);
     return cachedHtmlResponse(c, html);
