@@ -1,20 +1,56 @@
-// CPU metering for the measuring tools: process CPU time, and the part of it spent inside libsql's
-// native calls, which on D1 or Turso runs outside the Worker and is not billed to it, so
+// CPU metering for the measuring tools: CPU time, and the part of it spent inside libsql's native
+// calls, which on D1 or Turso runs outside the Worker and is not billed to it, so
 // "app" CPU = CPU − SQLite's.
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-/**
- * Process CPU milliseconds so far (process.cpuUsage). It also counts V8's background compiler and
- * GC threads, which a Worker's bill does not, so it errs high: a 0.1 ms SHA-256 right after an
- * extraction reads ~2 ms while TurboFan compiles in the background. Linux's per-thread schedstat was
- * tried and is no better: it only advances at scheduler ticks while the thread runs.
- */
-export function cpuNowMs(): number {
+/** Process CPU milliseconds so far (process.cpuUsage), every thread of the process together. */
+export function processCpuMs(): number {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 }
+
+/**
+ * The calling thread's CPU milliseconds (clock_gettime(CLOCK_THREAD_CPUTIME_ID), through the small
+ * addon thread-cpu.c, compiled here on first use), or null where no C compiler or no Node headers are
+ * at hand. Node 20 has no per-thread CPU clock of its own (process.threadCpuUsage came in Node 23).
+ */
+function loadThreadClock(): (() => number) | null {
+  if (process.env.CROSSCHECK_CPU_CLOCK === 'process') return null;
+  const headers = [join(dirname(process.execPath), '../include/node'), '/usr/include/node'].find((d) =>
+    existsSync(join(d, 'node_api.h')),
+  );
+  if (!headers) return null;
+  const source = join(dirname(fileURLToPath(import.meta.url)), 'thread-cpu.c');
+  const addon = join(tmpdir(), `crosscheck-thread-cpu-${process.version}-${process.arch}.node`);
+  try {
+    if (!existsSync(addon))
+      execFileSync('cc', ['-O2', '-shared', '-fPIC', `-I${headers}`, source, '-o', addon], {
+        stdio: 'ignore',
+      });
+    const clock = (createRequire(import.meta.url)(addon) as { threadCpuMs: () => number }).threadCpuMs;
+    return typeof clock() === 'number' ? clock : null;
+  } catch {
+    return null;
+  }
+}
+
+const threadClock = loadThreadClock();
+
+/**
+ * Which clock cpuNowMs reads. "thread": the CPU of the thread running the app, which is what a
+ * Worker's isolate is billed for. "process": process.cpuUsage(), which also counts V8's background
+ * compiler and GC threads (a Worker's bill does not), so it errs high: a 0.1 ms SHA-256 right after
+ * an extraction reads ~2 ms while TurboFan compiles in the background.
+ */
+export const cpuClock: 'thread' | 'process' = threadClock ? 'thread' : 'process';
+
+/** CPU milliseconds so far on cpuClock. */
+export const cpuNowMs: () => number = threadClock ?? processCpuMs;
 
 /** Milliseconds of CPU spent inside libsql's native calls so far (@libsql/client's engine for file: URLs). */
 let sqliteMs = 0;
@@ -114,4 +150,19 @@ export function seedArticles(root: string) {
   const [probe, ...others] = seeds;
   if (!probe) throw new Error('seeds/manifest.json is empty');
   return { probe, others };
+}
+
+/** News articles nobody wrote for this project (ECB+, beside the repo in ../shared/eval), as an archive. */
+export function ecbArchive(root: string, limit: number): { title: string; text: string }[] {
+  const file = join(process.env.CROSSCHECK_EVAL ?? join(root, '../shared/eval'), 'ecbplus/ecbplus_dev.jsonl');
+  if (!existsSync(file)) {
+    console.log(`(no ${file}: measuring over the seed articles alone)`);
+    return [];
+  }
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .slice(0, limit)
+    .map((line) => JSON.parse(line) as { title: string; text: string })
+    .filter((a) => a.text.trim() !== '');
 }

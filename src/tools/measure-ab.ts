@@ -19,7 +19,16 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { User } from '../auth/user';
-import { cpuNowMs, meterSqlite, quantile, removeArticle, seedArticles, sqliteCpuMs } from './cpu-meter';
+import {
+  cpuClock,
+  cpuNowMs,
+  ecbArchive,
+  meterSqlite,
+  quantile,
+  removeArticle,
+  seedArticles,
+  sqliteCpuMs,
+} from './cpu-meter';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const ORIGIN = 'http://localhost';
@@ -58,20 +67,6 @@ function unpack(rev: string): { dir: string; sha: string } {
   return { dir, sha };
 }
 
-function ecbArchive(limit: number): { title: string; text: string }[] {
-  const file = resolve(
-    process.env.CROSSCHECK_EVAL ?? join(ROOT, '../shared/eval'),
-    'ecbplus/ecbplus_dev.jsonl',
-  );
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .slice(0, limit)
-    .map((line) => JSON.parse(line) as { title: string; text: string })
-    .filter((a) => a.text.trim() !== '');
-}
-
 async function main() {
   const { values } = parseArgs({
     options: { rev: { type: 'string' }, runs: { type: 'string' }, archive: { type: 'string' } },
@@ -104,7 +99,7 @@ async function main() {
     );
     const app = now.app.createApp({ db: base.db, identify: async () => user });
     for (const s of others) await (await post(app, s)).arrayBuffer();
-    for (const [i, a] of ecbArchive(Number(values.archive ?? 300)).entries())
+    for (const [i, a] of ecbArchive(ROOT, Number(values.archive ?? 300)).entries())
       await (
         await post(app, { outlet: `Archive ${i % 12}`, title: a.title || `archive ${i}`, text: a.text })
       ).arrayBuffer();
@@ -163,7 +158,7 @@ async function main() {
   ];
   const f = (n: number) => n.toFixed(2).padStart(6);
   console.log(
-    `app CPU ms per request, medians (p95) of ${runs} alternating runs each; ${sha.slice(0, 7)} = ${values.rev ?? 'HEAD'}\n`,
+    `app CPU ms per request (${cpuClock} CPU clock), medians (p95) of ${runs} alternating runs each; ${sha.slice(0, 7)} = ${values.rev ?? 'HEAD'}\n`,
   );
   console.log(`| ${'request'.padEnd(36)} | ${sha.slice(0, 7).padEnd(15)} | ${'now'.padEnd(15)} | change |`);
   console.log(`| ${'-'.repeat(36)} | ${'-'.repeat(15)} | ${'-'.repeat(15)} | -----: |`);

@@ -1,11 +1,12 @@
 // `npm run measure:cpu`: CPU time per request for the routes a Worker serves, measured on the same code
-// path under Node (createApp over libSQL) with process.cpuUsage — workerd does not expose CPU time.
-// process.cpuUsage also counts V8's background threads (see cpu-meter.ts), so the figures err high.
+// path under Node (createApp over libSQL) — workerd does not expose CPU time. The clock is the CPU
+// time of the thread running the app (cpu-meter.ts), as a Worker's isolate is billed; without a C
+// compiler it falls back to process.cpuUsage, which also counts V8's background threads and errs high.
 // The Workers Free plan allows 10 ms CPU per request. The embedded SQLite engine runs in this process,
 // while on D1 or Turso it runs elsewhere and is not billed to the Worker: so the time spent inside the
 // native libsql calls is metered and shown apart ("app" = total − SQLite). The machine is shared and
 // noisy, so medians and p95 over many runs are printed.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +14,16 @@ import type { Db } from '../../db/client';
 import { type AppDeps, createApp } from '../app';
 import type { User } from '../auth/user';
 import { openNodeDb } from '../node-db';
-import { cpuNowMs, meterSqlite, quantile, removeArticle, seedArticles, sqliteCpuMs } from './cpu-meter';
+import {
+  cpuClock,
+  cpuNowMs,
+  ecbArchive,
+  meterSqlite,
+  quantile,
+  removeArticle,
+  seedArticles,
+  sqliteCpuMs,
+} from './cpu-meter';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const ORIGIN = 'http://localhost';
@@ -87,30 +97,17 @@ async function measure(
   return row;
 }
 
-/** News articles nobody wrote for this project (ECB+, beside the repo in ../shared/eval), as an archive. */
-function archive(limit: number): { title: string; text: string }[] {
-  const file = resolve(
-    process.env.CROSSCHECK_EVAL ?? join(ROOT, '../shared/eval'),
-    'ecbplus/ecbplus_dev.jsonl',
-  );
-  if (!existsSync(file)) {
-    console.log(`(no ${file}: measuring over the seed articles alone)`);
-    return [];
-  }
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .slice(0, limit)
-    .map((line) => JSON.parse(line) as { title: string; text: string })
-    .filter((a) => a.text.trim() !== '');
-}
-
 const jsonPost = (app: App, path: string, body: unknown) =>
   app.request(path, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: ORIGIN },
     body: JSON.stringify(body),
   });
+
+const CLOCK_NAMES = {
+  thread: "the app thread's CPU time",
+  process: 'process CPU time (all threads: no C compiler for the thread clock)',
+} as const;
 
 let logLine = (line: string) => console.log(line);
 
@@ -151,7 +148,7 @@ export async function measureCpu(opts: CpuOptions = {}): Promise<CpuRow[]> {
     }),
   );
   for (const s of others.slice(1)) await jsonPost(baseApp, '/api/articles', s);
-  const stored = archive(opts.archive ?? 300);
+  const stored = ecbArchive(ROOT, opts.archive ?? 300);
   for (const [i, a] of stored.entries()) {
     await jsonPost(baseApp, '/api/articles', {
       outlet: `Archive ${i % 12}`,
@@ -250,7 +247,7 @@ export async function measureCpu(opts: CpuOptions = {}): Promise<CpuRow[]> {
     );
     const worst = rows.reduce((a, b) => (b.appP95 > a.appP95 ? b : a));
     log(
-      `\nmedians over ${RUNS} warm runs; "app" excludes SQLite's own work (not billed to a Worker on D1/Turso).`,
+      `\nmedians over ${RUNS} warm runs of ${CLOCK_NAMES[cpuClock]}; "app" excludes SQLite's own work (not billed to a Worker on D1/Turso).`,
     );
     log(`worst app p95: ${worst.appP95.toFixed(2)} ms (${worst.label}); Workers Free allows 10 ms CPU`);
     return rows;
