@@ -27,9 +27,12 @@ beforeAll(async () => {
   });
   const d1 = await mf.getD1Database('DB');
   const migrations = readdirSync(join(root, 'db/migrations')).filter((f) => f.endsWith('.sql'));
-  for (const file of migrations.sort())
-    for (const sql of readFileSync(join(root, 'db/migrations', file), 'utf8').split('--> statement-breakpoint'))
-      if (sql.trim()) await d1.prepare(sql).run();
+  for (const file of migrations.sort()) {
+    const statements = readFileSync(join(root, 'db/migrations', file), 'utf8').split(
+      '--> statement-breakpoint',
+    );
+    for (const sql of statements) if (sql.trim()) await d1.prepare(sql).run();
+  }
 }, 180_000);
 
 afterAll(async () => {
