@@ -62,35 +62,43 @@ export function crossReference(
   stats: TermStats,
   names: Map<string, string> = new Map(),
 ): LinkDraft[] {
-  const index = new Map<string, ClaimForMatching[]>();
-  for (const c of [...incoming, ...stored]) {
-    for (const k of c.keys) {
+  const views = [...incoming, ...stored].map((c) => new ClaimView(c));
+  const index = new Map<string, ClaimView[]>();
+  for (const v of views) {
+    for (const k of v.c.keys) {
       const list = index.get(k);
-      if (list) list.push(c);
-      else index.set(k, [c]);
+      if (list) list.push(v);
+      else index.set(k, [v]);
     }
   }
   const incomingRefs = new Map(incoming.map((c, i) => [c.ref, i]));
-  const seen = new Set<string>();
+  for (const v of views) v.incomingAt = incomingRefs.get(v.c.ref);
+  // The pairs compared so far, as the refs b compared with each ref a.
+  const seen = new Map<string, Set<string>>();
   const links: LinkDraft[] = [];
   const agreements: Agreement[] = [];
   const voices = new Map<LinkDraft, [string, string, string, string]>();
   const idf = idfFor(stats);
-  incoming.forEach((a, ai) => {
-    for (const k of a.keys) {
+  for (let ai = 0; ai < incoming.length; ai++) {
+    const a = views[ai]!;
+    const ref = a.c.ref;
+    let done = seen.get(ref);
+    if (!done) {
+      done = new Set();
+      seen.set(ref, done);
+    }
+    for (const k of a.c.keys) {
       const block = index.get(k)!;
       if (block.length > MAX_BLOCK_SIZE) continue;
       for (const b of block) {
-        const bi = incomingRefs.get(b.ref);
-        if (b.ref === a.ref || (bi !== undefined && bi < ai)) continue;
-        const pair = `${a.ref}\u0000${b.ref}`;
-        if (seen.has(pair)) continue;
-        seen.add(pair);
+        const bi = b.incomingAt;
+        if (b.c.ref === ref || (bi !== undefined && bi < ai) || done.has(b.c.ref)) continue;
+        done.add(b.c.ref);
         const link = compareClaims(a, b, idf, names, agreements, voices);
         if (link) links.push(link);
       }
     }
-  });
+  }
   return dropContradictedConflicts(links, agreements, voices);
 }
 
@@ -166,18 +174,252 @@ function idfFor(stats: TermStats) {
   };
 }
 
+/**
+ * What the pair tests read of one claim, derived once per crossReference call rather than once per
+ * pair: a claim meets up to hundreds of others, and each test used to rebuild the same sets and
+ * filtered lists from its terms every time. Every field fills on first use, so nothing reads a
+ * claim's context terms before the test that needs them does (a stored claim's are parsed only when
+ * read: db/queries/candidates.ts). A view is only valid while its claim does not change, which holds
+ * inside one call.
+ */
+class ClaimView {
+  readonly c: ClaimForMatching;
+  /** Its index among crossReference's incoming claims (the last of that ref), or undefined. */
+  incomingAt: number | undefined;
+  constructor(c: ClaimForMatching) {
+    this.c = c;
+  }
+  private memo: Partial<Derived> = {};
+  /** One derived value, computed by `make` the first time it is asked for. */
+  private get<K extends keyof Derived>(key: K, make: () => Derived[K]): Derived[K] {
+    let v = this.memo[key];
+    if (v === undefined) {
+      v = make();
+      this.memo[key] = v;
+    }
+    return v as Derived[K];
+  }
+
+  /** The claim's own terms as a set: is `s:x` (x only cited) among them? */
+  get termSet() {
+    return this.get('termSet', () => new Set(this.c.terms));
+  }
+  /** Its terms and context terms. */
+  get all() {
+    return this.get('all', () => new Set([...this.c.terms, ...this.c.contextTerms]));
+  }
+  /** Every name its article mentions, as `A:` keys. */
+  get names() {
+    return this.get('names', () => articleNames(this.c));
+  }
+  get counted() {
+    return this.get('counted', () => countedNames(this.c));
+  }
+  /** Its own terms starting with `e:` (names) and `p:` (people). */
+  get ownNames() {
+    return this.get('ownNames', () => ownWith(this.c, 'e:'));
+  }
+  get ownPeople() {
+    return this.get('ownPeople', () => ownWith(this.c, 'p:'));
+  }
+  /** Its names and the names its maybe-names may be, less the names counted by its figures when `whole`. */
+  anchors(whole: boolean) {
+    const all = this.get('anchors', () => [
+      ...this.ownNames,
+      ...ownWith(this.c, 'm:').map((t) => `e:${t.slice(2)}`),
+    ]);
+    if (!whole) return all;
+    return this.get('anchorsWhole', () => all.filter((t) => !this.counted.has(t)));
+  }
+  /** People none of whose names is only cited (`s:`) in the sentence: there is one. */
+  hasUncited(people: string[]) {
+    return people.some((t) => !this.termSet.has(`s:${t.slice(2)}`));
+  }
+  /** Terms with a prefix among all its terms (`retold`: among its own only), as aroundOf gives them. */
+  around(retold: boolean, prefix: 'p:' | 'y:' | 'd:') {
+    const key = `${retold ? 'own' : 'all'}${prefix[0]}` as `${'own' | 'all'}${'p' | 'y' | 'd'}`;
+    return this.get(key, () => [...(retold ? this.termSet : this.all)].filter((t) => t.startsWith(prefix)));
+  }
+  /** The weekdays of its event: its own, else its lede's, else its article's. */
+  get day() {
+    return this.get('day', () => {
+      const own = this.ownDay;
+      if (own.length > 0) return own;
+      const lede = this.c.contextTerms.filter((t) => t.startsWith('w:'));
+      if (lede.length > 0) return lede;
+      return this.c.contextTerms.filter((t) => t.startsWith('W:')).map((t) => `w:${t.slice(2)}`);
+    });
+  }
+  get ownDay() {
+    return this.get('ownDay', () => ownWith(this.c, 'w:'));
+  }
+  /** The months and years its own sentence dates it to (a calendar day by its month). */
+  get times() {
+    return this.get('times', () =>
+      this.c.terms.flatMap((t) =>
+        /^[ty]:/.test(t) ? [t.slice(2)] : t.startsWith('d:') ? [t.slice(2, 5)] : [],
+      ),
+    );
+  }
+  /** The months and years its article names anywhere (`T:` keys, without the prefix). */
+  get timesNamed() {
+    return this.get(
+      'timesNamed',
+      () => new Set(this.c.contextTerms.filter((t) => t.startsWith('T:')).map((t) => t.slice(2))),
+    );
+  }
+  /** Its actors: people around it not only cited, and own names its article keeps returning to. */
+  get actors() {
+    return this.get('actors', () => [
+      ...[...this.all].filter((t) => t.startsWith('p:') && !this.termSet.has(`s:${t.slice(2)}`)),
+      ...this.c.terms.filter((t) => t.startsWith('e:') && this.all.has(`F:${t.slice(2)}`)),
+    ]);
+  }
+  /** Context terms with a prefix: `P:` protagonists, `Q:` central actors. */
+  contextWith(prefix: 'P:' | 'Q:') {
+    return this.get(prefix === 'P:' ? 'protagonists' : 'central', () =>
+      this.c.contextTerms.filter((t) => t.startsWith(prefix)),
+    );
+  }
+  get noProtagonist() {
+    return this.get(
+      'noProtagonist',
+      () => !this.c.contextTerms.some((t) => t.startsWith('P:') || t.startsWith('R:')),
+    );
+  }
+  /** Own names its article keeps returning to, not only cited. */
+  get ownActors() {
+    return this.get('ownActors', () =>
+      this.c.terms.filter(
+        (t) => t.startsWith('e:') && this.all.has(`F:${t.slice(2)}`) && !this.termSet.has(`s:${t.slice(2)}`),
+      ),
+    );
+  }
+  /** Own names neither counted by its figures nor only cited. */
+  get sentenceNames() {
+    return this.get('sentenceNames', () =>
+      this.c.terms.filter(
+        (t) => t.startsWith('e:') && !this.counted.has(t) && !this.termSet.has(`s:${t.slice(2)}`),
+      ),
+    );
+  }
+  /** Whether this claim's article mentions `key` (see mentionedIn), remembered per key. */
+  mentions(key: string) {
+    const known = this.get('mentioned', () => new Map<string, boolean>());
+    let m = known.get(key);
+    if (m === undefined) {
+      m = mentionedIn(key, this.names);
+      known.set(key, m);
+    }
+    return m;
+  }
+  /** Weights of its terms for contextSimilarity: own terms 1, context terms CONTEXT_WEIGHT. */
+  get weights() {
+    return this.get('weights', () => {
+      const c = this.c;
+      const w = new Map<string, number>();
+      for (const t of c.contextTerms) if (!ARTICLE_MARKER.test(t)) w.set(t, CONTEXT_WEIGHT);
+      for (const t of c.terms) w.set(t, 1);
+      // A maybe-name (a capitalised first word) weighs as the name it may be.
+      for (const t of c.terms) if (t.startsWith('m:')) w.set(`e:${t.slice(2)}`, 1);
+      return w;
+    });
+  }
+  /** Its own terms that are no markers, in order and with repeats (they are summed in that order). */
+  get contentTerms() {
+    return this.get('contentTerms', () => this.c.terms.filter((t) => !MARKER.test(t)));
+  }
+  private ownIdfOf?: (t: string) => number;
+  private ownIdfSum = 0;
+  /** The idf its content terms sum to. */
+  ownIdf(idf: (t: string) => number) {
+    if (this.ownIdfOf !== idf) {
+      this.ownIdfSum = this.contentTerms.reduce((n, t) => n + idf(t), 0);
+      this.ownIdfOf = idf;
+    }
+    return this.ownIdfSum;
+  }
+  /** Its quantities with the totals withSums adds. */
+  get sums() {
+    return this.get('sums', () => withSums(this.c));
+  }
+  /** Its figures' units and their words: never content words of wordingShare. */
+  get units() {
+    return this.get('units', () => new Set(this.c.quantities.flatMap((q) => [q.unit, ...q.unit.split(' ')])));
+  }
+  /** Its plain words (no key, no digit) that are none of its own units, and their stems as a set. */
+  get wording() {
+    return this.get('wording', () => {
+      const words = this.c.terms.filter((t) => !t.includes(':') && !this.units.has(t) && !/\d/.test(t));
+      return { words, stems: new Set(words.map(contentStem)) };
+    });
+  }
+  /** Its content stems beside `other` (none of either claim's units): wordingShare's `content`. */
+  contentBeside(other: ClaimView): Set<string> {
+    const { words, stems } = this.wording;
+    if (!words.some((t) => other.units.has(t))) return stems;
+    return new Set(words.filter((t) => !other.units.has(t)).map(contentStem));
+  }
+  get anchorQuantities() {
+    return this.get('anchorQuantities', () => this.c.quantities.filter(anchorFigure));
+  }
+  /** voiceOf(claim, q), remembered per quantity. */
+  voice(q: Quantity) {
+    const known = this.get('voices', () => new Map<Quantity, string>());
+    let v = known.get(q);
+    if (v === undefined) {
+      v = voiceOf(this.c, q);
+      known.set(q, v);
+    }
+    return v;
+  }
+}
+
+interface Derived {
+  termSet: Set<string>;
+  all: Set<string>;
+  names: Set<string>;
+  counted: Set<string>;
+  ownNames: string[];
+  ownPeople: string[];
+  anchors: string[];
+  anchorsWhole: string[];
+  ownp: string[];
+  owny: string[];
+  ownd: string[];
+  allp: string[];
+  ally: string[];
+  alld: string[];
+  day: string[];
+  ownDay: string[];
+  times: string[];
+  timesNamed: Set<string>;
+  actors: string[];
+  protagonists: string[];
+  central: string[];
+  noProtagonist: boolean;
+  ownActors: string[];
+  sentenceNames: string[];
+  mentioned: Map<string, boolean>;
+  weights: Map<string, number>;
+  contentTerms: string[];
+  sums: Quantity[];
+  units: Set<string>;
+  wording: { words: string[]; stems: Set<string> };
+  anchorQuantities: Quantity[];
+  voices: Map<Quantity, string>;
+}
+
+const ownWith = (c: ClaimForMatching, prefix: string) => c.terms.filter((t) => t.startsWith(prefix));
+
 /** How much two claims' contexts say they are about the same thing: 0..1, rarer shared terms count more. */
 export function contextSimilarity(a: ClaimForMatching, b: ClaimForMatching, idf: (t: string) => number) {
-  const weight = (c: ClaimForMatching) => {
-    const w = new Map<string, number>();
-    for (const t of c.contextTerms) if (!ARTICLE_MARKER.test(t)) w.set(t, CONTEXT_WEIGHT);
-    for (const t of c.terms) w.set(t, 1);
-    // A maybe-name (a capitalised first word) weighs as the name it may be.
-    for (const t of c.terms) if (t.startsWith('m:')) w.set(`e:${t.slice(2)}`, 1);
-    return w;
-  };
-  const wa = weight(a);
-  const wb = weight(b);
+  return similarity(new ClaimView(a), new ClaimView(b), idf);
+}
+
+function similarity(a: ClaimView, b: ClaimView, idf: (t: string) => number) {
+  const wa = a.weights;
+  const wb = b.weights;
   let shared = 0;
   const sharedTerms: [string, number][] = [];
   for (const [t, x] of wa) {
@@ -194,11 +436,12 @@ export function contextSimilarity(a: ClaimForMatching, b: ClaimForMatching, idf:
   // Coverage: how much of the shorter sentence the other one shares. In a small comparison (two
   // documents) idf cannot tell rare from common words, and a short restatement ("X has 31 member
   // states") shares all it says with the longer report.
-  const own = (c: ClaimForMatching) => c.terms.filter((t) => !MARKER.test(t)).reduce((n, t) => n + idf(t), 0);
   let sharedOwn = 0;
-  for (const t of a.terms)
-    if (!MARKER.test(t) && wb.has(t)) sharedOwn += idf(t) * Math.min(1, wb.get(t)! * 1.5);
-  const coverage = sharedOwn / Math.max(1e-9, Math.min(own(a), own(b)));
+  for (const t of a.contentTerms) {
+    const y = wb.get(t);
+    if (y !== undefined) sharedOwn += idf(t) * Math.min(1, y * 1.5);
+  }
+  const coverage = sharedOwn / Math.max(1e-9, Math.min(a.ownIdf(idf), b.ownIdf(idf)));
   const score = Math.max(evidence, Math.min(1, coverage) * COVERAGE_WEIGHT);
   return { score, shared: sharedTerms.sort((x, y) => y[1] - x[1]).map(([t]) => t) };
 }
@@ -215,10 +458,15 @@ export function sameSubject(a: ClaimForMatching, b: ClaimForMatching): boolean {
 
 /** Why two claims are about different things (for tests and debugging), or null when they are not. */
 export function differentSubject(a: ClaimForMatching, b: ClaimForMatching): string | null {
-  const all = (c: ClaimForMatching) => new Set([...c.terms, ...c.contextTerms]);
-  const allA = all(a);
-  const allB = all(b);
-  const own = (c: ClaimForMatching, prefix: string) => c.terms.filter((t) => t.startsWith(prefix));
+  return subjectDifference(new ClaimView(a), new ClaimView(b));
+}
+
+/** Both lists say something, and nothing in common. */
+const disjoint = (x: string[], y: string[]) => x.length > 0 && y.length > 0 && !x.some((t) => y.includes(t));
+
+function subjectDifference(a: ClaimView, b: ClaimView): string | null {
+  const allA = a.all;
+  const allB = b.all;
   // Anchored: an entity named in one claim's own sentence appears around the other. Without one, the
   // two sentences themselves must say mostly the same thing (two content words beyond the counted
   // noun, covering half of the shorter sentence): "Authorities seize 6,700 pounds of marijuana" and
@@ -227,136 +475,100 @@ export function differentSubject(a: ClaimForMatching, b: ClaimForMatching): stri
   // A name inside a figure's own words is what is counted ("7 AK-47 rifles", "26 Somali pirates"), the
   // same in every incident of one kind: between two whole reports it does not anchor. (Between two
   // snippets it may be all they name: "87 percent of Americans" and "61 percent of Americans".)
-  const maybe = (c: ClaimForMatching) => own(c, 'm:').map((t) => `e:${t.slice(2)}`);
-  const whole =
-    articleNames(a).size >= MIN_NAMES_FOR_ABSENCE && articleNames(b).size >= MIN_NAMES_FOR_ABSENCE;
-  const anchors = (c: ClaimForMatching) => {
-    const counted = whole ? countedNames(c) : new Set<string>();
-    return [...own(c, 'e:'), ...maybe(c)].filter((t) => !counted.has(t));
-  };
+  const whole = a.names.size >= MIN_NAMES_FOR_ABSENCE && b.names.size >= MIN_NAMES_FOR_ABSENCE;
+  // sameWording and restated weigh the same shared wording: worked out once.
+  let share: ReturnType<typeof wordingShare> | undefined;
+  const wording = () => (share ??= wordingShare(a, b));
   const anchored =
-    anchors(a).some((t) => allB.has(t)) ||
-    anchors(b).some((t) => allA.has(t)) ||
-    sameWording(a, b) ||
+    a.anchors(whole).some((t) => allB.has(t)) ||
+    b.anchors(whole).some((t) => allA.has(t)) ||
+    sameWording(wording()) ||
     sameFigure(a, b);
   if (!anchored) return 'no shared name or wording';
-  const disjoint = (x: string[], y: string[]) =>
-    x.length > 0 && y.length > 0 && !x.some((t) => y.includes(t));
-  const around = (set: Set<string>, prefix: string) => [...set].filter((t) => t.startsWith(prefix));
   // The people each sentence itself names come first: "X has spent 19 seasons" and "Y played 11
   // seasons" are about different people even when both articles mention both.
   // A person the sentence only cites ("…, Nambiar said") is its source, not its subject: two outlets
   // cite different officials for one fact. Such a name still counts when both name it.
-  const notCited = (c: ClaimForMatching, people: string[]) =>
-    people.filter((t) => !c.terms.includes(`s:${t.slice(2)}`));
-  const differentPeople = (x: string[], y: string[]) =>
-    disjoint(x, y) && notCited(a, x).length > 0 && notCited(b, y).length > 0;
-  if (differentPeople(own(a, 'p:'), own(b, 'p:'))) return 'different people in the sentences';
+  const differentPeople = (x: string[], y: string[]) => disjoint(x, y) && a.hasUncited(x) && b.hasUncited(y);
+  if (differentPeople(a.ownPeople, b.ownPeople)) return 'different people in the sentences';
   // One sentence told twice is one fact: only what the two sentences themselves say can set them apart,
   // not the days, names and dates around them (reports written on different days, of one event).
-  const retold = restated(a, b);
-  const near = (c: ClaimForMatching, set: Set<string>) => (retold ? new Set(c.terms) : set);
-  const nearA = near(a, allA);
-  const nearB = near(b, allB);
-  if (differentPeople(around(nearA, 'p:'), around(nearB, 'p:'))) return 'different people around';
-  if (disjoint(around(nearA, 'y:'), around(nearB, 'y:'))) return 'different years';
-  if (disjoint(around(nearA, 'd:'), around(nearB, 'd:'))) return 'different calendar days';
-  const names = articleNames;
+  const retold = restated(a, b, wording());
+  if (differentPeople(a.around(retold, 'p:'), b.around(retold, 'p:'))) return 'different people around';
+  if (disjoint(a.around(retold, 'y:'), b.around(retold, 'y:'))) return 'different years';
+  if (disjoint(a.around(retold, 'd:'), b.around(retold, 'd:'))) return 'different calendar days';
   // Different weekdays of the event: the claim's own, else the article's lede's.
-  const day = (c: ClaimForMatching) => {
-    const own = c.terms.filter((t) => t.startsWith('w:'));
-    if (own.length > 0) return own;
-    const lede = c.contextTerms.filter((t) => t.startsWith('w:'));
-    if (lede.length > 0) return lede;
-    return c.contextTerms.filter((t) => t.startsWith('W:')).map((t) => `w:${t.slice(2)}`);
-  };
-  const ownDay = (c: ClaimForMatching) => c.terms.filter((t) => t.startsWith('w:'));
-  if (retold ? disjoint(ownDay(a), ownDay(b)) : disjoint(day(a), day(b))) return 'different weekdays';
+  if (retold ? disjoint(a.ownDay, b.ownDay) : disjoint(a.day, b.day)) return 'different weekdays';
   if (retold) return null;
   // A figure its own sentence dates to a month or a year ("in February", "in 2003") belongs to that
   // time: a report that dates its figure to no time and never names that month or year anywhere, while
   // naming enough else to be a whole report, is about another event (the background quake of
   // February against this Sunday's).
   // A calendar day ("June 24, 2005") counts by its month: the other report may leave the year out.
-  const times = (c: ClaimForMatching) =>
-    c.terms.flatMap((t) => (/^[ty]:/.test(t) ? [t.slice(2)] : t.startsWith('d:') ? [t.slice(2, 5)] : []));
-  const undated = (c: ClaimForMatching, other: ClaimForMatching) => {
-    const own = times(c);
-    if (own.length === 0 || times(other).length > 0) return false;
-    if (names(other).size < MIN_NAMES_FOR_ABSENCE) return false;
-    const named = new Set(other.contextTerms.filter((t) => t.startsWith('T:')).map((t) => t.slice(2)));
+  const undated = (c: ClaimView, other: ClaimView) => {
+    const own = c.times;
+    if (own.length === 0 || other.times.length > 0) return false;
+    if (other.names.size < MIN_NAMES_FOR_ABSENCE) return false;
+    const named = other.timesNamed;
     return !own.some((t) => named.has(t));
   };
   if (undated(a, b) || undated(b, a)) return 'dated to a time the other report never names';
   // Each claim's neighbourhood names an actor (a person, or a name its own article keeps returning to)
   // that the other report never mentions: two different events.
-  // Spelling variants of one name differ at the end ("Korea"/"Korean", "Somali"/"Somalian"), so a
-  // name counts as mentioned when one key starts with the other.
-  const mentioned = (key: string, other: Set<string>) => {
-    if (other.has(`A:${key}`)) return true;
-    for (const t of other) {
-      const k = t.slice(2);
-      if (k.length >= 2 && (k.startsWith(key) || key.startsWith(k))) return true;
-      // "Gulf" in "Persian Gulf"; transliterations one letter apart ("Salaluddin" / "Salahaddin").
-      if (k.length >= 3 && key.length >= 3 && (k.endsWith(key) || key.endsWith(k))) return true;
-      if (k.length >= 4 && key.length >= 4 && oneEditApart(k, key)) return true;
-    }
-    return false;
-  };
-  // The actors: people, and names the claim's own article keeps coming back to (a ship, a club).
-  const actors = (c: ClaimForMatching, all: Set<string>) => [
-    // A person the sentence only cites is a source, not an actor.
-    ...[...all].filter((t) => t.startsWith('p:') && !c.terms.includes(`s:${t.slice(2)}`)),
-    ...c.terms.filter((t) => t.startsWith('e:') && all.has(`F:${t.slice(2)}`)),
-  ];
-  const foreign = (c: ClaimForMatching, all: Set<string>, other: Set<string>) =>
-    other.size >= MIN_NAMES_FOR_ABSENCE && actors(c, all).some((t) => !mentioned(t.slice(2), other));
-  if (foreign(a, allA, names(b)) && foreign(b, allB, names(a)))
-    return 'each names an actor the other report never mentions';
+  const unknownTo = (other: ClaimView) => (t: string) => !other.mentions(t.slice(2));
+  const namesEnough = (other: ClaimView) => other.names.size >= MIN_NAMES_FOR_ABSENCE;
+  const foreign = (c: ClaimView, other: ClaimView) => namesEnough(other) && c.actors.some(unknownTo(other));
+  if (foreign(a, b) && foreign(b, a)) return 'each names an actor the other report never mentions';
   // Likewise when each report's protagonists (the names it returns to most) include one the other
   // report never mentions: the INS Mysore's capture against the INS Sukanya's.
-  const strangers = (c: ClaimForMatching, other: Set<string>) =>
-    other.size >= MIN_NAMES_FOR_ABSENCE &&
-    c.contextTerms.some((t) => t.startsWith('P:') && !mentioned(t.slice(2), other));
-  if (strangers(a, names(b)) && strangers(b, names(a)))
-    return "each report's protagonist is unknown to the other";
+  const strangers = (c: ClaimView, other: ClaimView) =>
+    namesEnough(other) && c.contextWith('P:').some(unknownTo(other));
+  if (strangers(a, b) && strangers(b, a)) return "each report's protagonist is unknown to the other";
   // A report that returns to no name at all (a few lines naming each thing once) has no protagonist of
   // its own to compare; one that never names the other report's central actor (named in three
   // sentences or more: the INS Sukanya) is about another event.
-  const noProtagonist = (c: ClaimForMatching) =>
-    !c.contextTerms.some((t) => t.startsWith('P:') || t.startsWith('R:'));
-  const centralUnknown = (c: ClaimForMatching, other: Set<string>) =>
-    other.size >= MIN_NAMES_FOR_ABSENCE &&
-    c.contextTerms.some((t) => t.startsWith('Q:') && !mentioned(t.slice(2), other));
-  if ((noProtagonist(a) && centralUnknown(b, names(a))) || (noProtagonist(b) && centralUnknown(a, names(b))))
+  const centralUnknown = (c: ClaimView, other: ClaimView) =>
+    namesEnough(other) && c.contextWith('Q:').some(unknownTo(other));
+  if ((a.noProtagonist && centralUnknown(b, a)) || (b.noProtagonist && centralUnknown(a, b)))
     return "the other report's protagonist is unknown to a report without one";
   // One side alone is enough when the actor is named in the claim's own sentence and its article keeps
   // coming back to it: "INS Sukanya … nabbed 26 pirates" against a report that never names the ship.
-  const ownActors = (c: ClaimForMatching, all: Set<string>, other: Set<string>) => {
-    if (other.size < MIN_NAMES_FOR_ABSENCE) return false;
-    const own = c.terms.filter(
-      (t) => t.startsWith('e:') && all.has(`F:${t.slice(2)}`) && !c.terms.includes(`s:${t.slice(2)}`),
-    );
-    const absent = own.filter((t) => !mentioned(t.slice(2), other)).length;
+  const ownActors = (c: ClaimView, other: ClaimView) => {
+    if (!namesEnough(other)) return false;
+    const own = c.ownActors;
+    const absent = own.filter(unknownTo(other)).length;
     return own.length > 0 && absent >= own.length / 2;
   };
-  if (ownActors(a, allA, names(b)) || ownActors(b, allB, names(a)))
-    return 'own actors unknown to the other report';
+  if (ownActors(a, b) || ownActors(b, a)) return 'own actors unknown to the other report';
   // Between two whole reports, every name a figure's own sentence gives is one the other report never
   // mentions: "a masked bandit made off with $136M of diamonds from the Carlton Intercontinental Hotel
   // in Cannes", told as background in a report on another raid, against a report that never names
   // Cannes or the hotel. (A snippet names too little to say what it leaves out.)
-  const strangerSentence = (c: ClaimForMatching, other: Set<string>) => {
+  const strangerSentence = (c: ClaimView, other: ClaimView) => {
     if (!whole) return false;
-    const counted = countedNames(c);
-    const own = c.terms.filter(
-      (t) => t.startsWith('e:') && !counted.has(t) && !c.terms.includes(`s:${t.slice(2)}`),
-    );
-    return own.length > 0 && own.every((t) => !mentioned(t.slice(2), other));
+    const own = c.sentenceNames;
+    return own.length > 0 && own.every(unknownTo(other));
   };
-  if (strangerSentence(a, names(b)) || strangerSentence(b, names(a)))
+  if (strangerSentence(a, b) || strangerSentence(b, a))
     return 'every name of the sentence unknown to the other report';
   return null;
+}
+
+/**
+ * Whether `key` is among `names` (an article's `A:` keys). Spelling variants of one name differ at the
+ * end ("Korea"/"Korean", "Somali"/"Somalian"), so a name counts as mentioned when one key starts with
+ * the other.
+ */
+function mentionedIn(key: string, names: Set<string>): boolean {
+  if (names.has(`A:${key}`)) return true;
+  for (const t of names) {
+    const k = t.slice(2);
+    if (k.length >= 2 && (k.startsWith(key) || key.startsWith(k))) return true;
+    // "Gulf" in "Persian Gulf"; transliterations one letter apart ("Salaluddin" / "Salahaddin").
+    if (k.length >= 3 && key.length >= 3 && (k.endsWith(key) || key.endsWith(k))) return true;
+    if (k.length >= 4 && key.length >= 4 && oneEditApart(k, key)) return true;
+  }
+  return false;
 }
 
 /** Every name the claim's article mentions (up to a limit), as `A:` keys. */
@@ -380,26 +592,19 @@ export function countedNames(c: ClaimForMatching): Set<string> {
  * Both sentences state one more figure the same way ("for the 125 seats", "for 125 parliamentary
  * seats"): an exact count of one thing, more than a handful, that both carry is a shared subject.
  */
-function sameFigure(a: ClaimForMatching, b: ClaimForMatching): boolean {
-  return a.quantities.some(
-    (qa) =>
-      anchorFigure(qa) &&
-      b.quantities.some((qb) => anchorFigure(qb) && qb.unitClass === qa.unitClass && qb.value === qa.value),
+function sameFigure(a: ClaimView, b: ClaimView): boolean {
+  return a.anchorQuantities.some((qa) =>
+    b.anchorQuantities.some((qb) => qb.unitClass === qa.unitClass && qb.value === qa.value),
   );
 }
 
 /** Content stems the two own sentences share beyond the counted nouns, and how many the shorter has. */
-function wordingShare(a: ClaimForMatching, b: ClaimForMatching) {
-  const units = new Set([...a.quantities, ...b.quantities].flatMap((q) => [q.unit, ...q.unit.split(' ')]));
-  const content = (c: ClaimForMatching) =>
-    new Set(c.terms.filter((t) => !t.includes(':') && !units.has(t) && !/\d/.test(t)).map(contentStem));
-  const ca = content(a);
-  const cb = content(b);
-  return {
-    shared: [...ca].filter((t) => cb.has(t)).length,
-    shorter: Math.min(ca.size, cb.size),
-    sizes: [ca.size, cb.size] as const,
-  };
+function wordingShare(a: ClaimView, b: ClaimView) {
+  const ca = a.contentBeside(b);
+  const cb = b.contentBeside(a);
+  let shared = 0;
+  for (const t of ca) if (cb.has(t)) shared++;
+  return { shared, shorter: Math.min(ca.size, cb.size), sizes: [ca.size, cb.size] as const };
 }
 
 /**
@@ -408,25 +613,25 @@ function wordingShare(a: ClaimForMatching, b: ClaimForMatching) {
  * "six AK 47 rifles, 12 magazines and about 300 rounds of ammunition were found" has four content
  * words beyond its counted nouns, and two figures the retelling states alike.
  */
-function restated(a: ClaimForMatching, b: ClaimForMatching): boolean {
-  const { shared, sizes } = wordingShare(a, b);
-  const alike = (c: ClaimForMatching, other: ClaimForMatching) =>
-    c.quantities.filter((q) =>
-      other.quantities.some((o) => o.unitClass === q.unitClass && o.low === q.low && o.high === q.high),
-    ).length;
-  const figures = Math.min(alike(a, b), alike(b, a));
+function restated(a: ClaimView, b: ClaimView, { shared, sizes }: ReturnType<typeof wordingShare>): boolean {
+  const qa = a.c.quantities;
+  const qb = b.c.quantities;
   // Two more exact counts stated alike ("31 magazines and 923 rounds") are one account of one haul.
-  const exact = a.quantities.filter(
-    (q) => anchorFigure(q) && b.quantities.some((o) => o.unitClass === q.unitClass && o.value === q.value),
+  const exact = a.anchorQuantities.filter((q) =>
+    qb.some((o) => o.unitClass === q.unitClass && o.value === q.value),
   ).length;
   if (exact >= 2) return true;
+  const alike = (mine: Quantity[], theirs: Quantity[]) =>
+    mine.filter((q) =>
+      theirs.some((o) => o.unitClass === q.unitClass && o.low === q.low && o.high === q.high),
+    ).length;
+  const figures = Math.min(alike(qa, qb), alike(qb, qa));
   // The figure in dispute is no difference of wording: a retelling that changes it is still a retelling.
-  const size = Math.min(sizes[0] + a.quantities.length, sizes[1] + b.quantities.length) - 1;
+  const size = Math.min(sizes[0] + qa.length, sizes[1] + qb.length) - 1;
   return shared + figures >= 5 && shared + figures >= 0.8 * size;
 }
 
-function sameWording(a: ClaimForMatching, b: ClaimForMatching): boolean {
-  const { shared, shorter } = wordingShare(a, b);
+function sameWording({ shared, shorter }: ReturnType<typeof wordingShare>): boolean {
   // A short restatement ("11 bodies have been identified") says only a word or two beyond its figure:
   // it matches when the other sentence shares all of them.
   if (shorter <= 2 && shared === shorter && shared >= 1) return true;
@@ -539,11 +744,13 @@ export function periodOf(claimText: string, q: Quantity): string | null {
 }
 
 /** Pairs of quantities that measure the same thing the same way. */
-function comparableQuantities(a: ClaimForMatching, b: ClaimForMatching): QuantityPair[] {
+function comparableQuantities(va: ClaimView, vb: ClaimView): QuantityPair[] {
+  const a = va.c;
+  const b = vb.c;
   const pairs: QuantityPair[] = [];
   const sameArticle = a.article === b.article;
-  const qsA = withSums(a);
-  const qsB = withSums(b);
+  const qsA = va.sums;
+  const qsB = vb.sums;
   for (const qb of qsB) {
     // One writer does not contradict themselves; inside one article only different voices can differ
     // (the narration against a quoted speaker, or two speakers).
@@ -551,7 +758,7 @@ function comparableQuantities(a: ClaimForMatching, b: ClaimForMatching): Quantit
       (qa) =>
         sameMeasure(qa, qb) &&
         ownedAlike(a, qa, b, qb) &&
-        (!sameArticle || voiceOf(a, qa) !== voiceOf(b, qb)) &&
+        (!sameArticle || va.voice(qa) !== vb.voice(qb)) &&
         sameLocalContext(a, qa, b, qb),
     );
     if (options.length === 0) continue;
@@ -691,20 +898,22 @@ function relativeDifference(x: Quantity, y: Quantity): number {
 }
 
 function compareClaims(
-  a: ClaimForMatching,
-  b: ClaimForMatching,
+  va: ClaimView,
+  vb: ClaimView,
   idf: (t: string) => number,
   names: Map<string, string>,
   agreements: Agreement[] = [],
   voices: Map<LinkDraft, [string, string, string, string]> = new Map(),
 ): LinkDraft | null {
-  let pairs = comparableQuantities(a, b);
+  const a = va.c;
+  const b = vb.c;
+  let pairs = comparableQuantities(va, vb);
   const quote = pairs.length === 0 ? compareQuotes(a, b) : null;
   if (pairs.length === 0 && !quote) return null;
-  const { score, shared } = contextSimilarity(a, b, idf);
+  const { score, shared } = similarity(va, vb, idf);
   // One quote under two names: the people differ by construction, so no subject test applies.
   if (quote?.otherSpeaker) return misattributedQuote(a, b, quote, score);
-  const why = differentSubject(a, b);
+  const why = subjectDifference(va, vb);
   if (why !== null) {
     // Two claims about different events may still give one person's age (see onePersonsAge).
     pairs = pairs.filter((p) => onePersonsAge(a, p.qa, b, p.qb, why));
@@ -741,13 +950,13 @@ function compareClaims(
       claim: a.ref,
       text: p.qa.text,
       article: b.article,
-      voice: voiceOf(b, p.qb),
+      voice: vb.voice(p.qb),
     });
     agreements.push({
       claim: b.ref,
       text: p.qb.text,
       article: a.article,
-      voice: voiceOf(a, p.qa),
+      voice: va.voice(p.qa),
     });
   }
   // A total conflicts only where nothing else of the two claims agrees: "45 police" against "100
@@ -776,7 +985,7 @@ function compareClaims(
     gap: round(chosen.difference),
   };
   const link: LinkDraft = { a: a.ref, b: b.ref, relation, score: round(score), severity, explanation };
-  voices.set(link, [voiceOf(a, chosen.qa), voiceOf(b, chosen.qb), a.article, b.article]);
+  voices.set(link, [va.voice(chosen.qa), vb.voice(chosen.qb), a.article, b.article]);
   return link;
 }
 
