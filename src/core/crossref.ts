@@ -180,156 +180,181 @@ function idfFor(stats: TermStats) {
  * filtered lists from its terms every time. Every field fills on first use, so nothing reads a
  * claim's context terms before the test that needs them does (a stored claim's are parsed only when
  * read: db/queries/candidates.ts). A view is only valid while its claim does not change, which holds
- * inside one call.
+ * inside one call. (Plain fields, not a keyed memo: those lookups showed up in profiles.)
  */
 class ClaimView {
   readonly c: ClaimForMatching;
   /** Its index among crossReference's incoming claims (the last of that ref), or undefined. */
-  incomingAt: number | undefined;
+  incomingAt: number | undefined = undefined;
   constructor(c: ClaimForMatching) {
     this.c = c;
   }
-  private memo: Partial<Derived> = {};
-  /** One derived value, computed by `make` the first time it is asked for. */
-  private get<K extends keyof Derived>(key: K, make: () => Derived[K]): Derived[K] {
-    let v = this.memo[key];
-    if (v === undefined) {
-      v = make();
-      this.memo[key] = v;
-    }
-    return v as Derived[K];
-  }
 
+  private _termSet: Set<string> | undefined = undefined;
   /** The claim's own terms as a set: is `s:x` (x only cited) among them? */
   get termSet() {
-    return this.get('termSet', () => new Set(this.c.terms));
+    this._termSet ??= new Set(this.c.terms);
+    return this._termSet;
   }
+  private _all: Set<string> | undefined = undefined;
   /** Its terms and context terms. */
   get all() {
-    return this.get('all', () => new Set([...this.c.terms, ...this.c.contextTerms]));
+    this._all ??= new Set([...this.c.terms, ...this.c.contextTerms]);
+    return this._all;
   }
+  private _names: Set<string> | undefined = undefined;
   /** Every name its article mentions, as `A:` keys. */
   get names() {
-    return this.get('names', () => articleNames(this.c));
+    this._names ??= articleNames(this.c);
+    return this._names;
   }
+  private _counted: Set<string> | undefined = undefined;
   get counted() {
-    return this.get('counted', () => countedNames(this.c));
+    this._counted ??= countedNames(this.c);
+    return this._counted;
   }
-  /** Its own terms starting with `e:` (names) and `p:` (people). */
+  private _ownNames: string[] | undefined = undefined;
+  /** Its own terms starting with `e:` (names). */
   get ownNames() {
-    return this.get('ownNames', () => ownWith(this.c, 'e:'));
+    this._ownNames ??= ownWith(this.c, 'e:');
+    return this._ownNames;
   }
+  private _ownPeople: string[] | undefined = undefined;
+  /** Its own terms starting with `p:` (people). */
   get ownPeople() {
-    return this.get('ownPeople', () => ownWith(this.c, 'p:'));
+    this._ownPeople ??= ownWith(this.c, 'p:');
+    return this._ownPeople;
   }
+  private _anchors: string[] | undefined = undefined;
+  private _anchorsWhole: string[] | undefined = undefined;
   /** Its names and the names its maybe-names may be, less the names counted by its figures when `whole`. */
   anchors(whole: boolean) {
-    const all = this.get('anchors', () => [
-      ...this.ownNames,
-      ...ownWith(this.c, 'm:').map((t) => `e:${t.slice(2)}`),
-    ]);
+    this._anchors ??= [...this.ownNames, ...ownWith(this.c, 'm:').map((t) => `e:${t.slice(2)}`)];
+    const all = this._anchors;
     if (!whole) return all;
-    return this.get('anchorsWhole', () => all.filter((t) => !this.counted.has(t)));
+    this._anchorsWhole ??= all.filter((t) => !this.counted.has(t));
+    return this._anchorsWhole;
   }
   /** People none of whose names is only cited (`s:`) in the sentence: there is one. */
   hasUncited(people: string[]) {
     return people.some((t) => !this.termSet.has(`s:${t.slice(2)}`));
   }
-  /** Terms with a prefix among all its terms (`retold`: among its own only), as aroundOf gives them. */
+  private aroundOwn: { 'p:'?: string[]; 'y:'?: string[]; 'd:'?: string[] } = {};
+  private aroundAll: { 'p:'?: string[]; 'y:'?: string[]; 'd:'?: string[] } = {};
+  /** Its terms and context terms with a prefix (`retold`: its own terms only). */
   around(retold: boolean, prefix: 'p:' | 'y:' | 'd:') {
-    const key = `${retold ? 'own' : 'all'}${prefix[0]}` as `${'own' | 'all'}${'p' | 'y' | 'd'}`;
-    return this.get(key, () => [...(retold ? this.termSet : this.all)].filter((t) => t.startsWith(prefix)));
+    const known = retold ? this.aroundOwn : this.aroundAll;
+    known[prefix] ??= [...(retold ? this.termSet : this.all)].filter((t) => t.startsWith(prefix));
+    return known[prefix];
   }
+  private _day: string[] | undefined = undefined;
   /** The weekdays of its event: its own, else its lede's, else its article's. */
   get day() {
-    return this.get('day', () => {
-      const own = this.ownDay;
-      if (own.length > 0) return own;
-      const lede = this.c.contextTerms.filter((t) => t.startsWith('w:'));
-      if (lede.length > 0) return lede;
-      return this.c.contextTerms.filter((t) => t.startsWith('W:')).map((t) => `w:${t.slice(2)}`);
-    });
+    this._day ??= this.weekdays();
+    return this._day;
   }
+  private weekdays() {
+    if (this.ownDay.length > 0) return this.ownDay;
+    const lede = this.c.contextTerms.filter((t) => t.startsWith('w:'));
+    if (lede.length > 0) return lede;
+    return this.c.contextTerms.filter((t) => t.startsWith('W:')).map((t) => `w:${t.slice(2)}`);
+  }
+  private _ownDay: string[] | undefined = undefined;
   get ownDay() {
-    return this.get('ownDay', () => ownWith(this.c, 'w:'));
+    this._ownDay ??= ownWith(this.c, 'w:');
+    return this._ownDay;
   }
+  private _times: string[] | undefined = undefined;
   /** The months and years its own sentence dates it to (a calendar day by its month). */
   get times() {
-    return this.get('times', () =>
-      this.c.terms.flatMap((t) =>
-        /^[ty]:/.test(t) ? [t.slice(2)] : t.startsWith('d:') ? [t.slice(2, 5)] : [],
-      ),
+    this._times ??= this.c.terms.flatMap((t) =>
+      /^[ty]:/.test(t) ? [t.slice(2)] : t.startsWith('d:') ? [t.slice(2, 5)] : [],
     );
+    return this._times;
   }
+  private _timesNamed: Set<string> | undefined = undefined;
   /** The months and years its article names anywhere (`T:` keys, without the prefix). */
   get timesNamed() {
-    return this.get(
-      'timesNamed',
-      () => new Set(this.c.contextTerms.filter((t) => t.startsWith('T:')).map((t) => t.slice(2))),
+    this._timesNamed ??= new Set(
+      this.c.contextTerms.filter((t) => t.startsWith('T:')).map((t) => t.slice(2)),
     );
+    return this._timesNamed;
   }
+  private _actors: string[] | undefined = undefined;
   /** Its actors: people around it not only cited, and own names its article keeps returning to. */
   get actors() {
-    return this.get('actors', () => [
+    this._actors ??= [
       ...[...this.all].filter((t) => t.startsWith('p:') && !this.termSet.has(`s:${t.slice(2)}`)),
       ...this.c.terms.filter((t) => t.startsWith('e:') && this.all.has(`F:${t.slice(2)}`)),
-    ]);
+    ];
+    return this._actors;
   }
+  private _protagonists: string[] | undefined = undefined;
+  private _central: string[] | undefined = undefined;
   /** Context terms with a prefix: `P:` protagonists, `Q:` central actors. */
   contextWith(prefix: 'P:' | 'Q:') {
-    return this.get(prefix === 'P:' ? 'protagonists' : 'central', () =>
-      this.c.contextTerms.filter((t) => t.startsWith(prefix)),
-    );
+    const make = () => this.c.contextTerms.filter((t) => t.startsWith(prefix));
+    if (prefix === 'P:') {
+      this._protagonists ??= make();
+      return this._protagonists;
+    }
+    this._central ??= make();
+    return this._central;
   }
+  private _noProtagonist: boolean | undefined = undefined;
   get noProtagonist() {
-    return this.get(
-      'noProtagonist',
-      () => !this.c.contextTerms.some((t) => t.startsWith('P:') || t.startsWith('R:')),
-    );
+    this._noProtagonist ??= !this.c.contextTerms.some((t) => t.startsWith('P:') || t.startsWith('R:'));
+    return this._noProtagonist;
   }
+  private _ownActors: string[] | undefined = undefined;
   /** Own names its article keeps returning to, not only cited. */
   get ownActors() {
-    return this.get('ownActors', () =>
-      this.c.terms.filter(
-        (t) => t.startsWith('e:') && this.all.has(`F:${t.slice(2)}`) && !this.termSet.has(`s:${t.slice(2)}`),
-      ),
+    this._ownActors ??= this.c.terms.filter(
+      (t) => t.startsWith('e:') && this.all.has(`F:${t.slice(2)}`) && !this.termSet.has(`s:${t.slice(2)}`),
     );
+    return this._ownActors;
   }
+  private _sentenceNames: string[] | undefined = undefined;
   /** Own names neither counted by its figures nor only cited. */
   get sentenceNames() {
-    return this.get('sentenceNames', () =>
-      this.c.terms.filter(
-        (t) => t.startsWith('e:') && !this.counted.has(t) && !this.termSet.has(`s:${t.slice(2)}`),
-      ),
+    this._sentenceNames ??= this.c.terms.filter(
+      (t) => t.startsWith('e:') && !this.counted.has(t) && !this.termSet.has(`s:${t.slice(2)}`),
     );
+    return this._sentenceNames;
   }
+  private mentioned: Map<string, boolean> | undefined = undefined;
   /** Whether this claim's article mentions `key` (see mentionedIn), remembered per key. */
   mentions(key: string) {
-    const known = this.get('mentioned', () => new Map<string, boolean>());
-    let m = known.get(key);
+    this.mentioned ??= new Map();
+    let m = this.mentioned.get(key);
     if (m === undefined) {
       m = mentionedIn(key, this.names);
-      known.set(key, m);
+      this.mentioned.set(key, m);
     }
     return m;
   }
+  private _weights: Map<string, number> | undefined = undefined;
   /** Weights of its terms for contextSimilarity: own terms 1, context terms CONTEXT_WEIGHT. */
   get weights() {
-    return this.get('weights', () => {
-      const c = this.c;
-      const w = new Map<string, number>();
-      for (const t of c.contextTerms) if (!ARTICLE_MARKER.test(t)) w.set(t, CONTEXT_WEIGHT);
-      for (const t of c.terms) w.set(t, 1);
-      // A maybe-name (a capitalised first word) weighs as the name it may be.
-      for (const t of c.terms) if (t.startsWith('m:')) w.set(`e:${t.slice(2)}`, 1);
-      return w;
-    });
+    this._weights ??= this.weigh();
+    return this._weights;
   }
+  private weigh() {
+    const c = this.c;
+    const w = new Map<string, number>();
+    for (const t of c.contextTerms) if (!ARTICLE_MARKER.test(t)) w.set(t, CONTEXT_WEIGHT);
+    for (const t of c.terms) w.set(t, 1);
+    // A maybe-name (a capitalised first word) weighs as the name it may be.
+    for (const t of c.terms) if (t.startsWith('m:')) w.set(`e:${t.slice(2)}`, 1);
+    return w;
+  }
+  private _contentTerms: string[] | undefined = undefined;
   /** Its own terms that are no markers, in order and with repeats (they are summed in that order). */
   get contentTerms() {
-    return this.get('contentTerms', () => this.c.terms.filter((t) => !MARKER.test(t)));
+    this._contentTerms ??= this.c.terms.filter((t) => !MARKER.test(t));
+    return this._contentTerms;
   }
-  private ownIdfOf?: (t: string) => number;
+  private ownIdfOf: ((t: string) => number) | undefined = undefined;
   private ownIdfSum = 0;
   /** The idf its content terms sum to. */
   ownIdf(idf: (t: string) => number) {
@@ -339,75 +364,49 @@ class ClaimView {
     }
     return this.ownIdfSum;
   }
+  private _sums: Quantity[] | undefined = undefined;
   /** Its quantities with the totals withSums adds. */
   get sums() {
-    return this.get('sums', () => withSums(this.c));
+    this._sums ??= withSums(this.c);
+    return this._sums;
   }
+  private _units: Set<string> | undefined = undefined;
   /** Its figures' units and their words: never content words of wordingShare. */
   get units() {
-    return this.get('units', () => new Set(this.c.quantities.flatMap((q) => [q.unit, ...q.unit.split(' ')])));
+    this._units ??= new Set(this.c.quantities.flatMap((q) => [q.unit, ...q.unit.split(' ')]));
+    return this._units;
   }
-  /** Its plain words (no key, no digit) that are none of its own units, and their stems as a set. */
-  get wording() {
-    return this.get('wording', () => {
-      const words = this.c.terms.filter((t) => !t.includes(':') && !this.units.has(t) && !/\d/.test(t));
-      return { words, stems: new Set(words.map(contentStem)) };
-    });
+  private _words: string[] | undefined = undefined;
+  private _stems: Set<string> | undefined = undefined;
+  /** Its plain words (no key, no digit) that are none of its own units. */
+  get words() {
+    this._words ??= this.c.terms.filter((t) => !t.includes(':') && !this.units.has(t) && !/\d/.test(t));
+    return this._words;
   }
   /** Its content stems beside `other` (none of either claim's units): wordingShare's `content`. */
   contentBeside(other: ClaimView): Set<string> {
-    const { words, stems } = this.wording;
-    if (!words.some((t) => other.units.has(t))) return stems;
-    return new Set(words.filter((t) => !other.units.has(t)).map(contentStem));
+    const words = this.words;
+    if (words.some((t) => other.units.has(t)))
+      return new Set(words.filter((t) => !other.units.has(t)).map(contentStem));
+    this._stems ??= new Set(words.map(contentStem));
+    return this._stems;
   }
+  private _anchorQuantities: Quantity[] | undefined = undefined;
   get anchorQuantities() {
-    return this.get('anchorQuantities', () => this.c.quantities.filter(anchorFigure));
+    this._anchorQuantities ??= this.c.quantities.filter(anchorFigure);
+    return this._anchorQuantities;
   }
+  private voices: Map<Quantity, string> | undefined = undefined;
   /** voiceOf(claim, q), remembered per quantity. */
   voice(q: Quantity) {
-    const known = this.get('voices', () => new Map<Quantity, string>());
-    let v = known.get(q);
+    this.voices ??= new Map();
+    let v = this.voices.get(q);
     if (v === undefined) {
       v = voiceOf(this.c, q);
-      known.set(q, v);
+      this.voices.set(q, v);
     }
     return v;
   }
-}
-
-interface Derived {
-  termSet: Set<string>;
-  all: Set<string>;
-  names: Set<string>;
-  counted: Set<string>;
-  ownNames: string[];
-  ownPeople: string[];
-  anchors: string[];
-  anchorsWhole: string[];
-  ownp: string[];
-  owny: string[];
-  ownd: string[];
-  allp: string[];
-  ally: string[];
-  alld: string[];
-  day: string[];
-  ownDay: string[];
-  times: string[];
-  timesNamed: Set<string>;
-  actors: string[];
-  protagonists: string[];
-  central: string[];
-  noProtagonist: boolean;
-  ownActors: string[];
-  sentenceNames: string[];
-  mentioned: Map<string, boolean>;
-  weights: Map<string, number>;
-  contentTerms: string[];
-  sums: Quantity[];
-  units: Set<string>;
-  wording: { words: string[]; stems: Set<string> };
-  anchorQuantities: Quantity[];
-  voices: Map<Quantity, string>;
 }
 
 const ownWith = (c: ClaimForMatching, prefix: string) => c.terms.filter((t) => t.startsWith(prefix));
