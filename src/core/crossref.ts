@@ -3,7 +3,7 @@
 import { agesOfDifferentHolders, agesShareHolder, onePersonsAge } from './ages';
 import { anchorFigure, contentStem, QUOTE_MIN_WORDS } from './claims';
 import { foldName, oneEditApart } from './entities';
-import { isOwnerMark, ownedAlike } from './owners';
+import { isOwnerMark, ownedAlike, ownerOf } from './owners';
 import { WHOLE } from './quantities';
 import type {
   ClaimForMatching,
@@ -333,6 +333,17 @@ class ClaimView {
     }
     return m;
   }
+  /** Whether its article never mentions one of these keys (`X:key`, any one-letter prefix). */
+  missesAny(keys: string[]) {
+    for (const t of keys) if (!this.mentions(t.slice(2))) return true;
+    return false;
+  }
+  /** How many of these keys its article never mentions. */
+  missing(keys: string[]) {
+    let n = 0;
+    for (const t of keys) if (!this.mentions(t.slice(2))) n++;
+    return n;
+  }
   private _weights: Map<string, number> | undefined = undefined;
   /** Weights of its terms for contextSimilarity: own terms 1, context terms CONTEXT_WEIGHT. */
   get weights() {
@@ -476,81 +487,102 @@ function subjectDifference(a: ClaimView, b: ClaimView): string | null {
   // snippets it may be all they name: "87 percent of Americans" and "61 percent of Americans".)
   const whole = a.names.size >= MIN_NAMES_FOR_ABSENCE && b.names.size >= MIN_NAMES_FOR_ABSENCE;
   // sameWording and restated weigh the same shared wording: worked out once.
-  let share: ReturnType<typeof wordingShare> | undefined;
-  const wording = () => (share ??= wordingShare(a, b));
-  const anchored =
-    a.anchors(whole).some((t) => allB.has(t)) ||
-    b.anchors(whole).some((t) => allA.has(t)) ||
-    sameWording(wording()) ||
-    sameFigure(a, b);
+  let share: WordingShare | undefined;
+  let anchored = a.anchors(whole).some((t) => allB.has(t)) || b.anchors(whole).some((t) => allA.has(t));
+  if (!anchored) {
+    share = wordingShare(a, b);
+    anchored = sameWording(share) || sameFigure(a, b);
+  }
   if (!anchored) return 'no shared name or wording';
+  // The helpers below are module functions, not closures made per call: with keepNames (wrangler's
+  // default, and tsx) every named closure made costs a defineProperty, ~15 % of a profile here.
   // The people each sentence itself names come first: "X has spent 19 seasons" and "Y played 11
   // seasons" are about different people even when both articles mention both.
   // A person the sentence only cites ("…, Nambiar said") is its source, not its subject: two outlets
   // cite different officials for one fact. Such a name still counts when both name it.
-  const differentPeople = (x: string[], y: string[]) => disjoint(x, y) && a.hasUncited(x) && b.hasUncited(y);
-  if (differentPeople(a.ownPeople, b.ownPeople)) return 'different people in the sentences';
+  if (differentPeople(a, a.ownPeople, b, b.ownPeople)) return 'different people in the sentences';
   // One sentence told twice is one fact: only what the two sentences themselves say can set them apart,
   // not the days, names and dates around them (reports written on different days, of one event).
-  const retold = restated(a, b, wording());
-  if (differentPeople(a.around(retold, 'p:'), b.around(retold, 'p:'))) return 'different people around';
+  const retold = restated(a, b, share ?? wordingShare(a, b));
+  if (differentPeople(a, a.around(retold, 'p:'), b, b.around(retold, 'p:'))) return 'different people around';
   if (disjoint(a.around(retold, 'y:'), b.around(retold, 'y:'))) return 'different years';
   if (disjoint(a.around(retold, 'd:'), b.around(retold, 'd:'))) return 'different calendar days';
   // Different weekdays of the event: the claim's own, else the article's lede's.
   if (retold ? disjoint(a.ownDay, b.ownDay) : disjoint(a.day, b.day)) return 'different weekdays';
   if (retold) return null;
-  // A figure its own sentence dates to a month or a year ("in February", "in 2003") belongs to that
-  // time: a report that dates its figure to no time and never names that month or year anywhere, while
-  // naming enough else to be a whole report, is about another event (the background quake of
-  // February against this Sunday's).
-  // A calendar day ("June 24, 2005") counts by its month: the other report may leave the year out.
-  const undated = (c: ClaimView, other: ClaimView) => {
-    const own = c.times;
-    if (own.length === 0 || other.times.length > 0) return false;
-    if (other.names.size < MIN_NAMES_FOR_ABSENCE) return false;
-    const named = other.timesNamed;
-    return !own.some((t) => named.has(t));
-  };
   if (undated(a, b) || undated(b, a)) return 'dated to a time the other report never names';
   // Each claim's neighbourhood names an actor (a person, or a name its own article keeps returning to)
   // that the other report never mentions: two different events.
-  const unknownTo = (other: ClaimView) => (t: string) => !other.mentions(t.slice(2));
-  const namesEnough = (other: ClaimView) => other.names.size >= MIN_NAMES_FOR_ABSENCE;
-  const foreign = (c: ClaimView, other: ClaimView) => namesEnough(other) && c.actors.some(unknownTo(other));
   if (foreign(a, b) && foreign(b, a)) return 'each names an actor the other report never mentions';
   // Likewise when each report's protagonists (the names it returns to most) include one the other
   // report never mentions: the INS Mysore's capture against the INS Sukanya's.
-  const strangers = (c: ClaimView, other: ClaimView) =>
-    namesEnough(other) && c.contextWith('P:').some(unknownTo(other));
   if (strangers(a, b) && strangers(b, a)) return "each report's protagonist is unknown to the other";
   // A report that returns to no name at all (a few lines naming each thing once) has no protagonist of
   // its own to compare; one that never names the other report's central actor (named in three
   // sentences or more: the INS Sukanya) is about another event.
-  const centralUnknown = (c: ClaimView, other: ClaimView) =>
-    namesEnough(other) && c.contextWith('Q:').some(unknownTo(other));
   if ((a.noProtagonist && centralUnknown(b, a)) || (b.noProtagonist && centralUnknown(a, b)))
     return "the other report's protagonist is unknown to a report without one";
-  // One side alone is enough when the actor is named in the claim's own sentence and its article keeps
-  // coming back to it: "INS Sukanya … nabbed 26 pirates" against a report that never names the ship.
-  const ownActors = (c: ClaimView, other: ClaimView) => {
-    if (!namesEnough(other)) return false;
-    const own = c.ownActors;
-    const absent = own.filter(unknownTo(other)).length;
-    return own.length > 0 && absent >= own.length / 2;
-  };
-  if (ownActors(a, b) || ownActors(b, a)) return 'own actors unknown to the other report';
-  // Between two whole reports, every name a figure's own sentence gives is one the other report never
-  // mentions: "a masked bandit made off with $136M of diamonds from the Carlton Intercontinental Hotel
-  // in Cannes", told as background in a report on another raid, against a report that never names
-  // Cannes or the hotel. (A snippet names too little to say what it leaves out.)
-  const strangerSentence = (c: ClaimView, other: ClaimView) => {
-    if (!whole) return false;
-    const own = c.sentenceNames;
-    return own.length > 0 && own.every(unknownTo(other));
-  };
-  if (strangerSentence(a, b) || strangerSentence(b, a))
+  if (ownActorsUnknown(a, b) || ownActorsUnknown(b, a)) return 'own actors unknown to the other report';
+  if (whole && (strangerSentence(a, b) || strangerSentence(b, a)))
     return 'every name of the sentence unknown to the other report';
   return null;
+}
+
+/** Both name people, none in common, and each names one it does not only cite. */
+function differentPeople(a: ClaimView, x: string[], b: ClaimView, y: string[]): boolean {
+  return disjoint(x, y) && a.hasUncited(x) && b.hasUncited(y);
+}
+
+/**
+ * A figure its own sentence dates to a month or a year ("in February", "in 2003") belongs to that
+ * time: a report that dates its figure to no time and never names that month or year anywhere, while
+ * naming enough else to be a whole report, is about another event (the background quake of
+ * February against this Sunday's).
+ * A calendar day ("June 24, 2005") counts by its month: the other report may leave the year out.
+ */
+function undated(c: ClaimView, other: ClaimView): boolean {
+  const own = c.times;
+  if (own.length === 0 || other.times.length > 0) return false;
+  if (other.names.size < MIN_NAMES_FOR_ABSENCE) return false;
+  const named = other.timesNamed;
+  return !own.some((t) => named.has(t));
+}
+
+/** The other report names enough to say what it leaves out. */
+const namesEnough = (other: ClaimView) => other.names.size >= MIN_NAMES_FOR_ABSENCE;
+
+function foreign(c: ClaimView, other: ClaimView): boolean {
+  return namesEnough(other) && other.missesAny(c.actors);
+}
+
+function strangers(c: ClaimView, other: ClaimView): boolean {
+  return namesEnough(other) && other.missesAny(c.contextWith('P:'));
+}
+
+function centralUnknown(c: ClaimView, other: ClaimView): boolean {
+  return namesEnough(other) && other.missesAny(c.contextWith('Q:'));
+}
+
+/**
+ * One side alone is enough when the actor is named in the claim's own sentence and its article keeps
+ * coming back to it: "INS Sukanya … nabbed 26 pirates" against a report that never names the ship.
+ */
+function ownActorsUnknown(c: ClaimView, other: ClaimView): boolean {
+  if (!namesEnough(other)) return false;
+  const own = c.ownActors;
+  return own.length > 0 && other.missing(own) >= own.length / 2;
+}
+
+/**
+ * Between two whole reports, every name a figure's own sentence gives is one the other report never
+ * mentions: "a masked bandit made off with $136M of diamonds from the Carlton Intercontinental Hotel
+ * in Cannes", told as background in a report on another raid, against a report that never names
+ * Cannes or the hotel. (A snippet names too little to say what it leaves out: the caller asks only
+ * between whole reports.)
+ */
+function strangerSentence(c: ClaimView, other: ClaimView): boolean {
+  const own = c.sentenceNames;
+  return own.length > 0 && other.missing(own) === own.length;
 }
 
 /**
@@ -597,8 +629,14 @@ function sameFigure(a: ClaimView, b: ClaimView): boolean {
   );
 }
 
+interface WordingShare {
+  shared: number;
+  shorter: number;
+  sizes: readonly [number, number];
+}
+
 /** Content stems the two own sentences share beyond the counted nouns, and how many the shorter has. */
-function wordingShare(a: ClaimView, b: ClaimView) {
+function wordingShare(a: ClaimView, b: ClaimView): WordingShare {
   const ca = a.contentBeside(b);
   const cb = b.contentBeside(a);
   let shared = 0;
@@ -612,7 +650,7 @@ function wordingShare(a: ClaimView, b: ClaimView) {
  * "six AK 47 rifles, 12 magazines and about 300 rounds of ammunition were found" has four content
  * words beyond its counted nouns, and two figures the retelling states alike.
  */
-function restated(a: ClaimView, b: ClaimView, { shared, sizes }: ReturnType<typeof wordingShare>): boolean {
+function restated(a: ClaimView, b: ClaimView, { shared, sizes }: WordingShare): boolean {
   const qa = a.c.quantities;
   const qb = b.c.quantities;
   // Two more exact counts stated alike ("31 magazines and 923 rounds") are one account of one haul.
@@ -630,7 +668,7 @@ function restated(a: ClaimView, b: ClaimView, { shared, sizes }: ReturnType<type
   return shared + figures >= 5 && shared + figures >= 0.8 * size;
 }
 
-function sameWording({ shared, shorter }: ReturnType<typeof wordingShare>): boolean {
+function sameWording({ shared, shorter }: WordingShare): boolean {
   // A short restatement ("11 bodies have been identified") says only a word or two beyond its figure:
   // it matches when the other sentence shares all of them.
   if (shorter <= 2 && shared === shorter && shared >= 1) return true;
@@ -756,7 +794,9 @@ function comparableQuantities(va: ClaimView, vb: ClaimView): QuantityPair[] {
     const options = qsA.filter(
       (qa) =>
         sameMeasure(qa, qb) &&
-        ownedAlike(a, qa, b, qb) &&
+        // ownedAlike holds for two figures no party owns, and it builds two named closures a call (see
+        // subjectDifference): asked only when one is owned.
+        ((!ownerOf(qa) && !ownerOf(qb)) || ownedAlike(a, qa, b, qb)) &&
         (!sameArticle || va.voice(qa) !== vb.voice(qb)) &&
         sameLocalContext(a, qa, b, qb),
     );
@@ -839,11 +879,16 @@ function voiceOf(c: ClaimForMatching, q: Quantity): string {
 /** A bare percentage ("42 percent think") may be a share of anything the other names ("of Americans"). */
 function sameClass(x: string, y: string): boolean {
   if (x === y) return true;
-  // Likewise a bare sum of money ("$500,000") may be what the other says it pays for ("$375,000 fine").
-  const general = (g: string, s: string) =>
-    (g === 'percent' || /^money:[a-z]+$/.test(g)) && s.startsWith(`${g}:`);
-  return general(x, y) || general(y, x);
+  return generalOf(x, y) || generalOf(y, x);
 }
+
+/** Likewise a bare sum of money ("$500,000") may be what the other says it pays for ("$375,000 fine"). */
+function generalOf(g: string, s: string): boolean {
+  return (g === 'percent' || /^money:[a-z]+$/.test(g)) && s.startsWith(`${g}:`);
+}
+
+/** Modifiers that say which group is counted ("North Korean"): not its part, total, owner or whole. */
+const kept = (m: string) => m !== 'part-of' && m !== SUM && !isOwnerMark(m) && !m.startsWith(WHOLE);
 
 const wholeOf = (q: Quantity) => q.modifiers.find((m) => m.startsWith(WHOLE)) ?? null;
 
@@ -854,7 +899,6 @@ function sameMeasure(x: Quantity, y: Quantity): boolean {
   // "35 of the 40 missiles" is compared with another part of 40 only: not with "two other bullets"
   // (the rest of a group) nor with a part of another whole.
   if (wholeOf(x) !== wholeOf(y)) return false;
-  const kept = (m: string) => m !== 'part-of' && m !== SUM && !isOwnerMark(m) && !m.startsWith(WHOLE);
   const mx = x.modifiers.filter(kept);
   const my = y.modifiers.filter(kept);
   // "North Korean troops" and "Russian troops" are different groups.
