@@ -30,8 +30,26 @@ const ENTITY_BOOST = 1.5;
 const COVERAGE_WEIGHT = 0.8;
 /** Marker terms (people, years, days, weekdays, months, speakers) that test identity but are not content. */
 const MARKER = /^[pydwWAFPQRmtTs]:/;
-/** Article-level markers in a claim's context: identity tests only, never similarity evidence. */
-const ARTICLE_MARKER = /^[WAFPQRT]:/;
+/**
+ * Article-level markers in a claim's context (`W:` `A:` `F:` `P:` `Q:` `R:` `T:`, i.e. /^[WAFPQRT]:/):
+ * identity tests only, never similarity evidence. Tested by character codes: it runs once per context
+ * term, and a stored claim has hundreds.
+ */
+function isArticleMarker(t: string): boolean {
+  if (t.charCodeAt(1) !== 58) return false;
+  switch (t.charCodeAt(0)) {
+    case 87: // W
+    case 65: // A
+    case 70: // F
+    case 80: // P
+    case 81: // Q
+    case 82: // R
+    case 84: // T
+      return true;
+    default:
+      return false;
+  }
+}
 /** A key shared by more claims than this says little; skip it so one common key cannot blow up. */
 const MAX_BLOCK_SIZE = 500;
 /**
@@ -199,14 +217,14 @@ class ClaimView {
   private _all: Set<string> | undefined = undefined;
   /** Its terms and context terms. */
   get all() {
-    this._all ??= new Set([...this.c.terms, ...this.c.contextTerms]);
-    return this._all;
+    if (this._all === undefined) this.readContext();
+    return this._all!;
   }
   private _names: Set<string> | undefined = undefined;
-  /** Every name its article mentions, as `A:` keys. */
+  /** Every name its article mentions (up to a limit), as `A:` keys. */
   get names() {
-    this._names ??= articleNames(this.c);
-    return this._names;
+    if (this._names === undefined) this.readContext();
+    return this._names!;
   }
   private _counted: Set<string> | undefined = undefined;
   get counted() {
@@ -293,12 +311,11 @@ class ClaimView {
   private _central: string[] | undefined = undefined;
   /** Context terms with a prefix: `P:` protagonists, `Q:` central actors. */
   contextWith(prefix: 'P:' | 'Q:') {
-    const make = () => this.c.contextTerms.filter((t) => t.startsWith(prefix));
     if (prefix === 'P:') {
-      this._protagonists ??= make();
+      this._protagonists ??= this.c.contextTerms.filter((t) => t.startsWith(prefix));
       return this._protagonists;
     }
-    this._central ??= make();
+    this._central ??= this.c.contextTerms.filter((t) => t.startsWith(prefix));
     return this._central;
   }
   private _noProtagonist: boolean | undefined = undefined;
@@ -347,17 +364,29 @@ class ClaimView {
   private _weights: Map<string, number> | undefined = undefined;
   /** Weights of its terms for contextSimilarity: own terms 1, context terms CONTEXT_WEIGHT. */
   get weights() {
-    this._weights ??= this.weigh();
-    return this._weights;
+    if (this._weights === undefined) this.readContext();
+    return this._weights!;
   }
-  private weigh() {
+  /**
+   * `all`, `names` and `weights` in one pass over the context terms (a stored claim has hundreds):
+   * a pair that needs one of them needs all three (contextSimilarity, then differentSubject).
+   */
+  private readContext() {
     const c = this.c;
+    const all = new Set(c.terms);
+    const names = new Set<string>();
     const w = new Map<string, number>();
-    for (const t of c.contextTerms) if (!ARTICLE_MARKER.test(t)) w.set(t, CONTEXT_WEIGHT);
+    for (const t of c.contextTerms) {
+      all.add(t);
+      if (!isArticleMarker(t)) w.set(t, CONTEXT_WEIGHT);
+      else if (t.startsWith('A:')) names.add(t);
+    }
+    this._all = all;
+    this._names = names;
+    this._weights = w;
     for (const t of c.terms) w.set(t, 1);
     // A maybe-name (a capitalised first word) weighs as the name it may be.
     for (const t of c.terms) if (t.startsWith('m:')) w.set(`e:${t.slice(2)}`, 1);
-    return w;
   }
   private _contentTerms: string[] | undefined = undefined;
   /** Its own terms that are no markers, in order and with repeats (they are summed in that order). */
@@ -602,11 +631,6 @@ function mentionedIn(key: string, names: Set<string>): boolean {
   return false;
 }
 
-/** Every name the claim's article mentions (up to a limit), as `A:` keys. */
-function articleNames(c: ClaimForMatching): Set<string> {
-  return new Set(c.contextTerms.filter((t) => t.startsWith('A:')));
-}
-
 /** Entity keys a claim's capitalised words inside its figures could have: "AK" of "7 AK-47 rifles". */
 export function countedNames(c: ClaimForMatching): Set<string> {
   const out = new Set<string>();
@@ -658,14 +682,17 @@ function restated(a: ClaimView, b: ClaimView, { shared, sizes }: WordingShare): 
     qb.some((o) => o.unitClass === q.unitClass && o.value === q.value),
   ).length;
   if (exact >= 2) return true;
-  const alike = (mine: Quantity[], theirs: Quantity[]) =>
-    mine.filter((q) =>
-      theirs.some((o) => o.unitClass === q.unitClass && o.low === q.low && o.high === q.high),
-    ).length;
-  const figures = Math.min(alike(qa, qb), alike(qb, qa));
+  const figures = Math.min(statedAlike(qa, qb), statedAlike(qb, qa));
   // The figure in dispute is no difference of wording: a retelling that changes it is still a retelling.
   const size = Math.min(sizes[0] + qa.length, sizes[1] + qb.length) - 1;
   return shared + figures >= 5 && shared + figures >= 0.8 * size;
+}
+
+/** How many of `mine` `theirs` states alike: same unit class and interval. */
+function statedAlike(mine: Quantity[], theirs: Quantity[]): number {
+  return mine.filter((q) =>
+    theirs.some((o) => o.unitClass === q.unitClass && o.low === q.low && o.high === q.high),
+  ).length;
 }
 
 function sameWording({ shared, shorter }: WordingShare): boolean {
@@ -835,17 +862,11 @@ const SUM = 'sum';
 export function withSums(c: ClaimForMatching): Quantity[] {
   const qs = c.quantities;
   const out = [...qs];
-  const at = (q: Quantity) => c.text.indexOf(q.text);
-  const plain = (q: Quantity) =>
-    Number.isFinite(q.high) &&
-    q.rate === null &&
-    !q.modifiers.includes('part-of') &&
-    !/^(money|percent|duration|age)/.test(q.unitClass);
   for (let i = 0; i < qs.length; i++) {
     let j = i;
-    while (j + 1 < qs.length && plain(qs[j]!) && plain(qs[j + 1]!)) {
-      const from = at(qs[j]!) + qs[j]!.text.length;
-      const to = at(qs[j + 1]!);
+    while (j + 1 < qs.length && listable(qs[j]!) && listable(qs[j + 1]!)) {
+      const from = c.text.indexOf(qs[j]!.text) + qs[j]!.text.length;
+      const to = c.text.indexOf(qs[j + 1]!.text);
       if (from < qs[j]!.text.length || to < from || !/^\s*(,|and|, and)\s*$/.test(c.text.slice(from, to)))
         break;
       j++;
@@ -853,21 +874,33 @@ export function withSums(c: ClaimForMatching): Quantity[] {
     const last = qs[j]!;
     if (j === i || !FATE.test(last.unitClass)) continue;
     const parts = qs.slice(i, j + 1);
-    const start = at(parts[0]!);
-    const sum = (f: (q: Quantity) => number) => parts.reduce((n, q) => n + f(q), 0);
+    const start = c.text.indexOf(parts[0]!.text);
     out.push({
       ...last,
-      text: c.text.slice(start, at(last) + last.text.length),
+      text: c.text.slice(start, c.text.indexOf(last.text) + last.text.length),
       start: parts[0]!.start,
-      value: sum((q) => q.value),
-      low: sum((q) => q.low),
-      high: sum((q) => q.high),
+      value: parts.reduce((n, q) => n + q.value, 0),
+      low: parts.reduce((n, q) => n + q.low, 0),
+      high: parts.reduce((n, q) => n + q.high, 0),
       modifiers: [SUM],
       hedge: parts.find((q) => q.hedge)?.hedge ?? null,
     });
     i = j;
   }
   return out;
+}
+
+/**
+ * A count that can be one of a list of groups summed by withSums: finite, no rate, no part, and no
+ * money, share, duration or age. (A module function, not a closure: see subjectDifference.)
+ */
+function listable(q: Quantity): boolean {
+  return (
+    Number.isFinite(q.high) &&
+    q.rate === null &&
+    !q.modifiers.includes('part-of') &&
+    !/^(money|percent|duration|age)/.test(q.unitClass)
+  );
 }
 
 /** Who states a quantity: the speaker of the quote it sits in, or the article's own voice. */
