@@ -453,9 +453,11 @@ const ownWith = (c: ClaimForMatching, prefix: string) => c.terms.filter((t) => t
 
 /** How much two claims' contexts say they are about the same thing: 0..1, rarer shared terms count more. */
 export function contextSimilarity(a: ClaimForMatching, b: ClaimForMatching, idf: (t: string) => number) {
-  return similarity(new ClaimView(a), new ClaimView(b), idf);
+  const { score, shared } = similarity(new ClaimView(a), new ClaimView(b), idf);
+  return { score, shared: byWeight(shared) };
 }
 
+/** contextSimilarity's score, and its shared terms with their weights unsorted: few pairs need them. */
 function similarity(a: ClaimView, b: ClaimView, idf: (t: string) => number) {
   const wa = a.weights;
   const wb = b.weights;
@@ -482,7 +484,12 @@ function similarity(a: ClaimView, b: ClaimView, idf: (t: string) => number) {
   }
   const coverage = sharedOwn / Math.max(1e-9, Math.min(a.ownIdf(idf), b.ownIdf(idf)));
   const score = Math.max(evidence, Math.min(1, coverage) * COVERAGE_WEIGHT);
-  return { score, shared: sharedTerms.sort((x, y) => y[1] - x[1]).map(([t]) => t) };
+  return { score, shared: sharedTerms };
+}
+
+/** Shared terms, the heaviest first (a stable sort: equal weights keep their order). */
+function byWeight(shared: [string, number][]): string[] {
+  return shared.sort((x, y) => y[1] - x[1]).map(([t]) => t);
 }
 
 /**
@@ -989,15 +996,16 @@ function compareClaims(
   const { score, shared } = similarity(va, vb, idf);
   // One quote under two names: the people differ by construction, so no subject test applies.
   if (quote?.otherSpeaker) return misattributedQuote(a, b, quote, score);
+  // Too little in common is no link whatever the subject test says: asked first, as it is cheaper.
+  const threshold = a.article === b.article ? MIN_SCORE_WITHIN : MIN_SCORE_ACROSS;
+  if (score < threshold) return null;
   const why = subjectDifference(va, vb);
   if (why !== null) {
     // Two claims about different events may still give one person's age (see onePersonsAge).
     pairs = pairs.filter((p) => onePersonsAge(a, p.qa, b, p.qb, why));
     if (pairs.length === 0) return null;
   }
-  const threshold = a.article === b.article ? MIN_SCORE_WITHIN : MIN_SCORE_ACROSS;
-  if (score < threshold) return null;
-  const sharedNames = shared
+  const sharedNames = byWeight(shared)
     .filter((t) => !MARKER.test(t))
     .slice(0, 6)
     .map((t) => (t.startsWith('e:') ? (names.get(t) ?? t.slice(2)) : t));
