@@ -262,8 +262,14 @@ class ClaimView {
   /** Its terms and context terms with a prefix (`retold`: its own terms only). */
   around(retold: boolean, prefix: 'p:' | 'y:' | 'd:') {
     const known = retold ? this.aroundOwn : this.aroundAll;
-    known[prefix] ??= [...(retold ? this.termSet : this.all)].filter((t) => t.startsWith(prefix));
-    return known[prefix];
+    let list = known[prefix];
+    if (list === undefined) {
+      // A loop, not [...set].filter: the set of all terms holds hundreds, asked for three prefixes.
+      list = [];
+      for (const t of retold ? this.termSet : this.all) if (t.startsWith(prefix)) list.push(t);
+      known[prefix] = list;
+    }
+    return list;
   }
   private _day: string[] | undefined = undefined;
   /** The weekdays of its event: its own, else its lede's, else its article's. */
@@ -302,7 +308,7 @@ class ClaimView {
   /** Its actors: people around it not only cited, and own names its article keeps returning to. */
   get actors() {
     this._actors ??= [
-      ...[...this.all].filter((t) => t.startsWith('p:') && !this.termSet.has(`s:${t.slice(2)}`)),
+      ...this.around(false, 'p:').filter((t) => !this.termSet.has(`s:${t.slice(2)}`)),
       ...this.c.terms.filter((t) => t.startsWith('e:') && this.all.has(`F:${t.slice(2)}`)),
     ];
     return this._actors;
@@ -413,7 +419,14 @@ class ClaimView {
   private _units: Set<string> | undefined = undefined;
   /** Its figures' units and their words: never content words of wordingShare. */
   get units() {
-    this._units ??= new Set(this.c.quantities.flatMap((q) => [q.unit, ...q.unit.split(' ')]));
+    if (this._units === undefined) {
+      const units = new Set<string>();
+      for (const q of this.c.quantities) {
+        units.add(q.unit);
+        for (const w of q.unit.split(' ')) units.add(w);
+      }
+      this._units = units;
+    }
     return this._units;
   }
   private _words: string[] | undefined = undefined;
