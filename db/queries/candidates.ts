@@ -139,7 +139,9 @@ export async function candidateClaims(
   const distinct = [...new Set(keys)];
   if (distinct.length === 0) return [];
   const share = Math.max(1, Math.floor(MAX_CANDIDATES / distinct.length));
-  const [counted] = await readRows(db, { sql: KEY_COUNTS(share), args: [JSON.stringify(distinct)] });
+  // Sent twice (the counts, then the candidates' own keys): written once.
+  const distinctJson = JSON.stringify(distinct);
+  const [counted] = await readRows(db, { sql: KEY_COUNTS(share), args: [distinctJson] });
   const rare: string[] = [];
   const common: string[] = [];
   let rareClaims = 0;
@@ -157,7 +159,7 @@ export async function candidateClaims(
   );
   const rows = await readRows(db, {
     sql: CANDIDATES_SQL(share, alloc),
-    args: [JSON.stringify(rare), JSON.stringify(common), JSON.stringify(distinct)],
+    args: [JSON.stringify(rare), JSON.stringify(common), distinctJson],
   });
   const found: ClaimForMatching[] = [];
   for (const row of rows) {

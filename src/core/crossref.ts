@@ -1113,12 +1113,12 @@ const FIGURES = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 export function describeInterval(
   s: Pick<QuantitySide, 'low' | 'high' | 'lowInclusive' | 'highInclusive'>,
 ): string {
-  const f = (n: number) => FIGURES.format(n);
   if (s.high === Number.POSITIVE_INFINITY || s.high === null)
-    return `${s.lowInclusive ? 'at least' : 'more than'} ${f(s.low)}`;
-  if (s.low === 0 && s.high > 0) return `${s.highInclusive ? 'at most' : 'less than'} ${f(s.high)}`;
-  if (s.low === s.high) return `exactly ${f(s.low)}`;
-  return `${f(s.low)} to ${f(s.high)}`;
+    return `${s.lowInclusive ? 'at least' : 'more than'} ${FIGURES.format(s.low)}`;
+  if (s.low === 0 && s.high > 0)
+    return `${s.highInclusive ? 'at most' : 'less than'} ${FIGURES.format(s.high)}`;
+  if (s.low === s.high) return `exactly ${FIGURES.format(s.low)}`;
+  return `${FIGURES.format(s.low)} to ${FIGURES.format(s.high)}`;
 }
 
 function summarize(
