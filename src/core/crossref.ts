@@ -160,8 +160,10 @@ interface Agreement {
  * The terms crossReference(incoming, stored) can ask `stats` for, so that a caller reading document
  * frequencies from storage reads only these (about 40 % of all the claims' terms): the own terms of
  * every claim (contextSimilarity's coverage), and the terms a pair shares, which are always an incoming
- * claim's terms or context terms, or the name an incoming maybe-name stands for. Keep it in step with
- * idfFor's callers (tests/core/weighted-terms.test.ts checks it against crossReference itself).
+ * claim's terms or context terms, or the name an incoming maybe-name stands for. A context term that is
+ * an article-level marker (isArticleMarker) is never weighed: contextSimilarity leaves those out (a
+ * sixth of an article's distinct context terms). Keep it in step with idfFor's callers
+ * (tests/core/weighted-terms.test.ts checks it against crossReference itself).
  */
 export function weightedTerms(incoming: ClaimForMatching[], stored: ClaimForMatching[]): string[] {
   const out = new Set<string>();
@@ -171,7 +173,7 @@ export function weightedTerms(incoming: ClaimForMatching[], stored: ClaimForMatc
       out.add(t);
       if (t.startsWith('m:')) maybeNames.add(`e:${t.slice(2)}`);
     }
-    for (const t of c.contextTerms) out.add(t);
+    for (const t of c.contextTerms) if (!isArticleMarker(t)) out.add(t);
   }
   for (const c of stored) {
     for (const t of c.terms) out.add(t);
