@@ -65,8 +65,14 @@ let contextTermReads = 0;
 /** How many stored claims' context terms were parsed so far (tests and measurements). */
 export const contextTermsParsed = () => contextTermReads;
 
-/** The context terms of candidateClaims' claims as the JSON text they came in (until replaced). */
-const unparsed = new WeakMap<ClaimForMatching, string>();
+/**
+ * On candidateClaims' claims: their context terms as the JSON text they came in, while they are not
+ * parsed yet (then undefined). A function in a symbol-keyed property rather than a WeakMap entry per
+ * claim (WeakMap.set showed in profiles of the ingest): a copy (`{ ...claim }`) parses them as it
+ * copies, so a copy never reads the text either, whatever is later assigned to its context terms.
+ */
+const UNPARSED = Symbol('unparsed context terms');
+type LazyClaim = ClaimForMatching & { [UNPARSED]?: () => string | undefined };
 
 /**
  * The context terms of `claim` that start with `prefix`, read from its row's JSON text when they were
@@ -74,7 +80,7 @@ const unparsed = new WeakMap<ClaimForMatching, string>();
  * escaped) a string element begins with a quote right after `[` or `,`.
  */
 export function contextTermsWith(claim: ClaimForMatching, prefix: string): string[] {
-  const raw = unparsed.get(claim);
+  const raw = (claim as LazyClaim)[UNPARSED]?.();
   if (!raw || prefix.includes('"') || prefix.includes('\\')) {
     return claim.contextTerms.filter((t) => t.startsWith(prefix));
   }
@@ -133,7 +139,9 @@ export async function candidateClaims(
   const distinct = [...new Set(keys)];
   if (distinct.length === 0) return [];
   const share = Math.max(1, Math.floor(MAX_CANDIDATES / distinct.length));
-  const [counted] = await readRows(db, { sql: KEY_COUNTS(share), args: [JSON.stringify(distinct)] });
+  // Sent twice (the counts, then the candidates' own keys): written once.
+  const distinctJson = JSON.stringify(distinct);
+  const [counted] = await readRows(db, { sql: KEY_COUNTS(share), args: [distinctJson] });
   const rare: string[] = [];
   const common: string[] = [];
   let rareClaims = 0;
@@ -151,7 +159,7 @@ export async function candidateClaims(
   );
   const rows = await readRows(db, {
     sql: CANDIDATES_SQL(share, alloc),
-    args: [JSON.stringify(rare), JSON.stringify(common), JSON.stringify(distinct)],
+    args: [JSON.stringify(rare), JSON.stringify(common), distinctJson],
   });
   const found: ClaimForMatching[] = [];
   for (const row of rows) {
@@ -187,7 +195,7 @@ export async function candidateClaims(
       // for the few pairs whose figures it compares; the ingest's term list does not read them (see
       // ingestTerms in src/services/ingest.ts). So they are parsed the first time they are read.
       let contextTerms: string[] | undefined;
-      const claim: ClaimForMatching = {
+      const claim: LazyClaim = {
         ref: String(id),
         article: String(articleId),
         kind,
@@ -205,11 +213,12 @@ export async function candidateClaims(
         },
         set contextTerms(value: string[]) {
           contextTerms = value;
-          unparsed.delete(claim);
+        },
+        [UNPARSED]() {
+          return contextTerms === undefined ? raw : undefined;
         },
         keys: claimKeys,
       };
-      unparsed.set(claim, raw);
       found.push(claim);
     }
   }
@@ -218,17 +227,19 @@ export async function candidateClaims(
 
 /**
  * Stored document frequencies of `terms` and the number of stored claims, in one statement that
- * answers one JSON array of [index, df] pairs for the terms that are stored: no term string travels
- * back or is parsed again (a term's index in the list sent names it), which makes the answer for a
- * few thousand terms several times cheaper to read than a JSON object keyed by term.
+ * answers one flat JSON array, index, df, index, df…, for the terms that are stored: no term string
+ * travels back or is parsed again (a term's index in the list sent names it), which makes the answer
+ * for a few thousand terms several times cheaper to read than a JSON object keyed by term; and a flat
+ * array of integers parses without an array per term (df is an INTEGER column: printed as JSON reads it).
  */
 export async function termStats(db: Db, terms: string[]): Promise<TermStats> {
   const list = [TOTAL_CLAIMS_TERM, ...new Set(terms)];
   const [row] = await readRows(db, {
-    sql: 'select json_group_array(json_array(j.key, t.df)) as df from json_each(?) j join term_stats t on t.term = j.value',
+    sql: "select '[' || coalesce(group_concat(j.key || ',' || t.df), '') || ']' as df from json_each(?) j join term_stats t on t.term = j.value",
     args: [JSON.stringify(list)],
   });
   const df = new Map<string, number>();
-  for (const [i, n] of JSON.parse(String(row?.df ?? '[]')) as [number, number][]) df.set(list[i]!, n);
+  const pairs = JSON.parse(String(row?.df ?? '[]')) as number[];
+  for (let k = 0; k < pairs.length; k += 2) df.set(list[pairs[k]!]!, pairs[k + 1]!);
   return { total: df.get(TOTAL_CLAIMS_TERM) ?? 0, df: (term) => df.get(term) ?? 0 };
 }

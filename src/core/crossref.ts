@@ -3,7 +3,7 @@
 import { agesOfDifferentHolders, agesShareHolder, onePersonsAge } from './ages';
 import { anchorFigure, contentStem, QUOTE_MIN_WORDS } from './claims';
 import { foldName, oneEditApart } from './entities';
-import { isOwnerMark, ownedAlike } from './owners';
+import { isOwnerMark, ownedAlike, ownerOf } from './owners';
 import { WHOLE } from './quantities';
 import type {
   ClaimForMatching,
@@ -30,8 +30,26 @@ const ENTITY_BOOST = 1.5;
 const COVERAGE_WEIGHT = 0.8;
 /** Marker terms (people, years, days, weekdays, months, speakers) that test identity but are not content. */
 const MARKER = /^[pydwWAFPQRmtTs]:/;
-/** Article-level markers in a claim's context: identity tests only, never similarity evidence. */
-const ARTICLE_MARKER = /^[WAFPQRT]:/;
+/**
+ * Article-level markers in a claim's context (`W:` `A:` `F:` `P:` `Q:` `R:` `T:`, i.e. /^[WAFPQRT]:/):
+ * identity tests only, never similarity evidence. Tested by character codes: it runs once per context
+ * term, and a stored claim has hundreds.
+ */
+function isArticleMarker(t: string): boolean {
+  if (t.charCodeAt(1) !== 58) return false;
+  switch (t.charCodeAt(0)) {
+    case 87: // W
+    case 65: // A
+    case 70: // F
+    case 80: // P
+    case 81: // Q
+    case 82: // R
+    case 84: // T
+      return true;
+    default:
+      return false;
+  }
+}
 /** A key shared by more claims than this says little; skip it so one common key cannot blow up. */
 const MAX_BLOCK_SIZE = 500;
 /**
@@ -62,35 +80,43 @@ export function crossReference(
   stats: TermStats,
   names: Map<string, string> = new Map(),
 ): LinkDraft[] {
-  const index = new Map<string, ClaimForMatching[]>();
-  for (const c of [...incoming, ...stored]) {
-    for (const k of c.keys) {
+  const views = [...incoming, ...stored].map((c) => new ClaimView(c));
+  const index = new Map<string, ClaimView[]>();
+  for (const v of views) {
+    for (const k of v.c.keys) {
       const list = index.get(k);
-      if (list) list.push(c);
-      else index.set(k, [c]);
+      if (list) list.push(v);
+      else index.set(k, [v]);
     }
   }
   const incomingRefs = new Map(incoming.map((c, i) => [c.ref, i]));
-  const seen = new Set<string>();
+  for (const v of views) v.incomingAt = incomingRefs.get(v.c.ref);
+  // The pairs compared so far, as the refs b compared with each ref a.
+  const seen = new Map<string, Set<string>>();
   const links: LinkDraft[] = [];
   const agreements: Agreement[] = [];
   const voices = new Map<LinkDraft, [string, string, string, string]>();
   const idf = idfFor(stats);
-  incoming.forEach((a, ai) => {
-    for (const k of a.keys) {
+  for (let ai = 0; ai < incoming.length; ai++) {
+    const a = views[ai]!;
+    const ref = a.c.ref;
+    let done = seen.get(ref);
+    if (!done) {
+      done = new Set();
+      seen.set(ref, done);
+    }
+    for (const k of a.c.keys) {
       const block = index.get(k)!;
       if (block.length > MAX_BLOCK_SIZE) continue;
       for (const b of block) {
-        const bi = incomingRefs.get(b.ref);
-        if (b.ref === a.ref || (bi !== undefined && bi < ai)) continue;
-        const pair = `${a.ref}\u0000${b.ref}`;
-        if (seen.has(pair)) continue;
-        seen.add(pair);
+        const bi = b.incomingAt;
+        if (b.c.ref === ref || (bi !== undefined && bi < ai) || done.has(b.c.ref)) continue;
+        done.add(b.c.ref);
         const link = compareClaims(a, b, idf, names, agreements, voices);
         if (link) links.push(link);
       }
     }
-  });
+  }
   return dropContradictedConflicts(links, agreements, voices);
 }
 
@@ -134,8 +160,10 @@ interface Agreement {
  * The terms crossReference(incoming, stored) can ask `stats` for, so that a caller reading document
  * frequencies from storage reads only these (about 40 % of all the claims' terms): the own terms of
  * every claim (contextSimilarity's coverage), and the terms a pair shares, which are always an incoming
- * claim's terms or context terms, or the name an incoming maybe-name stands for. Keep it in step with
- * idfFor's callers (tests/core/weighted-terms.test.ts checks it against crossReference itself).
+ * claim's terms or context terms, or the name an incoming maybe-name stands for. A context term that is
+ * an article-level marker (isArticleMarker) is never weighed: contextSimilarity leaves those out (a
+ * sixth of an article's distinct context terms). Keep it in step with idfFor's callers
+ * (tests/core/weighted-terms.test.ts checks it against crossReference itself).
  */
 export function weightedTerms(incoming: ClaimForMatching[], stored: ClaimForMatching[]): string[] {
   const out = new Set<string>();
@@ -145,7 +173,7 @@ export function weightedTerms(incoming: ClaimForMatching[], stored: ClaimForMatc
       out.add(t);
       if (t.startsWith('m:')) maybeNames.add(`e:${t.slice(2)}`);
     }
-    for (const t of c.contextTerms) out.add(t);
+    for (const t of c.contextTerms) if (!isArticleMarker(t)) out.add(t);
   }
   for (const c of stored) {
     for (const t of c.terms) out.add(t);
@@ -166,18 +194,288 @@ function idfFor(stats: TermStats) {
   };
 }
 
-/** How much two claims' contexts say they are about the same thing: 0..1, rarer shared terms count more. */
-export function contextSimilarity(a: ClaimForMatching, b: ClaimForMatching, idf: (t: string) => number) {
-  const weight = (c: ClaimForMatching) => {
+/**
+ * What the pair tests read of one claim, derived once per crossReference call rather than once per
+ * pair: a claim meets up to hundreds of others, and each test used to rebuild the same sets and
+ * filtered lists from its terms every time. Every field fills on first use, so nothing reads a
+ * claim's context terms before the test that needs them does (a stored claim's are parsed only when
+ * read: db/queries/candidates.ts). A view is only valid while its claim does not change, which holds
+ * inside one call. (Plain fields, not a keyed memo: those lookups showed up in profiles.)
+ */
+class ClaimView {
+  readonly c: ClaimForMatching;
+  /** Its index among crossReference's incoming claims (the last of that ref), or undefined. */
+  incomingAt: number | undefined = undefined;
+  constructor(c: ClaimForMatching) {
+    this.c = c;
+  }
+
+  private _termSet: Set<string> | undefined = undefined;
+  /** The claim's own terms as a set: is `s:x` (x only cited) among them? */
+  get termSet() {
+    this._termSet ??= new Set(this.c.terms);
+    return this._termSet;
+  }
+  private _all: Set<string> | undefined = undefined;
+  /** Its terms and context terms. */
+  get all() {
+    if (this._all === undefined) this.readContext();
+    return this._all!;
+  }
+  private _names: Set<string> | undefined = undefined;
+  /** Every name its article mentions (up to a limit), as `A:` keys. */
+  get names() {
+    if (this._names === undefined) this.readContext();
+    return this._names!;
+  }
+  private _counted: Set<string> | undefined = undefined;
+  get counted() {
+    this._counted ??= countedNames(this.c);
+    return this._counted;
+  }
+  private _ownNames: string[] | undefined = undefined;
+  /** Its own terms starting with `e:` (names). */
+  get ownNames() {
+    this._ownNames ??= ownWith(this.c, 'e:');
+    return this._ownNames;
+  }
+  private _ownPeople: string[] | undefined = undefined;
+  /** Its own terms starting with `p:` (people). */
+  get ownPeople() {
+    this._ownPeople ??= ownWith(this.c, 'p:');
+    return this._ownPeople;
+  }
+  private _anchors: string[] | undefined = undefined;
+  private _anchorsWhole: string[] | undefined = undefined;
+  /** Its names and the names its maybe-names may be, less the names counted by its figures when `whole`. */
+  anchors(whole: boolean) {
+    this._anchors ??= [...this.ownNames, ...ownWith(this.c, 'm:').map((t) => `e:${t.slice(2)}`)];
+    const all = this._anchors;
+    if (!whole) return all;
+    this._anchorsWhole ??= all.filter((t) => !this.counted.has(t));
+    return this._anchorsWhole;
+  }
+  /** People none of whose names is only cited (`s:`) in the sentence: there is one. */
+  hasUncited(people: string[]) {
+    return people.some((t) => !this.termSet.has(`s:${t.slice(2)}`));
+  }
+  private aroundOwn: { 'p:'?: string[]; 'y:'?: string[]; 'd:'?: string[] } = {};
+  private aroundAll: { 'p:'?: string[]; 'y:'?: string[]; 'd:'?: string[] } = {};
+  /** Its terms and context terms with a prefix (`retold`: its own terms only). */
+  around(retold: boolean, prefix: 'p:' | 'y:' | 'd:') {
+    const known = retold ? this.aroundOwn : this.aroundAll;
+    let list = known[prefix];
+    if (list === undefined) {
+      // A loop, not [...set].filter: the set of all terms holds hundreds, asked for three prefixes.
+      list = [];
+      for (const t of retold ? this.termSet : this.all) if (t.startsWith(prefix)) list.push(t);
+      known[prefix] = list;
+    }
+    return list;
+  }
+  private _day: string[] | undefined = undefined;
+  /** The weekdays of its event: its own, else its lede's, else its article's. */
+  get day() {
+    this._day ??= this.weekdays();
+    return this._day;
+  }
+  private weekdays() {
+    if (this.ownDay.length > 0) return this.ownDay;
+    const lede = this.c.contextTerms.filter((t) => t.startsWith('w:'));
+    if (lede.length > 0) return lede;
+    return this.c.contextTerms.filter((t) => t.startsWith('W:')).map((t) => `w:${t.slice(2)}`);
+  }
+  private _ownDay: string[] | undefined = undefined;
+  get ownDay() {
+    this._ownDay ??= ownWith(this.c, 'w:');
+    return this._ownDay;
+  }
+  private _times: string[] | undefined = undefined;
+  /** The months and years its own sentence dates it to (a calendar day by its month). */
+  get times() {
+    this._times ??= this.c.terms.flatMap((t) =>
+      /^[ty]:/.test(t) ? [t.slice(2)] : t.startsWith('d:') ? [t.slice(2, 5)] : [],
+    );
+    return this._times;
+  }
+  private _timesNamed: Set<string> | undefined = undefined;
+  /** The months and years its article names anywhere (`T:` keys, without the prefix). */
+  get timesNamed() {
+    this._timesNamed ??= new Set(
+      this.c.contextTerms.filter((t) => t.startsWith('T:')).map((t) => t.slice(2)),
+    );
+    return this._timesNamed;
+  }
+  private _actors: string[] | undefined = undefined;
+  /** Its actors: people around it not only cited, and own names its article keeps returning to. */
+  get actors() {
+    this._actors ??= [
+      ...this.around(false, 'p:').filter((t) => !this.termSet.has(`s:${t.slice(2)}`)),
+      ...this.c.terms.filter((t) => t.startsWith('e:') && this.all.has(`F:${t.slice(2)}`)),
+    ];
+    return this._actors;
+  }
+  private _protagonists: string[] | undefined = undefined;
+  private _central: string[] | undefined = undefined;
+  /** Context terms with a prefix: `P:` protagonists, `Q:` central actors. */
+  contextWith(prefix: 'P:' | 'Q:') {
+    if (prefix === 'P:') {
+      this._protagonists ??= this.c.contextTerms.filter((t) => t.startsWith(prefix));
+      return this._protagonists;
+    }
+    this._central ??= this.c.contextTerms.filter((t) => t.startsWith(prefix));
+    return this._central;
+  }
+  private _noProtagonist: boolean | undefined = undefined;
+  get noProtagonist() {
+    this._noProtagonist ??= !this.c.contextTerms.some((t) => t.startsWith('P:') || t.startsWith('R:'));
+    return this._noProtagonist;
+  }
+  private _ownActors: string[] | undefined = undefined;
+  /** Own names its article keeps returning to, not only cited. */
+  get ownActors() {
+    this._ownActors ??= this.c.terms.filter(
+      (t) => t.startsWith('e:') && this.all.has(`F:${t.slice(2)}`) && !this.termSet.has(`s:${t.slice(2)}`),
+    );
+    return this._ownActors;
+  }
+  private _sentenceNames: string[] | undefined = undefined;
+  /** Own names neither counted by its figures nor only cited. */
+  get sentenceNames() {
+    this._sentenceNames ??= this.c.terms.filter(
+      (t) => t.startsWith('e:') && !this.counted.has(t) && !this.termSet.has(`s:${t.slice(2)}`),
+    );
+    return this._sentenceNames;
+  }
+  private mentioned: Map<string, boolean> | undefined = undefined;
+  /** Whether this claim's article mentions `key` (see mentionedIn), remembered per key. */
+  mentions(key: string) {
+    this.mentioned ??= new Map();
+    let m = this.mentioned.get(key);
+    if (m === undefined) {
+      m = mentionedIn(key, this.names);
+      this.mentioned.set(key, m);
+    }
+    return m;
+  }
+  /** Whether its article never mentions one of these keys (`X:key`, any one-letter prefix). */
+  missesAny(keys: string[]) {
+    for (const t of keys) if (!this.mentions(t.slice(2))) return true;
+    return false;
+  }
+  /** How many of these keys its article never mentions. */
+  missing(keys: string[]) {
+    let n = 0;
+    for (const t of keys) if (!this.mentions(t.slice(2))) n++;
+    return n;
+  }
+  private _weights: Map<string, number> | undefined = undefined;
+  /** Weights of its terms for contextSimilarity: own terms 1, context terms CONTEXT_WEIGHT. */
+  get weights() {
+    if (this._weights === undefined) this.readContext();
+    return this._weights!;
+  }
+  /**
+   * `all`, `names` and `weights` in one pass over the context terms (a stored claim has hundreds):
+   * a pair that needs one of them needs all three (contextSimilarity, then differentSubject).
+   */
+  private readContext() {
+    const c = this.c;
+    const all = new Set(c.terms);
+    const names = new Set<string>();
     const w = new Map<string, number>();
-    for (const t of c.contextTerms) if (!ARTICLE_MARKER.test(t)) w.set(t, CONTEXT_WEIGHT);
+    for (const t of c.contextTerms) {
+      all.add(t);
+      if (!isArticleMarker(t)) w.set(t, CONTEXT_WEIGHT);
+      else if (t.startsWith('A:')) names.add(t);
+    }
+    this._all = all;
+    this._names = names;
+    this._weights = w;
     for (const t of c.terms) w.set(t, 1);
     // A maybe-name (a capitalised first word) weighs as the name it may be.
     for (const t of c.terms) if (t.startsWith('m:')) w.set(`e:${t.slice(2)}`, 1);
-    return w;
-  };
-  const wa = weight(a);
-  const wb = weight(b);
+  }
+  private _contentTerms: string[] | undefined = undefined;
+  /** Its own terms that are no markers, in order and with repeats (they are summed in that order). */
+  get contentTerms() {
+    this._contentTerms ??= this.c.terms.filter((t) => !MARKER.test(t));
+    return this._contentTerms;
+  }
+  private ownIdfOf: ((t: string) => number) | undefined = undefined;
+  private ownIdfSum = 0;
+  /** The idf its content terms sum to. */
+  ownIdf(idf: (t: string) => number) {
+    if (this.ownIdfOf !== idf) {
+      this.ownIdfSum = this.contentTerms.reduce((n, t) => n + idf(t), 0);
+      this.ownIdfOf = idf;
+    }
+    return this.ownIdfSum;
+  }
+  private _sums: Quantity[] | undefined = undefined;
+  /** Its quantities with the totals withSums adds. */
+  get sums() {
+    this._sums ??= withSums(this.c);
+    return this._sums;
+  }
+  private _units: Set<string> | undefined = undefined;
+  /** Its figures' units and their words: never content words of wordingShare. */
+  get units() {
+    if (this._units === undefined) {
+      const units = new Set<string>();
+      for (const q of this.c.quantities) {
+        units.add(q.unit);
+        for (const w of q.unit.split(' ')) units.add(w);
+      }
+      this._units = units;
+    }
+    return this._units;
+  }
+  private _words: string[] | undefined = undefined;
+  private _stems: Set<string> | undefined = undefined;
+  /** Its plain words (no key, no digit) that are none of its own units. */
+  get words() {
+    this._words ??= this.c.terms.filter((t) => !t.includes(':') && !this.units.has(t) && !/\d/.test(t));
+    return this._words;
+  }
+  /** Its content stems beside `other` (none of either claim's units): wordingShare's `content`. */
+  contentBeside(other: ClaimView): Set<string> {
+    const words = this.words;
+    if (words.some((t) => other.units.has(t)))
+      return new Set(words.filter((t) => !other.units.has(t)).map(contentStem));
+    this._stems ??= new Set(words.map(contentStem));
+    return this._stems;
+  }
+  private _anchorQuantities: Quantity[] | undefined = undefined;
+  get anchorQuantities() {
+    this._anchorQuantities ??= this.c.quantities.filter(anchorFigure);
+    return this._anchorQuantities;
+  }
+  private voices: Map<Quantity, string> | undefined = undefined;
+  /** voiceOf(claim, q), remembered per quantity. */
+  voice(q: Quantity) {
+    this.voices ??= new Map();
+    let v = this.voices.get(q);
+    if (v === undefined) {
+      v = voiceOf(this.c, q);
+      this.voices.set(q, v);
+    }
+    return v;
+  }
+}
+
+const ownWith = (c: ClaimForMatching, prefix: string) => c.terms.filter((t) => t.startsWith(prefix));
+
+/** How much two claims' contexts say they are about the same thing: 0..1, rarer shared terms count more. */
+export function contextSimilarity(a: ClaimForMatching, b: ClaimForMatching, idf: (t: string) => number) {
+  const { score, shared } = similarity(new ClaimView(a), new ClaimView(b), idf);
+  return { score, shared: byWeight(shared) };
+}
+
+/** contextSimilarity's score, and its shared terms with their weights unsorted: few pairs need them. */
+function similarity(a: ClaimView, b: ClaimView, idf: (t: string) => number) {
+  const wa = a.weights;
+  const wb = b.weights;
   let shared = 0;
   const sharedTerms: [string, number][] = [];
   for (const [t, x] of wa) {
@@ -194,13 +492,19 @@ export function contextSimilarity(a: ClaimForMatching, b: ClaimForMatching, idf:
   // Coverage: how much of the shorter sentence the other one shares. In a small comparison (two
   // documents) idf cannot tell rare from common words, and a short restatement ("X has 31 member
   // states") shares all it says with the longer report.
-  const own = (c: ClaimForMatching) => c.terms.filter((t) => !MARKER.test(t)).reduce((n, t) => n + idf(t), 0);
   let sharedOwn = 0;
-  for (const t of a.terms)
-    if (!MARKER.test(t) && wb.has(t)) sharedOwn += idf(t) * Math.min(1, wb.get(t)! * 1.5);
-  const coverage = sharedOwn / Math.max(1e-9, Math.min(own(a), own(b)));
+  for (const t of a.contentTerms) {
+    const y = wb.get(t);
+    if (y !== undefined) sharedOwn += idf(t) * Math.min(1, y * 1.5);
+  }
+  const coverage = sharedOwn / Math.max(1e-9, Math.min(a.ownIdf(idf), b.ownIdf(idf)));
   const score = Math.max(evidence, Math.min(1, coverage) * COVERAGE_WEIGHT);
-  return { score, shared: sharedTerms.sort((x, y) => y[1] - x[1]).map(([t]) => t) };
+  return { score, shared: sharedTerms };
+}
+
+/** Shared terms, the heaviest first (a stable sort: equal weights keep their order). */
+function byWeight(shared: [string, number][]): string[] {
+  return shared.sort((x, y) => y[1] - x[1]).map(([t]) => t);
 }
 
 /**
@@ -215,10 +519,15 @@ export function sameSubject(a: ClaimForMatching, b: ClaimForMatching): boolean {
 
 /** Why two claims are about different things (for tests and debugging), or null when they are not. */
 export function differentSubject(a: ClaimForMatching, b: ClaimForMatching): string | null {
-  const all = (c: ClaimForMatching) => new Set([...c.terms, ...c.contextTerms]);
-  const allA = all(a);
-  const allB = all(b);
-  const own = (c: ClaimForMatching, prefix: string) => c.terms.filter((t) => t.startsWith(prefix));
+  return subjectDifference(new ClaimView(a), new ClaimView(b));
+}
+
+/** Both lists say something, and nothing in common. */
+const disjoint = (x: string[], y: string[]) => x.length > 0 && y.length > 0 && !x.some((t) => y.includes(t));
+
+function subjectDifference(a: ClaimView, b: ClaimView): string | null {
+  const allA = a.all;
+  const allB = b.all;
   // Anchored: an entity named in one claim's own sentence appears around the other. Without one, the
   // two sentences themselves must say mostly the same thing (two content words beyond the counted
   // noun, covering half of the shorter sentence): "Authorities seize 6,700 pounds of marijuana" and
@@ -227,141 +536,121 @@ export function differentSubject(a: ClaimForMatching, b: ClaimForMatching): stri
   // A name inside a figure's own words is what is counted ("7 AK-47 rifles", "26 Somali pirates"), the
   // same in every incident of one kind: between two whole reports it does not anchor. (Between two
   // snippets it may be all they name: "87 percent of Americans" and "61 percent of Americans".)
-  const maybe = (c: ClaimForMatching) => own(c, 'm:').map((t) => `e:${t.slice(2)}`);
-  const whole =
-    articleNames(a).size >= MIN_NAMES_FOR_ABSENCE && articleNames(b).size >= MIN_NAMES_FOR_ABSENCE;
-  const anchors = (c: ClaimForMatching) => {
-    const counted = whole ? countedNames(c) : new Set<string>();
-    return [...own(c, 'e:'), ...maybe(c)].filter((t) => !counted.has(t));
-  };
-  const anchored =
-    anchors(a).some((t) => allB.has(t)) ||
-    anchors(b).some((t) => allA.has(t)) ||
-    sameWording(a, b) ||
-    sameFigure(a, b);
+  const whole = a.names.size >= MIN_NAMES_FOR_ABSENCE && b.names.size >= MIN_NAMES_FOR_ABSENCE;
+  // sameWording and restated weigh the same shared wording: worked out once.
+  let share: WordingShare | undefined;
+  let anchored = a.anchors(whole).some((t) => allB.has(t)) || b.anchors(whole).some((t) => allA.has(t));
+  if (!anchored) {
+    share = wordingShare(a, b);
+    anchored = sameWording(share) || sameFigure(a, b);
+  }
   if (!anchored) return 'no shared name or wording';
-  const disjoint = (x: string[], y: string[]) =>
-    x.length > 0 && y.length > 0 && !x.some((t) => y.includes(t));
-  const around = (set: Set<string>, prefix: string) => [...set].filter((t) => t.startsWith(prefix));
+  // The helpers below are module functions, not closures made per call: with keepNames (wrangler's
+  // default, and tsx) every named closure made costs a defineProperty, ~15 % of a profile here.
   // The people each sentence itself names come first: "X has spent 19 seasons" and "Y played 11
   // seasons" are about different people even when both articles mention both.
   // A person the sentence only cites ("…, Nambiar said") is its source, not its subject: two outlets
   // cite different officials for one fact. Such a name still counts when both name it.
-  const notCited = (c: ClaimForMatching, people: string[]) =>
-    people.filter((t) => !c.terms.includes(`s:${t.slice(2)}`));
-  const differentPeople = (x: string[], y: string[]) =>
-    disjoint(x, y) && notCited(a, x).length > 0 && notCited(b, y).length > 0;
-  if (differentPeople(own(a, 'p:'), own(b, 'p:'))) return 'different people in the sentences';
+  if (differentPeople(a, a.ownPeople, b, b.ownPeople)) return 'different people in the sentences';
   // One sentence told twice is one fact: only what the two sentences themselves say can set them apart,
   // not the days, names and dates around them (reports written on different days, of one event).
-  const retold = restated(a, b);
-  const near = (c: ClaimForMatching, set: Set<string>) => (retold ? new Set(c.terms) : set);
-  const nearA = near(a, allA);
-  const nearB = near(b, allB);
-  if (differentPeople(around(nearA, 'p:'), around(nearB, 'p:'))) return 'different people around';
-  if (disjoint(around(nearA, 'y:'), around(nearB, 'y:'))) return 'different years';
-  if (disjoint(around(nearA, 'd:'), around(nearB, 'd:'))) return 'different calendar days';
-  const names = articleNames;
+  const retold = restated(a, b, share ?? wordingShare(a, b));
+  if (differentPeople(a, a.around(retold, 'p:'), b, b.around(retold, 'p:'))) return 'different people around';
+  if (disjoint(a.around(retold, 'y:'), b.around(retold, 'y:'))) return 'different years';
+  if (disjoint(a.around(retold, 'd:'), b.around(retold, 'd:'))) return 'different calendar days';
   // Different weekdays of the event: the claim's own, else the article's lede's.
-  const day = (c: ClaimForMatching) => {
-    const own = c.terms.filter((t) => t.startsWith('w:'));
-    if (own.length > 0) return own;
-    const lede = c.contextTerms.filter((t) => t.startsWith('w:'));
-    if (lede.length > 0) return lede;
-    return c.contextTerms.filter((t) => t.startsWith('W:')).map((t) => `w:${t.slice(2)}`);
-  };
-  const ownDay = (c: ClaimForMatching) => c.terms.filter((t) => t.startsWith('w:'));
-  if (retold ? disjoint(ownDay(a), ownDay(b)) : disjoint(day(a), day(b))) return 'different weekdays';
+  if (retold ? disjoint(a.ownDay, b.ownDay) : disjoint(a.day, b.day)) return 'different weekdays';
   if (retold) return null;
-  // A figure its own sentence dates to a month or a year ("in February", "in 2003") belongs to that
-  // time: a report that dates its figure to no time and never names that month or year anywhere, while
-  // naming enough else to be a whole report, is about another event (the background quake of
-  // February against this Sunday's).
-  // A calendar day ("June 24, 2005") counts by its month: the other report may leave the year out.
-  const times = (c: ClaimForMatching) =>
-    c.terms.flatMap((t) => (/^[ty]:/.test(t) ? [t.slice(2)] : t.startsWith('d:') ? [t.slice(2, 5)] : []));
-  const undated = (c: ClaimForMatching, other: ClaimForMatching) => {
-    const own = times(c);
-    if (own.length === 0 || times(other).length > 0) return false;
-    if (names(other).size < MIN_NAMES_FOR_ABSENCE) return false;
-    const named = new Set(other.contextTerms.filter((t) => t.startsWith('T:')).map((t) => t.slice(2)));
-    return !own.some((t) => named.has(t));
-  };
   if (undated(a, b) || undated(b, a)) return 'dated to a time the other report never names';
   // Each claim's neighbourhood names an actor (a person, or a name its own article keeps returning to)
   // that the other report never mentions: two different events.
-  // Spelling variants of one name differ at the end ("Korea"/"Korean", "Somali"/"Somalian"), so a
-  // name counts as mentioned when one key starts with the other.
-  const mentioned = (key: string, other: Set<string>) => {
-    if (other.has(`A:${key}`)) return true;
-    for (const t of other) {
-      const k = t.slice(2);
-      if (k.length >= 2 && (k.startsWith(key) || key.startsWith(k))) return true;
-      // "Gulf" in "Persian Gulf"; transliterations one letter apart ("Salaluddin" / "Salahaddin").
-      if (k.length >= 3 && key.length >= 3 && (k.endsWith(key) || key.endsWith(k))) return true;
-      if (k.length >= 4 && key.length >= 4 && oneEditApart(k, key)) return true;
-    }
-    return false;
-  };
-  // The actors: people, and names the claim's own article keeps coming back to (a ship, a club).
-  const actors = (c: ClaimForMatching, all: Set<string>) => [
-    // A person the sentence only cites is a source, not an actor.
-    ...[...all].filter((t) => t.startsWith('p:') && !c.terms.includes(`s:${t.slice(2)}`)),
-    ...c.terms.filter((t) => t.startsWith('e:') && all.has(`F:${t.slice(2)}`)),
-  ];
-  const foreign = (c: ClaimForMatching, all: Set<string>, other: Set<string>) =>
-    other.size >= MIN_NAMES_FOR_ABSENCE && actors(c, all).some((t) => !mentioned(t.slice(2), other));
-  if (foreign(a, allA, names(b)) && foreign(b, allB, names(a)))
-    return 'each names an actor the other report never mentions';
+  if (foreign(a, b) && foreign(b, a)) return 'each names an actor the other report never mentions';
   // Likewise when each report's protagonists (the names it returns to most) include one the other
   // report never mentions: the INS Mysore's capture against the INS Sukanya's.
-  const strangers = (c: ClaimForMatching, other: Set<string>) =>
-    other.size >= MIN_NAMES_FOR_ABSENCE &&
-    c.contextTerms.some((t) => t.startsWith('P:') && !mentioned(t.slice(2), other));
-  if (strangers(a, names(b)) && strangers(b, names(a)))
-    return "each report's protagonist is unknown to the other";
+  if (strangers(a, b) && strangers(b, a)) return "each report's protagonist is unknown to the other";
   // A report that returns to no name at all (a few lines naming each thing once) has no protagonist of
   // its own to compare; one that never names the other report's central actor (named in three
   // sentences or more: the INS Sukanya) is about another event.
-  const noProtagonist = (c: ClaimForMatching) =>
-    !c.contextTerms.some((t) => t.startsWith('P:') || t.startsWith('R:'));
-  const centralUnknown = (c: ClaimForMatching, other: Set<string>) =>
-    other.size >= MIN_NAMES_FOR_ABSENCE &&
-    c.contextTerms.some((t) => t.startsWith('Q:') && !mentioned(t.slice(2), other));
-  if ((noProtagonist(a) && centralUnknown(b, names(a))) || (noProtagonist(b) && centralUnknown(a, names(b))))
+  if ((a.noProtagonist && centralUnknown(b, a)) || (b.noProtagonist && centralUnknown(a, b)))
     return "the other report's protagonist is unknown to a report without one";
-  // One side alone is enough when the actor is named in the claim's own sentence and its article keeps
-  // coming back to it: "INS Sukanya … nabbed 26 pirates" against a report that never names the ship.
-  const ownActors = (c: ClaimForMatching, all: Set<string>, other: Set<string>) => {
-    if (other.size < MIN_NAMES_FOR_ABSENCE) return false;
-    const own = c.terms.filter(
-      (t) => t.startsWith('e:') && all.has(`F:${t.slice(2)}`) && !c.terms.includes(`s:${t.slice(2)}`),
-    );
-    const absent = own.filter((t) => !mentioned(t.slice(2), other)).length;
-    return own.length > 0 && absent >= own.length / 2;
-  };
-  if (ownActors(a, allA, names(b)) || ownActors(b, allB, names(a)))
-    return 'own actors unknown to the other report';
-  // Between two whole reports, every name a figure's own sentence gives is one the other report never
-  // mentions: "a masked bandit made off with $136M of diamonds from the Carlton Intercontinental Hotel
-  // in Cannes", told as background in a report on another raid, against a report that never names
-  // Cannes or the hotel. (A snippet names too little to say what it leaves out.)
-  const strangerSentence = (c: ClaimForMatching, other: Set<string>) => {
-    if (!whole) return false;
-    const counted = countedNames(c);
-    const own = c.terms.filter(
-      (t) => t.startsWith('e:') && !counted.has(t) && !c.terms.includes(`s:${t.slice(2)}`),
-    );
-    return own.length > 0 && own.every((t) => !mentioned(t.slice(2), other));
-  };
-  if (strangerSentence(a, names(b)) || strangerSentence(b, names(a)))
+  if (ownActorsUnknown(a, b) || ownActorsUnknown(b, a)) return 'own actors unknown to the other report';
+  if (whole && (strangerSentence(a, b) || strangerSentence(b, a)))
     return 'every name of the sentence unknown to the other report';
   return null;
 }
 
-/** Every name the claim's article mentions (up to a limit), as `A:` keys. */
-function articleNames(c: ClaimForMatching): Set<string> {
-  return new Set(c.contextTerms.filter((t) => t.startsWith('A:')));
+/** Both name people, none in common, and each names one it does not only cite. */
+function differentPeople(a: ClaimView, x: string[], b: ClaimView, y: string[]): boolean {
+  return disjoint(x, y) && a.hasUncited(x) && b.hasUncited(y);
+}
+
+/**
+ * A figure its own sentence dates to a month or a year ("in February", "in 2003") belongs to that
+ * time: a report that dates its figure to no time and never names that month or year anywhere, while
+ * naming enough else to be a whole report, is about another event (the background quake of
+ * February against this Sunday's).
+ * A calendar day ("June 24, 2005") counts by its month: the other report may leave the year out.
+ */
+function undated(c: ClaimView, other: ClaimView): boolean {
+  const own = c.times;
+  if (own.length === 0 || other.times.length > 0) return false;
+  if (other.names.size < MIN_NAMES_FOR_ABSENCE) return false;
+  const named = other.timesNamed;
+  return !own.some((t) => named.has(t));
+}
+
+/** The other report names enough to say what it leaves out. */
+const namesEnough = (other: ClaimView) => other.names.size >= MIN_NAMES_FOR_ABSENCE;
+
+function foreign(c: ClaimView, other: ClaimView): boolean {
+  return namesEnough(other) && other.missesAny(c.actors);
+}
+
+function strangers(c: ClaimView, other: ClaimView): boolean {
+  return namesEnough(other) && other.missesAny(c.contextWith('P:'));
+}
+
+function centralUnknown(c: ClaimView, other: ClaimView): boolean {
+  return namesEnough(other) && other.missesAny(c.contextWith('Q:'));
+}
+
+/**
+ * One side alone is enough when the actor is named in the claim's own sentence and its article keeps
+ * coming back to it: "INS Sukanya … nabbed 26 pirates" against a report that never names the ship.
+ */
+function ownActorsUnknown(c: ClaimView, other: ClaimView): boolean {
+  if (!namesEnough(other)) return false;
+  const own = c.ownActors;
+  return own.length > 0 && other.missing(own) >= own.length / 2;
+}
+
+/**
+ * Between two whole reports, every name a figure's own sentence gives is one the other report never
+ * mentions: "a masked bandit made off with $136M of diamonds from the Carlton Intercontinental Hotel
+ * in Cannes", told as background in a report on another raid, against a report that never names
+ * Cannes or the hotel. (A snippet names too little to say what it leaves out: the caller asks only
+ * between whole reports.)
+ */
+function strangerSentence(c: ClaimView, other: ClaimView): boolean {
+  const own = c.sentenceNames;
+  return own.length > 0 && other.missing(own) === own.length;
+}
+
+/**
+ * Whether `key` is among `names` (an article's `A:` keys). Spelling variants of one name differ at the
+ * end ("Korea"/"Korean", "Somali"/"Somalian"), so a name counts as mentioned when one key starts with
+ * the other.
+ */
+function mentionedIn(key: string, names: Set<string>): boolean {
+  if (names.has(`A:${key}`)) return true;
+  for (const t of names) {
+    const k = t.slice(2);
+    if (k.length >= 2 && (k.startsWith(key) || key.startsWith(k))) return true;
+    // "Gulf" in "Persian Gulf"; transliterations one letter apart ("Salaluddin" / "Salahaddin").
+    if (k.length >= 3 && key.length >= 3 && (k.endsWith(key) || key.endsWith(k))) return true;
+    if (k.length >= 4 && key.length >= 4 && oneEditApart(k, key)) return true;
+  }
+  return false;
 }
 
 /** Entity keys a claim's capitalised words inside its figures could have: "AK" of "7 AK-47 rifles". */
@@ -380,26 +669,25 @@ export function countedNames(c: ClaimForMatching): Set<string> {
  * Both sentences state one more figure the same way ("for the 125 seats", "for 125 parliamentary
  * seats"): an exact count of one thing, more than a handful, that both carry is a shared subject.
  */
-function sameFigure(a: ClaimForMatching, b: ClaimForMatching): boolean {
-  return a.quantities.some(
-    (qa) =>
-      anchorFigure(qa) &&
-      b.quantities.some((qb) => anchorFigure(qb) && qb.unitClass === qa.unitClass && qb.value === qa.value),
+function sameFigure(a: ClaimView, b: ClaimView): boolean {
+  return a.anchorQuantities.some((qa) =>
+    b.anchorQuantities.some((qb) => qb.unitClass === qa.unitClass && qb.value === qa.value),
   );
 }
 
+interface WordingShare {
+  shared: number;
+  shorter: number;
+  sizes: readonly [number, number];
+}
+
 /** Content stems the two own sentences share beyond the counted nouns, and how many the shorter has. */
-function wordingShare(a: ClaimForMatching, b: ClaimForMatching) {
-  const units = new Set([...a.quantities, ...b.quantities].flatMap((q) => [q.unit, ...q.unit.split(' ')]));
-  const content = (c: ClaimForMatching) =>
-    new Set(c.terms.filter((t) => !t.includes(':') && !units.has(t) && !/\d/.test(t)).map(contentStem));
-  const ca = content(a);
-  const cb = content(b);
-  return {
-    shared: [...ca].filter((t) => cb.has(t)).length,
-    shorter: Math.min(ca.size, cb.size),
-    sizes: [ca.size, cb.size] as const,
-  };
+function wordingShare(a: ClaimView, b: ClaimView): WordingShare {
+  const ca = a.contentBeside(b);
+  const cb = b.contentBeside(a);
+  let shared = 0;
+  for (const t of ca) if (cb.has(t)) shared++;
+  return { shared, shorter: Math.min(ca.size, cb.size), sizes: [ca.size, cb.size] as const };
 }
 
 /**
@@ -408,25 +696,28 @@ function wordingShare(a: ClaimForMatching, b: ClaimForMatching) {
  * "six AK 47 rifles, 12 magazines and about 300 rounds of ammunition were found" has four content
  * words beyond its counted nouns, and two figures the retelling states alike.
  */
-function restated(a: ClaimForMatching, b: ClaimForMatching): boolean {
-  const { shared, sizes } = wordingShare(a, b);
-  const alike = (c: ClaimForMatching, other: ClaimForMatching) =>
-    c.quantities.filter((q) =>
-      other.quantities.some((o) => o.unitClass === q.unitClass && o.low === q.low && o.high === q.high),
-    ).length;
-  const figures = Math.min(alike(a, b), alike(b, a));
+function restated(a: ClaimView, b: ClaimView, { shared, sizes }: WordingShare): boolean {
+  const qa = a.c.quantities;
+  const qb = b.c.quantities;
   // Two more exact counts stated alike ("31 magazines and 923 rounds") are one account of one haul.
-  const exact = a.quantities.filter(
-    (q) => anchorFigure(q) && b.quantities.some((o) => o.unitClass === q.unitClass && o.value === q.value),
+  const exact = a.anchorQuantities.filter((q) =>
+    qb.some((o) => o.unitClass === q.unitClass && o.value === q.value),
   ).length;
   if (exact >= 2) return true;
+  const figures = Math.min(statedAlike(qa, qb), statedAlike(qb, qa));
   // The figure in dispute is no difference of wording: a retelling that changes it is still a retelling.
-  const size = Math.min(sizes[0] + a.quantities.length, sizes[1] + b.quantities.length) - 1;
+  const size = Math.min(sizes[0] + qa.length, sizes[1] + qb.length) - 1;
   return shared + figures >= 5 && shared + figures >= 0.8 * size;
 }
 
-function sameWording(a: ClaimForMatching, b: ClaimForMatching): boolean {
-  const { shared, shorter } = wordingShare(a, b);
+/** How many of `mine` `theirs` states alike: same unit class and interval. */
+function statedAlike(mine: Quantity[], theirs: Quantity[]): number {
+  return mine.filter((q) =>
+    theirs.some((o) => o.unitClass === q.unitClass && o.low === q.low && o.high === q.high),
+  ).length;
+}
+
+function sameWording({ shared, shorter }: WordingShare): boolean {
   // A short restatement ("11 bodies have been identified") says only a word or two beyond its figure:
   // it matches when the other sentence shares all of them.
   if (shorter <= 2 && shared === shorter && shared >= 1) return true;
@@ -539,19 +830,23 @@ export function periodOf(claimText: string, q: Quantity): string | null {
 }
 
 /** Pairs of quantities that measure the same thing the same way. */
-function comparableQuantities(a: ClaimForMatching, b: ClaimForMatching): QuantityPair[] {
+function comparableQuantities(va: ClaimView, vb: ClaimView): QuantityPair[] {
+  const a = va.c;
+  const b = vb.c;
   const pairs: QuantityPair[] = [];
   const sameArticle = a.article === b.article;
-  const qsA = withSums(a);
-  const qsB = withSums(b);
+  const qsA = va.sums;
+  const qsB = vb.sums;
   for (const qb of qsB) {
     // One writer does not contradict themselves; inside one article only different voices can differ
     // (the narration against a quoted speaker, or two speakers).
     const options = qsA.filter(
       (qa) =>
         sameMeasure(qa, qb) &&
-        ownedAlike(a, qa, b, qb) &&
-        (!sameArticle || voiceOf(a, qa) !== voiceOf(b, qb)) &&
+        // ownedAlike holds for two figures no party owns, and it builds two named closures a call (see
+        // subjectDifference): asked only when one is owned.
+        ((!ownerOf(qa) && !ownerOf(qb)) || ownedAlike(a, qa, b, qb)) &&
+        (!sameArticle || va.voice(qa) !== vb.voice(qb)) &&
         sameLocalContext(a, qa, b, qb),
     );
     if (options.length === 0) continue;
@@ -589,17 +884,11 @@ const SUM = 'sum';
 export function withSums(c: ClaimForMatching): Quantity[] {
   const qs = c.quantities;
   const out = [...qs];
-  const at = (q: Quantity) => c.text.indexOf(q.text);
-  const plain = (q: Quantity) =>
-    Number.isFinite(q.high) &&
-    q.rate === null &&
-    !q.modifiers.includes('part-of') &&
-    !/^(money|percent|duration|age)/.test(q.unitClass);
   for (let i = 0; i < qs.length; i++) {
     let j = i;
-    while (j + 1 < qs.length && plain(qs[j]!) && plain(qs[j + 1]!)) {
-      const from = at(qs[j]!) + qs[j]!.text.length;
-      const to = at(qs[j + 1]!);
+    while (j + 1 < qs.length && listable(qs[j]!) && listable(qs[j + 1]!)) {
+      const from = c.text.indexOf(qs[j]!.text) + qs[j]!.text.length;
+      const to = c.text.indexOf(qs[j + 1]!.text);
       if (from < qs[j]!.text.length || to < from || !/^\s*(,|and|, and)\s*$/.test(c.text.slice(from, to)))
         break;
       j++;
@@ -607,21 +896,33 @@ export function withSums(c: ClaimForMatching): Quantity[] {
     const last = qs[j]!;
     if (j === i || !FATE.test(last.unitClass)) continue;
     const parts = qs.slice(i, j + 1);
-    const start = at(parts[0]!);
-    const sum = (f: (q: Quantity) => number) => parts.reduce((n, q) => n + f(q), 0);
+    const start = c.text.indexOf(parts[0]!.text);
     out.push({
       ...last,
-      text: c.text.slice(start, at(last) + last.text.length),
+      text: c.text.slice(start, c.text.indexOf(last.text) + last.text.length),
       start: parts[0]!.start,
-      value: sum((q) => q.value),
-      low: sum((q) => q.low),
-      high: sum((q) => q.high),
+      value: parts.reduce((n, q) => n + q.value, 0),
+      low: parts.reduce((n, q) => n + q.low, 0),
+      high: parts.reduce((n, q) => n + q.high, 0),
       modifiers: [SUM],
       hedge: parts.find((q) => q.hedge)?.hedge ?? null,
     });
     i = j;
   }
   return out;
+}
+
+/**
+ * A count that can be one of a list of groups summed by withSums: finite, no rate, no part, and no
+ * money, share, duration or age. (A module function, not a closure: see subjectDifference.)
+ */
+function listable(q: Quantity): boolean {
+  return (
+    Number.isFinite(q.high) &&
+    q.rate === null &&
+    !q.modifiers.includes('part-of') &&
+    !/^(money|percent|duration|age)/.test(q.unitClass)
+  );
 }
 
 /** Who states a quantity: the speaker of the quote it sits in, or the article's own voice. */
@@ -633,11 +934,16 @@ function voiceOf(c: ClaimForMatching, q: Quantity): string {
 /** A bare percentage ("42 percent think") may be a share of anything the other names ("of Americans"). */
 function sameClass(x: string, y: string): boolean {
   if (x === y) return true;
-  // Likewise a bare sum of money ("$500,000") may be what the other says it pays for ("$375,000 fine").
-  const general = (g: string, s: string) =>
-    (g === 'percent' || /^money:[a-z]+$/.test(g)) && s.startsWith(`${g}:`);
-  return general(x, y) || general(y, x);
+  return generalOf(x, y) || generalOf(y, x);
 }
+
+/** Likewise a bare sum of money ("$500,000") may be what the other says it pays for ("$375,000 fine"). */
+function generalOf(g: string, s: string): boolean {
+  return (g === 'percent' || /^money:[a-z]+$/.test(g)) && s.startsWith(`${g}:`);
+}
+
+/** Modifiers that say which group is counted ("North Korean"): not its part, total, owner or whole. */
+const kept = (m: string) => m !== 'part-of' && m !== SUM && !isOwnerMark(m) && !m.startsWith(WHOLE);
 
 const wholeOf = (q: Quantity) => q.modifiers.find((m) => m.startsWith(WHOLE)) ?? null;
 
@@ -648,7 +954,6 @@ function sameMeasure(x: Quantity, y: Quantity): boolean {
   // "35 of the 40 missiles" is compared with another part of 40 only: not with "two other bullets"
   // (the rest of a group) nor with a part of another whole.
   if (wholeOf(x) !== wholeOf(y)) return false;
-  const kept = (m: string) => m !== 'part-of' && m !== SUM && !isOwnerMark(m) && !m.startsWith(WHOLE);
   const mx = x.modifiers.filter(kept);
   const my = y.modifiers.filter(kept);
   // "North Korean troops" and "Russian troops" are different groups.
@@ -691,28 +996,31 @@ function relativeDifference(x: Quantity, y: Quantity): number {
 }
 
 function compareClaims(
-  a: ClaimForMatching,
-  b: ClaimForMatching,
+  va: ClaimView,
+  vb: ClaimView,
   idf: (t: string) => number,
   names: Map<string, string>,
   agreements: Agreement[] = [],
   voices: Map<LinkDraft, [string, string, string, string]> = new Map(),
 ): LinkDraft | null {
-  let pairs = comparableQuantities(a, b);
+  const a = va.c;
+  const b = vb.c;
+  let pairs = comparableQuantities(va, vb);
   const quote = pairs.length === 0 ? compareQuotes(a, b) : null;
   if (pairs.length === 0 && !quote) return null;
-  const { score, shared } = contextSimilarity(a, b, idf);
+  const { score, shared } = similarity(va, vb, idf);
   // One quote under two names: the people differ by construction, so no subject test applies.
   if (quote?.otherSpeaker) return misattributedQuote(a, b, quote, score);
-  const why = differentSubject(a, b);
+  // Too little in common is no link whatever the subject test says: asked first, as it is cheaper.
+  const threshold = a.article === b.article ? MIN_SCORE_WITHIN : MIN_SCORE_ACROSS;
+  if (score < threshold) return null;
+  const why = subjectDifference(va, vb);
   if (why !== null) {
     // Two claims about different events may still give one person's age (see onePersonsAge).
     pairs = pairs.filter((p) => onePersonsAge(a, p.qa, b, p.qb, why));
     if (pairs.length === 0) return null;
   }
-  const threshold = a.article === b.article ? MIN_SCORE_WITHIN : MIN_SCORE_ACROSS;
-  if (score < threshold) return null;
-  const sharedNames = shared
+  const sharedNames = byWeight(shared)
     .filter((t) => !MARKER.test(t))
     .slice(0, 6)
     .map((t) => (t.startsWith('e:') ? (names.get(t) ?? t.slice(2)) : t));
@@ -741,13 +1049,13 @@ function compareClaims(
       claim: a.ref,
       text: p.qa.text,
       article: b.article,
-      voice: voiceOf(b, p.qb),
+      voice: vb.voice(p.qb),
     });
     agreements.push({
       claim: b.ref,
       text: p.qb.text,
       article: a.article,
-      voice: voiceOf(a, p.qa),
+      voice: va.voice(p.qa),
     });
   }
   // A total conflicts only where nothing else of the two claims agrees: "45 police" against "100
@@ -776,7 +1084,7 @@ function compareClaims(
     gap: round(chosen.difference),
   };
   const link: LinkDraft = { a: a.ref, b: b.ref, relation, score: round(score), severity, explanation };
-  voices.set(link, [voiceOf(a, chosen.qa), voiceOf(b, chosen.qb), a.article, b.article]);
+  voices.set(link, [va.voice(chosen.qa), vb.voice(chosen.qb), a.article, b.article]);
   return link;
 }
 
@@ -807,12 +1115,12 @@ const FIGURES = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 export function describeInterval(
   s: Pick<QuantitySide, 'low' | 'high' | 'lowInclusive' | 'highInclusive'>,
 ): string {
-  const f = (n: number) => FIGURES.format(n);
   if (s.high === Number.POSITIVE_INFINITY || s.high === null)
-    return `${s.lowInclusive ? 'at least' : 'more than'} ${f(s.low)}`;
-  if (s.low === 0 && s.high > 0) return `${s.highInclusive ? 'at most' : 'less than'} ${f(s.high)}`;
-  if (s.low === s.high) return `exactly ${f(s.low)}`;
-  return `${f(s.low)} to ${f(s.high)}`;
+    return `${s.lowInclusive ? 'at least' : 'more than'} ${FIGURES.format(s.low)}`;
+  if (s.low === 0 && s.high > 0)
+    return `${s.highInclusive ? 'at most' : 'less than'} ${FIGURES.format(s.high)}`;
+  if (s.low === s.high) return `exactly ${FIGURES.format(s.low)}`;
+  return `${FIGURES.format(s.low)} to ${FIGURES.format(s.high)}`;
 }
 
 function summarize(
