@@ -25,19 +25,36 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 /** Canonical text: NFC, straight quotes, plain dashes, no invisible characters, tidy whitespace. */
 export function normalizeText(input: string): string {
-  return input
-    .normalize('NFC')
-    .replace(INVISIBLE, '')
-    .replace(CONTROL, ' ')
-    .replace(
-      /[\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a\u2032\u2013\u2212\u2014\u2026\u00a0]/g,
-      (c) => QUOTES[c]!,
-    )
-    .replace(/\r\n?/g, '\n')
-    .replace(/[ \t\f\v]+/g, ' ')
-    .replace(/ *\n */g, '\n')
-    .replace(/\n{2,}/g, '\n')
-    .trim();
+  return compact(
+    input
+      .normalize('NFC')
+      .replace(INVISIBLE, '')
+      .replace(CONTROL, ' ')
+      .replace(
+        /[\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a\u2032\u2013\u2212\u2014\u2026\u00a0]/g,
+        (c) => QUOTES[c]!,
+      )
+      .replace(/\r\n?/g, '\n')
+      .replace(/[ \t\f\v]+/g, ' ')
+      .replace(/ *\n */g, '\n')
+      .replace(/\n{2,}/g, '\n')
+      .trim(),
+  );
+}
+
+const utf8Encoder = new TextEncoder();
+const utf8Decoder = new TextDecoder();
+const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
+
+/**
+ * The same text, held one byte per character when it fits. A string that once held a curly quote stays
+ * two bytes per character in V8 after the quote is replaced, and every slice, regular expression and
+ * toLowerCase of it then takes the slower two-byte path; decoding UTF-8 yields the compact form again.
+ * (Only without characters beyond Latin-1, so no lone surrogate is ever replaced.)
+ */
+function compact(text: string): string {
+  if (BEYOND_LATIN1.test(text)) return text;
+  return utf8Decoder.decode(utf8Encoder.encode(text));
 }
 
 const BLOCK = new Set([
