@@ -83,6 +83,21 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
     ),
   ];
   const quotesBySentence = assignQuotes(text, sentences, findQuoteSpans(text), entities, perSentence);
+  // A neighbour's terms as context: its weekday is the day of the neighbour's news ("aftershocks on
+  // Monday"), not this one's, and the people it only cites are no subjects. Each sentence is the
+  // neighbour of up to three claims: filtered once.
+  const citedPeople = new Set([...spokesmen].map((k) => `p:${k.slice(2)}`));
+  const neighbourTerms = ownTerms.map((terms) =>
+    terms.filter((t) => !t.startsWith('w:') && !citedPeople.has(t)),
+  );
+  const articleContext = articleWideContext(
+    articleWeekdays,
+    articleNames,
+    articleTimes,
+    protagonists,
+    central,
+    speaking,
+  );
 
   const claims: Claim[] = [];
   sentences.forEach((span, i) => {
@@ -98,24 +113,16 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
     // The people it only cites ("…, Nambiar said"): sources, not subjects (crossref's differentSubject).
     const cites = speakers[i]!.map((k) => `s:${k.slice(2)}`);
     if (cites.length > 0) terms = [...terms, ...cites];
-    const context = new Set<string>();
-    // A neighbour's weekday is the day of the neighbour's news ("aftershocks on Monday"), not this one's.
-    for (const k of [i - 2, i - 1, i + 1])
-      for (const t of ownTerms[k] ?? [])
-        if (!t.startsWith('w:') && !(t.startsWith('p:') && spokesmen.has(`e:${t.slice(2)}`))) context.add(t);
-    for (const e of [...topEntities, ...topYears]) context.add(e);
+    const around = new Set<string>();
+    for (const k of [i - 2, i - 1, i + 1]) for (const t of neighbourTerms[k] ?? []) around.add(t);
+    for (const e of topEntities) around.add(e);
+    for (const e of topYears) around.add(e);
     // A sentence without a day of its own happened on the lede's day, if it names one.
-    if (!terms.some((t) => t.startsWith('w:')) && ledeWeekdays.length === 1) context.add(ledeWeekdays[0]!);
-    // Every weekday the article names, as a last resort for telling two incidents apart.
-    for (const w of articleWeekdays) context.add(`W:${w.slice(2)}`);
-    for (const k of articleNames) context.add(`A:${k.slice(2)}`);
-    for (const t of articleTimes) context.add(t);
-    for (const k of protagonists) context.add(`P:${k.slice(2)}`);
-    for (const k of central) context.add(`Q:${k.slice(2)}`);
-    for (const k of speaking) context.add(`R:${k.slice(2)}`);
+    if (!terms.some((t) => t.startsWith('w:')) && ledeWeekdays.length === 1) around.add(ledeWeekdays[0]!);
+    for (const t of terms) around.delete(t);
+    const contextTerms = [...around, ...articleContext];
     // Only the claim's own names are ever tested as actors (crossref's sameSubject).
-    for (const k of terms) if (frequentNames.has(k)) context.add(`F:${k.slice(2)}`);
-    for (const t of terms) context.delete(t);
+    for (const k of terms) if (frequentNames.has(k)) contextTerms.push(`F:${k.slice(2)}`);
     const claimEntities = [
       ...new Set([...perSentence[i]!, ...quotes.flatMap((q) => (q.speaker ? [q.speaker] : []))]),
     ];
@@ -130,12 +137,36 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
       quotes,
       entities: claimEntities,
       terms,
-      contextTerms: [...context],
-      keys: blockingKeys(quantities, quotes, terms, [...context]),
+      contextTerms,
+      keys: blockingKeys(quantities, quotes, terms, contextTerms),
       previous: i > 0 ? sentences[i - 1]! : null,
     });
   });
   return { text, sentences, claims, entities, mentions };
+}
+
+/**
+ * The part of every claim's context that is the article's, not the sentence's: its weekdays (a last
+ * resort for telling two incidents apart), names, times, protagonists, central and speaking names.
+ * Their upper-case prefixes never meet a sentence's own terms, so it is the same list for every claim
+ * and is built once, in the order the cross-referencer has always seen it.
+ */
+function articleWideContext(
+  weekdays: string[],
+  names: string[],
+  times: string[],
+  protagonists: string[],
+  central: string[],
+  speaking: string[],
+): string[] {
+  return [
+    ...weekdays.map((w) => `W:${w.slice(2)}`),
+    ...names.map((k) => `A:${k.slice(2)}`),
+    ...times,
+    ...protagonists.map((k) => `P:${k.slice(2)}`),
+    ...central.map((k) => `Q:${k.slice(2)}`),
+    ...speaking.map((k) => `R:${k.slice(2)}`),
+  ];
 }
 
 const CITED =

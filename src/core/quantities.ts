@@ -508,9 +508,11 @@ const MEASURE_BEFORE_OK = new Set([
   'exactly',
 ]);
 
+// Each hedge's words, split once: findHedge runs for every number of every sentence.
+const HEDGE_WORDS = HEDGES.map(([words, kind]) => ({ words, kind, parts: words.split(' ') }));
+
 function findHedge(tokens: Token[], i: number): Found['hedge'] {
-  for (const [words, kind] of HEDGES) {
-    const parts = words.split(' ');
+  for (const { words, kind, parts } of HEDGE_WORDS) {
     const from = i - parts.length;
     if (from < 0) continue;
     if (parts.every((p, k) => tokens[from + k]!.lower === p)) {
