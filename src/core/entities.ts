@@ -274,7 +274,14 @@ export function collectEntities(sentences: Token[][], capitalisedMidSentence: Se
       const r = person ? { ...person, name: own!.name } : own;
       if (!r) continue;
       keys.push(r.key);
-      mentions.push({ ...raw.span, key: r.key, surface: raw.tokens.map((t) => t.text).join(' ') });
+      // Written out, not spread from the span: V8 builds an object spread and then extended in its
+      // slow dictionary form, for every mention of every article.
+      mentions.push({
+        start: raw.span.start,
+        end: raw.span.end,
+        key: r.key,
+        surface: raw.tokens.map((t) => t.text).join(' '),
+      });
       const known = byKey.get(r.key);
       if (!known) byKey.set(r.key, { key: r.key, name: r.name, type: r.type, aliases: [r.name] });
       else {

@@ -313,7 +313,11 @@ function readQuantityAt(
     end: lastTok.end,
     text: text.slice(startTok.start, lastTok.end),
     value: num.value,
-    ...interval,
+    // Written out, not spread: a spread in an object literal is slow in V8, for every quantity.
+    low: interval.low,
+    high: interval.high,
+    lowInclusive: interval.lowInclusive,
+    highInclusive: interval.highInclusive,
     unit,
     unitClass,
     modifiers,
@@ -767,7 +771,12 @@ function trailingZeros(n: number): number {
 
 function toInterval(f: Found): Pick<Quantity, 'low' | 'high' | 'lowInclusive' | 'highInclusive'> {
   const r = rawInterval(f);
-  return { ...r, low: tidy(r.low), high: tidy(r.high) };
+  return {
+    low: tidy(r.low),
+    high: tidy(r.high),
+    lowInclusive: r.lowInclusive,
+    highInclusive: r.highInclusive,
+  };
 }
 
 function rawInterval(f: Found): Pick<Quantity, 'low' | 'high' | 'lowInclusive' | 'highInclusive'> {

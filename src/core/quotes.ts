@@ -54,5 +54,12 @@ export function makeQuote(
   speakerText: string | null,
   speaker: string | null,
 ): Quote {
-  return { ...span, text: text.slice(span.start + 1, span.end - 1).trim(), speakerText, speaker };
+  // Written out, not spread from the span: a spread object extended with more properties is slow in V8.
+  return {
+    start: span.start,
+    end: span.end,
+    text: text.slice(span.start + 1, span.end - 1).trim(),
+    speakerText,
+    speaker,
+  };
 }
