@@ -2,7 +2,7 @@
 import { foldName } from './entities';
 import { SCALES, wordValue } from './numbers';
 import type { Claim, ClaimForMatching, ClaimKind, Quantity, Quote } from './types';
-import { lemma, MONTHS, STOPWORDS, type Token } from './words';
+import { lemma, MONTHS, STOPWORDS, startsUpper, type Token } from './words';
 
 /** Words of figures that are no number themselves: vague amounts and hedges. */
 const FIGURE_WORDS = new Set(
@@ -63,7 +63,7 @@ export function sentenceTerms(tokens: Token[], entityKeys: string[], personKeys:
     }
   }
   tokens.forEach((t, k) => {
-    if (t.type !== 'word' || /^[A-Z]/.test(t.text) || t.lower.length < 3 || STOPWORDS.has(t.lower)) return;
+    if (t.type !== 'word' || startsUpper(t.text) || t.lower.length < 3 || STOPWORDS.has(t.lower)) return;
     // Letters glued to digits are part of a name or code ("76ers", "AK-47s"), not a word.
     if (k > 0 && tokens[k - 1]!.type === 'num' && tokens[k - 1]!.end === t.start) return;
     // Figures and their hedges are what is compared, not what it is about: two reports sharing
@@ -84,7 +84,7 @@ const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday'
  */
 export function weekdayOf(tokens: Token[], i: number): string | null {
   const t = tokens[i]!;
-  if (t.type !== 'word' || !/^[A-Z]/.test(t.text)) return null;
+  if (t.type !== 'word' || !startsUpper(t.text)) return null;
   const w = t.lower.replace(/'s$/, '');
   return WEEKDAYS.has(w) ? w.slice(0, 3) : null;
 }
@@ -100,7 +100,7 @@ const MONTH_NAMES = new Set(
  */
 export function monthOf(tokens: Token[], i: number): string | null {
   const t = tokens[i]!;
-  if (t.type !== 'word' || !/^[A-Z]/.test(t.text) || !MONTH_NAMES.has(t.lower)) return null;
+  if (t.type !== 'word' || !startsUpper(t.text) || !MONTH_NAMES.has(t.lower)) return null;
   return t.lower.slice(0, 3);
 }
 
@@ -122,7 +122,7 @@ export function yearOf(tokens: Token[], i: number): number | null {
 /** A calendar day written "December 13" or "13 December", as "dec-13", or null. */
 export function dateOf(tokens: Token[], i: number): string | null {
   const t = tokens[i]!;
-  if (t.type !== 'word' || !/^[A-Z]/.test(t.text) || !MONTHS.has(t.lower) || t.lower === 'may') return null;
+  if (t.type !== 'word' || !startsUpper(t.text) || !MONTHS.has(t.lower) || t.lower === 'may') return null;
   const day = [tokens[i + 1], tokens[i - 1]].find(
     (x) => x && (x.type === 'num' || x.type === 'ord') && Number.parseInt(x.text, 10) <= 31,
   );

@@ -1,6 +1,6 @@
 // Named entities: capitalised names folded to one key across spellings, titles and acronyms.
 import type { Entity, EntityMention, Span } from './types';
-import { STOPWORDS, type Token } from './words';
+import { STOPWORDS, startsUpper, type Token } from './words';
 
 const TITLES = new Set(
   (
@@ -102,7 +102,7 @@ function foldNameOf(name: string): string {
   return skeleton.length >= 2 ? skeleton : w;
 }
 
-const isCap = (t: Token) => t.type === 'word' && /^[A-Z]/.test(t.text);
+const isCap = (t: Token) => t.type === 'word' && startsUpper(t.text);
 const isAcronym = (t: Token) => t.type === 'word' && /^[A-Z]{2,6}s?$/.test(t.text);
 
 interface RawName {
@@ -324,7 +324,7 @@ function personLike(name: string, placed: Set<string>): boolean {
  */
 export function isTitleCase(tokens: Token[]): boolean {
   const words = tokens.filter((t) => t.type === 'word' && t.text.length > 3);
-  return words.length >= 3 && words.filter((t) => /^[A-Z]/.test(t.text)).length >= 0.9 * words.length;
+  return words.length >= 3 && words.filter((t) => startsUpper(t.text)).length >= 0.9 * words.length;
 }
 
 /** One entity written differently by two articles: information for a reviewer, never a conflict. */

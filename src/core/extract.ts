@@ -10,7 +10,7 @@ import { findQuoteSpans, findSpeakerText, makeQuote } from './quotes';
 import { splitSentences } from './sentences';
 import { htmlToText, looksLikeHtml, normalizeText } from './text';
 import type { Claim, Entity, EntityMention, ExtractedArticle, ExtractOptions, Quote, Span } from './types';
-import { type Token, tokenize } from './words';
+import { startsUpper, type Token, tokenize } from './words';
 
 const MAX_ARTICLE_NAMES = 40;
 const MAX_FREQUENT_NAMES = 12;
@@ -209,7 +209,7 @@ function capitalisedMidSentence(sentences: Token[][]): Set<string> {
     for (let k = 1; k < tokens.length; k++) {
       const t = tokens[k]!;
       const after = tokens[k - 1]!.text;
-      if (t.type === 'word' && /^[A-Z]/.test(t.text) && after !== '"' && after !== ':') names.add(t.text);
+      if (t.type === 'word' && startsUpper(t.text) && after !== '"' && after !== ':') names.add(t.text);
     }
   }
   return names;
@@ -288,7 +288,7 @@ function resolveSpeaker(who: string | null, entities: Entity[], lastPerson: stri
   if (/^(he|she)$/i.test(who)) return lastPerson;
   const words = who.split(/\s+/);
   const last = words[words.length - 1]!.toLowerCase();
-  if (!/^[A-Z]/.test(words[words.length - 1]!)) return null;
+  if (!startsUpper(words[words.length - 1]!)) return null;
   const match = entities.find((e) => e.aliases.some((a) => a.toLowerCase().split(/\s+/).includes(last)));
   return match?.key ?? null;
 }
