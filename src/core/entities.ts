@@ -203,6 +203,23 @@ export interface ResolvedName {
  * `notPerson`: the surroundings say it is no person (a place cue before it, a title-case headline).
  */
 export function resolveName(raw: RawName, notPerson = false): ResolvedName | null {
+  // A pure function of the words (a name's tokens are all words) and the flag.
+  const memoKey = `${notPerson ? 1 : 0}${raw.tokens.map((t) => t.text).join(' ')}`;
+  let resolved = RESOLVED.get(memoKey);
+  if (resolved === undefined) {
+    const r = resolveNameOf(raw, notPerson);
+    resolved = r && Object.freeze(r);
+    if (RESOLVED.size >= 20_000) RESOLVED.clear();
+    RESOLVED.set(memoKey, resolved);
+  }
+  return resolved;
+}
+// A name recurs through an article ("Austin" twenty times) and across the articles of one story, and
+// resolving it takes a dozen regular expressions and arrays. Frozen: the answers are shared. Bounded,
+// so that a long-lived process or isolate cannot grow without end.
+const RESOLVED = new Map<string, Readonly<ResolvedName> | null>();
+
+function resolveNameOf(raw: RawName, notPerson: boolean): ResolvedName | null {
   // "Mt Cook" is "Mount Cook", "Ft Hood" "Fort Hood": one key for both spellings.
   let words = raw.tokens.map((t) => PLACE_ABBREVIATIONS.get(t.text) ?? t.text.replace(/'s$/, ''));
   const lower = words.map((w) => w.toLowerCase());
