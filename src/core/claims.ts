@@ -173,14 +173,23 @@ const FATE_STEMS = new Map<string, string>([
  * one drops a word or changes the punctuation. Null for a quote too short to tell apart.
  */
 export function quoteWordsKey(text: string): string | null {
-  const words = [...new Set(text.toLowerCase().match(/[a-z']+/g) ?? [])];
-  if (words.length < QUOTE_MIN_WORDS) return null;
-  return words
-    .sort((x, y) => y.length - x.length || (x < y ? -1 : 1))
-    .slice(0, 3)
-    .sort()
-    .join(' ');
+  const words = new Set(text.toLowerCase().match(/[a-z']+/g));
+  if (words.size < QUOTE_MIN_WORDS) return null;
+  return longestWords(words, 3).sort().join(' ');
 }
+
+/** The n longest words, ties in alphabetical order: the first n of that sort, in one pass without it. */
+function longestWords(words: Set<string>, n: number): string[] {
+  const top: string[] = [];
+  for (const w of words) {
+    let k = top.length;
+    while (k > 0 && longerOrFirst(w, top[k - 1]!)) k--;
+    if (k < n) top.splice(k, 0, w);
+    if (top.length > n) top.pop();
+  }
+  return top;
+}
+const longerOrFirst = (x: string, y: string) => x.length > y.length || (x.length === y.length && x < y);
 /** Fewer words than this are a phrase many people say ("We will win"), not one person's quote. */
 export const QUOTE_MIN_WORDS = 5;
 
