@@ -18,10 +18,14 @@ const QUOTES: Record<string, string> = {
   '\u00a0': ' ',
 };
 
-// Zero-width and bidirectional control characters carry no meaning for claims and can hide text.
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]/g;
-// Other C0/C1 controls except tab and newline.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+// Zero-width and bidirectional control characters carry no meaning for claims and can hide text:
+// dropped. Other C0/C1 controls except tab, newline and carriage return: a space. Typographic quotes,
+// dashes and spaces: their plain forms. Each is one character for one, so the three are one pass.
+const INVISIBLE = '\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad';
+const CONTROL = '\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f';
+const SPECIAL = new RegExp(`([${INVISIBLE}])|([${CONTROL}])|[${Object.keys(QUOTES).join('')}]`, 'g');
+const plain = (c: string, invisible?: string, control?: string) =>
+  invisible ? '' : control ? ' ' : QUOTES[c]!;
 
 // Runs of blanks, each to become one space. A lone space is no match: it already is one, and replacing
 // each of an article's thousand spaces with itself was most of the cost of this pass.
@@ -32,12 +36,7 @@ export function normalizeText(input: string): string {
   return compact(
     input
       .normalize('NFC')
-      .replace(INVISIBLE, '')
-      .replace(CONTROL, ' ')
-      .replace(
-        /[\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a\u2032\u2013\u2212\u2014\u2026\u00a0]/g,
-        (c) => QUOTES[c]!,
-      )
+      .replace(SPECIAL, plain)
       .replace(/\r\n?/g, '\n')
       .replace(BLANK_RUN, ' ')
       .replace(/ *\n */g, '\n')
