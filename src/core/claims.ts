@@ -63,16 +63,37 @@ export function sentenceTerms(tokens: Token[], entityKeys: string[], personKeys:
     }
   }
   tokens.forEach((t, k) => {
-    if (t.type !== 'word' || startsUpper(t.text) || t.lower.length < 3 || STOPWORDS.has(t.lower)) return;
+    if (t.type !== 'word' || startsUpper(t.text)) return;
     // Letters glued to digits are part of a name or code ("76ers", "AK-47s"), not a word.
     if (k > 0 && tokens[k - 1]!.type === 'num' && tokens[k - 1]!.end === t.start) return;
-    // Figures and their hedges are what is compared, not what it is about: two reports sharing
-    // "eight" and "million" share no subject.
-    if (FIGURE_WORDS.has(t.lower) || wordValue(t.lower) !== null || SCALES.has(t.lower)) return;
-    const l = lemma(t.lower);
-    if (!STOPWORDS.has(l)) terms.add(l);
+    const l = contentLemma(t.lower);
+    if (l !== null) terms.add(l);
   });
   return [...terms];
+}
+
+/**
+ * The term a lower-case word gives its sentence, or null for short words and stopwords, and for
+ * figures and their hedges: those are what is compared, not what it is about (two reports sharing
+ * "eight" and "million" share no subject). A pure function of the word, asked for every word of every
+ * sentence: remembered, bounded like `lemma`.
+ */
+function contentLemma(word: string): string | null {
+  let l = CONTENT_LEMMAS.get(word);
+  if (l === undefined) {
+    l = contentLemmaOf(word);
+    if (CONTENT_LEMMAS.size >= 20_000) CONTENT_LEMMAS.clear();
+    CONTENT_LEMMAS.set(word, l);
+  }
+  return l;
+}
+const CONTENT_LEMMAS = new Map<string, string | null>();
+
+function contentLemmaOf(word: string): string | null {
+  if (word.length < 3 || STOPWORDS.has(word)) return null;
+  if (FIGURE_WORDS.has(word) || wordValue(word) !== null || SCALES.has(word)) return null;
+  const l = lemma(word);
+  return STOPWORDS.has(l) ? null : l;
 }
 
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);

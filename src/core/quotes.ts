@@ -14,14 +14,18 @@ const BEFORE = new RegExp(
   `((?:the\\s+)?[A-Za-z][\\w.'-]*(?:\\s+[A-Za-z][\\w.'-]*){0,4}?)\\s+(?:${REPORTING})(?:\\s+\\w+){0,3}\\s*[,:]?\\s*$`,
 );
 
+const NEWLINE = 10;
+const DOUBLE_QUOTE = 34;
+
 /** Spans of quoted passages of at least three words. */
 export function findQuoteSpans(text: string): Span[] {
   const spans: Span[] = [];
   let open = -1;
+  // Character codes, not one-character strings: this visits every character of the article.
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n') open = -1;
-    if (c !== '"') continue;
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE) open = -1;
+    if (c !== DOUBLE_QUOTE) continue;
     if (open < 0) open = i;
     else {
       if (
