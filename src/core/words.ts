@@ -16,7 +16,9 @@ const TOKEN =
 /** Tokenize `text`; offsets are relative to `base` added, so callers can pass a sentence slice. */
 export function tokenize(text: string, base = 0): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
+  // exec on the shared global expression rather than matchAll, which clones it for every sentence.
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
     const start = base + m.index;
     const t = m[0];
     const type = m[1] ? 'time' : m[2] ? 'ord' : m[3] ? 'num' : m[4] ? 'word' : 'punct';
