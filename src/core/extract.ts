@@ -26,7 +26,9 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
   const sentences = splitSentences(text);
   const tokens = sentences.map((s) => tokenize(text.slice(s.start, s.end), s.start));
   const { mentions, entities, perSentence } = collectEntities(tokens, capitalisedMidSentence(tokens));
-  const topEntities = mostFrequent(perSentence, 2, 3);
+  // In how many sentences each name appears: counted once for the topic and for the article's names.
+  const nameCounts = sentenceCounts(perSentence);
+  const topEntities = topKeys(nameCounts, 2, 3);
   const persons = new Set(entities.filter((e) => e.type === 'person').map((e) => e.key));
   const ownTerms = tokens.map((t, i) => sentenceTerms(t, perSentence[i]!, persons));
   // The article's years too: a report on last year's ceremony is not a report on this year's.
@@ -41,7 +43,7 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
   ];
   // Every name the article mentions (the most frequent first): a claim whose neighbourhood names
   // people the other report never mentions is about another event.
-  const articleNames = mostFrequent(perSentence, 1, MAX_ARTICLE_NAMES);
+  const articleNames = topKeys(nameCounts, 1, MAX_ARTICLE_NAMES);
   // The outlets it cites ("told the LA Times", "according to Reuters") are sources, not actors.
   const cited = citedSources(text, mentions);
   // The people it cites for what they said in every sentence that names them ("…, Insp Gaskin said"):
@@ -76,9 +78,7 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
   const articleTimes = [
     ...new Set(
       ownTerms.flatMap((terms) =>
-        terms
-          .filter((t) => /^[tyd]:/.test(t))
-          .map((t) => `T:${t.startsWith('d:') ? t.slice(2, 5) : t.slice(2)}`),
+        terms.filter(isTimeTerm).map((t) => `T:${t.startsWith('d:') ? t.slice(2, 5) : t.slice(2)}`),
       ),
     ),
   ];
@@ -214,6 +214,9 @@ function capitalisedMidSentence(sentences: Token[][]): Set<string> {
   }
   return names;
 }
+
+/** A month (t:), year (y:) or day (d:) term. */
+const isTimeTerm = (t: string) => t.startsWith('t:') || t.startsWith('y:') || t.startsWith('d:');
 
 /** In how many sentences each key appears. */
 function sentenceCounts(perSentence: string[][]): Map<string, number> {
