@@ -220,34 +220,24 @@ export function blockingKeys(
   terms: string[],
   context: string[],
 ): string[] {
-  // The first MAX_KEYS distinct keys, in the order below: once the budget is spent, no later key can
-  // make it in, so the rest are never built (a claim with several figures has hundreds).
   const keys = new Set<string>();
-  for (const key of candidateKeys(quantities, quotes, terms, context)) {
-    keys.add(key);
-    if (keys.size === MAX_KEYS) break;
-  }
-  return [...keys];
-}
-
-function* candidateKeys(
-  quantities: Quantity[],
-  quotes: Quote[],
-  terms: string[],
-  context: string[],
-): Generator<string> {
   // The same words quoted under another speaker's name meet by the words themselves (crossref's
   // compareQuotes): first, so the key budget never drops them.
   for (const quote of quotes) {
     const key = quoteWordsKey(quote.text);
-    if (key) yield `quote|t:${key}`;
+    if (key) keys.add(`quote|t:${key}`);
   }
-  if (quantities.length > 0) yield* figureKeys(quantities, terms, context);
-  for (const quote of quotes) if (quote.speaker) yield `quote|${quote.speaker}`;
+  if (quantities.length > 0) addFigureKeys(keys, quantities, terms, context);
+  for (const quote of quotes) if (quote.speaker) keys.add(`quote|${quote.speaker}`);
+  return [...keys].slice(0, MAX_KEYS);
 }
 
-/** The keys of a claim's figures: each unit class with the names and the own words around it. */
-function* figureKeys(quantities: Quantity[], terms: string[], context: string[]): Generator<string> {
+/**
+ * The keys of a claim's figures: each unit class with the names and the own words around it. Only the
+ * first MAX_KEYS keys are kept, in insertion order: once the budget is spent no later key can make it
+ * in, so the rest are not built (a claim with several figures has hundreds).
+ */
+function addFigureKeys(keys: Set<string>, quantities: Quantity[], terms: string[], context: string[]): void {
   const entityTerms = [
     ...new Set([
       ...[...terms, ...context].filter((t) => t.startsWith('e:')),
@@ -260,26 +250,31 @@ function* figureKeys(quantities: Quantity[], terms: string[], context: string[])
   const stems = [
     ...new Set(terms.filter((t) => !t.includes(':') && !units.has(t) && !/\d/.test(t)).map(contentStem)),
   ];
+  const full = () => keys.size >= MAX_KEYS;
   for (const q of quantities) {
     if (!q.unitClass) continue;
-    for (const e of entityTerms) yield `${q.unitClass}|${e}`;
+    for (const e of entityTerms) keys.add(`${q.unitClass}|${e}`);
+    if (full()) return;
   }
   for (const q of quantities) {
     if (!q.unitClass) continue;
-    for (const w of stems) yield `${q.unitClass}|w:${w}`;
+    for (const w of stems) keys.add(`${q.unitClass}|w:${w}`);
+    if (full()) return;
   }
   // A percentage of something also meets a bare percentage (crossref's sameClass).
   // So does a sum of money for something and a bare sum in the same currency.
   for (const q of quantities) {
     const general = /^(percent|money:[a-z]+):/.exec(q.unitClass)?.[1];
     if (!general) continue;
-    for (const e of entityTerms) yield `${general}|${e}`;
-    for (const w of stems) yield `${general}|w:${w}`;
+    for (const e of entityTerms) keys.add(`${general}|${e}`);
+    for (const w of stems) keys.add(`${general}|w:${w}`);
+    if (full()) return;
   }
   // Two sentences stating one more figure the same way are compared (crossref's sameFigure).
   for (const r of quantities) {
     if (!anchorFigure(r)) continue;
-    for (const q of quantities) if (q.unitClass) yield `${q.unitClass}|f:${r.unitClass}=${r.value}`;
+    for (const q of quantities) if (q.unitClass) keys.add(`${q.unitClass}|f:${r.unitClass}=${r.value}`);
+    if (full()) return;
   }
 }
 
