@@ -2,7 +2,7 @@
 import { foldName } from './entities';
 import { SCALES, wordValue } from './numbers';
 import type { Claim, ClaimForMatching, ClaimKind, Quantity, Quote } from './types';
-import { lemma, MONTHS, STOPWORDS, startsUpper, type Token } from './words';
+import { lemma, MONTHS, STOPWORDS, startsUpper, type Token, withoutPossessive } from './words';
 
 /** Words of figures that are no number themselves: vague amounts and hedges. */
 const FIGURE_WORDS = new Set(
@@ -40,6 +40,9 @@ export function sentenceTerms(tokens: Token[], entityKeys: string[], personKeys:
   // People get a second marker so that two sentences naming different people can be told apart.
   for (const k of entityKeys) if (personKeys.has(k)) terms.add(`p:${k.slice(2)}`);
   for (let i = 0; i < tokens.length; i++) {
+    // Only a number can be a year, and only a capitalised word a date, a weekday or a month.
+    const t = tokens[i]!;
+    if (t.type !== 'num' && !(t.type === 'word' && startsUpper(t.text))) continue;
     const year = yearOf(tokens, i);
     if (year) terms.add(`y:${year}`);
     const date = dateOf(tokens, i);
@@ -106,7 +109,7 @@ const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday'
 export function weekdayOf(tokens: Token[], i: number): string | null {
   const t = tokens[i]!;
   if (t.type !== 'word' || !startsUpper(t.text)) return null;
-  const w = t.lower.replace(/'s$/, '');
+  const w = withoutPossessive(t.lower);
   return WEEKDAYS.has(w) ? w.slice(0, 3) : null;
 }
 

@@ -36,6 +36,11 @@ export function startsUpper(word: string): boolean {
   return c >= 65 && c <= 90;
 }
 
+/** "Saturday's" → "Saturday": what .replace(/'s$/, '') gives, without a regular expression per word. */
+export function withoutPossessive(word: string): string {
+  return word.endsWith("'s") ? word.slice(0, -2) : word;
+}
+
 export const STOPWORDS = new Set(
   (
     'a an the and or but nor so yet for of in on at to from by with without into onto upon about above below ' +
