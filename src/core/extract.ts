@@ -82,7 +82,14 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
       ),
     ),
   ];
-  const quotesBySentence = assignQuotes(text, sentences, findQuoteSpans(text), entities, perSentence);
+  const quotesBySentence = assignQuotes(
+    text,
+    sentences,
+    findQuoteSpans(text),
+    entities,
+    perSentence,
+    persons,
+  );
   // A neighbour's terms as context: its weekday is the day of the neighbour's news ("aftershocks on
   // Monday"), not this one's, and the people it only cites are no subjects. Each sentence is the
   // neighbour of up to three claims: filtered once.
@@ -244,6 +251,7 @@ function assignQuotes(
   spans: Span[],
   entities: Entity[],
   perSentence: string[][],
+  persons: Set<string>,
 ): Quote[][] {
   const out: Quote[][] = sentences.map(() => []);
   let previous: Quote | null = null;
@@ -263,7 +271,7 @@ function assignQuotes(
       text,
       span,
       who,
-      resolveSpeaker(who, entities, lastPersonBefore(i, perSentence, entities)),
+      resolveSpeaker(who, entities, () => lastPersonBefore(i, perSentence, persons)),
     );
     // An unattributed quote that follows an attributed one straight on continues the same speaker.
     if (!who && previous && previous.speakerText && text.slice(previous.end, span.start).length < 60) {
@@ -275,20 +283,25 @@ function assignQuotes(
   return out;
 }
 
-function lastPersonBefore(i: number, perSentence: string[][], entities: Entity[]): string | null {
+function lastPersonBefore(i: number, perSentence: string[][], persons: Set<string>): string | null {
   for (let k = i; k >= 0; k--) {
     const keys = perSentence[k]!;
-    for (let j = keys.length - 1; j >= 0; j--) {
-      if (entities.some((e) => e.key === keys[j] && e.type === 'person')) return keys[j]!;
-    }
+    for (let j = keys.length - 1; j >= 0; j--) if (persons.has(keys[j]!)) return keys[j]!;
   }
   return null;
 }
 
-/** Map "Austin", "he" or "the official" to an entity key where the text allows it. */
-function resolveSpeaker(who: string | null, entities: Entity[], lastPerson: string | null): string | null {
+/**
+ * Map "Austin", "he" or "the official" to an entity key where the text allows it. `lastPerson` is asked
+ * only for a pronoun: most quotes name their speaker, and looking back through the article costs more.
+ */
+function resolveSpeaker(
+  who: string | null,
+  entities: Entity[],
+  lastPerson: () => string | null,
+): string | null {
   if (!who) return null;
-  if (/^(he|she)$/i.test(who)) return lastPerson;
+  if (/^(he|she)$/i.test(who)) return lastPerson();
   const words = who.split(/\s+/);
   const last = words[words.length - 1]!.toLowerCase();
   if (!startsUpper(words[words.length - 1]!)) return null;
