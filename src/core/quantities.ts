@@ -753,8 +753,15 @@ function findRate(tokens: Token[], j: number): { period: string; end: number } |
   return null;
 }
 
-/** Drop floating-point noise from hedged bounds: 50 × 1.1 is 55, not 55.00000000000001. */
-const tidy = (n: number) => (Number.isFinite(n) ? Number(n.toPrecision(12)) : n);
+/**
+ * Drop floating-point noise from hedged bounds: 50 × 1.1 is 55, not 55.00000000000001. A positive
+ * integer below 10^12 has no noise and at most twelve digits: it is returned as it is, without the
+ * (slow) round trip through toPrecision, which would give it back unchanged.
+ */
+const tidy = (n: number) => {
+  if (Number.isInteger(n) && n > 0 && n < 1e12) return n;
+  return Number.isFinite(n) ? Number(n.toPrecision(12)) : n;
+};
 
 function trailingZeros(n: number): number {
   let zeros = 0;
