@@ -14,18 +14,14 @@ const BEFORE = new RegExp(
   `((?:the\\s+)?[A-Za-z][\\w.'-]*(?:\\s+[A-Za-z][\\w.'-]*){0,4}?)\\s+(?:${REPORTING})(?:\\s+\\w+){0,3}\\s*[,:]?\\s*$`,
 );
 
-const NEWLINE = 10;
-const DOUBLE_QUOTE = 34;
-
 /** Spans of quoted passages of at least three words. */
 export function findQuoteSpans(text: string): Span[] {
   const spans: Span[] = [];
   let open = -1;
-  // Character codes, not one-character strings: this visits every character of the article.
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === NEWLINE) open = -1;
-    if (c !== DOUBLE_QUOTE) continue;
+  // From one double quote to the next (indexOf, not a visit of every character of the article).
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) {
+    // A paragraph break closes nothing: a quote open before it is forgotten.
+    if (open >= 0 && breaksBetween(text, open, i)) open = -1;
     if (open < 0) open = i;
     else {
       if (
@@ -39,6 +35,12 @@ export function findQuoteSpans(text: string): Span[] {
     }
   }
   return spans;
+}
+
+/** Whether a newline lies between two offsets. */
+function breaksBetween(text: string, from: number, to: number): boolean {
+  const newline = text.indexOf('\n', from);
+  return newline >= 0 && newline < to;
 }
 
 /** Who a quote is attributed to, as written in the surrounding sentence text, or null. */
