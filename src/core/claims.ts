@@ -2,7 +2,7 @@
 import { foldName } from './entities';
 import { SCALES, wordValue } from './numbers';
 import type { Claim, ClaimForMatching, ClaimKind, Quantity, Quote } from './types';
-import { lemma, MONTHS, STOPWORDS, type Token } from './words';
+import { lemma, MONTHS, STOPWORDS, startsUpper, type Token, withoutPossessive } from './words';
 
 /** Words of figures that are no number themselves: vague amounts and hedges. */
 const FIGURE_WORDS = new Set(
@@ -40,6 +40,9 @@ export function sentenceTerms(tokens: Token[], entityKeys: string[], personKeys:
   // People get a second marker so that two sentences naming different people can be told apart.
   for (const k of entityKeys) if (personKeys.has(k)) terms.add(`p:${k.slice(2)}`);
   for (let i = 0; i < tokens.length; i++) {
+    // Only a number can be a year, and only a capitalised word a date, a weekday or a month.
+    const t = tokens[i]!;
+    if (t.type !== 'num' && !(t.type === 'word' && startsUpper(t.text))) continue;
     const year = yearOf(tokens, i);
     if (year) terms.add(`y:${year}`);
     const date = dateOf(tokens, i);
@@ -63,16 +66,37 @@ export function sentenceTerms(tokens: Token[], entityKeys: string[], personKeys:
     }
   }
   tokens.forEach((t, k) => {
-    if (t.type !== 'word' || /^[A-Z]/.test(t.text) || t.lower.length < 3 || STOPWORDS.has(t.lower)) return;
+    if (t.type !== 'word' || startsUpper(t.text)) return;
     // Letters glued to digits are part of a name or code ("76ers", "AK-47s"), not a word.
     if (k > 0 && tokens[k - 1]!.type === 'num' && tokens[k - 1]!.end === t.start) return;
-    // Figures and their hedges are what is compared, not what it is about: two reports sharing
-    // "eight" and "million" share no subject.
-    if (FIGURE_WORDS.has(t.lower) || wordValue(t.lower) !== null || SCALES.has(t.lower)) return;
-    const l = lemma(t.lower);
-    if (!STOPWORDS.has(l)) terms.add(l);
+    const l = contentLemma(t.lower);
+    if (l !== null) terms.add(l);
   });
   return [...terms];
+}
+
+/**
+ * The term a lower-case word gives its sentence, or null for short words and stopwords, and for
+ * figures and their hedges: those are what is compared, not what it is about (two reports sharing
+ * "eight" and "million" share no subject). A pure function of the word, asked for every word of every
+ * sentence: remembered, bounded like `lemma`.
+ */
+function contentLemma(word: string): string | null {
+  let l = CONTENT_LEMMAS.get(word);
+  if (l === undefined) {
+    l = contentLemmaOf(word);
+    if (CONTENT_LEMMAS.size >= 20_000) CONTENT_LEMMAS.clear();
+    CONTENT_LEMMAS.set(word, l);
+  }
+  return l;
+}
+const CONTENT_LEMMAS = new Map<string, string | null>();
+
+function contentLemmaOf(word: string): string | null {
+  if (word.length < 3 || STOPWORDS.has(word)) return null;
+  if (FIGURE_WORDS.has(word) || wordValue(word) !== null || SCALES.has(word)) return null;
+  const l = lemma(word);
+  return STOPWORDS.has(l) ? null : l;
 }
 
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
@@ -84,8 +108,8 @@ const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday'
  */
 export function weekdayOf(tokens: Token[], i: number): string | null {
   const t = tokens[i]!;
-  if (t.type !== 'word' || !/^[A-Z]/.test(t.text)) return null;
-  const w = t.lower.replace(/'s$/, '');
+  if (t.type !== 'word' || !startsUpper(t.text)) return null;
+  const w = withoutPossessive(t.lower);
   return WEEKDAYS.has(w) ? w.slice(0, 3) : null;
 }
 
@@ -100,7 +124,7 @@ const MONTH_NAMES = new Set(
  */
 export function monthOf(tokens: Token[], i: number): string | null {
   const t = tokens[i]!;
-  if (t.type !== 'word' || !/^[A-Z]/.test(t.text) || !MONTH_NAMES.has(t.lower)) return null;
+  if (t.type !== 'word' || !startsUpper(t.text) || !MONTH_NAMES.has(t.lower)) return null;
   return t.lower.slice(0, 3);
 }
 
@@ -122,7 +146,7 @@ export function yearOf(tokens: Token[], i: number): number | null {
 /** A calendar day written "December 13" or "13 December", as "dec-13", or null. */
 export function dateOf(tokens: Token[], i: number): string | null {
   const t = tokens[i]!;
-  if (t.type !== 'word' || !/^[A-Z]/.test(t.text) || !MONTHS.has(t.lower) || t.lower === 'may') return null;
+  if (t.type !== 'word' || !startsUpper(t.text) || !MONTHS.has(t.lower) || t.lower === 'may') return null;
   const day = [tokens[i + 1], tokens[i - 1]].find(
     (x) => x && (x.type === 'num' || x.type === 'ord') && Number.parseInt(x.text, 10) <= 31,
   );
@@ -173,14 +197,23 @@ const FATE_STEMS = new Map<string, string>([
  * one drops a word or changes the punctuation. Null for a quote too short to tell apart.
  */
 export function quoteWordsKey(text: string): string | null {
-  const words = [...new Set(text.toLowerCase().match(/[a-z']+/g) ?? [])];
-  if (words.length < QUOTE_MIN_WORDS) return null;
-  return words
-    .sort((x, y) => y.length - x.length || (x < y ? -1 : 1))
-    .slice(0, 3)
-    .sort()
-    .join(' ');
+  const words = new Set(text.toLowerCase().match(/[a-z']+/g));
+  if (words.size < QUOTE_MIN_WORDS) return null;
+  return longestWords(words, 3).sort().join(' ');
 }
+
+/** The n longest words, ties in alphabetical order: the first n of that sort, in one pass without it. */
+function longestWords(words: Set<string>, n: number): string[] {
+  const top: string[] = [];
+  for (const w of words) {
+    let k = top.length;
+    while (k > 0 && longerOrFirst(w, top[k - 1]!)) k--;
+    if (k < n) top.splice(k, 0, w);
+    if (top.length > n) top.pop();
+  }
+  return top;
+}
+const longerOrFirst = (x: string, y: string) => x.length > y.length || (x.length === y.length && x < y);
 /** Fewer words than this are a phrase many people say ("We will win"), not one person's quote. */
 export const QUOTE_MIN_WORDS = 5;
 
@@ -197,6 +230,17 @@ export function blockingKeys(
     const key = quoteWordsKey(quote.text);
     if (key) keys.add(`quote|t:${key}`);
   }
+  if (quantities.length > 0) addFigureKeys(keys, quantities, terms, context);
+  for (const quote of quotes) if (quote.speaker) keys.add(`quote|${quote.speaker}`);
+  return [...keys].slice(0, MAX_KEYS);
+}
+
+/**
+ * The keys of a claim's figures: each unit class with the names and the own words around it. Only the
+ * first MAX_KEYS keys are kept, in insertion order: once the budget is spent no later key can make it
+ * in, so the rest are not built (a claim with several figures has hundreds).
+ */
+function addFigureKeys(keys: Set<string>, quantities: Quantity[], terms: string[], context: string[]): void {
   const entityTerms = [
     ...new Set([
       ...[...terms, ...context].filter((t) => t.startsWith('e:')),
@@ -209,13 +253,16 @@ export function blockingKeys(
   const stems = [
     ...new Set(terms.filter((t) => !t.includes(':') && !units.has(t) && !/\d/.test(t)).map(contentStem)),
   ];
+  const full = () => keys.size >= MAX_KEYS;
   for (const q of quantities) {
     if (!q.unitClass) continue;
     for (const e of entityTerms) keys.add(`${q.unitClass}|${e}`);
+    if (full()) return;
   }
   for (const q of quantities) {
     if (!q.unitClass) continue;
     for (const w of stems) keys.add(`${q.unitClass}|w:${w}`);
+    if (full()) return;
   }
   // A percentage of something also meets a bare percentage (crossref's sameClass).
   // So does a sum of money for something and a bare sum in the same currency.
@@ -224,14 +271,14 @@ export function blockingKeys(
     if (!general) continue;
     for (const e of entityTerms) keys.add(`${general}|${e}`);
     for (const w of stems) keys.add(`${general}|w:${w}`);
+    if (full()) return;
   }
   // Two sentences stating one more figure the same way are compared (crossref's sameFigure).
   for (const r of quantities) {
     if (!anchorFigure(r)) continue;
     for (const q of quantities) if (q.unitClass) keys.add(`${q.unitClass}|f:${r.unitClass}=${r.value}`);
+    if (full()) return;
   }
-  for (const quote of quotes) if (quote.speaker) keys.add(`quote|${quote.speaker}`);
-  return [...keys].slice(0, MAX_KEYS);
 }
 
 /** The matcher's view of a claim. */

@@ -1,6 +1,6 @@
 // Named entities: capitalised names folded to one key across spellings, titles and acronyms.
 import type { Entity, EntityMention, Span } from './types';
-import { STOPWORDS, type Token } from './words';
+import { STOPWORDS, startsUpper, type Token } from './words';
 
 const TITLES = new Set(
   (
@@ -102,7 +102,7 @@ function foldNameOf(name: string): string {
   return skeleton.length >= 2 ? skeleton : w;
 }
 
-const isCap = (t: Token) => t.type === 'word' && /^[A-Z]/.test(t.text);
+const isCap = (t: Token) => t.type === 'word' && startsUpper(t.text);
 const isAcronym = (t: Token) => t.type === 'word' && /^[A-Z]{2,6}s?$/.test(t.text);
 
 interface RawName {
@@ -203,6 +203,23 @@ export interface ResolvedName {
  * `notPerson`: the surroundings say it is no person (a place cue before it, a title-case headline).
  */
 export function resolveName(raw: RawName, notPerson = false): ResolvedName | null {
+  // A pure function of the words (a name's tokens are all words) and the flag.
+  const memoKey = `${notPerson ? 1 : 0}${raw.tokens.map((t) => t.text).join(' ')}`;
+  let resolved = RESOLVED.get(memoKey);
+  if (resolved === undefined) {
+    const r = resolveNameOf(raw, notPerson);
+    resolved = r && Object.freeze(r);
+    if (RESOLVED.size >= 20_000) RESOLVED.clear();
+    RESOLVED.set(memoKey, resolved);
+  }
+  return resolved;
+}
+// A name recurs through an article ("Austin" twenty times) and across the articles of one story, and
+// resolving it takes a dozen regular expressions and arrays. Frozen: the answers are shared. Bounded,
+// so that a long-lived process or isolate cannot grow without end.
+const RESOLVED = new Map<string, Readonly<ResolvedName> | null>();
+
+function resolveNameOf(raw: RawName, notPerson: boolean): ResolvedName | null {
   // "Mt Cook" is "Mount Cook", "Ft Hood" "Fort Hood": one key for both spellings.
   let words = raw.tokens.map((t) => PLACE_ABBREVIATIONS.get(t.text) ?? t.text.replace(/'s$/, ''));
   const lower = words.map((w) => w.toLowerCase());
@@ -274,7 +291,14 @@ export function collectEntities(sentences: Token[][], capitalisedMidSentence: Se
       const r = person ? { ...person, name: own!.name } : own;
       if (!r) continue;
       keys.push(r.key);
-      mentions.push({ ...raw.span, key: r.key, surface: raw.tokens.map((t) => t.text).join(' ') });
+      // Written out, not spread from the span: V8 builds an object spread and then extended in its
+      // slow dictionary form, for every mention of every article.
+      mentions.push({
+        start: raw.span.start,
+        end: raw.span.end,
+        key: r.key,
+        surface: raw.tokens.map((t) => t.text).join(' '),
+      });
       const known = byKey.get(r.key);
       if (!known) byKey.set(r.key, { key: r.key, name: r.name, type: r.type, aliases: [r.name] });
       else {
@@ -317,7 +341,7 @@ function personLike(name: string, placed: Set<string>): boolean {
  */
 export function isTitleCase(tokens: Token[]): boolean {
   const words = tokens.filter((t) => t.type === 'word' && t.text.length > 3);
-  return words.length >= 3 && words.filter((t) => /^[A-Z]/.test(t.text)).length >= 0.9 * words.length;
+  return words.length >= 3 && words.filter((t) => startsUpper(t.text)).length >= 0.9 * words.length;
 }
 
 /** One entity written differently by two articles: information for a reviewer, never a conflict. */

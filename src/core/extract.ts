@@ -10,7 +10,7 @@ import { findQuoteSpans, findSpeakerText, makeQuote } from './quotes';
 import { splitSentences } from './sentences';
 import { htmlToText, looksLikeHtml, normalizeText } from './text';
 import type { Claim, Entity, EntityMention, ExtractedArticle, ExtractOptions, Quote, Span } from './types';
-import { type Token, tokenize } from './words';
+import { startsUpper, type Token, tokenize } from './words';
 
 const MAX_ARTICLE_NAMES = 40;
 const MAX_FREQUENT_NAMES = 12;
@@ -26,7 +26,9 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
   const sentences = splitSentences(text);
   const tokens = sentences.map((s) => tokenize(text.slice(s.start, s.end), s.start));
   const { mentions, entities, perSentence } = collectEntities(tokens, capitalisedMidSentence(tokens));
-  const topEntities = mostFrequent(perSentence, 2, 3);
+  // In how many sentences each name appears: counted once for the topic and for the article's names.
+  const nameCounts = sentenceCounts(perSentence);
+  const topEntities = topKeys(nameCounts, 2, 3);
   const persons = new Set(entities.filter((e) => e.type === 'person').map((e) => e.key));
   const ownTerms = tokens.map((t, i) => sentenceTerms(t, perSentence[i]!, persons));
   // The article's years too: a report on last year's ceremony is not a report on this year's.
@@ -41,7 +43,7 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
   ];
   // Every name the article mentions (the most frequent first): a claim whose neighbourhood names
   // people the other report never mentions is about another event.
-  const articleNames = mostFrequent(perSentence, 1, MAX_ARTICLE_NAMES);
+  const articleNames = topKeys(nameCounts, 1, MAX_ARTICLE_NAMES);
   // The outlets it cites ("told the LA Times", "according to Reuters") are sources, not actors.
   const cited = citedSources(text, mentions);
   // The people it cites for what they said in every sentence that names them ("…, Insp Gaskin said"):
@@ -76,13 +78,33 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
   const articleTimes = [
     ...new Set(
       ownTerms.flatMap((terms) =>
-        terms
-          .filter((t) => /^[tyd]:/.test(t))
-          .map((t) => `T:${t.startsWith('d:') ? t.slice(2, 5) : t.slice(2)}`),
+        terms.filter(isTimeTerm).map((t) => `T:${t.startsWith('d:') ? t.slice(2, 5) : t.slice(2)}`),
       ),
     ),
   ];
-  const quotesBySentence = assignQuotes(text, sentences, findQuoteSpans(text), entities, perSentence);
+  const quotesBySentence = assignQuotes(
+    text,
+    sentences,
+    findQuoteSpans(text),
+    entities,
+    perSentence,
+    persons,
+  );
+  // A neighbour's terms as context: its weekday is the day of the neighbour's news ("aftershocks on
+  // Monday"), not this one's, and the people it only cites are no subjects. Each sentence is the
+  // neighbour of up to three claims: filtered once.
+  const citedPeople = new Set([...spokesmen].map((k) => `p:${k.slice(2)}`));
+  const neighbourTerms = ownTerms.map((terms) =>
+    terms.filter((t) => !t.startsWith('w:') && !citedPeople.has(t)),
+  );
+  const articleContext = articleWideContext(
+    articleWeekdays,
+    articleNames,
+    articleTimes,
+    protagonists,
+    central,
+    speaking,
+  );
 
   const claims: Claim[] = [];
   sentences.forEach((span, i) => {
@@ -98,24 +120,16 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
     // The people it only cites ("…, Nambiar said"): sources, not subjects (crossref's differentSubject).
     const cites = speakers[i]!.map((k) => `s:${k.slice(2)}`);
     if (cites.length > 0) terms = [...terms, ...cites];
-    const context = new Set<string>();
-    // A neighbour's weekday is the day of the neighbour's news ("aftershocks on Monday"), not this one's.
-    for (const k of [i - 2, i - 1, i + 1])
-      for (const t of ownTerms[k] ?? [])
-        if (!t.startsWith('w:') && !(t.startsWith('p:') && spokesmen.has(`e:${t.slice(2)}`))) context.add(t);
-    for (const e of [...topEntities, ...topYears]) context.add(e);
+    const around = new Set<string>();
+    for (const k of [i - 2, i - 1, i + 1]) for (const t of neighbourTerms[k] ?? []) around.add(t);
+    for (const e of topEntities) around.add(e);
+    for (const e of topYears) around.add(e);
     // A sentence without a day of its own happened on the lede's day, if it names one.
-    if (!terms.some((t) => t.startsWith('w:')) && ledeWeekdays.length === 1) context.add(ledeWeekdays[0]!);
-    // Every weekday the article names, as a last resort for telling two incidents apart.
-    for (const w of articleWeekdays) context.add(`W:${w.slice(2)}`);
-    for (const k of articleNames) context.add(`A:${k.slice(2)}`);
-    for (const t of articleTimes) context.add(t);
-    for (const k of protagonists) context.add(`P:${k.slice(2)}`);
-    for (const k of central) context.add(`Q:${k.slice(2)}`);
-    for (const k of speaking) context.add(`R:${k.slice(2)}`);
+    if (!terms.some((t) => t.startsWith('w:')) && ledeWeekdays.length === 1) around.add(ledeWeekdays[0]!);
+    for (const t of terms) around.delete(t);
+    const contextTerms = [...around, ...articleContext];
     // Only the claim's own names are ever tested as actors (crossref's sameSubject).
-    for (const k of terms) if (frequentNames.has(k)) context.add(`F:${k.slice(2)}`);
-    for (const t of terms) context.delete(t);
+    for (const k of terms) if (frequentNames.has(k)) contextTerms.push(`F:${k.slice(2)}`);
     const claimEntities = [
       ...new Set([...perSentence[i]!, ...quotes.flatMap((q) => (q.speaker ? [q.speaker] : []))]),
     ];
@@ -130,12 +144,36 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
       quotes,
       entities: claimEntities,
       terms,
-      contextTerms: [...context],
-      keys: blockingKeys(quantities, quotes, terms, [...context]),
+      contextTerms,
+      keys: blockingKeys(quantities, quotes, terms, contextTerms),
       previous: i > 0 ? sentences[i - 1]! : null,
     });
   });
   return { text, sentences, claims, entities, mentions };
+}
+
+/**
+ * The part of every claim's context that is the article's, not the sentence's: its weekdays (a last
+ * resort for telling two incidents apart), names, times, protagonists, central and speaking names.
+ * Their upper-case prefixes never meet a sentence's own terms, so it is the same list for every claim
+ * and is built once, in the order the cross-referencer has always seen it.
+ */
+function articleWideContext(
+  weekdays: string[],
+  names: string[],
+  times: string[],
+  protagonists: string[],
+  central: string[],
+  speaking: string[],
+): string[] {
+  return [
+    ...weekdays.map((w) => `W:${w.slice(2)}`),
+    ...names.map((k) => `A:${k.slice(2)}`),
+    ...times,
+    ...protagonists.map((k) => `P:${k.slice(2)}`),
+    ...central.map((k) => `Q:${k.slice(2)}`),
+    ...speaking.map((k) => `R:${k.slice(2)}`),
+  ];
 }
 
 const CITED =
@@ -178,11 +216,14 @@ function capitalisedMidSentence(sentences: Token[][]): Set<string> {
     for (let k = 1; k < tokens.length; k++) {
       const t = tokens[k]!;
       const after = tokens[k - 1]!.text;
-      if (t.type === 'word' && /^[A-Z]/.test(t.text) && after !== '"' && after !== ':') names.add(t.text);
+      if (t.type === 'word' && startsUpper(t.text) && after !== '"' && after !== ':') names.add(t.text);
     }
   }
   return names;
 }
+
+/** A month (t:), year (y:) or day (d:) term. */
+const isTimeTerm = (t: string) => t.startsWith('t:') || t.startsWith('y:') || t.startsWith('d:');
 
 /** In how many sentences each key appears. */
 function sentenceCounts(perSentence: string[][]): Map<string, number> {
@@ -210,6 +251,7 @@ function assignQuotes(
   spans: Span[],
   entities: Entity[],
   perSentence: string[][],
+  persons: Set<string>,
 ): Quote[][] {
   const out: Quote[][] = sentences.map(() => []);
   let previous: Quote | null = null;
@@ -229,7 +271,7 @@ function assignQuotes(
       text,
       span,
       who,
-      resolveSpeaker(who, entities, lastPersonBefore(i, perSentence, entities)),
+      resolveSpeaker(who, entities, () => lastPersonBefore(i, perSentence, persons)),
     );
     // An unattributed quote that follows an attributed one straight on continues the same speaker.
     if (!who && previous && previous.speakerText && text.slice(previous.end, span.start).length < 60) {
@@ -241,23 +283,28 @@ function assignQuotes(
   return out;
 }
 
-function lastPersonBefore(i: number, perSentence: string[][], entities: Entity[]): string | null {
+function lastPersonBefore(i: number, perSentence: string[][], persons: Set<string>): string | null {
   for (let k = i; k >= 0; k--) {
     const keys = perSentence[k]!;
-    for (let j = keys.length - 1; j >= 0; j--) {
-      if (entities.some((e) => e.key === keys[j] && e.type === 'person')) return keys[j]!;
-    }
+    for (let j = keys.length - 1; j >= 0; j--) if (persons.has(keys[j]!)) return keys[j]!;
   }
   return null;
 }
 
-/** Map "Austin", "he" or "the official" to an entity key where the text allows it. */
-function resolveSpeaker(who: string | null, entities: Entity[], lastPerson: string | null): string | null {
+/**
+ * Map "Austin", "he" or "the official" to an entity key where the text allows it. `lastPerson` is asked
+ * only for a pronoun: most quotes name their speaker, and looking back through the article costs more.
+ */
+function resolveSpeaker(
+  who: string | null,
+  entities: Entity[],
+  lastPerson: () => string | null,
+): string | null {
   if (!who) return null;
-  if (/^(he|she)$/i.test(who)) return lastPerson;
+  if (/^(he|she)$/i.test(who)) return lastPerson();
   const words = who.split(/\s+/);
   const last = words[words.length - 1]!.toLowerCase();
-  if (!/^[A-Z]/.test(words[words.length - 1]!)) return null;
+  if (!startsUpper(words[words.length - 1]!)) return null;
   const match = entities.find((e) => e.aliases.some((a) => a.toLowerCase().split(/\s+/).includes(last)));
   return match?.key ?? null;
 }

@@ -195,7 +195,7 @@ export function readNumber(tokens: Token[], i: number): NumberMatch | null {
     return withScale(tokens, i, i + 1, value, decimals, true);
   }
   if (t.type === 'word') {
-    const v = wordValue(t.text);
+    const v = wordValue(t.lower);
     if (v === null) return null;
     // "one" and "a dozen" alone are too often not amounts ("one of the", "one major fight").
     if (t.lower === 'one' && !(next && SCALES.has(next.lower))) return null;

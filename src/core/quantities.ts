@@ -11,7 +11,7 @@ import {
   TIME_UNITS,
   unitClassOf,
 } from './units';
-import { isPluralNoun, MONTHS, STOPWORDS, singular, type Token } from './words';
+import { isPluralNoun, MONTHS, STOPWORDS, singular, startsUpper, type Token } from './words';
 
 /** Relative width of "about 50": [45, 55]. */
 const HEDGE_TOLERANCE = 0.1;
@@ -313,7 +313,11 @@ function readQuantityAt(
     end: lastTok.end,
     text: text.slice(startTok.start, lastTok.end),
     value: num.value,
-    ...interval,
+    // Written out, not spread: a spread in an object literal is slow in V8, for every quantity.
+    low: interval.low,
+    high: interval.high,
+    lowInclusive: interval.lowInclusive,
+    highInclusive: interval.highInclusive,
     unit,
     unitClass,
     modifiers,
@@ -370,8 +374,8 @@ function isNotAnAmount(tokens: Token[], num: NumberMatch, text: string): boolean
   if (prev?.text === "'" && prev.end === first.start && /^\d{2}$/.test(first.text)) return true;
   // Dates: "March 3", "3 March", "3 March 2024".
   if (
-    (prev && MONTHS.has(prev.lower) && /^[A-Z]/.test(prev.text)) ||
-    (next && MONTHS.has(next.lower) && /^[A-Z]/.test(next.text))
+    (prev && MONTHS.has(prev.lower) && startsUpper(prev.text)) ||
+    (next && MONTHS.has(next.lower) && startsUpper(next.text))
   )
     return true;
   // Times: "3 p.m.", "7 p. m.", "10 GMT", "1336 GMT,". The letters after the number, dots and spaces
@@ -395,7 +399,7 @@ function isNotAnAmount(tokens: Token[], num: NumberMatch, text: string): boolean
     !STOPWORDS.has(prev.lower) &&
     first.type === 'num' &&
     !/,/.test(first.text) &&
-    (next?.type !== 'word' || /^[A-Z]/.test(next.text) || (num.from > 1 && NAME_NUMBER_VERB.test(next.lower)))
+    (next?.type !== 'word' || startsUpper(next.text) || (num.from > 1 && NAME_NUMBER_VERB.test(next.lower)))
   ) {
     if (!MEASURE_BEFORE_OK.has(prev.lower)) return true;
   }
@@ -508,9 +512,11 @@ const MEASURE_BEFORE_OK = new Set([
   'exactly',
 ]);
 
+// Each hedge's words, split once: findHedge runs for every number of every sentence.
+const HEDGE_WORDS = HEDGES.map(([words, kind]) => ({ words, kind, parts: words.split(' ') }));
+
 function findHedge(tokens: Token[], i: number): Found['hedge'] {
-  for (const [words, kind] of HEDGES) {
-    const parts = words.split(' ');
+  for (const { words, kind, parts } of HEDGE_WORDS) {
     const from = i - parts.length;
     if (from < 0) continue;
     if (parts.every((p, k) => tokens[from + k]!.lower === p)) {
@@ -534,13 +540,13 @@ function ageHolder(tokens: Token[], from: number, to: number): string | null {
     k++;
   let name: Token | null = null;
   const runStart = k;
-  while (tokens[k]?.type === 'word' && /^[A-Z]/.test(tokens[k]!.text)) name = tokens[k++]!;
+  while (tokens[k]?.type === 'word' && startsUpper(tokens[k]!.text)) name = tokens[k++]!;
   // "a 66-year-old Burnsville woman": a place or nationality describing a noun, not the holder.
   const after = tokens[k];
   if (name && after?.type === 'word' && HOLDER_NOUNS.has(after.lower)) name = null;
   // "the 40-year-old American never recovered": a nationality standing for the person, not a name.
   if (name && k === runStart + 1 && DEMONYM.test(name.text)) name = null;
-  if (!name && tokens[from - 1]?.text === ',' && tokens[from - 2] && /^[A-Z]/.test(tokens[from - 2]!.text))
+  if (!name && tokens[from - 1]?.text === ',' && tokens[from - 2] && startsUpper(tokens[from - 2]!.text))
     name = tokens[from - 2]!;
   // An apposition: "struck Raj Chohan, a 59-year-old grandmother" (not "In Queens, a 59-year-old…",
   // "On Friday, a …": a name after a preposition is a place or a time).
@@ -555,11 +561,7 @@ function ageHolder(tokens: Token[], from: number, to: number): string | null {
     !WEEKDAY_NAMES.has(tokens[from - 3]!.lower)
   ) {
     let k = from - 3;
-    while (
-      k > 0 &&
-      /^[A-Z]/.test(tokens[k - 1]!.text) &&
-      !PLACE_OR_TIME_PREPOSITIONS.has(tokens[k - 1]!.lower)
-    )
+    while (k > 0 && startsUpper(tokens[k - 1]!.text) && !PLACE_OR_TIME_PREPOSITIONS.has(tokens[k - 1]!.lower))
       k--;
     if (!PLACE_OR_TIME_PREPOSITIONS.has(tokens[k - 1]?.lower ?? '')) name = tokens[from - 3]!;
   }
@@ -751,8 +753,15 @@ function findRate(tokens: Token[], j: number): { period: string; end: number } |
   return null;
 }
 
-/** Drop floating-point noise from hedged bounds: 50 × 1.1 is 55, not 55.00000000000001. */
-const tidy = (n: number) => (Number.isFinite(n) ? Number(n.toPrecision(12)) : n);
+/**
+ * Drop floating-point noise from hedged bounds: 50 × 1.1 is 55, not 55.00000000000001. A positive
+ * integer below 10^12 has no noise and at most twelve digits: it is returned as it is, without the
+ * (slow) round trip through toPrecision, which would give it back unchanged.
+ */
+const tidy = (n: number) => {
+  if (Number.isInteger(n) && n > 0 && n < 1e12) return n;
+  return Number.isFinite(n) ? Number(n.toPrecision(12)) : n;
+};
 
 function trailingZeros(n: number): number {
   let zeros = 0;
@@ -765,7 +774,12 @@ function trailingZeros(n: number): number {
 
 function toInterval(f: Found): Pick<Quantity, 'low' | 'high' | 'lowInclusive' | 'highInclusive'> {
   const r = rawInterval(f);
-  return { ...r, low: tidy(r.low), high: tidy(r.high) };
+  return {
+    low: tidy(r.low),
+    high: tidy(r.high),
+    lowInclusive: r.lowInclusive,
+    highInclusive: r.highInclusive,
+  };
 }
 
 function rawInterval(f: Found): Pick<Quantity, 'low' | 'high' | 'lowInclusive' | 'highInclusive'> {

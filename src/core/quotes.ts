@@ -18,10 +18,10 @@ const BEFORE = new RegExp(
 export function findQuoteSpans(text: string): Span[] {
   const spans: Span[] = [];
   let open = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n') open = -1;
-    if (c !== '"') continue;
+  // From one double quote to the next (indexOf, not a visit of every character of the article).
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) {
+    // A paragraph break closes nothing: a quote open before it is forgotten.
+    if (open >= 0 && breaksBetween(text, open, i)) open = -1;
     if (open < 0) open = i;
     else {
       if (
@@ -35,6 +35,12 @@ export function findQuoteSpans(text: string): Span[] {
     }
   }
   return spans;
+}
+
+/** Whether a newline lies between two offsets. */
+function breaksBetween(text: string, from: number, to: number): boolean {
+  const newline = text.indexOf('\n', from);
+  return newline >= 0 && newline < to;
 }
 
 /** Who a quote is attributed to, as written in the surrounding sentence text, or null. */
@@ -54,5 +60,12 @@ export function makeQuote(
   speakerText: string | null,
   speaker: string | null,
 ): Quote {
-  return { ...span, text: text.slice(span.start + 1, span.end - 1).trim(), speakerText, speaker };
+  // Written out, not spread from the span: a spread object extended with more properties is slow in V8.
+  return {
+    start: span.start,
+    end: span.end,
+    text: text.slice(span.start + 1, span.end - 1).trim(),
+    speakerText,
+    speaker,
+  };
 }

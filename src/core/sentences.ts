@@ -12,12 +12,25 @@ const ABBREVIATIONS = new Set(
 );
 
 function endsWithAbbreviation(segment: string): boolean {
-  const m = /(?:^|[\s("'])([A-Za-z]{1,5}|(?:[A-Za-z]\.)+[A-Za-z])\.\s*$/.exec(segment);
-  if (!m) return false;
-  const word = m[1]!;
+  const word = lastWordBeforePeriod(segment);
+  if (word === null || !/^(?:[A-Za-z]{1,5}|(?:[A-Za-z]\.)+[A-Za-z])$/.test(word)) return false;
   if (word.includes('.')) return true; // U.S., U.K., e.g.
   if (word.length === 1 && /[A-Z]/.test(word)) return true; // a middle initial: Lloyd J. Austin
   return ABBREVIATIONS.has(word.toLowerCase());
+}
+
+/**
+ * The letters and periods before a segment's final period, when a space, bracket or quote (or the
+ * segment's start) comes before them: what /(?:^|[\s("'])([A-Za-z.]*)\.\s*$/ would capture, found
+ * from the end instead of by trying every position of the segment.
+ */
+function lastWordBeforePeriod(segment: string): string | null {
+  const body = segment.trimEnd();
+  if (!body.endsWith('.')) return null;
+  let start = body.length - 1;
+  while (start > 0 && /[A-Za-z.]/.test(body[start - 1]!)) start--;
+  if (start > 0 && !/[\s("']/.test(body[start - 1]!)) return null;
+  return body.slice(start, body.length - 1);
 }
 
 /** Split normalized text into sentence spans with offsets; never returns empty spans. */
