@@ -10,7 +10,7 @@ import { reviewBodyLimit } from '../middleware/limits';
 import { formCsrf } from '../middleware/security';
 import { type BulkItemResult, bulkConflicts } from '../services/bulk';
 import { conflictDetail, conflictQueue } from '../services/conflicts';
-import { assignConflict, decideProposal, resolveConflict } from '../services/review';
+import { assignConflict, decideProposal, type ReviewResult, resolveConflict } from '../services/review';
 import type { AppDeps, AppEnv } from './app-types';
 import { isHtmx } from './htmx';
 import { fragment, page, renderError } from './render';
@@ -40,7 +40,7 @@ export function conflictRoutes(deps: AppDeps) {
     c: Context<AppEnv>,
     id: number,
     returnTo: string | undefined,
-    act: () => Promise<unknown>,
+    act: () => Promise<ReviewResult>,
   ) =>
     answerReview(c, {
       db: deps.db,

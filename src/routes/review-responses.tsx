@@ -8,7 +8,7 @@ import { LinkReview } from '../../views/partials/link-review';
 import type { ReviewDraft } from '../../views/partials/review-box';
 import type { User } from '../auth/user';
 import { ForbiddenError, InputError, StaleVersionError } from '../services/errors';
-import { reviewView } from '../services/review';
+import { type ReviewResult, type ReviewState, reviewView } from '../services/review';
 import { isHtmx } from './htmx';
 import { fragment, page, renderError } from './render';
 
@@ -42,7 +42,11 @@ export function reviewFailed(
   );
 }
 
-/** The review box of a claim or conflict as it is now, with its history: what every answer shows. */
+/**
+ * The review box of a claim or conflict as it is now, with its history: what every answer shows.
+ * `known` is the state an action just wrote under its version guard, exact as of that write: the
+ * row is not read again (on Workers every read is a round trip to the database).
+ */
 export async function reviewBox(
   db: Db,
   target: 'claim' | 'link',
@@ -51,8 +55,9 @@ export async function reviewBox(
   returnTo: string,
   error?: string,
   draft?: ReviewDraft,
+  known?: ReviewState,
 ): Promise<Child> {
-  const view = await reviewView(db, target, id);
+  const view = await reviewView(db, target, id, known);
   const props = { history: view.history, user, returnTo, error, draft };
   return target === 'claim' ? <ClaimReview claim={view} {...props} /> : <LinkReview link={view} {...props} />;
 }
@@ -84,11 +89,12 @@ export async function answerReview(
     id: number;
     user: User;
     returnTo: string;
-    act: () => Promise<unknown>;
+    act: () => Promise<ReviewResult>;
   },
 ) {
+  let result: ReviewResult;
   try {
-    await opts.act();
+    result = await opts.act();
   } catch (err) {
     const failure = FAILURES.find(([type]) => err instanceof type);
     if (!failure) throw err;
@@ -104,10 +110,11 @@ export async function answerReview(
     );
     return reviewFailed(c, failure[1], message, () => part, opts.returnTo);
   }
+  const { outcome: _, ...state } = result;
   return reviewDone(
     c,
     opts.returnTo,
-    await reviewBox(opts.db, opts.target, opts.id, opts.user, opts.returnTo),
+    await reviewBox(opts.db, opts.target, opts.id, opts.user, opts.returnTo, undefined, undefined, state),
   );
 }
 

@@ -289,11 +289,14 @@ export async function assignConflict(
   });
 }
 
-/** Current state with its history, for (re-)rendering a review box. */
-export async function reviewView(db: Db, target: TargetType, id: number) {
-  const state = await load(db, target, id);
+/**
+ * Current state with its history, for (re-)rendering a review box. `known`: the state an action of
+ * this request just wrote (act's result, exact as of its guarded write), which is then not read again.
+ */
+export async function reviewView(db: Db, target: TargetType, id: number, known?: ReviewState) {
+  const state = known ?? (await load(db, target, id));
   const history = await listReviews(db, { type: target, id });
-  return { id, ...state, history };
+  return { ...state, id, history };
 }
 
 export type ReviewView = Awaited<ReturnType<typeof reviewView>>;
