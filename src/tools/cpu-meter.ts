@@ -2,7 +2,7 @@
 // calls, which on D1 or Turso runs outside the Worker and is not billed to it, so
 // "app" CPU = CPU − SQLite's.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -28,10 +28,14 @@ function loadThreadClock(): (() => number) | null {
   const source = join(dirname(fileURLToPath(import.meta.url)), 'thread-cpu.c');
   const addon = join(tmpdir(), `crosscheck-thread-cpu-${process.version}-${process.arch}.node`);
   try {
-    if (!existsSync(addon))
-      execFileSync('cc', ['-O2', '-shared', '-fPIC', `-I${headers}`, source, '-o', addon], {
+    if (!existsSync(addon)) {
+      // Built aside and renamed into place, so that a process starting meanwhile never loads half a file.
+      const building = `${addon}.${process.pid}`;
+      execFileSync('cc', ['-O2', '-shared', '-fPIC', `-I${headers}`, source, '-o', building], {
         stdio: 'ignore',
       });
+      renameSync(building, addon);
+    }
     const clock = (createRequire(import.meta.url)(addon) as { threadCpuMs: () => number }).threadCpuMs;
     return typeof clock() === 'number' ? clock : null;
   } catch {

@@ -106,7 +106,7 @@ const jsonPost = (app: App, path: string, body: unknown) =>
 
 const CLOCK_NAMES = {
   thread: "the app thread's CPU time",
-  process: 'process CPU time (all threads: no C compiler for the thread clock)',
+  process: 'process CPU time (all threads; the thread clock needs cc and Node headers)',
 } as const;
 
 let logLine = (line: string) => console.log(line);
