@@ -1,6 +1,8 @@
-// Sentence spans: Intl.Segmenter (same in Node and workerd) plus repair of splits it gets wrong.
+// Sentence spans: Intl.Segmenter's rules (same in Node and workerd) plus repair of splits they get wrong.
+import { sentenceEnds } from './sentence-breaks';
 import type { Span } from './types';
 
+// For lines with characters sentence-breaks does not class (other scripts, symbols): the same rules.
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 // Words that end in a period without ending a sentence when followed by a name or number.
@@ -39,8 +41,17 @@ export function splitSentences(text: string): Span[] {
   // Paragraph breaks always end a sentence, whatever the segmenter thinks.
   let lineStart = 0;
   for (const line of text.split('\n')) {
-    for (const seg of segmenter.segment(line)) {
-      raw.push({ start: lineStart + seg.index, end: lineStart + seg.index + seg.segment.length });
+    const ends = sentenceEnds(line);
+    if (ends === null) {
+      for (const seg of segmenter.segment(line)) {
+        raw.push({ start: lineStart + seg.index, end: lineStart + seg.index + seg.segment.length });
+      }
+    } else {
+      let start = 0;
+      for (const end of ends) {
+        raw.push({ start: lineStart + start, end: lineStart + end });
+        start = end;
+      }
     }
     lineStart += line.length + 1;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/core';
+import { sentenceEnds } from '../../src/core/sentence-breaks';
 import { splitSentences } from '../../src/core/sentences';
 import { htmlToText, normalizeText } from '../../src/core/text';
 
@@ -120,5 +121,29 @@ describe('entities', () => {
   it('attributes quotes to their speaker', () => {
     const a = extractArticle('"We have mobilized about 50 countries to help," Austin told reporters.');
     expect(a.claims[0]!.quotes[0]).toMatchObject({ speakerText: 'Austin' });
+  });
+});
+
+describe('sentence breaks without Intl.Segmenter', () => {
+  it('splits every line as Intl.Segmenter does, or leaves it to the segmenter', () => {
+    const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+    const chars = 'aaabBB11..!?"\'()[]   ,:-;#$%éÉ×£\u2019';
+    let seed = 1;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+    for (let n = 0; n < 20_000; n++) {
+      let line = '';
+      for (let k = 1 + Math.floor(random() * 16); k > 0; k--)
+        line += chars[Math.floor(random() * chars.length)];
+      const ends = sentenceEnds(line);
+      if (ends === null) continue;
+      expect(ends).toEqual([...segmenter.segment(line)].map((s) => s.index + s.segment.length));
+    }
+    // "Mr. " ends a segment (splitSentences joins it back), "U.S.)", "3.5" and "etc. and" do not.
+    expect(
+      sentenceEnds('He met Mr. Smith (in the U.S.) at 3.5 p.m. on Friday! Then etc. and so on.'),
+    ).toEqual([11, 54, 74]);
   });
 });
