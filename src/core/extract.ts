@@ -10,7 +10,7 @@ import { findQuoteSpans, findSpeakerText, makeQuote } from './quotes';
 import { splitSentences } from './sentences';
 import { htmlToText, looksLikeHtml, normalizeText } from './text';
 import type { Claim, Entity, EntityMention, ExtractedArticle, ExtractOptions, Quote, Span } from './types';
-import { startsUpper, type Token, tokenize } from './words';
+import { startsUpper, type Token, tokenizeSpan } from './words';
 
 const MAX_ARTICLE_NAMES = 40;
 const MAX_FREQUENT_NAMES = 12;
@@ -24,7 +24,7 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
   const html = opts.html ?? looksLikeHtml(raw);
   const text = normalizeText(html ? htmlToText(raw) : raw);
   const sentences = splitSentences(text);
-  const tokens = sentences.map((s) => tokenize(text.slice(s.start, s.end), s.start));
+  const tokens = sentences.map((s) => tokenizeSpan(text, s.start, s.end));
   const { mentions, entities, perSentence } = collectEntities(tokens, capitalisedMidSentence(tokens));
   // In how many sentences each name appears: counted once for the topic and for the article's names.
   const nameCounts = sentenceCounts(perSentence);
