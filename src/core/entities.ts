@@ -107,6 +107,8 @@ const isAcronym = (t: Token) => t.type === 'word' && /^[A-Z]{2,6}s?$/.test(t.tex
 
 interface RawName {
   tokens: Token[];
+  /** The tokens' words joined by spaces: the mention's surface and the memo key of its resolution. */
+  surface: string;
   span: Span;
   /** The token before the name, if any. */
   before?: Token;
@@ -154,9 +156,12 @@ export function findNames(tokens: Token[], knownNames: Set<string>): RawName[] {
     }
     while (run.length > 0 && CONNECTORS.has(run[run.length - 1]!.lower)) run = run.slice(0, -1);
     if (run.length > 0) {
-      const at = i + tokens.slice(i, j).indexOf(run[0]!);
+      // run[0] is a token of [i, j), or (trimmed of a suffix) a new one: then -1, as in a slice.
+      const found = tokens.indexOf(run[0]!, i);
+      const at = found < 0 ? i - 1 : found;
       names.push({
         tokens: run,
+        surface: run.map((t) => t.text).join(' '),
         span: { start: run[0]!.start, end: run[run.length - 1]!.end },
         before: tokens[at - 1],
       });
@@ -174,6 +179,7 @@ export function findNames(tokens: Token[], knownNames: Set<string>): RawName[] {
 function trimDescriptiveSuffix(run: Token[]): Token[] {
   for (let k = 0; k < run.length; k++) {
     const t = run[k]!;
+    if (!t.text.includes('-')) continue;
     const cut = t.text.search(/-[a-z]/);
     if (cut <= 0) continue;
     const text = t.text.slice(0, cut);
@@ -204,7 +210,7 @@ export interface ResolvedName {
  */
 export function resolveName(raw: RawName, notPerson = false): ResolvedName | null {
   // A pure function of the words (a name's tokens are all words) and the flag.
-  const memoKey = `${notPerson ? 1 : 0}${raw.tokens.map((t) => t.text).join(' ')}`;
+  const memoKey = `${notPerson ? 1 : 0}${raw.surface}`;
   let resolved = RESOLVED.get(memoKey);
   if (resolved === undefined) {
     const r = resolveNameOf(raw, notPerson);
@@ -297,7 +303,7 @@ export function collectEntities(sentences: Token[][], capitalisedMidSentence: Se
         start: raw.span.start,
         end: raw.span.end,
         key: r.key,
-        surface: raw.tokens.map((t) => t.text).join(' '),
+        surface: raw.surface,
       });
       const known = byKey.get(r.key);
       if (!known) byKey.set(r.key, { key: r.key, name: r.name, type: r.type, aliases: [r.name] });
@@ -340,8 +346,15 @@ function personLike(name: string, placed: Set<string>): boolean {
  * its capitalised runs say nothing about who is a person.
  */
 export function isTitleCase(tokens: Token[]): boolean {
-  const words = tokens.filter((t) => t.type === 'word' && t.text.length > 3);
-  return words.length >= 3 && words.filter((t) => startsUpper(t.text)).length >= 0.9 * words.length;
+  // Counted, not filtered into arrays: asked of every sentence.
+  let words = 0;
+  let capitalised = 0;
+  for (const t of tokens) {
+    if (t.type !== 'word' || t.text.length <= 3) continue;
+    words++;
+    if (startsUpper(t.text)) capitalised++;
+  }
+  return words >= 3 && capitalised >= 0.9 * words;
 }
 
 /** One entity written differently by two articles: information for a reviewer, never a conflict. */
