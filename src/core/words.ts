@@ -81,8 +81,8 @@ const isAsciiWord = (c: number) => isAsciiLetter(c) || isDigit(c) || c === UNDER
 const isLead = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isTrail = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
-/** \s: ECMAScript white space and line terminators. */
-function isSpace(c: number): boolean {
+/** \s: ECMAScript white space and line terminators (what trim removes). */
+export function isSpace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return (
     c === 0xa0 ||
