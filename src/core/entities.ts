@@ -284,7 +284,7 @@ export function collectEntities(sentences: Token[][], capitalisedMidSentence: Se
   for (const names of found)
     for (const { r } of names)
       if (r?.type === 'person') {
-        firstNames.set(r.name.split(' ')[0]!, r);
+        firstNames.set(firstWordOf(r.name), r);
         surnames.add(r.key);
       }
   // …unless that word is itself a person's surname here: "Klitschko" after "Wladimir Klitschko" is
@@ -319,7 +319,7 @@ export function collectEntities(sentences: Token[][], capitalisedMidSentence: Se
         }
       }
     }
-    perSentence.push([...new Set(keys)]);
+    perSentence.push(keys.length < 2 ? keys : [...new Set(keys)]);
   }
   for (const e of byKey.values()) {
     if (e.type !== 'person') continue;
@@ -327,6 +327,12 @@ export function collectEntities(sentences: Token[][], capitalisedMidSentence: Se
     else if (!personLike(e.name, placed)) e.type = 'other';
   }
   return { mentions, entities: [...byKey.values()], perSentence };
+}
+
+/** name.split(' ')[0], without splitting all of it. */
+function firstWordOf(name: string): string {
+  const space = name.indexOf(' ');
+  return space < 0 ? name : name.slice(0, space);
 }
 
 /**
