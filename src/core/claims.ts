@@ -40,9 +40,9 @@ export function sentenceTerms(tokens: Token[], entityKeys: string[], personKeys:
   // People get a second marker so that two sentences naming different people can be told apart.
   for (const k of entityKeys) if (personKeys.has(k)) terms.add(`p:${k.slice(2)}`);
   for (let i = 0; i < tokens.length; i++) {
-    // Only a number can be a year, and only a capitalised word a date, a weekday or a month.
+    // Only a number can be a year, and only a capitalised month or weekday a date, a weekday or a month.
     const t = tokens[i]!;
-    if (t.type !== 'num' && !(t.type === 'word' && startsUpper(t.text))) continue;
+    if (t.type !== 'num' && !(t.type === 'word' && startsUpper(t.text) && isCalendarWord(t.lower))) continue;
     const year = yearOf(tokens, i);
     if (year) terms.add(`y:${year}`);
     const date = dateOf(tokens, i);
@@ -65,15 +65,22 @@ export function sentenceTerms(tokens: Token[], entityKeys: string[], personKeys:
       if (l.length >= 3 && !STOPWORDS.has(l)) terms.add(l);
     }
   }
-  tokens.forEach((t, k) => {
-    if (t.type !== 'word' || startsUpper(t.text)) return;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.type !== 'word' || startsUpper(t.text)) continue;
     // Letters glued to digits are part of a name or code ("76ers", "AK-47s"), not a word.
-    if (k > 0 && tokens[k - 1]!.type === 'num' && tokens[k - 1]!.end === t.start) return;
+    if (k > 0 && tokens[k - 1]!.type === 'num' && tokens[k - 1]!.end === t.start) continue;
     const l = contentLemma(t.lower);
     if (l !== null) terms.add(l);
-  });
+  }
   return [...terms];
 }
+
+/**
+ * A month or a weekday (maybe with a possessive): dateOf, monthOf and weekdayOf find nothing in any
+ * other word, and most capitalised words are names.
+ */
+const isCalendarWord = (lower: string) => MONTHS.has(lower) || WEEKDAYS.has(withoutPossessive(lower));
 
 /**
  * The term a lower-case word gives its sentence, or null for short words and stopwords, and for
