@@ -10,7 +10,7 @@ import { findQuoteSpans, findSpeakerText, makeQuote } from './quotes';
 import { splitSentences } from './sentences';
 import { htmlToText, looksLikeHtml, normalizeText } from './text';
 import type { Claim, Entity, EntityMention, ExtractedArticle, ExtractOptions, Quote, Span } from './types';
-import { startsUpper, type Token, tokenizeSpan } from './words';
+import { isSpace, startsUpper, type Token, tokenizeSpan } from './words';
 
 const MAX_ARTICLE_NAMES = 40;
 const MAX_FREQUENT_NAMES = 12;
@@ -305,8 +305,25 @@ function resolveSpeaker(
   const words = who.split(/\s+/);
   const last = words[words.length - 1]!.toLowerCase();
   if (!startsUpper(words[words.length - 1]!)) return null;
-  const match = entities.find((e) => e.aliases.some((a) => a.toLowerCase().split(/\s+/).includes(last)));
+  const match = entities.find((e) => e.aliases.some((a) => hasWord(a.toLowerCase(), last)));
   return match?.key ?? null;
+}
+
+/**
+ * Whether `word` is one of phrase.split(/\s+/): an occurrence with white space or the phrase's edge on
+ * both sides, found without splitting every alias of every entity for every quote.
+ */
+function hasWord(phrase: string, word: string): boolean {
+  if (word === '') return phrase.split(/\s+/).includes(word);
+  for (let at = phrase.indexOf(word); at >= 0; at = phrase.indexOf(word, at + 1)) {
+    const end = at + word.length;
+    if (
+      (at === 0 || isSpace(phrase.charCodeAt(at - 1))) &&
+      (end === phrase.length || isSpace(phrase.charCodeAt(end)))
+    )
+      return true;
+  }
+  return false;
 }
 
 /** Display names of the entities in some articles, for explanations: key → fullest name seen. */
