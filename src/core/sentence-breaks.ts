@@ -32,7 +32,10 @@ mark('!?', STERM);
 mark('"\'()[]{}', CLOSE);
 mark(',-:;', SCONTINUE);
 
-const classAt = (line: string, k: number) => CLASS[line.charCodeAt(k)]!;
+const classAt = (line: string, k: number) => {
+  const c = line.charCodeAt(k);
+  return c < 256 ? CLASS[c]! : 0;
+};
 
 /**
  * Where each sentence of `line` ends (offsets, the last one the line's length), as Intl.Segmenter
@@ -44,14 +47,13 @@ const classAt = (line: string, k: number) => CLASS[line.charCodeAt(k)]!;
  */
 export function sentenceEnds(line: string): number[] | null {
   const n = line.length;
-  for (let k = 0; k < n; k++) {
-    const c = line.charCodeAt(k);
-    if (c > 0xff || CLASS[c] === 0) return null;
-  }
   const ends: number[] = [];
   let i = 0;
+  // Every character is read here, or in a run of closing marks and spaces: one pass both checks the
+  // line is classed here and finds its breaks.
   while (i < n) {
     const c = classAt(line, i);
+    if (c === 0) return null;
     if (c !== ATERM && c !== STERM) {
       i++;
       continue;
@@ -90,7 +92,7 @@ export function sentenceEnds(line: string): number[] | null {
 /** SB8: whether the first letter or terminator from `k` on is a lower-case letter. */
 function lowerFollows(line: string, k: number): boolean {
   for (; k < line.length; k++) {
-    const c = CLASS[line.charCodeAt(k)]!;
+    const c = classAt(line, k);
     if (c === LOWER) return true;
     if (c === UPPER || c === ATERM || c === STERM) return false;
   }
