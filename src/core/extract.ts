@@ -17,6 +17,9 @@ const MAX_FREQUENT_NAMES = 12;
 const MAX_PROTAGONISTS = 1;
 
 // Sentences that start with these take their subject from the sentence before.
+// The sentences whose terms are a claim's context: the two before it and the one after.
+const NEIGHBOURS = [-2, -1, 1];
+
 const PRONOUN_LEAD = /^(it|this|that|they|these|those|he|she|its|their|the group|the coalition)\b/i;
 
 /** Everything crosscheck knows about one article, computed without I/O. */
@@ -121,7 +124,11 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
     const cites = speakers[i]!.map((k) => `s:${k.slice(2)}`);
     if (cites.length > 0) terms = [...terms, ...cites];
     const around = new Set<string>();
-    for (const k of [i - 2, i - 1, i + 1]) for (const t of neighbourTerms[k] ?? []) around.add(t);
+    for (const k of NEIGHBOURS) {
+      // In bounds first: an array read at -1 is a slow property look-up, for every claim.
+      const j = i + k;
+      if (j >= 0 && j < neighbourTerms.length) for (const t of neighbourTerms[j]!) around.add(t);
+    }
     for (const e of topEntities) around.add(e);
     for (const e of topYears) around.add(e);
     // A sentence without a day of its own happened on the lede's day, if it names one.
@@ -130,9 +137,11 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
     const contextTerms = [...around, ...articleContext];
     // Only the claim's own names are ever tested as actors (crossref's sameSubject).
     for (const k of terms) if (frequentNames.has(k)) contextTerms.push(`F:${k.slice(2)}`);
-    const claimEntities = [
-      ...new Set([...perSentence[i]!, ...quotes.flatMap((q) => (q.speaker ? [q.speaker] : []))]),
-    ];
+    // A sentence's names are distinct already: only a quote's speaker can repeat one.
+    const claimEntities =
+      quotes.length === 0
+        ? perSentence[i]!.slice()
+        : [...new Set([...perSentence[i]!, ...quotes.flatMap((q) => (q.speaker ? [q.speaker] : []))])];
     claims.push({
       position: claims.length,
       start: span.start,
