@@ -161,7 +161,7 @@ export function findNames(tokens: Token[], knownNames: Set<string>): RawName[] {
       const at = found < 0 ? i - 1 : found;
       names.push({
         tokens: run,
-        surface: run.map((t) => t.text).join(' '),
+        surface: run.length === 1 ? run[0]!.text : run.map((t) => t.text).join(' '),
         span: { start: run[0]!.start, end: run[run.length - 1]!.end },
         before: tokens[at - 1],
       });
@@ -209,14 +209,15 @@ export interface ResolvedName {
  * `notPerson`: the surroundings say it is no person (a place cue before it, a title-case headline).
  */
 export function resolveName(raw: RawName, notPerson = false): ResolvedName | null {
-  // A pure function of the words (a name's tokens are all words) and the flag.
-  const memoKey = `${notPerson ? 1 : 0}${raw.surface}`;
-  let resolved = RESOLVED.get(memoKey);
+  // A pure function of the words (a name's tokens are all words) and the flag: one memo per flag, so
+  // that the surface itself is the key, not a new string made of it.
+  const memo = notPerson ? RESOLVED_NOT_PERSON : RESOLVED;
+  let resolved = memo.get(raw.surface);
   if (resolved === undefined) {
     const r = resolveNameOf(raw, notPerson);
     resolved = r && Object.freeze(r);
-    if (RESOLVED.size >= 20_000) RESOLVED.clear();
-    RESOLVED.set(memoKey, resolved);
+    if (memo.size >= 10_000) memo.clear();
+    memo.set(raw.surface, resolved);
   }
   return resolved;
 }
@@ -224,6 +225,7 @@ export function resolveName(raw: RawName, notPerson = false): ResolvedName | nul
 // resolving it takes a dozen regular expressions and arrays. Frozen: the answers are shared. Bounded,
 // so that a long-lived process or isolate cannot grow without end.
 const RESOLVED = new Map<string, Readonly<ResolvedName> | null>();
+const RESOLVED_NOT_PERSON = new Map<string, Readonly<ResolvedName> | null>();
 
 function resolveNameOf(raw: RawName, notPerson: boolean): ResolvedName | null {
   // "Mt Cook" is "Mount Cook", "Ft Hood" "Fort Hood": one key for both spellings.
