@@ -343,9 +343,10 @@ function firstWordOf(name: string): string {
  * Brooklyn"), ends in an acronym ("NYPD KKK") or in a plural of inhabitants ("RussiaToday Brooklynites").
  */
 function personLike(name: string, placed: Set<string>): boolean {
-  const words = name.split(' ');
-  const last = words[words.length - 1]!;
-  if (words.length > 1 && placed.has(`e:${foldName(words[0]!)}`)) return false;
+  // The first and last words, without splitting the name.
+  const space = name.indexOf(' ');
+  const last = name.slice(name.lastIndexOf(' ') + 1);
+  if (space >= 0 && placed.size > 0 && placed.has(`e:${foldName(name.slice(0, space))}`)) return false;
   return !/^[A-Z]{2,}$/.test(last) && !/[a-z]ites$/.test(last);
 }
 
