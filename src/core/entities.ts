@@ -140,7 +140,7 @@ export function findNames(tokens: Token[], knownNames: Set<string>): RawName[] {
       else if (t.text === '.' && /^[A-Z]$/.test(tokens[j - 1]!.text)) j++;
       else break;
     }
-    let run = trimDescriptiveSuffix(tokens.slice(i, j).filter((t) => t.text !== '.'));
+    let run = trimDescriptiveSuffix(wordsOf(tokens, i, j));
     // A sentence-initial word that also appears in lower case is not a name ("However", "Despite").
     // A sentence-initial word is a name only if the text also capitalises it mid-sentence.
     while (
@@ -169,6 +169,13 @@ export function findNames(tokens: Token[], knownNames: Set<string>): RawName[] {
     i = j;
   }
   return names;
+}
+
+/** The tokens from i to j without the periods of initials ("Lloyd J. Austin"). */
+function wordsOf(tokens: Token[], i: number, j: number): Token[] {
+  const run: Token[] = [];
+  for (let k = i; k < j; k++) if (tokens[k]!.text !== '.') run.push(tokens[k]!);
+  return run;
 }
 
 /**
@@ -272,8 +279,10 @@ export function collectEntities(sentences: Token[][], capitalisedMidSentence: Se
   // Keys written somewhere with a place cue ("in Bloomington"): never people anywhere in the article.
   const placed = new Set<string>();
   const found = sentences.map((tokens) => {
-    const headline = isTitleCase(tokens);
-    return findNames(tokens, capitalisedMidSentence).map((raw) => {
+    const names = findNames(tokens, capitalisedMidSentence);
+    // Asked only of a sentence that names something: it reads every word, and only names use it.
+    const headline = names.length > 0 && isTitleCase(tokens);
+    return names.map((raw) => {
       const cue = raw.before !== undefined && PLACE_CUES.has(raw.before.text);
       const r = resolveName(raw, headline || cue);
       if (r && cue) placed.add(r.key);
