@@ -40,9 +40,9 @@ export function sentenceTerms(tokens: Token[], entityKeys: string[], personKeys:
   // People get a second marker so that two sentences naming different people can be told apart.
   for (const k of entityKeys) if (personKeys.has(k)) terms.add(`p:${k.slice(2)}`);
   for (let i = 0; i < tokens.length; i++) {
-    // Only a number can be a year, and only a capitalised word a date, a weekday or a month.
+    // Only a number can be a year, and only a capitalised month or weekday a date, a weekday or a month.
     const t = tokens[i]!;
-    if (t.type !== 'num' && !(t.type === 'word' && startsUpper(t.text))) continue;
+    if (t.type !== 'num' && !(t.type === 'word' && startsUpper(t.text) && isCalendarWord(t.lower))) continue;
     const year = yearOf(tokens, i);
     if (year) terms.add(`y:${year}`);
     const date = dateOf(tokens, i);
@@ -65,15 +65,22 @@ export function sentenceTerms(tokens: Token[], entityKeys: string[], personKeys:
       if (l.length >= 3 && !STOPWORDS.has(l)) terms.add(l);
     }
   }
-  tokens.forEach((t, k) => {
-    if (t.type !== 'word' || startsUpper(t.text)) return;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.type !== 'word' || startsUpper(t.text)) continue;
     // Letters glued to digits are part of a name or code ("76ers", "AK-47s"), not a word.
-    if (k > 0 && tokens[k - 1]!.type === 'num' && tokens[k - 1]!.end === t.start) return;
+    if (k > 0 && tokens[k - 1]!.type === 'num' && tokens[k - 1]!.end === t.start) continue;
     const l = contentLemma(t.lower);
     if (l !== null) terms.add(l);
-  });
+  }
   return [...terms];
 }
+
+/**
+ * A month or a weekday (maybe with a possessive): dateOf, monthOf and weekdayOf find nothing in any
+ * other word, and most capitalised words are names.
+ */
+const isCalendarWord = (lower: string) => MONTHS.has(lower) || WEEKDAYS.has(withoutPossessive(lower));
 
 /**
  * The term a lower-case word gives its sentence, or null for short words and stopwords, and for
@@ -238,47 +245,61 @@ export function blockingKeys(
 /**
  * The keys of a claim's figures: each unit class with the names and the own words around it. Only the
  * first MAX_KEYS keys are kept, in insertion order: once the budget is spent no later key can make it
- * in, so the rest are not built (a claim with several figures has hundreds).
+ * in, so none is built after the one that spends it (a claim with several figures has hundreds).
  */
 function addFigureKeys(keys: Set<string>, quantities: Quantity[], terms: string[], context: string[]): void {
-  const entityTerms = [
-    ...new Set([
-      ...[...terms, ...context].filter((t) => t.startsWith('e:')),
-      ...terms.filter((t) => t.startsWith('m:')).map((t) => `e:${t.slice(2)}`),
-    ]),
-  ];
-  // Claims with no shared name can still match on their wording (crossref's sameWording needs two
-  // shared content stems of the own sentences), so each own content stem is a key too.
-  const units = new Set(quantities.flatMap((q) => q.unit.split(' ')));
-  const stems = [
-    ...new Set(terms.filter((t) => !t.includes(':') && !units.has(t) && !/\d/.test(t)).map(contentStem)),
-  ];
-  const full = () => keys.size >= MAX_KEYS;
+  const names = figureNames(terms, context);
+  const stems = ownStems(terms, quantities);
   for (const q of quantities) {
     if (!q.unitClass) continue;
-    for (const e of entityTerms) keys.add(`${q.unitClass}|${e}`);
-    if (full()) return;
+    for (const e of names) if (addKey(keys, `${q.unitClass}|${e}`)) return;
   }
   for (const q of quantities) {
     if (!q.unitClass) continue;
-    for (const w of stems) keys.add(`${q.unitClass}|w:${w}`);
-    if (full()) return;
+    for (const w of stems) if (addKey(keys, `${q.unitClass}|w:${w}`)) return;
   }
   // A percentage of something also meets a bare percentage (crossref's sameClass).
   // So does a sum of money for something and a bare sum in the same currency.
   for (const q of quantities) {
     const general = /^(percent|money:[a-z]+):/.exec(q.unitClass)?.[1];
     if (!general) continue;
-    for (const e of entityTerms) keys.add(`${general}|${e}`);
-    for (const w of stems) keys.add(`${general}|w:${w}`);
-    if (full()) return;
+    for (const e of names) if (addKey(keys, `${general}|${e}`)) return;
+    for (const w of stems) if (addKey(keys, `${general}|w:${w}`)) return;
   }
   // Two sentences stating one more figure the same way are compared (crossref's sameFigure).
   for (const r of quantities) {
     if (!anchorFigure(r)) continue;
-    for (const q of quantities) if (q.unitClass) keys.add(`${q.unitClass}|f:${r.unitClass}=${r.value}`);
-    if (full()) return;
+    for (const q of quantities)
+      if (q.unitClass && addKey(keys, `${q.unitClass}|f:${r.unitClass}=${r.value}`)) return;
   }
+}
+
+/** Adds a key; whether the budget is spent with it. */
+function addKey(keys: Set<string>, key: string): boolean {
+  keys.add(key);
+  return keys.size >= MAX_KEYS;
+}
+
+/** The names in and around a claim (e:), then its maybe-names as names, each once. */
+function figureNames(terms: string[], context: string[]): Set<string> {
+  const names = new Set<string>();
+  for (const t of terms) if (t.startsWith('e:')) names.add(t);
+  for (const t of context) if (t.startsWith('e:')) names.add(t);
+  for (const t of terms) if (t.startsWith('m:')) names.add(`e:${t.slice(2)}`);
+  return names;
+}
+
+/**
+ * Claims with no shared name can still match on their wording (crossref's sameWording needs two shared
+ * content stems of the own sentences), so each own content stem is a key too: the stems of the own
+ * words that are no unit of the figures and have no digit, each once.
+ */
+function ownStems(terms: string[], quantities: Quantity[]): Set<string> {
+  const units = new Set<string>();
+  for (const q of quantities) for (const u of q.unit.split(' ')) units.add(u);
+  const stems = new Set<string>();
+  for (const t of terms) if (!t.includes(':') && !units.has(t) && !/\d/.test(t)) stems.add(contentStem(t));
+  return stems;
 }
 
 /** The matcher's view of a claim. */

@@ -107,6 +107,8 @@ const isAcronym = (t: Token) => t.type === 'word' && /^[A-Z]{2,6}s?$/.test(t.tex
 
 interface RawName {
   tokens: Token[];
+  /** The tokens' words joined by spaces: the mention's surface and the memo key of its resolution. */
+  surface: string;
   span: Span;
   /** The token before the name, if any. */
   before?: Token;
@@ -138,7 +140,7 @@ export function findNames(tokens: Token[], knownNames: Set<string>): RawName[] {
       else if (t.text === '.' && /^[A-Z]$/.test(tokens[j - 1]!.text)) j++;
       else break;
     }
-    let run = trimDescriptiveSuffix(tokens.slice(i, j).filter((t) => t.text !== '.'));
+    let run = trimDescriptiveSuffix(wordsOf(tokens, i, j));
     // A sentence-initial word that also appears in lower case is not a name ("However", "Despite").
     // A sentence-initial word is a name only if the text also capitalises it mid-sentence.
     while (
@@ -154,9 +156,12 @@ export function findNames(tokens: Token[], knownNames: Set<string>): RawName[] {
     }
     while (run.length > 0 && CONNECTORS.has(run[run.length - 1]!.lower)) run = run.slice(0, -1);
     if (run.length > 0) {
-      const at = i + tokens.slice(i, j).indexOf(run[0]!);
+      // run[0] is a token of [i, j), or (trimmed of a suffix) a new one: then -1, as in a slice.
+      const found = tokens.indexOf(run[0]!, i);
+      const at = found < 0 ? i - 1 : found;
       names.push({
         tokens: run,
+        surface: run.length === 1 ? run[0]!.text : run.map((t) => t.text).join(' '),
         span: { start: run[0]!.start, end: run[run.length - 1]!.end },
         before: tokens[at - 1],
       });
@@ -164,6 +169,13 @@ export function findNames(tokens: Token[], knownNames: Set<string>): RawName[] {
     i = j;
   }
   return names;
+}
+
+/** The tokens from i to j without the periods of initials ("Lloyd J. Austin"). */
+function wordsOf(tokens: Token[], i: number, j: number): Token[] {
+  const run: Token[] = [];
+  for (let k = i; k < j; k++) if (tokens[k]!.text !== '.') run.push(tokens[k]!);
+  return run;
 }
 
 /**
@@ -174,6 +186,7 @@ export function findNames(tokens: Token[], knownNames: Set<string>): RawName[] {
 function trimDescriptiveSuffix(run: Token[]): Token[] {
   for (let k = 0; k < run.length; k++) {
     const t = run[k]!;
+    if (!t.text.includes('-')) continue;
     const cut = t.text.search(/-[a-z]/);
     if (cut <= 0) continue;
     const text = t.text.slice(0, cut);
@@ -203,14 +216,15 @@ export interface ResolvedName {
  * `notPerson`: the surroundings say it is no person (a place cue before it, a title-case headline).
  */
 export function resolveName(raw: RawName, notPerson = false): ResolvedName | null {
-  // A pure function of the words (a name's tokens are all words) and the flag.
-  const memoKey = `${notPerson ? 1 : 0}${raw.tokens.map((t) => t.text).join(' ')}`;
-  let resolved = RESOLVED.get(memoKey);
+  // A pure function of the words (a name's tokens are all words) and the flag: one memo per flag, so
+  // that the surface itself is the key, not a new string made of it.
+  const memo = notPerson ? RESOLVED_NOT_PERSON : RESOLVED;
+  let resolved = memo.get(raw.surface);
   if (resolved === undefined) {
     const r = resolveNameOf(raw, notPerson);
     resolved = r && Object.freeze(r);
-    if (RESOLVED.size >= 20_000) RESOLVED.clear();
-    RESOLVED.set(memoKey, resolved);
+    if (memo.size >= 10_000) memo.clear();
+    memo.set(raw.surface, resolved);
   }
   return resolved;
 }
@@ -218,6 +232,7 @@ export function resolveName(raw: RawName, notPerson = false): ResolvedName | nul
 // resolving it takes a dozen regular expressions and arrays. Frozen: the answers are shared. Bounded,
 // so that a long-lived process or isolate cannot grow without end.
 const RESOLVED = new Map<string, Readonly<ResolvedName> | null>();
+const RESOLVED_NOT_PERSON = new Map<string, Readonly<ResolvedName> | null>();
 
 function resolveNameOf(raw: RawName, notPerson: boolean): ResolvedName | null {
   // "Mt Cook" is "Mount Cook", "Ft Hood" "Fort Hood": one key for both spellings.
@@ -264,8 +279,10 @@ export function collectEntities(sentences: Token[][], capitalisedMidSentence: Se
   // Keys written somewhere with a place cue ("in Bloomington"): never people anywhere in the article.
   const placed = new Set<string>();
   const found = sentences.map((tokens) => {
-    const headline = isTitleCase(tokens);
-    return findNames(tokens, capitalisedMidSentence).map((raw) => {
+    const names = findNames(tokens, capitalisedMidSentence);
+    // Asked only of a sentence that names something: it reads every word, and only names use it.
+    const headline = names.length > 0 && isTitleCase(tokens);
+    return names.map((raw) => {
       const cue = raw.before !== undefined && PLACE_CUES.has(raw.before.text);
       const r = resolveName(raw, headline || cue);
       if (r && cue) placed.add(r.key);
@@ -278,7 +295,7 @@ export function collectEntities(sentences: Token[][], capitalisedMidSentence: Se
   for (const names of found)
     for (const { r } of names)
       if (r?.type === 'person') {
-        firstNames.set(r.name.split(' ')[0]!, r);
+        firstNames.set(firstWordOf(r.name), r);
         surnames.add(r.key);
       }
   // …unless that word is itself a person's surname here: "Klitschko" after "Wladimir Klitschko" is
@@ -297,7 +314,7 @@ export function collectEntities(sentences: Token[][], capitalisedMidSentence: Se
         start: raw.span.start,
         end: raw.span.end,
         key: r.key,
-        surface: raw.tokens.map((t) => t.text).join(' '),
+        surface: raw.surface,
       });
       const known = byKey.get(r.key);
       if (!known) byKey.set(r.key, { key: r.key, name: r.name, type: r.type, aliases: [r.name] });
@@ -313,7 +330,7 @@ export function collectEntities(sentences: Token[][], capitalisedMidSentence: Se
         }
       }
     }
-    perSentence.push([...new Set(keys)]);
+    perSentence.push(keys.length < 2 ? keys : [...new Set(keys)]);
   }
   for (const e of byKey.values()) {
     if (e.type !== 'person') continue;
@@ -323,15 +340,22 @@ export function collectEntities(sentences: Token[][], capitalisedMidSentence: Se
   return { mentions, entities: [...byKey.values()], perSentence };
 }
 
+/** name.split(' ')[0], without splitting all of it. */
+function firstWordOf(name: string): string {
+  const space = name.indexOf(' ');
+  return space < 0 ? name : name.slice(0, space);
+}
+
 /**
  * Whether a two-to-four-word name still reads as a person's once the whole article is known: not when
  * it starts with a place the article writes with a place cue ("Brooklyn South Anti Crime" after "in
  * Brooklyn"), ends in an acronym ("NYPD KKK") or in a plural of inhabitants ("RussiaToday Brooklynites").
  */
 function personLike(name: string, placed: Set<string>): boolean {
-  const words = name.split(' ');
-  const last = words[words.length - 1]!;
-  if (words.length > 1 && placed.has(`e:${foldName(words[0]!)}`)) return false;
+  // The first and last words, without splitting the name.
+  const space = name.indexOf(' ');
+  const last = name.slice(name.lastIndexOf(' ') + 1);
+  if (space >= 0 && placed.size > 0 && placed.has(`e:${foldName(name.slice(0, space))}`)) return false;
   return !/^[A-Z]{2,}$/.test(last) && !/[a-z]ites$/.test(last);
 }
 
@@ -340,8 +364,15 @@ function personLike(name: string, placed: Set<string>): boolean {
  * its capitalised runs say nothing about who is a person.
  */
 export function isTitleCase(tokens: Token[]): boolean {
-  const words = tokens.filter((t) => t.type === 'word' && t.text.length > 3);
-  return words.length >= 3 && words.filter((t) => startsUpper(t.text)).length >= 0.9 * words.length;
+  // Counted, not filtered into arrays: asked of every sentence.
+  let words = 0;
+  let capitalised = 0;
+  for (const t of tokens) {
+    if (t.type !== 'word' || t.text.length <= 3) continue;
+    words++;
+    if (startsUpper(t.text)) capitalised++;
+  }
+  return words >= 3 && capitalised >= 0.9 * words;
 }
 
 /** One entity written differently by two articles: information for a reviewer, never a conflict. */

@@ -10,13 +10,16 @@ import { findQuoteSpans, findSpeakerText, makeQuote } from './quotes';
 import { splitSentences } from './sentences';
 import { htmlToText, looksLikeHtml, normalizeText } from './text';
 import type { Claim, Entity, EntityMention, ExtractedArticle, ExtractOptions, Quote, Span } from './types';
-import { startsUpper, type Token, tokenize } from './words';
+import { isSpace, startsUpper, type Token, tokenizeSpan } from './words';
 
 const MAX_ARTICLE_NAMES = 40;
 const MAX_FREQUENT_NAMES = 12;
 const MAX_PROTAGONISTS = 1;
 
 // Sentences that start with these take their subject from the sentence before.
+// The sentences whose terms are a claim's context: the two before it and the one after.
+const NEIGHBOURS = [-2, -1, 1];
+
 const PRONOUN_LEAD = /^(it|this|that|they|these|those|he|she|its|their|the group|the coalition)\b/i;
 
 /** Everything crosscheck knows about one article, computed without I/O. */
@@ -24,7 +27,7 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
   const html = opts.html ?? looksLikeHtml(raw);
   const text = normalizeText(html ? htmlToText(raw) : raw);
   const sentences = splitSentences(text);
-  const tokens = sentences.map((s) => tokenize(text.slice(s.start, s.end), s.start));
+  const tokens = sentences.map((s) => tokenizeSpan(text, s.start, s.end));
   const { mentions, entities, perSentence } = collectEntities(tokens, capitalisedMidSentence(tokens));
   // In how many sentences each name appears: counted once for the topic and for the article's names.
   const nameCounts = sentenceCounts(perSentence);
@@ -121,7 +124,11 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
     const cites = speakers[i]!.map((k) => `s:${k.slice(2)}`);
     if (cites.length > 0) terms = [...terms, ...cites];
     const around = new Set<string>();
-    for (const k of [i - 2, i - 1, i + 1]) for (const t of neighbourTerms[k] ?? []) around.add(t);
+    for (const k of NEIGHBOURS) {
+      // In bounds first: an array read at -1 is a slow property look-up, for every claim.
+      const j = i + k;
+      if (j >= 0 && j < neighbourTerms.length) for (const t of neighbourTerms[j]!) around.add(t);
+    }
     for (const e of topEntities) around.add(e);
     for (const e of topYears) around.add(e);
     // A sentence without a day of its own happened on the lede's day, if it names one.
@@ -130,9 +137,11 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
     const contextTerms = [...around, ...articleContext];
     // Only the claim's own names are ever tested as actors (crossref's sameSubject).
     for (const k of terms) if (frequentNames.has(k)) contextTerms.push(`F:${k.slice(2)}`);
-    const claimEntities = [
-      ...new Set([...perSentence[i]!, ...quotes.flatMap((q) => (q.speaker ? [q.speaker] : []))]),
-    ];
+    // A sentence's names are distinct already: only a quote's speaker can repeat one.
+    const claimEntities =
+      quotes.length === 0
+        ? perSentence[i]!.slice()
+        : [...new Set([...perSentence[i]!, ...quotes.flatMap((q) => (q.speaker ? [q.speaker] : []))])];
     claims.push({
       position: claims.length,
       start: span.start,
@@ -305,8 +314,25 @@ function resolveSpeaker(
   const words = who.split(/\s+/);
   const last = words[words.length - 1]!.toLowerCase();
   if (!startsUpper(words[words.length - 1]!)) return null;
-  const match = entities.find((e) => e.aliases.some((a) => a.toLowerCase().split(/\s+/).includes(last)));
+  const match = entities.find((e) => e.aliases.some((a) => hasWord(a.toLowerCase(), last)));
   return match?.key ?? null;
+}
+
+/**
+ * Whether `word` is one of phrase.split(/\s+/): an occurrence with white space or the phrase's edge on
+ * both sides, found without splitting every alias of every entity for every quote.
+ */
+function hasWord(phrase: string, word: string): boolean {
+  if (word === '') return phrase.split(/\s+/).includes(word);
+  for (let at = phrase.indexOf(word); at >= 0; at = phrase.indexOf(word, at + 1)) {
+    const end = at + word.length;
+    if (
+      (at === 0 || isSpace(phrase.charCodeAt(at - 1))) &&
+      (end === phrase.length || isSpace(phrase.charCodeAt(end)))
+    )
+      return true;
+  }
+  return false;
 }
 
 /** Display names of the entities in some articles, for explanations: key → fullest name seen. */

@@ -98,6 +98,25 @@ function numeralValue(text: string): { value: number; decimals: number } {
 }
 
 /**
+ * Whether readNumber can read a number from this token: digits, or a word it knows (a number word, a
+ * scale after "a"/"half", a vague amount) or a hyphenated one ("twenty-five"). Most tokens are none.
+ */
+export function mayStartNumber(t: Token): boolean {
+  if (t.type === 'num') return true;
+  return t.type === 'word' && (NUMBER_LEADS.has(t.lower) || t.lower.includes('-'));
+}
+const NUMBER_LEADS = new Set([
+  ...UNITS.keys(),
+  ...PLURAL_AMOUNTS.keys(),
+  'dozen',
+  'several',
+  'a',
+  'few',
+  'half',
+  'tens',
+]);
+
+/**
  * Read a number starting at token i: digits or words, then an optional scale word.
  * Returns null when no number starts here.
  */

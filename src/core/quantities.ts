@@ -1,6 +1,6 @@
 // Quantities in a sentence: the number, how the writer hedged it, what it counts, and over what period.
 import { foldName } from './entities';
-import { type NumberMatch, readNumber, SCALES } from './numbers';
+import { mayStartNumber, type NumberMatch, readNumber, SCALES } from './numbers';
 import type { Quantity } from './types';
 import {
   CURRENCY_SYMBOLS,
@@ -107,7 +107,8 @@ export function extractQuantities(tokens: Token[], text: string): Quantity[] {
   const out: Quantity[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const q = readQuantityAt(tokens, i, text);
+    // Only a number, or a currency symbol before one, starts a quantity: most tokens are neither.
+    const q = startsQuantity(tokens[i]!) ? readQuantityAt(tokens, i, text) : null;
     if (q) {
       out.push(q.quantity);
       i = q.next;
@@ -116,6 +117,8 @@ export function extractQuantities(tokens: Token[], text: string): Quantity[] {
   shareFate(out, text);
   return out;
 }
+
+const startsQuantity = (t: Token) => (t.type === 'punct' ? CURRENCY_SYMBOLS.has(t.text) : mayStartNumber(t));
 
 /**
  * In a list of groups the verb comes once, after the last: "52 people and four bombers were killed",

@@ -1,6 +1,9 @@
-// Sentence spans: Intl.Segmenter (same in Node and workerd) plus repair of splits it gets wrong.
+// Sentence spans: Intl.Segmenter's rules (same in Node and workerd) plus repair of splits they get wrong.
+import { sentenceEnds } from './sentence-breaks';
 import type { Span } from './types';
+import { isSpace } from './words';
 
+// For lines with characters sentence-breaks does not class (other scripts, symbols): the same rules.
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 // Words that end in a period without ending a sentence when followed by a name or number.
@@ -39,37 +42,51 @@ export function splitSentences(text: string): Span[] {
   // Paragraph breaks always end a sentence, whatever the segmenter thinks.
   let lineStart = 0;
   for (const line of text.split('\n')) {
-    for (const seg of segmenter.segment(line)) {
-      raw.push({ start: lineStart + seg.index, end: lineStart + seg.index + seg.segment.length });
+    const ends = sentenceEnds(line);
+    if (ends === null) {
+      for (const seg of segmenter.segment(line)) {
+        raw.push({ start: lineStart + seg.index, end: lineStart + seg.index + seg.segment.length });
+      }
+    } else {
+      let start = 0;
+      for (const end of ends) {
+        raw.push({ start: lineStart + start, end: lineStart + end });
+        start = end;
+      }
     }
     lineStart += line.length + 1;
   }
   const merged: Span[] = [];
   for (const span of raw) {
     const prev = merged[merged.length - 1];
-    const body = text.slice(span.start, span.end);
-    const sameLine = prev !== undefined && !text.slice(prev.end, span.start).includes('\n');
-    if (prev && sameLine && shouldJoin(text.slice(prev.start, prev.end), body)) {
-      prev.end = span.end;
-    } else {
-      merged.push({ ...span });
-    }
+    // The spans of one line meet end to start; between lines lies a paragraph break.
+    if (prev !== undefined && prev.end === span.start && shouldJoin(text, prev, span)) prev.end = span.end;
+    else merged.push(span);
   }
-  return merged.map(trimSpan(text)).filter((s) => s.end > s.start);
+  const out: Span[] = [];
+  for (const span of merged) {
+    const trimmed = trimSpan(text, span);
+    if (trimmed.end > trimmed.start) out.push(trimmed);
+  }
+  return out;
 }
 
-function shouldJoin(previous: string, next: string): boolean {
-  const trimmed = next.trimStart();
+/** Whether `next` continues the sentence `previous` (both of one line), read in place. */
+function shouldJoin(text: string, previous: Span, next: Span): boolean {
+  let k = next.start;
+  while (k < next.end && isSpace(text.charCodeAt(k))) k++;
+  if (k === next.end) return false;
+  const c = text.charCodeAt(k);
   // A continuation that starts in lower case ("... to Kiev. on Sunday night") or with a closing mark.
-  if (/^[a-z,;:)]/.test(trimmed)) return true;
-  return endsWithAbbreviation(previous) && /^[A-Z0-9"']/.test(trimmed);
+  if ((c >= 97 && c <= 122) || c === 44 || c === 59 || c === 58 || c === 41) return true;
+  // After an abbreviation, a name or a number: [A-Z0-9"'].
+  const nameOrNumber = (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 34 || c === 39;
+  return nameOrNumber && endsWithAbbreviation(text.slice(previous.start, previous.end));
 }
 
-function trimSpan(text: string) {
-  return (span: Span): Span => {
-    let { start, end } = span;
-    while (start < end && /\s/.test(text[start]!)) start++;
-    while (end > start && /\s/.test(text[end - 1]!)) end--;
-    return { start, end };
-  };
+function trimSpan(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return { start, end };
 }

@@ -31,18 +31,23 @@ const plain = (c: string, invisible?: string, control?: string) =>
 // each of an article's thousand spaces with itself was most of the cost of this pass.
 const BLANK_RUN = /[\t\f\v][ \t\f\v]*| [ \t\f\v]+/g;
 
+// Spaces beside a newline: what / *\n */ replaces by a newline, without matching (and replacing by
+// itself) every newline that has none, or trying a match from each of the article's spaces.
+const SPACED_NEWLINE = / +\n *|\n +/g;
+
 /** Canonical text: NFC, straight quotes, plain dashes, no invisible characters, tidy whitespace. */
 export function normalizeText(input: string): string {
-  return compact(
-    input
-      .normalize('NFC')
-      .replace(SPECIAL, plain)
-      .replace(/\r\n?/g, '\n')
-      .replace(BLANK_RUN, ' ')
-      .replace(/ *\n */g, '\n')
-      .replace(/\n{2,}/g, '\n')
-      .trim(),
-  );
+  const plainText = input.normalize('NFC').replace(SPECIAL, plain);
+  // Compacted before the whitespace passes, so that they too read one byte per character; only when
+  // it fits Latin-1 already (else after them: trimming may drop the last character beyond it).
+  const early = !BEYOND_LATIN1.test(plainText);
+  const tidy = (early ? oneByte(plainText) : plainText)
+    .replace(/\r\n?/g, '\n')
+    .replace(BLANK_RUN, ' ')
+    .replace(SPACED_NEWLINE, '\n')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
+  return early ? tidy : compact(tidy);
 }
 
 const utf8Encoder = new TextEncoder();
@@ -59,8 +64,11 @@ const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
  */
 function compact(text: string): string {
   if (BEYOND_LATIN1.test(text)) return text;
-  return utf8Decoder.decode(utf8Encoder.encode(text));
+  return oneByte(text);
 }
+
+/** The same text decoded afresh from its UTF-8: one byte per character when it fits Latin-1. */
+const oneByte = (text: string) => utf8Decoder.decode(utf8Encoder.encode(text));
 
 const BLOCK = new Set([
   'p',

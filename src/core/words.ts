@@ -10,21 +10,151 @@ export interface Token {
   type: 'word' | 'num' | 'ord' | 'time' | 'punct';
 }
 
-const TOKEN =
-  /(\d{1,2}:\d{2}(?::\d{2})?)|(\d+(?:st|nd|rd|th)\b)|(\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)|([A-Za-z\u00c0-\u024f\u0400-\u04ff]+(?:'[A-Za-z]+)?(?:-[A-Za-z\u00c0-\u024f]+)*)|([^\s\w])/gu;
-
-/** Tokenize `text`; offsets are relative to `base` added, so callers can pass a sentence slice. */
+/**
+ * Tokenize `text`; offsets are relative to `base` added, so callers can pass a sentence slice.
+ *
+ * The tokens are those of the expression
+ *   /(\d{1,2}:\d{2}(?::\d{2})?)|(\d+(?:st|nd|rd|th)\b)|(\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)|
+ *    ([A-Za-z\u00c0-\u024f\u0400-\u04ff]+(?:'[A-Za-z]+)?(?:-[A-Za-z\u00c0-\u024f]+)*)|([^\s\w])/gu
+ * (time, ordinal, number, word, punctuation: the first alternative that matches), read by character
+ * codes: every match of that expression built an array of six strings, for every token of every
+ * sentence (tests/core/text.test.ts checks the two agree).
+ */
 export function tokenize(text: string, base = 0): Token[] {
+  return tokenizeSpan(text, 0, text.length, base);
+}
+
+/** The tokens of text.slice(from, to), with offsets into `text` plus `base`. */
+export function tokenizeSpan(text: string, from: number, to: number, base = 0): Token[] {
   const tokens: Token[] = [];
-  // exec on the shared global expression rather than matchAll, which clones it for every sentence.
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
-    const start = base + m.index;
-    const t = m[0];
-    const type = m[1] ? 'time' : m[2] ? 'ord' : m[3] ? 'num' : m[4] ? 'word' : 'punct';
+  let p = from;
+  while (p < to) {
+    const c = text.charCodeAt(p);
+    let end = -1;
+    let type: Token['type'] = 'punct';
+    if (isDigit(c)) {
+      end = timeEnd(text, p, to);
+      if (end > 0) type = 'time';
+      else {
+        end = ordinalEnd(text, p, to);
+        if (end > 0) type = 'ord';
+        else {
+          end = numberEnd(text, p, to);
+          type = 'num';
+        }
+      }
+    } else if (c === DOT && p + 1 < to && isDigit(text.charCodeAt(p + 1))) {
+      end = digitsEnd(text, p + 1, to);
+      type = 'num';
+    } else if (isWordLetter(c)) {
+      end = wordEnd(text, p, to);
+      type = 'word';
+    } else if (isSpace(c) || c === UNDERSCORE) {
+      p++;
+      continue;
+    } else {
+      // One code point: a surrogate pair is one character to the u flag.
+      end = isLead(c) && p + 1 < to && isTrail(text.charCodeAt(p + 1)) ? p + 2 : p + 1;
+    }
+    const t = text.slice(p, end);
+    const start = base + p;
     tokens.push({ text: t, lower: t.toLowerCase(), start, end: start + t.length, type });
+    p = end;
   }
   return tokens;
+}
+
+const DOT = 46;
+const COLON = 58;
+const COMMA = 44;
+const APOSTROPHE = 39;
+const HYPHEN = 45;
+const UNDERSCORE = 95;
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** [A-Za-z\u00c0-\u024f]: the letters of a hyphenated word's later parts. */
+const isLatinLetter = (c: number) => isAsciiLetter(c) || (c >= 0xc0 && c <= 0x24f);
+/** [A-Za-z\u00c0-\u024f\u0400-\u04ff]: the letters a word starts with. */
+const isWordLetter = (c: number) => isLatinLetter(c) || (c >= 0x400 && c <= 0x4ff);
+const isAsciiWord = (c: number) => isAsciiLetter(c) || isDigit(c) || c === UNDERSCORE;
+const isLead = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isTrail = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/** \s: ECMAScript white space and line terminators (what trim removes). */
+export function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+function digitsEnd(text: string, p: number, to: number): number {
+  while (p < to && isDigit(text.charCodeAt(p))) p++;
+  return p;
+}
+
+/** \d{1,2}:\d{2}(?::\d{2})? from `p`, or -1. */
+function timeEnd(text: string, p: number, to: number): number {
+  let q = p + 1;
+  if (q < to && isDigit(text.charCodeAt(q))) q++;
+  if (!twoDigitsAfterColon(text, q, to)) return -1;
+  q += 3;
+  return twoDigitsAfterColon(text, q, to) ? q + 3 : q;
+}
+
+const twoDigitsAfterColon = (text: string, q: number, to: number) =>
+  q + 2 < to &&
+  text.charCodeAt(q) === COLON &&
+  isDigit(text.charCodeAt(q + 1)) &&
+  isDigit(text.charCodeAt(q + 2));
+
+/** \d+(?:st|nd|rd|th)\b from `p`, or -1. */
+function ordinalEnd(text: string, p: number, to: number): number {
+  const q = digitsEnd(text, p, to);
+  if (q + 1 >= to) return -1;
+  const suffix = text.slice(q, q + 2);
+  if (suffix !== 'st' && suffix !== 'nd' && suffix !== 'rd' && suffix !== 'th') return -1;
+  return q + 2 < to && isAsciiWord(text.charCodeAt(q + 2)) ? -1 : q + 2;
+}
+
+/** \d+(?:,\d{3})*(?:\.\d+)? from `p`. */
+function numberEnd(text: string, p: number, to: number): number {
+  let q = digitsEnd(text, p, to);
+  while (
+    q + 3 < to &&
+    text.charCodeAt(q) === COMMA &&
+    isDigit(text.charCodeAt(q + 1)) &&
+    isDigit(text.charCodeAt(q + 2)) &&
+    isDigit(text.charCodeAt(q + 3))
+  )
+    q += 4;
+  if (q + 1 < to && text.charCodeAt(q) === DOT && isDigit(text.charCodeAt(q + 1)))
+    q = digitsEnd(text, q + 1, to);
+  return q;
+}
+
+/** [word letters]+(?:'[A-Za-z]+)?(?:-[A-Za-z\u00c0-\u024f]+)* from `p`. */
+function wordEnd(text: string, p: number, to: number): number {
+  let q = p + 1;
+  while (q < to && isWordLetter(text.charCodeAt(q))) q++;
+  if (q + 1 < to && text.charCodeAt(q) === APOSTROPHE && isAsciiLetter(text.charCodeAt(q + 1))) {
+    q += 2;
+    while (q < to && isAsciiLetter(text.charCodeAt(q))) q++;
+  }
+  while (q + 1 < to && text.charCodeAt(q) === HYPHEN && isLatinLetter(text.charCodeAt(q + 1))) {
+    q += 2;
+    while (q < to && isLatinLetter(text.charCodeAt(q))) q++;
+  }
+  return q;
 }
 
 /**

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/core';
+import { mayStartNumber, readNumber } from '../../src/core/numbers';
+import { tokenize } from '../../src/core/words';
 
 const quantities = (text: string) => extractArticle(text).claims.flatMap((c) => c.quantities);
 const one = (text: string) => {
@@ -216,5 +218,17 @@ describe('quantities as intervals', () => {
     expect(one('Police seized 26 Somali pirates.')).toMatchObject({ value: 26, unit: 'pirate' });
     expect(one('Some 30 House Democrats voted.')).toMatchObject({ unit: 'democrat' });
     expect(quantities('The arrest of 12 Somali and 11 Yemeni.')).toHaveLength(2);
+  });
+});
+
+describe('where a number can start', () => {
+  it('reads no number from a token mayStartNumber rules out', () => {
+    const text =
+      'Some 2,500 people, a few hundred troops, half a million euros, tens of thousands, twenty-five ' +
+      'or two-and-a-half years, several dozen ships, a dozen, dozens, one million, 3.5 km, 25th, 10:30, ' +
+      'the US $5 bid, a 33-year-old, Thirty-One Flavors, ONE of them, A Hundred Years.';
+    const tokens = tokenize(text);
+    for (let i = 0; i < tokens.length; i++)
+      if (!mayStartNumber(tokens[i]!)) expect(readNumber(tokens, i)).toBeNull();
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/core';
+import { sentenceEnds } from '../../src/core/sentence-breaks';
 import { splitSentences } from '../../src/core/sentences';
 import { htmlToText, normalizeText } from '../../src/core/text';
+import { tokenize } from '../../src/core/words';
 
 describe('normalization and sentences', () => {
   it('straightens quotes, drops invisible characters and collapses whitespace', () => {
@@ -120,5 +122,58 @@ describe('entities', () => {
   it('attributes quotes to their speaker', () => {
     const a = extractArticle('"We have mobilized about 50 countries to help," Austin told reporters.');
     expect(a.claims[0]!.quotes[0]).toMatchObject({ speakerText: 'Austin' });
+  });
+});
+
+describe('sentence breaks without Intl.Segmenter', () => {
+  it('splits every line as Intl.Segmenter does, or leaves it to the segmenter', () => {
+    const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+    const chars = 'aaabBB11..!?"\'()[]   ,:-;#$%éÉ×£\u2019';
+    let seed = 1;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+    for (let n = 0; n < 20_000; n++) {
+      let line = '';
+      for (let k = 1 + Math.floor(random() * 16); k > 0; k--)
+        line += chars[Math.floor(random() * chars.length)];
+      const ends = sentenceEnds(line);
+      if (ends === null) continue;
+      expect(ends).toEqual([...segmenter.segment(line)].map((s) => s.index + s.segment.length));
+    }
+    // "Mr. " ends a segment (splitSentences joins it back), "U.S.)", "3.5" and "etc. and" do not.
+    expect(
+      sentenceEnds('He met Mr. Smith (in the U.S.) at 3.5 p.m. on Friday! Then etc. and so on.'),
+    ).toEqual([11, 54, 74]);
+  });
+});
+
+describe('tokens', () => {
+  it('are the matches of the token expression, read by character codes', () => {
+    const TOKEN =
+      /(\d{1,2}:\d{2}(?::\d{2})?)|(\d+(?:st|nd|rd|th)\b)|(\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)|([A-Za-z\u00c0-\u024f\u0400-\u04ff]+(?:'[A-Za-z]+)?(?:-[A-Za-z\u00c0-\u024f]+)*)|([^\s\w])/gu;
+    const byExpression = (text: string) =>
+      [...text.matchAll(TOKEN)].map((m) => {
+        const type = m[1] ? 'time' : m[2] ? 'ord' : m[3] ? 'num' : m[4] ? 'word' : 'punct';
+        return { text: m[0], lower: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length, type };
+      });
+    const chars = [
+      ..."0123456789::,,..''--__  stndrhaAzZéÿĀɏɐЀӿԀ×\t\u00a0\u3000!\"$%()?",
+      '\ud83d\ude00',
+      '\ud83d',
+      'α',
+    ];
+    let seed = 5;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+    for (let n = 0; n < 20_000; n++) {
+      let text = '';
+      for (let k = 1 + Math.floor(random() * 16); k > 0; k--)
+        text += chars[Math.floor(random() * chars.length)];
+      expect(tokenize(text)).toEqual(byExpression(text));
+    }
   });
 });
