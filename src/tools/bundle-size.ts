@@ -44,6 +44,13 @@ export function measureBundle(root: string, outdir = join(root, 'dist/bundle')):
   return { files, bytes, gzipBytes, wranglerLine: wranglerLine.trim() };
 }
 
+/** wrangler.toml's compatibility_date, for running a bundle in Miniflare as Cloudflare would. */
+export function compatibilityDateOf(root: string): string {
+  const date = readFileSync(join(root, 'wrangler.toml'), 'utf8').match(/^compatibility_date = "(.+)"/m)?.[1];
+  if (!date) throw new Error('wrangler.toml has no compatibility_date');
+  return date;
+}
+
 export const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -1,20 +1,4 @@
-// `npm run measure:ab [-- --rev REV] [-- --runs N]`: app CPU per request of this working tree against
-// another revision (default HEAD), both loaded into ONE process over two copies of one database, the
-// requests alternating between them. On a machine shared with other jobs, CPU time itself drifts by
-// half between runs minutes apart (shared caches, sibling hyperthreads, frequency), so two runs of
-// `measure:cpu` do not compare; two versions interleaved request by request meet the same load.
-// The revision is unpacked into .scratch/ (git-ignored) and imported as it is; its .tsx files get
-// hono/jsx pragmas, since tsx applies tsconfig.json only to the project's own folders.
-import { execFileSync } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -29,6 +13,7 @@ import {
   seedArticles,
   sqliteCpuMs,
 } from './cpu-meter';
+import { unpackRevision } from './revision';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const ORIGIN = 'http://localhost';
@@ -37,34 +22,27 @@ type AppModule = typeof import('../app');
 type DbModule = typeof import('../node-db');
 type Client = Awaited<ReturnType<DbModule['openNodeDb']>>['client'];
 
-/** `rev` unpacked under .scratch/ab-<sha>, ready to import (cached: a commit never changes). */
+/** `rev` unpacked (revision.ts), ready to import. */
 function unpack(rev: string): { dir: string; sha: string } {
-  const sha = execFileSync('git', ['rev-parse', '--verify', `${rev}^{commit}`], { cwd: ROOT })
-    .toString()
-    .trim();
-  const dir = join(ROOT, '.scratch', `ab-${sha.slice(0, 12)}`);
-  if (!existsSync(join(dir, 'src/app.ts'))) {
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
-    const tar = execFileSync('git', ['archive', sha, 'src', 'db', 'views', 'seeds'], {
-      cwd: ROOT,
-      maxBuffer: 1 << 28,
-    });
-    execFileSync('tar', ['-x', '-C', dir], { input: tar });
-    const walk = (d: string) => {
-      for (const e of readdirSync(d, { withFileTypes: true })) {
-        const p = join(d, e.name);
-        if (e.isDirectory()) walk(p);
-        else if (e.name.endsWith('.tsx'))
-          writeFileSync(
-            p,
-            `/** @jsxRuntime automatic */ /** @jsxImportSource hono/jsx */\n${readFileSync(p, 'utf8')}`,
-          );
-      }
-    };
-    walk(dir);
+  return unpackRevision(ROOT, rev, {
+    prefix: 'ab',
+    paths: ['src', 'db', 'views', 'seeds'],
+    marker: 'src/app.ts',
+    prepare: addJsxPragmas,
+  });
+}
+
+/** tsx applies tsconfig.json only to the project's own folders: the unpacked .tsx files say it themselves. */
+function addJsxPragmas(dir: string): void {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) addJsxPragmas(p);
+    else if (e.name.endsWith('.tsx'))
+      writeFileSync(
+        p,
+        `/** @jsxRuntime automatic */ /** @jsxImportSource hono/jsx */\n${readFileSync(p, 'utf8')}`,
+      );
   }
-  return { dir, sha };
 }
 
 async function main() {

