@@ -34,8 +34,24 @@ export const articles = sqliteTable(
     body: text('body').notNull(),
     contentHash: text('content_hash').notNull(),
     ingestedAt: integer('ingested_at').notNull().default(now),
+    /**
+     * Stored, but not compared with the archive yet: on Workers the cross-referencing runs in a Queue
+     * consumer of its own (src/services/crossref-later.ts) so that each invocation fits the CPU limit.
+     */
+    crossrefPending: integer('crossref_pending', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * While pending: the display names the article itself gives its entities, JSON [[key, name]…], as
+     * the cross-referencer's explanations use them (the entities table keeps the fullest name across
+     * all articles). Cleared once cross-referenced.
+     */
+    pendingNames: text('pending_names'),
   },
-  (t) => [uniqueIndex('articles_content_hash').on(t.contentHash), index('articles_source').on(t.sourceId)],
+  (t) => [
+    uniqueIndex('articles_content_hash').on(t.contentHash),
+    index('articles_source').on(t.sourceId),
+    // The sweeper's lookup (src/services/crossref-later.ts): only pending rows are in it.
+    index('articles_crossref_pending').on(t.id).where(sql`${t.crossrefPending} = 1`),
+  ],
 );
 
 export const claims = sqliteTable(

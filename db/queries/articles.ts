@@ -50,6 +50,11 @@ export interface NewArticle {
   mentions: EntityMention[];
   /** Links whose new ends belong to this article (or to an earlier one of the same call). */
   links: NewLink[];
+  /**
+   * Present when the article is compared with the archive later (crossReferenceStored), with no links
+   * yet: the display names it gives its entities, which that comparison's explanations use.
+   */
+  pendingNames?: [string, string][];
 }
 
 /**
@@ -71,7 +76,7 @@ export function exactReal(x: number): number | [number, number, number] {
 }
 
 /** The SQL that decodes exactReal() at JSON path `path` of `json`. */
-const realAt = (json: string, path: string) =>
+export const realAt = (json: string, path: string) =>
   `case json_type(${json}, '${path}') when 'array' then json_extract(${json}, '${path}[0]') * 1.0 / (1 << json_extract(${json}, '${path}[1]')) / (1 << json_extract(${json}, '${path}[2]')) else json_extract(${json}, '${path}') end`;
 const at = (i: number) => `json_extract(r.value, '$[${i}]')`;
 
@@ -163,13 +168,22 @@ export async function insertArticles(db: Db, list: NewArticle[]): Promise<number
       args: [JSON.stringify([...new Set(list.map((a) => a.outlet))])],
     },
   ];
-  const perStatement = Math.max(1, Math.floor(maxParamsOf(db) / 6));
+  const perStatement = Math.max(1, Math.floor(maxParamsOf(db) / 8));
   for (const part of chunk(list, perStatement)) {
     statements.push({
-      sql: `insert into articles (source_id, title, url, published_at, body, content_hash) values ${part
-        .map(() => '((select id from sources where name = ?), ?, ?, ?, ?, ?)')
+      sql: `insert into articles (source_id, title, url, published_at, body, content_hash, crossref_pending, pending_names) values ${part
+        .map(() => '((select id from sources where name = ?), ?, ?, ?, ?, ?, ?, ?)')
         .join(', ')} returning id, content_hash`,
-      args: part.flatMap((a) => [a.outlet, a.title, a.url, a.publishedAt, a.body, a.contentHash]),
+      args: part.flatMap((a) => [
+        a.outlet,
+        a.title,
+        a.url,
+        a.publishedAt,
+        a.body,
+        a.contentHash,
+        a.pendingNames ? 1 : 0,
+        a.pendingNames ? JSON.stringify(a.pendingNames) : null,
+      ]),
     });
   }
   const articleStatements = statements.length;

@@ -29,30 +29,30 @@ export const MAX_CANDIDATES = 300;
 // (key, claim_id) primary key), then a range scan above it. The previous single statement ranked up to
 // CANDIDATES_PER_KEY claims of every key with window functions (~45,000 index entries for a
 // 1,000-word article against a large archive) to keep a few hundred; the choice is the same.
-const KEY_COUNTS = (share: number) =>
-  `select json_group_array(json_array(j.key, (select count(*) from (select 1 from claim_keys x where x.key = j.value limit ${Math.min(share + 1, CANDIDATES_PER_KEY)})))) as n from json_each(?) j`;
+/** `and <col> < before`: only claims stored before the claim id `before` (see CandidateOptions). */
+const storedBefore = (col: string, before: number | undefined) =>
+  before === undefined ? '' : ` and ${col} < ${before}`;
 
-const newestOfKeys = (limit: number) =>
-  `select y.claim_id as id from json_each(?) r join claim_keys y on y.key = r.value
-  and y.claim_id >= coalesce((select x.claim_id from claim_keys x where x.key = r.value order by x.claim_id desc limit 1 offset ${limit - 1}), 0)`;
+const KEY_COUNTS = (share: number, before?: number) =>
+  `select json_group_array(json_array(j.key, (select count(*) from (select 1 from claim_keys x where x.key = j.value${storedBefore('x.claim_id', before)} limit ${Math.min(share + 1, CANDIDATES_PER_KEY)})))) as n from json_each(?) j`;
 
-const CANDIDATE_IDS = (share: number, alloc: number) =>
-  `ids(id) as (select distinct id from (${newestOfKeys(Math.min(share, CANDIDATES_PER_KEY))} union all ${newestOfKeys(alloc)}))`;
+const newestOfKeys = (limit: number, before?: number) =>
+  `select y.claim_id as id from json_each(?) r join claim_keys y on y.key = r.value${storedBefore('y.claim_id', before)}
+  and y.claim_id >= coalesce((select x.claim_id from claim_keys x where x.key = r.value${storedBefore('x.claim_id', before)} order by x.claim_id desc limit 1 offset ${limit - 1}), 0)`;
 
-// One JSON array per candidate, its quantities and keys folded in, and all of them in ONE row: the
-// driver hands over one string instead of building a row object per candidate, and one JSON.parse
-// builds every array directly. The stored JSON columns (quotes, entities, terms, context terms: NOT
-// NULL, always written as JSON) are spliced in as they are rather than parsed and re-serialised by
-// json(). SQLite's JSON writes REALs with 15 digits, which is lossy, so they go as %!.17g strings
-// (exact). The context terms come apart, as `id:json` joined by U+001E (a control character is
-// always escaped inside JSON text), to be parsed only when read. CANDIDATES_PER_ROW claims a row,
-// not all: D1 refuses a string over 2 MB, and a stored claim may be a long sentence.
+const CANDIDATE_IDS = (share: number, alloc: number, before?: number) =>
+  `ids(id) as (select distinct id from (${newestOfKeys(Math.min(share, CANDIDATES_PER_KEY), before)} union all ${newestOfKeys(alloc, before)}))`;
+
 const CANDIDATES_PER_ROW = 16;
 const real = (col: string) => `printf('%!.17g', ${col})`;
-const CANDIDATES_SQL = (share: number, alloc: number) => `with ${CANDIDATE_IDS(share, alloc)}
+/**
+ * The claims of the `ids(id)` CTE `ids`, in rows of CANDIDATES_PER_ROW. With `keyFilter`, a claim's
+ * keys are only those in the JSON array of the last parameter; without, all of them.
+ */
+const MATCHABLE_SQL = (ids: string, keyFilter: boolean) => `with ${ids}
 select '[' || group_concat('[' || c.id || ',' || c.article_id || ',' || json_quote(c.kind) || ',' || json_quote(c.text) || ',' ||
   c.quotes || ',' || c.entities || ',' || c.terms || ',' ||
-  (select json_group_array(x.key) from claim_keys x where x.claim_id = c.id and +x.key in (select value from json_each(?))) || ',' ||
+  (select json_group_array(x.key) from claim_keys x where x.claim_id = c.id${keyFilter ? ' and +x.key in (select value from json_each(?))' : ''}) || ',' ||
   (select json_group_array(json_array(q.start, q."end", q.raw, ${real('q.value')}, ${real('q.low')},
       case when q.high is null then null else ${real('q.high')} end, q.low_inclusive, q.high_inclusive,
       q.unit, q.unit_class, json(q.modifiers), q.rate, q.hedge))
@@ -124,6 +124,17 @@ type CandidateRow = [
   ][],
 ];
 
+export interface CandidateOptions {
+  /** Leave out this article's claims. */
+  excludeArticle?: number;
+  /**
+   * Only claims with an id below this one: what was stored before a claim of that id. A deferred
+   * cross-reference (src/services/crossref-later.ts) passes its article's first claim id, so that it
+   * sees the archive as it was when the article came in, whatever was stored since.
+   */
+  before?: number;
+}
+
 /**
  * Stored claims sharing at least one blocking key with `keys`, as the cross-referencer sees them:
  * one statement however many keys there are, at most about MAX_CANDIDATES claims, by id. A
@@ -134,14 +145,15 @@ type CandidateRow = [
 export async function candidateClaims(
   db: Db,
   keys: string[],
-  excludeArticle?: number,
+  { excludeArticle, before }: CandidateOptions = {},
 ): Promise<ClaimForMatching[]> {
   const distinct = [...new Set(keys)];
   if (distinct.length === 0) return [];
+  if (before !== undefined && !Number.isSafeInteger(before)) throw new Error(`Bad claim id bound ${before}`);
   const share = Math.max(1, Math.floor(MAX_CANDIDATES / distinct.length));
   // Sent twice (the counts, then the candidates' own keys): written once.
   const distinctJson = JSON.stringify(distinct);
-  const [counted] = await readRows(db, { sql: KEY_COUNTS(share), args: [distinctJson] });
+  const [counted] = await readRows(db, { sql: KEY_COUNTS(share, before), args: [distinctJson] });
   const rare: string[] = [];
   const common: string[] = [];
   let rareClaims = 0;
@@ -158,9 +170,26 @@ export async function candidateClaims(
     Math.max(1, Math.floor((MAX_CANDIDATES - rareClaims) / Math.max(1, common.length))),
   );
   const rows = await readRows(db, {
-    sql: CANDIDATES_SQL(share, alloc),
+    sql: MATCHABLE_SQL(CANDIDATE_IDS(share, alloc, before), true),
     args: [JSON.stringify(rare), JSON.stringify(common), distinctJson],
   });
+  return matchableFromRows(rows, excludeArticle);
+}
+
+/**
+ * The claims of article `articleId` as the cross-referencer sees an incoming article's (all their
+ * keys), by position, with their context terms parsed. One statement.
+ */
+export async function articleClaimsForMatching(db: Db, articleId: number): Promise<ClaimForMatching[]> {
+  const rows = await readRows(db, {
+    sql: MATCHABLE_SQL('ids(id) as (select id from claims where article_id = ?)', false),
+    args: [articleId],
+  });
+  return matchableFromRows(rows).map((c) => ({ ...c }));
+}
+
+/** MATCHABLE_SQL's rows as claims for matching, by id; the context terms parsed when first read. */
+function matchableFromRows(rows: Record<string, unknown>[], excludeArticle?: number): ClaimForMatching[] {
   const found: ClaimForMatching[] = [];
   for (const row of rows) {
     // Each claim's context terms, unparsed: `id:json` segments.

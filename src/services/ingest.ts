@@ -14,6 +14,7 @@ import {
   toMatchable,
   weightedTerms,
 } from '../core';
+import type { CrossReferenceLater } from './crossref-later';
 import { InputError } from './errors';
 import { sha256Hex } from './hash';
 
@@ -32,14 +33,30 @@ export type IngestResult =
       status: 'created';
       articleId: number;
       claims: number;
+      /** 'done': compared with the archive, the counts below are final. */
+      crossReference: 'done';
       conflicts: number;
       corroborations: number;
       links: number;
     }
   | { status: 'duplicate'; articleId: number; title: string };
 
+/** An ingest with crossReferenceLater: stored, and compared with the archive shortly (crossref-later.ts). */
+export type DeferredIngestResult =
+  | IngestResult
+  | { status: 'created'; articleId: number; claims: number; crossReference: 'pending' };
+
+export interface IngestOptions {
+  /**
+   * Store now and cross-reference later: the articles are stored with no links, marked pending, and
+   * handed to this function (the Worker's Queue). Without it, they are cross-referenced in this call.
+   */
+  crossReferenceLater?: CrossReferenceLater;
+}
+
 /** One article of a batch: stored, a duplicate, or rejected (the message says why). */
 export type BatchIngestResult = IngestResult | { status: 'invalid'; message: string };
+type DeferredBatchResult = DeferredIngestResult | { status: 'invalid'; message: string };
 
 const EMPTY = 'The article has no text once markup and whitespace are removed.';
 
@@ -77,8 +94,18 @@ export function ingestTerms(incoming: ClaimForMatching[], stored: ClaimForMatchi
 }
 
 /** Ingests one article; throws InputError when it has no text. */
-export async function ingestArticle(db: Db, input: IngestInput): Promise<IngestResult> {
-  const [result] = await ingestArticles(db, [input]);
+export async function ingestArticle(db: Db, input: IngestInput): Promise<IngestResult>;
+export async function ingestArticle(
+  db: Db,
+  input: IngestInput,
+  options: IngestOptions,
+): Promise<DeferredIngestResult>;
+export async function ingestArticle(
+  db: Db,
+  input: IngestInput,
+  options: IngestOptions = {},
+): Promise<DeferredIngestResult> {
+  const [result] = await ingestArticles(db, [input], options);
   if (!result || result.status === 'invalid') throw new InputError(result?.message ?? EMPTY);
   return result;
 }
@@ -90,7 +117,18 @@ export async function ingestArticle(db: Db, input: IngestInput): Promise<IngestR
  * points from the earlier to the later. Duplicates (stored, or repeated inside the batch) and
  * texts that are empty once cleaned are reported per article and do not stop the others.
  */
-export async function ingestArticles(db: Db, inputs: IngestInput[]): Promise<BatchIngestResult[]> {
+export async function ingestArticles(db: Db, inputs: IngestInput[]): Promise<BatchIngestResult[]>;
+export async function ingestArticles(
+  db: Db,
+  inputs: IngestInput[],
+  options: IngestOptions,
+): Promise<DeferredBatchResult[]>;
+export async function ingestArticles(
+  db: Db,
+  inputs: IngestInput[],
+  options: IngestOptions = {},
+): Promise<DeferredBatchResult[]> {
+  const later = options.crossReferenceLater;
   const prepared = await Promise.all(
     inputs.map(async (input) => {
       const html = input.format === 'html' || (input.format !== 'text' && looksLikeHtml(input.text));
@@ -115,33 +153,8 @@ export async function ingestArticles(db: Db, inputs: IngestInput[]): Promise<Bat
 
   let stored: { ids: number[]; links: NewLink[][] } | null = null;
   if (fresh.length > 0) {
-    const incoming: ClaimForMatching[] = fresh.flatMap((f, k) =>
-      f.extracted.claims.map((c) => toMatchable(c, newRef(k, c.position), `n${k}`)),
-    );
-    const keys = [...new Set(incoming.flatMap((c) => c.keys))];
-    const candidates = await candidateClaims(db, keys);
-    // Only the terms the cross-referencer can weigh: a term left out would read as never stored.
-    const terms = ingestTerms(incoming, candidates);
-    const stats = mergeStats(await termStats(db, terms), termStatsFrom(incoming));
-    const drafts = crossReference(incoming, candidates, stats, entityNames(fresh.map((f) => f.extracted)));
-
-    // Each link belongs to the later of the batch's articles it touches (as if ingested in order).
-    const linksOf: NewLink[][] = fresh.map(() => []);
-    for (const d of drafts) {
-      const a = toClaimRef(d.a);
-      const b = toClaimRef(d.b);
-      // Links between two stored claims were stored when the later of them was ingested.
-      if (!a || !b || ('id' in a && 'id' in b)) continue;
-      const owner = Math.max('id' in a ? -1 : (a.article ?? 0), 'id' in b ? -1 : (b.article ?? 0));
-      linksOf[owner]!.push({
-        a,
-        b,
-        relation: d.relation,
-        score: d.score,
-        severity: d.severity,
-        explanation: d.explanation,
-      });
-    }
+    // Deferred: stored with no links yet; crossReferenceStored adds them.
+    const linksOf = later ? fresh.map((): NewLink[] => []) : await crossReferenceFresh(db, fresh);
     const articles = fresh.map((f, k) => ({
       outlet: f.input.outlet,
       title: f.input.title,
@@ -153,6 +166,7 @@ export async function ingestArticles(db: Db, inputs: IngestInput[]): Promise<Bat
       entities: f.extracted.entities,
       mentions: f.extracted.mentions,
       links: linksOf[k]!,
+      pendingNames: later ? [...entityNames([f.extracted])] : undefined,
     }));
     try {
       stored = { ids: await insertArticles(db, articles), links: linksOf };
@@ -160,18 +174,24 @@ export async function ingestArticles(db: Db, inputs: IngestInput[]): Promise<Bat
       // The same text stored concurrently: the unique content_hash rejected the batch as a whole.
       // One article: report the duplicate. Several: store them one by one, which sorts it out.
       if (fresh.length > 1) {
-        const results: BatchIngestResult[] = [];
-        for (const input of inputs) results.push(...(await ingestArticles(db, [input])));
+        const results: DeferredBatchResult[] = [];
+        for (const input of inputs) results.push(...(await ingestArticles(db, [input], options)));
         return results;
       }
       const raced = (await findArticlesByHashes(db, [fresh[0]!.contentHash])).get(fresh[0]!.contentHash);
       if (raced) return [{ status: 'duplicate', articleId: raced.id, title: raced.title }];
       throw err;
     }
+    if (later) {
+      // Stored and marked pending whatever happens here: the sweeper (crossref-later.ts) sends it again.
+      await later(stored.ids).catch((err) =>
+        console.error('crosscheck: could not queue the cross-reference; the sweeper will', err),
+      );
+    }
   }
 
   const batch = stored;
-  return prepared.map((p, at): BatchIngestResult => {
+  return prepared.map((p, at): DeferredBatchResult => {
     if (!p) return { status: 'invalid', message: EMPTY };
     const old = existing.get(p.contentHash);
     if (old) return { status: 'duplicate', articleId: old.id, title: old.title };
@@ -179,15 +199,52 @@ export async function ingestArticles(db: Db, inputs: IngestInput[]): Promise<Bat
     const f = fresh[k]!;
     const articleId = batch!.ids[k]!;
     if (f.at !== at) return { status: 'duplicate', articleId, title: f.input.title };
+    const claims = f.extracted.claims.length;
+    if (later) return { status: 'created', articleId, claims, crossReference: 'pending' };
     const links = batch!.links[k]!;
     const conflicts = links.filter((l) => l.relation !== 'corroboration').length;
     return {
       status: 'created',
       articleId,
-      claims: f.extracted.claims.length,
+      claims,
+      crossReference: 'done',
       conflicts,
       corroborations: links.length - conflicts,
       links: links.length,
     };
   });
+}
+
+/**
+ * The links of `fresh` articles (about to be stored together) with the stored claims and with each
+ * other, per article: each link belongs to the later of the batch's articles it touches.
+ */
+async function crossReferenceFresh(db: Db, fresh: { extracted: ExtractedArticle }[]): Promise<NewLink[][]> {
+  const incoming: ClaimForMatching[] = fresh.flatMap((f, k) =>
+    f.extracted.claims.map((c) => toMatchable(c, newRef(k, c.position), `n${k}`)),
+  );
+  const keys = [...new Set(incoming.flatMap((c) => c.keys))];
+  const candidates = await candidateClaims(db, keys);
+  // Only the terms the cross-referencer can weigh: a term left out would read as never stored.
+  const terms = ingestTerms(incoming, candidates);
+  const stats = mergeStats(await termStats(db, terms), termStatsFrom(incoming));
+  const drafts = crossReference(incoming, candidates, stats, entityNames(fresh.map((f) => f.extracted)));
+
+  const linksOf: NewLink[][] = fresh.map(() => []);
+  for (const d of drafts) {
+    const a = toClaimRef(d.a);
+    const b = toClaimRef(d.b);
+    // Links between two stored claims were stored when the later of them was ingested.
+    if (!a || !b || ('id' in a && 'id' in b)) continue;
+    const owner = Math.max('id' in a ? -1 : (a.article ?? 0), 'id' in b ? -1 : (b.article ?? 0));
+    linksOf[owner]!.push({
+      a,
+      b,
+      relation: d.relation,
+      score: d.score,
+      severity: d.severity,
+      explanation: d.explanation,
+    });
+  }
+  return linksOf;
 }

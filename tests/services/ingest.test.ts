@@ -86,7 +86,7 @@ describe('ingest service', () => {
     const keys = (await t.db.select({ key: claimKeys.key }).from(claimKeys)).map((k) => k.key);
     const all = await candidateClaims(t.db, keys);
     const firstArticle = Number(all[0]!.article);
-    const without = await candidateClaims(t.db, keys, firstArticle);
+    const without = await candidateClaims(t.db, keys, { excludeArticle: firstArticle });
     expect(without.length).toBeLessThan(all.length);
     expect(without.every((c) => Number(c.article) !== firstArticle)).toBe(true);
   });

@@ -1,0 +1,74 @@
+// Articles stored but not yet compared with the archive (articles.crossref_pending): what the deferred
+// cross-reference (src/services/crossref-later.ts) reads before it runs, and its one atomic write.
+import type { Explanation, Relation, Severity } from '../../src/core';
+import type { Db } from '../client';
+import { exactReal, realAt } from './articles';
+import { readRows, runStatements } from './batch';
+
+export interface PendingArticle {
+  id: number;
+  /** The id of its first claim (null when it has none): the archive it is compared with is below it. */
+  firstClaimId: number | null;
+  /** The display names it gives its entities, by key (stored with it for this comparison). */
+  names: Map<string, string>;
+}
+
+/** Article `id` when it still waits for its cross-reference; null when done or gone. One statement. */
+export async function pendingArticle(db: Db, id: number): Promise<PendingArticle | null> {
+  const [row] = await readRows(db, {
+    sql: `select (select min(c.id) from claims c where c.article_id = a.id) as first_claim,
+  a.pending_names as names
+from articles a where a.id = ? and a.crossref_pending = 1`,
+    args: [id],
+  });
+  if (!row) return null;
+  return {
+    id,
+    firstClaimId: row.first_claim === null ? null : Number(row.first_claim),
+    names: new Map(JSON.parse(String(row.names ?? '[]')) as [string, string][]),
+  };
+}
+
+/** A link found by a deferred cross-reference: both ends are stored claims. */
+export interface StoredLink {
+  a: number;
+  b: number;
+  relation: Relation;
+  score: number;
+  severity: Severity;
+  explanation: Explanation;
+}
+
+const at = (i: number) => `json_extract(r.value, '$[${i}]')`;
+const PENDING = 'exists (select 1 from articles where id = ? and crossref_pending = 1)';
+
+/**
+ * Stores `links` for article `id` and marks it cross-referenced, in ONE batch (atomic on libSQL and
+ * D1), only while it is still pending: a second delivery of the same message, or an article deleted
+ * meanwhile, changes nothing. Returns whether this call finished it.
+ */
+export async function finishCrossReference(db: Db, id: number, links: StoredLink[]): Promise<boolean> {
+  const rows = links.map((l) => [l.a, l.b, l.relation, exactReal(l.score), l.severity, l.explanation]);
+  const results = await runStatements(db, [
+    {
+      sql: `insert into links (claim_a, claim_b, relation, score, severity, explanation)
+select ${at(0)}, ${at(1)}, ${at(2)}, ${realAt('r.value', '$[3]')}, ${at(4)}, ${at(5)}
+from json_each(?) r where ${PENDING} order by r.key on conflict do nothing`,
+      args: [JSON.stringify(rows), id],
+    },
+    {
+      sql: 'update articles set crossref_pending = 0, pending_names = null where id = ? and crossref_pending = 1 returning id',
+      args: [id],
+    },
+  ]);
+  return (results[1]?.length ?? 0) > 0;
+}
+
+/** Pending articles ingested before `ingestedBefore` (ms since the epoch), oldest first. */
+export async function pendingArticleIds(db: Db, ingestedBefore: number, limit: number): Promise<number[]> {
+  const rows = await readRows(db, {
+    sql: 'select id from articles where crossref_pending = 1 and ingested_at < ? order by id limit ?',
+    args: [ingestedBefore, limit],
+  });
+  return rows.map((r) => Number(r.id));
+}

@@ -1,0 +1,68 @@
+// Use case: the deferred half of an ingest. On Workers an article is stored first and compared with
+// the archive in a Queue consumer of its own (src/worker.ts), so that neither invocation outgrows the
+// Free plan's 10 ms of CPU; see README "CPU per request". The comparison sees the archive as it was
+// when the article came in (claims stored before its first claim), so the links are the ones an
+// immediate ingest would have found, whenever the consumer runs.
+import type { Db } from '../../db/client';
+import { articleClaimsForMatching, candidateClaims, termStats } from '../../db/queries/candidates';
+import { finishCrossReference, pendingArticle, pendingArticleIds } from '../../db/queries/crossref-pending';
+import { crossReference } from '../core';
+import { ingestTerms } from './ingest';
+
+/** Sends articles to be cross-referenced later (the Worker's Queue producer). */
+export type CrossReferenceLater = (articleIds: number[]) => Promise<void>;
+
+export type CrossReferenceResult =
+  | { status: 'done'; conflicts: number; corroborations: number; links: number }
+  /** Nothing to do: already cross-referenced (a repeated delivery) or deleted meanwhile. */
+  | { status: 'skipped' };
+
+/** Cross-references stored article `articleId` with what was stored before it, and marks it done. */
+export async function crossReferenceStored(db: Db, articleId: number): Promise<CrossReferenceResult> {
+  const article = await pendingArticle(db, articleId);
+  if (!article) return { status: 'skipped' };
+  const links = [];
+  if (article.firstClaimId !== null) {
+    const incoming = await articleClaimsForMatching(db, articleId);
+    const keys = [...new Set(incoming.flatMap((c) => c.keys))];
+    const candidates = await candidateClaims(db, keys, { before: article.firstClaimId });
+    // term_stats already counts this article's claims: they were stored with it.
+    const stats = await termStats(db, ingestTerms(incoming, candidates));
+    const own = new Set(incoming.map((c) => c.ref));
+    for (const d of crossReference(incoming, candidates, stats, article.names)) {
+      // Links between two earlier claims were stored when the later of them was cross-referenced.
+      if (!own.has(d.a) && !own.has(d.b)) continue;
+      links.push({ ...d, a: Number(d.a), b: Number(d.b) });
+    }
+  }
+  if (!(await finishCrossReference(db, articleId, links))) return { status: 'skipped' };
+  const conflicts = links.filter((l) => l.relation !== 'corroboration').length;
+  return { status: 'done', conflicts, corroborations: links.length - conflicts, links: links.length };
+}
+
+/** How long an article may stay pending before the sweeper sends it again (a lost or dead message). */
+export const PENDING_GRACE_MS = 5 * 60 * 1000;
+const SWEEP_LIMIT = 50;
+
+/**
+ * Articles still pending after PENDING_GRACE_MS: sent to `later` again, or, with no queue (Node, or a
+ * queue that refuses), cross-referenced here one after another. Returns how many were found.
+ */
+export async function sweepPending(
+  db: Db,
+  later: CrossReferenceLater | undefined,
+  now = Date.now(),
+): Promise<number> {
+  const ids = await pendingArticleIds(db, now - PENDING_GRACE_MS, SWEEP_LIMIT);
+  if (ids.length === 0) return 0;
+  if (later) {
+    try {
+      await later(ids);
+      return ids.length;
+    } catch (err) {
+      console.error('crosscheck: could not queue pending articles; cross-referencing them here', err);
+    }
+  }
+  for (const id of ids) await crossReferenceStored(db, id);
+  return ids.length;
+}
