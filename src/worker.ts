@@ -12,7 +12,21 @@ import * as schema from '../db/schema';
 import { createApp } from './app';
 import { accessPolicy, accessUser } from './auth/access-user';
 import { bindingRateLimit, type RateLimitBinding } from './middleware/rate-limit';
+import { type CrossReferenceLater, crossReferenceStored, sweepPending } from './services/crossref-later';
 import { settingsFromEnv } from './settings';
+
+/** The Queue producer binding, as much of it as this file uses. */
+interface QueueProducer {
+  sendBatch(messages: { body: CrossReferenceMessage }[]): Promise<unknown>;
+}
+/** What the ingest sends the consumer: the article to compare with the archive. */
+export interface CrossReferenceMessage {
+  articleId: number;
+}
+/** A consumer batch, as much of it as this file uses. */
+export interface MessageBatchLike {
+  messages: readonly { body: unknown; attempts?: number; ack(): void; retry(): void }[];
+}
 
 /** The bindings wrangler.toml (or `wrangler secret put`) provides. */
 export interface Env {
@@ -32,13 +46,31 @@ export interface Env {
   READ_REQUIRES_SIGNIN?: string;
   /** Rate-limiting binding for writes (`[[ratelimits]]` in wrangler.toml); absent = writes are not limited. */
   WRITE_LIMITER?: RateLimitBinding;
+  /**
+   * The cross-reference queue (`[[queues.producers]]`): an ingest stores the article and sends its id
+   * here, and this Worker's queue() handler compares it with the archive, each within the Free plan's
+   * 10 ms of CPU. Absent = the ingest request cross-references itself.
+   */
+  CROSSREF?: QueueProducer;
 }
 
 type App = ReturnType<typeof createApp>;
 
-// One app per env object: the isolate reuses it across requests, and a libSQL client keeps its HTTP
-// connection warm. A WeakMap lets tests (and wrangler environments) pass different bindings.
-const apps = new WeakMap<object, App>();
+// One app (and database) per env object: the isolate reuses it across requests, and a libSQL client
+// keeps its HTTP connection warm. A WeakMap lets tests (and wrangler environments) pass different bindings.
+const apps = new WeakMap<object, { app: App; db: Db }>();
+
+/** Queue sends allow at most 100 messages a call. */
+const SEND_BATCH = 100;
+
+function laterFor(env: Env): CrossReferenceLater | undefined {
+  const queue = env.CROSSREF;
+  if (!queue) return undefined;
+  return async (ids) => {
+    for (let i = 0; i < ids.length; i += SEND_BATCH)
+      await queue.sendBatch(ids.slice(i, i + SEND_BATCH).map((articleId) => ({ body: { articleId } })));
+  };
+}
 
 export function databaseFor(env: Env): Db {
   if (env.DB) return drizzleD1(env.DB as Parameters<typeof drizzleD1>[0], { schema }) as unknown as Db;
@@ -51,13 +83,14 @@ export function databaseFor(env: Env): Db {
   );
 }
 
-function appFor(env: Env): App {
-  let app = apps.get(env);
-  if (!app) {
+function appFor(env: Env): { app: App; db: Db } {
+  let entry = apps.get(env);
+  if (!entry) {
     const db = databaseFor(env);
     const policy = accessPolicy(env);
-    app = createApp({
+    const app = createApp({
       db,
+      crossReferenceLater: laterFor(env),
       writeLimiter: bindingRateLimit(env.WRITE_LIMITER),
       settings: settingsFromEnv(env as unknown as Record<string, string | undefined>),
       // Only an email this file verified (verifiedEmails) ever becomes the user, never a header as sent.
@@ -66,9 +99,37 @@ function appFor(env: Env): App {
         return email ? accessUser(db, email, policy) : null;
       },
     });
-    apps.set(env, app);
+    entry = { app, db };
+    apps.set(env, entry);
   }
-  return app;
+  return entry;
+}
+
+/**
+ * The queue consumer: one article per message (max_batch_size = 1 in wrangler.toml keeps each
+ * invocation to one article's CPU). A message that is not an article id is dropped; a failure is
+ * retried by the queue, and the cron sweep catches anything that still stays pending.
+ */
+export async function consumeCrossReferences(batch: MessageBatchLike, env: Env): Promise<void> {
+  const { db } = appFor(env);
+  for (const message of batch.messages) {
+    const id = (message.body as Partial<CrossReferenceMessage> | null)?.articleId;
+    if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) {
+      console.error('crosscheck: dropped a queue message that names no article', message.body);
+      message.ack();
+      continue;
+    }
+    try {
+      await crossReferenceStored(db, id);
+      message.ack();
+    } catch (err) {
+      console.error(
+        `crosscheck: cross-referencing article ${id} failed (attempt ${message.attempts ?? '?'})`,
+        err,
+      );
+      message.retry();
+    }
+  }
 }
 
 // Cloudflare Access signs every request it lets through (Cf-Access-Jwt-Assertion). Checking that token
@@ -148,6 +209,11 @@ export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
     const access = await verifyAccess(request, env);
     if ('denied' in access) return access.denied;
-    return appFor(env).fetch(withoutClientIdentity(request, access.email), env, ctx);
+    return appFor(env).app.fetch(withoutClientIdentity(request, access.email), env, ctx);
+  },
+  queue: consumeCrossReferences,
+  /** The cron trigger: articles left pending (a lost message, an outage) are sent again. */
+  async scheduled(_controller: unknown, env: Env, ctx: ExecutionContext): Promise<void> {
+    ctx.waitUntil(sweepPending(appFor(env).db, laterFor(env)).then(() => undefined));
   },
 };

@@ -305,6 +305,8 @@ export interface ArticleRecord {
   body: string;
   outlet: string;
   ingestedAt: number;
+  /** Stored but not compared with the archive yet (see src/services/crossref-later.ts). */
+  crossrefPending: boolean;
 }
 
 export interface ArticleDetail extends ArticleRecord {
@@ -322,6 +324,7 @@ export async function getArticle(db: Db, id: number): Promise<ArticleDetail | nu
       body: articles.body,
       outlet: sources.name,
       ingestedAt: articles.ingestedAt,
+      crossrefPending: articles.crossrefPending,
     })
     .from(articles)
     .innerJoin(sources, eq(sources.id, articles.sourceId))

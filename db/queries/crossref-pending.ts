@@ -29,6 +29,15 @@ from articles a where a.id = ? and a.crossref_pending = 1`,
   };
 }
 
+/** Whether article `id` still waits for its cross-reference, and its claim count; null when there is no such article. */
+export async function crossrefState(db: Db, id: number): Promise<{ pending: boolean; claims: number } | null> {
+  const [row] = await readRows(db, {
+    sql: 'select a.crossref_pending as pending, (select count(*) from claims c where c.article_id = a.id) as claims from articles a where a.id = ?',
+    args: [id],
+  });
+  return row ? { pending: Number(row.pending) === 1, claims: Number(row.claims) } : null;
+}
+
 /** A link found by a deferred cross-reference: both ends are stored claims. */
 export interface StoredLink {
   a: number;

@@ -98,9 +98,15 @@ export function apiRoutes(deps: AppDeps) {
     requireJson(),
     zValidator('json', articleInput, invalid),
     async (c) => {
-      const result = await ingestArticle(deps.db, c.req.valid('json'));
+      const result = await ingestArticle(deps.db, c.req.valid('json'), {
+        crossReferenceLater: deps.crossReferenceLater,
+      });
       if (result.status === 'duplicate') {
         return c.json({ ...result, message: 'This text was already ingested; nothing new was stored.' }, 200);
+      }
+      if (result.crossReference === 'pending') {
+        const message = `Stored ${result.claims} claims; comparing them with the archive. GET /api/articles/${result.articleId} shows its links when crossrefPending is false.`;
+        return c.json({ ...result, message }, 201);
       }
       return c.json(result, 201);
     },

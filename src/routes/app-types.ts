@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { SecureHeadersVariables } from 'hono/secure-headers';
 import type { Db } from '../../db/client';
 import type { User } from '../auth/user';
+import type { CrossReferenceLater } from '../services/crossref-later';
 
 export interface AppDeps {
   db: Db;
@@ -15,6 +16,11 @@ export interface AppDeps {
    * bearer tokens and session cookies. Never derived from a request header the client controls.
    */
   identify?: (c: Context) => Promise<User | null | undefined>;
+  /**
+   * Cross-reference new articles after the ingest request instead of inside it (the Worker's Queue,
+   * src/worker.ts); absent = inside it, so the answer has the conflict counts (Node, CLI, tests).
+   */
+  crossReferenceLater?: CrossReferenceLater;
 }
 
 export interface AppSettings {

@@ -6,15 +6,16 @@ import { ArticleNewPage } from '../../views/pages/article-new';
 import { ArticlesPage } from '../../views/pages/articles';
 import type { ArticleFormProps, ArticleFormValues } from '../../views/partials/article-form';
 import { ArticleForm } from '../../views/partials/article-form';
+import { CrossrefPending } from '../../views/partials/crossref-pending';
 import { requireRole } from '../auth/require-role';
 import { hasRole } from '../auth/user';
 import { requireForm } from '../middleware/content-type';
 import { accountBodyLimit, articleBodyLimit } from '../middleware/limits';
 import { formCsrf } from '../middleware/security';
-import { articleDetail, articleList, knownOutlets } from '../services/articles';
+import { articleCrossrefState, articleDetail, articleList, knownOutlets } from '../services/articles';
 import { deleteArticle } from '../services/delete-article';
 import { InputError } from '../services/errors';
-import { ingestArticle } from '../services/ingest';
+import { type DeferredIngestResult, ingestArticle } from '../services/ingest';
 import type { AppDeps, AppEnv } from './app-types';
 import { isHtmx } from './htmx';
 import { fragment, page, renderError } from './render';
@@ -85,9 +86,9 @@ export function articleRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const input = c.req.valid('form');
-      let result: Awaited<ReturnType<typeof ingestArticle>>;
+      let result: DeferredIngestResult;
       try {
-        result = await ingestArticle(deps.db, input);
+        result = await ingestArticle(deps.db, input, { crossReferenceLater: deps.crossReferenceLater });
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         return formResponse(c, 422, { values: await submittedValues(c), errors: { text: err.message } });
@@ -112,13 +113,33 @@ export function articleRoutes(deps: AppDeps) {
       const notice =
         c.req.query('duplicate') !== undefined
           ? 'This text was already ingested: this is the existing article, and nothing new was stored.'
-          : c.req.query('added') !== undefined
+          : c.req.query('added') !== undefined && !article.crossrefPending
             ? `Stored: ${article.claims.length} claims extracted, ${conflicts} conflicts found.`
             : undefined;
       const canDelete = hasRole(c.get('user'), 'editor');
       return page(c, article.title, <ArticlePage article={article} notice={notice} canDelete={canDelete} />, {
         nav: 'articles',
       });
+    },
+  );
+
+  // The pending notice's poll (views/partials/crossref-pending.tsx): the notice again while pending,
+  // then a reload of the article page, which shows the links.
+  app.get(
+    '/:id/crossref',
+    zValidator('param', idParam, (r, c) =>
+      r.success ? undefined : renderError(c, 404, 'There is no such article.'),
+    ),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const state = await articleCrossrefState(deps.db, id);
+      if (state.pending && isHtmx(c))
+        return fragment(c, <CrossrefPending articleId={id} claims={state.claims} />);
+      if (isHtmx(c)) {
+        c.header('HX-Refresh', 'true');
+        return c.body(null, 200);
+      }
+      return c.redirect(`/articles/${id}`, 303);
     },
   );
 

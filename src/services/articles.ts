@@ -2,6 +2,7 @@
 import type { Db } from '../../db/client';
 import { getArticle, listArticles } from '../../db/queries/articles';
 import { claimSummaries, previousSentences } from '../../db/queries/claims';
+import { crossrefState } from '../../db/queries/crossref-pending';
 import { linksOfClaims } from '../../db/queries/links';
 import { articleDeletions, listReviews } from '../../db/queries/reviews';
 import { listSources } from '../../db/queries/sources';
@@ -16,6 +17,13 @@ export async function articleDetail(db: Db, id: number) {
   const article = await getArticle(db, id);
   if (!article) throw new NotFoundError(`There is no article ${id}.`);
   return article;
+}
+
+/** Whether the article is still being compared with the archive (the pending notice's poll). */
+export async function articleCrossrefState(db: Db, id: number) {
+  const state = await crossrefState(db, id);
+  if (!state) throw new NotFoundError(`There is no article ${id}.`);
+  return state;
 }
 
 export type ArticleView = Awaited<ReturnType<typeof articleDetail>>;

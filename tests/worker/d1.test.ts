@@ -8,6 +8,8 @@ describe('Worker on D1', () => {
   journey(
     (request) => SELF.fetch(request),
     () => databaseFor({ DB: env.DB }),
+    // wrangler.toml's CROSSREF queue, delivered to this Worker's queue() handler by workerd.
+    'queued',
   );
 });
 

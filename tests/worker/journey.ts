@@ -27,8 +27,12 @@ const isTheConflict = (l: QueueItem) => {
   return texts.includes('57 countries') && texts.includes('some 50 partners');
 };
 
-/** Registers the journey's tests; `send` is how a request reaches the Worker under test, `db` the database behind it. */
-export function journey(send: Fetch, db: () => Db): void {
+/**
+ * Registers the journey's tests; `send` is how a request reaches the Worker under test, `db` the
+ * database behind it. `crossReference`: 'queued' when the Worker has the CROSSREF queue (the ingest
+ * answers at once and the queue consumer adds the links), 'inline' when the request does both.
+ */
+export function journey(send: Fetch, db: () => Db, crossReference: 'queued' | 'inline'): void {
   // Writes need a signed-in reviewer: an account with an API token (JSON) and a session (forms).
   let reviewer: SignedIn;
   beforeAll(async () => {
@@ -46,14 +50,32 @@ export function journey(send: Fetch, db: () => Db): void {
 
   it('ingests the seed articles through POST /api/articles, once', async () => {
     expect(manifest.map((m) => m.file).sort()).toEqual(Object.keys(TEXTS).sort());
+    const ids: number[] = [];
     for (const entry of manifest) {
       const res = await send(
         json('/api/articles', { outlet: entry.outlet, title: entry.title, text: TEXTS[entry.file] }),
       );
-      const body = (await res.json()) as { status: string; claims: number };
+      const body = (await res.json()) as { status: string; claims: number; articleId: number };
       expect(res.status, JSON.stringify(body)).toBe(201);
-      expect(body).toMatchObject({ status: 'created' });
+      expect(body).toMatchObject({
+        status: 'created',
+        crossReference: crossReference === 'queued' ? 'pending' : 'done',
+      });
       expect(body.claims).toBeGreaterThan(5);
+      ids.push(body.articleId);
+    }
+    if (crossReference === 'queued') {
+      // The queue consumer compares each article with the archive a moment later.
+      for (const id of ids) {
+        await expect
+          .poll(
+            async () =>
+              ((await (await get(`/api/articles/${id}`)).json()) as { crossrefPending: boolean })
+                .crossrefPending,
+            { timeout: 20_000, interval: 100 },
+          )
+          .toBe(false);
+      }
     }
     const again = await send(json('/api/articles', { outlet: 'CNN', title: 'again', text: cnn }));
     expect(again.status).toBe(200);

@@ -18,5 +18,6 @@ describe.skipIf(missing)('Worker on remote libSQL (sqld)', () => {
       return worker.fetch(request, env, createExecutionContext() as never);
     },
     () => databaseFor(env),
+    'inline',
   );
 });

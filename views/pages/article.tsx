@@ -2,6 +2,7 @@
 import { ArticleText } from '../components/article-text';
 import { safeHref } from '../components/format';
 import { LinkItem } from '../partials/claim-panel';
+import { CrossrefPending } from '../partials/crossref-pending';
 import type { ArticleView } from '../types';
 
 export function ArticlePage({
@@ -32,6 +33,7 @@ export function ArticlePage({
           {notice}
         </p>
       ) : null}
+      {article.crossrefPending ? <CrossrefPending articleId={article.id} claims={article.claims.length} /> : null}
       <h1>{article.title}</h1>
       <p class="source">
         <span class="outlet">{article.outlet}</span>
@@ -57,7 +59,9 @@ export function ArticlePage({
         </section>
         <aside class="card claim-panel" id="claim-panel" aria-live="polite">
           <h2>Conflicts</h2>
-          {conflicts.length === 0 ? (
+          {article.crossrefPending ? (
+            <p class="muted">Not compared with the archive yet.</p>
+          ) : conflicts.length === 0 ? (
             <p class="muted">No conflicts with anything stored.</p>
           ) : (
             <ul class="links">
