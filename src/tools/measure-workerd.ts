@@ -61,6 +61,8 @@ function threadCpuNs(pid: number): Map<string, number> {
 
 const idle = () => new Promise((r) => setTimeout(r, 30));
 
+const CROSSREF_QUEUE = 'crosscheck-crossref';
+
 /** A bundle under test, reached through its own hostname. */
 interface Side {
   name: string;
@@ -105,9 +107,26 @@ async function main() {
         script: bundledWorker(root, join(work, 'then')),
       });
     }
+    // This tree once more, with the CROSSREF queue: the ingest split across two invocations. The
+    // queue has no consumer here; the consumer's invocation is dispatched and metered on its own.
+    const queued: Side = {
+      name: 'this tree, queued',
+      host: 'queued.localhost',
+      script: sides.at(-1)!.script,
+    };
     const compatibilityDate = compatibilityDateOf(ROOT);
     mf = new Miniflare({
       workers: [
+        {
+          name: queued.host,
+          modules: true,
+          scriptPath: queued.script,
+          modulesRoot: dirname(queued.script),
+          compatibilityDate,
+          bindings: { LIBSQL_URL: sqld.url },
+          queueProducers: { CROSSREF: CROSSREF_QUEUE },
+          routes: [`${queued.host}/*`],
+        },
         ...sides.map((side) => ({
           name: side.host,
           modules: true,
@@ -122,8 +141,17 @@ async function main() {
         {
           name: 'hello',
           modules: true,
-          script: "export default { fetch: () => new Response('hello') }",
+          // /send also sends one queue message, and queue() acks: the floors of the queued ingest's
+          // two halves, which include Miniflare's queue broker and its dispatch of the consumer.
+          script: `export default {
+            async fetch(request, env) {
+              if (new URL(request.url).pathname === '/send') await env.Q.sendBatch([{ body: { articleId: 1 } }]);
+              return new Response('hello');
+            },
+            async queue(batch) { for (const m of batch.messages) m.ack(); },
+          }`,
           compatibilityDate,
+          queueProducers: { Q: 'floor' },
           routes: ['hello.localhost/*'],
         },
       ],
@@ -186,22 +214,29 @@ async function main() {
       )
         .toFixed(2)
         .padStart(6);
-    /** Runs a request on every side in turn (the order alternating), warm-up first; prints a row. */
+    /**
+     * Runs a request on every side in turn (the order alternating), warm-up first; prints a row.
+     * `before` runs unmetered ahead of each request; `on` limits the row to some sides.
+     */
     const measure = async (
       label: string,
-      send: (side: Side, i: number) => Promise<string>,
+      send: (side: Side, i: number, prepared: number) => Promise<string>,
       after?: (body: string) => Promise<void>,
+      { on = sides, before }: { on?: Side[]; before?: (side: Side) => Promise<number> } = {},
     ) => {
-      const got = sides.map(() => [] as Sample[]);
+      const got = on.map(() => [] as Sample[]);
       for (let i = -3; i < runs; i++) {
-        const order = i % 2 ? sides.map((_, k) => k) : sides.map((_, k) => sides.length - 1 - k);
+        const order = i % 2 ? on.map((_, k) => k) : on.map((_, k) => on.length - 1 - k);
         for (const k of order) {
-          const s = await sample(() => send(sides[k]!, i));
+          const prepared = (await before?.(on[k]!)) ?? 0;
+          const s = await sample(() => send(on[k]!, i, prepared));
           await after?.(s.body);
           if (i >= 0) got[k]!.push(s);
         }
       }
-      const cells = got.map((xs) => {
+      const cells = sides.map((side) => {
+        const xs = got[on.indexOf(side)];
+        if (!xs) return `${'—'.padStart(15)} | ${'—'.padStart(6)}`;
         const isolate = xs.map((x) => x.isolate);
         return `${f(isolate, 0.5)} (${f(isolate, 0.95)}) | ${f(
           xs.map((x) => x.all),
@@ -219,12 +254,71 @@ async function main() {
       (await mf!.dispatchFetch('http://hello.localhost/')).text(),
     );
     await measure('GET /signin  (a small page)', (side) => request(side, '/signin'));
+    const removeIngested = async (body: string) => {
+      const { articleId } = JSON.parse(body) as { articleId: number };
+      await removeArticle(client, articleId);
+    };
     await measure(
-      `POST /api/articles  (${words}-word article)`,
+      `POST /api/articles  (${words} words, one call)`,
       (side) => postArticle(side, probe),
+      removeIngested,
+    );
+    // The same article on the queued Worker: the request, then the consumer's invocation.
+    const bySide = new Map(sides.map((side) => [side, queued]));
+    await measure(
+      '  the same, queued: the request',
+      (side) => postArticle(bySide.get(side)!, probe),
+      removeIngested,
+      {
+        on: [sides.at(-1)!],
+      },
+    );
+    await measure(
+      '  floor: a hello-world Worker that sends',
+      async () => (await mf!.dispatchFetch('http://hello.localhost/send')).text(),
+      undefined,
+      { on: [sides.at(-1)!] },
+    );
+    const helloWorker = await mf.getWorker('hello');
+    await measure(
+      '  floor: a hello-world consumer',
+      async (_side, i) =>
+        JSON.stringify(
+          await helloWorker.queue('floor', [
+            { id: `f${i}`, timestamp: new Date(), body: { articleId: 1 }, attempts: 1 },
+          ]),
+        ),
+      undefined,
+      { on: [sides.at(-1)!] },
+    );
+    const consumer = await mf.getWorker(queued.host);
+    await measure(
+      '  the same, queued: the queue consumer',
+      async (_side, i, articleId) =>
+        JSON.stringify({
+          articleId,
+          result: await consumer.queue(CROSSREF_QUEUE, [
+            { id: `m${i}`, timestamp: new Date(), body: { articleId }, attempts: 1 },
+          ]),
+        }),
       async (body) => {
-        const { articleId } = JSON.parse(body) as { articleId: number };
+        const { articleId, result } = JSON.parse(body) as {
+          articleId: number;
+          result: { explicitAcks: string[] };
+        };
+        if (result.explicitAcks.length !== 1) throw new Error(`the consumer did not ack: ${body}`);
+        const [row] = (
+          await client.execute({
+            sql: 'select crossref_pending from articles where id = ?',
+            args: [articleId],
+          })
+        ).rows;
+        if (Number(row?.crossref_pending) !== 0) throw new Error(`article ${articleId} is still pending`);
         await removeArticle(client, articleId);
+      },
+      {
+        on: [sides.at(-1)!],
+        before: async () => (JSON.parse(await postArticle(queued, probe)) as { articleId: number }).articleId,
       },
     );
     await postArticle(now, probe);
