@@ -282,19 +282,29 @@ export async function insertArticleBatch(db: Db, a: NewArticle): Promise<number>
   return id!;
 }
 
+/** The duplicate check for a whole batch as one statement (articlesByHashFromRows reads it). */
+export function articlesByHashStatement(hashes: string[]): Statement {
+  return {
+    sql: 'select id, title, content_hash from articles where content_hash in (select value from json_each(?))',
+    args: [JSON.stringify([...new Set(hashes)])],
+  };
+}
+
+export function articlesByHashFromRows(
+  rows: Record<string, unknown>[],
+): Map<string, { id: number; title: string }> {
+  const out = new Map<string, { id: number; title: string }>();
+  for (const r of rows) out.set(String(r.content_hash), { id: Number(r.id), title: String(r.title) });
+  return out;
+}
+
 /** Stored articles among `hashes`, by content hash: the duplicate check for a whole batch in one query. */
 export async function findArticlesByHashes(
   db: Db,
   hashes: string[],
 ): Promise<Map<string, { id: number; title: string }>> {
-  const out = new Map<string, { id: number; title: string }>();
-  if (hashes.length === 0) return out;
-  const rows = await readRows(db, {
-    sql: 'select id, title, content_hash from articles where content_hash in (select value from json_each(?))',
-    args: [JSON.stringify([...new Set(hashes)])],
-  });
-  for (const r of rows) out.set(String(r.content_hash), { id: Number(r.id), title: String(r.title) });
-  return out;
+  if (hashes.length === 0) return new Map();
+  return articlesByHashFromRows(await readRows(db, articlesByHashStatement(hashes)));
 }
 
 export interface ArticleRecord {

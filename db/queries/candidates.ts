@@ -1,7 +1,7 @@
 // The blocking-index lookup and the term statistics the cross-referencer needs, bounded per key.
 import type { ClaimForMatching, ClaimKind, Quantity, Quote, TermStats } from '../../src/core';
 import type { Db } from '../client';
-import { readRows } from './batch';
+import { readRows, runStatements, type Statement } from './batch';
 
 /**
  * At most this many claims per key, newest first: a key shared by a huge number of claims
@@ -29,12 +29,18 @@ export const MAX_CANDIDATES = 300;
 // (key, claim_id) primary key), then a range scan above it. The previous single statement ranked up to
 // CANDIDATES_PER_KEY claims of every key with window functions (~45,000 index entries for a
 // 1,000-word article against a large archive) to keep a few hundred; the choice is the same.
-/** `and <col> < before`: only claims stored before the claim id `before` (see CandidateOptions). */
-const storedBefore = (col: string, before: number | undefined) =>
+/**
+ * `and <col> < before`: only claims stored before the claim id `before`, an integer or an SQL
+ * expression (see CandidateOptions).
+ */
+const storedBefore = (col: string, before: number | string | undefined) =>
   before === undefined ? '' : ` and ${col} < ${before}`;
 
-const KEY_COUNTS = (share: number, before?: number) =>
-  `select json_group_array(json_array(j.key, (select count(*) from (select 1 from claim_keys x where x.key = j.value${storedBefore('x.claim_id', before)} limit ${Math.min(share + 1, CANDIDATES_PER_KEY)})))) as n from json_each(?) j`;
+/** A key's stored claims, counted up to `limit` (an integer or an SQL expression). */
+const keyCount = (key: string, limit: number | string, before: number | string | undefined) =>
+  `(select count(*) from (select 1 from claim_keys x where x.key = ${key}${storedBefore('x.claim_id', before)} limit ${limit}))`;
+
+const shareOf = (keys: number) => Math.max(1, Math.floor(MAX_CANDIDATES / Math.max(1, keys)));
 
 const newestOfKeys = (limit: number, before?: number) =>
   `select y.claim_id as id from json_each(?) r join claim_keys y on y.key = r.value${storedBefore('y.claim_id', before)}
@@ -64,39 +70,6 @@ join claims c on c.id = r.id group by r.g`;
 let contextTermReads = 0;
 /** How many stored claims' context terms were parsed so far (tests and measurements). */
 export const contextTermsParsed = () => contextTermReads;
-
-/**
- * On candidateClaims' claims: their context terms as the JSON text they came in, while they are not
- * parsed yet (then undefined). A function in a symbol-keyed property rather than a WeakMap entry per
- * claim (WeakMap.set showed in profiles of the ingest): a copy (`{ ...claim }`) parses them as it
- * copies, so a copy never reads the text either, whatever is later assigned to its context terms.
- */
-const UNPARSED = Symbol('unparsed context terms');
-type LazyClaim = ClaimForMatching & { [UNPARSED]?: () => string | undefined };
-
-/**
- * The context terms of `claim` that start with `prefix`, read from its row's JSON text when they were
- * not parsed yet (they stay unparsed). In that text (no whitespace; a quote inside a string is always
- * escaped) a string element begins with a quote right after `[` or `,`.
- */
-export function contextTermsWith(claim: ClaimForMatching, prefix: string): string[] {
-  const raw = (claim as LazyClaim)[UNPARSED]?.();
-  if (!raw || prefix.includes('"') || prefix.includes('\\')) {
-    return claim.contextTerms.filter((t) => t.startsWith(prefix));
-  }
-  const needle = `"${prefix}`;
-  const out: string[] = [];
-  for (let at = raw.indexOf(needle); at >= 0; at = raw.indexOf(needle, at + 1)) {
-    const before = raw[at - 1];
-    if (before !== '[' && before !== ',') continue;
-    const end = raw.indexOf('"', at + 1);
-    const term = raw.slice(at + 1, end);
-    // An escape inside the term: let JSON.parse read it.
-    if (term.includes('\\')) return claim.contextTerms.filter((t) => t.startsWith(prefix));
-    out.push(term);
-  }
-  return out;
-}
 
 type CandidateRow = [
   number,
@@ -136,8 +109,102 @@ export interface CandidateOptions {
 }
 
 /**
+ * Step 1 of the candidate lookup, as a statement for the caller's read batch: each of `keys` with its
+ * stored claims counted up to its share of the budget plus one (keyPlan reads the answer).
+ */
+export function keyCountsStatement(keys: string[], before?: number): Statement {
+  const distinct = [...new Set(keys)];
+  const share = shareOf(distinct.length);
+  if (before !== undefined && !Number.isSafeInteger(before)) throw new Error(`Bad claim id bound ${before}`);
+  return {
+    sql: `select ${share} as share, json_group_array(json_array(j.value, ${keyCount('j.value', Math.min(share + 1, CANDIDATES_PER_KEY), before)})) as n from json_each(?) j`,
+    args: [JSON.stringify(distinct)],
+  };
+}
+
+/**
+ * keyCountsStatement for the keys of stored article `articleId`'s claims, counting only the claims
+ * stored before its first: for a deferred cross-reference, in the same read as the article itself.
+ */
+export function articleKeyCountsStatement(articleId: number): Statement {
+  if (!Number.isSafeInteger(articleId)) throw new Error(`Bad article id ${articleId}`);
+  const first = `(select min(c0.id) from claims c0 where c0.article_id = ${articleId})`;
+  return {
+    sql: `with k(value) as (select distinct x.key from claims c join claim_keys x on x.claim_id = c.id where c.article_id = ?),
+s(share) as (select max(1, ${MAX_CANDIDATES} / count(*)) from k)
+select (select share from s) as share,
+  json_group_array(json_array(k.value, ${keyCount('k.value', `(select min(share + 1, ${CANDIDATES_PER_KEY}) from s)`, first)})) as n from k`,
+    args: [articleId],
+  };
+}
+
+/** Step 2's budget, read from step 1's answer: which keys bring all their claims, which a part. */
+export interface KeyPlan {
+  rare: string[];
+  common: string[];
+  share: number;
+  alloc: number;
+  /** Every key asked about: a candidate's keys are kept only among them. */
+  keys: string[];
+  before?: number;
+}
+
+/** The plan from keyCountsStatement's (or articleKeyCountsStatement's) row; null: no candidates. */
+export function keyPlan(row: Record<string, unknown> | undefined, before?: number): KeyPlan | null {
+  const share = Number(row?.share ?? 1);
+  const rare: string[] = [];
+  const common: string[] = [];
+  const keys: string[] = [];
+  let rareClaims = 0;
+  for (const [key, n] of JSON.parse(String(row?.n ?? '[]')) as [string, number][]) {
+    keys.push(key);
+    if (n === 0) continue;
+    if (n <= share) {
+      rare.push(key);
+      rareClaims += n;
+    } else common.push(key);
+  }
+  if (rare.length === 0 && common.length === 0) return null;
+  const alloc = Math.min(
+    CANDIDATES_PER_KEY,
+    Math.max(1, Math.floor((MAX_CANDIDATES - rareClaims) / Math.max(1, common.length))),
+  );
+  return { rare, common, share, alloc, keys, before };
+}
+
+/**
+ * Step 2 for one read batch: the candidates (candidatesFromRows reads them) and the stored
+ * frequencies of their terms, which the cross-referencer weighs.
+ */
+export function candidateStatements(plan: KeyPlan): [Statement, DfQuery] {
+  if (plan.before !== undefined && !Number.isSafeInteger(plan.before))
+    throw new Error(`Bad claim id bound ${plan.before}`);
+  const ids = CANDIDATE_IDS(plan.share, plan.alloc, plan.before);
+  const args = [JSON.stringify(plan.rare), JSON.stringify(plan.common)];
+  return [
+    { sql: MATCHABLE_SQL(ids, true), args: [...args, JSON.stringify(plan.keys)] },
+    {
+      statement: {
+        sql: `with ${ids} select ${DF_PAIRS} as df from (select distinct j.value as term from ids join claims c on c.id = ids.id, json_each(c.terms) j) u
+join term_stats t on t.term = u.term`,
+        args,
+      },
+      read: readTermPairs,
+    },
+  ];
+}
+
+/** Candidates from candidateStatements' first answer, by id. */
+export function candidatesFromRows(
+  rows: Record<string, unknown>[],
+  { excludeArticle }: CandidateOptions = {},
+): ClaimForMatching[] {
+  return matchableFromRows(rows, excludeArticle);
+}
+
+/**
  * Stored claims sharing at least one blocking key with `keys`, as the cross-referencer sees them:
- * one statement however many keys there are, at most about MAX_CANDIDATES claims, by id. A
+ * at most about MAX_CANDIDATES claims, by id, in two statements (the key counts, then the claims). A
  * candidate's `keys` are only those among `keys`: the cross-referencer looks up blocks by the
  * incoming claims' keys alone, so a stored claim's other keys (~95 % of them, a third of the
  * answer's bytes) could never pair it with anything.
@@ -145,47 +212,34 @@ export interface CandidateOptions {
 export async function candidateClaims(
   db: Db,
   keys: string[],
-  { excludeArticle, before }: CandidateOptions = {},
+  options: CandidateOptions = {},
 ): Promise<ClaimForMatching[]> {
-  const distinct = [...new Set(keys)];
-  if (distinct.length === 0) return [];
-  if (before !== undefined && !Number.isSafeInteger(before)) throw new Error(`Bad claim id bound ${before}`);
-  const share = Math.max(1, Math.floor(MAX_CANDIDATES / distinct.length));
-  // Sent twice (the counts, then the candidates' own keys): written once.
-  const distinctJson = JSON.stringify(distinct);
-  const [counted] = await readRows(db, { sql: KEY_COUNTS(share, before), args: [distinctJson] });
-  const rare: string[] = [];
-  const common: string[] = [];
-  let rareClaims = 0;
-  for (const [i, n] of JSON.parse(String(counted?.n ?? '[]')) as [number, number][]) {
-    if (n === 0) continue;
-    if (n <= share) {
-      rare.push(distinct[i]!);
-      rareClaims += n;
-    } else common.push(distinct[i]!);
-  }
-  if (rare.length === 0 && common.length === 0) return [];
-  const alloc = Math.min(
-    CANDIDATES_PER_KEY,
-    Math.max(1, Math.floor((MAX_CANDIDATES - rareClaims) / Math.max(1, common.length))),
-  );
-  const rows = await readRows(db, {
-    sql: MATCHABLE_SQL(CANDIDATE_IDS(share, alloc, before), true),
-    args: [JSON.stringify(rare), JSON.stringify(common), distinctJson],
-  });
-  return matchableFromRows(rows, excludeArticle);
+  if (keys.length === 0) return [];
+  const [counted] = await readRows(db, keyCountsStatement(keys, options.before));
+  const plan = keyPlan(counted, options.before);
+  if (!plan) return [];
+  const [claims] = candidateStatements(plan);
+  return candidatesFromRows(await readRows(db, claims), options);
+}
+
+/** The claims of stored article `articleId`, as articleClaimsFromRows reads them. */
+export function articleClaimsStatement(articleId: number): Statement {
+  return {
+    sql: MATCHABLE_SQL('ids(id) as (select id from claims where article_id = ?)', false),
+    args: [articleId],
+  };
 }
 
 /**
- * The claims of article `articleId` as the cross-referencer sees an incoming article's (all their
- * keys), by position, with their context terms parsed. One statement.
+ * The claims of a stored article as the cross-referencer sees an incoming article's (all their
+ * keys), by position, with their context terms parsed.
  */
-export async function articleClaimsForMatching(db: Db, articleId: number): Promise<ClaimForMatching[]> {
-  const rows = await readRows(db, {
-    sql: MATCHABLE_SQL('ids(id) as (select id from claims where article_id = ?)', false),
-    args: [articleId],
-  });
+export function articleClaimsFromRows(rows: Record<string, unknown>[]): ClaimForMatching[] {
   return matchableFromRows(rows).map((c) => ({ ...c }));
+}
+
+export async function articleClaimsForMatching(db: Db, articleId: number): Promise<ClaimForMatching[]> {
+  return articleClaimsFromRows(await readRows(db, articleClaimsStatement(articleId)));
 }
 
 /** MATCHABLE_SQL's rows as claims for matching, by id; the context terms parsed when first read. */
@@ -221,10 +275,9 @@ function matchableFromRows(rows: Record<string, unknown>[], excludeArticle?: num
       }));
       quantities.sort((x, y) => x.start - y.start);
       // A stored claim's context terms are ~60 % of its bytes, and the cross-referencer reads them only
-      // for the few pairs whose figures it compares; the ingest's term list does not read them (see
-      // ingestTerms in src/services/ingest.ts). So they are parsed the first time they are read.
+      // for the few pairs whose figures it compares. So they are parsed the first time they are read.
       let contextTerms: string[] | undefined;
-      const claim: LazyClaim = {
+      const claim: ClaimForMatching = {
         ref: String(id),
         article: String(articleId),
         kind,
@@ -243,9 +296,6 @@ function matchableFromRows(rows: Record<string, unknown>[], excludeArticle?: num
         set contextTerms(value: string[]) {
           contextTerms = value;
         },
-        [UNPARSED]() {
-          return contextTerms === undefined ? raw : undefined;
-        },
         keys: claimKeys,
       };
       found.push(claim);
@@ -254,21 +304,76 @@ function matchableFromRows(rows: Record<string, unknown>[], excludeArticle?: num
   return found.sort((x, y) => Number(x.ref) - Number(y.ref));
 }
 
+/** The stored (term, df) pairs of a query's `u(term)` rows joined with `t` (term_stats), flat. */
+const DF_PAIRS = "'[' || coalesce(group_concat(json_quote(t.term) || ',' || t.df), '') || ']'";
+
+/** A statement for the caller's read batch that answers stored document frequencies, and its reader. */
+export interface DfQuery {
+  statement: Statement;
+  /** Adds the answer's frequencies to `into`. */
+  read(row: Record<string, unknown> | undefined, into: Map<string, number>): void;
+}
+
+/** Reads DF_PAIRS answers: [term, df, term, df…]. */
+function readTermPairs(row: Record<string, unknown> | undefined, into: Map<string, number>) {
+  const pairs = JSON.parse(String(row?.df ?? '[]')) as (string | number)[];
+  for (let k = 0; k < pairs.length; k += 2) into.set(pairs[k] as string, pairs[k + 1] as number);
+}
+
 /**
- * Stored document frequencies of `terms` and the number of stored claims, in one statement that
- * answers one flat JSON array, index, df, index, df…, for the terms that are stored: no term string
- * travels back or is parsed again (a term's index in the list sent names it), which makes the answer
- * for a few thousand terms several times cheaper to read than a JSON object keyed by term; and a flat
- * array of integers parses without an array per term (df is an INTEGER column: printed as JSON reads it).
+ * Stored document frequencies of `terms` and the number of stored claims (the empty term). It answers
+ * one flat JSON array, index, df, index, df…, for the terms that are stored: no term string travels
+ * back or is parsed again (a term's index in the list sent names it), which makes the answer for a
+ * few thousand terms several times cheaper to read than one keyed by term; and a flat array of
+ * integers parses without an array per term (df is an INTEGER column: printed as JSON reads it).
  */
-export async function termStats(db: Db, terms: string[]): Promise<TermStats> {
+export function termDfQuery(terms: Iterable<string>): DfQuery {
   const list = [TOTAL_CLAIMS_TERM, ...new Set(terms)];
-  const [row] = await readRows(db, {
-    sql: "select '[' || coalesce(group_concat(j.key || ',' || t.df), '') || ']' as df from json_each(?) j join term_stats t on t.term = j.value",
-    args: [JSON.stringify(list)],
-  });
-  const df = new Map<string, number>();
-  const pairs = JSON.parse(String(row?.df ?? '[]')) as number[];
-  for (let k = 0; k < pairs.length; k += 2) df.set(list[pairs[k]!]!, pairs[k + 1]!);
+  return {
+    statement: {
+      sql: "select '[' || coalesce(group_concat(j.key || ',' || t.df), '') || ']' as df from json_each(?) j join term_stats t on t.term = j.value",
+      args: [JSON.stringify(list)],
+    },
+    read(row, into) {
+      const pairs = JSON.parse(String(row?.df ?? '[]')) as number[];
+      for (let k = 0; k < pairs.length; k += 2) into.set(list[pairs[k]!]!, pairs[k + 1]!);
+    },
+  };
+}
+
+/**
+ * termDfQuery for every term stored article `articleId`'s claims could weigh: their terms and context
+ * terms, the names their maybe-names may stand for (`m:x` → `e:x`), and the claim count. A superset
+ * of weightedTerms' answer for them, which gives the cross-referencer the same frequencies.
+ */
+export function articleTermDfQuery(articleId: number): DfQuery {
+  return {
+    statement: {
+      sql: `select ${DF_PAIRS} as df from (
+  select j.value as term from claims c, json_each(c.terms) j where c.article_id = ?1
+  union select j.value from claims c, json_each(c.context_terms) j where c.article_id = ?1
+  union select 'e:' || substr(j.value, 3) from claims c, json_each(c.terms) j where c.article_id = ?1 and substr(j.value, 1, 2) = 'm:'
+  union select '${TOTAL_CLAIMS_TERM}') u join term_stats t on t.term = u.term`,
+      args: [articleId],
+    },
+    read: readTermPairs,
+  };
+}
+
+/** TermStats over stored frequencies: a term not among them was never stored. */
+export function termStatsOf(df: Map<string, number>): TermStats {
   return { total: df.get(TOTAL_CLAIMS_TERM) ?? 0, df: (term) => df.get(term) ?? 0 };
+}
+
+/** Stored document frequencies of `terms` and the number of stored claims, in one statement. */
+export async function termStats(db: Db, terms: string[]): Promise<TermStats> {
+  const query = termDfQuery(terms);
+  const df = new Map<string, number>();
+  query.read((await readRows(db, query.statement))[0], df);
+  return termStatsOf(df);
+}
+
+/** Runs read statements in one round trip (one batch: one consistent snapshot). */
+export function readBatch(db: Db, statements: Statement[]): Promise<Record<string, unknown>[][]> {
+  return runStatements(db, statements, 'read');
 }

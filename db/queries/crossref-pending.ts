@@ -3,7 +3,7 @@
 import type { Explanation, Relation, Severity } from '../../src/core';
 import type { Db } from '../client';
 import { exactReal, realAt } from './articles';
-import { readRows, runStatements } from './batch';
+import { readRows, runStatements, type Statement } from './batch';
 
 export interface PendingArticle {
   id: number;
@@ -13,14 +13,17 @@ export interface PendingArticle {
   names: Map<string, string>;
 }
 
-/** Article `id` when it still waits for its cross-reference; null when done or gone. One statement. */
-export async function pendingArticle(db: Db, id: number): Promise<PendingArticle | null> {
-  const [row] = await readRows(db, {
-    sql: `select (select min(c.id) from claims c where c.article_id = a.id) as first_claim,
-  a.pending_names as names
+/** Article `id` if it still waits for its cross-reference, as pendingArticleFromRows reads it. */
+export function pendingArticleStatement(id: number): Statement {
+  return {
+    sql: `select (select min(c.id) from claims c where c.article_id = a.id) as first_claim, a.pending_names as names
 from articles a where a.id = ? and a.crossref_pending = 1`,
     args: [id],
-  });
+  };
+}
+
+/** The article pendingArticleStatement found; null when it is done or gone. */
+export function pendingArticleFromRows(id: number, [row]: Record<string, unknown>[]): PendingArticle | null {
   if (!row) return null;
   return {
     id,
@@ -30,7 +33,10 @@ from articles a where a.id = ? and a.crossref_pending = 1`,
 }
 
 /** Whether article `id` still waits for its cross-reference, and its claim count; null when there is no such article. */
-export async function crossrefState(db: Db, id: number): Promise<{ pending: boolean; claims: number } | null> {
+export async function crossrefState(
+  db: Db,
+  id: number,
+): Promise<{ pending: boolean; claims: number } | null> {
   const [row] = await readRows(db, {
     sql: 'select a.crossref_pending as pending, (select count(*) from claims c where c.article_id = a.id) as claims from articles a where a.id = ?',
     args: [id],

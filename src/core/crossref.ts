@@ -160,7 +160,8 @@ interface Agreement {
  * The terms crossReference(incoming, stored) can ask `stats` for, so that a caller reading document
  * frequencies from storage reads only these (about 40 % of all the claims' terms): the own terms of
  * every claim (contextSimilarity's coverage), and the terms a pair shares, which are always an incoming
- * claim's terms or context terms, or the name an incoming maybe-name stands for. A context term that is
+ * claim's terms or context terms, or the name an incoming maybe-name stands for (listed whether or not
+ * the other claim spells it out: two claims opening with the same maybe-name share it). A context term that is
  * an article-level marker (isArticleMarker) is never weighed: contextSimilarity leaves those out (a
  * sixth of an article's distinct context terms). Keep it in step with idfFor's callers
  * (tests/core/weighted-terms.test.ts checks it against crossReference itself).
@@ -171,7 +172,12 @@ export function weightedTerms(incoming: ClaimForMatching[], stored: ClaimForMatc
   for (const c of incoming) {
     for (const t of c.terms) {
       out.add(t);
-      if (t.startsWith('m:')) maybeNames.add(`e:${t.slice(2)}`);
+      if (t.startsWith('m:')) {
+        // Weighed as the name it may be (ClaimView.readContext), also when the other claim's
+        // maybe-name is the same word and neither spells the name out.
+        out.add(`e:${t.slice(2)}`);
+        maybeNames.add(`e:${t.slice(2)}`);
+      }
     }
     for (const t of c.contextTerms) if (!isArticleMarker(t)) out.add(t);
   }

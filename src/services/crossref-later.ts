@@ -4,10 +4,24 @@
 // when the article came in (claims stored before its first claim), so the links are the ones an
 // immediate ingest would have found, whenever the consumer runs.
 import type { Db } from '../../db/client';
-import { articleClaimsForMatching, candidateClaims, termStats } from '../../db/queries/candidates';
-import { finishCrossReference, pendingArticle, pendingArticleIds } from '../../db/queries/crossref-pending';
-import { crossReference } from '../core';
-import { ingestTerms } from './ingest';
+import {
+  articleClaimsFromRows,
+  articleClaimsStatement,
+  articleKeyCountsStatement,
+  articleTermDfQuery,
+  candidateStatements,
+  candidatesFromRows,
+  keyPlan,
+  readBatch,
+  termStatsOf,
+} from '../../db/queries/candidates';
+import {
+  finishCrossReference,
+  pendingArticleFromRows,
+  pendingArticleIds,
+  pendingArticleStatement,
+} from '../../db/queries/crossref-pending';
+import { type ClaimForMatching, crossReference } from '../core';
 
 /** Sends articles to be cross-referenced later (the Worker's Queue producer). */
 export type CrossReferenceLater = (articleIds: number[]) => Promise<void>;
@@ -17,19 +31,41 @@ export type CrossReferenceResult =
   /** Nothing to do: already cross-referenced (a repeated delivery) or deleted meanwhile. */
   | { status: 'skipped' };
 
-/** Cross-references stored article `articleId` with what was stored before it, and marks it done. */
+/**
+ * Cross-references stored article `articleId` with what was stored before it, and marks it done: three
+ * round trips (the article with its claims, key counts and term frequencies; the candidates with
+ * theirs; the write), which is most of a Worker's CPU for it over Turso (README, "CPU per request").
+ */
 export async function crossReferenceStored(db: Db, articleId: number): Promise<CrossReferenceResult> {
-  const article = await pendingArticle(db, articleId);
+  const terms = articleTermDfQuery(articleId);
+  const [articleRows, claimRows, keyRows, termRows] = await readBatch(db, [
+    pendingArticleStatement(articleId),
+    articleClaimsStatement(articleId),
+    articleKeyCountsStatement(articleId),
+    terms.statement,
+  ]);
+  const article = pendingArticleFromRows(articleId, articleRows!);
   if (!article) return { status: 'skipped' };
   const links = [];
   if (article.firstClaimId !== null) {
-    const incoming = await articleClaimsForMatching(db, articleId);
-    const keys = [...new Set(incoming.flatMap((c) => c.keys))];
-    const candidates = await candidateClaims(db, keys, { before: article.firstClaimId });
+    const incoming = articleClaimsFromRows(claimRows!);
     // term_stats already counts this article's claims: they were stored with it.
-    const stats = await termStats(db, ingestTerms(incoming, candidates));
+    const df = new Map<string, number>();
+    terms.read(termRows![0], df);
+    let candidates: ClaimForMatching[] = [];
+    const plan = keyPlan(keyRows![0], article.firstClaimId);
+    if (plan) {
+      const [candidateQuery, candidateTerms] = candidateStatements(plan);
+      const [candidateRows, candidateTermRows] = await readBatch(db, [
+        candidateQuery,
+        candidateTerms.statement,
+      ]);
+      candidates = candidatesFromRows(candidateRows!);
+      candidateTerms.read(candidateTermRows![0], df);
+    }
+    // The article's claims with each other too, as an immediate ingest compares them.
     const own = new Set(incoming.map((c) => c.ref));
-    for (const d of crossReference(incoming, candidates, stats, article.names)) {
+    for (const d of crossReference(incoming, candidates, termStatsOf(df), article.names)) {
       // Links between two earlier claims were stored when the later of them was cross-referenced.
       if (!own.has(d.a) && !own.has(d.b)) continue;
       links.push({ ...d, a: Number(d.a), b: Number(d.b) });

@@ -1,7 +1,24 @@
 // Use case: ingest articles — extract, de-duplicate, cross-reference against stored claims, store in one batch.
 import type { Db } from '../../db/client';
-import { type ClaimRef, findArticlesByHashes, insertArticles, type NewLink } from '../../db/queries/articles';
-import { candidateClaims, contextTermsWith, termStats } from '../../db/queries/candidates';
+import {
+  articlesByHashFromRows,
+  articlesByHashStatement,
+  type ClaimRef,
+  findArticlesByHashes,
+  insertArticles,
+  type NewLink,
+} from '../../db/queries/articles';
+import type { Statement } from '../../db/queries/batch';
+import {
+  candidateStatements,
+  candidatesFromRows,
+  type DfQuery,
+  keyCountsStatement,
+  keyPlan,
+  readBatch,
+  termDfQuery,
+  termStatsOf,
+} from '../../db/queries/candidates';
 import {
   type ClaimForMatching,
   crossReference,
@@ -75,24 +92,6 @@ function toClaimRef(ref: string): ClaimRef | null {
   return Number.isInteger(id) ? { id } : null;
 }
 
-/**
- * weightedTerms(incoming, stored), without parsing the stored claims' context terms (candidateClaims
- * parses them only when the cross-referencer reads them): of those, weightedTerms takes only the
- * names an incoming maybe-name (`m:x`) stands for (`e:x`), which contextTermsWith finds in the
- * unparsed text. The same set (tests/services/ingest-terms.test.ts).
- */
-export function ingestTerms(incoming: ClaimForMatching[], stored: ClaimForMatching[]): string[] {
-  const out = new Set(weightedTerms(incoming, []));
-  const maybeNames = new Set<string>();
-  for (const c of incoming)
-    for (const t of c.terms) if (t.startsWith('m:')) maybeNames.add(`e:${t.slice(2)}`);
-  for (const c of stored) {
-    for (const t of c.terms) out.add(t);
-    if (maybeNames.size > 0) for (const t of contextTermsWith(c, 'e:')) if (maybeNames.has(t)) out.add(t);
-  }
-  return [...out];
-}
-
 /** Ingests one article; throws InputError when it has no text. */
 export async function ingestArticle(db: Db, input: IngestInput): Promise<IngestResult>;
 export async function ingestArticle(
@@ -137,24 +136,35 @@ export async function ingestArticles(
       return { input, extracted, contentHash: await sha256Hex(extracted.text) };
     }),
   );
-  const existing = await findArticlesByHashes(
-    db,
-    prepared.flatMap((p) => (p ? [p.contentHash] : [])),
-  );
-
-  // The articles to store: new, and the first of their text in this batch.
-  const fresh: { input: IngestInput; extracted: ExtractedArticle; contentHash: string; at: number }[] = [];
-  const firstOf = new Map<string, number>();
+  // The articles to store unless stored already: the first of their text in this batch.
+  const unique: { input: IngestInput; extracted: ExtractedArticle; contentHash: string; at: number }[] = [];
+  const seen = new Set<string>();
   for (const [at, p] of prepared.entries()) {
-    if (!p || existing.has(p.contentHash) || firstOf.has(p.contentHash)) continue;
-    firstOf.set(p.contentHash, fresh.length);
-    fresh.push({ ...p, at });
+    if (!p || seen.has(p.contentHash)) continue;
+    seen.add(p.contentHash);
+    unique.push({ ...p, at });
   }
+  // One read for the duplicate check and, unless deferred, the first step of the archive lookup for
+  // the batch as if none of it were stored (redone below in the rare case some of it is).
+  const first = later || unique.length === 0 ? null : firstArchiveRead(unique);
+  const [hashRows, ...archiveRows] = await readBatch(db, [
+    articlesByHashStatement([...seen]),
+    ...(first?.statements ?? []),
+  ]);
+  const existing = articlesByHashFromRows(hashRows ?? []);
+  const fresh = unique.filter((u) => !existing.has(u.contentHash));
+  const firstOf = new Map(fresh.map((f, k) => [f.contentHash, k]));
 
   let stored: { ids: number[]; links: NewLink[][] } | null = null;
   if (fresh.length > 0) {
     // Deferred: stored with no links yet; crossReferenceStored adds them.
-    const linksOf = later ? fresh.map((): NewLink[] => []) : await crossReferenceFresh(db, fresh);
+    const linksOf = later
+      ? fresh.map((): NewLink[] => [])
+      : await crossReferenceFresh(
+          db,
+          fresh,
+          fresh.length === unique.length ? { ...first!, rows: archiveRows } : null,
+        );
     const articles = fresh.map((f, k) => ({
       outlet: f.input.outlet,
       title: f.input.title,
@@ -215,19 +225,57 @@ export async function ingestArticles(
   });
 }
 
+/** Claims of the articles being ingested, as the cross-referencer sees them (refs `n<k>:<position>`). */
+const incomingOf = (fresh: { extracted: ExtractedArticle }[]): ClaimForMatching[] =>
+  fresh.flatMap((f, k) => f.extracted.claims.map((c) => toMatchable(c, newRef(k, c.position), `n${k}`)));
+
+/** The first step of the archive lookup: key counts and the incoming claims' stored term frequencies. */
+interface FirstRead {
+  statements: [Statement, Statement];
+  terms: DfQuery;
+  rows?: Record<string, unknown>[][];
+}
+
+function firstArchiveRead(fresh: { extracted: ExtractedArticle }[]): FirstRead {
+  const incoming = incomingOf(fresh);
+  // What the cross-referencer may weigh: these, and the candidates' own terms (read with them).
+  const terms = termDfQuery(weightedTerms(incoming, []));
+  return { statements: [keyCountsStatement(incoming.flatMap((c) => c.keys)), terms.statement], terms };
+}
+
 /**
  * The links of `fresh` articles (about to be stored together) with the stored claims and with each
- * other, per article: each link belongs to the later of the batch's articles it touches.
+ * other, per article: each link belongs to the later of the batch's articles it touches. `first` is
+ * firstArchiveRead(fresh) with its answer, when read already.
  */
-async function crossReferenceFresh(db: Db, fresh: { extracted: ExtractedArticle }[]): Promise<NewLink[][]> {
-  const incoming: ClaimForMatching[] = fresh.flatMap((f, k) =>
-    f.extracted.claims.map((c) => toMatchable(c, newRef(k, c.position), `n${k}`)),
-  );
-  const keys = [...new Set(incoming.flatMap((c) => c.keys))];
-  const candidates = await candidateClaims(db, keys);
-  // Only the terms the cross-referencer can weigh: a term left out would read as never stored.
-  const terms = ingestTerms(incoming, candidates);
-  const stats = mergeStats(await termStats(db, terms), termStatsFrom(incoming));
+async function crossReferenceFresh(
+  db: Db,
+  fresh: { extracted: ExtractedArticle }[],
+  first: FirstRead | null,
+): Promise<NewLink[][]> {
+  const incoming = incomingOf(fresh);
+  let read = first;
+  if (!read?.rows) {
+    read = firstArchiveRead(fresh);
+    read.rows = await readBatch(db, read.statements);
+  }
+  const [keyRows, termRows] = read.rows!;
+  const df = new Map<string, number>();
+  read.terms.read(termRows![0], df);
+  let candidates: ClaimForMatching[] = [];
+  const plan = keyPlan(keyRows![0]);
+  if (plan) {
+    // The candidates with their terms' frequencies: the terms the cross-referencer weighs are theirs
+    // and the incoming claims' (weightedTerms), all of them looked up.
+    const [candidateQuery, candidateTerms] = candidateStatements(plan);
+    const [candidateRows, candidateTermRows] = await readBatch(db, [
+      candidateQuery,
+      candidateTerms.statement,
+    ]);
+    candidates = candidatesFromRows(candidateRows!);
+    candidateTerms.read(candidateTermRows![0], df);
+  }
+  const stats = mergeStats(termStatsOf(df), termStatsFrom(incoming));
   const drafts = crossReference(incoming, candidates, stats, entityNames(fresh.map((f) => f.extracted)));
 
   const linksOf: NewLink[][] = fresh.map(() => []);

@@ -26,6 +26,10 @@ const snippets = [
   // A maybe-name ("Boesky" opening the sentence) against the name in the other claim's neighbourhood.
   'Boesky paid $100 million in fines to settle the insider trading charges.',
   'Prosecutors praised Boesky in court. The financier paid $120 million in fines to settle the insider trading charges.',
+  // The same maybe-name opening a sentence in both, named nowhere else: each weighs it as the name it
+  // may be (e:three), which neither text spells out (found on ECB+ text).
+  'Three people were killed when the bus overturned on the highway, police said on Monday.',
+  'Three people died after the bus overturned on the highway on Monday, officials said.',
 ];
 const texts = [...seeds, ...snippets];
 const claimsOf = (text: string, article: string): ClaimForMatching[] =>

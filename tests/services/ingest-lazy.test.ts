@@ -1,7 +1,6 @@
-// The ingest reads a candidate's context terms only when the cross-referencer does (candidateClaims
-// parses them lazily, ingestTerms reads names from the unparsed text). That must change nothing: the
-// term list, every link, and every stored row are those of candidates parsed in full up front, as
-// the ingest read them before.
+// The ingest reads a candidate's context terms only when the cross-referencer does (candidates parse
+// them lazily). That must change nothing: every link and every stored row are those of candidates
+// parsed in full up front, as the ingest read them before.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -12,19 +11,18 @@ import {
   extractArticle,
   termStatsFrom,
   toMatchable,
-  weightedTerms,
 } from '../../src/core';
-import { ingestArticle, ingestTerms } from '../../src/services/ingest';
+import { ingestArticle } from '../../src/services/ingest';
 import { createTestDb, type TestDb } from '../helpers/db';
 
-// When set, candidateClaims answers plain, fully parsed objects: the ingest as it was before.
+// When set, candidates come as plain, fully parsed objects: the ingest as it was before.
 const mode = vi.hoisted(() => ({ eager: false }));
 vi.mock('../../db/queries/candidates', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../db/queries/candidates')>();
   return {
     ...real,
-    candidateClaims: async (...args: Parameters<typeof real.candidateClaims>) => {
-      const found = await real.candidateClaims(...args);
+    candidatesFromRows: (...args: Parameters<typeof real.candidatesFromRows>) => {
+      const found = real.candidatesFromRows(...args);
       return mode.eager ? found.map((c) => ({ ...c })) : found;
     },
   };
@@ -77,7 +75,7 @@ afterAll(() => {
 });
 
 describe('lazily parsed candidates', () => {
-  it('give the term list, the links and the context terms of candidates parsed in full', async () => {
+  it('give the links of candidates parsed in full', async () => {
     let candidates = 0;
     let linked = 0;
     for (const [i, article] of articles.entries()) {
@@ -86,17 +84,7 @@ describe('lazily parsed candidates', () => {
       );
       const keys = [...new Set(incoming.flatMap((c) => c.keys))];
       const found = await candidatesModule.candidateClaims(lazy.db, keys);
-      const parsedBefore = candidatesModule.contextTermsParsed();
-      const terms = ingestTerms(incoming, found);
-      // The term list read no stored claim's context terms…
-      expect(candidatesModule.contextTermsParsed()).toBe(parsedBefore);
-      for (const c of found)
-        expect(candidatesModule.contextTermsWith(c, 'e:')).toEqual(
-          c.contextTerms.filter((t) => t.startsWith('e:')),
-        );
       const full: ClaimForMatching[] = found.map((c) => ({ ...c }));
-      // …and is the one weightedTerms gives for the candidates in full.
-      expect(new Set(terms)).toEqual(new Set(weightedTerms(incoming, full)));
       const fresh = await candidatesModule.candidateClaims(lazy.db, keys);
       const stats = termStatsFrom([...incoming, ...full]);
       const links = crossReference(incoming, fresh, stats);
