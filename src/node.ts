@@ -16,6 +16,7 @@ import { windowRateLimit } from './middleware/rate-limit/window';
 import { DEFAULT_DATABASE_URL, openNodeDb, ROOT } from './node-db';
 import type { AppSettings } from './routes/app-types';
 import { ensureFirstAdmin } from './services/accounts';
+import { type CrossReferenceLater, sweepPending } from './services/crossref-later';
 import { settingsFromEnv } from './settings';
 import { staticFiles } from './static-files';
 
@@ -33,6 +34,11 @@ export interface ServerOptions {
   firstAdmin?: boolean;
   /** Deployment settings (src/settings.ts): READ_REQUIRES_SIGNIN, SECOND_REVIEWER, ... */
   settings?: AppSettings;
+  /**
+   * Cross-reference after the ingest request, as the Worker does with its queue (tests of the pending
+   * pages); by default the request does it.
+   */
+  crossReferenceLater?: CrossReferenceLater;
   log?: (line: string) => void;
 }
 
@@ -70,6 +76,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   if ((opts.seed ?? true) && (await articleCount(db)) === 0) {
     await loadSeeds(db, (entry, r) => log(`seeded ${entry.file}: ${r.status}`));
   }
+  // Articles a Worker stored over the same (Turso) database and left pending for long.
+  const swept = await sweepPending(db, undefined);
+  if (swept > 0) log(`cross-referenced ${swept} articles left pending`);
   if (opts.accountsFile) {
     const r = await syncAccountsFile(db, opts.accountsFile);
     log(`accounts file ${opts.accountsFile}: ${r.created} created, ${r.updated} updated`);
@@ -88,7 +97,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     limit: opts.writesPerMinute ?? DEFAULT_WRITES_PER_MINUTE,
     address: (c) => getConnInfo(c).remote.address,
   });
-  root.route('/', createApp({ db, writeLimiter, settings: opts.settings }));
+  root.route(
+    '/',
+    createApp({ db, writeLimiter, settings: opts.settings, crossReferenceLater: opts.crossReferenceLater }),
+  );
   // Unknown paths get the app's readable 404 (the mounted app's own notFound is not consulted).
   root.notFound(notFound);
 

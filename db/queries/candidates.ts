@@ -232,10 +232,10 @@ export function articleClaimsStatement(articleId: number): Statement {
 
 /**
  * The claims of a stored article as the cross-referencer sees an incoming article's (all their
- * keys), by position, with their context terms parsed.
+ * keys), by position; their context terms are parsed when first read, as candidates' are.
  */
 export function articleClaimsFromRows(rows: Record<string, unknown>[]): ClaimForMatching[] {
-  return matchableFromRows(rows).map((c) => ({ ...c }));
+  return matchableFromRows(rows);
 }
 
 export async function articleClaimsForMatching(db: Db, articleId: number): Promise<ClaimForMatching[]> {

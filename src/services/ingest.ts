@@ -144,13 +144,13 @@ export async function ingestArticles(
     seen.add(p.contentHash);
     unique.push({ ...p, at });
   }
-  // One read for the duplicate check and, unless deferred, the first step of the archive lookup for
-  // the batch as if none of it were stored (redone below in the rare case some of it is).
+  // One read for the duplicate check and the first step of the archive lookup for the batch as if
+  // none of it were stored (redone below in the rare case some of it is). Deferred, there is no read:
+  // the insert itself refuses a stored text (the unique content hash), and the catch below reports it.
   const first = later || unique.length === 0 ? null : firstArchiveRead(unique);
-  const [hashRows, ...archiveRows] = await readBatch(db, [
-    articlesByHashStatement([...seen]),
-    ...(first?.statements ?? []),
-  ]);
+  const [hashRows, ...archiveRows] = later
+    ? [[]]
+    : await readBatch(db, [articlesByHashStatement([...seen]), ...(first?.statements ?? [])]);
   const existing = articlesByHashFromRows(hashRows ?? []);
   const fresh = unique.filter((u) => !existing.has(u.contentHash));
   const firstOf = new Map(fresh.map((f, k) => [f.contentHash, k]));

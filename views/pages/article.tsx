@@ -33,7 +33,9 @@ export function ArticlePage({
           {notice}
         </p>
       ) : null}
-      {article.crossrefPending ? <CrossrefPending articleId={article.id} claims={article.claims.length} /> : null}
+      {article.crossrefPending ? (
+        <CrossrefPending articleId={article.id} claims={article.claims.length} />
+      ) : null}
       <h1>{article.title}</h1>
       <p class="source">
         <span class="outlet">{article.outlet}</span>
@@ -47,7 +49,8 @@ export function ArticlePage({
           </>
         ) : null}
         {' · '}
-        {article.claims.length} claims · {conflicts.length} conflicts
+        {article.claims.length} claims ·{' '}
+        {article.crossrefPending ? 'being compared with the archive' : `${conflicts.length} conflicts`}
       </p>
       <div class="article-layout">
         <section class="card" aria-label="Article text">

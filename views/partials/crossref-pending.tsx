@@ -10,8 +10,8 @@ export function CrossrefPending({ articleId, claims }: { articleId: number; clai
       hx-trigger="every 2s"
       hx-swap="outerHTML"
     >
-      Stored: {claims} claims extracted. Comparing them with everything stored… conflicts appear on this
-      page in a moment (reload it if they do not).
+      Stored: {claims} claims extracted. Comparing them with everything stored… conflicts appear on this page
+      in a moment (reload it if they do not).
     </p>
   );
 }

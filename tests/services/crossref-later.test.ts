@@ -1,0 +1,179 @@
+// The deferred half of an ingest (the Worker's queue consumer): an article stored first and
+// cross-referenced later must end up with the links an immediate ingest finds, whenever and however
+// often the consumer runs, and nothing may be lost when the queue is not there.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { crossReferenceStored, PENDING_GRACE_MS, sweepPending } from '../../src/services/crossref-later';
+import { type IngestInput, ingestArticle } from '../../src/services/ingest';
+import { createTestDb, type TestDb } from '../helpers/db';
+
+const manifest = JSON.parse(readFileSync(join('seeds', 'manifest.json'), 'utf8')) as {
+  file: string;
+  outlet: string;
+  title: string;
+}[];
+// The CNN report first: alone in an empty archive it still has links between its own claims.
+const seeds = manifest
+  .map((m) => ({ outlet: m.outlet, title: m.title, text: readFileSync(join('seeds', m.file), 'utf8') }))
+  .sort((a, b) => Number(b.outlet === 'CNN') - Number(a.outlet === 'CNN'));
+const reports: IngestInput[] = [
+  'Milken was given a 10-year sentence on Tuesday. Prosecutors said Milken paid $600 million in fines.',
+  'A judge sentenced Michael Milken to 12 years on Tuesday, and Milken paid $500 million, prosecutors said.',
+  'Authorities seized 6,700 pounds of marijuana in Texas on Friday. "We found 40 bales," Sheriff Ray Ortiz said.',
+  'Some 8,710 pounds of marijuana had been seized in Texas, Sheriff Ray Ortiz said on Friday. "We found 41 bales," Ortiz said.',
+  'Three people were killed when the bus overturned on the highway, police said on Monday.',
+  'Three people died after the bus overturned on the highway on Monday, officials said.',
+  'Defense Secretary Lloyd Austin met Ukrainian leaders in Kyiv. Some 50 countries have sent aid, Austin said.',
+  'Lloyd Austin, 69, visited Kyiv on Monday. The 69-year-old secretary said 57 countries back Ukraine.',
+].map((text, i) => ({ outlet: `Wire ${i % 3}`, title: `report ${i}`, text }));
+const corpus = [...seeds, ...reports];
+
+/** Every stored row, the deferral's own bookkeeping left out: what the two ways of ingesting must share. */
+async function stored(t: TestDb) {
+  const out: Record<string, unknown[]> = {};
+  for (const table of [
+    'articles',
+    'claims',
+    'quantities',
+    'claim_keys',
+    'mentions',
+    'entities',
+    'term_stats',
+  ]) {
+    const r = await t.client.execute(`select * from ${table} order by rowid`);
+    out[table] = r.rows.map((row) =>
+      r.columns.filter((c) => !/_at$|^crossref_pending$|^pending_names$/.test(c)).map((c) => row[c]),
+    );
+  }
+  out.links = await links(t);
+  return out;
+}
+
+/** Links as the reviewer sees them; an explanation's claim refs are the only thing allowed to differ. */
+async function links(t: TestDb) {
+  const r = await t.client.execute(
+    'select claim_a, claim_b, relation, score, severity, status, explanation from links order by id',
+  );
+  return r.rows.map((row) => {
+    const explanation = JSON.parse(String(row.explanation)) as {
+      a?: { claim?: string };
+      b?: { claim?: string };
+    };
+    delete explanation.a?.claim;
+    delete explanation.b?.claim;
+    return { ...row, explanation };
+  });
+}
+
+let now: TestDb;
+let later: TestDb;
+let queued: number[];
+const queue = async (ids: number[]) => {
+  queued.push(...ids);
+};
+beforeEach(async () => {
+  now = await createTestDb();
+  later = await createTestDb();
+  queued = [];
+});
+afterEach(() => {
+  now.cleanup();
+  later.cleanup();
+});
+
+describe('crossReferenceStored', () => {
+  it('finds the links an immediate ingest stores, article by article', async () => {
+    for (const [i, input] of corpus.entries()) {
+      const immediate = await ingestArticle(now.db, input);
+      const deferred = await ingestArticle(later.db, input, { crossReferenceLater: queue });
+      expect(deferred).toMatchObject({ status: 'created', crossReference: 'pending' });
+      if (immediate.status !== 'created' || deferred.status !== 'created') throw new Error('not stored');
+      expect(queued.at(-1)).toBe(deferred.articleId);
+      expect(await crossReferenceStored(later.db, deferred.articleId)).toEqual({
+        status: 'done',
+        conflicts: immediate.conflicts,
+        corroborations: immediate.corroborations,
+        links: immediate.links,
+      });
+      if (i === 0) expect(immediate.links, 'links inside the first article').toBeGreaterThan(0);
+    }
+    const [a, b] = [await stored(now), await stored(later)];
+    expect(
+      a.links!.filter((l) => (l as { relation: string }).relation === 'conflict').length,
+    ).toBeGreaterThan(3);
+    expect(b).toEqual(a);
+    const left = await later.client.execute(
+      'select count(*) as n from articles where crossref_pending = 1 or pending_names is not null',
+    );
+    expect(left.rows[0]!.n).toBe(0);
+  });
+
+  it('compares an article with what was stored before it, whatever came in meanwhile', async () => {
+    for (const input of corpus) await ingestArticle(now.db, input);
+    const ids: number[] = [];
+    for (const input of corpus) {
+      const r = await ingestArticle(later.db, input, { crossReferenceLater: queue });
+      if (r.status !== 'created') throw new Error('not stored');
+      ids.push(r.articleId);
+    }
+    // The consumer runs late, and the newest article first.
+    for (const id of [...ids].reverse())
+      expect((await crossReferenceStored(later.db, id)).status).toBe('done');
+    // The same pairs, relations and severities as ingesting one after another; scores may differ a
+    // little: term frequencies count what is stored when the consumer runs.
+    const shape = (rows: Record<string, unknown>[]) =>
+      rows.map((l) => [l.claim_a, l.claim_b, l.relation, l.severity].join()).sort();
+    expect(shape(await links(later))).toEqual(shape(await links(now)));
+  });
+
+  it('does the work once: a repeated delivery and a deleted article change nothing', async () => {
+    const [first, second] = await Promise.all(
+      seeds.map(async (s) => ingestArticle(later.db, s, { crossReferenceLater: queue })),
+    );
+    if (first?.status !== 'created' || second?.status !== 'created') throw new Error('not stored');
+    expect((await crossReferenceStored(later.db, first.articleId)).status).toBe('done');
+    expect((await crossReferenceStored(later.db, second.articleId)).status).toBe('done');
+    const once = await links(later);
+    expect(once.length).toBeGreaterThan(0);
+    expect(await crossReferenceStored(later.db, second.articleId)).toEqual({ status: 'skipped' });
+    expect(await links(later)).toEqual(once);
+    expect(await crossReferenceStored(later.db, 999_999)).toEqual({ status: 'skipped' });
+  });
+
+  it('reports a stored text as a duplicate and queues nothing', async () => {
+    const r = await ingestArticle(later.db, seeds[0]!, { crossReferenceLater: queue });
+    const again = await ingestArticle(
+      later.db,
+      { ...seeds[0]!, outlet: 'Copy' },
+      { crossReferenceLater: queue },
+    );
+    expect(again).toMatchObject({ status: 'duplicate', articleId: r.articleId });
+    expect(queued).toEqual([r.articleId]);
+    const n = await later.client.execute('select count(*) as n from articles');
+    expect(n.rows[0]!.n).toBe(1);
+  });
+});
+
+describe('sweepPending', () => {
+  it('keeps an article whose message could not be sent, and cross-references it once it is overdue', async () => {
+    const failing = async () => {
+      throw new Error('queue unavailable');
+    };
+    const r = await ingestArticle(later.db, seeds[0]!, { crossReferenceLater: failing });
+    expect(r).toMatchObject({ status: 'created', crossReference: 'pending' });
+    // Not overdue yet: left to the queue.
+    expect(await sweepPending(later.db, undefined)).toBe(0);
+    const overdue = Date.now() + PENDING_GRACE_MS + 1000;
+    // A working queue gets it again…
+    expect(await sweepPending(later.db, queue, overdue)).toBe(1);
+    expect(queued).toEqual([r.articleId]);
+    // …and with none (or one that refuses) the sweep does the work itself.
+    expect(await sweepPending(later.db, failing, overdue)).toBe(1);
+    const pending = await later.client.execute(
+      'select count(*) as n from articles where crossref_pending = 1',
+    );
+    expect(pending.rows[0]!.n).toBe(0);
+    expect(await sweepPending(later.db, undefined, overdue)).toBe(0);
+  });
+});
