@@ -214,6 +214,16 @@ export default {
   queue: consumeCrossReferences,
   /** The cron trigger: articles left pending (a lost message, an outage) are sent again. */
   async scheduled(_controller: unknown, env: Env, ctx: ExecutionContext): Promise<void> {
-    ctx.waitUntil(sweepPending(appFor(env).db, laterFor(env)).then(() => undefined));
+    ctx.waitUntil(
+      sweepPending(appFor(env).db, laterFor(env)).then(
+        (n) => {
+          if (n > 0) console.log(`crosscheck: sweep sent ${n} pending articles`);
+        },
+        (err) => {
+          console.error('crosscheck: the pending sweep failed', err);
+          throw err;
+        },
+      ),
+    );
   },
 };

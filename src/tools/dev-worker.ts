@@ -41,8 +41,13 @@ export async function waitFor200(url: string, since: number, child: ChildProcess
   throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`);
 }
 
-/** Posts every article of seeds/manifest.json to a running crosscheck; duplicates are reported, not errors. */
+/**
+ * Posts every article of seeds/manifest.json to a running crosscheck; duplicates are reported, not
+ * errors. On a Worker with the CROSSREF queue the answers say 'pending': this then waits until the
+ * queue consumer has compared each with the archive, so the dashboard shows their conflicts.
+ */
 export async function postSeeds(base: string, headers: Record<string, string> = {}): Promise<void> {
+  const pending: number[] = [];
   const manifest = JSON.parse(readFileSync(join(ROOT, 'seeds/manifest.json'), 'utf8')) as ManifestEntry[];
   for (const entry of manifest) {
     const text = readFileSync(join(ROOT, 'seeds', entry.file), 'utf8');
@@ -62,6 +67,22 @@ export async function postSeeds(base: string, headers: Record<string, string> = 
     if (!res.ok && res.status !== 409)
       throw new Error(`POST /api/articles ${entry.file}: ${res.status} ${body}`);
     console.log(`seed ${entry.file}: ${res.status} ${body.slice(0, 160)}`);
+    const answer = JSON.parse(body) as { articleId?: number; crossReference?: string };
+    if (answer.crossReference === 'pending' && answer.articleId) pending.push(answer.articleId);
+  }
+  for (const id of pending) {
+    const since = Date.now();
+    for (;;) {
+      const res = await fetch(`${base}/api/articles/${id}`, {
+        headers: { accept: 'application/json', ...headers },
+      });
+      const article = (await res.json()) as { crossrefPending?: boolean };
+      if (!article.crossrefPending) break;
+      if (Date.now() - since > 30_000)
+        throw new Error(`article ${id} is still being cross-referenced after 30 s`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    console.log(`seed article ${id}: cross-referenced by the queue consumer in ${Date.now() - since} ms`);
   }
 }
 

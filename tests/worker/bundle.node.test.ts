@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { newToken, tokenHash } from '../../src/auth/tokens';
 import {
   BUDGET_GZIP_BYTES,
   type BundleSize,
@@ -28,6 +29,9 @@ beforeAll(async () => {
     modulesRoot: outdir,
     compatibilityDate: compatibilityDateOf(root),
     d1Databases: { DB: 'bundle-test' },
+    // As wrangler.toml binds it: the ingest stores, the queue consumer cross-references.
+    queueProducers: { CROSSREF: 'crosscheck-crossref' },
+    queueConsumers: { 'crosscheck-crossref': { maxBatchSize: 1, maxBatchTimeout: 0 } },
   });
   const d1 = await mf.getD1Database('DB');
   const migrations = readdirSync(join(root, 'db/migrations')).filter((f) => f.endsWith('.sql'));
@@ -63,3 +67,59 @@ it('the uploaded bundle starts in workerd and serves the dashboard over D1', asy
   expect(api.status).toBe(200);
   expect(await api.json()).toMatchObject({ items: [] });
 });
+
+it('the uploaded bundle ingests through its queue: stored at once, cross-referenced by its consumer', async () => {
+  const d1 = await mf.getD1Database('DB');
+  const token = newToken();
+  await d1
+    .prepare("insert into users (login, display_name, role) values ('bundle', 'Bundle test', 'reviewer')")
+    .run();
+  await d1
+    .prepare(
+      "insert into api_tokens (user_id, token_hash, label) select id, ?, 'bundle test' from users where login = 'bundle'",
+    )
+    .bind(await tokenHash(token))
+    .run();
+  const manifest = JSON.parse(readFileSync(join(root, 'seeds/manifest.json'), 'utf8')) as {
+    file: string;
+    outlet: string;
+    title: string;
+  }[];
+  const ids: number[] = [];
+  for (const entry of manifest) {
+    const res = await mf.dispatchFetch('http://localhost/api/articles', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        origin: 'http://localhost',
+        authorization: `Bearer ${token}`,
+      },
+      body: JSON.stringify({
+        outlet: entry.outlet,
+        title: entry.title,
+        text: readFileSync(join(root, 'seeds', entry.file), 'utf8'),
+      }),
+    });
+    const body = (await res.json()) as { articleId: number; crossReference: string };
+    expect(res.status, JSON.stringify(body)).toBe(201);
+    expect(body.crossReference).toBe('pending');
+    ids.push(body.articleId);
+  }
+  for (const id of ids) {
+    await expect
+      .poll(
+        async () =>
+          (
+            (await (await mf.dispatchFetch(`http://localhost/api/articles/${id}`)).json()) as {
+              crossrefPending: boolean;
+            }
+          ).crossrefPending,
+        { timeout: 20_000, interval: 100 },
+      )
+      .toBe(false);
+  }
+  const queue = (await (await mf.dispatchFetch('http://localhost/api/conflicts?limit=200')).json()) as {
+    items: { a: { text: string }; b: { text: string } }[];
+  };
+  expect(queue.items.some((l) => `${l.a.text} ${l.b.text}`.includes('some 50 partners'))).toBe(true);
+}, 60_000);

@@ -2,7 +2,7 @@
 // naming no article is dropped, a failure goes back to the queue.
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { consumeCrossReferences } from '../../src/worker';
+import { consumeCrossReferences, databaseFor } from '../../src/worker';
 
 function message(body: unknown) {
   const m = {
@@ -33,5 +33,37 @@ describe('queue consumer', () => {
     const failingD1 = { prepare: () => ({ bind: () => ({ all: down, run: down, raw: down }) }), batch: down };
     await consumeCrossReferences({ messages: [m] }, { DB: failingD1 });
     expect([m.acked, m.retried]).toEqual([false, true]);
+  });
+});
+
+describe('cron sweep', () => {
+  it('cross-references an article left pending past the grace period', async () => {
+    const { default: worker } = await import('../../src/worker');
+    const { ingestArticle } = await import('../../src/services/ingest');
+    const { createExecutionContext, waitOnExecutionContext } = await import('cloudflare:test');
+    const db = databaseFor({ DB: env.DB });
+    const lost = async () => {
+      throw new Error('the message was lost');
+    };
+    const r = await ingestArticle(
+      db,
+      {
+        outlet: 'Wire',
+        title: 'Port',
+        text: 'The port reopened on Tuesday. About 400 ships were waiting, officials said.',
+      },
+      { crossReferenceLater: lost },
+    );
+    if (r.status !== 'created') throw new Error('not stored');
+    await env.DB.prepare('update articles set ingested_at = ingested_at - 3600000 where id = ?')
+      .bind(r.articleId)
+      .run();
+    const ctx = createExecutionContext();
+    await worker.scheduled({ cron: '*/10 * * * *', scheduledTime: Date.now() }, { DB: env.DB }, ctx as never);
+    await waitOnExecutionContext(ctx);
+    const row = await env.DB.prepare('select crossref_pending as p from articles where id = ?')
+      .bind(r.articleId)
+      .first();
+    expect(row).toEqual({ p: 0 });
   });
 });
