@@ -17,6 +17,16 @@ function wrangler(args: string[]): void {
   if (run.status !== 0) process.exit(run.status ?? 1);
 }
 
+/** The queue wrangler.toml's CROSSREF producer and consumer name (created once per account). */
+const QUEUE = /queue\s*=\s*"([^"]+)"/.exec(readFileSync(join(ROOT, 'wrangler.toml'), 'utf8'))?.[1];
+
+function ensureQueue(): void {
+  if (!QUEUE) return;
+  const info = spawnSync(WRANGLER, ['queues', 'info', QUEUE], { cwd: ROOT, encoding: 'utf8' });
+  if (info.status === 0) return;
+  wrangler(['queues', 'create', QUEUE]);
+}
+
 const args = process.argv.slice(2);
 const turso = args.includes('--turso');
 const passThrough = args.filter((a) => a !== '--turso');
@@ -33,6 +43,7 @@ if (turso) {
   }
   console.log(`migrating ${new URL(url).host}`);
   await migrateLibsql(url, process.env.LIBSQL_AUTH_TOKEN);
+  ensureQueue();
   wrangler(['deploy', '--env', 'turso', '--var', `LIBSQL_URL:${url}`, ...passThrough]);
 } else {
   if (readFileSync(join(ROOT, 'wrangler.toml'), 'utf8').includes(PLACEHOLDER_ID)) {
@@ -43,5 +54,6 @@ if (turso) {
     process.exit(2);
   }
   wrangler(['d1', 'migrations', 'apply', 'DB', '--remote']);
+  ensureQueue();
   wrangler(['deploy', ...passThrough]);
 }

@@ -1,8 +1,10 @@
-// The Worker's queue consumer inside workerd: one article per message, acked once done; a message
-// naming no article is dropped, a failure goes back to the queue.
-import { env } from 'cloudflare:test';
+// The Worker's queue consumer and cron sweep inside workerd: one article per message, acked once done;
+// a message naming no article is dropped, a failure goes back to the queue; the sweep picks up an
+// article whose message was lost.
+import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { consumeCrossReferences, databaseFor } from '../../src/worker';
+import { ingestArticle } from '../../src/services/ingest';
+import worker, { consumeCrossReferences, databaseFor } from '../../src/worker';
 
 function message(body: unknown) {
   const m = {
@@ -38,15 +40,16 @@ describe('queue consumer', () => {
 
 describe('cron sweep', () => {
   it('cross-references an article left pending past the grace period', async () => {
-    const { default: worker } = await import('../../src/worker');
-    const { ingestArticle } = await import('../../src/services/ingest');
-    const { createExecutionContext, waitOnExecutionContext } = await import('cloudflare:test');
-    const db = databaseFor({ DB: env.DB });
+    const d1 = env.DB as {
+      prepare(sql: string): {
+        bind(...args: unknown[]): { run(): Promise<unknown>; first(): Promise<unknown> };
+      };
+    };
     const lost = async () => {
       throw new Error('the message was lost');
     };
     const r = await ingestArticle(
-      db,
+      databaseFor({ DB: env.DB }),
       {
         outlet: 'Wire',
         title: 'Port',
@@ -55,13 +58,15 @@ describe('cron sweep', () => {
       { crossReferenceLater: lost },
     );
     if (r.status !== 'created') throw new Error('not stored');
-    await env.DB.prepare('update articles set ingested_at = ingested_at - 3600000 where id = ?')
+    await d1
+      .prepare('update articles set ingested_at = ingested_at - 3600000 where id = ?')
       .bind(r.articleId)
       .run();
     const ctx = createExecutionContext();
-    await worker.scheduled({ cron: '*/10 * * * *', scheduledTime: Date.now() }, { DB: env.DB }, ctx as never);
+    await worker.scheduled({ cron: '*/10 * * * *' }, { DB: env.DB }, ctx as never);
     await waitOnExecutionContext(ctx);
-    const row = await env.DB.prepare('select crossref_pending as p from articles where id = ?')
+    const row = await d1
+      .prepare('select crossref_pending as p from articles where id = ?')
       .bind(r.articleId)
       .first();
     expect(row).toEqual({ p: 0 });
