@@ -14,6 +14,7 @@ import type { Db } from '../../db/client';
 import { type AppDeps, createApp } from '../app';
 import type { User } from '../auth/user';
 import { openNodeDb } from '../node-db';
+import { crossReferenceStored } from '../services/crossref-later';
 import {
   cpuClock,
   cpuNowMs,
@@ -67,15 +68,21 @@ export interface CpuRow {
 async function measure(
   label: string,
   runs: number,
-  fn: (i: number) => Response | Promise<Response>,
+  fn: (i: number, prepared: number) => Response | Promise<Response>,
   /** Clean-up after each run (given the response body), not measured. */
   after?: (body: ArrayBuffer) => Promise<void>,
+  /** Set-up before each run, not measured; its answer is handed to `fn`. */
+  before?: () => Promise<number>,
 ): Promise<CpuRow> {
   // Warm the JIT, as a warm isolate is.
-  for (let i = 0; i < 3; i++) await after?.(await (await fn(-1 - i)).arrayBuffer());
+  for (let i = 0; i < 3; i++) {
+    const prepared = (await before?.()) ?? 0;
+    await after?.(await (await fn(-1 - i, prepared)).arrayBuffer());
+  }
   const samples: Sample[] = [];
   for (let i = 0; i < runs; i++) {
-    const r = await cpu(() => fn(i));
+    const prepared = (await before?.()) ?? 0;
+    const r = await cpu(() => fn(i, prepared));
     if (r.status >= 400) throw new Error(`${label}: HTTP ${r.status}`);
     await after?.(r.body);
     samples.push(r);
@@ -182,6 +189,43 @@ export async function measureCpu(opts: CpuOptions = {}): Promise<CpuRow[]> {
       },
     ),
   );
+  // The same ingest split as on a Worker with the CROSSREF queue: the request, then the consumer.
+  const queued: number[] = [];
+  const queuedApp: App = createApp({
+    ...deps(db),
+    crossReferenceLater: async (ids) => {
+      queued.push(...ids);
+    },
+  });
+  const removeIngested = async (body: ArrayBuffer) => {
+    const { articleId } = JSON.parse(new TextDecoder().decode(body)) as { articleId?: number };
+    if (articleId !== undefined) await removeArticle(client, articleId);
+  };
+  rows.push(
+    await measure(
+      '  the same, queued: the request',
+      RUNS,
+      () => jsonPost(queuedApp, '/api/articles', probe),
+      removeIngested,
+    ),
+  );
+  rows.push(
+    await measure(
+      '  the same, queued: the queue consumer',
+      RUNS,
+      async (_i, articleId) => {
+        const result = await crossReferenceStored(db, articleId);
+        if (result.status !== 'done') throw new Error(`the consumer skipped article ${articleId}`);
+        return Response.json({ articleId, ...result });
+      },
+      removeIngested,
+      async () => {
+        const res = await jsonPost(queuedApp, '/api/articles', probe);
+        return ((await res.json()) as { articleId: number }).articleId;
+      },
+    ),
+  );
+  queued.length = 0;
   // The pages below show the probe's conflicts with the seeds: store it for good.
   await (await jsonPost(app, '/api/articles', probe)).arrayBuffer();
 
