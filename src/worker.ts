@@ -217,7 +217,7 @@ export default {
     ctx.waitUntil(
       sweepPending(appFor(env).db, laterFor(env)).then(
         (n) => {
-          if (n > 0) console.log(`crosscheck: sweep sent ${n} pending articles`);
+          if (n > 0) console.log(`crosscheck: the sweep took up ${n} articles left pending`);
         },
         (err) => {
           console.error('crosscheck: the pending sweep failed', err);

@@ -238,10 +238,6 @@ export function articleClaimsFromRows(rows: Record<string, unknown>[]): ClaimFor
   return matchableFromRows(rows);
 }
 
-export async function articleClaimsForMatching(db: Db, articleId: number): Promise<ClaimForMatching[]> {
-  return articleClaimsFromRows(await readRows(db, articleClaimsStatement(articleId)));
-}
-
 /** MATCHABLE_SQL's rows as claims for matching, by id; the context terms parsed when first read. */
 function matchableFromRows(rows: Record<string, unknown>[], excludeArticle?: number): ClaimForMatching[] {
   const found: ClaimForMatching[] = [];

@@ -1,6 +1,6 @@
 // Use case: the deferred half of an ingest. On Workers an article is stored first and compared with
 // the archive in a Queue consumer of its own (src/worker.ts), so that neither invocation outgrows the
-// Free plan's 10 ms of CPU; see README "CPU per request". The comparison sees the archive as it was
+// Free plan's 10 ms of CPU; see README "Budgets, measured". The comparison sees the archive as it was
 // when the article came in (claims stored before its first claim), so the links are the ones an
 // immediate ingest would have found, whenever the consumer runs.
 import type { Db } from '../../db/client';
@@ -34,7 +34,7 @@ export type CrossReferenceResult =
 /**
  * Cross-references stored article `articleId` with what was stored before it, and marks it done: three
  * round trips (the article with its claims, key counts and term frequencies; the candidates with
- * theirs; the write), which is most of a Worker's CPU for it over Turso (README, "CPU per request").
+ * theirs; the write), which is most of a Worker's CPU for it over Turso (README, "Budgets, measured").
  */
 export async function crossReferenceStored(db: Db, articleId: number): Promise<CrossReferenceResult> {
   const terms = articleTermDfQuery(articleId);
