@@ -194,6 +194,22 @@ join term_stats t on t.term = u.term`,
   ];
 }
 
+/**
+ * Step 2 run: the candidates of `plan` in one read batch, their terms' stored frequencies added to `df`
+ * (none without a plan).
+ */
+export async function readCandidates(
+  db: Db,
+  plan: KeyPlan | null,
+  df: Map<string, number>,
+): Promise<ClaimForMatching[]> {
+  if (!plan) return [];
+  const [claims, terms] = candidateStatements(plan);
+  const [claimRows, termRows] = await readBatch(db, [claims, terms.statement]);
+  terms.read(termRows![0], df);
+  return candidatesFromRows(claimRows!);
+}
+
 /** Candidates from candidateStatements' first answer, by id. */
 export function candidatesFromRows(
   rows: Record<string, unknown>[],

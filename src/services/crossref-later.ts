@@ -9,10 +9,9 @@ import {
   articleClaimsStatement,
   articleKeyCountsStatement,
   articleTermDfQuery,
-  candidateStatements,
-  candidatesFromRows,
   keyPlan,
   readBatch,
+  readCandidates,
   termStatsOf,
 } from '../../db/queries/candidates';
 import {
@@ -21,7 +20,7 @@ import {
   pendingArticleIds,
   pendingArticleStatement,
 } from '../../db/queries/crossref-pending';
-import { type ClaimForMatching, crossReference } from '../core';
+import { crossReference } from '../core';
 
 /** Sends articles to be cross-referenced later (the Worker's Queue producer). */
 export type CrossReferenceLater = (articleIds: number[]) => Promise<void>;
@@ -52,17 +51,7 @@ export async function crossReferenceStored(db: Db, articleId: number): Promise<C
     // term_stats already counts this article's claims: they were stored with it.
     const df = new Map<string, number>();
     terms.read(termRows![0], df);
-    let candidates: ClaimForMatching[] = [];
-    const plan = keyPlan(keyRows![0], article.firstClaimId);
-    if (plan) {
-      const [candidateQuery, candidateTerms] = candidateStatements(plan);
-      const [candidateRows, candidateTermRows] = await readBatch(db, [
-        candidateQuery,
-        candidateTerms.statement,
-      ]);
-      candidates = candidatesFromRows(candidateRows!);
-      candidateTerms.read(candidateTermRows![0], df);
-    }
+    const candidates = await readCandidates(db, keyPlan(keyRows![0], article.firstClaimId), df);
     // The article's claims with each other too, as an immediate ingest compares them.
     const own = new Set(incoming.map((c) => c.ref));
     for (const d of crossReference(incoming, candidates, termStatsOf(df), article.names)) {

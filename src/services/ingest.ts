@@ -10,12 +10,11 @@ import {
 } from '../../db/queries/articles';
 import type { Statement } from '../../db/queries/batch';
 import {
-  candidateStatements,
-  candidatesFromRows,
   type DfQuery,
   keyCountsStatement,
   keyPlan,
   readBatch,
+  readCandidates,
   termDfQuery,
   termStatsOf,
 } from '../../db/queries/candidates';
@@ -231,6 +230,7 @@ const incomingOf = (fresh: { extracted: ExtractedArticle }[]): ClaimForMatching[
 
 /** The first step of the archive lookup: key counts and the incoming claims' stored term frequencies. */
 interface FirstRead {
+  incoming: ClaimForMatching[];
   statements: [Statement, Statement];
   terms: DfQuery;
   rows?: Record<string, unknown>[][];
@@ -238,9 +238,12 @@ interface FirstRead {
 
 function firstArchiveRead(fresh: { extracted: ExtractedArticle }[]): FirstRead {
   const incoming = incomingOf(fresh);
-  // What the cross-referencer may weigh: these, and the candidates' own terms (read with them).
   const terms = termDfQuery(weightedTerms(incoming, []));
-  return { statements: [keyCountsStatement(incoming.flatMap((c) => c.keys)), terms.statement], terms };
+  return {
+    incoming,
+    statements: [keyCountsStatement(incoming.flatMap((c) => c.keys)), terms.statement],
+    terms,
+  };
 }
 
 /**
@@ -253,28 +256,18 @@ async function crossReferenceFresh(
   fresh: { extracted: ExtractedArticle }[],
   first: FirstRead | null,
 ): Promise<NewLink[][]> {
-  const incoming = incomingOf(fresh);
   let read = first;
   if (!read?.rows) {
     read = firstArchiveRead(fresh);
     read.rows = await readBatch(db, read.statements);
   }
+  const { incoming } = read;
   const [keyRows, termRows] = read.rows!;
   const df = new Map<string, number>();
   read.terms.read(termRows![0], df);
-  let candidates: ClaimForMatching[] = [];
-  const plan = keyPlan(keyRows![0]);
-  if (plan) {
-    // The candidates with their terms' frequencies: the terms the cross-referencer weighs are theirs
-    // and the incoming claims' (weightedTerms), all of them looked up.
-    const [candidateQuery, candidateTerms] = candidateStatements(plan);
-    const [candidateRows, candidateTermRows] = await readBatch(db, [
-      candidateQuery,
-      candidateTerms.statement,
-    ]);
-    candidates = candidatesFromRows(candidateRows!);
-    candidateTerms.read(candidateTermRows![0], df);
-  }
+  // The terms the cross-referencer weighs are the incoming claims' (weightedTerms, read above) and
+  // the candidates' own (read with them).
+  const candidates = await readCandidates(db, keyPlan(keyRows![0]), df);
   const stats = mergeStats(termStatsOf(df), termStatsFrom(incoming));
   const drafts = crossReference(incoming, candidates, stats, entityNames(fresh.map((f) => f.extracted)));
 

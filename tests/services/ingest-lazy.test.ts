@@ -21,8 +21,8 @@ vi.mock('../../db/queries/candidates', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../db/queries/candidates')>();
   return {
     ...real,
-    candidatesFromRows: (...args: Parameters<typeof real.candidatesFromRows>) => {
-      const found = real.candidatesFromRows(...args);
+    readCandidates: async (...args: Parameters<typeof real.readCandidates>) => {
+      const found = await real.readCandidates(...args);
       return mode.eager ? found.map((c) => ({ ...c })) : found;
     },
   };
