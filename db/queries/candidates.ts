@@ -19,51 +19,54 @@ export const TOTAL_CLAIMS_TERM = '';
  */
 export const MAX_CANDIDATES = 300;
 
-// The stored claims sharing a key with the incoming ones, chosen in two steps so that no key's index
-// range is read further than the budget needs. Per key, at most its newest CANDIDATES_PER_KEY; then
-// the MAX_CANDIDATES budget: rare keys (at most an equal share, `share`, of the budget) keep all
-// their claims, and the common keys split what is left (`alloc` each), newest first.
-// Step 1 (KEY_COUNTS) counts each key's claims only up to share + 1, which is all it takes to tell a
-// rare key (and its exact count) from a common one; step 2 (CANDIDATE_IDS) takes each key's newest
-// `share` or `alloc` claims: a key's cut-off is its n-th newest claim id (one LIMITed walk down the
-// (key, claim_id) primary key), then a range scan above it. The previous single statement ranked up to
+// The stored claims sharing a key with the incoming ones, chosen so that no key's index range is read
+// further than the budget needs. Per key, at most its newest CANDIDATES_PER_KEY; then the
+// MAX_CANDIDATES budget: rare keys (at most an equal share, `share`, of the budget) keep all their
+// claims, and the common keys split what is left (`alloc` each), newest first. `counts` counts each
+// key's claims only up to share + 1, which is all it takes to tell a rare key (and its exact count)
+// from a common one; `ids` takes each key's newest `share` or `alloc` claims: a key's cut-off is its
+// n-th newest claim id (one LIMITed walk down the (key, claim_id) primary key), then a range scan
+// above it. The budget is worked out in SQL too, so the choice and the claims are ONE statement (one
+// round trip, about 0.6 ms of a Worker's CPU over Turso). The previous single statement ranked up to
 // CANDIDATES_PER_KEY claims of every key with window functions (~45,000 index entries for a
 // 1,000-word article against a large archive) to keep a few hundred; the choice is the same.
-/**
- * `and <col> < before`: only claims stored before the claim id `before`, an integer or an SQL
- * expression (see CandidateOptions).
- */
-const storedBefore = (col: string, before: number | string | undefined) =>
+
+/** `and <col> < <before>`: only claims stored before the claim id `before`, an SQL expression. */
+const storedBefore = (col: string, before: string | undefined) =>
   before === undefined ? '' : ` and ${col} < ${before}`;
 
-/** A key's stored claims, counted up to `limit` (an integer or an SQL expression). */
-const keyCount = (key: string, limit: number | string, before: number | string | undefined) =>
-  `(select count(*) from (select 1 from claim_keys x where x.key = ${key}${storedBefore('x.claim_id', before)} limit ${limit}))`;
+/** Each of `keys`' (a CTE of `value`s) newest `limit` (`share` or `alloc` of `plan`) claims. */
+const newestOfKeys = (keys: string, limit: 'share' | 'alloc', before: string | undefined) =>
+  `select y.claim_id as id from ${keys} r join claim_keys y on y.key = r.value${storedBefore('y.claim_id', before)}
+  and y.claim_id >= coalesce((select x.claim_id from claim_keys x where x.key = r.value${storedBefore('x.claim_id', before)} order by x.claim_id desc limit 1 offset (select ${limit} from plan) - 1), 0)`;
 
-const shareOf = (keys: number) => Math.max(1, Math.floor(MAX_CANDIDATES / Math.max(1, keys)));
-
-const newestOfKeys = (limit: number, before?: number) =>
-  `select y.claim_id as id from json_each(?) r join claim_keys y on y.key = r.value${storedBefore('y.claim_id', before)}
-  and y.claim_id >= coalesce((select x.claim_id from claim_keys x where x.key = r.value${storedBefore('x.claim_id', before)} order by x.claim_id desc limit 1 offset ${limit - 1}), 0)`;
-
-const CANDIDATE_IDS = (share: number, alloc: number, before?: number) =>
-  `ids(id) as (select distinct id from (${newestOfKeys(Math.min(share, CANDIDATES_PER_KEY), before)} union all ${newestOfKeys(alloc, before)}))`;
+/** After a CTE `k(value)` of the incoming keys: the CTEs that choose the candidates, ending in `ids(id)`. */
+const CANDIDATE_IDS = (
+  before: string | undefined,
+) => `s(share) as materialized (select max(1, ${MAX_CANDIDATES} / max(1, count(*))) from k),
+counts(key, n) as materialized (select k.value, (select count(*) from (select 1 from claim_keys x where x.key = k.value${storedBefore('x.claim_id', before)}
+  limit (select min(share + 1, ${CANDIDATES_PER_KEY}) from s))) from k),
+rare(value) as (select key from counts, s where n > 0 and n <= share),
+common(value) as (select key from counts, s where n > share),
+plan(share, alloc) as materialized (select min(s.share, ${CANDIDATES_PER_KEY}), min(${CANDIDATES_PER_KEY}, max(1,
+  (${MAX_CANDIDATES} - (select coalesce(sum(n), 0) from counts where n > 0 and n <= s.share)) / max(1, (select count(*) from common)))) from s),
+ids(id) as materialized (select distinct id from (${newestOfKeys('rare', 'share', before)} union all ${newestOfKeys('common', 'alloc', before)}))`;
 
 const CANDIDATES_PER_ROW = 16;
 const real = (col: string) => `printf('%!.17g', ${col})`;
 /**
- * The claims of the `ids(id)` CTE `ids`, in rows of CANDIDATES_PER_ROW. With `keyFilter`, a claim's
- * keys are only those in the JSON array of the last parameter; without, all of them.
+ * The claims of the `ids(id)` CTE among `ctes`, in rows of CANDIDATES_PER_ROW (columns c and x; df is
+ * null). With `keys` (an SQL list), a claim's keys are only those among them; without, all of them.
  */
-const MATCHABLE_SQL = (ids: string, keyFilter: boolean) => `with ${ids}
+const MATCHABLE_SQL = (ctes: string, keys?: string) => `with ${ctes}
 select '[' || group_concat('[' || c.id || ',' || c.article_id || ',' || json_quote(c.kind) || ',' || json_quote(c.text) || ',' ||
   c.quotes || ',' || c.entities || ',' || c.terms || ',' ||
-  (select json_group_array(x.key) from claim_keys x where x.claim_id = c.id${keyFilter ? ' and +x.key in (select value from json_each(?))' : ''}) || ',' ||
+  (select json_group_array(x.key) from claim_keys x where x.claim_id = c.id${keys ? ` and +x.key in ${keys}` : ''}) || ',' ||
   (select json_group_array(json_array(q.start, q."end", q.raw, ${real('q.value')}, ${real('q.low')},
       case when q.high is null then null else ${real('q.high')} end, q.low_inclusive, q.high_inclusive,
       q.unit, q.unit_class, json(q.modifiers), q.rate, q.hedge))
     from quantities q where q.claim_id = c.id) || ']', ',') || ']' as c,
-  group_concat(c.id || ':' || c.context_terms, char(30)) as x
+  group_concat(c.id || ':' || c.context_terms, char(30)) as x, null as df
 from (select id, (row_number() over (order by id) - 1) / ${CANDIDATES_PER_ROW} as g from ids) r
 join claims c on c.id = r.id group by r.g`;
 
@@ -102,146 +105,92 @@ export interface CandidateOptions {
   excludeArticle?: number;
   /**
    * Only claims with an id below this one: what was stored before a claim of that id. A deferred
-   * cross-reference (src/services/crossref-later.ts) passes its article's first claim id, so that it
+   * cross-reference (src/services/crossref-later.ts) uses its article's first claim id, so that it
    * sees the archive as it was when the article came in, whatever was stored since.
    */
   before?: number;
 }
 
+/** The candidates of some incoming claims as one statement for the caller's read batch, and its reader. */
+export interface CandidateQuery {
+  statement: Statement;
+  /** The candidates, by id; the stored frequencies of their terms are added to `df`. */
+  read(rows: Record<string, unknown>[], df: Map<string, number>): ClaimForMatching[];
+}
+
 /**
- * Step 1 of the candidate lookup, as a statement for the caller's read batch: each of `keys` with its
- * stored claims counted up to its share of the budget plus one (keyPlan reads the answer).
+ * The candidates, then one more row with the stored frequencies of their terms (which the
+ * cross-referencer weighs), for the keys of the CTE `k`.
  */
-export function keyCountsStatement(keys: string[], before?: number): Statement {
-  const distinct = [...new Set(keys)];
-  const share = shareOf(distinct.length);
+const CANDIDATES_SQL = (k: string, before: string | undefined) =>
+  `${MATCHABLE_SQL(`${k}, ${CANDIDATE_IDS(before)}`, '(select value from k)')}
+union all select null, null, ${DF_PAIRS} from (select distinct j.value as term from ids join claims c on c.id = ids.id, json_each(c.terms) j) u
+join term_stats t on t.term = u.term`;
+
+function candidateRows(rows: Record<string, unknown>[], df: Map<string, number>, excludeArticle?: number) {
+  const claims: Record<string, unknown>[] = [];
+  for (const row of rows) {
+    if (row.c === null || row.c === undefined) readTermPairs(row, df);
+    else claims.push(row);
+  }
+  return matchableFromRows(claims, excludeArticle);
+}
+
+/**
+ * Stored claims sharing at least one blocking key with `keys`, as the cross-referencer sees them: at
+ * most about MAX_CANDIDATES claims, by id. A candidate's `keys` are only those among `keys`: the
+ * cross-referencer looks up blocks by the incoming claims' keys alone, so a stored claim's other keys
+ * (~95 % of them, a third of the answer's bytes) could never pair it with anything.
+ */
+export function candidatesQuery(
+  keys: string[],
+  { excludeArticle, before }: CandidateOptions = {},
+): CandidateQuery {
   if (before !== undefined && !Number.isSafeInteger(before)) throw new Error(`Bad claim id bound ${before}`);
   return {
-    sql: `select ${share} as share, json_group_array(json_array(j.value, ${keyCount('j.value', Math.min(share + 1, CANDIDATES_PER_KEY), before)})) as n from json_each(?) j`,
-    args: [JSON.stringify(distinct)],
-  };
-}
-
-/**
- * keyCountsStatement for the keys of stored article `articleId`'s claims, counting only the claims
- * stored before its first: for a deferred cross-reference, in the same read as the article itself.
- */
-export function articleKeyCountsStatement(articleId: number): Statement {
-  if (!Number.isSafeInteger(articleId)) throw new Error(`Bad article id ${articleId}`);
-  const first = `(select min(c0.id) from claims c0 where c0.article_id = ${articleId})`;
-  return {
-    sql: `with k(value) as (select distinct x.key from claims c join claim_keys x on x.claim_id = c.id where c.article_id = ?),
-s(share) as (select max(1, ${MAX_CANDIDATES} / count(*)) from k)
-select (select share from s) as share,
-  json_group_array(json_array(k.value, ${keyCount('k.value', `(select min(share + 1, ${CANDIDATES_PER_KEY}) from s)`, first)})) as n from k`,
-    args: [articleId],
-  };
-}
-
-/** Step 2's budget, read from step 1's answer: which keys bring all their claims, which a part. */
-export interface KeyPlan {
-  rare: string[];
-  common: string[];
-  share: number;
-  alloc: number;
-  /** Every key asked about: a candidate's keys are kept only among them. */
-  keys: string[];
-  before?: number;
-}
-
-/** The plan from keyCountsStatement's (or articleKeyCountsStatement's) row; null: no candidates. */
-export function keyPlan(row: Record<string, unknown> | undefined, before?: number): KeyPlan | null {
-  const share = Number(row?.share ?? 1);
-  const rare: string[] = [];
-  const common: string[] = [];
-  const keys: string[] = [];
-  let rareClaims = 0;
-  for (const [key, n] of JSON.parse(String(row?.n ?? '[]')) as [string, number][]) {
-    keys.push(key);
-    if (n === 0) continue;
-    if (n <= share) {
-      rare.push(key);
-      rareClaims += n;
-    } else common.push(key);
-  }
-  if (rare.length === 0 && common.length === 0) return null;
-  const alloc = Math.min(
-    CANDIDATES_PER_KEY,
-    Math.max(1, Math.floor((MAX_CANDIDATES - rareClaims) / Math.max(1, common.length))),
-  );
-  return { rare, common, share, alloc, keys, before };
-}
-
-/**
- * Step 2 for one read batch: the candidates (candidatesFromRows reads them) and the stored
- * frequencies of their terms, which the cross-referencer weighs.
- */
-export function candidateStatements(plan: KeyPlan): [Statement, DfQuery] {
-  if (plan.before !== undefined && !Number.isSafeInteger(plan.before))
-    throw new Error(`Bad claim id bound ${plan.before}`);
-  const ids = CANDIDATE_IDS(plan.share, plan.alloc, plan.before);
-  const args = [JSON.stringify(plan.rare), JSON.stringify(plan.common)];
-  return [
-    { sql: MATCHABLE_SQL(ids, true), args: [...args, JSON.stringify(plan.keys)] },
-    {
-      statement: {
-        sql: `with ${ids} select ${DF_PAIRS} as df from (select distinct j.value as term from ids join claims c on c.id = ids.id, json_each(c.terms) j) u
-join term_stats t on t.term = u.term`,
-        args,
-      },
-      read: readTermPairs,
+    statement: {
+      sql: CANDIDATES_SQL(
+        'k(value) as (select distinct value from json_each(?))',
+        before === undefined ? undefined : String(before),
+      ),
+      args: [JSON.stringify([...new Set(keys)])],
     },
-  ];
+    read: (rows, df) => candidateRows(rows, df, excludeArticle),
+  };
 }
 
 /**
- * Step 2 run: the candidates of `plan` in one read batch, their terms' stored frequencies added to `df`
- * (none without a plan).
+ * candidatesQuery for the keys of stored article `articleId`'s claims, among the claims stored before
+ * its first: a deferred cross-reference reads them in the same batch as the article itself.
  */
-export async function readCandidates(
-  db: Db,
-  plan: KeyPlan | null,
-  df: Map<string, number>,
-): Promise<ClaimForMatching[]> {
-  if (!plan) return [];
-  const [claims, terms] = candidateStatements(plan);
-  const [claimRows, termRows] = await readBatch(db, [claims, terms.statement]);
-  terms.read(termRows![0], df);
-  return candidatesFromRows(claimRows!);
+export function articleCandidatesQuery(articleId: number): CandidateQuery {
+  return {
+    statement: {
+      sql: CANDIDATES_SQL(
+        'k(value) as (select distinct x.key from claims c join claim_keys x on x.claim_id = c.id where c.article_id = ?1)',
+        '(select min(c0.id) from claims c0 where c0.article_id = ?1)',
+      ),
+      args: [articleId],
+    },
+    read: (rows, df) => candidateRows(rows, df),
+  };
 }
 
-/** Candidates from candidateStatements' first answer, by id. */
-export function candidatesFromRows(
-  rows: Record<string, unknown>[],
-  { excludeArticle }: CandidateOptions = {},
-): ClaimForMatching[] {
-  return matchableFromRows(rows, excludeArticle);
-}
-
-/**
- * Stored claims sharing at least one blocking key with `keys`, as the cross-referencer sees them:
- * at most about MAX_CANDIDATES claims, by id, in two statements (the key counts, then the claims). A
- * candidate's `keys` are only those among `keys`: the cross-referencer looks up blocks by the
- * incoming claims' keys alone, so a stored claim's other keys (~95 % of them, a third of the
- * answer's bytes) could never pair it with anything.
- */
+/** candidatesQuery run on its own (tests and tools). */
 export async function candidateClaims(
   db: Db,
   keys: string[],
   options: CandidateOptions = {},
 ): Promise<ClaimForMatching[]> {
   if (keys.length === 0) return [];
-  const [counted] = await readRows(db, keyCountsStatement(keys, options.before));
-  const plan = keyPlan(counted, options.before);
-  if (!plan) return [];
-  const [claims] = candidateStatements(plan);
-  return candidatesFromRows(await readRows(db, claims), options);
+  const query = candidatesQuery(keys, options);
+  return query.read(await readRows(db, query.statement), new Map());
 }
 
 /** The claims of stored article `articleId`, as articleClaimsFromRows reads them. */
 export function articleClaimsStatement(articleId: number): Statement {
   return {
-    sql: MATCHABLE_SQL('ids(id) as (select id from claims where article_id = ?)', false),
+    sql: MATCHABLE_SQL('ids(id) as (select id from claims where article_id = ?)'),
     args: [articleId],
   };
 }

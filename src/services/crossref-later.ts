@@ -5,13 +5,11 @@
 // immediate ingest would have found, whenever the consumer runs.
 import type { Db } from '../../db/client';
 import {
+  articleCandidatesQuery,
   articleClaimsFromRows,
   articleClaimsStatement,
-  articleKeyCountsStatement,
   articleTermDfQuery,
-  keyPlan,
   readBatch,
-  readCandidates,
   termStatsOf,
 } from '../../db/queries/candidates';
 import {
@@ -31,17 +29,19 @@ export type CrossReferenceResult =
   | { status: 'skipped' };
 
 /**
- * Cross-references stored article `articleId` with what was stored before it, and marks it done: three
- * round trips (the article with its claims, key counts and term frequencies; the candidates with
- * theirs; the write), which is most of a Worker's CPU for it over Turso (README, "Budgets, measured").
+ * Cross-references stored article `articleId` with what was stored before it, and marks it done: two
+ * round trips (one read of the article, its claims, their terms' frequencies and the candidates with
+ * theirs; one write), which are a good part of a Worker's CPU for it over Turso (README, "Budgets,
+ * measured").
  */
 export async function crossReferenceStored(db: Db, articleId: number): Promise<CrossReferenceResult> {
   const terms = articleTermDfQuery(articleId);
-  const [articleRows, claimRows, keyRows, termRows] = await readBatch(db, [
+  const candidates = articleCandidatesQuery(articleId);
+  const [articleRows, claimRows, termRows, candidateRows] = await readBatch(db, [
     pendingArticleStatement(articleId),
     articleClaimsStatement(articleId),
-    articleKeyCountsStatement(articleId),
     terms.statement,
+    candidates.statement,
   ]);
   const article = pendingArticleFromRows(articleId, articleRows!);
   if (!article) return { status: 'skipped' };
@@ -51,10 +51,10 @@ export async function crossReferenceStored(db: Db, articleId: number): Promise<C
     // term_stats already counts this article's claims: they were stored with it.
     const df = new Map<string, number>();
     terms.read(termRows![0], df);
-    const candidates = await readCandidates(db, keyPlan(keyRows![0], article.firstClaimId), df);
+    const stored = candidates.read(candidateRows!, df);
     // The article's claims with each other too, as an immediate ingest compares them.
     const own = new Set(incoming.map((c) => c.ref));
-    for (const d of crossReference(incoming, candidates, termStatsOf(df), article.names)) {
+    for (const d of crossReference(incoming, stored, termStatsOf(df), article.names)) {
       // Links between two earlier claims were stored when the later of them was cross-referenced.
       if (!own.has(d.a) && !own.has(d.b)) continue;
       links.push({ ...d, a: Number(d.a), b: Number(d.b) });

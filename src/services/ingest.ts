@@ -10,11 +10,10 @@ import {
 } from '../../db/queries/articles';
 import type { Statement } from '../../db/queries/batch';
 import {
+  type CandidateQuery,
+  candidatesQuery,
   type DfQuery,
-  keyCountsStatement,
-  keyPlan,
   readBatch,
-  readCandidates,
   termDfQuery,
   termStatsOf,
 } from '../../db/queries/candidates';
@@ -143,10 +142,10 @@ export async function ingestArticles(
     seen.add(p.contentHash);
     unique.push({ ...p, at });
   }
-  // One read for the duplicate check and the first step of the archive lookup for the batch as if
-  // none of it were stored (redone below in the rare case some of it is). Deferred, there is no read:
-  // the insert itself refuses a stored text (the unique content hash), and the catch below reports it.
-  const first = later || unique.length === 0 ? null : firstArchiveRead(unique);
+  // One read for the duplicate check and the archive lookup for the batch as if none of it were
+  // stored (redone below in the rare case some of it is). Deferred, there is no read: the insert
+  // itself refuses a stored text (the unique content hash), and the catch below reports it.
+  const first = later || unique.length === 0 ? null : archiveRead(unique);
   const [hashRows, ...archiveRows] = later
     ? [[]]
     : await readBatch(db, [articlesByHashStatement([...seen]), ...(first?.statements ?? [])]);
@@ -228,46 +227,46 @@ export async function ingestArticles(
 const incomingOf = (fresh: { extracted: ExtractedArticle }[]): ClaimForMatching[] =>
   fresh.flatMap((f, k) => f.extracted.claims.map((c) => toMatchable(c, newRef(k, c.position), `n${k}`)));
 
-/** The first step of the archive lookup: key counts and the incoming claims' stored term frequencies. */
-interface FirstRead {
+/**
+ * What the cross-referencer needs from the archive for `fresh` articles, as statements for one read
+ * batch: the candidates with their terms' stored frequencies, and the incoming claims' own terms'
+ * (weightedTerms: together, every term it may weigh).
+ */
+interface ArchiveRead {
   incoming: ClaimForMatching[];
-  statements: [Statement, Statement];
+  candidates: CandidateQuery;
   terms: DfQuery;
+  statements: [Statement, Statement];
   rows?: Record<string, unknown>[][];
 }
 
-function firstArchiveRead(fresh: { extracted: ExtractedArticle }[]): FirstRead {
+function archiveRead(fresh: { extracted: ExtractedArticle }[]): ArchiveRead {
   const incoming = incomingOf(fresh);
+  const candidates = candidatesQuery(incoming.flatMap((c) => c.keys));
   const terms = termDfQuery(weightedTerms(incoming, []));
-  return {
-    incoming,
-    statements: [keyCountsStatement(incoming.flatMap((c) => c.keys)), terms.statement],
-    terms,
-  };
+  return { incoming, candidates, terms, statements: [candidates.statement, terms.statement] };
 }
 
 /**
  * The links of `fresh` articles (about to be stored together) with the stored claims and with each
- * other, per article: each link belongs to the later of the batch's articles it touches. `first` is
- * firstArchiveRead(fresh) with its answer, when read already.
+ * other, per article: each link belongs to the later of the batch's articles it touches. `read` is
+ * archiveRead(fresh) with its answer, when read already.
  */
 async function crossReferenceFresh(
   db: Db,
   fresh: { extracted: ExtractedArticle }[],
-  first: FirstRead | null,
+  done: ArchiveRead | null,
 ): Promise<NewLink[][]> {
-  let read = first;
+  let read = done;
   if (!read?.rows) {
-    read = firstArchiveRead(fresh);
+    read = archiveRead(fresh);
     read.rows = await readBatch(db, read.statements);
   }
   const { incoming } = read;
-  const [keyRows, termRows] = read.rows!;
+  const [candidateRows, termRows] = read.rows!;
   const df = new Map<string, number>();
   read.terms.read(termRows![0], df);
-  // The terms the cross-referencer weighs are the incoming claims' (weightedTerms, read above) and
-  // the candidates' own (read with them).
-  const candidates = await readCandidates(db, keyPlan(keyRows![0]), df);
+  const candidates = read.candidates.read(candidateRows!, df);
   const stats = mergeStats(termStatsOf(df), termStatsFrom(incoming));
   const drafts = crossReference(incoming, candidates, stats, entityNames(fresh.map((f) => f.extracted)));
 

@@ -21,9 +21,15 @@ vi.mock('../../db/queries/candidates', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../db/queries/candidates')>();
   return {
     ...real,
-    readCandidates: async (...args: Parameters<typeof real.readCandidates>) => {
-      const found = await real.readCandidates(...args);
-      return mode.eager ? found.map((c) => ({ ...c })) : found;
+    candidatesQuery: (...args: Parameters<typeof real.candidatesQuery>) => {
+      const query = real.candidatesQuery(...args);
+      return {
+        ...query,
+        read: (...read: Parameters<typeof query.read>) => {
+          const found = query.read(...read);
+          return mode.eager ? found.map((c) => ({ ...c })) : found;
+        },
+      };
     },
   };
 });
