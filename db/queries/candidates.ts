@@ -37,7 +37,7 @@ const storedBefore = (col: string, before: string | undefined) =>
 
 /** Each of `keys`' (a CTE of `value`s) newest `limit` (`share` or `alloc` of `plan`) claims. */
 const newestOfKeys = (keys: string, limit: 'share' | 'alloc', before: string | undefined) =>
-  `select y.claim_id as id from ${keys} r join claim_keys y on y.key = r.value${storedBefore('y.claim_id', before)}
+  `select y.claim_id as id from ${keys} r cross join claim_keys y on y.key = r.value${storedBefore('y.claim_id', before)}
   and y.claim_id >= coalesce((select x.claim_id from claim_keys x where x.key = r.value${storedBefore('x.claim_id', before)} order by x.claim_id desc limit 1 offset (select ${limit} from plan) - 1), 0)`;
 
 /** After a CTE `k(value)` of the incoming keys: the CTEs that choose the candidates, ending in `ids(id)`. */
@@ -68,7 +68,7 @@ select '[' || group_concat('[' || c.id || ',' || c.article_id || ',' || json_quo
     from quantities q where q.claim_id = c.id) || ']', ',') || ']' as c,
   group_concat(c.id || ':' || c.context_terms, char(30)) as x, null as df
 from (select id, (row_number() over (order by id) - 1) / ${CANDIDATES_PER_ROW} as g from ids) r
-join claims c on c.id = r.id group by r.g`;
+cross join claims c on c.id = r.id group by r.g`;
 
 let contextTermReads = 0;
 /** How many stored claims' context terms were parsed so far (tests and measurements). */
@@ -125,7 +125,7 @@ export interface CandidateQuery {
 const CANDIDATES_SQL = (k: string, before: string | undefined) =>
   `${MATCHABLE_SQL(`${k}, ${CANDIDATE_IDS(before)}`, '(select value from k)')}
 union all select null, null, ${DF_PAIRS} from (select distinct j.value as term from ids join claims c on c.id = ids.id, json_each(c.terms) j) u
-join term_stats t on t.term = u.term`;
+cross join term_stats t on t.term = u.term`;
 
 function candidateRows(rows: Record<string, unknown>[], df: Map<string, number>, excludeArticle?: number) {
   const claims: Record<string, unknown>[] = [];
@@ -314,7 +314,7 @@ export function articleTermDfQuery(articleId: number): DfQuery {
   select j.value as term from claims c, json_each(c.terms) j where c.article_id = ?1
   union select j.value from claims c, json_each(c.context_terms) j where c.article_id = ?1
   union select 'e:' || substr(j.value, 3) from claims c, json_each(c.terms) j where c.article_id = ?1 and substr(j.value, 1, 2) = 'm:'
-  union select '${TOTAL_CLAIMS_TERM}') u join term_stats t on t.term = u.term`,
+  union select '${TOTAL_CLAIMS_TERM}') u cross join term_stats t on t.term = u.term`,
       args: [articleId],
     },
     read: readTermPairs,
