@@ -369,6 +369,7 @@ export interface ArticleListItem {
   outlet: string;
   ingestedAt: number;
   claims: number;
+  crossrefPending: boolean;
 }
 
 export async function listArticles(
@@ -384,6 +385,7 @@ export async function listArticles(
       outlet: sources.name,
       ingestedAt: articles.ingestedAt,
       claims: sql<number>`(select count(*) from ${claims} where ${claims.articleId} = ${articles.id})`,
+      crossrefPending: articles.crossrefPending,
     })
     .from(articles)
     .innerJoin(sources, eq(sources.id, articles.sourceId))

@@ -80,6 +80,8 @@ describe('ingest with a cross-reference queue', () => {
     expect(text).not.toContain('No conflicts with anything stored');
     expect(html).toContain(`hx-get="/articles/${id}/crossref"`);
     expect(html).toContain('hx-trigger="every 2s"');
+    const list = visibleText(await (await app.request('/articles')).text());
+    expect(list).toMatch(/Austin in Kyiv CNN · \d+ claims · added [^·]+ · being compared with the archive/);
 
     // The poll, while pending: the same notice again.
     const poll = await app.request(`/articles/${id}/crossref`, { headers: HTMX });
@@ -96,6 +98,7 @@ describe('ingest with a cross-reference queue', () => {
     expect(plain.status).toBe(303);
     expect(plain.headers.get('location')).toBe(`/articles/${id}`);
 
+    expect(visibleText(await (await app.request('/articles')).text())).not.toContain('being compared');
     const page = visibleText(await (await app.request(location)).text());
     expect(page).toMatch(/Stored: \d+ claims extracted, [1-9]\d* conflicts found\./);
     expect(page).not.toContain('Comparing them with everything stored');

@@ -10,6 +10,8 @@ export interface ArticleListItemView {
   publishedAt: string | null;
   ingestedAt: number;
   claims: number;
+  /** Stored, not yet compared with the archive (the Worker's queue consumer does that). */
+  crossrefPending?: boolean;
 }
 
 export function ArticlesPage({
@@ -35,6 +37,7 @@ export function ArticlesPage({
                 <span class="outlet">{a.outlet}</span>
                 {a.publishedAt ? ` · ${a.publishedAt}` : ''} · {a.claims} claims · added{' '}
                 {formatDate(a.ingestedAt)}
+                {a.crossrefPending ? ' · being compared with the archive' : ''}
               </p>
             </li>
           ))}
