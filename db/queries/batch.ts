@@ -72,6 +72,11 @@ export async function runStatements(
 }
 
 /** Runs one hand-written read on the driver (see runStatements), rows as plain objects. */
+/** Runs read statements in one round trip (one batch: one consistent snapshot). */
+export function readBatch(db: Db, statements: Statement[]): Promise<Record<string, unknown>[][]> {
+  return runStatements(db, statements, 'read');
+}
+
 export async function readRows(db: Db, statement: Statement): Promise<Record<string, unknown>[]> {
   const client = (db as unknown as { $client?: unknown }).$client as
     | Partial<D1Client & LibsqlClient>

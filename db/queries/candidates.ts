@@ -1,7 +1,7 @@
 // The blocking-index lookup and the term statistics the cross-referencer needs, bounded per key.
 import type { ClaimForMatching, ClaimKind, Quantity, Quote, TermStats } from '../../src/core';
 import type { Db } from '../client';
-import { readRows, runStatements, type Statement } from './batch';
+import { readRows, type Statement } from './batch';
 
 /**
  * At most this many claims per key, newest first: a key shared by a huge number of claims
@@ -332,9 +332,4 @@ export async function termStats(db: Db, terms: string[]): Promise<TermStats> {
   const df = new Map<string, number>();
   query.read((await readRows(db, query.statement))[0], df);
   return termStatsOf(df);
-}
-
-/** Runs read statements in one round trip (one batch: one consistent snapshot). */
-export function readBatch(db: Db, statements: Statement[]): Promise<Record<string, unknown>[][]> {
-  return runStatements(db, statements, 'read');
 }

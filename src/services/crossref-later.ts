@@ -4,12 +4,12 @@
 // when the article came in (claims stored before its first claim), so the links are the ones an
 // immediate ingest would have found, whenever the consumer runs.
 import type { Db } from '../../db/client';
+import { readBatch } from '../../db/queries/batch';
 import {
   articleCandidatesQuery,
   articleClaimsFromRows,
   articleClaimsStatement,
   articleTermDfQuery,
-  readBatch,
   termStatsOf,
 } from '../../db/queries/candidates';
 import {

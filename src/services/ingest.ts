@@ -8,12 +8,11 @@ import {
   insertArticles,
   type NewLink,
 } from '../../db/queries/articles';
-import type { Statement } from '../../db/queries/batch';
+import { readBatch, type Statement } from '../../db/queries/batch';
 import {
   type CandidateQuery,
   candidatesQuery,
   type DfQuery,
-  readBatch,
   termDfQuery,
   termStatsOf,
 } from '../../db/queries/candidates';
@@ -155,14 +154,16 @@ export async function ingestArticles(
 
   let stored: { ids: number[]; links: NewLink[][] } | null = null;
   if (fresh.length > 0) {
-    // Deferred: stored with no links yet; crossReferenceStored adds them.
-    const linksOf = later
-      ? fresh.map((): NewLink[] => [])
-      : await crossReferenceFresh(
-          db,
-          fresh,
-          fresh.length === unique.length ? { ...first!, rows: archiveRows } : null,
-        );
+    let linksOf: NewLink[][];
+    if (later) {
+      // Deferred: stored with no links yet; crossReferenceStored adds them.
+      linksOf = fresh.map(() => []);
+    } else {
+      // Read again only when some of the batch turned out to be stored: the lookup was for all of it.
+      const read = fresh.length === unique.length ? first! : archiveRead(fresh);
+      const rows = read === first ? archiveRows : await readBatch(db, read.statements);
+      linksOf = linksOfFresh(fresh, read, rows);
+    }
     const articles = fresh.map((f, k) => ({
       outlet: f.input.outlet,
       title: f.input.title,
@@ -237,7 +238,6 @@ interface ArchiveRead {
   candidates: CandidateQuery;
   terms: DfQuery;
   statements: [Statement, Statement];
-  rows?: Record<string, unknown>[][];
 }
 
 function archiveRead(fresh: { extracted: ExtractedArticle }[]): ArchiveRead {
@@ -249,21 +249,15 @@ function archiveRead(fresh: { extracted: ExtractedArticle }[]): ArchiveRead {
 
 /**
  * The links of `fresh` articles (about to be stored together) with the stored claims and with each
- * other, per article: each link belongs to the later of the batch's articles it touches. `read` is
- * archiveRead(fresh) with its answer, when read already.
+ * other, per article, from archiveRead(fresh) and its answer `rows`: each link belongs to the later of
+ * the batch's articles it touches.
  */
-async function crossReferenceFresh(
-  db: Db,
+function linksOfFresh(
   fresh: { extracted: ExtractedArticle }[],
-  done: ArchiveRead | null,
-): Promise<NewLink[][]> {
-  let read = done;
-  if (!read?.rows) {
-    read = archiveRead(fresh);
-    read.rows = await readBatch(db, read.statements);
-  }
+  read: ArchiveRead,
+  [candidateRows, termRows]: Record<string, unknown>[][],
+): NewLink[][] {
   const { incoming } = read;
-  const [candidateRows, termRows] = read.rows!;
   const df = new Map<string, number>();
   read.terms.read(termRows![0], df);
   const candidates = read.candidates.read(candidateRows!, df);
