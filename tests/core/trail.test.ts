@@ -45,7 +45,9 @@ describe('the why-not trail', () => {
     const trail = explainPair(find(claims, 'a', '57'), find(claims, 'b', '54'), stats, names);
     expect(trail.linked).toBeNull();
     expect(trail.decidedBy).toBe('different-weekdays');
-    expect(trail.verdict).toBe('not linked: rule `different-weekdays` (different weekdays) — Monday against Tuesday');
+    expect(trail.verdict).toBe(
+      'not linked: rule `different-weekdays` (different weekdays) — Monday against Tuesday',
+    );
     // Every rule before the deciding one ran and let the pair through.
     const ran = trail.steps.map((s) => `${s.rule}:${s.outcome}`);
     expect(ran.slice(0, 4)).toEqual([
