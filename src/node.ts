@@ -13,6 +13,7 @@ import { createApp } from './app';
 import { notFound } from './middleware/errors';
 import { DEFAULT_WRITES_PER_MINUTE } from './middleware/rate-limit';
 import { windowRateLimit } from './middleware/rate-limit/window';
+import { security } from './middleware/security';
 import { DEFAULT_DATABASE_URL, openNodeDb, ROOT } from './node-db';
 import type { AppSettings } from './routes/app-types';
 import { ensureFirstAdmin } from './services/accounts';
@@ -92,6 +93,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       );
   }
   const root = new Hono();
+  // Static answers, 404s included, carry the same security headers as pages (CSP, nosniff, frames).
+  root.use('/static/*', security());
   root.get('/static/*', staticFiles(ROOT));
   const writeLimiter = windowRateLimit({
     limit: opts.writesPerMinute ?? DEFAULT_WRITES_PER_MINUTE,
