@@ -70,6 +70,8 @@ function renderJsxWithoutAsyncHooks(): void {
   }
 }
 
+const LOOPBACK = /^(127(\.\d{1,3}){3}|localhost|::1)$/i;
+
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
   renderJsxWithoutAsyncHooks();
   const log = opts.log ?? (() => {});
@@ -100,10 +102,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     limit: opts.writesPerMinute ?? DEFAULT_WRITES_PER_MINUTE,
     address: (c) => getConnInfo(c).remote.address,
   });
-  root.route(
-    '/',
-    createApp({ db, writeLimiter, settings: opts.settings, crossReferenceLater: opts.crossReferenceLater }),
-  );
+  // A copy the routes read on each request: the fallback origin below is known only once listening.
+  const settings: AppSettings = { ...opts.settings };
+  root.route('/', createApp({ db, writeLimiter, settings, crossReferenceLater: opts.crossReferenceLater }));
   // Unknown paths get the app's readable 404 (the mounted app's own notFound is not consulted).
   root.notFound(notFound);
 
@@ -114,6 +115,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
+  // Without PUBLIC_ORIGIN, a server on loopback is reached at its own address (a laptop, a test), so
+  // absolute URLs use it; listening on all interfaces names no address, so URLs stay relative.
+  if (!settings.publicOrigin && !settings.trustRequestOrigin && LOOPBACK.test(host))
+    settings.publicOrigin = new URL(url).origin;
   return {
     url,
     port,
