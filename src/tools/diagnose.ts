@@ -11,7 +11,15 @@ import type { Quantity } from '../core/types';
 import { readJsonl } from './eval/common';
 import { articleText, type EcbArticle, readLabelled } from './eval/ecb-labelled';
 import type { SummEditsRecord } from './eval/summedits';
-import { type ComparedPair, claimAt, figureIn, readPair, type Verdict, why } from './eval/why';
+import {
+  type ComparedPair,
+  claimAt,
+  figureIn,
+  furthest,
+  progressOf,
+  readPair,
+  type Verdict,
+} from './eval/why';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -77,7 +85,13 @@ if (only !== 'summedits') {
         a: pair.sentenceA,
         b: pair.sentenceB,
         note: pair.reason,
-        verdict: why(p, a, b, figureIn(a, pair.figureA, pair.valueA), figureIn(b, pair.figureB, pair.valueB)),
+        verdict: furthest(
+          p,
+          a,
+          b,
+          figureIn(a, pair.figureA, pair.valueA),
+          figureIn(b, pair.figureB, pair.valueB),
+        ),
       });
     if (pair.label !== 'conflict' && flagged)
       cases.push({
@@ -92,15 +106,18 @@ if (only !== 'summedits') {
   }
 }
 
-// SummEdits: the edited figure is the one the summary states and the original summary does not.
+// SummEdits: the edited figure is the one the summary states and the original summary does not (an
+// interval compared whole: "between $3.515 billion and $3.569 billion" changes with either bound).
 const FIGURE = /\$?\d[\d,]*(?:\.\d+)?%?/g;
-function editedFigure(r: SummEditsRecord): { now: Quantity | null; was: Quantity | null; numeral: string } {
+const shape = (q: Quantity) => `${q.low}|${q.high}|${q.value}`;
+function editedFigure(r: SummEditsRecord) {
   const before = extractArticle(r.original_summary).claims.flatMap((c) => c.quantities);
   const after = extractArticle(r.summary).claims.flatMap((c) => c.quantities);
-  const values = new Set(before.map((q) => q.value));
-  const now = after.find((q) => !values.has(q.value)) ?? null;
-  const afterValues = new Set(after.map((q) => q.value));
-  const was = before.find((q) => !afterValues.has(q.value)) ?? null;
+  const had = new Set(before.map(shape));
+  const has = new Set(after.map(shape));
+  const now = after.find((q) => !had.has(shape(q))) ?? null;
+  const gone = before.filter((q) => !has.has(shape(q)));
+  const was = gone.find((q) => now && q.unitClass === now.unitClass) ?? gone[0] ?? null;
   const inOriginal = new Set(r.original_summary.match(FIGURE) ?? []);
   const numeral = (r.summary.match(FIGURE) ?? []).find((n) => !inOriginal.has(n)) ?? '';
   return { now, was, numeral };
@@ -124,37 +141,46 @@ if (only !== 'ecb') {
     }
     if (r.kind !== 'figure_edited' || flagged) continue;
     const { now, was, numeral } = editedFigure(r);
-    const note = `${r.domain}; edit ${r.edit_types.join('+')}; was "${was?.text ?? '?'}", now "${now?.text ?? numeral}"`;
+    const note = `${r.domain}; edit ${r.edit_types.join('+')}; was "${was?.text ?? '—'}", now "${now?.text ?? numeral}"`;
     let verdict: Verdict;
     const summaryClaim = now ? claimAt(p, 1, now.start) : null;
     if (!now || !summaryClaim) {
+      const year = /^(19|20)\d\d$/.test(numeral.replace(/[^\d]/g, ''));
       verdict = {
-        stage: 'no-quantity',
-        detail: `the edited figure ${numeral ? `"${numeral}"` : '(in words)'} is read as no quantity in the summary`,
+        stage: year ? 'no-quantity:year' : 'no-quantity:summary',
+        detail: `the edited figure ${numeral ? `"${numeral}"` : '(in words)'} is read as no quantity in the summary${year ? ' (a year)' : ''}`,
         relation: null,
       };
     } else {
-      // The document's claims stating the original figure (by value), the one sharing a key first.
+      // The document's claims that could answer the edited figure: those stating the original figure,
+      // else those with a figure of the same kind; the one that gets furthest down the detector.
       const stating = p.claims[0].filter((c) => c.quantities.some((q) => was && q.value === was.value));
-      const keyed = stating.find((c) => c.keys.some((k) => summaryClaim.keys.includes(k)));
-      const docClaim = keyed ?? stating[0] ?? null;
-      if (!docClaim) {
+      const sameKind = p.claims[0].filter((c) => c.quantities.some((q) => q.unitClass === now.unitClass));
+      const pool = stating.length > 0 ? stating : sameKind;
+      let best: Verdict | null = null;
+      for (const c of pool) {
+        const qa =
+          c.quantities.find((q) => was && q.value === was.value) ??
+          c.quantities.find((q) => q.unitClass === now.unitClass) ??
+          null;
+        const v = furthest(p, c, summaryClaim, qa, now);
+        if (!best || progressOf(v) > progressOf(best)) best = v;
+      }
+      if (best) verdict = best;
+      else {
         const digits = was ? String(was.value) : '';
-        const said = was && r.doc.replace(/,/g, '').includes(digits);
+        const said = was !== null && r.doc.replace(/,/g, '').includes(digits);
         verdict = {
-          stage: was ? (said ? 'no-quantity:doc' : 'figure-not-in-doc') : 'no-original-figure',
-          detail: was
-            ? said
-              ? `the document writes ${digits} but no claim reads it as a quantity like "${was.text}"`
-              : `the document never states the original figure "${was.text}" (derived, rounded, converted or in words)`
-            : 'no figure of the original summary changed (the edit changed words, not a read figure)',
+          stage: said ? 'no-quantity:doc' : was ? 'no-counterpart:derived' : 'no-counterpart:inserted',
+          detail: said
+            ? `the document writes ${digits} but reads it as no quantity of the kind of "${now.text}"`
+            : was
+              ? `the document states no figure of the kind of "${now.text}" (class ${now.unitClass}); the summary's original "${was.text}" is derived, rounded or converted`
+              : `the edit inserted a figure ("${now.text}", class ${now.unitClass}) the document states nothing of that kind for`,
           relation: null,
         };
-      } else {
-        const qa = docClaim.quantities.find((q) => was && q.value === was.value) ?? null;
-        verdict = why(p, docClaim, summaryClaim, qa, now);
-        if (verdict.stage === 'conflict') continue;
       }
+      if (verdict.stage === 'conflict') continue;
     }
     cases.push({ set: 'summedits', kind: 'missed', id: r.id, a: '', b: r.summary, note, verdict });
   }

@@ -201,3 +201,43 @@ export function why(
     relation: null,
   };
 }
+
+/** How far down crossReference a verdict's pair of figures got: the later the stage, the nearer a conflict. */
+const PROGRESS: [RegExp, number][] = [
+  [/^no-quantity/, 0],
+  [/^(unit-class|rate)$/, 1],
+  [/^no-shared-key$/, 2],
+  [/^(overlap|ratio)/, 3],
+  [/^(measure|local-context)/, 4],
+  [/^similarity$/, 5],
+  [/^subject/, 6],
+  [/^period$/, 7],
+  [/^other-figure-agrees$/, 8],
+  [/^dropped$/, 9],
+  [/^conflict$/, 10],
+];
+export const progressOf = (v: Verdict) => PROGRESS.find(([re]) => re.test(v.stage))?.[1] ?? 0;
+
+/**
+ * The verdict for the labelled figures, unless another pair of figures of the same kind in the same
+ * two claims got further (the labelled pair may be the wrong two of a sentence's figures: "$184 million
+ * or $23 million per season"); the furthest is what stopped the conflict.
+ */
+export function furthest(
+  p: ComparedPair,
+  a: ClaimForMatching,
+  b: ClaimForMatching,
+  qa: Quantity | null,
+  qb: Quantity | null,
+): Verdict {
+  let best = why(p, a, b, qa, qb);
+  for (const x of a.quantities)
+    for (const y of b.quantities) {
+      if (x === qa && y === qb) continue;
+      if (x.unitClass !== y.unitClass && x.value !== (qa?.value ?? Number.NaN)) continue;
+      const v = why(p, a, b, x, y);
+      if (progressOf(v) > progressOf(best))
+        best = { ...v, detail: `${v.detail} [other figures of the pair]` };
+    }
+  return best;
+}
