@@ -1,5 +1,6 @@
 // Quantities in a sentence: the number, how the writer hedged it, what it counts, and over what period.
 import { foldName } from './entities';
+import { subunitsAt } from './number-words';
 import { mayStartNumber, type NumberMatch, readNumber, SCALES } from './numbers';
 import type { Quantity } from './types';
 import {
@@ -202,6 +203,12 @@ function readQuantityAt(
     currency = CURRENCY_WORDS.get(singular(tokens[j]!.lower))!;
     j++;
   }
+  // "twelve euros and fifty cents": the smaller unit said after the sum is its decimals.
+  const cents = currency && !percent && !found.rangeEnd ? subunitsAt(tokens, j) : null;
+  if (cents) {
+    found.num = { ...num, value: num.value + cents.cents / 100, decimals: 2 };
+    j = cents.to;
+  }
 
   // Ages: "33-year-old", "33 years old".
   const ageMatch = matchAge(tokens, j);
@@ -315,7 +322,7 @@ function readQuantityAt(
     start: startTok.start,
     end: lastTok.end,
     text: text.slice(startTok.start, lastTok.end),
-    value: num.value,
+    value: found.num.value,
     // Written out, not spread: a spread in an object literal is slow in V8, for every quantity.
     low: interval.low,
     high: interval.high,
@@ -337,6 +344,8 @@ const notPaidFor = (head: string) => PAYMENT_ADVERBS.has(head) || (head.length >
 /** Letters glued to a sum scale it: "$184M", "£5m", "$1.2B". (After a bare number "200m" is metres.) */
 const GLUED_SCALES = new Map([
   ['m', 1e6],
+  // "$200MM": the financial press doubles the M (Roman thousand thousands).
+  ['mm', 1e6],
   ['b', 1e9],
 ]);
 function withGluedScale(tokens: Token[], num: NumberMatch): NumberMatch {
