@@ -1,4 +1,6 @@
 // Quantities in a sentence: the number, how the writer hedged it, what it counts, and over what period.
+
+import { mayStartDate, readDateAt } from './dates';
 import { foldName } from './entities';
 import { subunitsAt } from './number-words';
 import { mayStartNumber, type NumberMatch, readNumber, SCALES } from './numbers';
@@ -109,7 +111,11 @@ export function extractQuantities(tokens: Token[], text: string): Quantity[] {
   let i = 0;
   while (i < tokens.length) {
     // Only a number, or a currency symbol before one, starts a quantity: most tokens are neither.
-    const q = startsQuantity(tokens[i]!) ? readQuantityAt(tokens, i, text) : null;
+    // A date, a year or a time of day is read first (dates.ts): the amount reader sets those aside.
+    const t = tokens[i]!;
+    const q =
+      (t.type !== 'punct' && mayStartDate(t) ? readDateAt(tokens, i, text) : null) ??
+      (startsQuantity(t) ? readQuantityAt(tokens, i, text) : null);
     if (q) {
       out.push(q.quantity);
       i = q.next;
