@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../src/node';
 import { addAccount } from '../../src/services/accounts';
 import { signedIn } from '../helpers/auth';
+import { settleableConflict } from '../helpers/verdicts';
 import { type Chromium, launchChromium, skipBrowserTests } from './chromium';
 
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -213,11 +214,11 @@ describe.skipIf(skipBrowserTests())('reviewer workflow in Chromium', () => {
       await p.waitForURL((u) => u.pathname === next);
       await p.waitForFunction(() => 'htmx' in window);
     };
-    // Any other open conflict (the 57-vs-50 one was resolved above).
+    // Another open conflict that either resolution may settle: resolving the 57-vs-50 one above set
+    // its claims' verdicts, and a resolution contradicting those would be refused (verdict-rules.ts).
     await page.goto(server.url);
-    const href = await page.locator('li.queue-row a.row-link').first().getAttribute('href');
-    expect(href).toMatch(/^\/conflicts\/\d+$/);
-    const id = Number(href!.split('/').pop());
+    const id = await settleableConflict(server.db);
+    const href = `/conflicts/${id}`;
     await Promise.all([
       page.waitForURL(server.url),
       page.locator('form.signed-in button[type="submit"]').click(),
