@@ -19,6 +19,7 @@ import { ensureFirstAdmin } from './services/accounts';
 import { type CrossReferenceLater, sweepPending } from './services/crossref-later';
 import { settingsFromEnv } from './settings';
 import { staticFiles } from './static-files';
+import { nodeWebReader } from './web/node-reader';
 
 export interface ServerOptions {
   port?: number;
@@ -39,6 +40,8 @@ export interface ServerOptions {
    * pages); by default the request does it.
    */
   crossReferenceLater?: CrossReferenceLater;
+  /** Tests only: let "add by URL" and feeds fetch from 127.0.0.1 (a fixture server). Never from the environment. */
+  allowLoopbackForTests?: boolean;
   log?: (line: string) => void;
 }
 
@@ -99,7 +102,13 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   });
   root.route(
     '/',
-    createApp({ db, writeLimiter, settings: opts.settings, crossReferenceLater: opts.crossReferenceLater }),
+    createApp({
+      db,
+      writeLimiter,
+      settings: opts.settings,
+      crossReferenceLater: opts.crossReferenceLater,
+      webReader: nodeWebReader({ policy: { allowLoopbackForTests: opts.allowLoopbackForTests } }),
+    }),
   );
   // Unknown paths get the app's readable 404 (the mounted app's own notFound is not consulted).
   root.notFound(notFound);
