@@ -1,13 +1,16 @@
 // `npm run eval`: conflict detection measured on externally labelled text, through the same code path
 // as POST /api/compare. Prints a scorecard and writes a JSON copy.
 //   --data DIR   the eval folder (default ../shared/eval)   --quick   a small subset, for CI
-//   --json FILE  where to write the JSON copy (default data/eval.json)
+//   --json FILE  where to write the JSON copy (default data/eval.json)   --verbose  list every miss
+//   Each new dataset's scorer lives in its own module under ./eval/.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { extractArticle } from '../core';
 import { wordValue } from '../core/numbers';
-import { type CompareDocument, compareDocuments } from '../services/compare';
+import { compareDocuments } from '../services/compare';
+import { conflictsBetween, docOf, readJsonl as readJsonlIn } from './eval/common';
+import { quickSubset, type SummEditsRecord, scoreSummEdits } from './eval/summedits';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -20,15 +23,7 @@ const dataDir = resolve(
 );
 const jsonOut = resolve(opt('--json', 'data/eval.json'));
 
-const readJsonl = <T>(file: string): T[] =>
-  readFileSync(join(dataDir, file), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as T);
-
-const conflictsBetween = (docs: CompareDocument[]) =>
-  compareDocuments(docs).links.filter((l) => l.relation === 'conflict');
-const docOf = (claimId: string) => claimId.slice(0, claimId.lastIndexOf(':'));
+const readJsonl = <T>(file: string): T[] => readJsonlIn<T>(dataDir, file);
 /** The conflicts flagged between two documents, each as its two figures' words. */
 const crossConflicts = (a: string, b: string) =>
   new Set(
@@ -315,6 +310,11 @@ function seedCase() {
   };
 }
 
+function summedits() {
+  const records = readJsonl<SummEditsRecord>('summedits/summedits_dev.jsonl');
+  return scoreSummEdits(quick ? quickSubset(records) : records);
+}
+
 function throughput(docs: EcbDoc[]) {
   const texts = docs.map((d) => d.text);
   const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
@@ -348,6 +348,7 @@ const report = {
   recall: recall(),
   ecbplus: ecbplus(ecbDocs),
   articleRecall: articleRecall(ecbDocs),
+  summedits: summedits(),
   seed: seedCase(),
   throughput: throughput(ecbDocs),
   seconds: 0,
@@ -356,6 +357,7 @@ report.seconds = (performance.now() - started) / 1000;
 
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 const e = report.equate;
+const s = report.summedits;
 const lines = [
   `crosscheck eval (${quick ? 'quick subset' : 'full'}, ${report.measuredAt.slice(0, 10)})`,
   `EQUATE      false alarms on entailed pairs: ${e.byLabel.entailment?.flagged ?? 0}/${e.byLabel.entailment?.pairs ?? 0} = ${pct(e.falseAlarmRate)}  (goal ≤ 2 %)`,
@@ -365,6 +367,11 @@ const lines = [
   `            a case counts when the change brings a conflict the unchanged pair does not have`,
   `ECB+        cross-incident conflicts: ${report.ecbplus.crossConflicts} in ${report.ecbplus.crossPairs} article pairs = ${report.ecbplus.crossPer100Pairs.toFixed(2)} per 100 pairs  (goal ≤ 0.5)`,
   `            within-incident conflicts to read by hand: ${report.ecbplus.withinConflicts}`,
+  `SummEdits   doc vs summary (dev, non-news domains): recall on figure_edited ${s.found}/${s.figureEdited} = ${pct(s.recall)}, false alarms on consistent ${s.falseAlarms}/${s.consistent} = ${pct(s.falseAlarmRate)}, balanced accuracy ${s.balancedAccuracy.toFixed(3)}  (goal ≥ 0.91: recall ≥ 85 %, false alarms ≤ 3 %)`,
+  ...Object.entries(s.byDomain).map(
+    ([domain, t]) =>
+      `            ${domain.padEnd(12)} recall ${t.found}/${t.figureEdited} = ${pct(t.recall)}, false alarms ${t.falseAlarms}/${t.consistent} = ${pct(t.falseAlarmRate)}, balanced ${t.balancedAccuracy.toFixed(3)}`,
+  ),
   `Seed        57 vs some 50 conflict: ${report.seed.conflict57vs50 ? 'found' : 'MISSING'}; "about 50" agrees with DOD: ${report.seed.quoteAgreesWithDod ? 'yes' : 'NO'}; "about 50" conflicts with 57: ${report.seed.quoteConflictsWithOwn57 ? 'yes' : 'NO'}`,
   `Speed       extraction ${report.throughput.mbPerSecond.toFixed(2)} MB/s on ${report.throughput.megabytes.toFixed(2)} MB of ECB+ text (median); a 1,000-word article ${report.throughput.extract1000WordsMs.toFixed(2)} ms (median)`,
   `            eval took ${report.seconds.toFixed(1)} s`,
@@ -378,6 +385,10 @@ if (args.includes('--verbose')) {
   for (const m of report.recall.missed) console.log(`- ${m.id}\n  P: ${m.premise}\n  H: ${m.hypothesis}`);
   console.log('\nArticle recall misses:');
   for (const m of report.articleRecall.missed) console.log(`- ${m.a} / ${m.b}: ${m.figure}`);
+  console.log('\nSummEdits misses (figure_edited, no conflict):');
+  for (const m of s.missedCases) console.log(`- ${m.id} (${m.domain})\n  ${m.summary}`);
+  console.log('\nSummEdits false alarms (consistent):');
+  for (const f of s.falseAlarmCases) console.log(`- ${f.id} (${f.domain})\n  ${f.summary}\n  ${f.why}`);
   console.log('\nECB+ cross-incident conflicts:');
   for (const c of report.ecbplus.cross) console.log(`- [${c.topic}] ${c.a}  ↔  ${c.b}\n  ${c.why}`);
   console.log('\nECB+ within-incident conflicts:');
