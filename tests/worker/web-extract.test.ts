@@ -2,8 +2,10 @@
 // the blocks and metadata Mozilla's Readability gives on Node for the same fixture pages. Readability
 // and linkedom run here too (plain JavaScript), for the comparison only: the Worker does not bundle them.
 import { describe, expect, it } from 'vitest';
+import type { Hop, Transport } from '../../src/web/fetch-page';
 import { pickMetadata } from '../../src/web/metadata';
 import { readabilityExtract } from '../../src/web/readability-extract';
+import { webReader } from '../../src/web/reader';
 import { hasHtmlRewriter, rewriterExtract } from '../../src/web/rewriter-extract';
 import budget from '../fixtures/web/budget-meta.html?raw';
 import harbour from '../fixtures/web/harbour-jsonld.html?raw';
@@ -31,5 +33,54 @@ describe('HTMLRewriter extraction in workerd', () => {
     expect(signals.title).toBe('A & B');
     expect(blocks.join(' ')).not.toContain('&amp;');
     expect(blocks[0]).toContain('Fish & chips cost £4');
+  });
+});
+
+describe('address checks in workerd (what the Worker refuses itself)', () => {
+  // A stub in place of the network: each URL answers as the map says; a URL it does not know fails the test.
+  const stub =
+    (answers: Record<string, { status: number; location?: string; html?: string }>): Transport =>
+    async (url) => {
+      const a = answers[url.href];
+      if (!a) throw new Error(`the reader should not have fetched ${url.href}`);
+      const headers = new Headers({ 'content-type': 'text/html' });
+      if (a.location) headers.set('location', a.location);
+      const bytes = new TextEncoder().encode(a.html ?? '');
+      return {
+        status: a.status,
+        headers,
+        body: (async function* () {
+          yield bytes;
+        })(),
+        cancel() {},
+      } satisfies Hop;
+    };
+
+  it.each([
+    ['http://127.0.0.1/', /loopback/],
+    ['http://[::ffff:169.254.169.254]/', /link-local/],
+    ['http://10.1.1.1/', /private/],
+    ['http://localhost/', /this machine/],
+    ['http://metadata.google.internal/', /local network name/],
+    ['file:///etc/passwd', /only http and https/],
+  ])('refuses %s before fetching', async (url, why) => {
+    await expect(
+      webReader({ transport: stub({}), extract: rewriterExtract }).readArticle(url),
+    ).rejects.toThrow(why);
+  });
+
+  it('refuses a redirect to a private or metadata address, and reads a public page', async () => {
+    const reader = webReader({
+      transport: stub({
+        'https://news.example/a': { status: 302, location: 'http://169.254.169.254/latest/meta-data/' },
+        'https://news.example/b': { status: 301, location: '/c' },
+        'https://news.example/c': { status: 200, html: harbour },
+      }),
+      extract: rewriterExtract,
+    });
+    await expect(reader.readArticle('https://news.example/a')).rejects.toThrow(/redirects to .*link-local/);
+    const page = await reader.readArticle('https://news.example/b');
+    expect(page).toMatchObject({ url: 'https://news.example/c', outlet: 'The Coastal Ledger' });
+    expect(page.text).toContain('about 140 vessels waiting offshore');
   });
 });
