@@ -28,7 +28,8 @@ function typical(name: string): string {
   const sidebar = `<aside class="sidebar">${Array.from({ length: 60 }, (_, i) => `<div class="teaser"><a href="/t/${i}"><img src="/i/${i}.jpg" alt="">Teaser headline number ${i} about something</a></div>`).join('')}</aside>`;
   let comments = '';
   while (html.length + script.length + style.length + menu.length + sidebar.length + comments.length < KB100)
-    comments += '<div class="comment"><p class="comment-author">reader</p><p>I have lived here for twenty years, and this is the worst storm I remember, honestly.</p></div>';
+    comments +=
+      '<div class="comment"><p class="comment-author">reader</p><p>I have lived here for twenty years, and this is the worst storm I remember, honestly.</p></div>';
   return html
     .replace('</head>', `${script}${style}</head>`)
     .replace('<body', `${menu}<body`)
