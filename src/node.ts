@@ -13,6 +13,7 @@ import { createApp } from './app';
 import { notFound } from './middleware/errors';
 import { DEFAULT_WRITES_PER_MINUTE } from './middleware/rate-limit';
 import { windowRateLimit } from './middleware/rate-limit/window';
+import { security } from './middleware/security';
 import { DEFAULT_DATABASE_URL, openNodeDb, ROOT } from './node-db';
 import type { AppSettings } from './routes/app-types';
 import { ensureFirstAdmin } from './services/accounts';
@@ -72,6 +73,8 @@ function renderJsxWithoutAsyncHooks(): void {
   }
 }
 
+const LOOPBACK = /^(127(\.\d{1,3}){3}|localhost|::1)$/i;
+
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
   renderJsxWithoutAsyncHooks();
   const log = opts.log ?? (() => {});
@@ -95,17 +98,21 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       );
   }
   const root = new Hono();
+  // Static answers, 404s included, carry the same security headers as pages (CSP, nosniff, frames).
+  root.use('/static/*', security());
   root.get('/static/*', staticFiles(ROOT));
   const writeLimiter = windowRateLimit({
     limit: opts.writesPerMinute ?? DEFAULT_WRITES_PER_MINUTE,
     address: (c) => getConnInfo(c).remote.address,
   });
+  // A copy the routes read on each request: the fallback origin below is known only once listening.
+  const settings: AppSettings = { ...opts.settings };
   root.route(
     '/',
     createApp({
       db,
       writeLimiter,
-      settings: opts.settings,
+      settings,
       crossReferenceLater: opts.crossReferenceLater,
       webReader: nodeWebReader({ policy: { allowLoopbackForTests: opts.allowLoopbackForTests } }),
     }),
@@ -120,6 +127,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
+  // Without PUBLIC_ORIGIN, a server on loopback is reached at its own address (a laptop, a test), so
+  // absolute URLs use it; listening on all interfaces names no address, so URLs stay relative.
+  if (!settings.publicOrigin && !settings.trustRequestOrigin && LOOPBACK.test(host))
+    settings.publicOrigin = new URL(url).origin;
   return {
     url,
     port,

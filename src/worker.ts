@@ -45,6 +45,10 @@ export interface Env {
   ACCESS_EDITORS?: string;
   /** "1"/"true": every page and API call except /signin needs a signed-in user. */
   READ_REQUIRES_SIGNIN?: string;
+  /** The origin for absolute URLs (permalinks, exports); see src/routes/public-origin.ts. */
+  PUBLIC_ORIGIN?: string;
+  /** "1": without PUBLIC_ORIGIN, absolute URLs use the request's URL (Cloudflare routes by hostname). */
+  TRUST_REQUEST_ORIGIN?: string;
   /** Rate-limiting binding for writes (`[[ratelimits]]` in wrangler.toml); absent = writes are not limited. */
   WRITE_LIMITER?: RateLimitBinding;
   /**

@@ -250,28 +250,29 @@ export function blockingKeys(
 function addFigureKeys(keys: Set<string>, quantities: Quantity[], terms: string[], context: string[]): void {
   const names = figureNames(terms, context);
   const stems = ownStems(terms, quantities);
+  // Each unit class, general class and anchor figure once, in order of first appearance: a repeated
+  // one only builds keys its first appearance built, and a sentence of thousands of figures of one
+  // class ("57 countries 57 countries …") never spends the budget, so repeats made it quadratic.
+  const classes = new Set<string>();
+  const generals = new Set<string>();
+  const anchors = new Set<string>();
   for (const q of quantities) {
     if (!q.unitClass) continue;
-    for (const e of names) if (addKey(keys, `${q.unitClass}|${e}`)) return;
+    classes.add(q.unitClass);
+    const general = /^(percent|money:[a-z]+):/.exec(q.unitClass)?.[1];
+    if (general) generals.add(general);
   }
-  for (const q of quantities) {
-    if (!q.unitClass) continue;
-    for (const w of stems) if (addKey(keys, `${q.unitClass}|w:${w}`)) return;
-  }
+  for (const r of quantities) if (anchorFigure(r)) anchors.add(`${r.unitClass}=${r.value}`);
+  for (const c of classes) for (const e of names) if (addKey(keys, `${c}|${e}`)) return;
+  for (const c of classes) for (const w of stems) if (addKey(keys, `${c}|w:${w}`)) return;
   // A percentage of something also meets a bare percentage (crossref's sameClass).
   // So does a sum of money for something and a bare sum in the same currency.
-  for (const q of quantities) {
-    const general = /^(percent|money:[a-z]+):/.exec(q.unitClass)?.[1];
-    if (!general) continue;
+  for (const general of generals) {
     for (const e of names) if (addKey(keys, `${general}|${e}`)) return;
     for (const w of stems) if (addKey(keys, `${general}|w:${w}`)) return;
   }
   // Two sentences stating one more figure the same way are compared (crossref's sameFigure).
-  for (const r of quantities) {
-    if (!anchorFigure(r)) continue;
-    for (const q of quantities)
-      if (q.unitClass && addKey(keys, `${q.unitClass}|f:${r.unitClass}=${r.value}`)) return;
-  }
+  for (const figure of anchors) for (const c of classes) if (addKey(keys, `${c}|f:${figure}`)) return;
 }
 
 /** Adds a key; whether the budget is spent with it. */

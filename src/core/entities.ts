@@ -140,25 +140,36 @@ export function findNames(tokens: Token[], knownNames: Set<string>): RawName[] {
       else if (t.text === '.' && /^[A-Z]$/.test(tokens[j - 1]!.text)) j++;
       else break;
     }
-    let run = trimDescriptiveSuffix(wordsOf(tokens, i, j));
+    const words = trimDescriptiveSuffix(wordsOf(tokens, i, j));
+    // The run is words[s, e): trimmed by moving its ends, never by slicing it again and again (a run of
+    // thousands of stopwords, "A A A …", would copy it once per word).
+    let s = 0;
+    let e = words.length;
     // A sentence-initial word that also appears in lower case is not a name ("However", "Despite").
     // A sentence-initial word is a name only if the text also capitalises it mid-sentence.
     while (
-      run.length > 0 &&
-      (STOPWORDS.has(run[0]!.lower) ||
-        (run[0] === firstWord &&
-          run.length === 1 &&
-          !knownNames.has(run[0]!.text) &&
+      s < e &&
+      (STOPWORDS.has(words[s]!.lower) ||
+        (words[s] === firstWord &&
+          e - s === 1 &&
+          !knownNames.has(words[s]!.text) &&
           !possessive(tokens, i) &&
-          !/^[A-Z]{2,6}s?$/.test(run[0]!.text)))
+          !/^[A-Z]{2,6}s?$/.test(words[s]!.text)))
     ) {
-      run = run.slice(1);
+      s++;
     }
-    while (run.length > 0 && CONNECTORS.has(run[run.length - 1]!.lower)) run = run.slice(0, -1);
-    if (run.length > 0) {
+    while (e > s && CONNECTORS.has(words[e - 1]!.lower)) e--;
+    if (e > s) {
+      const run = s === 0 && e === words.length ? words : words.slice(s, e);
       // run[0] is a token of [i, j), or (trimmed of a suffix) a new one: then -1, as in a slice.
-      const found = tokens.indexOf(run[0]!, i);
-      const at = found < 0 ? i - 1 : found;
+      // Looked for in [i, j) only: a search to the end of the sentence for a new token, once per
+      // name, would be quadratic in a long sentence.
+      let at = i - 1;
+      for (let k = i; k < j; k++)
+        if (tokens[k] === run[0]) {
+          at = k;
+          break;
+        }
       names.push({
         tokens: run,
         surface: run.length === 1 ? run[0]!.text : run.map((t) => t.text).join(' '),

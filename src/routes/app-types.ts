@@ -37,6 +37,16 @@ export interface AppSettings {
   orgUrl?: string;
   /** READ_REQUIRES_SIGNIN: every page and API call except /signin needs a signed-in user (default off). */
   readRequiresSignin?: boolean;
+  /**
+   * PUBLIC_ORIGIN: where reviewers reach the service ("https://crosscheck.example.org"); absolute URLs
+   * (permalinks, exports) are built from it, never from the Host header (src/routes/public-origin.ts).
+   */
+  publicOrigin?: string;
+  /**
+   * TRUST_REQUEST_ORIGIN: without PUBLIC_ORIGIN, build absolute URLs from the request's URL. Only for
+   * runtimes that route by hostname themselves (Cloudflare sends a Worker only its own hostnames).
+   */
+  trustRequestOrigin?: boolean;
 }
 
 /** `user` is set by the identify middleware on every request: null when nobody is signed in. */

@@ -10,6 +10,7 @@ import { claimDetail } from '../services/articles';
 import { claimReviewOf } from '../services/claim-review';
 import { decideProposal, markClaim } from '../services/review';
 import type { AppDeps, AppEnv } from './app-types';
+import { publicOrigin } from './public-origin';
 import { pageOrFragment, renderError } from './render';
 import { answerReview, invalidReview, reviewTooLarge } from './review-responses';
 import { decideForm } from './review-schemas';
@@ -35,7 +36,7 @@ export function claimRoutes(deps: AppDeps) {
 
   app.get('/:id', badId, async (c) => {
     const view = await claimDetail(deps.db, c.req.valid('param').id);
-    const origin = new URL(c.req.url).origin;
+    const origin = publicOrigin(c, deps.settings);
     const jsonLd = claimReviewOf(
       { claim: view.claim, links: view.links, history: view.reviews },
       settings,
