@@ -1,5 +1,7 @@
 // Subject identity: whether two claims are about the same event, as an ordered list of named rules.
 // Each rule rejects the pair for one reason or lets it pass; the first to reject decides.
+
+import { keyOf } from '../terms';
 import type { ClaimForMatching } from '../types';
 import { ClaimView } from './view';
 import { restated, sameFigure, sameWording, type WordingShare, wordingShare } from './wording';
@@ -91,7 +93,7 @@ export function undated(c: ClaimView, other: ClaimView, claimed: ReadonlySet<str
 
 /** Year terms (`y:2023`) that are not the years in dispute. */
 const unclaimed = (x: SubjectContext, years: string[]) =>
-  x.claimed.size === 0 ? years : years.filter((t) => !x.claimed.has(t.slice(2)));
+  x.claimed.size === 0 ? years : years.filter((t) => !x.claimed.has(keyOf(t)));
 
 /** The other report names enough to say what it leaves out. */
 const namesEnough = (other: ClaimView) => other.names.size >= MIN_NAMES_FOR_ABSENCE;
@@ -101,11 +103,11 @@ function foreign(c: ClaimView, other: ClaimView): boolean {
 }
 
 function strangers(c: ClaimView, other: ClaimView): boolean {
-  return namesEnough(other) && other.missesAny(c.contextWith('P:'));
+  return namesEnough(other) && other.missesAny(c.contextWith('protagonist'));
 }
 
 function centralUnknown(c: ClaimView, other: ClaimView): boolean {
-  return namesEnough(other) && other.missesAny(c.contextWith('Q:'));
+  return namesEnough(other) && other.missesAny(c.contextWith('central-actor'));
 }
 
 /**
@@ -154,18 +156,18 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
     // apart, not the days, names and dates around them (reports written on different days, of one event).
     name: 'different-people-around',
     reason: 'different people around',
-    rejects: (x) => differentPeople(x.a, x.a.around(x.retold, 'p:'), x.b, x.b.around(x.retold, 'p:')),
+    rejects: (x) => differentPeople(x.a, x.a.around(x.retold, 'person'), x.b, x.b.around(x.retold, 'person')),
   },
   {
     name: 'different-years',
     reason: 'different years',
     rejects: (x) =>
-      disjoint(unclaimed(x, x.a.around(x.retold, 'y:')), unclaimed(x, x.b.around(x.retold, 'y:'))),
+      disjoint(unclaimed(x, x.a.around(x.retold, 'year')), unclaimed(x, x.b.around(x.retold, 'year'))),
   },
   {
     name: 'different-calendar-days',
     reason: 'different calendar days',
-    rejects: (x) => disjoint(x.a.around(x.retold, 'd:'), x.b.around(x.retold, 'd:')),
+    rejects: (x) => disjoint(x.a.around(x.retold, 'date'), x.b.around(x.retold, 'date')),
   },
   {
     // Different weekdays of the event: the claim's own, else the article's lede's.
