@@ -139,13 +139,29 @@ export function spokenPrice(
 /** Smaller units of a currency said after it: "twelve euros and fifty cents". */
 const SUBUNITS = new Set(['cent', 'cents', 'centime', 'centimes', 'penny', 'pence', 'kopeck', 'kopecks']);
 
-/** "and fifty cents" after a sum said in whole units, starting at `k` (the "and"): the cents and the end. */
+/**
+ * "and fifty cents" after a sum said in whole units, starting at `k` (the "and"): the cents and the end.
+ * Speech leaves the smaller unit out ("twelve euros and fifty ,") and restarts a word ("and f fifty"):
+ * a number below a hundred that ends the clause is cents too, and a fragment that begins the next word
+ * is a false start, skipped.
+ */
 export function subunitsAt(tokens: Token[], k: number): { cents: number; to: number } | null {
   if (tokens[k]?.lower !== 'and') return null;
-  const cents = below100(tokens[k + 1]?.lower ?? '') ?? digitsBelow100(tokens[k + 1]);
-  if (cents === null || !SUBUNITS.has(tokens[k + 2]?.lower ?? '')) return null;
-  return { cents, to: k + 3 };
+  let n = k + 1;
+  const fragment = tokens[n];
+  if (
+    fragment?.type === 'word' &&
+    fragment.lower.length <= 2 &&
+    tokens[n + 1]?.lower.startsWith(fragment.lower)
+  )
+    n++;
+  const cents = below100(tokens[n]?.lower ?? '') ?? digitsBelow100(tokens[n]);
+  if (cents === null) return null;
+  const after = tokens[n + 1];
+  if (SUBUNITS.has(after?.lower ?? '')) return { cents, to: n + 2 };
+  return cents >= 10 && (!after || CLAUSE_END.has(after.text)) ? { cents, to: n + 1 } : null;
 }
+const CLAUSE_END = new Set([',', '.', ';', '!', '?']);
 
 function digitsBelow100(t: Token | undefined): number | null {
   return t?.type === 'num' && /^\d{1,2}$/.test(t.text) ? Number(t.text) : null;

@@ -37,6 +37,12 @@ describe('spoken compound numbers (rule spoken-compound-number)', () => {
     ).toMatchObject({ high: 12.5, hedge: 'not more than' });
   });
 
+  it('reads cents said without their unit and after a false start: "under twelve Euros and f fifty ," (SummEdits q_test_62)', () => {
+    expect(one('Marketing: And you have to keep it under twelve Euros and f fifty , so .')).toMatchObject({
+      high: 12.5,
+    });
+  });
+
   it('reads a price said as units and cents before a currency word: "twelve fifty euros"', () => {
     expect(one('The remote control costs twelve fifty euros to make.').value).toBe(12.5);
     // Not without a currency or a price word: two figures in a row.
