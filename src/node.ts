@@ -15,6 +15,7 @@ import { DEFAULT_WRITES_PER_MINUTE } from './middleware/rate-limit';
 import { windowRateLimit } from './middleware/rate-limit/window';
 import { security } from './middleware/security';
 import { DEFAULT_DATABASE_URL, openNodeDb, ROOT } from './node-db';
+import { fileHealth } from './node-db-health';
 import type { AppSettings } from './routes/app-types';
 import { ensureFirstAdmin } from './services/accounts';
 import { type CrossReferenceLater, sweepPending } from './services/crossref-later';
@@ -75,7 +76,9 @@ const LOOPBACK = /^(127(\.\d{1,3}){3}|localhost|::1)$/i;
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
   renderJsxWithoutAsyncHooks();
   const log = opts.log ?? (() => {});
-  const { db, close: closeDb } = await openNodeDb(opts.databaseUrl ?? DEFAULT_DATABASE_URL);
+  const opened = await openNodeDb(opts.databaseUrl ?? DEFAULT_DATABASE_URL);
+  const { db } = opened;
+  const closeDb = () => opened.close();
   if ((opts.seed ?? true) && (await articleCount(db)) === 0) {
     await loadSeeds(db, (entry, r) => log(`seeded ${entry.file}: ${r.status}`));
   }
@@ -104,7 +107,16 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   });
   // A copy the routes read on each request: the fallback origin below is known only once listening.
   const settings: AppSettings = { ...opts.settings };
-  root.route('/', createApp({ db, writeLimiter, settings, crossReferenceLater: opts.crossReferenceLater }));
+  root.route(
+    '/',
+    createApp({
+      db,
+      writeLimiter,
+      settings,
+      crossReferenceLater: opts.crossReferenceLater,
+      health: fileHealth(opened, (line) => console.error(line)),
+    }),
+  );
   // Unknown paths get the app's readable 404 (the mounted app's own notFound is not consulted).
   root.notFound(notFound);
 

@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { SecureHeadersVariables } from 'hono/secure-headers';
 import type { Db } from '../../db/client';
 import type { User } from '../auth/user';
+import type { DatabaseHealth } from '../middleware/db-unavailable';
 import type { CrossReferenceLater } from '../services/crossref-later';
 
 export interface AppDeps {
@@ -21,6 +22,11 @@ export interface AppDeps {
    * src/worker.ts); absent = inside it, so the answer has the conflict counts (Node, CLI, tests).
    */
   crossReferenceLater?: CrossReferenceLater;
+  /**
+   * The entry's watch over its database (Node: the file under the server, src/node-db-health.ts):
+   * checked around every request, so faults answer 503 and nothing unstored is acknowledged.
+   */
+  health?: DatabaseHealth;
 }
 
 export interface AppSettings {
