@@ -21,7 +21,7 @@ export function createApp(deps: AppDeps) {
   app.use(security());
   if (deps.health) app.use(databaseHealth(deps.health));
   if (deps.writeLimiter) app.use(deps.writeLimiter);
-  app.use(identify(deps.db, deps.identify));
+  app.use(identify(deps.db, deps.identify, deps.settings?.sessionIdleMinutes));
   if (deps.settings?.readRequiresSignin) app.use(signInToRead());
   app.route('/', signInRoutes(deps));
   app.route('/admin', adminRoutes(deps));

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { jsx } from 'hono/jsx';
 import type { Db } from '../db/client';
 import { articleCount } from '../db/queries/articles';
@@ -101,9 +101,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   // Static answers, 404s included, carry the same security headers as pages (CSP, nosniff, frames).
   root.use('/static/*', security());
   root.get('/static/*', staticFiles(ROOT));
+  const clientAddress = (c: Context) => getConnInfo(c).remote.address;
   const writeLimiter = windowRateLimit({
     limit: opts.writesPerMinute ?? DEFAULT_WRITES_PER_MINUTE,
-    address: (c) => getConnInfo(c).remote.address,
+    address: clientAddress,
   });
   // A copy the routes read on each request: the fallback origin below is known only once listening.
   const settings: AppSettings = { ...opts.settings };
@@ -114,6 +115,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       writeLimiter,
       settings,
       crossReferenceLater: opts.crossReferenceLater,
+      clientAddress,
       health: fileHealth(opened, (line) => console.error(line)),
     }),
   );

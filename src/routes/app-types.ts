@@ -27,6 +27,11 @@ export interface AppDeps {
    * checked around every request, so faults answer 503 and nothing unstored is acknowledged.
    */
   health?: DatabaseHealth;
+  /**
+   * The client's network address as the runtime knows it (Node: the socket; Workers: CF-Connecting-IP,
+   * set by Cloudflare), never a header a client can set. The sign-in brake counts per login and address.
+   */
+  clientAddress?: (c: Context) => string | undefined;
 }
 
 export interface AppSettings {
@@ -47,6 +52,8 @@ export interface AppSettings {
    * runtimes that route by hostname themselves (Cloudflare sends a Worker only its own hostnames).
    */
   trustRequestOrigin?: boolean;
+  /** SESSION_IDLE_MINUTES: a browser session unused this long ends (default 60; src/auth/identify.ts). */
+  sessionIdleMinutes?: number;
 }
 
 /** `user` is set by the identify middleware on every request: null when nobody is signed in. */
