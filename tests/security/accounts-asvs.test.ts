@@ -162,7 +162,10 @@ describe('the sign-in brake', () => {
     brake.fail('k', t0 + 30_000);
     expect(brake.blockedFor('k', t0 + 30_000)).toBe(60_000);
     let at = t0 + 30_000;
-    for (let i = 0; i < 10; i++) brake.fail('k', (at += 1000));
+    for (let i = 0; i < 10; i++) {
+      at += 1000;
+      brake.fail('k', at);
+    }
     expect(brake.blockedFor('k', at)).toBe(15 * 60 * 1000);
     brake.succeed('k');
     expect(brake.blockedFor('k', at)).toBe(0);
