@@ -21,6 +21,7 @@ import { ensureFirstAdmin } from './services/accounts';
 import { type CrossReferenceLater, sweepPending } from './services/crossref-later';
 import { settingsFromEnv } from './settings';
 import { staticFiles } from './static-files';
+import { nodeWebReader } from './web/node-reader';
 
 export interface ServerOptions {
   port?: number;
@@ -41,6 +42,8 @@ export interface ServerOptions {
    * pages); by default the request does it.
    */
   crossReferenceLater?: CrossReferenceLater;
+  /** Tests only: let "add by URL" and feeds fetch from 127.0.0.1 (a fixture server). Never from the environment. */
+  allowLoopbackForTests?: boolean;
   log?: (line: string) => void;
 }
 
@@ -117,6 +120,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       crossReferenceLater: opts.crossReferenceLater,
       clientAddress,
       health: fileHealth(opened, (line) => console.error(line)),
+      webReader: nodeWebReader({ policy: { allowLoopbackForTests: opts.allowLoopbackForTests } }),
     }),
   );
   // Unknown paths get the app's readable 404 (the mounted app's own notFound is not consulted).

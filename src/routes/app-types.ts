@@ -5,6 +5,7 @@ import type { Db } from '../../db/client';
 import type { User } from '../auth/user';
 import type { DatabaseHealth } from '../middleware/db-unavailable';
 import type { CrossReferenceLater } from '../services/crossref-later';
+import type { WebReader } from '../web/reader';
 
 export interface AppDeps {
   db: Db;
@@ -32,6 +33,11 @@ export interface AppDeps {
    * set by Cloudflare), never a header a client can set. The sign-in brake counts per login and address.
    */
   clientAddress?: (c: Context) => string | undefined;
+  /**
+   * Fetches and extracts web pages and feeds for "add by URL" and feed polling (src/web/node-reader.ts
+   * or worker-reader.ts, chosen by the entry); absent = only pasted text can be added.
+   */
+  webReader?: WebReader;
 }
 
 export interface AppSettings {
