@@ -61,6 +61,9 @@ const PLURAL_AMOUNTS = new Map<string, [number, number]>([
   ['billions', [2e9, 9.99e9]],
 ]);
 
+/** Words before "dozen" that make it a count of twelves: "a dozen of them", "half a dozen". */
+const COUNTED_DOZEN = new Set(['a', 'one', 'two', 'three', 'four', 'five', 'six', 'half', 'several', 'few']);
+
 /** Value of a single number word or hyphenated compound: "thirteen", "twenty-five", "two-and-a-half". */
 export function wordValue(word: string): number | null {
   const w = word.toLowerCase();
@@ -193,6 +196,17 @@ export function readNumber(tokens: Token[], i: number): NumberMatch | null {
       scale: scale === 12 ? 1 : scale,
       numeral: false,
     };
+  }
+  // "Dozen of warships": without "a" or a number before it, "dozen of" is the plural said short, a
+  // vague amount like "dozens of"; "a dozen", "two dozen" stay twelve and twenty-four.
+  if (
+    t.lower === 'dozen' &&
+    next?.lower === 'of' &&
+    !COUNTED_DOZEN.has(tokens[i - 1]?.lower ?? '') &&
+    tokens[i - 1]?.type !== 'num'
+  ) {
+    const [low, high] = PLURAL_AMOUNTS.get('dozens')!;
+    return { from: i, to: i + 1, value: low, low, high, decimals: 0, scale: 1, numeral: false };
   }
   // "dozens", "hundreds", "thousands", "tens of thousands", "millions".
   const vague = PLURAL_AMOUNTS.get(t.lower);

@@ -247,7 +247,7 @@ function readQuantityAt(
     // A hyphen glues a unit on: "6.1-magnitude", "11-member".
     const glued = tokens[k]?.text === '-' && tokens[k]!.start === tokens[k - 1]!.end;
     if (glued) k++;
-    if (percentHeadOk) np = readNounPhrase(tokens, k);
+    if (percentHeadOk) np = readNounPhrase(tokens, afterModelName(tokens, k));
     // "35 of the 40 missiles": a part of a counted whole counts the whole's things, marked as a part
     // (compared only with another part: "25 of the 40 missiles"). The whole is read on its own next.
     const whole = !np.head && !percent && !currency ? partOfCountedWhole(tokens, j) : null;
@@ -270,6 +270,13 @@ function readQuantityAt(
       np = { ...np, head: '', modifiers: [] };
   }
 
+  // ".38 caliber", "a 357-caliber": a calibre is a decimal of an inch, however the point is written.
+  if (!percent && !currency && !unitClass && (CALIBRES.has(np.head) || CALIBRES.has(np.modifiers[0] ?? ''))) {
+    found.num = { ...found.num, value: calibre(found.num) };
+    unit = 'caliber';
+    unitClass = 'caliber';
+    modifiers = [];
+  }
   if (percent) {
     unit = 'percent';
     unitClass = np.head ? `percent:${unitClassOf(np.head)}` : 'percent';
@@ -342,6 +349,13 @@ function readQuantityAt(
   };
   return { quantity, next: Math.max(j, np.end) };
 }
+
+const CALIBRES = new Set(['caliber', 'calibre']);
+/** ".38" and "38" (and "a. 38", as some copy splits it) are one calibre: 0.38 of an inch. */
+const calibre = (n: NumberMatch) =>
+  n.value >= 10 && n.value < 1000 && Number.isInteger(n.value) && n.scale === 1
+    ? n.value / 10 ** String(n.value).length
+    : n.value;
 
 /** Words after a sum that say how it is paid, not what for. */
 const PAYMENT_ADVERBS = new Set(['upfront', 'apiece', 'outright', 'overall', 'altogether', 'annually']);
@@ -448,15 +462,21 @@ function isNotAnAmount(tokens: Token[], num: NumberMatch, text: string): boolean
 /** Capitalised singular words after a number, with no plural noun after them: a name, not a count. */
 function namesNotCounts(tokens: Token[], k: number): boolean {
   let i = k;
-  while (i < k + 3 && tokens[i]?.type === 'word' && /^[A-Z][a-z]/.test(tokens[i]!.text)) {
+  while (i < k + 3 && tokens[i]?.type === 'word' && /^[A-Z][A-Za-z]/.test(tokens[i]!.text)) {
     const t = tokens[i]!;
     if (isPluralNoun(t.text) || DEMONYM.test(t.text) || MONTHS.has(t.lower) || SCALES.has(t.lower))
       return false;
     i++;
   }
   if (i === k) return false;
-  const after = tokens[i];
-  return !(after?.type === 'word' && isPluralNoun(after.text));
+  // "over 80 AutoNation USA pre-owned stores": a name before the counted noun, maybe with a word or
+  // two describing it, still counts the noun.
+  for (let j = i; j < i + 3; j++) {
+    const after = tokens[j];
+    if (after?.type !== 'word' || !/^[a-z]/.test(after.text) || NP_STOP.has(after.lower)) return true;
+    if (isPluralNoun(after.text)) return false;
+  }
+  return true;
 }
 
 /** "p. m." → "pm", "GMT," → "gmt": the letters of a possible time suffix starting at `at`. */
@@ -658,6 +678,23 @@ function modelCodeAt(tokens: Token[], i: number): number {
   // "AK-47s": the plural glued to the code.
   if (tokens[k]?.lower === 's' && tokens[k]!.start === num.end) k++;
   return k;
+}
+
+/**
+ * "15 737 MAX 9 aircraft": a model named by digits and capitalised words between a count and what it
+ * counts. Where the counted noun starts, or k when no such model follows the count.
+ */
+function afterModelName(tokens: Token[], k: number): number {
+  const first = tokens[k];
+  if (first?.type !== 'num' || /[,.]/.test(first.text)) return k;
+  let j = k + 1;
+  let names = 0;
+  while (j < k + 5 && (tokens[j]?.type === 'num' || /^[A-Z][A-Za-z]*$/.test(tokens[j]?.text ?? ''))) {
+    if (tokens[j]!.type === 'word') names++;
+    j++;
+  }
+  const noun = tokens[j];
+  return names > 0 && noun?.type === 'word' && /^[a-z]/.test(noun.text) && !NP_STOP.has(noun.lower) ? j : k;
 }
 
 /** Marks a part with the size of its whole: "35 of the 40 missiles" → `whole:40`. */
