@@ -30,6 +30,7 @@ import {
 } from '../core';
 import type { CrossReferenceLater } from './crossref-later';
 import { InputError } from './errors';
+import { refreshFacts } from './facts';
 import { sha256Hex } from './hash';
 
 export interface IngestInput {
@@ -191,6 +192,8 @@ export async function ingestArticles(
       if (raced) return [{ status: 'duplicate', articleId: raced.id, title: raced.title }];
       throw err;
     }
+    // Claims linked as stating the same figure join (or form, or merge) facts.
+    if (!later && linksOf.some((l) => l.length > 0)) await refreshFacts(db, stored.ids);
     if (later) {
       // Stored and marked pending whatever happens here: the sweeper (crossref-later.ts) sends it again.
       await later(stored.ids).catch((err) =>
