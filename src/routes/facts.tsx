@@ -20,7 +20,10 @@ export function factRoutes(deps: AppDeps) {
     const origin = publicOrigin(c, deps.settings);
     return page(
       c,
-      `Fact #${fact.id}: ${fact.rows.map((r) => r.figure.text).slice(0, 3).join(' · ')}`,
+      `Fact #${fact.id}: ${fact.rows
+        .map((r) => r.figure.text)
+        .slice(0, 3)
+        .join(' · ')}`,
       <FactPage fact={fact} permalink={`${origin}/facts/${fact.id}`} />,
     );
   });

@@ -23,7 +23,8 @@ export function FactPage({ fact, permalink }: { fact: FactView; permalink: strin
   return (
     <>
       <h1>
-        Fact #{fact.id}: how many {pluralize(fact.unit)}? <span class="muted">({fact.rows.length} claims)</span>{' '}
+        Fact #{fact.id}: how many {pluralize(fact.unit)}?{' '}
+        <span class="muted">({fact.rows.length} claims)</span>{' '}
         {fact.severity ? <SeverityBadge severity={fact.severity} /> : null}
       </h1>
       <p class="muted">
