@@ -49,8 +49,10 @@ export function ArticlePage({
           </>
         ) : null}
         {' · '}
-        {article.claims.length} claims ·{' '}
-        {article.crossrefPending ? 'being compared with the archive' : `${conflicts.length} conflicts`}
+        {article.claims.length} {article.claims.length === 1 ? 'claim' : 'claims'} ·{' '}
+        {article.crossrefPending
+          ? 'being compared with the archive'
+          : `${conflicts.length} ${conflicts.length === 1 ? 'conflict' : 'conflicts'}`}
       </p>
       <div class="article-layout">
         <section class="card" aria-label="Article text">

@@ -31,6 +31,21 @@ export function ClaimPage({ view, user, jsonLd, permalink }: ClaimPageProps) {
       </p>
       <h1>Claim {claim.id}</h1>
       <Permalink url={permalink} />
+      <p class="exports muted">
+        {[...new Set(links.map((l) => l.factId).filter((f): f is number => f !== null))].map((f) => (
+          <>
+            <a href={`/facts/${f}`}>Fact #{f}: every source's figure</a> ·{' '}
+          </>
+        ))}
+        Export: <a href={`/api/claims/${claim.id}`}>JSON</a>
+        {jsonLd ? (
+          <>
+            {' '}
+            · <a href="/api/export/claimreview">ClaimReview JSON-LD (all reviewed claims)</a>
+          </>
+        ) : null}{' '}
+        · <a href="/api/export/claims.csv">claims CSV</a>
+      </p>
       <article class="card" data-kb-item="claim">
         <SourceLine s={claim} />
         {previous ? <p class="context">{previous}</p> : null}
