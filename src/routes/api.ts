@@ -28,6 +28,7 @@ import {
   queueQuery,
   type ValidationError,
 } from './schemas';
+import { urlArticleJson } from './url-articles';
 
 /** Validation failures as JSON: a one-line message plus the message per field. */
 const invalid = (r: { success: boolean; error?: ValidationError }, c: Context) => {
@@ -107,6 +108,7 @@ export function apiRoutes(deps: AppDeps) {
     requireRole('reviewer'),
     articleBodyLimit(),
     requireJson(),
+    urlArticleJson(deps),
     zValidator('json', articleInput, invalid),
     async (c) => {
       const result = await ingestArticle(deps.db, c.req.valid('json'), {
@@ -165,7 +167,10 @@ export function apiRoutes(deps: AppDeps) {
     requireJson(),
     formCsrf(),
     zValidator('json', compareInput, invalid),
-    (c) => c.json(compareDocuments(c.req.valid('json').documents)),
+    (c) => {
+      const { documents, explain } = c.req.valid('json');
+      return c.json(compareDocuments(documents, { explain }));
+    },
   );
   return api;
 }

@@ -27,6 +27,10 @@ const percent = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
  * (src/core/crossref/severity.ts) — "57 vs the range's nearest edge 55, 3.5 % apart".
  */
 export function gapWords(a: QuantitySide, b: QuantitySide, gap: number): string {
+  if (!(a.high < b.low || b.high < a.low)) {
+    // A soft conflict: the figures as written overlap, only as the sources mean them they do not.
+    return `As written the two ranges meet; as the sources mean them they are ${percent.format(gap * 100)} % apart (between their middle values, relative to the larger).`;
+  }
   const [lowSide, highSide] = a.high < b.low ? [a, b] : [b, a];
   const edge = (s: QuantitySide, top: boolean) => {
     const v = top ? s.high : s.low;

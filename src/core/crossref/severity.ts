@@ -1,5 +1,6 @@
 // How much a conflict matters: how far apart the two figures are, how exactly each was stated, and
-// how sure the match is.
+// how sure the match is. A soft conflict (bounds.ts: the literal intervals overlap, only the
+// pragmatic readings do not) is always low.
 //
 //   distance d   the gap between the two intervals at their nearest edges, relative to the larger of
 //                those two edges: 57 against "some 50" (45–55) is (57 − 55) / 57 = 3.5 %; exact 54
@@ -33,7 +34,8 @@ export function edgeGap(a: Interval, b: Interval): { gap: number; from: number; 
 export const EXACT_TOLERANCE = 0.05;
 export const HEDGED_TOLERANCE = 0.1;
 
-export function severityOf(a: Interval, b: Interval, score: number): Severity {
+export function severityOf(a: Interval, b: Interval, score: number, soft = false): Severity {
+  if (soft) return 'low';
   const tolerance = exact(a) && exact(b) ? EXACT_TOLERANCE : HEDGED_TOLERANCE;
   const strength = edgeGap(a, b).gap / tolerance;
   if (strength >= 1 && score >= 0.75) return 'high';
