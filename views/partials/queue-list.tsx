@@ -205,7 +205,8 @@ function FactEntry({
   const pairs = links.map((l) => renderedRow(l, canBulk, speakers));
   return (
     <li class={`fact-entry severity-${worst}`}>
-      <div class="fact-head" data-kb-item="fact" tabindex={-1}>
+      {/* Not a keyboard item: j / k walk the pairs (what x, a, b, n act on); the fact is a Tab away. */}
+      <div class="fact-head">
         <SeverityBadge severity={worst} />{' '}
         <a class="row-link fact-link" href={`/facts/${fact}`}>
           {factSummary(links, speakers)}
