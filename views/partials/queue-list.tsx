@@ -216,10 +216,14 @@ function FactEntry({
         </span>
       </div>
       {links.length > 3 ? (
-        <details class="fact-pairs-here">
-          <summary>The {links.length} pairs</summary>
-          <ol class="queue">{pairs}</ol>
-        </details>
+        // The most severe pair shown, the rest folded: a fact with 41 pairs is one entry, not 41.
+        <>
+          <ol class="queue fact-pairs-here">{pairs[0]}</ol>
+          <details class="fact-pairs-here">
+            <summary>{links.length - 1} more pairs of this fact</summary>
+            <ol class="queue">{pairs.slice(1)}</ol>
+          </details>
+        </>
       ) : (
         <ol class="queue fact-pairs-here">{pairs}</ol>
       )}
