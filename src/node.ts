@@ -20,6 +20,7 @@ import { ensureFirstAdmin } from './services/accounts';
 import { type CrossReferenceLater, sweepPending } from './services/crossref-later';
 import { settingsFromEnv } from './settings';
 import { staticFiles } from './static-files';
+import { nodeWebReader } from './web/node-reader';
 
 export interface ServerOptions {
   port?: number;
@@ -40,6 +41,8 @@ export interface ServerOptions {
    * pages); by default the request does it.
    */
   crossReferenceLater?: CrossReferenceLater;
+  /** Tests only: let "add by URL" and feeds fetch from 127.0.0.1 (a fixture server). Never from the environment. */
+  allowLoopbackForTests?: boolean;
   log?: (line: string) => void;
 }
 
@@ -104,7 +107,16 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   });
   // A copy the routes read on each request: the fallback origin below is known only once listening.
   const settings: AppSettings = { ...opts.settings };
-  root.route('/', createApp({ db, writeLimiter, settings, crossReferenceLater: opts.crossReferenceLater }));
+  root.route(
+    '/',
+    createApp({
+      db,
+      writeLimiter,
+      settings,
+      crossReferenceLater: opts.crossReferenceLater,
+      webReader: nodeWebReader({ policy: { allowLoopbackForTests: opts.allowLoopbackForTests } }),
+    }),
+  );
   // Unknown paths get the app's readable 404 (the mounted app's own notFound is not consulted).
   root.notFound(notFound);
 

@@ -14,6 +14,7 @@ import { accessPolicy, accessUser } from './auth/access-user';
 import { bindingRateLimit, type RateLimitBinding } from './middleware/rate-limit';
 import { type CrossReferenceLater, crossReferenceStored, sweepPending } from './services/crossref-later';
 import { settingsFromEnv } from './settings';
+import { workerWebReader } from './web/worker-reader';
 
 /** The Queue producer binding, as much of it as this file uses. */
 interface QueueProducer {
@@ -95,6 +96,7 @@ function appFor(env: Env): { app: App; db: Db } {
     const app = createApp({
       db,
       crossReferenceLater: laterFor(env),
+      webReader: workerWebReader(),
       writeLimiter: bindingRateLimit(env.WRITE_LIMITER),
       settings: settingsFromEnv(env as unknown as Record<string, string | undefined>),
       // Only an email this file verified (verifiedEmails) ever becomes the user, never a header as sent.

@@ -4,6 +4,7 @@ import type { SecureHeadersVariables } from 'hono/secure-headers';
 import type { Db } from '../../db/client';
 import type { User } from '../auth/user';
 import type { CrossReferenceLater } from '../services/crossref-later';
+import type { WebReader } from '../web/reader';
 
 export interface AppDeps {
   db: Db;
@@ -21,6 +22,11 @@ export interface AppDeps {
    * src/worker.ts); absent = inside it, so the answer has the conflict counts (Node, CLI, tests).
    */
   crossReferenceLater?: CrossReferenceLater;
+  /**
+   * Fetches and extracts web pages and feeds for "add by URL" and feed polling (src/web/node-reader.ts
+   * or worker-reader.ts, chosen by the entry); absent = only pasted text can be added.
+   */
+  webReader?: WebReader;
 }
 
 export interface AppSettings {
