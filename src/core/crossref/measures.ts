@@ -6,6 +6,7 @@ import type { Quantity } from '../types';
 import { listedTotal, softConflict } from './bounds';
 import { informativeAgreement, MAX_CONFLICT_RATIO, overlaps, ratioOf, relativeDifference } from './intervals';
 import { sameLocalContext } from './local-context';
+import { roundedAlike } from './rounding';
 import { SUM } from './sums';
 import type { ClaimView } from './view';
 
@@ -112,6 +113,10 @@ export const CHOICE_RULES = {
     name: 'uninformative-agreement',
     reason: 'the figures agree only through an open-ended bound far from the other figure',
   },
+  roundedAlike: {
+    name: 'rounded-alike',
+    reason: 'one figure is the other rounded ("600" and "612" killed): they agree (rounding.ts)',
+  },
   pragmaticBounds: {
     name: 'pragmatic-bounds',
     reason:
@@ -169,7 +174,10 @@ function pairFor(
   }
   if (options.length === 0) return null;
   // When any of a's quantities agrees with qb, qb is corroborated, whatever the others say.
-  const agreeing = options.find((qa) => overlaps(qa, qb) && softConflict(qa, qb) === null);
+  // A round figure agrees with the figures that round to it ("600 were killed" and "612 people").
+  const agreeing = options.find(
+    (qa) => (overlaps(qa, qb) && softConflict(qa, qb) === null) || roundedAlike(qa, qb),
+  );
   if (agreeing) {
     if (informativeAgreement(agreeing, qb))
       return { qa: agreeing, qb, overlap: true, difference: 0, soft: null };
