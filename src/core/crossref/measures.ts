@@ -30,7 +30,19 @@ export interface FigureRule {
 /** A bare percentage ("42 percent think") may be a share of anything the other names ("of Americans"). */
 function sameClass(x: string, y: string): boolean {
   if (x === y) return true;
-  return generalOf(x, y) || generalOf(y, x);
+  return generalOf(x, y) || generalOf(y, x) || sameCurrency(x, y);
+}
+
+/**
+ * Money is one class per currency (money-one-class): what a sum pays for ("in jewelry", "for Q4", "offer")
+ * says which fund, package or line it is, a subject the subject and group rules weigh, not another kind
+ * of thing. "$102 million in jewelry" and "$108 million" of one heist are two values of one sum.
+ */
+function sameCurrency(x: string, y: string): boolean {
+  if (!x.startsWith('money:') || !y.startsWith('money:')) return false;
+  const cx = x.indexOf(':', 6);
+  const cy = y.indexOf(':', 6);
+  return (cx < 0 ? x : x.slice(0, cx)) === (cy < 0 ? y : y.slice(0, cy));
 }
 
 /** Likewise a bare sum of money ("$500,000") may be what the other says it pays for ("$375,000 fine"). */
