@@ -79,7 +79,7 @@ export function figureLink(
   const scoped = scopes[0] !== null && scopes[1] !== null && scopes[0] !== scopes[1];
   const relation: Relation = conflict ? (scoped ? 'different_scope' : 'conflict') : 'corroboration';
   const severity =
-    conflict && !scoped ? severityOf(conflict.qa, conflict.qb, score, conflict.soft !== null) : 'low';
+    conflict && !scoped ? severityOf(conflict.difference, score, conflict.soft !== null) : 'low';
   const sideA = side(a.ref, chosen.qa);
   const sideB = side(b.ref, chosen.qb);
   const explanation: Explanation = {
