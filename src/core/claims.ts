@@ -117,7 +117,35 @@ export function weekdayOf(tokens: Token[], i: number): string | null {
   const t = tokens[i]!;
   if (t.type !== 'word' || !startsUpper(t.text)) return null;
   const w = withoutPossessive(t.lower);
-  return WEEKDAYS.has(w) ? w.slice(0, 3) : null;
+  if (!WEEKDAYS.has(w) || reportingDay(tokens, i)) return null;
+  return w.slice(0, 3);
+}
+
+/** Verbs of saying and publishing: a weekday right after one dates the report, not the event. */
+const REPORTING_VERBS = new Set(
+  'said says told tells wrote writes reported reports announced announces added stated confirmed published released'.split(
+    ' ',
+  ),
+);
+/** Nouns of publishing: a weekday right before one ("his Monday column") dates a publication. */
+const PUBLICATIONS = new Set(['column', 'edition', 'statement', 'interview', 'broadcast', 'briefing', 'editorial']);
+/** How many words back a reporting verb still governs the weekday ("told reporters on Monday"). */
+const REPORTING_REACH = 4;
+
+/**
+ * A weekday that dates what someone said or published ("Patrick said Monday", "he wrote the AP on
+ * Wednesday", "in his Monday column"): reports of one event written on different days name different
+ * such days, so it says nothing about which event a figure belongs to.
+ */
+function reportingDay(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  if (next && PUBLICATIONS.has(next.lower)) return true;
+  for (let j = i - 1; j >= 0 && j >= i - REPORTING_REACH; j--) {
+    const t = tokens[j]!;
+    if (t.type === 'punct') return false;
+    if (REPORTING_VERBS.has(t.lower)) return true;
+  }
+  return false;
 }
 
 const MONTH_NAMES = new Set(
