@@ -44,12 +44,13 @@ export function sentenceTerms(tokens: Token[], entityKeys: string[], personKeys:
     // Only a number can be a year, and only a capitalised month or weekday a date, a weekday or a month.
     const t = tokens[i]!;
     if (t.type !== 'num' && !(t.type === 'word' && startsUpper(t.text) && isCalendarWord(t.lower))) continue;
+    const weekday = weekdayOf(tokens, i);
+    if (weekday) terms.add(term('weekday', weekday));
+    if (boundOfPeriod(tokens, i)) continue;
     const year = yearOf(tokens, i);
     if (year) terms.add(term('year', String(year)));
     const date = dateOf(tokens, i);
     if (date) terms.add(term('date', date));
-    const weekday = weekdayOf(tokens, i);
-    if (weekday) terms.add(term('weekday', weekday));
     const month = monthOf(tokens, i);
     if (month && !date) terms.add(term('month', month));
   }
@@ -75,6 +76,26 @@ export function sentenceTerms(tokens: Token[], entityKeys: string[], personKeys:
     if (l !== null) terms.add(l);
   }
   return [...terms];
+}
+
+/** Words that make a time the start or end of a period rather than the time of an event. */
+const PERIOD_BOUNDS = new Set(['since', 'until', 'till', 'through', 'before', 'after']);
+
+/**
+ * A year or month that bounds a period ("has coordinated aid since 2022", "in office until 1997",
+ * "since March"): it says how long something has lasted or will last, not when the figure's event
+ * happened, so it neither dates the claim nor sets two claims' years apart (rule `period-bound`).
+ * A day or a month before the year ("since March 2022") is part of the same bound.
+ */
+function boundOfPeriod(tokens: Token[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+    const t = tokens[j]!;
+    if (PERIOD_BOUNDS.has(t.lower)) return true;
+    if (t.type === 'num' || MONTH_NAMES.has(t.lower) || t.text === ',') continue;
+    if (t.lower === 'early' || t.lower === 'late' || t.lower === 'mid') continue;
+    return false;
+  }
+  return false;
 }
 
 /**
@@ -129,7 +150,15 @@ const REPORTING_VERBS = new Set(
   ),
 );
 /** Nouns of publishing: a weekday right before one ("his Monday column") dates a publication. */
-const PUBLICATIONS = new Set(['column', 'edition', 'statement', 'interview', 'broadcast', 'briefing', 'editorial']);
+const PUBLICATIONS = new Set([
+  'column',
+  'edition',
+  'statement',
+  'interview',
+  'broadcast',
+  'briefing',
+  'editorial',
+]);
 /** How many words back a reporting verb still governs the weekday ("told reporters on Monday"). */
 const REPORTING_REACH = 4;
 
