@@ -13,12 +13,12 @@ describe('the weekday of an event (rule: reporting-day)', () => {
   });
 
   it('drops a day that dates what someone said or wrote (ECB+ 10_13ecbplus, 10_4ecbplus)', () => {
-    expect(weekdaysOf("Patrick said Monday that the Red Sox offered Teixeira $200 million.")).toEqual([]);
-    expect(weekdaysOf('"We all have limits," he wrote the AP on Wednesday about the $184 million offer.')).toEqual(
-      [],
-    );
-    expect(weekdaysOf('Silverman wrote in his Monday column the offer was $145 million to $175 million.')).toEqual(
-      [],
-    );
+    expect(weekdaysOf('Patrick said Monday that the Red Sox offered Teixeira $200 million.')).toEqual([]);
+    expect(
+      weekdaysOf('"We all have limits," he wrote the AP on Wednesday about the $184 million offer.'),
+    ).toEqual([]);
+    expect(
+      weekdaysOf('Silverman wrote in his Monday column the offer was $145 million to $175 million.'),
+    ).toEqual([]);
   });
 });
