@@ -45,9 +45,13 @@ export const articles = sqliteTable(
      * all articles). Cleared once cross-referenced.
      */
     pendingNames: text('pending_names'),
+    /** The byline of an article added from the web (its meta tags or JSON-LD), when it names one. */
+    author: text('author'),
   },
   (t) => [
     uniqueIndex('articles_content_hash').on(t.contentHash),
+    // Adding by URL refuses a URL already stored (src/services/web-articles.ts).
+    index('articles_url').on(t.url),
     index('articles_source').on(t.sourceId),
     // The sweeper's lookup (src/services/crossref-later.ts): only pending rows are in it.
     index('articles_crossref_pending').on(t.id).where(sql`${t.crossrefPending} = 1`),
@@ -271,4 +275,47 @@ export const apiTokens = sqliteTable(
     lastUsedAt: integer('last_used_at'),
   },
   (t) => [index('api_tokens_user').on(t.userId)],
+);
+
+/**
+ * Feed subscriptions (RSS, Atom, RDF, JSON Feed) polled on a schedule (src/services/feeds.ts). The
+ * conditional-GET validators, the backoff and the last poll's outcome live on the row.
+ */
+export const feeds = sqliteTable('feeds', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  url: text('url').notNull().unique(),
+  title: text('title'),
+  /** Outlet name given to its articles when their pages do not name one. */
+  outlet: text('outlet'),
+  intervalMinutes: integer('interval_minutes').notNull().default(30),
+  etag: text('etag'),
+  lastModified: text('last_modified'),
+  /** Epoch ms: when the feed is due next (after an error, later: backoff). */
+  nextPollAt: integer('next_poll_at').notNull().default(0),
+  lastPolledAt: integer('last_polled_at'),
+  /** 'ok', 'not-modified' or 'error'. */
+  lastStatus: text('last_status'),
+  lastError: text('last_error'),
+  lastNewItems: integer('last_new_items'),
+  consecutiveErrors: integer('consecutive_errors').notNull().default(0),
+  createdAt: integer('created_at').notNull().default(now),
+  createdBy: text('created_by'),
+});
+
+/** Every item URL a feed has listed: an item is fetched once, whatever became of it. */
+export const feedItems = sqliteTable(
+  'feed_items',
+  {
+    url: text('url').primaryKey(),
+    feedId: integer('feed_id')
+      .notNull()
+      .references(() => feeds.id, { onDelete: 'cascade' }),
+    title: text('title'),
+    /** 'stored', 'duplicate' (text or URL stored already) or 'failed'. */
+    status: text('status').notNull(),
+    articleId: integer('article_id').references(() => articles.id, { onDelete: 'set null' }),
+    error: text('error'),
+    seenAt: integer('seen_at').notNull().default(now),
+  },
+  (t) => [index('feed_items_feed').on(t.feedId, t.seenAt)],
 );

@@ -7,9 +7,12 @@ import { DEFAULT_DATABASE_URL, openNodeDb } from './node-db';
 import { compareDocuments } from './services/compare';
 import { InputError } from './services/errors';
 import { type IngestResult, ingestArticle } from './services/ingest';
+import { addArticleByUrl } from './services/web-articles';
+import { nodeWebReader } from './web/node-reader';
 
 const USAGE = `Usage:
   npm run ingest -- [--outlet NAME] [--title TITLE] FILE...   text/HTML files, or manifest .json files
+  npm run ingest -- --url URL [--url URL...]                  fetch articles from the web
   npm run compare -- A.txt B.txt [...] [--json]                 cross-check files without storing them
 Environment: DATABASE_URL (default ${DEFAULT_DATABASE_URL})`;
 
@@ -22,17 +25,36 @@ function describe(label: string, r: IngestResult): string {
 async function ingest(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { outlet: { type: 'string' }, title: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      outlet: { type: 'string' },
+      title: { type: 'string' },
+      url: { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
     allowPositionals: true,
   });
-  if (values.help || positionals.length === 0) {
+  // `--url A B C`: parseArgs takes B and C as positionals; a positional that is an http(s) URL is one.
+  const isUrl = (s: string) => /^https?:\/\//i.test(s);
+  const urls = [...(values.url ?? []), ...positionals.filter(isUrl)];
+  const files = positionals.filter((p) => !isUrl(p));
+  if (values.help || (positionals.length === 0 && urls.length === 0)) {
     console.log(USAGE);
     return values.help ? 0 : 2;
   }
   const { db, close } = await openNodeDb(process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
   let failures = 0;
   try {
-    for (const file of positionals) {
+    const reader = nodeWebReader();
+    for (const url of urls) {
+      try {
+        const r = await addArticleByUrl(db, reader, { url, outlet: values.outlet, title: values.title });
+        console.log(describe(r.url, r as IngestResult));
+      } catch (err) {
+        failures++;
+        console.error(`${url}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    for (const file of files) {
       try {
         if (extname(file).toLowerCase() === '.json') {
           await loadManifest(db, file, (entry, r) => console.log(describe(entry.file, r)));

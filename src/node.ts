@@ -13,12 +13,14 @@ import { createApp } from './app';
 import { notFound } from './middleware/errors';
 import { DEFAULT_WRITES_PER_MINUTE } from './middleware/rate-limit';
 import { windowRateLimit } from './middleware/rate-limit/window';
+import { security } from './middleware/security';
 import { DEFAULT_DATABASE_URL, openNodeDb, ROOT } from './node-db';
 import type { AppSettings } from './routes/app-types';
 import { ensureFirstAdmin } from './services/accounts';
 import { type CrossReferenceLater, sweepPending } from './services/crossref-later';
 import { settingsFromEnv } from './settings';
 import { staticFiles } from './static-files';
+import { nodeWebReader } from './web/node-reader';
 
 export interface ServerOptions {
   port?: number;
@@ -39,6 +41,8 @@ export interface ServerOptions {
    * pages); by default the request does it.
    */
   crossReferenceLater?: CrossReferenceLater;
+  /** Tests only: let "add by URL" and feeds fetch from 127.0.0.1 (a fixture server). Never from the environment. */
+  allowLoopbackForTests?: boolean;
   log?: (line: string) => void;
 }
 
@@ -69,6 +73,8 @@ function renderJsxWithoutAsyncHooks(): void {
   }
 }
 
+const LOOPBACK = /^(127(\.\d{1,3}){3}|localhost|::1)$/i;
+
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
   renderJsxWithoutAsyncHooks();
   const log = opts.log ?? (() => {});
@@ -92,14 +98,24 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       );
   }
   const root = new Hono();
+  // Static answers, 404s included, carry the same security headers as pages (CSP, nosniff, frames).
+  root.use('/static/*', security());
   root.get('/static/*', staticFiles(ROOT));
   const writeLimiter = windowRateLimit({
     limit: opts.writesPerMinute ?? DEFAULT_WRITES_PER_MINUTE,
     address: (c) => getConnInfo(c).remote.address,
   });
+  // A copy the routes read on each request: the fallback origin below is known only once listening.
+  const settings: AppSettings = { ...opts.settings };
   root.route(
     '/',
-    createApp({ db, writeLimiter, settings: opts.settings, crossReferenceLater: opts.crossReferenceLater }),
+    createApp({
+      db,
+      writeLimiter,
+      settings,
+      crossReferenceLater: opts.crossReferenceLater,
+      webReader: nodeWebReader({ policy: { allowLoopbackForTests: opts.allowLoopbackForTests } }),
+    }),
   );
   // Unknown paths get the app's readable 404 (the mounted app's own notFound is not consulted).
   root.notFound(notFound);
@@ -111,6 +127,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
+  // Without PUBLIC_ORIGIN, a server on loopback is reached at its own address (a laptop, a test), so
+  // absolute URLs use it; listening on all interfaces names no address, so URLs stay relative.
+  if (!settings.publicOrigin && !settings.trustRequestOrigin && LOOPBACK.test(host))
+    settings.publicOrigin = new URL(url).origin;
   return {
     url,
     port,

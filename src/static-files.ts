@@ -1,4 +1,5 @@
 // Node-only: serves /static/* from views/static, and htmx from node_modules (Workers use wrangler [assets]).
+// src/node.ts runs security() before it, so every answer here (404s included) has the security headers.
 import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import type { Context } from 'hono';
@@ -18,8 +19,18 @@ export function staticFiles(root: string) {
     '/static/htmx.min.js': resolve(root, 'node_modules/htmx.org/dist/htmx.min.js'),
   };
   return async (c: Context) => {
-    const path =
-      fixed[c.req.path] ?? resolve(dir, `.${decodeURIComponent(c.req.path.slice('/static'.length))}`);
+    let path = fixed[c.req.path];
+    if (!path) {
+      // A malformed escape ("%E0%A4%A") names no file: 404, not a URIError.
+      let name: string;
+      try {
+        name = decodeURIComponent(c.req.path.slice('/static'.length));
+      } catch {
+        return c.notFound();
+      }
+      if (name.includes('\0')) return c.notFound();
+      path = resolve(dir, `.${name}`);
+    }
     // No escaping views/static through "..".
     if (!fixed[c.req.path] && !path.startsWith(dir + sep)) return c.notFound();
     const type = TYPES[extname(path)];

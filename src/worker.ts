@@ -14,6 +14,7 @@ import { accessPolicy, accessUser } from './auth/access-user';
 import { bindingRateLimit, type RateLimitBinding } from './middleware/rate-limit';
 import { type CrossReferenceLater, crossReferenceStored, sweepPending } from './services/crossref-later';
 import { settingsFromEnv } from './settings';
+import { workerWebReader } from './web/worker-reader';
 
 /** The Queue producer binding, as much of it as this file uses. */
 interface QueueProducer {
@@ -44,6 +45,10 @@ export interface Env {
   ACCESS_EDITORS?: string;
   /** "1"/"true": every page and API call except /signin needs a signed-in user. */
   READ_REQUIRES_SIGNIN?: string;
+  /** The origin for absolute URLs (permalinks, exports); see src/routes/public-origin.ts. */
+  PUBLIC_ORIGIN?: string;
+  /** "1": without PUBLIC_ORIGIN, absolute URLs use the request's URL (Cloudflare routes by hostname). */
+  TRUST_REQUEST_ORIGIN?: string;
   /** Rate-limiting binding for writes (`[[ratelimits]]` in wrangler.toml); absent = writes are not limited. */
   WRITE_LIMITER?: RateLimitBinding;
   /**
@@ -91,6 +96,7 @@ function appFor(env: Env): { app: App; db: Db } {
     const app = createApp({
       db,
       crossReferenceLater: laterFor(env),
+      webReader: workerWebReader(),
       writeLimiter: bindingRateLimit(env.WRITE_LIMITER),
       settings: settingsFromEnv(env as unknown as Record<string, string | undefined>),
       // Only an email this file verified (verifiedEmails) ever becomes the user, never a header as sent.

@@ -172,10 +172,12 @@ export async function claimExists(db: Db, id: number): Promise<boolean> {
 /**
  * User words → a safe FTS5 MATCH expression: every term double-quoted (so AND, OR, NEAR, column
  * filters and stray quotes are plain words), all terms required; a trailing * keeps prefix search.
- * Null when nothing searchable is left.
+ * Null when nothing searchable is left. Control characters split words (FTS5 reads a quoted string
+ * as C text: a NUL inside ends it, "unterminated string"), format characters (zero-width, bidi) go,
+ * and a lone UTF-16 surrogate becomes U+FFFD, so no query string can make the MATCH fail.
  */
 export function ftsQuery(input: string): string | null {
-  const terms = input
+  const terms = searchableText(input)
     .split(/\s+/)
     .map((raw) => {
       const prefix = raw.length > 1 && raw.endsWith('*');
@@ -185,6 +187,15 @@ export function ftsQuery(input: string): string | null {
     .filter(Boolean)
     .slice(0, 20);
   return terms.length > 0 ? terms.join(' ') : null;
+}
+
+const CONTROLS = /[\p{Cc}\u2028\u2029]/gu;
+const FORMAT = /\p{Cf}/gu;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Search input as FTS5 can take it: controls become spaces, format characters go, lone surrogates U+FFFD. */
+export function searchableText(input: string): string {
+  return input.replace(LONE_SURROGATE, '\uFFFD').replace(CONTROLS, ' ').replace(FORMAT, '');
 }
 
 /** Ids of claims whose sentence matches an ftsQuery() expression, straight from the FTS index. */

@@ -1,7 +1,7 @@
 // Review writes with optimistic locking, and the append-only audit log they feed.
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { claims, links, reviews, users } from '../schema';
+import { claims, counters, links, reviews, users } from '../schema';
 import { chunk, MAX_PARAMS, runBatch } from './batch';
 
 export type TargetType = 'claim' | 'link';
@@ -109,6 +109,63 @@ export async function guardedAct(db: Db, a: GuardedAction): Promise<number | nul
   const results = await runBatch(db, [logIfCurrent(db, a), guardedUpdate(db, a)]);
   const updated = (results[1] as { version: number }[])[0];
   return updated ? updated.version : null;
+}
+
+/** An audit row written beside a multi-row action (an editor's override of a contradiction). */
+export interface LogEntry {
+  target: TargetType;
+  id: number;
+  reviewer: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  note: string | null;
+}
+
+/**
+ * Several guarded actions (a resolution and the claim verdicts it implies) as ONE atomic batch. The
+ * first statement checks every row is still at the version the reviewer saw and otherwise fails on
+ * purpose (json() of a non-JSON string raises "malformed JSON"), which rolls the whole batch back on
+ * libSQL and D1 alike: all rows change and are logged, or none. Returns the new versions in the order
+ * of `actions`, or null when any row had moved on.
+ */
+export async function guardedActs(
+  db: Db,
+  actions: GuardedAction[],
+  logs: LogEntry[] = [],
+): Promise<number[] | null> {
+  const current = actions.map((a) => {
+    const t = tableOf(a.target);
+    return sql`(select ${t.version} from ${t} where ${t.id} = ${a.id}) = ${a.version}`;
+  });
+  const check = db
+    .select({ ok: sql<string>`json(case when ${sql.join(current, sql` and `)} then '1' else 'stale' end)` })
+    .from(counters)
+    .where(eq(counters.id, 1));
+  const statements = [
+    check,
+    ...actions.flatMap((a) => [logIfCurrent(db, a), guardedUpdate(db, a)]),
+    ...logs.map((l) =>
+      db.insert(reviews).values({
+        targetType: l.target,
+        targetId: l.id,
+        reviewer: l.reviewer,
+        action: l.action,
+        fromStatus: l.fromStatus,
+        toStatus: l.toStatus,
+        note: l.note,
+      }),
+    ),
+  ];
+  let results: unknown[];
+  try {
+    results = await runBatch(db, statements);
+  } catch (err) {
+    if (/malformed JSON/i.test(String((err as Error).message))) return null;
+    throw err;
+  }
+  const versions = actions.map((_, i) => (results[2 + 2 * i] as { version: number }[])[0]?.version);
+  return versions.every((v) => v !== undefined) ? (versions as number[]) : null;
 }
 
 export async function targetState(db: Db, target: TargetType, id: number): Promise<TargetState | null> {

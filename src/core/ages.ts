@@ -84,9 +84,9 @@ export function sharePersonAround(a: ClaimForMatching, b: ClaimForMatching): boo
  * a person's age changes with the years ("the 32-year-old Klitschko" of one title fight, "the
  * 36-year-old champion" of another).
  */
-const OTHER_DAY = 'different weekdays';
+const OTHER_DAY = 'different-weekdays';
 /** Around two sentences that both give one named person's age, other people say little. */
-const OTHER_PEOPLE_AROUND = 'different people around';
+const OTHER_PEOPLE_AROUND = 'different-people-around';
 
 /**
  * An age is a property of a person, not of an event: two ages of one person reported on different

@@ -27,6 +27,7 @@ import {
   queueQuery,
   type ValidationError,
 } from './schemas';
+import { urlArticleJson } from './url-articles';
 
 /** Validation failures as JSON: a one-line message plus the message per field. */
 const invalid = (r: { success: boolean; error?: ValidationError }, c: Context) => {
@@ -96,6 +97,7 @@ export function apiRoutes(deps: AppDeps) {
     requireRole('reviewer'),
     articleBodyLimit(),
     requireJson(),
+    urlArticleJson(deps),
     zValidator('json', articleInput, invalid),
     async (c) => {
       const result = await ingestArticle(deps.db, c.req.valid('json'), {

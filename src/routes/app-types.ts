@@ -4,6 +4,7 @@ import type { SecureHeadersVariables } from 'hono/secure-headers';
 import type { Db } from '../../db/client';
 import type { User } from '../auth/user';
 import type { CrossReferenceLater } from '../services/crossref-later';
+import type { WebReader } from '../web/reader';
 
 export interface AppDeps {
   db: Db;
@@ -21,6 +22,11 @@ export interface AppDeps {
    * src/worker.ts); absent = inside it, so the answer has the conflict counts (Node, CLI, tests).
    */
   crossReferenceLater?: CrossReferenceLater;
+  /**
+   * Fetches and extracts web pages and feeds for "add by URL" and feed polling (src/web/node-reader.ts
+   * or worker-reader.ts, chosen by the entry); absent = only pasted text can be added.
+   */
+  webReader?: WebReader;
 }
 
 export interface AppSettings {
@@ -31,6 +37,16 @@ export interface AppSettings {
   orgUrl?: string;
   /** READ_REQUIRES_SIGNIN: every page and API call except /signin needs a signed-in user (default off). */
   readRequiresSignin?: boolean;
+  /**
+   * PUBLIC_ORIGIN: where reviewers reach the service ("https://crosscheck.example.org"); absolute URLs
+   * (permalinks, exports) are built from it, never from the Host header (src/routes/public-origin.ts).
+   */
+  publicOrigin?: string;
+  /**
+   * TRUST_REQUEST_ORIGIN: without PUBLIC_ORIGIN, build absolute URLs from the request's URL. Only for
+   * runtimes that route by hostname themselves (Cloudflare sends a Worker only its own hostnames).
+   */
+  trustRequestOrigin?: boolean;
 }
 
 /** `user` is set by the identify middleware on every request: null when nobody is signed in. */

@@ -20,8 +20,9 @@ import type { AppDeps, AppEnv } from './app-types';
 import { isHtmx } from './htmx';
 import { fragment, page, renderError } from './render';
 import { articleInput, fieldErrors, idParam, pageQuery } from './schemas';
+import { urlArticleForm } from './url-articles';
 
-type FormStatus = 413 | 415 | 422;
+type FormStatus = 409 | 413 | 415 | 422;
 
 /** Re-reads the submitted fields (Hono caches the parsed body) so the form keeps what was typed. */
 async function submittedValues(c: Context): Promise<ArticleFormValues> {
@@ -76,6 +77,7 @@ export function articleRoutes(deps: AppDeps) {
     requireRole('reviewer'),
     articleBodyLimit((c, message) => formResponse(c, 413, { message })),
     requireForm((c, message) => formResponse(c, 415, { message })),
+    urlArticleForm(deps, formResponse),
     zValidator('form', articleInput, async (r, c) => {
       if (r.success) return;
       return formResponse(c, 422, {

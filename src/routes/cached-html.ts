@@ -1,7 +1,7 @@
 // Rendered HTML kept as bytes and served with this request's CSP nonce: the page is rendered once
 // with a placeholder where the nonce goes, and each response gets the bytes with its own nonce in.
 import type { Context } from 'hono';
-import { securityHeaders } from '../middleware/security';
+import { isHttps, PRIVATE_CACHING, securityHeaders } from '../middleware/security';
 
 /**
  * Stands where the nonce goes while rendering. Random per process, and only ever inside the cache
@@ -100,9 +100,9 @@ export function cachedHtmlResponse(c: Context, html: CachedHtml): Response {
   return new Response(body, {
     status: 200,
     headers: {
-      ...securityHeaders(nonce),
+      ...securityHeaders(nonce, isHttps(c)),
+      ...PRIVATE_CACHING,
       'content-type': 'text/html; charset=UTF-8',
-      vary: 'HX-Request',
     },
   });
 }

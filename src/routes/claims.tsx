@@ -7,9 +7,10 @@ import { requireRole } from '../auth/require-role';
 import { reviewBodyLimit } from '../middleware/limits';
 import { formCsrf } from '../middleware/security';
 import { claimDetail } from '../services/articles';
-import { claimReviewOf } from '../services/claim-review';
+import { claimReviewOf, needsSubject, subjectContexts } from '../services/claim-review';
 import { decideProposal, markClaim } from '../services/review';
 import type { AppDeps, AppEnv } from './app-types';
+import { publicOrigin } from './public-origin';
 import { pageOrFragment, renderError } from './render';
 import { answerReview, invalidReview, reviewTooLarge } from './review-responses';
 import { decideForm } from './review-schemas';
@@ -35,9 +36,12 @@ export function claimRoutes(deps: AppDeps) {
 
   app.get('/:id', badId, async (c) => {
     const view = await claimDetail(deps.db, c.req.valid('param').id);
-    const origin = new URL(c.req.url).origin;
+    const origin = publicOrigin(c, deps.settings);
+    const context = needsSubject(view.claim.text)
+      ? (await subjectContexts(deps.db, [view.claim.id])).get(view.claim.id)
+      : undefined;
     const jsonLd = claimReviewOf(
-      { claim: view.claim, links: view.links, history: view.reviews },
+      { claim: view.claim, links: view.links, history: view.reviews, context },
       settings,
       origin,
     );

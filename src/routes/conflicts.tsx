@@ -13,6 +13,7 @@ import { conflictDetail, conflictQueue } from '../services/conflicts';
 import { assignConflict, decideProposal, type ReviewResult, resolveConflict } from '../services/review';
 import type { AppDeps, AppEnv } from './app-types';
 import { isHtmx } from './htmx';
+import { publicOrigin } from './public-origin';
 import { fragment, page, renderError } from './render';
 import { answerReview, invalidReview, reviewTooLarge } from './review-responses';
 import { assignForm, bulkForm, decideForm } from './review-schemas';
@@ -91,7 +92,7 @@ export function conflictRoutes(deps: AppDeps) {
 
   app.get('/:id', badId, async (c) => {
     const detail = await conflictDetail(deps.db, c.req.valid('param').id);
-    const origin = new URL(c.req.url).origin;
+    const origin = publicOrigin(c, deps.settings);
     return page(
       c,
       `${detail.link.a.outlet} vs ${detail.link.b.outlet}`,

@@ -4,13 +4,12 @@ import { type Context, Hono } from 'hono';
 import { claimReviewExport } from '../services/claim-review';
 import { claimsCsv, claimsExport, conflictsCsv, conflictsExport } from '../services/exports';
 import type { AppDeps, AppEnv } from './app-types';
+import { publicOrigin } from './public-origin';
 import { claimExportQuery, conflictExportQuery } from './review-schemas';
 import { errorSummary, pageQuery, type ValidationError } from './schemas';
 
 const invalid = (r: { success: boolean; error?: ValidationError }, c: Context) =>
   r.success || !r.error ? undefined : c.json({ error: { status: 422, message: errorSummary(r.error) } }, 422);
-
-const origin = (c: Context) => new URL(c.req.url).origin;
 
 /** The next page's URL (same filters, offset moved on), as an RFC 8288 Link header. */
 function linkNext(c: Context, offset: number) {
@@ -27,6 +26,7 @@ function download(c: Context, name: string, body: string, type: string) {
 export function exportRoutes(deps: AppDeps) {
   const api = new Hono<AppEnv>();
   const settings = deps.settings ?? {};
+  const origin = (c: Context) => publicOrigin(c, settings);
 
   api.get('/claimreview', zValidator('query', pageQuery, invalid), async (c) => {
     const page = c.req.valid('query');

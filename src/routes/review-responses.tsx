@@ -7,7 +7,7 @@ import { ClaimReview } from '../../views/partials/claim-review';
 import { LinkReview } from '../../views/partials/link-review';
 import type { ReviewDraft } from '../../views/partials/review-box';
 import type { User } from '../auth/user';
-import { ForbiddenError, InputError, StaleVersionError } from '../services/errors';
+import { ContradictionError, ForbiddenError, InputError, StaleVersionError } from '../services/errors';
 import { type ReviewResult, type ReviewState, reviewView } from '../services/review';
 import { isHtmx } from './htmx';
 import { fragment, page, renderError } from './render';
@@ -72,6 +72,7 @@ async function draftOf(c: Context): Promise<ReviewDraft> {
 
 const FAILURES: [new (...a: never[]) => Error, Failure][] = [
   [StaleVersionError, 409],
+  [ContradictionError, 409],
   [ForbiddenError, 403],
   [InputError, 422],
 ];
@@ -110,11 +111,33 @@ export async function answerReview(
     );
     return reviewFailed(c, failure[1], message, () => part, opts.returnTo);
   }
-  const { outcome: _, ...state } = result;
+  const { outcome: _, claims: sides, ...state } = result;
+  const box = await reviewBox(
+    opts.db,
+    opts.target,
+    opts.id,
+    opts.user,
+    opts.returnTo,
+    undefined,
+    undefined,
+    state,
+  );
+  if (!sides?.length || !isHtmx(c)) return reviewDone(c, opts.returnTo, box);
+  // A resolution that set its claims' verdicts: their boxes on the conflict page change too.
+  const others = await Promise.all(
+    sides.map((s) => reviewBox(opts.db, 'claim', s.id, opts.user, opts.returnTo, undefined, undefined, s)),
+  );
   return reviewDone(
     c,
     opts.returnTo,
-    await reviewBox(opts.db, opts.target, opts.id, opts.user, opts.returnTo, undefined, undefined, state),
+    <>
+      {box}
+      {others.map((part, i) => (
+        <hx-partial hx-target={`#claim-review-${sides[i]?.id}`} hx-swap="outerHTML">
+          {part}
+        </hx-partial>
+      ))}
+    </>,
   );
 }
 

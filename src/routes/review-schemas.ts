@@ -2,12 +2,25 @@
 // assignment, bulk actions over the queue, and the export filters.
 import * as z from 'zod';
 import { CLAIM_STATUSES, LINK_STATUSES } from '../../db/schema';
-import { evidence, evidenceLines, note, queueQuery, returnTo, version } from './schemas';
+import { evidence, evidenceLines, note, overrideField, queueQuery, returnTo, version } from './schemas';
 
 const decision = z.enum(['approve', 'reject'], { error: 'Choose approve or reject.' });
 
-export const decideForm = z.object({ decision, version, note, evidence: evidenceLines, return_to: returnTo });
-export const decideJson = z.object({ decision, version, note, evidence: evidenceLines });
+export const decideForm = z.object({
+  decision,
+  version,
+  note,
+  evidence: evidenceLines,
+  override: overrideField,
+  return_to: returnTo,
+});
+export const decideJson = z.object({
+  decision,
+  version,
+  note,
+  evidence: evidenceLines,
+  override: overrideField,
+});
 
 /** An empty assignee (or "none") unassigns. */
 const assignee = z.preprocess(

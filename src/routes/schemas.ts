@@ -98,11 +98,18 @@ export const evidenceLines = z.preprocess(
   evidence,
 );
 
+/** An editor's "record it although it contradicts another verdict" (a form checkbox, or JSON true). */
+export const overrideField = z.preprocess(
+  (v) => (v === 'on' || v === '1' || v === 'true' ? true : v === '' ? undefined : v),
+  z.boolean({ error: 'override is true or left out.' }).optional(),
+);
+
 export const claimReviewForm = z.object({
   status: z.enum(CLAIM_STATUSES, { error: `Choose one of: ${CLAIM_STATUSES.join(', ')}.` }),
   version,
   note,
   evidence: evidenceLines,
+  override: overrideField,
   return_to: returnTo,
 });
 
@@ -111,6 +118,7 @@ export const linkReviewForm = z.object({
   version,
   note,
   evidence: evidenceLines,
+  override: overrideField,
   return_to: returnTo,
 });
 
@@ -119,6 +127,7 @@ export const claimReviewJson = z.object({
   version,
   note,
   evidence,
+  override: overrideField,
 });
 
 export const linkReviewJson = z.object({
@@ -126,6 +135,7 @@ export const linkReviewJson = z.object({
   version,
   note,
   evidence,
+  override: overrideField,
 });
 
 export const queueQuery = z.object({

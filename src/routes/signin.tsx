@@ -8,7 +8,7 @@ import { failureThrottle, type Throttle } from '../auth/throttle';
 import { SESSION_COOKIE, SESSION_TTL_MS } from '../auth/tokens';
 import { requireForm } from '../middleware/content-type';
 import { accountBodyLimit } from '../middleware/limits';
-import { formCsrf } from '../middleware/security';
+import { formCsrf, isHttps } from '../middleware/security';
 import { authenticate, closeSession, openSession } from '../services/sign-in';
 import type { AppDeps, AppEnv } from './app-types';
 import { page, renderError } from './render';
@@ -20,10 +20,6 @@ const signInForm = z.object({
   password: z.string().max(200).default(''),
   next: z.string().max(2000).optional(),
 });
-
-/** https at the edge (Workers) or behind a proxy that says so; plain http on a laptop keeps the cookie usable. */
-const isHttps = (c: Context) =>
-  new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
 
 export function signInRoutes(deps: AppDeps, throttle: Throttle = failureThrottle()) {
   const app = new Hono<AppEnv>();

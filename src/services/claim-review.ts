@@ -3,12 +3,14 @@
 // reviewRating.ratingValue, on a 1–5 scale (worstRating 1, bestRating 5), alternateName in words:
 //   1 False · 2 Disputed · 3 Unverifiable · 5 Verified   (4 is unused: we have no "mostly true").
 import type { Db } from '../../db/client';
-import { type ClaimSummary, claimSummaries, listClaimIds } from '../../db/queries/claims';
+import { type ClaimSummary, claimSummaries, listClaimIds, previousSentences } from '../../db/queries/claims';
 import { type LinkWithClaims, linksOfClaims } from '../../db/queries/links';
 import { type HistoryEntry, historiesOf } from '../../db/queries/reviews';
+import { type NearbyName, namesBefore } from '../../db/queries/subjects';
 import type { ClaimStatus } from '../../db/schema';
 import type { AppSettings } from '../routes/app-types';
 import { DEFAULT_ORG_NAME } from '../settings';
+import { contradictedClaims } from './verdict-rules';
 
 export const RATING_SCALE: Record<Exclude<ClaimStatus, 'unreviewed'>, { value: number; name: string }> = {
   false: { value: 1, name: 'False' },
@@ -49,15 +51,54 @@ export interface ClaimReviewInput {
   /** Links touching the claim: corroborating claims are further appearances of it. */
   links: LinkWithClaims[];
   history: HistoryEntry[];
+  /** What the claim's opening pronoun stands for (see claimWithSubject). */
+  context?: SubjectContext;
+}
+
+export interface SubjectContext {
+  /** The sentence before the claim. */
+  previous: string | null;
+  /** The names that sentence mentions, in reading order. */
+  names: NearbyName[];
+}
+
+// A claim that opens with a pronoun names its subject in the sentence before.
+const OPENING_PRONOUN = /^(it|its|they|their|he|his|she|her|this|that|these|those)\b/i;
+const PERSONAL = new Set(['he', 'his', 'she', 'her']);
+const POSSESSIVE = new Set(['its', 'their', 'his', 'her']);
+
+/** Whether the claim's own sentence lacks its subject, so the export needs the sentence before. */
+export const needsSubject = (text: string) => OPENING_PRONOUN.test(text.trim());
+
+/**
+ * The claim as a reader elsewhere needs it: "It is a coalition of 57 countries" says nothing on its
+ * own. The opening pronoun becomes, in brackets (the editorial convention for a substitution), the
+ * last name of the right kind in the sentence before — a person for he/she, anything else for it and
+ * the rest; without one, the sentence before comes first.
+ */
+export function claimWithSubject(text: string, context: SubjectContext | undefined): string {
+  const m = OPENING_PRONOUN.exec(text.trim());
+  if (!m || !context) return text;
+  const word = (m[1] as string).toLowerCase();
+  const person = PERSONAL.has(word);
+  const name = [...context.names].reverse().find((n) => (n.type === 'person') === person)?.name;
+  if (name) return `[${name}${POSSESSIVE.has(word) ? "'s" : ''}]${text.trim().slice(m[0].length)}`;
+  return context.previous ? `${context.previous.trim()} ${text.trim()}` : text;
 }
 
 /** One ClaimReview, or null while the claim has no final verdict. */
 export function claimReviewOf(
-  { claim, links, history }: ClaimReviewInput,
+  { claim, links, history, context }: ClaimReviewInput,
   settings: AppSettings,
   origin: string,
 ): Record<string, unknown> | null {
   if (claim.status === 'unreviewed') return null;
+  // Never publish a verdict that contradicts another (an editor's logged override can store one).
+  const status = new Map(
+    links.flatMap((l) => [[l.a.id, l.a.status] as const, [l.b.id, l.b.status] as const]),
+  );
+  status.set(claim.id, claim.status);
+  if (contradictedClaims(links, status, [claim.id]).has(claim.id)) return null;
   const rating = RATING_SCALE[claim.status];
   const seen = new Map<number, ClaimSummary>([[claim.articleId, claim]]);
   for (const l of links) {
@@ -70,7 +111,7 @@ export function claimReviewOf(
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
     url: `${origin}/claims/${claim.id}`,
-    claimReviewed: claim.text,
+    claimReviewed: claimWithSubject(claim.text, context),
     ...(date ? { datePublished: date } : {}),
     author: {
       '@type': 'Organization',
@@ -104,11 +145,19 @@ export async function claimReviewExport(
     linksOfClaims(db, ids),
     historiesOf(db, 'claim', ids),
   ]);
+  const contexts = await subjectContexts(
+    db,
+    [...summaries.values()].filter((c) => needsSubject(c.text)).map((c) => c.id),
+  );
   const graph = ids.flatMap((id) => {
     const claim = summaries.get(id);
     if (!claim) return [];
     const mine = links.filter((l) => l.claimA === id || l.claimB === id);
-    const review = claimReviewOf({ claim, links: mine, history: histories.get(id) ?? [] }, settings, origin);
+    const review = claimReviewOf(
+      { claim, links: mine, history: histories.get(id) ?? [], context: contexts.get(id) },
+      settings,
+      origin,
+    );
     if (!review) return [];
     const { '@context': _, ...rest } = review;
     return [rest];
@@ -124,4 +173,13 @@ export function jsonForScript(value: unknown): string {
     .replace(/&/g, '\\u0026')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
+}
+
+/** The sentence before each claim and the names in it, for the claims that open with a pronoun. */
+export async function subjectContexts(db: Db, ids: number[]): Promise<Map<number, SubjectContext>> {
+  const out = new Map<number, SubjectContext>();
+  if (ids.length === 0) return out;
+  const [previous, names] = await Promise.all([previousSentences(db, ids), namesBefore(db, ids)]);
+  for (const id of ids) out.set(id, { previous: previous.get(id) ?? null, names: names.get(id) ?? [] });
+  return out;
 }

@@ -23,3 +23,18 @@ export class StaleVersionError extends Error {
 export class ForbiddenError extends Error {
   override name = 'ForbiddenError';
 }
+
+/**
+ * The verdict would contradict another one (a resolved conflict, the other side's verdict): refused
+ * unless an editor overrides it. A ForbiddenError, so every caller that refuses on rules refuses this
+ * too; answered 409 (it conflicts with the state of other rows), with what it contradicts.
+ */
+export class ContradictionError extends ForbiddenError {
+  override name = 'ContradictionError';
+  constructor(
+    message: string,
+    readonly contradictions: { linkId: number; claims: number[]; message: string }[],
+  ) {
+    super(message);
+  }
+}

@@ -11,7 +11,9 @@ import type { Db } from '../../db/client';
 import {
   type GuardedAction,
   guardedAct,
+  guardedActs,
   type HistoryEntry,
+  type LogEntry,
   lastReview,
   listReviews,
   type TargetChange,
@@ -20,9 +22,11 @@ import {
   targetState,
 } from '../../db/queries/reviews';
 import { userByLogin } from '../../db/queries/users';
+import { type VerdictContext, verdictContext } from '../../db/queries/verdicts';
 import type { ClaimStatus, LinkStatus, Role } from '../../db/schema';
 import { hasRole, type User } from '../auth/user';
-import { ForbiddenError, InputError, NotFoundError, StaleVersionError } from './errors';
+import { ContradictionError, ForbiddenError, InputError, NotFoundError, StaleVersionError } from './errors';
+import { type Contradiction, contradictions, contradictsResolution, impliedVerdicts } from './verdict-rules';
 
 export interface Actor {
   login: string;
@@ -42,6 +46,11 @@ export interface ActInput {
   version: number;
   note?: string | null;
   evidence?: string[];
+  /**
+   * An editor's "record it anyway": a verdict that contradicts another (see verdict-rules.ts) is
+   * refused without it; with it, the action lands and the override is logged.
+   */
+  override?: boolean;
 }
 
 export interface ReviewState extends TargetState {
@@ -51,6 +60,8 @@ export interface ReviewState extends TargetState {
 export interface ReviewResult extends ReviewState {
   /** What the action did: changed the status, proposed a verdict, approved or rejected one, (un)assigned. */
   outcome: 'changed' | 'proposed' | 'approved' | 'rejected' | 'assigned';
+  /** Claims the action changed too (the verdicts a resolution implies), as they are now. */
+  claims?: (TargetState & { id: number })[];
 }
 
 /** Who changed a row last, from the newest history entry: shown with every 409. */
@@ -101,7 +112,25 @@ async function load(db: Db, target: TargetType, id: number): Promise<TargetState
   return state;
 }
 
-type Plan = { action: string; toStatus: string; change: TargetChange; outcome: ReviewResult['outcome'] };
+type Plan = {
+  action: string;
+  toStatus: string;
+  change: TargetChange;
+  outcome: ReviewResult['outcome'];
+  /** Claim rows changed in the same atomic write (a resolution's implied verdicts). */
+  also?: SideChange[];
+  /** Extra audit rows (an editor's override). */
+  logs?: LogEntry[];
+};
+
+type SideChange = {
+  id: number;
+  version: number;
+  state: TargetState;
+  action: string;
+  toStatus: string;
+  change: TargetChange;
+};
 
 /**
  * Read the row, refuse a stale version before judging the rules (they are judged against exactly the
@@ -129,10 +158,176 @@ async function act(
     evidence: input.evidence ?? [],
     change: p.change,
   };
-  const version = await guardedAct(db, action);
-  if (version === null) throw await staleError(db, target, input.id, await load(db, target, input.id));
-  return { id: input.id, ...state, ...p.change, version, outcome: p.outcome } as ReviewResult;
+  if (!p.also?.length && !p.logs?.length) {
+    const version = await guardedAct(db, action);
+    if (version === null) throw await staleError(db, target, input.id, await load(db, target, input.id));
+    return { id: input.id, ...state, ...p.change, version, outcome: p.outcome } as ReviewResult;
+  }
+  const also = p.also ?? [];
+  const sides: GuardedAction[] = also.map((s) => ({
+    target: 'claim',
+    id: s.id,
+    version: s.version,
+    reviewer: actor.login,
+    action: s.action,
+    toStatus: s.toStatus,
+    note: input.note || null,
+    evidence: input.evidence ?? [],
+    change: s.change,
+  }));
+  const versions = await guardedActs(db, [action, ...sides], p.logs);
+  if (versions === null) {
+    const now = await load(db, target, input.id);
+    if (now.version !== input.version) throw await staleError(db, target, input.id, now);
+    throw new StaleVersionError(
+      `A claim of this ${NAMES[target]} changed meanwhile (${also.map((s) => `claim ${s.id}`).join(', ')}). Nothing was changed — look again and retry.`,
+      { ...now, changedBy: null },
+    );
+  }
+  const [version, ...claimVersions] = versions as [number, ...number[]];
+  return {
+    id: input.id,
+    ...state,
+    ...p.change,
+    version,
+    outcome: p.outcome,
+    claims: also.map((s, i) => ({ ...s.state, ...s.change, id: s.id, version: claimVersions[i] as number })),
+  } as ReviewResult;
 }
+
+/** The verdicts an action would leave: a claim's status, or what a pending proposal will make it. */
+function effective(ctx: VerdictContext, claimChanges: Map<number, ClaimStatus>) {
+  const status = new Map<number, ClaimStatus>();
+  for (const c of ctx.claims.values()) status.set(c.id, c.status);
+  for (const [id, s] of claimChanges) status.set(id, s);
+  return status;
+}
+
+/**
+ * Refuses an action that would leave contradictory verdicts (listing them), unless an editor asked
+ * to override: then the override is one more audit row, written with the action.
+ */
+function judge(
+  found: Contradiction[],
+  actor: Actor,
+  input: ActInput,
+  target: TargetType,
+  toStatus: string,
+  fromStatus: string,
+): LogEntry[] {
+  if (found.length === 0) return [];
+  const list = [...new Set(found.map((c) => c.message))].join('; ');
+  if (!input.override || !can(actor, 'editor')) {
+    const how = can(actor, 'editor')
+      ? ' Tick "override" to record it anyway (the override is logged).'
+      : ' Change the other verdict first, or ask an editor to override.';
+    throw new ContradictionError(`This verdict contradicts another: ${list}.${how}`, found);
+  }
+  return [
+    {
+      target,
+      id: input.id,
+      reviewer: actor.login,
+      action: 'override_contradiction',
+      fromStatus,
+      toStatus,
+      note: `Recorded although ${list}.`.slice(0, 2000),
+    },
+  ];
+}
+
+/** A claim verdict (or proposal, or approval) against the links of the claim. */
+async function planClaimConsistency(db: Db, actor: Actor, input: ActInput, state: TargetState, p: Plan) {
+  const to = p.toStatus as ClaimStatus;
+  if (to === 'unreviewed' || p.outcome === 'rejected') return p;
+  const ctx = await verdictContext(db, { claims: [input.id] });
+  const found = contradictions(ctx.links, effective(ctx, new Map([[input.id, to]])), new Set([input.id]));
+  return { ...p, logs: judge(found, actor, input, 'claim', to, state.status) };
+}
+
+/**
+ * A resolution (or its proposal, or approval) sets the verdicts it implies on its claims in the same
+ * write: an unreviewed side gets them (proposed, under the second-reviewer rule); a side whose verdict
+ * contradicts the resolution blocks it unless an editor overrides (then the side's verdict changes
+ * too); a compatible verdict (a losing side marked "disputed") stays. Then nothing around the two
+ * claims may contradict the result.
+ */
+async function planLinkConsistency(
+  db: Db,
+  actor: Actor,
+  input: ActInput,
+  state: TargetState,
+  p: Plan,
+  propose: boolean,
+  approving: boolean,
+): Promise<Plan> {
+  const to = p.toStatus as LinkStatus;
+  const implied = impliedVerdicts(to);
+  if (!implied.a && !implied.b) return p;
+  const ctx = await verdictContext(db, { link: input.id });
+  const link = ctx.links.find((l) => l.id === input.id);
+  if (!link) return p;
+  if (!QUEUE_RELATION.has(link.relation)) return p;
+  const overriding = !!input.override && can(actor, 'editor');
+  const changes = new Map<number, ClaimStatus>();
+  const also: SideChange[] = [];
+  for (const [side, id, v] of [
+    ['a', link.claimA, implied.a],
+    ['b', link.claimB, implied.b],
+  ] as const) {
+    const claim = ctx.claims.get(id);
+    if (!claim || !v) continue;
+    const claimState: TargetState = { ...claim, assignee: null };
+    if (approving) {
+      // The proposal this approval settles came with matching claim proposals: approve them with it.
+      if (claim.proposedStatus === v && claim.proposedBy !== actor.login && claim.status !== v) {
+        changes.set(id, v);
+        also.push({
+          id,
+          version: claim.version,
+          state: claimState,
+          action: `approve_${v}`,
+          toStatus: v,
+          change: { status: v, proposedStatus: null, proposedBy: null },
+        });
+      }
+      continue;
+    }
+    if (claim.status === v && !claim.proposedStatus) continue;
+    const clash = contradictsResolution(to, side, claim.status);
+    if (claim.status !== 'unreviewed' && !(clash && overriding)) continue;
+    changes.set(id, v);
+    also.push(
+      propose
+        ? {
+            id,
+            version: claim.version,
+            state: claimState,
+            action: `propose_${v}`,
+            toStatus: v,
+            change: { proposedStatus: v, proposedBy: actor.login },
+          }
+        : {
+            id,
+            version: claim.version,
+            state: claimState,
+            action: `mark_${v}`,
+            toStatus: v,
+            change: { status: v, proposedStatus: null, proposedBy: null },
+          },
+    );
+  }
+  const links = ctx.links.map((l) => (l.id === input.id ? { ...l, status: to } : l));
+  const found = contradictions(
+    links,
+    effective(ctx, changes),
+    new Set([link.claimA, link.claimB]),
+    new Set([input.id]),
+  );
+  return { ...p, also, logs: judge(found, actor, input, 'link', to, state.status) };
+}
+
+const QUEUE_RELATION = new Set(['conflict', 'quote_differs']);
 
 const SETS_STATUS = /^(mark|resolve|approve)_|^reopen$/;
 
@@ -204,8 +399,14 @@ export async function markClaim(
   input: ActInput & { status: ClaimStatus },
   opts: ReviewOptions = {},
 ): Promise<ReviewResult> {
-  return act(db, 'claim', actor, input, (state) =>
-    planVerdict(db, 'claim', actor, input.id, state, input.status, opts),
+  return act(db, 'claim', actor, input, async (state) =>
+    planClaimConsistency(
+      db,
+      actor,
+      input,
+      state,
+      await planVerdict(db, 'claim', actor, input.id, state, input.status, opts),
+    ),
   );
 }
 
@@ -215,9 +416,11 @@ export async function resolveConflict(
   input: ActInput & { resolution: LinkStatus },
   opts: ReviewOptions = {},
 ): Promise<ReviewResult> {
-  return act(db, 'link', actor, input, (state) =>
-    planVerdict(db, 'link', actor, input.id, state, input.resolution, opts),
-  );
+  return act(db, 'link', actor, input, async (state) => {
+    const p = await planVerdict(db, 'link', actor, input.id, state, input.resolution, opts);
+    if (p.action === 'reopen') return p;
+    return planLinkConsistency(db, actor, input, state, p, !!opts.secondReviewer, false);
+  });
 }
 
 /** The second reviewer's answer to a proposed verdict. */
@@ -227,7 +430,7 @@ export async function decideProposal(
   target: TargetType,
   input: ActInput & { decision: 'approve' | 'reject' },
 ): Promise<ReviewResult> {
-  return act(db, target, actor, input, (state) => {
+  return act(db, target, actor, input, async (state) => {
     const proposed = state.proposedStatus;
     if (!proposed)
       throw new InputError(`There is no proposed verdict on this ${NAMES[target]} to ${input.decision}.`);
@@ -235,12 +438,15 @@ export async function decideProposal(
       if (state.proposedBy === actor.login) {
         throw new ForbiddenError('You proposed this verdict; another reviewer has to approve it.');
       }
-      return {
+      const p: Plan = {
         action: `approve_${proposed}`,
         toStatus: proposed,
         change: { status: proposed, proposedStatus: null, proposedBy: null },
         outcome: 'approved',
       };
+      return target === 'claim'
+        ? planClaimConsistency(db, actor, input, state, p)
+        : planLinkConsistency(db, actor, input, state, p, false, true);
     }
     return {
       action: `reject_${proposed}`,

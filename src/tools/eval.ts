@@ -10,6 +10,7 @@ import { extractArticle } from '../core';
 import { wordValue } from '../core/numbers';
 import { compareDocuments } from '../services/compare';
 import { conflictsBetween, docOf, readJsonl as readJsonlIn } from './eval/common';
+import { readLabelled, scoreLabelled } from './eval/ecb-labelled';
 import { quickSubset, type SummEditsRecord, scoreSummEdits } from './eval/summedits';
 
 const args = process.argv.slice(2);
@@ -349,6 +350,8 @@ const report = {
   ecbplus: ecbplus(ecbDocs),
   articleRecall: articleRecall(ecbDocs),
   summedits: summedits(),
+  // Small articles, two per pair: the whole set runs in a few seconds, so --quick scores all of it.
+  ecbLabelled: scoreLabelled(readLabelled(), ecbDocs),
   seed: seedCase(),
   throughput: throughput(ecbDocs),
   seconds: 0,
@@ -358,6 +361,7 @@ report.seconds = (performance.now() - started) / 1000;
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 const e = report.equate;
 const s = report.summedits;
+const l = report.ecbLabelled;
 const lines = [
   `crosscheck eval (${quick ? 'quick subset' : 'full'}, ${report.measuredAt.slice(0, 10)})`,
   `EQUATE      false alarms on entailed pairs: ${e.byLabel.entailment?.flagged ?? 0}/${e.byLabel.entailment?.pairs ?? 0} = ${pct(e.falseAlarmRate)}  (goal ≤ 2 %)`,
@@ -372,6 +376,8 @@ const lines = [
     ([domain, t]) =>
       `            ${domain.padEnd(12)} recall ${t.found}/${t.figureEdited} = ${pct(t.recall)}, false alarms ${t.falseAlarms}/${t.consistent} = ${pct(t.falseAlarmRate)}, balanced ${t.balancedAccuracy.toFixed(3)}`,
   ),
+  `ECB+ labels hand-labelled sentence pairs of one incident, whole articles compared (${l.pairs} pairs, ${l.articlePairs} article pairs): conflict recall ${l.byLabel.conflict.flagged}/${l.byLabel.conflict.pairs} = ${pct(l.conflictRecall)}  (goal ≥ 75 %)`,
+  `            false conflicts on compatible pairs ${l.byLabel.compatible.flagged}/${l.byLabel.compatible.pairs} = ${pct(l.falseConflictsCompatible)}  (goal ≤ 5 %), on different-fact pairs ${l.byLabel.different.flagged}/${l.byLabel.different.pairs} = ${pct(l.falseConflictsDifferent)}${l.unmatched.length ? `; ${l.unmatched.length} pairs whose sentences no claim matches` : ''}`,
   `Seed        57 vs some 50 conflict: ${report.seed.conflict57vs50 ? 'found' : 'MISSING'}; "about 50" agrees with DOD: ${report.seed.quoteAgreesWithDod ? 'yes' : 'NO'}; "about 50" conflicts with 57: ${report.seed.quoteConflictsWithOwn57 ? 'yes' : 'NO'}`,
   `Speed       extraction ${report.throughput.mbPerSecond.toFixed(2)} MB/s on ${report.throughput.megabytes.toFixed(2)} MB of ECB+ text (median); a 1,000-word article ${report.throughput.extract1000WordsMs.toFixed(2)} ms (median)`,
   `            eval took ${report.seconds.toFixed(1)} s`,
@@ -389,6 +395,11 @@ if (args.includes('--verbose')) {
   for (const m of s.missedCases) console.log(`- ${m.id} (${m.domain})\n  ${m.summary}`);
   console.log('\nSummEdits false alarms (consistent):');
   for (const f of s.falseAlarmCases) console.log(`- ${f.id} (${f.domain})\n  ${f.summary}\n  ${f.why}`);
+  console.log('\nLabelled ECB+ conflicts missed:');
+  for (const m of l.missedCases) console.log(`- ${m.id}: ${m.a} / ${m.b} — ${m.reason}`);
+  console.log('\nLabelled ECB+ false conflicts:');
+  for (const f of l.falseConflictCases)
+    console.log(`- ${f.id} (${f.label}): ${f.a} / ${f.b} — ${f.reason}\n  ${f.why}`);
   console.log('\nECB+ cross-incident conflicts:');
   for (const c of report.ecbplus.cross) console.log(`- [${c.topic}] ${c.a}  ↔  ${c.b}\n  ${c.why}`);
   console.log('\nECB+ within-incident conflicts:');

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../src/node';
 import { addAccount } from '../../src/services/accounts';
 import { signedIn } from '../helpers/auth';
+import { settleableConflict } from '../helpers/verdicts';
 import { type Chromium, launchChromium, skipBrowserTests } from './chromium';
 
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -213,11 +214,18 @@ describe.skipIf(skipBrowserTests())('reviewer workflow in Chromium', () => {
       await p.waitForURL((u) => u.pathname === next);
       await p.waitForFunction(() => 'htmx' in window);
     };
-    // Any other open conflict (the 57-vs-50 one was resolved above).
+    // Another open conflict that either resolution may settle: resolving the 57-vs-50 one above set
+    // its claims' verdicts, and a resolution contradicting those would be refused (verdict-rules.ts).
     await page.goto(server.url);
-    const href = await page.locator('li.queue-row a.row-link').first().getAttribute('href');
-    expect(href).toMatch(/^\/conflicts\/\d+$/);
-    const id = Number(href!.split('/').pop());
+    const { id, resolutions } = await settleableConflict(server.db);
+    const [anaSays, cySays] = resolutions;
+    const words: Record<string, string> = {
+      a_holds: 'A holds',
+      b_holds: 'B holds',
+      neither: 'Neither holds',
+      dismissed: 'Not a real conflict',
+    };
+    const href = `/conflicts/${id}`;
     await Promise.all([
       page.waitForURL(server.url),
       page.locator('form.signed-in button[type="submit"]').click(),
@@ -233,8 +241,8 @@ describe.skipIf(skipBrowserTests())('reviewer workflow in Chromium', () => {
     await boxC.locator('textarea[name="note"]').first().fill('cy: neither source is sourced');
     // Both clicks at once, each answered in place by htmx.
     await Promise.all([
-      boxA.locator('button[name="resolution"][value="a_holds"]').click(),
-      boxC.locator('button[name="resolution"][value="neither"]').click(),
+      boxA.locator(`button[name="resolution"][value="${anaSays}"]`).click(),
+      boxC.locator(`button[name="resolution"][value="${cySays}"]`).click(),
     ]);
     const settled = (p: Page) =>
       p.waitForFunction(
@@ -252,8 +260,8 @@ describe.skipIf(skipBrowserTests())('reviewer workflow in Chromium', () => {
     const lost = texts.filter((t) => /Someone else changed this conflict meanwhile/.test(t ?? ''));
     expect(lost).toHaveLength(1);
     const [winner, loserPage, loserNote, winnerName, verdict] = /meanwhile/.test(texts[0] ?? '')
-      ? (['cy', page, 'ana: the Pentagon figure', 'Cy Second', 'Neither holds'] as const)
-      : (['ana', other, 'cy: neither source is sourced', 'Ana Reviewer', 'A holds'] as const);
+      ? (['cy', page, 'ana: the Pentagon figure', 'Cy Second', words[cySays]] as const)
+      : (['ana', other, 'cy: neither source is sourced', 'Ana Reviewer', words[anaSays]] as const);
     // The loser is told who acted, sees the verdict that stands, and still has their note to reuse.
     const loserBox = loserPage.locator(`#link-review-${id}`);
     expect(await loserBox.textContent()).toContain(`by ${winnerName}`);
@@ -268,7 +276,7 @@ describe.skipIf(skipBrowserTests())('reviewer workflow in Chromium', () => {
     // Stored: one verdict, one history entry, by the winner; nothing of the loser's.
     const api = await (await fetch(new URL(`/api/conflicts/${id}`, server.url))).json();
     const history = api.reviews;
-    expect(api.link.status).toBe(winner === 'ana' ? 'a_holds' : 'neither');
+    expect(api.link.status).toBe(winner === 'ana' ? anaSays : cySays);
     expect(Array.isArray(history)).toBe(true);
     expect(history.map((h: { reviewer: string }) => h.reviewer)).toEqual([winner]);
     for (const p of [page, other]) {

@@ -14,7 +14,9 @@ export interface TestApp extends TestDb {
 export async function createTestApp(opts: { seed?: boolean; settings?: AppSettings } = {}): Promise<TestApp> {
   const t = await createTestDb();
   if (opts.seed) await loadSeeds(t.db);
-  return { ...t, app: createApp({ db: t.db, settings: opts.settings }) };
+  // Absolute URLs (permalinks, exports) as a deployment with PUBLIC_ORIGIN=http://localhost has them.
+  const settings = { publicOrigin: ORIGIN, ...opts.settings };
+  return { ...t, app: createApp({ db: t.db, settings }) };
 }
 
 /** A same-origin form post, as a browser sends it (csrf() checks Origin). */

@@ -77,7 +77,9 @@ describe('GET /api/export/claimreview', () => {
     const textOf = (id: number) => rows.find((c) => c.id === id)!.text;
     const a = graph.find((r) => r.url.endsWith(`/claims/${claimA}`))!;
     const b = graph.find((r) => r.url.endsWith(`/claims/${claimB}`))!;
-    expectClaimReview(a, claimA, textOf(claimA));
+    // "It is a coalition…" says nothing on its own: the pronoun becomes the name it stands for.
+    expect(textOf(claimA)).toMatch(/^It is a coalition of 57 countries/);
+    expectClaimReview(a, claimA, textOf(claimA).replace(/^It/, '[Ukraine Defense Contact Group]'));
     expectClaimReview(b, claimB, textOf(claimB));
     expect(a.reviewRating).toMatchObject({ ratingValue: 5, alternateName: 'Verified' });
     expect(b.reviewRating).toMatchObject({ ratingValue: 1, alternateName: 'False' });
@@ -102,7 +104,11 @@ describe('the claim page', () => {
     expect(m![1]).not.toContain('<');
     const embedded = JSON.parse(m![1]!);
     expect(embedded['@context']).toBe('https://schema.org');
-    expectClaimReview(embedded, claimA, 'It is </script><script>alert(1)</script> 57 countries');
+    expectClaimReview(
+      embedded,
+      claimA,
+      '[Ukraine Defense Contact Group] is </script><script>alert(1)</script> 57 countries',
+    );
   });
 
   it('has no JSON-LD while the claim is unreviewed', async () => {

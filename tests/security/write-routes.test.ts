@@ -58,14 +58,26 @@ interface Spec {
 const long = (k: number) => 'x'.repeat(k);
 const linkRow = async () => (await t.db.select().from(links).where(eq(links.id, linkId)).get())!;
 const claimRow = async () => (await t.db.select().from(claims).where(eq(claims.id, claimId)).get())!;
-/** A resolution other than the current one, so each valid call is a real change by the editor. */
+/**
+ * A resolution other than the current one, so each valid call is a real change by the editor. The
+ * claim is a side of the conflict, so flipping both would contradict (verdict-rules.ts): the editor
+ * overrides, and each valid call lands.
+ */
 async function resolveBody() {
   const row = await linkRow();
-  return { resolution: row.status === 'a_holds' ? 'b_holds' : 'a_holds', version: row.version };
+  return {
+    resolution: row.status === 'a_holds' ? 'b_holds' : 'a_holds',
+    version: row.version,
+    override: true,
+  };
 }
 async function statusBody() {
   const row = await claimRow();
-  return { status: row.status === 'verified' ? 'disputed' : 'verified', version: row.version };
+  return {
+    status: row.status === 'verified' ? 'disputed' : 'verified',
+    version: row.version,
+    override: true,
+  };
 }
 async function freshArticle() {
   const res = await t.app.request('/api/articles', {

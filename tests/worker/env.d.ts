@@ -21,3 +21,8 @@ declare module '*.txt?raw' {
   const text: string;
   export default text;
 }
+
+declare module '*.html?raw' {
+  const text: string;
+  export default text;
+}

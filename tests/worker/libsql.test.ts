@@ -10,8 +10,8 @@ const missing = !url && !inject('ci');
 if (missing) console.warn(`\n${inject('libsqlMissing')}\nSkipping the remote libSQL tests.\n`);
 
 describe.skipIf(missing)('Worker on remote libSQL (sqld)', () => {
-  // No DB binding: the env a Turso deployment has (`[env.turso]` in wrangler.toml).
-  const env = { LIBSQL_URL: url, LIBSQL_AUTH_TOKEN: '' };
+  // No DB binding: the env a Turso deployment has (`[env.turso]` in wrangler.toml, its vars included).
+  const env = { LIBSQL_URL: url, LIBSQL_AUTH_TOKEN: '', TRUST_REQUEST_ORIGIN: '1' };
   journey(
     async (request) => {
       if (!url) throw new Error(`CI=true but ${inject('libsqlMissing')}`);

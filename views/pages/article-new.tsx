@@ -6,8 +6,8 @@ export function ArticleNewPage(props: ArticleFormProps) {
     <>
       <h1>Add an article</h1>
       <p class="lede">
-        Paste an article as text or HTML. Its claims are extracted and cross-checked against everything
-        stored; you land on the article with its new conflicts listed.
+        Give an article's URL, or paste it as text or HTML. Its claims are extracted and cross-checked against
+        everything stored; you land on the article with its new conflicts listed.
       </p>
       <ArticleForm {...props} />
     </>

@@ -14,6 +14,8 @@ export interface ArticleFormProps {
   /** A problem with the request as a whole (too large, wrong content type). */
   message?: string;
   outlets?: string[];
+  /** The stored article that already has the URL given (a 409): linked from the URL's message. */
+  existing?: number;
 }
 
 function FieldError({ errors, name }: { errors: Record<string, string>; name: string }) {
@@ -25,7 +27,7 @@ function FieldError({ errors, name }: { errors: Record<string, string>; name: st
   ) : null;
 }
 
-export function ArticleForm({ values = {}, errors = {}, message, outlets = [] }: ArticleFormProps) {
+export function ArticleForm({ values = {}, errors = {}, message, outlets = [], existing }: ArticleFormProps) {
   const invalid = (name: string) =>
     errors[name] ? { 'aria-invalid': 'true', 'aria-describedby': `${name}-error` } : {};
   return (
@@ -47,6 +49,26 @@ export function ArticleForm({ values = {}, errors = {}, message, outlets = [] }:
           </p>
         ) : null}
       </div>
+      <label>
+        Article URL <span class="muted">(fetched for you when the text below is left empty)</span>
+        <input
+          name="url"
+          type="url"
+          value={values.url ?? ''}
+          maxlength={2000}
+          placeholder="https://…"
+          {...invalid('url')}
+        />
+        <FieldError errors={errors} name="url" />
+        {existing ? (
+          <p class="field-note">
+            <a href={`/articles/${existing}`}>Open article {existing}</a>
+          </p>
+        ) : null}
+      </label>
+      <p class="muted">
+        From a URL, the outlet, title, author and date come from the page unless you fill them in.
+      </p>
       <div class="grid-2">
         <label>
           Outlet
@@ -55,7 +77,6 @@ export function ArticleForm({ values = {}, errors = {}, message, outlets = [] }:
             list="known-outlets"
             value={values.outlet ?? ''}
             maxlength={200}
-            required
             {...invalid('outlet')}
           />
           <datalist id="known-outlets">
@@ -67,20 +88,8 @@ export function ArticleForm({ values = {}, errors = {}, message, outlets = [] }:
         </label>
         <label>
           Title
-          <input name="title" value={values.title ?? ''} maxlength={500} required {...invalid('title')} />
+          <input name="title" value={values.title ?? ''} maxlength={500} {...invalid('title')} />
           <FieldError errors={errors} name="title" />
-        </label>
-        <label>
-          URL <span class="muted">(optional)</span>
-          <input
-            name="url"
-            type="url"
-            value={values.url ?? ''}
-            maxlength={2000}
-            placeholder="https://…"
-            {...invalid('url')}
-          />
-          <FieldError errors={errors} name="url" />
         </label>
         <label>
           Published <span class="muted">(optional)</span>
@@ -94,8 +103,8 @@ export function ArticleForm({ values = {}, errors = {}, message, outlets = [] }:
         </label>
       </div>
       <label>
-        Article text or HTML
-        <textarea name="text" rows={16} required {...invalid('text')}>
+        Article text or HTML <span class="muted">(or leave empty and give the URL above)</span>
+        <textarea name="text" rows={16} {...invalid('text')}>
           {values.text ?? ''}
         </textarea>
         <FieldError errors={errors} name="text" />

@@ -162,6 +162,14 @@ export function ReviewBox(p: ReviewBoxProps) {
         <form class="verdict" method="post" action={p.actionUrl} hx-post={p.actionUrl} {...target}>
           <Hidden state={state} returnTo={p.returnTo} />
           <NoteFields draft={p.draft} />
+          {editor ? (
+            // Verdicts may not contradict each other (src/services/verdict-rules.ts); an editor may
+            // record one anyway, and the override is logged.
+            <label class="override">
+              <input type="checkbox" name="override" value="1" /> Override: record it even if it contradicts
+              another verdict (logged)
+            </label>
+          ) : null}
           <div class="actions">
             {p.choices
               .filter(([value]) => value !== state.status)

@@ -2,7 +2,13 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { flashError, renderError } from '../../routes/render';
-import { ForbiddenError, InputError, NotFoundError, StaleVersionError } from '../../services/errors';
+import {
+  ContradictionError,
+  ForbiddenError,
+  InputError,
+  NotFoundError,
+  StaleVersionError,
+} from '../../services/errors';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE_TEXT } from '../db-unavailable';
 
 function classify(err: Error): { status: number; message: string } {
@@ -15,6 +21,7 @@ function classify(err: Error): { status: number; message: string } {
     return { status: err.status, message };
   }
   if (err instanceof NotFoundError) return { status: 404, message: err.message };
+  if (err instanceof ContradictionError) return { status: 409, message: err.message };
   if (err instanceof ForbiddenError) return { status: 403, message: err.message };
   if (err instanceof StaleVersionError) return { status: 409, message: err.message };
   if (err instanceof InputError) return { status: 422, message: err.message };
@@ -32,7 +39,12 @@ export const onError: ErrorHandler = (err, c) => {
     c.header('Retry-After', String(RETRY_AFTER_SECONDS));
   } else if (status >= 500) console.error(err);
   if (isApi(c)) {
-    const extra = err instanceof StaleVersionError ? { current: err.current } : {};
+    const extra =
+      err instanceof StaleVersionError
+        ? { current: err.current }
+        : err instanceof ContradictionError
+          ? { contradictions: err.contradictions }
+          : {};
     return c.json({ error: { status, message, ...extra } }, status as 400);
   }
   return flashError(c, status, message);

@@ -1,5 +1,5 @@
 // Security headers with a per-request CSP nonce, and CSRF protection for state-changing routes.
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
@@ -17,10 +17,39 @@ const CSP = {
   objectSrc: ["'none'"],
 };
 
+/** HSTS, sent only on https responses: over plain http a browser ignores it, and it would only mislead. */
+export const HSTS = 'max-age=31536000; includeSubDomains';
+
+/**
+ * True when the request reached us over https: the URL says so (Workers, or a Node server configured
+ * with an https PUBLIC_ORIGIN), or a proxy in front says so in X-Forwarded-Proto. A client forging that
+ * header over plain http only earns an HSTS header its browser ignores and a cookie marked Secure.
+ */
+export function isHttps(c: Context): boolean {
+  return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
+}
+
+/**
+ * Every answer of the app depends on who is signed in (the layout names them; the queue, exports and
+ * API filter by them), so none may be stored by a browser or shared cache: `Cache-Control: no-store`
+ * unless a handler chose otherwise (static files), and `Vary: Cookie` so a cache that ignores no-store
+ * still keeps readers apart. The server-side page cache (src/routes/cached-html.ts) is unaffected:
+ * it is keyed by reader, and what it sends carries the same headers.
+ */
+export const PRIVATE_CACHING = { 'cache-control': 'no-store', vary: 'HX-Request, Cookie' } as const;
+
+/** Adds Cookie to Vary (kept with what the handler put there, e.g. HX-Request). */
+function varyOnCookie(headers: Headers) {
+  const vary = headers.get('vary');
+  if (!vary) headers.set('vary', 'Cookie');
+  else if (!/(^|,)\s*cookie\s*(,|$)/i.test(vary)) headers.set('vary', `${vary}, Cookie`);
+}
+
 /**
  * Scripts run only from our origin or with this response's nonce. There is no 'unsafe-eval':
  * htmx 4 dropped its `allowEval` switch, and the features that evaluate code (hx-on, `js:` values,
  * trigger filters) go through `new Function`, which this policy blocks — so none of them is used.
+ * Framing is refused twice, consistently: `frame-ancestors 'none'` and `X-Frame-Options: DENY`.
  *
  * The nonce is made before the handler runs (views read it from `secureHeadersNonce`). A handler
  * that builds its response with `securityHeaders(nonce)` itself (the cached queue page) marks it with
@@ -28,13 +57,24 @@ const CSP = {
  * finished Response costs more than serving a cached page.
  */
 export function security(): MiddlewareHandler {
-  const headers = secureHeaders({ contentSecurityPolicy: CSP, referrerPolicy: 'same-origin' });
+  const headers = secureHeaders({
+    contentSecurityPolicy: CSP,
+    referrerPolicy: 'same-origin',
+    xFrameOptions: 'DENY',
+    strictTransportSecurity: false,
+  });
   return async (c, next) => {
     if (!c.get('secureHeadersNonce')) c.set('secureHeadersNonce', newNonce());
     await next();
     if (c.get('secureHeadersDone') === true) return;
     // hono's middleware with nothing left to run: it writes its headers onto the finished response.
     await headers(c, async () => {});
+    const h = c.res.headers;
+    if (isHttps(c)) h.set('strict-transport-security', HSTS);
+    // A handler that set its own Cache-Control said who may keep it: only static files say public.
+    const cacheControl = h.get('cache-control');
+    if (!cacheControl) h.set('cache-control', PRIVATE_CACHING['cache-control']);
+    if (!cacheControl?.includes('public')) varyOnCookie(h);
   };
 }
 
@@ -67,21 +107,21 @@ export function newNonce(): string {
 
 /**
  * Every header security() gives a response, for `nonce`, as a plain object: what a handler that
- * answers with its own Response (and sets `secureHeadersDone`) sends. Kept equal to security()'s
+ * answers with its own Response (and sets `secureHeadersDone`) sends, with PRIVATE_CACHING. Kept equal to security()'s
  * output by tests/routes/queue-cache.test.ts.
  */
-export function securityHeaders(nonce: string): Record<string, string> {
+export function securityHeaders(nonce: string, https: boolean): Record<string, string> {
   return {
+    ...(https ? { 'strict-transport-security': HSTS } : {}),
     'content-security-policy': `default-src 'self'; script-src 'nonce-${nonce}' 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'`,
     'cross-origin-opener-policy': 'same-origin',
     'cross-origin-resource-policy': 'same-origin',
     'origin-agent-cluster': '?1',
     'referrer-policy': 'same-origin',
-    'strict-transport-security': 'max-age=15552000; includeSubDomains',
     'x-content-type-options': 'nosniff',
     'x-dns-prefetch-control': 'off',
     'x-download-options': 'noopen',
-    'x-frame-options': 'SAMEORIGIN',
+    'x-frame-options': 'DENY',
     'x-permitted-cross-domain-policies': 'none',
     'x-xss-protection': '0',
   };

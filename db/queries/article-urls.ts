@@ -1,0 +1,23 @@
+// Articles by the URL they were added from, and the byline of one added from the web.
+import { eq, inArray } from 'drizzle-orm';
+import type { Db } from '../client';
+import { articles } from '../schema';
+
+/** The first stored article with any of these URLs, or null. */
+export async function articleByUrls(
+  db: Db,
+  urls: string[],
+): Promise<{ id: number; title: string; url: string } | null> {
+  if (urls.length === 0) return null;
+  const [row] = await db
+    .select({ id: articles.id, title: articles.title, url: articles.url })
+    .from(articles)
+    .where(inArray(articles.url, [...new Set(urls)]))
+    .orderBy(articles.id)
+    .limit(1);
+  return row ? { id: row.id, title: row.title, url: row.url ?? '' } : null;
+}
+
+export async function setArticleAuthor(db: Db, id: number, author: string): Promise<void> {
+  await db.update(articles).set({ author }).where(eq(articles.id, id));
+}

@@ -1,0 +1,109 @@
+// The words right around a figure: what generic measures (durations, ages, percentages) are compared
+// by, and the period a figure covers ("in September", "this year").
+import { agesOfDifferentHolders, agesShareHolder } from '../ages';
+import { contentStem } from '../claims';
+import type { ClaimForMatching, Quantity } from '../types';
+import { MONTHS, STOPWORDS } from '../words';
+
+const LOCAL_WINDOW = 40;
+/**
+ * A whole word: letters glued to digits ("76ers", "AK-47s") are part of a name or code, not a word of
+ * their own, so "ers" of "76ers" never makes two figures' surroundings look alike.
+ */
+const WORD = /(?<![A-Za-z0-9'-])[A-Za-z][A-Za-z'-]+(?![A-Za-z0-9])/g;
+
+/**
+ * The words around one figure in its sentence (about six words either side), as stems, without the
+ * figure's own unit and number words: "spent 19 seasons with the club" → spent, club. A word the
+ * window cuts in half ("ording" of "according") is left out, not read as a word of its own.
+ */
+export function localContext(claimText: string, q: Quantity): Set<string> {
+  // Asked again for every figure it is compared with: remembered per quantity object (and text).
+  const known = LOCAL.get(q);
+  if (known && known[0] === claimText && known[1] === q.text) return known[2];
+  const words = localContextOf(claimText, q);
+  LOCAL.set(q, [claimText, q.text, words]);
+  return words;
+}
+const LOCAL = new WeakMap<Quantity, [string, string, Set<string>]>();
+
+function localContextOf(claimText: string, q: Quantity): Set<string> {
+  const at = claimText.indexOf(q.text);
+  if (at < 0) return new Set();
+  let from = Math.max(0, at - LOCAL_WINDOW);
+  let to = Math.min(claimText.length, at + q.text.length + LOCAL_WINDOW);
+  const inWord = /[A-Za-z0-9'-]/;
+  while (from > 0 && from < at && inWord.test(claimText[from - 1]!)) from++;
+  while (to < claimText.length && to > at + q.text.length && inWord.test(claimText[to]!)) to--;
+  const window = claimText.slice(from, to);
+  const own = new Set(q.text.toLowerCase().match(WORD) ?? []);
+  const out = new Set<string>();
+  for (const m of window.matchAll(WORD)) {
+    const w = m[0].toLowerCase().replace(/'s$/, '');
+    if (w.length < 3 || STOPWORDS.has(w) || own.has(w)) continue;
+    out.add(contentStem(w));
+  }
+  return out;
+}
+
+/**
+ * Generic measures (durations, seasons, ages, percentages) say nothing by their unit: "four years" may be a
+ * contract, a career or a sentence. Such figures are compared only when their own surroundings share
+ * a word, whatever the rest of the two sentences share.
+ */
+export function sameLocalContext(
+  a: ClaimForMatching,
+  qa: Quantity,
+  b: ClaimForMatching,
+  qb: Quantity,
+): boolean {
+  if (!GENERIC.test(qa.unitClass)) return true;
+  // An age's holder is its context (ages.ts).
+  if (agesShareHolder(a, qa, b, qb)) return true;
+  if (agesOfDifferentHolders(a, qa, b, qb)) return false;
+  const la = localContext(a.text, qa);
+  for (const w of localContext(b.text, qb)) if (la.has(w) && !SAYS_NOTHING_MEASURED.has(w)) return true;
+  return false;
+}
+
+/**
+ * Words around a generic figure that say how or when it was measured, never what: "Unemployment *rose*
+ * to 5.2 percent *in March*" and "Inflation *rose* to 8.5 percent *in March*" are about different things.
+ * Such words (as stems) never make two surroundings alike on their own.
+ */
+const SAYS_NOTHING_MEASURED = new Set(
+  [
+    ...'rose rise rising risen fell fall falling fallen climbed jumped dropped declined increased decreased'.split(
+      ' ',
+    ),
+    ...'grew grown gained lost reached stood hit edged slipped surged soared slumped plunged totaled totalled'.split(
+      ' ',
+    ),
+    ...'percent per cent point points rate from compared about roughly nearly almost'.split(' '),
+    ...'monday tuesday wednesday thursday friday saturday sunday week month quarter year today yesterday'.split(
+      ' ',
+    ),
+    ...MONTHS,
+  ].map(contentStem),
+);
+// Seasons are a sports duration: "19 seasons with the club" may be a career, a contract or a coaching spell.
+const GENERIC = /^(duration:|age$|percent|season$)/;
+
+const MONTH_NAMES = 'January|February|March|April|June|July|August|September|October|November|December';
+const PERIOD = new RegExp(
+  `\\b(?:(?:in|during|for|since|by) (${MONTH_NAMES})(?! \\d)|(this|last|next|the past|the previous) (year|month|week|season|quarter|decade)|(so far this year|year to date|to date|so far))\\b`,
+);
+
+/**
+ * The period a figure covers, when the words around it say: "in September", "this year", "so far".
+ * Or null. Two figures for different periods are related, not in disagreement.
+ */
+export function periodOf(claimText: string, q: Quantity): string | null {
+  const at = claimText.indexOf(q.text);
+  if (at < 0) return null;
+  const m = PERIOD.exec(claimText.slice(Math.max(0, at - LOCAL_WINDOW), at + q.text.length + LOCAL_WINDOW));
+  if (!m) return null;
+  if (m[1]) return m[1];
+  if (m[2]) return `${m[2].replace(/^the /, '')} ${m[3]}`;
+  return 'to date';
+}

@@ -1,0 +1,182 @@
+// Which figures of two claims measure the same thing the same way: an ordered list of named figure
+// rules, each rejecting a pair of figures for one reason, then the choice of the pair to compare.
+import { isOwnerMark, ownedAlike, ownerOf } from '../owners';
+import { WHOLE } from '../quantities';
+import type { Quantity } from '../types';
+import { informativeAgreement, MAX_CONFLICT_RATIO, overlaps, ratioOf, relativeDifference } from './intervals';
+import { sameLocalContext } from './local-context';
+import { SUM } from './sums';
+import type { ClaimView } from './view';
+
+export interface QuantityPair {
+  qa: Quantity;
+  qb: Quantity;
+  overlap: boolean;
+  difference: number;
+}
+
+/** A rule that sets two figures apart: they never meet, whatever their claims share. */
+export interface FigureRule {
+  name: string;
+  /** What a rejection says, in a reviewer's words. */
+  reason: string;
+  rejects(va: ClaimView, vb: ClaimView, qa: Quantity, qb: Quantity): boolean;
+}
+
+/** A bare percentage ("42 percent think") may be a share of anything the other names ("of Americans"). */
+function sameClass(x: string, y: string): boolean {
+  if (x === y) return true;
+  return generalOf(x, y) || generalOf(y, x);
+}
+
+/** Likewise a bare sum of money ("$500,000") may be what the other says it pays for ("$375,000 fine"). */
+function generalOf(g: string, s: string): boolean {
+  return (g === 'percent' || /^money:[a-z]+$/.test(g)) && s.startsWith(`${g}:`);
+}
+
+/** Modifiers that say which group is counted ("North Korean"): not its part, total, owner or whole. */
+const kept = (m: string) => m !== 'part-of' && m !== SUM && !isOwnerMark(m) && !m.startsWith(WHOLE);
+
+const wholeOf = (q: Quantity) => q.modifiers.find((m) => m.startsWith(WHOLE)) ?? null;
+
+/**
+ * The figure rules in the order they run. Rule functions are module functions, not closures made per
+ * call: with keepNames (wrangler's default, and tsx) every named closure made costs a defineProperty.
+ */
+export const FIGURE_RULES: readonly FigureRule[] = [
+  {
+    name: 'different-kind',
+    reason: 'the figures count different kinds of thing',
+    rejects: (_va, _vb, x, y) => !x.unitClass || !sameClass(x.unitClass, y.unitClass),
+  },
+  {
+    name: 'different-rate',
+    reason: 'one figure is a rate and the other is not, or they are rates per different periods',
+    rejects: (_va, _vb, x, y) => x.rate !== y.rate,
+  },
+  {
+    // "Thirteen members of the group" is a part of the group, not its size.
+    name: 'part-against-whole',
+    reason: 'one figure is a part of a group, the other is not',
+    rejects: (_va, _vb, x, y) => x.modifiers.includes('part-of') !== y.modifiers.includes('part-of'),
+  },
+  {
+    // "35 of the 40 missiles" is compared with another part of 40 only: not with "two other bullets"
+    // (the rest of a group) nor with a part of another whole.
+    name: 'different-whole',
+    reason: 'the figures are parts of different wholes',
+    rejects: (_va, _vb, x, y) => wholeOf(x) !== wholeOf(y),
+  },
+  {
+    // "North Korean troops" and "Russian troops" are different groups.
+    name: 'different-groups',
+    reason: 'the figures count differently described groups',
+    rejects: (_va, _vb, x, y) => {
+      const mx = x.modifiers.filter(kept);
+      const my = y.modifiers.filter(kept);
+      return mx.length > 0 && my.length > 0 && !mx.some((m) => my.includes(m));
+    },
+  },
+  {
+    // ownedAlike holds for two figures no party owns: asked only when one is owned.
+    name: 'different-owners',
+    reason: 'the figures belong to different parties',
+    rejects: (va, vb, qa, qb) => !((!ownerOf(qa) && !ownerOf(qb)) || ownedAlike(va.c, qa, vb.c, qb)),
+  },
+  {
+    // One writer does not contradict themselves; inside one article only different voices can differ
+    // (the narration against a quoted speaker, or two speakers).
+    name: 'same-voice',
+    reason: 'both figures are stated by the same voice of one article',
+    rejects: (va, vb, qa, qb) => va.c.article === vb.c.article && va.voice(qa) === vb.voice(qb),
+  },
+  {
+    name: 'different-surroundings',
+    reason: 'a duration, age or percentage whose surrounding words share nothing with the other figure',
+    rejects: (va, vb, qa, qb) => !sameLocalContext(va.c, qa, vb.c, qb),
+  },
+];
+
+/** The first figure rule that sets qa and qb apart, or null when they measure the same thing. */
+export function figureRejection(va: ClaimView, vb: ClaimView, qa: Quantity, qb: Quantity): FigureRule | null {
+  for (const r of FIGURE_RULES) if (r.rejects(va, vb, qa, qb)) return r;
+  return null;
+}
+
+/** Rules that choose among the figures that measure the same thing: which pair, if any, is compared. */
+export const CHOICE_RULES = {
+  uninformative: {
+    name: 'uninformative-agreement',
+    reason: 'the figures agree only through an open-ended bound far from the other figure',
+  },
+  tooFar: {
+    name: 'too-far-apart',
+    reason: `the figures are more than ${MAX_CONFLICT_RATIO} times apart: different quantities, not one figure told two ways`,
+  },
+} as const;
+
+/** The outcome of one figure of b against a's figures: compared with one, or why not. */
+export type FigureOutcome =
+  | { qb: Quantity; pair: QuantityPair }
+  | { qb: Quantity; rejected: { qa: Quantity; rule: string; reason: string }[] };
+
+/** Pairs of quantities that measure the same thing the same way. */
+export function comparableQuantities(va: ClaimView, vb: ClaimView): QuantityPair[] {
+  const pairs: QuantityPair[] = [];
+  for (const qb of vb.sums) {
+    const pair = pairFor(va, vb, qb, null);
+    if (pair) pairs.push(pair);
+  }
+  return pairs;
+}
+
+/** For a trail: each figure of b, and the figure of a it is compared with or every rule that said no. */
+export function figureOutcomes(va: ClaimView, vb: ClaimView): FigureOutcome[] {
+  return vb.sums.map((qb) => {
+    const rejected: { qa: Quantity; rule: string; reason: string }[] = [];
+    const pair = pairFor(va, vb, qb, rejected);
+    return pair ? { qb, pair } : { qb, rejected };
+  });
+}
+
+/** The figure of a that qb is compared with, or null (`why`, when given, hears every rejection). */
+function pairFor(
+  va: ClaimView,
+  vb: ClaimView,
+  qb: Quantity,
+  why: { qa: Quantity; rule: string; reason: string }[] | null,
+): QuantityPair | null {
+  const qsA = va.sums;
+  const qsB = vb.sums;
+  const options: Quantity[] = [];
+  for (const qa of qsA) {
+    const rule = figureRejection(va, vb, qa, qb);
+    if (rule === null) options.push(qa);
+    else why?.push({ qa, rule: rule.name, reason: rule.reason });
+  }
+  if (options.length === 0) return null;
+  // When any of a's quantities agrees with qb, qb is corroborated, whatever the others say.
+  const agreeing = options.find((qa) => overlaps(qa, qb));
+  if (agreeing) {
+    if (informativeAgreement(agreeing, qb)) return { qa: agreeing, qb, overlap: true, difference: 0 };
+    why?.push({
+      qa: agreeing,
+      rule: CHOICE_RULES.uninformative.name,
+      reason: CHOICE_RULES.uninformative.reason,
+    });
+    return null;
+  }
+  // A figure of a that another figure of b agrees with is spoken for: "5.35 % against the label's
+  // 5.5 %" and "8.02 % against the label's 5.5 %" differ on 5.35 against 8.02, not 5.5 against 8.02.
+  const free = options.filter((qa) => !qsB.some((other) => other !== qb && overlaps(qa, other)));
+  const closest = (free.length > 0 ? free : options).reduce((best, qa) =>
+    relativeDifference(qa, qb) < relativeDifference(best, qb) ? qa : best,
+  );
+  // Outlets that disagree on a figure disagree by a margin; one figure several times the other is a
+  // different quantity (a part and its whole, one day and a season, another incident).
+  if (ratioOf(closest, qb) > MAX_CONFLICT_RATIO) {
+    why?.push({ qa: closest, rule: CHOICE_RULES.tooFar.name, reason: CHOICE_RULES.tooFar.reason });
+    return null;
+  }
+  return { qa: closest, qb, overlap: false, difference: relativeDifference(closest, qb) };
+}

@@ -1,0 +1,62 @@
+// What two claims' own sentences share: wording, figures stated alike, one sentence told twice.
+import type { Quantity } from '../types';
+import type { ClaimView } from './view';
+
+/**
+ * Both sentences state one more figure the same way ("for the 125 seats", "for 125 parliamentary
+ * seats"): an exact count of one thing, more than a handful, that both carry is a shared subject.
+ */
+export function sameFigure(a: ClaimView, b: ClaimView): boolean {
+  return a.anchorQuantities.some((qa) =>
+    b.anchorQuantities.some((qb) => qb.unitClass === qa.unitClass && qb.value === qa.value),
+  );
+}
+
+export interface WordingShare {
+  shared: number;
+  shorter: number;
+  sizes: readonly [number, number];
+}
+
+/** Content stems the two own sentences share beyond the counted nouns, and how many the shorter has. */
+export function wordingShare(a: ClaimView, b: ClaimView): WordingShare {
+  const ca = a.contentBeside(b);
+  const cb = b.contentBeside(a);
+  let shared = 0;
+  for (const t of ca) if (cb.has(t)) shared++;
+  return { shared, shorter: Math.min(ca.size, cb.size), sizes: [ca.size, cb.size] as const };
+}
+
+/**
+ * One sentence told twice (wire copy, a quote both outlets carry): at least five content words, and
+ * nearly all of the shorter sentence, shared. The sentence's other figures are part of what it says:
+ * "six AK 47 rifles, 12 magazines and about 300 rounds of ammunition were found" has four content
+ * words beyond its counted nouns, and two figures the retelling states alike.
+ */
+export function restated(a: ClaimView, b: ClaimView, { shared, sizes }: WordingShare): boolean {
+  const qa = a.c.quantities;
+  const qb = b.c.quantities;
+  // Two more exact counts stated alike ("31 magazines and 923 rounds") are one account of one haul.
+  const exact = a.anchorQuantities.filter((q) =>
+    qb.some((o) => o.unitClass === q.unitClass && o.value === q.value),
+  ).length;
+  if (exact >= 2) return true;
+  const figures = Math.min(statedAlike(qa, qb), statedAlike(qb, qa));
+  // The figure in dispute is no difference of wording: a retelling that changes it is still a retelling.
+  const size = Math.min(sizes[0] + qa.length, sizes[1] + qb.length) - 1;
+  return shared + figures >= 5 && shared + figures >= 0.8 * size;
+}
+
+/** How many of `mine` `theirs` states alike: same unit class and interval. */
+function statedAlike(mine: Quantity[], theirs: Quantity[]): number {
+  return mine.filter((q) =>
+    theirs.some((o) => o.unitClass === q.unitClass && o.low === q.low && o.high === q.high),
+  ).length;
+}
+
+export function sameWording({ shared, shorter }: WordingShare): boolean {
+  // A short restatement ("11 bodies have been identified") says only a word or two beyond its figure:
+  // it matches when the other sentence shares all of them.
+  if (shorter <= 2 && shared === shorter && shared >= 1) return true;
+  return shared >= 2 && shared >= 0.5 * shorter;
+}

@@ -1,0 +1,118 @@
+// Adding an article by its URL: the JSON API (POST /api/articles with `url` and no `text`) and the
+// form (URL given, text left empty). Both validate here and call src/services/web-articles.ts;
+// anything with text goes on to the paste-the-text handlers unchanged.
+import type { Context, MiddlewareHandler } from 'hono';
+import * as z from 'zod';
+import type { ArticleFormProps } from '../../views/partials/article-form';
+import { InputError } from '../services/errors';
+import { addArticleByUrl, UrlAlreadyStoredError, type UrlIngestResult } from '../services/web-articles';
+import type { AppDeps } from './app-types';
+import { isHtmx } from './htmx';
+import { errorSummary, fieldErrors } from './schemas';
+
+const optional = (max: number, message: string) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.string().trim().max(max, message).optional(),
+  );
+
+export const urlArticleInput = z.object({
+  url: z
+    .string({ error: 'Give the article URL.' })
+    .trim()
+    .min(1, 'Give the article URL.')
+    .max(2000, 'The URL is too long (2,000 characters at most).')
+    .refine(
+      (s) => /^https?:\/\//i.test(s) && URL.canParse(s),
+      'The URL must start with http:// or https://.',
+    ),
+  outlet: optional(200, 'The outlet name is too long (200 characters at most).'),
+  title: optional(500, 'The title is too long (500 characters at most).'),
+  publishedAt: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z
+      .string()
+      .trim()
+      .max(40)
+      .regex(/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'Give the date as YYYY-MM-DD.')
+      .optional(),
+  ),
+});
+
+/** A body asks for add-by-URL when it has a URL and no text. */
+const wantsUrl = (body: unknown): body is Record<string, unknown> =>
+  !!body &&
+  typeof body === 'object' &&
+  typeof (body as Record<string, unknown>).url === 'string' &&
+  String((body as Record<string, unknown>).url).trim() !== '' &&
+  (typeof (body as Record<string, unknown>).text !== 'string' ||
+    String((body as Record<string, unknown>).text).trim() === '');
+
+function message(r: UrlIngestResult): string {
+  if (r.status === 'duplicate')
+    return `This text was already ingested as article ${r.articleId}; nothing new was stored.`;
+  if (r.crossReference === 'pending')
+    return `Stored ${r.claims} claims from ${r.url}; comparing them with the archive. GET /api/articles/${r.articleId} shows its links when crossrefPending is false.`;
+  return `Stored ${r.claims} claims from ${r.url}: ${r.conflicts} conflicts, ${r.corroborations} corroborations.`;
+}
+
+/** For POST /api/articles, after the JSON checks: takes a url-only body, passes anything else on. */
+export function urlArticleJson(deps: AppDeps): MiddlewareHandler {
+  return async (c, next) => {
+    const body = await c.req.json().catch(() => null);
+    if (!wantsUrl(body)) return next();
+    const parsed = urlArticleInput.safeParse(body);
+    if (!parsed.success)
+      return c.json(
+        { error: { status: 422, message: errorSummary(parsed.error), fields: fieldErrors(parsed.error) } },
+        422,
+      );
+    try {
+      const result = await addArticleByUrl(deps.db, deps.webReader, parsed.data, {
+        crossReferenceLater: deps.crossReferenceLater,
+      });
+      return c.json({ ...result, message: message(result) }, result.status === 'duplicate' ? 200 : 201);
+    } catch (err) {
+      if (err instanceof UrlAlreadyStoredError)
+        return c.json({ error: { status: 409, message: err.message, articleId: err.articleId } }, 409);
+      throw err;
+    }
+  };
+}
+
+type FormResponse = (c: Context, status: 422 | 409, props: ArticleFormProps) => Promise<Response>;
+
+/** For POST /articles, after the form checks: a URL with the text left empty is fetched. */
+export function urlArticleForm(deps: AppDeps, formResponse: FormResponse): MiddlewareHandler {
+  return async (c, next) => {
+    const body = await c.req.parseBody().catch(() => null);
+    if (!wantsUrl(body)) return next();
+    const values = Object.fromEntries(
+      Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'),
+    );
+    const parsed = urlArticleInput.safeParse(body);
+    if (!parsed.success)
+      return formResponse(c, 422, {
+        values,
+        errors: fieldErrors(parsed.error),
+        message: 'Nothing was stored: please fix the fields marked below.',
+      });
+    let result: UrlIngestResult;
+    try {
+      result = await addArticleByUrl(deps.db, deps.webReader, parsed.data, {
+        crossReferenceLater: deps.crossReferenceLater,
+      });
+    } catch (err) {
+      if (err instanceof UrlAlreadyStoredError)
+        return formResponse(c, 409, { values, errors: { url: err.message }, existing: err.articleId });
+      if (err instanceof InputError) return formResponse(c, 422, { values, errors: { url: err.message } });
+      throw err;
+    }
+    const target = `/articles/${result.articleId}?${result.status === 'duplicate' ? 'duplicate' : 'added'}=1`;
+    if (isHtmx(c)) {
+      c.header('HX-Redirect', target);
+      return c.body(null, 200);
+    }
+    return c.redirect(target, 303);
+  };
+}

@@ -1,0 +1,70 @@
+// Use case: add an article from its URL. Refuses a URL already stored (before fetching, and again
+// with the page's final and canonical URLs), reads the page (src/web/reader.ts), ingests its text
+// with the page's own title, outlet, author and date unless the caller gave them.
+
+import type { Db } from '../../db/client';
+import { articleByUrls, setArticleAuthor } from '../../db/queries/article-urls';
+import { checkedUrl } from '../web/fetch-page';
+import { articleUrl, type WebReader } from '../web/reader';
+import { InputError } from './errors';
+import { type DeferredIngestResult, type IngestOptions, ingestArticle } from './ingest';
+
+export interface UrlInput {
+  url: string;
+  outlet?: string;
+  title?: string;
+  publishedAt?: string;
+}
+
+/** The URL (or the page's canonical URL) belongs to a stored article. */
+export class UrlAlreadyStoredError extends InputError {
+  override name = 'UrlAlreadyStoredError';
+  constructor(
+    readonly url: string,
+    readonly articleId: number,
+    readonly title: string,
+  ) {
+    super(`${url} is already stored as article ${articleId} ("${title}"); nothing new was stored.`);
+  }
+}
+
+/** Adding by URL was asked of an app that has no web reader (a test app, or a misconfigured entry). */
+export class WebIngestUnavailableError extends InputError {
+  override name = 'WebIngestUnavailableError';
+}
+
+export type UrlIngestResult = DeferredIngestResult & { url: string; author?: string };
+
+export async function addArticleByUrl(
+  db: Db,
+  reader: WebReader | undefined,
+  input: UrlInput,
+  options: IngestOptions = {},
+): Promise<UrlIngestResult> {
+  if (!reader)
+    throw new WebIngestUnavailableError('Adding articles by URL is not available here; paste the text.');
+  const given = articleUrl(checkedUrl(input.url, reader.policy).href);
+  const refuseStored = async (urls: string[]) => {
+    const stored = await articleByUrls(db, urls);
+    if (stored) throw new UrlAlreadyStoredError(stored.url, stored.id, stored.title);
+  };
+  await refuseStored([given]);
+  const page = await reader.readArticle(given);
+  const url = page.canonicalUrl ?? page.url;
+  await refuseStored([page.url, url].filter((u) => u !== given));
+  const host = new URL(url).hostname.replace(/^www\./, '');
+  const result = await ingestArticle(
+    db,
+    {
+      outlet: input.outlet?.trim() || page.outlet || host,
+      title: input.title?.trim() || page.title || url,
+      url,
+      publishedAt: input.publishedAt?.trim() || page.publishedAt || null,
+      text: page.text,
+      format: 'text',
+    },
+    options,
+  );
+  if (result.status === 'created' && page.author) await setArticleAuthor(db, result.articleId, page.author);
+  return { ...result, url, author: page.author };
+}

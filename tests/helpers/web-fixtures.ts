@@ -1,0 +1,116 @@
+// A loopback HTTP server with real-shaped article pages and feeds, for the fetch, route and browser
+// tests: redirects (one to a private address), slow, oversized, mislabelled and broken answers.
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
+
+export const FIXTURE_PAGES = ['harbour-jsonld', 'budget-meta', 'wire-graph'] as const;
+export const fixtureHtml = (name: string) => readFileSync(`tests/fixtures/web/${name}.html`, 'utf8');
+
+export interface FixtureServer {
+  origin: string;
+  url(path: string): string;
+  /** Requests seen, as "METHOD path" plus conditional headers. */
+  log: { path: string; ifNoneMatch?: string; ifModifiedSince?: string; userAgent?: string }[];
+  /** Replace or add a route. */
+  route(path: string, handler: (req: IncomingMessage, res: ServerResponse) => void): void;
+  close(): Promise<void>;
+}
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+const html =
+  (body: string, type = 'text/html; charset=utf-8'): Handler =>
+  (_req, res) => {
+    res.writeHead(200, { 'content-type': type });
+    res.end(body);
+  };
+
+export async function startFixtureServer(): Promise<FixtureServer> {
+  const routes = new Map<string, Handler>();
+  for (const name of FIXTURE_PAGES) routes.set(`/news/${name}`, html(fixtureHtml(name)));
+  routes.set('/gzip/harbour', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' });
+    res.end(gzipSync(fixtureHtml('harbour-jsonld')));
+  });
+  routes.set('/redirect/once', (_req, res) => {
+    res.writeHead(301, { location: '/news/wire-graph?utm_source=feed' });
+    res.end();
+  });
+  routes.set('/redirect/loop', (_req, res) => {
+    res.writeHead(302, { location: '/redirect/loop' });
+    res.end();
+  });
+  for (const target of [
+    'http://10.0.0.7/admin',
+    'http://169.254.169.254/latest/meta-data/',
+    'http://100.100.100.200/latest/meta-data/',
+    'file:///etc/passwd',
+  ])
+    routes.set(`/redirect/to/${encodeURIComponent(target)}`, (_req, res) => {
+      res.writeHead(302, { location: target });
+      res.end();
+    });
+  routes.set('/slow', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.write('<html><body><p>');
+    setTimeout(() => res.end('late</p></body></html>'), 5_000).unref();
+  });
+  routes.set('/big', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    const chunk = `<p>${'x'.repeat(1023)}</p>`;
+    let sent = 0;
+    const more = () => {
+      while (sent < 8 * 1024 && res.write(chunk)) sent++;
+      if (sent >= 8 * 1024) res.end();
+      else res.once('drain', more);
+    };
+    more();
+  });
+  routes.set('/big-declared', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html', 'content-length': String(50 * 1024 * 1024) });
+    res.end();
+  });
+  routes.set('/file.pdf', html('%PDF-1.7', 'application/pdf'));
+  routes.set('/no-type', (_req, res) => {
+    res.writeHead(200);
+    res.end('<html><body><p>What type am I?</p></body></html>');
+  });
+  routes.set(
+    '/empty-page',
+    html('<html><head><title>Nothing</title></head><body><nav><a href="/">Home</a></nav></body></html>'),
+  );
+  routes.set('/gone', (_req, res) => {
+    res.writeHead(404, { 'content-type': 'text/html' });
+    res.end('<h1>Not found</h1>');
+  });
+
+  const log: FixtureServer['log'] = [];
+  const server = createServer((req, res) => {
+    const path = req.url ?? '/';
+    log.push({
+      path,
+      ifNoneMatch: req.headers['if-none-match'],
+      ifModifiedSince: req.headers['if-modified-since'],
+      userAgent: req.headers['user-agent'],
+    });
+    const handler = routes.get(path.split('?')[0]!) ?? routes.get(path);
+    if (handler) return handler(req, res);
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('no such fixture');
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    url: (path) => `${origin}${path}`,
+    log,
+    route: (path, handler) => routes.set(path, handler),
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}

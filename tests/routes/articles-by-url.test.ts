@@ -1,0 +1,180 @@
+// Adding an article by URL as a user would: the JSON API with only `url`, the form with the text left
+// empty, against a loopback fixture server (allowed only through the test-only setting).
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articles } from '../../db/schema';
+import { createApp } from '../../src/app';
+import { nodeWebReader } from '../../src/web/node-reader';
+import { HTMX, jsonPost, multipartPost, visibleText } from '../helpers/app';
+import { type SignedIn, signedIn } from '../helpers/auth';
+import { createTestDb, type TestDb } from '../helpers/db';
+import { type FixtureServer, startFixtureServer } from '../helpers/web-fixtures';
+
+let t: TestDb;
+let web: FixtureServer;
+let app: ReturnType<typeof createApp>;
+let reviewer: SignedIn;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  web = await startFixtureServer();
+  app = createApp({ db: t.db, webReader: nodeWebReader({ policy: { allowLoopbackForTests: true } }) });
+  reviewer = await signedIn(t.db, 'reviewer');
+});
+afterAll(async () => {
+  await web.close();
+  t.cleanup();
+});
+
+const postUrl = (body: Record<string, unknown>) =>
+  app.request('/api/articles', jsonPost(body, reviewer.bearer));
+
+describe('POST /api/articles with a url', () => {
+  it('fetches, extracts and stores the article with the page’s own metadata', async () => {
+    const res = await postUrl({ url: web.url('/news/harbour-jsonld') });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { articleId: number; claims: number; url: string; message: string };
+    expect(body.url).toBe(web.url('/news/2026/12/storm-port-aldmoor'));
+    expect(body.claims).toBeGreaterThan(3);
+    const [row] = await t.db.select().from(articles).where(eq(articles.id, body.articleId));
+    expect(row).toMatchObject({
+      title: 'Storm closes Port Aldmoor for three days',
+      url: web.url('/news/2026/12/storm-port-aldmoor'),
+      publishedAt: '2026-12-03T07:45:00+00:00',
+      author: 'Maria Okafor, Tom Reyes',
+    });
+    expect(row!.body).toContain('about 140 vessels waiting offshore');
+    expect(row!.body).not.toContain('harbourwatcher');
+    const detail = (await (await app.request(`/api/articles/${body.articleId}`)).json()) as {
+      outlet: string;
+    };
+    expect(detail.outlet).toBe('The Coastal Ledger');
+  });
+
+  it('refuses a URL already stored, saying which article has it — the given, final or canonical URL', async () => {
+    const first = await postUrl({ url: web.url('/news/wire-graph') });
+    expect(first.status).toBe(201);
+    const { articleId } = (await first.json()) as { articleId: number };
+    // Its JSON-LD url is on another host, so it is stored under the page's URL; a redirect to it, the
+    // same URL with a fragment or with tracking parameters (where /redirect/once ends) are all that URL.
+    for (const url of [
+      web.url('/news/wire-graph'),
+      web.url('/redirect/once'),
+      web.url('/news/wire-graph#top'),
+    ]) {
+      const again = await postUrl({ url });
+      const body = (await again.json()) as { error: { status: number; message: string; articleId: number } };
+      expect([again.status, body.error.articleId]).toEqual([409, articleId]);
+      expect(body.error.message).toMatch(
+        new RegExp(`already stored as article ${articleId} \\("Rail strike`),
+      );
+    }
+  });
+
+  it('keeps what the caller gave over what the page says', async () => {
+    const res = await postUrl({
+      url: web.url('/news/budget-meta'),
+      outlet: 'Courier (print)',
+      title: 'Budget',
+    });
+    const { articleId } = (await res.json()) as { articleId: number };
+    const detail = (await (await app.request(`/api/articles/${articleId}`)).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(detail).toMatchObject({ outlet: 'Courier (print)', title: 'Budget' });
+    // Its canonical link names another host: a page cannot claim another site's URL, so its own is kept.
+    expect(detail.url).toBe(web.url('/news/budget-meta'));
+  });
+
+  it.each([
+    [{ url: 'not a url' }, 422, /must start with http/],
+    [{ url: 'ftp://example.com/x' }, 422, /must start with http/],
+    [{ url: 'http://10.0.0.1/' }, 422, /10\.0\.0\.1 is a private network address/],
+    [{ url: 'http://169.254.169.254/latest/meta-data/' }, 422, /link-local/],
+    [{ url: `http://localhost/` }, 422, /Could not fetch/],
+    [{ url: '' }, 422, /Paste the article text/],
+  ])('answers %j with %i', async (body, status, message) => {
+    const res = await postUrl(body);
+    expect(res.status).toBe(status);
+    expect(JSON.stringify(await res.json())).toMatch(message);
+  });
+
+  it.each([
+    [
+      `/redirect/to/${encodeURIComponent('http://10.0.0.7/admin')}`,
+      /redirects to http:\/\/10\.0\.0\.7\/admin/,
+    ],
+    ['/file.pdf', /application\/pdf, not text\/html/],
+    ['/gone', /HTTP 404/],
+    ['/empty-page', /no article text/],
+  ])('says why %s could not be added', async (path, why) => {
+    const res = await postUrl({ url: web.url(path) });
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(why);
+  });
+
+  it('still takes pasted text, and needs a reviewer for either', async () => {
+    const text = await postUrl({
+      outlet: 'W',
+      title: 'T',
+      text: 'About 400 ships waited outside the port on Monday.',
+    });
+    expect(text.status).toBe(201);
+    const anon = await app.request('/api/articles', jsonPost({ url: web.url('/news/harbour-jsonld') }));
+    expect(anon.status).toBe(401);
+  });
+
+  it('is refused clearly where the app has no web reader', async () => {
+    const bare = createApp({ db: t.db });
+    const res = await bare.request(
+      '/api/articles',
+      jsonPost({ url: 'https://example.com/a' }, reviewer.bearer),
+    );
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(
+      /not available here/,
+    );
+  });
+});
+
+describe('the Add article form with a URL', () => {
+  it('adds the article and lands on it', async () => {
+    const page = await app.request('/articles/new', { headers: reviewer.cookie });
+    expect(visibleText(await page.text())).toContain('Article URL');
+    const res = await app.request(
+      '/articles',
+      multipartPost({ url: web.url('/gzip/harbour'), outlet: '', title: '', text: '' }, reviewer.cookie),
+    );
+    // Same canonical URL as the first test's page: refused, with a link to it, the URL kept in the field.
+    expect(res.status).toBe(409);
+    const html = await res.text();
+    expect(visibleText(html)).toMatch(/already stored as article \d+/);
+    expect(html).toMatch(/href="\/articles\/\d+"/);
+    expect(html).toContain(`value="${web.url('/gzip/harbour')}"`);
+  });
+
+  it('redirects to the new article (htmx: HX-Redirect)', async () => {
+    web.route('/news/fresh', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(
+        `<html><head><title>Fresh | Ledger</title></head><body><article><h1>Fresh</h1>${'<p>Ferry services resumed on Sunday after 3 days, with 14 crossings scheduled, the operator said.</p>'.repeat(3)}<p>About 2,000 passengers were stranded, and some waited overnight in the terminal.</p></article></body></html>`,
+      );
+    });
+    const res = await app.request(
+      '/articles',
+      multipartPost({ url: web.url('/news/fresh'), text: '' }, { ...reviewer.cookie, ...HTMX }),
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('HX-Redirect')).toMatch(/^\/articles\/\d+\?added=1$/);
+  });
+
+  it('shows a fetch failure next to the URL field', async () => {
+    const res = await app.request(
+      '/articles',
+      multipartPost({ url: web.url('/file.pdf'), text: '' }, reviewer.cookie),
+    );
+    expect(res.status).toBe(422);
+    expect(visibleText(await res.text())).toMatch(/Could not fetch .*application\/pdf/);
+  });
+});
