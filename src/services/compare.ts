@@ -9,6 +9,7 @@ import {
   termStatsFrom,
   toMatchable,
 } from '../core';
+import { checkClaimCount } from './work-limits';
 
 export interface CompareDocument {
   id: string;
@@ -48,7 +49,9 @@ export function jsonSafe<T>(value: T): T {
 export function compareDocuments(documents: CompareDocument[]) {
   const extracted = documents.map((doc) => {
     const html = doc.format === 'html' || (doc.format !== 'text' && looksLikeHtml(doc.text));
-    return { doc, article: extractArticle(doc.text, { html }) };
+    const article = extractArticle(doc.text, { html });
+    checkClaimCount(article.claims.length, `Document "${doc.id}"`);
+    return { doc, article };
   });
   const incoming = extracted.flatMap(({ doc, article }) =>
     article.claims.map((c) => toMatchable(c, `${doc.id}:${c.position}`, doc.id)),

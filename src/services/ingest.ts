@@ -33,6 +33,7 @@ import {
 import type { CrossReferenceLater } from './crossref-later';
 import { InputError } from './errors';
 import { sha256Hex } from './hash';
+import { checkClaimCount } from './work-limits';
 
 export interface IngestInput {
   outlet: string;
@@ -156,6 +157,7 @@ export async function ingestArticles(
       const html = input.format === 'html' || (input.format !== 'text' && looksLikeHtml(input.text));
       const extracted = extractArticle(input.text, { html });
       if (extracted.text.trim() === '') return null;
+      checkClaimCount(extracted.claims.length, `The article "${input.title}"`);
       return { input, extracted, contentHash: await sha256Hex(extracted.text) };
     }),
   );
