@@ -182,6 +182,8 @@ export const compareInput = z.object({
       (docs) => docs.reduce((n, d) => n + utf8.encode(d.text).length, 0) <= MAX_COMPARE_TEXT_BYTES,
       `The documents hold more than ${MAX_COMPARE_TEXT_BYTES / 1024 / 1024} MB of text together: one compare request reads at most that much. Send fewer or shorter documents.`,
     ),
+  /** Also say, per claim, which claims it was compared with and which rule decided each pair. */
+  explain: z.boolean({ error: '"explain" is true or false.' }).optional(),
 });
 
 /** The part of a zod error we read (zod 4's core error type, as the validator hook hands it over). */
