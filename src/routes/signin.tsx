@@ -4,7 +4,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import * as z from 'zod';
 import { SignInPage, type SignInProps } from '../../views/pages/signin';
 import { safeNextPath } from '../auth/next-path';
-import { failureThrottle, type Throttle } from '../auth/throttle';
+import { failureThrottle, type Throttle, throttleKey } from '../auth/throttle';
 import { SESSION_COOKIE, SESSION_TTL_MS } from '../auth/tokens';
 import { requireForm } from '../middleware/content-type';
 import { accountBodyLimit } from '../middleware/limits';
@@ -23,7 +23,7 @@ const signInForm = z.object({
 
 export function signInRoutes(deps: AppDeps, throttle: Throttle = failureThrottle()) {
   const app = new Hono<AppEnv>();
-  type Status = 200 | 401 | 413 | 415 | 422 | 429;
+  type Status = 200 | 400 | 401 | 413 | 415 | 422 | 429;
   const show = (c: Context, props: SignInProps, status: Status = 200) => {
     c.header('Cache-Control', 'no-store');
     return page(c, 'Sign in', <SignInPage {...props} />, { status });
@@ -41,21 +41,25 @@ export function signInRoutes(deps: AppDeps, throttle: Throttle = failureThrottle
     formCsrf(),
     requireForm((c, message) => show(c, { next: '/', message }, 415)),
     async (c) => {
-      const parsed = signInForm.safeParse(await c.req.parseBody());
+      // A body that claims to be a form but is not one (broken multipart) is the client's mistake: 400.
+      const body = await c.req.parseBody().catch(() => null);
+      if (!body) return show(c, { next: '/', message: 'The form could not be read; send it again.' }, 400);
+      const parsed = signInForm.safeParse(body);
       const next = safeNextPath(parsed.success ? parsed.data.next : undefined);
       if (!parsed.success) return show(c, { next, message: 'The login or password is too long.' }, 422);
       const { login, password } = parsed.data;
       if (!login || !password)
         return show(c, { next, login, message: 'Enter your login and password.' }, 422);
 
-      const key = login.toLowerCase();
+      // Per login and client: failures from elsewhere never lock this client out of its own account.
+      const key = throttleKey(login, deps.clientAddress?.(c));
       const wait = throttle.blockedFor(key);
       if (wait > 0) {
         c.header('Retry-After', String(Math.ceil(wait / 1000)));
-        const minutes = Math.ceil(wait / 60_000);
+        const when = wait < 60_000 ? `${Math.ceil(wait / 1000)} s` : `${Math.ceil(wait / 60_000)} min`;
         return show(
           c,
-          { next, login, message: `Too many failed attempts for this login. Try again in ${minutes} min.` },
+          { next, login, message: `Too many failed attempts for this login. Try again in ${when}.` },
           429,
         );
       }
@@ -69,7 +73,7 @@ export function signInRoutes(deps: AppDeps, throttle: Throttle = failureThrottle
       // A new token on every sign-in (never reuse one a browser brought along: session fixation).
       const old = getCookie(c, SESSION_COOKIE);
       if (old && old.length <= 200) await closeSession(deps.db, old);
-      const token = await openSession(deps.db, user.id);
+      const token = await openSession(deps.db, user.id, Date.now(), deps.settings?.sessionIdleMinutes);
       setCookie(c, SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'Lax',
