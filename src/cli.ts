@@ -4,7 +4,7 @@ import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadManifest } from '../seeds/load';
 import { DEFAULT_DATABASE_URL, openNodeDb } from './node-db';
-import { compareDocuments } from './services/compare';
+import { compareDocuments, whyNotLinked } from './services/compare';
 import { InputError } from './services/errors';
 import { type IngestResult, ingestArticle } from './services/ingest';
 import { addArticleByUrl } from './services/web-articles';
@@ -14,6 +14,7 @@ const USAGE = `Usage:
   npm run ingest -- [--outlet NAME] [--title TITLE] FILE...   text/HTML files, or manifest .json files
   npm run ingest -- --url URL [--url URL...]                  fetch articles from the web
   npm run compare -- A.txt B.txt [...] [--json]                 cross-check files without storing them
+  npm run compare -- A.txt B.txt [...] --why "54 countries"     why the claims saying that were or were not linked
 Environment: DATABASE_URL (default ${DEFAULT_DATABASE_URL})`;
 
 function describe(label: string, r: IngestResult): string {
@@ -79,7 +80,7 @@ async function ingest(argv: string[]): Promise<number> {
 async function compare(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: { json: { type: 'boolean' }, why: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     allowPositionals: true,
   });
   if (values.help || positionals.length < 2 || positionals.length > 20) {
@@ -96,6 +97,7 @@ async function compare(argv: string[]): Promise<number> {
       return { id, source: basename(file), text: await readFile(file, 'utf8'), format };
     }),
   );
+  if (values.why !== undefined) return why(documents, values.why);
   const result = compareDocuments(documents);
   if (values.json) {
     console.log(JSON.stringify(result, null, 2));
@@ -114,6 +116,27 @@ async function compare(argv: string[]): Promise<number> {
       console.log(`    ${l.a}: ${text.get(l.a)}`);
       console.log(`    ${l.b}: ${text.get(l.b)}`);
       if (l.explanation.summary) console.log(`    why: ${l.explanation.summary}`);
+    }
+  }
+  return 0;
+}
+
+/** Prints the trail of every claim whose text contains `phrase`: what it met, and what decided. */
+function why(documents: Parameters<typeof whyNotLinked>[0], phrase: string): number {
+  const found = whyNotLinked(documents, phrase);
+  if (found.length === 0) {
+    console.error(`No claim contains "${phrase}".`);
+    return 1;
+  }
+  for (const { claim, compared } of found) {
+    console.log(`\n${claim.id}: ${claim.text}`);
+    if (compared.length === 0)
+      console.log('  compared with nothing: no claim of another document states a figure of this kind');
+    for (const x of compared) {
+      console.log(`\n  ${x.claim}: ${x.text}`);
+      console.log(`    ${x.verdict}`);
+      for (const s of x.steps)
+        console.log(`      ${s.outcome.padEnd(6)} ${s.rule}${s.detail ? ` — ${s.detail}` : ''}`);
     }
   }
   return 0;

@@ -1,5 +1,6 @@
 // The blocking-index lookup and the term statistics the cross-referencer needs, bounded per key.
 import type { ClaimForMatching, ClaimKind, Quantity, Quote, TermStats } from '../../src/core';
+import { prefixOf } from '../../src/core/terms';
 import type { Db } from '../client';
 import { readRows, type Statement } from './batch';
 
@@ -304,7 +305,7 @@ export function termDfQuery(terms: Iterable<string>): DfQuery {
 
 /**
  * termDfQuery for every term stored article `articleId`'s claims could weigh: their terms and context
- * terms, the names their maybe-names may stand for (`m:x` → `e:x`), and the claim count. A superset
+ * terms, the names their maybe-names may stand for (maybe-name x → entity x), and the claim count. A superset
  * of weightedTerms' answer for them, which gives the cross-referencer the same frequencies.
  */
 export function articleTermDfQuery(articleId: number): DfQuery {
@@ -313,7 +314,7 @@ export function articleTermDfQuery(articleId: number): DfQuery {
       sql: `select ${DF_PAIRS} as df from (
   select j.value as term from claims c, json_each(c.terms) j where c.article_id = ?1
   union select j.value from claims c, json_each(c.context_terms) j where c.article_id = ?1
-  union select 'e:' || substr(j.value, 3) from claims c, json_each(c.terms) j where c.article_id = ?1 and substr(j.value, 1, 2) = 'm:'
+  union select '${prefixOf('entity')}' || substr(j.value, 3) from claims c, json_each(c.terms) j where c.article_id = ?1 and substr(j.value, 1, 2) = '${prefixOf('maybe-name')}'
   union select '${TOTAL_CLAIMS_TERM}') u cross join term_stats t on t.term = u.term`,
       args: [articleId],
     },

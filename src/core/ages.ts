@@ -1,6 +1,8 @@
 // An age is a property of a person, not of an event: whose age a figure gives, and whether two ages
 // describe one person. Reports of one death written days apart name different weekdays, actors and
 // protagonists (the shooting, the vigil, the trial), but the victim's age is the same in all of them.
+
+import { isTerm, keyOf, keysOf, term } from './terms';
 import type { ClaimForMatching, EntityMention, Quantity, Span } from './types';
 import { unitClassOf } from './units';
 import { STOPWORDS, singular } from './words';
@@ -34,12 +36,12 @@ export function resolveAgeHolders(
         x.end <= sentence.end &&
         x.surface.split(/\s+/).some((w) => fold(w.replace(/'s$/, '')) === holder),
     );
-    if (m && m.key.slice(2) !== holder)
-      q.modifiers = q.modifiers.map((x) => (x === `${HOLDER}${holder}` ? `${HOLDER}${m.key.slice(2)}` : x));
+    if (m && keyOf(m.key) !== holder)
+      q.modifiers = q.modifiers.map((x) => (x === `${HOLDER}${holder}` ? `${HOLDER}${keyOf(m.key)}` : x));
   }
 }
 
-const people = (c: ClaimForMatching) => c.terms.filter((t) => t.startsWith('p:')).map((t) => t.slice(2));
+const people = (c: ClaimForMatching) => keysOf(c.terms, 'person');
 
 /**
  * Whether two ages are one named person's: both name the same holder, or one names a holder that the
@@ -59,7 +61,7 @@ export function sameNamedPerson(a: ClaimForMatching, qa: Quantity, b: ClaimForMa
     return (
       ages === 1 &&
       holderNoun(c, q) === null &&
-      c.terms.includes(`e:${holder}`) &&
+      c.terms.includes(term('entity', holder)) &&
       named.every((p) => p === holder)
     );
   };
@@ -71,7 +73,7 @@ export function sameNamedPerson(a: ClaimForMatching, qa: Quantity, b: ClaimForMa
 /** Whether the people named in or around two claims include one person: an unnamed age's likely holder. */
 export function sharePersonAround(a: ClaimForMatching, b: ClaimForMatching): boolean {
   const around = (c: ClaimForMatching) =>
-    new Set([...c.terms, ...c.contextTerms].filter((t) => t.startsWith('p:')));
+    new Set([...c.terms, ...c.contextTerms].filter((t) => isTerm(t, 'person')));
   const pa = around(a);
   for (const t of around(b)) if (pa.has(t)) return true;
   return false;
@@ -131,13 +133,15 @@ function holderNoun(c: ClaimForMatching, q: Quantity): string | null {
 /** Both reports' protagonist is one person (named as a person around either claim). */
 function shareProtagonistPerson(a: ClaimForMatching, b: ClaimForMatching): boolean {
   const person = (key: string) =>
-    [a, b].some((c) => c.terms.includes(`p:${key}`) || c.contextTerms.includes(`p:${key}`));
-  return a.contextTerms.some((t) => t.startsWith('P:') && b.contextTerms.includes(t) && person(t.slice(2)));
+    [a, b].some((c) => c.terms.includes(term('person', key)) || c.contextTerms.includes(term('person', key)));
+  return a.contextTerms.some(
+    (t) => isTerm(t, 'protagonist') && b.contextTerms.includes(t) && person(keyOf(t)),
+  );
 }
 
 /** Both reports return most to one name: an unnamed age in each is likeliest that story's person. */
 function shareProtagonist(a: ClaimForMatching, b: ClaimForMatching): boolean {
-  return a.contextTerms.some((t) => t.startsWith('P:') && b.contextTerms.includes(t));
+  return a.contextTerms.some((t) => isTerm(t, 'protagonist') && b.contextTerms.includes(t));
 }
 
 /**

@@ -1,6 +1,7 @@
 // What makes a sentence a claim, the terms it is matched on, and the keys it is blocked under.
 import { foldName } from './entities';
 import { SCALES, wordValue } from './numbers';
+import { blockKey, isContentWord, isTerm, retag, term } from './terms';
 import type { Claim, ClaimForMatching, ClaimKind, Quantity, Quote } from './types';
 import { lemma, MONTHS, STOPWORDS, startsUpper, type Token, withoutPossessive } from './words';
 
@@ -38,28 +39,28 @@ export function checkworthiness(quantities: Quantity[], quotes: Quote[], entitie
 export function sentenceTerms(tokens: Token[], entityKeys: string[], personKeys: Set<string>): string[] {
   const terms = new Set(entityKeys);
   // People get a second marker so that two sentences naming different people can be told apart.
-  for (const k of entityKeys) if (personKeys.has(k)) terms.add(`p:${k.slice(2)}`);
+  for (const k of entityKeys) if (personKeys.has(k)) terms.add(retag(k, 'person'));
   for (let i = 0; i < tokens.length; i++) {
     // Only a number can be a year, and only a capitalised month or weekday a date, a weekday or a month.
     const t = tokens[i]!;
     if (t.type !== 'num' && !(t.type === 'word' && startsUpper(t.text) && isCalendarWord(t.lower))) continue;
     const year = yearOf(tokens, i);
-    if (year) terms.add(`y:${year}`);
+    if (year) terms.add(term('year', String(year)));
     const date = dateOf(tokens, i);
-    if (date) terms.add(`d:${date}`);
+    if (date) terms.add(term('date', date));
     const weekday = weekdayOf(tokens, i);
-    if (weekday) terms.add(`w:${weekday}`);
+    if (weekday) terms.add(term('weekday', weekday));
     const month = monthOf(tokens, i);
-    if (month && !date) terms.add(`t:${month}`);
+    if (month && !date) terms.add(term('month', month));
   }
   // A capitalised first word that is no name of this text may still be one the other text names
   // ("Milken was given…" against "…sentenced Michael Milken"): kept as a maybe-name, which only
   // meets a name.
   const first = tokens.find((t) => t.type === 'word');
   if (first && /^[A-Z][a-z]/.test(first.text) && !STOPWORDS.has(first.lower)) {
-    const key = `e:${foldName(first.text.replace(/'s$/, ''))}`;
+    const key = term('entity', foldName(first.text.replace(/'s$/, '')));
     if (!entityKeys.includes(key)) {
-      terms.add(`m:${key.slice(2)}`);
+      terms.add(retag(key, 'maybe-name'));
       // …or the common word it may be ("Authorities", "Cholera"), which would otherwise be lost.
       const l = lemma(first.lower);
       if (l.length >= 3 && !STOPWORDS.has(l)) terms.add(l);
@@ -235,10 +236,10 @@ export function blockingKeys(
   // compareQuotes): first, so the key budget never drops them.
   for (const quote of quotes) {
     const key = quoteWordsKey(quote.text);
-    if (key) keys.add(`quote|t:${key}`);
+    if (key) keys.add(blockKey('quote', 'quote', key));
   }
   if (quantities.length > 0) addFigureKeys(keys, quantities, terms, context);
-  for (const quote of quotes) if (quote.speaker) keys.add(`quote|${quote.speaker}`);
+  for (const quote of quotes) if (quote.speaker) keys.add(blockKey('quote', quote.speaker));
   return [...keys].slice(0, MAX_KEYS);
 }
 
@@ -263,16 +264,17 @@ function addFigureKeys(keys: Set<string>, quantities: Quantity[], terms: string[
     if (general) generals.add(general);
   }
   for (const r of quantities) if (anchorFigure(r)) anchors.add(`${r.unitClass}=${r.value}`);
-  for (const c of classes) for (const e of names) if (addKey(keys, `${c}|${e}`)) return;
-  for (const c of classes) for (const w of stems) if (addKey(keys, `${c}|w:${w}`)) return;
+  for (const c of classes) for (const e of names) if (addKey(keys, blockKey(c, e))) return;
+  for (const c of classes) for (const w of stems) if (addKey(keys, blockKey(c, 'stem', w))) return;
   // A percentage of something also meets a bare percentage (crossref's sameClass).
   // So does a sum of money for something and a bare sum in the same currency.
   for (const general of generals) {
-    for (const e of names) if (addKey(keys, `${general}|${e}`)) return;
-    for (const w of stems) if (addKey(keys, `${general}|w:${w}`)) return;
+    for (const e of names) if (addKey(keys, blockKey(general, e))) return;
+    for (const w of stems) if (addKey(keys, blockKey(general, 'stem', w))) return;
   }
   // Two sentences stating one more figure the same way are compared (crossref's sameFigure).
-  for (const figure of anchors) for (const c of classes) if (addKey(keys, `${c}|f:${figure}`)) return;
+  for (const figure of anchors)
+    for (const c of classes) if (addKey(keys, blockKey(c, 'figure', figure))) return;
 }
 
 /** Adds a key; whether the budget is spent with it. */
@@ -281,12 +283,12 @@ function addKey(keys: Set<string>, key: string): boolean {
   return keys.size >= MAX_KEYS;
 }
 
-/** The names in and around a claim (e:), then its maybe-names as names, each once. */
+/** The names in and around a claim (entity terms), then its maybe-names as names, each once. */
 function figureNames(terms: string[], context: string[]): Set<string> {
   const names = new Set<string>();
-  for (const t of terms) if (t.startsWith('e:')) names.add(t);
-  for (const t of context) if (t.startsWith('e:')) names.add(t);
-  for (const t of terms) if (t.startsWith('m:')) names.add(`e:${t.slice(2)}`);
+  for (const t of terms) if (isTerm(t, 'entity')) names.add(t);
+  for (const t of context) if (isTerm(t, 'entity')) names.add(t);
+  for (const t of terms) if (isTerm(t, 'maybe-name')) names.add(retag(t, 'entity'));
   return names;
 }
 
@@ -299,7 +301,7 @@ function ownStems(terms: string[], quantities: Quantity[]): Set<string> {
   const units = new Set<string>();
   for (const q of quantities) for (const u of q.unit.split(' ')) units.add(u);
   const stems = new Set<string>();
-  for (const t of terms) if (!t.includes(':') && !units.has(t) && !/\d/.test(t)) stems.add(contentStem(t));
+  for (const t of terms) if (isContentWord(t) && !units.has(t) && !/\d/.test(t)) stems.add(contentStem(t));
   return stems;
 }
 

@@ -1,4 +1,6 @@
 // Named entities: capitalised names folded to one key across spellings, titles and acronyms.
+
+import { term } from './terms';
 import type { Entity, EntityMention, Span } from './types';
 import { STOPWORDS, startsUpper, type Token } from './words';
 
@@ -251,7 +253,11 @@ function resolveNameOf(raw: RawName, notPerson: boolean): ResolvedName | null {
   const lower = words.map((w) => w.toLowerCase());
   const connector = lower.some((w) => CONNECTORS.has(w) && !NAME_PARTICLES.has(w));
   if (words.length === 1 && isAcronym(raw.tokens[0]!)) {
-    return { key: `e:${words[0]!.toLowerCase().replace(/s$/, '')}`, name: words[0]!, type: 'organization' };
+    return {
+      key: term('entity', words[0]!.toLowerCase().replace(/s$/, '')),
+      name: words[0]!,
+      type: 'organization',
+    };
   }
   // Each part of a hyphenated word counts: "Atlanta Journal-Constitution" is a newspaper.
   const parts = lower.flatMap((w) => w.split('-'));
@@ -272,14 +278,15 @@ function resolveNameOf(raw: RawName, notPerson: boolean): ResolvedName | null {
   if (org && words.length >= 2) {
     // Organisations are keyed by their initials so "UDCG" and its full name meet.
     const initials = words.map((w) => w[0]!.toLowerCase()).join('');
-    return { key: `e:${initials}`, name, type: 'organization' };
+    return { key: term('entity', initials), name, type: 'organization' };
   }
   if (place || words.length === 1) {
-    return { key: `e:${foldName(words.join(''))}`, name, type: place ? 'place' : 'other' };
+    return { key: term('entity', foldName(words.join(''))), name, type: place ? 'place' : 'other' };
   }
-  if (connector || notPerson) return { key: `e:${foldName(words[words.length - 1]!)}`, name, type: 'other' };
+  if (connector || notPerson)
+    return { key: term('entity', foldName(words[words.length - 1]!)), name, type: 'other' };
   // Two to four capitalised words without an organisation word: a person, keyed by surname.
-  return { key: `e:${foldName(words[words.length - 1]!)}`, name, type: 'person' };
+  return { key: term('entity', foldName(words[words.length - 1]!)), name, type: 'person' };
 }
 
 /** Mentions and the entity list for a whole article, merging each key's fullest name. */
@@ -311,7 +318,8 @@ export function collectEntities(sentences: Token[][], capitalisedMidSentence: Se
       }
   // …unless that word is itself a person's surname here: "Klitschko" after "Wladimir Klitschko" is
   // Klitschko, whatever run "Klitschko Ukrainian…" made of it a first name.
-  for (const [first] of firstNames) if (surnames.has(`e:${foldName(first)}`)) firstNames.delete(first);
+  for (const [first] of firstNames)
+    if (surnames.has(term('entity', foldName(first)))) firstNames.delete(first);
   for (const names of found) {
     const keys: string[] = [];
     for (const { raw, r: own } of names) {
@@ -366,7 +374,8 @@ function personLike(name: string, placed: Set<string>): boolean {
   // The first and last words, without splitting the name.
   const space = name.indexOf(' ');
   const last = name.slice(name.lastIndexOf(' ') + 1);
-  if (space >= 0 && placed.size > 0 && placed.has(`e:${foldName(name.slice(0, space))}`)) return false;
+  if (space >= 0 && placed.size > 0 && placed.has(term('entity', foldName(name.slice(0, space)))))
+    return false;
   return !/^[A-Z]{2,}$/.test(last) && !/[a-z]ites$/.test(last);
 }
 

@@ -8,6 +8,7 @@ import { markOwners } from './owners';
 import { extractQuantities } from './quantities';
 import { findQuoteSpans, findSpeakerText, makeQuote } from './quotes';
 import { splitSentences } from './sentences';
+import { isTerm, keyOf, retag, term, termsOf } from './terms';
 import { htmlToText, looksLikeHtml, normalizeText } from './text';
 import type { Claim, Entity, EntityMention, ExtractedArticle, ExtractOptions, Quote, Span } from './types';
 import { isSpace, startsUpper, type Token, tokenizeSpan } from './words';
@@ -36,14 +37,12 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
   const ownTerms = tokens.map((t, i) => sentenceTerms(t, perSentence[i]!, persons));
   // The article's years too: a report on last year's ceremony is not a report on this year's.
   const topYears = mostFrequent(
-    ownTerms.map((terms) => terms.filter((t) => t.startsWith('y:'))),
+    ownTerms.map((terms) => termsOf(terms, 'year')),
     2,
     2,
   );
   // The weekday of the article's main event: the one its opening sentences name (title and lede).
-  const ledeWeekdays = [
-    ...new Set(ownTerms.slice(0, 4).flatMap((terms) => terms.filter((t) => t.startsWith('w:')))),
-  ];
+  const ledeWeekdays = [...new Set(ownTerms.slice(0, 4).flatMap((terms) => termsOf(terms, 'weekday')))];
   // Every name the article mentions (the most frequent first): a claim whose neighbourhood names
   // people the other report never mentions is about another event.
   const articleNames = topKeys(nameCounts, 1, MAX_ARTICLE_NAMES);
@@ -75,13 +74,15 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
     protagonists.length > 0 || spokesmen.size === 0
       ? []
       : topKeys(sentenceCounts(perSentence.map((keys) => keys.filter((k) => spokesmen.has(k)))), 2, 1);
-  const articleWeekdays = [...new Set(ownTerms.flatMap((terms) => terms.filter((t) => t.startsWith('w:'))))];
+  const articleWeekdays = [...new Set(ownTerms.flatMap((terms) => termsOf(terms, 'weekday')))];
   // Every month and year the article names: a figure dated "in February" belongs to another event than
   // a report that never names February.
   const articleTimes = [
     ...new Set(
       ownTerms.flatMap((terms) =>
-        terms.filter(isTimeTerm).map((t) => `T:${t.startsWith('d:') ? t.slice(2, 5) : t.slice(2)}`),
+        terms
+          .filter(isTimeTerm)
+          .map((t) => term('article-time', isTerm(t, 'date') ? keyOf(t).slice(0, 3) : keyOf(t))),
       ),
     ),
   ];
@@ -96,9 +97,9 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
   // A neighbour's terms as context: its weekday is the day of the neighbour's news ("aftershocks on
   // Monday"), not this one's, and the people it only cites are no subjects. Each sentence is the
   // neighbour of up to three claims: filtered once.
-  const citedPeople = new Set([...spokesmen].map((k) => `p:${k.slice(2)}`));
+  const citedPeople = new Set([...spokesmen].map((k) => retag(k, 'person')));
   const neighbourTerms = ownTerms.map((terms) =>
-    terms.filter((t) => !t.startsWith('w:') && !citedPeople.has(t)),
+    terms.filter((t) => !isTerm(t, 'weekday') && !citedPeople.has(t)),
   );
   const articleContext = articleWideContext(
     articleWeekdays,
@@ -121,7 +122,7 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
     let terms = ownTerms[i]!;
     if (i > 0 && PRONOUN_LEAD.test(sentenceText)) terms = [...new Set([...terms, ...ownTerms[i - 1]!])];
     // The people it only cites ("…, Nambiar said"): sources, not subjects (crossref's differentSubject).
-    const cites = speakers[i]!.map((k) => `s:${k.slice(2)}`);
+    const cites = speakers[i]!.map((k) => retag(k, 'speaker'));
     if (cites.length > 0) terms = [...terms, ...cites];
     const around = new Set<string>();
     for (const k of NEIGHBOURS) {
@@ -132,11 +133,11 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
     for (const e of topEntities) around.add(e);
     for (const e of topYears) around.add(e);
     // A sentence without a day of its own happened on the lede's day, if it names one.
-    if (!terms.some((t) => t.startsWith('w:')) && ledeWeekdays.length === 1) around.add(ledeWeekdays[0]!);
+    if (!terms.some((t) => isTerm(t, 'weekday')) && ledeWeekdays.length === 1) around.add(ledeWeekdays[0]!);
     for (const t of terms) around.delete(t);
     const contextTerms = [...around, ...articleContext];
     // Only the claim's own names are ever tested as actors (crossref's sameSubject).
-    for (const k of terms) if (frequentNames.has(k)) contextTerms.push(`F:${k.slice(2)}`);
+    for (const k of terms) if (frequentNames.has(k)) contextTerms.push(retag(k, 'frequent-name'));
     // A sentence's names are distinct already: only a quote's speaker can repeat one.
     const claimEntities =
       quotes.length === 0
@@ -176,12 +177,12 @@ function articleWideContext(
   speaking: string[],
 ): string[] {
   return [
-    ...weekdays.map((w) => `W:${w.slice(2)}`),
-    ...names.map((k) => `A:${k.slice(2)}`),
+    ...weekdays.map((w) => retag(w, 'article-weekday')),
+    ...names.map((k) => retag(k, 'article-name')),
     ...times,
-    ...protagonists.map((k) => `P:${k.slice(2)}`),
-    ...central.map((k) => `Q:${k.slice(2)}`),
-    ...speaking.map((k) => `R:${k.slice(2)}`),
+    ...protagonists.map((k) => retag(k, 'protagonist')),
+    ...central.map((k) => retag(k, 'central-actor')),
+    ...speaking.map((k) => retag(k, 'speaking-name')),
   ];
 }
 
@@ -232,7 +233,7 @@ function capitalisedMidSentence(sentences: Token[][]): Set<string> {
 }
 
 /** A month (t:), year (y:) or day (d:) term. */
-const isTimeTerm = (t: string) => t.startsWith('t:') || t.startsWith('y:') || t.startsWith('d:');
+const isTimeTerm = (t: string) => isTerm(t, 'month') || isTerm(t, 'year') || isTerm(t, 'date');
 
 /** In how many sentences each key appears. */
 function sentenceCounts(perSentence: string[][]): Map<string, number> {

@@ -1,6 +1,15 @@
 // The pure core's public surface: extraction, cross-referencing and word diffs. No I/O anywhere below.
 export { toMatchable } from './claims';
-export { crossReference, describeInterval, termStatsFrom, weightedTerms } from './crossref';
+export {
+  crossReference,
+  crossReferenceExplained,
+  describeInterval,
+  explainPair,
+  type PairTrail,
+  type TrailStep,
+  termStatsFrom,
+  weightedTerms,
+} from './crossref';
 export { type DiffPart, wordDiff } from './diff';
 export { type NamingDifference, namingDifferences } from './entities';
 export { entityNames, extractArticle } from './extract';

@@ -2,6 +2,7 @@
 // and Nationals (eight years, $160 million)". A list of parties each with its own figures is the
 // commonest way one sentence states figures of different things with one unit.
 import { oneEditApart } from './entities';
+import { keyOf, keysOf } from './terms';
 import type { ClaimForMatching, EntityMention, Quantity, Span } from './types';
 
 const OWNER = 'of:';
@@ -26,7 +27,7 @@ export function markOwners(
     const open = text.lastIndexOf('(', q.start);
     if (open < sentence.start || text.lastIndexOf(')', q.start) > open) continue;
     const owner = mentions.find((m) => m.end <= open && /^\s*$/.test(text.slice(m.end, open)));
-    if (owner) q.modifiers = [...q.modifiers, `${OWNER}${owner.key.slice(2)}`];
+    if (owner) q.modifiers = [...q.modifiers, `${OWNER}${keyOf(owner.key)}`];
   }
 }
 
@@ -48,7 +49,7 @@ export function ownedAlike(a: ClaimForMatching, qa: Quantity, b: ClaimForMatchin
   const oa = ownerOf(qa);
   const ob = ownerOf(qb);
   if (oa && ob) return oa === ob;
-  const names = (c: ClaimForMatching) => c.terms.filter((t) => t.startsWith('e:')).map((t) => t.slice(2));
+  const names = (c: ClaimForMatching) => keysOf(c.terms, 'entity');
   // Spelled one letter apart or in another order of its letters ("Klitchsko"), still the party.
   const alike = (x: string, y: string) => x === y || oneEditApart(x, y) || sameLetters(x, y);
   if (oa) return names(b).some((n) => alike(n, oa));

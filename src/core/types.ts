@@ -6,6 +6,12 @@ export interface Span {
   end: number;
 }
 
+/**
+ * A term a claim is matched on: a content word, or a prefixed term of one of the kinds in terms.ts
+ * (`term`, `isTerm`, `keyOf` make and read them).
+ */
+export type Term = string;
+
 /** What kind of thing a quantity measures; only quantities of one class are ever compared. */
 export type UnitClass = string;
 
@@ -67,9 +73,9 @@ export interface Claim extends Span {
   /** Canonical entity keys mentioned in the claim's sentence. */
   entities: string[];
   /** Salient terms (lemmatised content words and entity keys) of the claim's own sentence. */
-  terms: string[];
+  terms: Term[];
   /** Salient terms of the neighbouring sentences, weighted lower when matching. */
-  contextTerms: string[];
+  contextTerms: Term[];
   /** Blocking keys (unit class + salient term) under which candidates are looked up. */
   keys: string[];
   /** Span of the sentence before, for showing context; null for the first sentence. */
@@ -101,8 +107,8 @@ export interface ClaimForMatching {
   quantities: Quantity[];
   quotes: Quote[];
   entities: string[];
-  terms: string[];
-  contextTerms: string[];
+  terms: Term[];
+  contextTerms: Term[];
   /** Blocking keys; two claims are compared only when they share one. */
   keys: string[];
 }

@@ -156,7 +156,10 @@ export function apiRoutes(deps: AppDeps) {
     requireJson(),
     formCsrf(),
     zValidator('json', compareInput, invalid),
-    (c) => c.json(compareDocuments(c.req.valid('json').documents)),
+    (c) => {
+      const { documents, explain } = c.req.valid('json');
+      return c.json(compareDocuments(documents, { explain }));
+    },
   );
   return api;
 }

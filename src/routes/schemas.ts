@@ -178,6 +178,8 @@ export const compareInput = z.object({
     .min(2, 'Send at least 2 documents to compare.')
     .max(MAX_COMPARE_DOCUMENTS, `Send at most ${MAX_COMPARE_DOCUMENTS} documents.`)
     .refine((docs) => new Set(docs.map((d) => d.id)).size === docs.length, 'Document ids must be unique.'),
+  /** Also say, per claim, which claims it was compared with and which rule decided each pair. */
+  explain: z.boolean({ error: '"explain" is true or false.' }).optional(),
 });
 
 /** The part of a zod error we read (zod 4's core error type, as the validator hook hands it over). */

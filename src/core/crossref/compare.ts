@@ -1,10 +1,10 @@
 // Two claims compared: the decision pipeline from figures to link, each step a named rule. With a trail
 // (explain mode) every step that ran is recorded; without one nothing extra is worked out.
 import { onePersonsAge } from '../ages';
+import { isMarker, isTerm, keyOf } from '../terms';
 import type { LinkDraft } from '../types';
 import type { Agreement, Voices } from './agreements';
 import { figureLink, quoteLink } from './link';
-import { MARKER } from './markers';
 import { comparableQuantities } from './measures';
 import { compareQuotes, misattributedQuote } from './quotes';
 import { byWeight, MIN_SCORE_ACROSS, MIN_SCORE_WITHIN, similarity } from './similarity';
@@ -47,9 +47,9 @@ export function compareClaims(
     });
   }
   const sharedNames = byWeight(shared)
-    .filter((t) => !MARKER.test(t))
+    .filter((t) => !isMarker(t))
     .slice(0, 6)
-    .map((t) => (t.startsWith('e:') ? (names.get(t) ?? t.slice(2)) : t));
+    .map((t) => (isTerm(t, 'entity') ? (names.get(t) ?? keyOf(t)) : t));
   if (quote) return quoteLink(a, b, quote, score, sharedNames);
   return figureLink(va, vb, pairs, score, sharedNames, agreements, voices);
 }

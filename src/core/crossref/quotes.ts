@@ -1,5 +1,6 @@
 // Quotes across sources: one speaker quoted with different words, or the same words under two speakers.
 import { QUOTE_MIN_WORDS } from '../claims';
+import { keyOf, kindOf } from '../terms';
 import type { ClaimForMatching, LinkDraft, Quote } from '../types';
 import { round } from './explain';
 
@@ -53,8 +54,8 @@ function twoDifferentSpeakers(a: ClaimForMatching, qa: Quote, b: ClaimForMatchin
   const wa = words(qa);
   for (const w of words(qb)) if (wa.has(w)) return false;
   const named = (c: ClaimForMatching, speaker: string) => {
-    const key = speaker.replace(/^[a-z]:/, '');
-    return [...c.terms, ...c.contextTerms].some((t) => t.slice(t.indexOf(':') + 1) === key);
+    const key = keyOf(speaker);
+    return [...c.terms, ...c.contextTerms].some((t) => (kindOf(t) === null ? t : keyOf(t)) === key);
   };
   return !named(a, qb.speaker!) && !named(b, qa.speaker!);
 }

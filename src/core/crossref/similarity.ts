@@ -1,7 +1,8 @@
 // How much two claims' contexts say they are about the same thing: shared terms weighted by rarity,
 // and the coverage of the shorter sentence.
+
+import { isArticleTerm, isTerm, retag } from '../terms';
 import type { ClaimForMatching, TermStats } from '../types';
-import { isArticleMarker } from './markers';
 import { ClaimView } from './view';
 
 /** Context similarity needed before two claims count as being about the same thing. */
@@ -27,7 +28,7 @@ export function termStatsFrom(claims: { terms: string[] }[]): TermStats {
  * every claim (contextSimilarity's coverage), and the terms a pair shares, which are always an incoming
  * claim's terms or context terms, or the name an incoming maybe-name stands for (listed whether or not
  * the other claim spells it out: two claims opening with the same maybe-name share it). A context term that is
- * an article-level marker (isArticleMarker) is never weighed: contextSimilarity leaves those out (a
+ * an article-level term (isArticleTerm) is never weighed: contextSimilarity leaves those out (a
  * sixth of an article's distinct context terms). Keep it in step with idfFor's callers
  * (tests/core/weighted-terms.test.ts checks it against crossReference itself).
  */
@@ -37,14 +38,14 @@ export function weightedTerms(incoming: ClaimForMatching[], stored: ClaimForMatc
   for (const c of incoming) {
     for (const t of c.terms) {
       out.add(t);
-      if (t.startsWith('m:')) {
+      if (isTerm(t, 'maybe-name')) {
         // Weighed as the name it may be (ClaimView.readContext), also when the other claim's
         // maybe-name is the same word and neither spells the name out.
-        out.add(`e:${t.slice(2)}`);
-        maybeNames.add(`e:${t.slice(2)}`);
+        out.add(retag(t, 'entity'));
+        maybeNames.add(retag(t, 'entity'));
       }
     }
-    for (const t of c.contextTerms) if (!isArticleMarker(t)) out.add(t);
+    for (const t of c.contextTerms) if (!isArticleTerm(t)) out.add(t);
   }
   for (const c of stored) {
     for (const t of c.terms) out.add(t);
@@ -58,7 +59,7 @@ export function idfFor(stats: TermStats) {
   return (t: string) => {
     let w = cache.get(t);
     if (w === undefined) {
-      w = Math.log(1 + stats.total / (1 + stats.df(t))) * (t.startsWith('e:') ? ENTITY_BOOST : 1);
+      w = Math.log(1 + stats.total / (1 + stats.df(t))) * (isTerm(t, 'entity') ? ENTITY_BOOST : 1);
       cache.set(t, w);
     }
     return w;

@@ -89,11 +89,11 @@ function foreign(c: ClaimView, other: ClaimView): boolean {
 }
 
 function strangers(c: ClaimView, other: ClaimView): boolean {
-  return namesEnough(other) && other.missesAny(c.contextWith('P:'));
+  return namesEnough(other) && other.missesAny(c.contextWith('protagonist'));
 }
 
 function centralUnknown(c: ClaimView, other: ClaimView): boolean {
-  return namesEnough(other) && other.missesAny(c.contextWith('Q:'));
+  return namesEnough(other) && other.missesAny(c.contextWith('central-actor'));
 }
 
 /**
@@ -142,17 +142,17 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
     // apart, not the days, names and dates around them (reports written on different days, of one event).
     name: 'different-people-around',
     reason: 'different people around',
-    rejects: (x) => differentPeople(x.a, x.a.around(x.retold, 'p:'), x.b, x.b.around(x.retold, 'p:')),
+    rejects: (x) => differentPeople(x.a, x.a.around(x.retold, 'person'), x.b, x.b.around(x.retold, 'person')),
   },
   {
     name: 'different-years',
     reason: 'different years',
-    rejects: (x) => disjoint(x.a.around(x.retold, 'y:'), x.b.around(x.retold, 'y:')),
+    rejects: (x) => disjoint(x.a.around(x.retold, 'year'), x.b.around(x.retold, 'year')),
   },
   {
     name: 'different-calendar-days',
     reason: 'different calendar days',
-    rejects: (x) => disjoint(x.a.around(x.retold, 'd:'), x.b.around(x.retold, 'd:')),
+    rejects: (x) => disjoint(x.a.around(x.retold, 'date'), x.b.around(x.retold, 'date')),
   },
   {
     // Different weekdays of the event: the claim's own, else the article's lede's.

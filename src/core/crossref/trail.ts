@@ -1,12 +1,13 @@
 // The why-not trail of a pair of claims: which rules ran, what each said, and which one decided. Worked
 // out only when asked for (explain mode): the ordinary path never calls anything here.
+import { keyOf, kindOf, term } from '../terms';
 import type { LinkDraft, Quantity, Relation } from '../types';
 import { CHOICE_RULES, figureOutcomes, type QuantityPair } from './measures';
 import type { QuoteMatch } from './quotes';
 import { SUBJECT_RULES, type SubjectContext, type SubjectRule, undated } from './subject';
 import type { ClaimView } from './view';
 
-/** Entity keys to display names ("e:austin" → "Lloyd J. Austin III"). */
+/** Entity terms to display names ("e:austin" → "Lloyd J. Austin III"). */
 export type Names = Map<string, string>;
 
 export type StepOutcome = 'pass' | 'reject' | 'skip' | 'keep' | 'link';
@@ -67,7 +68,7 @@ export function figuresStep(
     return {
       rule: 'no-comparable-figures',
       outcome: 'pass',
-      detail: `compared ${pairs.map((p) => `${quoted(p.qa)} with ${quoted(p.qb)}`).join('; ')}`,
+      detail: `compared ${pairs.map((p) => `${quoted(p.qa)} with ${quoted(p.qb)}${p.soft ? ` (${CHOICE_RULES.pragmaticBounds.name}: ${p.soft})` : ''}`).join('; ')}`,
     };
   if (quote)
     return {
@@ -123,9 +124,11 @@ export function subjectTrail(x: SubjectContext, names: Names, trail: TrailStep[]
 
 /** A key without its prefix, as the name it stands for when one is known. */
 function show(names: Names, t: string): string {
-  const key = t.slice(t.indexOf(':') + 1);
-  if (t[0] === 'w' || t[0] === 'W') return WEEKDAYS[key] ?? key;
-  return names.get(`e:${key}`) ?? key;
+  const kind = kindOf(t);
+  if (kind === null) return t;
+  const key = keyOf(t);
+  if (kind === 'weekday' || kind === 'article-weekday') return WEEKDAYS[key] ?? key;
+  return names.get(term('entity', key)) ?? key;
 }
 const WEEKDAYS: Record<string, string> = {
   mon: 'Monday',
@@ -144,7 +147,7 @@ const against = (names: Names, x: readonly string[], y: readonly string[]) =>
 const unknownTo = (names: Names, other: ClaimView, keys: readonly string[]) =>
   list(
     names,
-    keys.filter((t) => !other.mentions(t.slice(2))),
+    keys.filter((t) => !other.mentions(keyOf(t))),
   );
 
 /** What a subject rule found, for the trail. */
@@ -156,11 +159,11 @@ function subjectDetail(rule: string, x: SubjectContext, names: Names): string {
     case 'different-people':
       return against(names, a.ownPeople, b.ownPeople);
     case 'different-people-around':
-      return against(names, a.around(x.retold, 'p:'), b.around(x.retold, 'p:'));
+      return against(names, a.around(x.retold, 'person'), b.around(x.retold, 'person'));
     case 'different-years':
-      return against(names, a.around(x.retold, 'y:'), b.around(x.retold, 'y:'));
+      return against(names, a.around(x.retold, 'year'), b.around(x.retold, 'year'));
     case 'different-calendar-days':
-      return against(names, a.around(x.retold, 'd:'), b.around(x.retold, 'd:'));
+      return against(names, a.around(x.retold, 'date'), b.around(x.retold, 'date'));
     case 'different-weekdays':
       return x.retold ? against(names, a.ownDay, b.ownDay) : against(names, a.day, b.day);
     case 'time-never-named': {
@@ -170,11 +173,11 @@ function subjectDetail(rule: string, x: SubjectContext, names: Names): string {
     case 'absent-actors':
       return `${unknownTo(names, b, a.actors)} against ${unknownTo(names, a, b.actors)}`;
     case 'absent-protagonists':
-      return `${unknownTo(names, b, a.contextWith('P:'))} against ${unknownTo(names, a, b.contextWith('P:'))}`;
+      return `${unknownTo(names, b, a.contextWith('protagonist'))} against ${unknownTo(names, a, b.contextWith('protagonist'))}`;
     case 'absent-central-actor':
       return a.noProtagonist
-        ? `${unknownTo(names, a, b.contextWith('Q:'))} unknown to the other report`
-        : `${unknownTo(names, b, a.contextWith('Q:'))} unknown to the other report`;
+        ? `${unknownTo(names, a, b.contextWith('central-actor'))} unknown to the other report`
+        : `${unknownTo(names, b, a.contextWith('central-actor'))} unknown to the other report`;
     case 'absent-own-actors':
       return `${unknownTo(names, b, a.ownActors)} / ${unknownTo(names, a, b.ownActors)} unknown to the other report`;
     case 'absent-sentence-names':

@@ -1,7 +1,8 @@
 // What the pair tests read of one claim, derived once per crossReference call.
 import { anchorFigure, contentStem } from '../claims';
+import { isArticleTerm, isContentWord, isMarker, isTerm, keyOf, keysOf, retag, termsOf } from '../terms';
 import type { ClaimForMatching, Quantity } from '../types';
-import { isArticleMarker, MARKER, ownWith } from './markers';
+import { ownWith } from './markers';
 import { countedNames, mentionedIn } from './names';
 import { withSums } from './sums';
 
@@ -25,7 +26,7 @@ export class ClaimView {
   }
 
   private _termSet: Set<string> | undefined = undefined;
-  /** The claim's own terms as a set: is `s:x` (x only cited) among them? */
+  /** The claim's own terms as a set: is x only cited (a speaker term) among them? */
   get termSet() {
     this._termSet ??= new Set(this.c.terms);
     return this._termSet;
@@ -37,7 +38,7 @@ export class ClaimView {
     return this._all!;
   }
   private _names: Set<string> | undefined = undefined;
-  /** Every name its article mentions (up to a limit), as `A:` keys. */
+  /** Every name its article mentions (up to a limit), as article-name terms. */
   get names() {
     if (this._names === undefined) this.readContext();
     return this._names!;
@@ -48,42 +49,42 @@ export class ClaimView {
     return this._counted;
   }
   private _ownNames: string[] | undefined = undefined;
-  /** Its own terms starting with `e:` (names). */
+  /** Its own entity terms (names). */
   get ownNames() {
-    this._ownNames ??= ownWith(this.c, 'e:');
+    this._ownNames ??= ownWith(this.c, 'entity');
     return this._ownNames;
   }
   private _ownPeople: string[] | undefined = undefined;
-  /** Its own terms starting with `p:` (people). */
+  /** Its own person terms (people). */
   get ownPeople() {
-    this._ownPeople ??= ownWith(this.c, 'p:');
+    this._ownPeople ??= ownWith(this.c, 'person');
     return this._ownPeople;
   }
   private _anchors: string[] | undefined = undefined;
   private _anchorsWhole: string[] | undefined = undefined;
   /** Its names and the names its maybe-names may be, less the names counted by its figures when `whole`. */
   anchors(whole: boolean) {
-    this._anchors ??= [...this.ownNames, ...ownWith(this.c, 'm:').map((t) => `e:${t.slice(2)}`)];
+    this._anchors ??= [...this.ownNames, ...ownWith(this.c, 'maybe-name').map((t) => retag(t, 'entity'))];
     const all = this._anchors;
     if (!whole) return all;
     this._anchorsWhole ??= all.filter((t) => !this.counted.has(t));
     return this._anchorsWhole;
   }
-  /** People none of whose names is only cited (`s:`) in the sentence: there is one. */
+  /** People none of whose names is only cited (a speaker term) in the sentence: there is one. */
   hasUncited(people: string[]) {
-    return people.some((t) => !this.termSet.has(`s:${t.slice(2)}`));
+    return people.some((t) => !this.termSet.has(retag(t, 'speaker')));
   }
-  private aroundOwn: { 'p:'?: string[]; 'y:'?: string[]; 'd:'?: string[] } = {};
-  private aroundAll: { 'p:'?: string[]; 'y:'?: string[]; 'd:'?: string[] } = {};
+  private aroundOwn: { person?: string[]; year?: string[]; date?: string[] } = {};
+  private aroundAll: { person?: string[]; year?: string[]; date?: string[] } = {};
   /** Its terms and context terms with a prefix (`retold`: its own terms only). */
-  around(retold: boolean, prefix: 'p:' | 'y:' | 'd:') {
+  around(retold: boolean, kind: 'person' | 'year' | 'date') {
     const known = retold ? this.aroundOwn : this.aroundAll;
-    let list = known[prefix];
+    let list = known[kind];
     if (list === undefined) {
       // A loop, not [...set].filter: the set of all terms holds hundreds, asked for three prefixes.
       list = [];
-      for (const t of retold ? this.termSet : this.all) if (t.startsWith(prefix)) list.push(t);
-      known[prefix] = list;
+      for (const t of retold ? this.termSet : this.all) if (isTerm(t, kind)) list.push(t);
+      known[kind] = list;
     }
     return list;
   }
@@ -95,61 +96,64 @@ export class ClaimView {
   }
   private weekdays() {
     if (this.ownDay.length > 0) return this.ownDay;
-    const lede = this.c.contextTerms.filter((t) => t.startsWith('w:'));
+    const lede = termsOf(this.c.contextTerms, 'weekday');
     if (lede.length > 0) return lede;
-    return this.c.contextTerms.filter((t) => t.startsWith('W:')).map((t) => `w:${t.slice(2)}`);
+    return termsOf(this.c.contextTerms, 'article-weekday').map((t) => retag(t, 'weekday'));
   }
   private _ownDay: string[] | undefined = undefined;
   get ownDay() {
-    this._ownDay ??= ownWith(this.c, 'w:');
+    this._ownDay ??= ownWith(this.c, 'weekday');
     return this._ownDay;
   }
   private _times: string[] | undefined = undefined;
   /** The months and years its own sentence dates it to (a calendar day by its month). */
   get times() {
     this._times ??= this.c.terms.flatMap((t) =>
-      /^[ty]:/.test(t) ? [t.slice(2)] : t.startsWith('d:') ? [t.slice(2, 5)] : [],
+      isTerm(t, 'month') || isTerm(t, 'year') ? [keyOf(t)] : isTerm(t, 'date') ? [keyOf(t).slice(0, 3)] : [],
     );
     return this._times;
   }
   private _timesNamed: Set<string> | undefined = undefined;
-  /** The months and years its article names anywhere (`T:` keys, without the prefix). */
+  /** The months and years its article names anywhere (article-time keys). */
   get timesNamed() {
-    this._timesNamed ??= new Set(
-      this.c.contextTerms.filter((t) => t.startsWith('T:')).map((t) => t.slice(2)),
-    );
+    this._timesNamed ??= new Set(keysOf(this.c.contextTerms, 'article-time'));
     return this._timesNamed;
   }
   private _actors: string[] | undefined = undefined;
   /** Its actors: people around it not only cited, and own names its article keeps returning to. */
   get actors() {
     this._actors ??= [
-      ...this.around(false, 'p:').filter((t) => !this.termSet.has(`s:${t.slice(2)}`)),
-      ...this.c.terms.filter((t) => t.startsWith('e:') && this.all.has(`F:${t.slice(2)}`)),
+      ...this.around(false, 'person').filter((t) => !this.termSet.has(retag(t, 'speaker'))),
+      ...this.c.terms.filter((t) => isTerm(t, 'entity') && this.all.has(retag(t, 'frequent-name'))),
     ];
     return this._actors;
   }
   private _protagonists: string[] | undefined = undefined;
   private _central: string[] | undefined = undefined;
-  /** Context terms with a prefix: `P:` protagonists, `Q:` central actors. */
-  contextWith(prefix: 'P:' | 'Q:') {
-    if (prefix === 'P:') {
-      this._protagonists ??= this.c.contextTerms.filter((t) => t.startsWith(prefix));
+  /** Its article's protagonists or central actors (context terms of that kind). */
+  contextWith(kind: 'protagonist' | 'central-actor') {
+    if (kind === 'protagonist') {
+      this._protagonists ??= termsOf(this.c.contextTerms, kind);
       return this._protagonists;
     }
-    this._central ??= this.c.contextTerms.filter((t) => t.startsWith(prefix));
+    this._central ??= termsOf(this.c.contextTerms, kind);
     return this._central;
   }
   private _noProtagonist: boolean | undefined = undefined;
   get noProtagonist() {
-    this._noProtagonist ??= !this.c.contextTerms.some((t) => t.startsWith('P:') || t.startsWith('R:'));
+    this._noProtagonist ??= !this.c.contextTerms.some(
+      (t) => isTerm(t, 'protagonist') || isTerm(t, 'speaking-name'),
+    );
     return this._noProtagonist;
   }
   private _ownActors: string[] | undefined = undefined;
   /** Own names its article keeps returning to, not only cited. */
   get ownActors() {
     this._ownActors ??= this.c.terms.filter(
-      (t) => t.startsWith('e:') && this.all.has(`F:${t.slice(2)}`) && !this.termSet.has(`s:${t.slice(2)}`),
+      (t) =>
+        isTerm(t, 'entity') &&
+        this.all.has(retag(t, 'frequent-name')) &&
+        !this.termSet.has(retag(t, 'speaker')),
     );
     return this._ownActors;
   }
@@ -157,7 +161,7 @@ export class ClaimView {
   /** Own names neither counted by its figures nor only cited. */
   get sentenceNames() {
     this._sentenceNames ??= this.c.terms.filter(
-      (t) => t.startsWith('e:') && !this.counted.has(t) && !this.termSet.has(`s:${t.slice(2)}`),
+      (t) => isTerm(t, 'entity') && !this.counted.has(t) && !this.termSet.has(retag(t, 'speaker')),
     );
     return this._sentenceNames;
   }
@@ -172,15 +176,15 @@ export class ClaimView {
     }
     return m;
   }
-  /** Whether its article never mentions one of these keys (`X:key`, any one-letter prefix). */
+  /** Whether its article never mentions one of these terms' keys (terms of any kind). */
   missesAny(keys: string[]) {
-    for (const t of keys) if (!this.mentions(t.slice(2))) return true;
+    for (const t of keys) if (!this.mentions(keyOf(t))) return true;
     return false;
   }
   /** How many of these keys its article never mentions. */
   missing(keys: string[]) {
     let n = 0;
-    for (const t of keys) if (!this.mentions(t.slice(2))) n++;
+    for (const t of keys) if (!this.mentions(keyOf(t))) n++;
     return n;
   }
   private _weights: Map<string, number> | undefined = undefined;
@@ -200,20 +204,20 @@ export class ClaimView {
     const w = new Map<string, number>();
     for (const t of c.contextTerms) {
       all.add(t);
-      if (!isArticleMarker(t)) w.set(t, CONTEXT_WEIGHT);
-      else if (t.startsWith('A:')) names.add(t);
+      if (!isArticleTerm(t)) w.set(t, CONTEXT_WEIGHT);
+      else if (isTerm(t, 'article-name')) names.add(t);
     }
     this._all = all;
     this._names = names;
     this._weights = w;
     for (const t of c.terms) w.set(t, 1);
     // A maybe-name (a capitalised first word) weighs as the name it may be.
-    for (const t of c.terms) if (t.startsWith('m:')) w.set(`e:${t.slice(2)}`, 1);
+    for (const t of c.terms) if (isTerm(t, 'maybe-name')) w.set(retag(t, 'entity'), 1);
   }
   private _contentTerms: string[] | undefined = undefined;
   /** Its own terms that are no markers, in order and with repeats (they are summed in that order). */
   get contentTerms() {
-    this._contentTerms ??= this.c.terms.filter((t) => !MARKER.test(t));
+    this._contentTerms ??= this.c.terms.filter((t) => !isMarker(t));
     return this._contentTerms;
   }
   private ownIdfOf: ((t: string) => number) | undefined = undefined;
@@ -249,7 +253,7 @@ export class ClaimView {
   private _stems: Set<string> | undefined = undefined;
   /** Its plain words (no key, no digit) that are none of its own units. */
   get words() {
-    this._words ??= this.c.terms.filter((t) => !t.includes(':') && !this.units.has(t) && !/\d/.test(t));
+    this._words ??= this.c.terms.filter((t) => isContentWord(t) && !this.units.has(t) && !/\d/.test(t));
     return this._words;
   }
   /** Its content stems beside `other` (none of either claim's units): wordingShare's `content`. */
