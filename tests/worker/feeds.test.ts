@@ -52,8 +52,12 @@ const message = (body: unknown) => {
     body,
     acked: false,
     retried: false,
-    ack: () => void (m.acked = true),
-    retry: () => void (m.retried = true),
+    ack() {
+      m.acked = true;
+    },
+    retry() {
+      m.retried = true;
+    },
   };
   return m;
 };
