@@ -77,7 +77,7 @@ export function feedRoutes(deps: AppDeps) {
   const render = async (
     c: Context,
     extra: Partial<Parameters<typeof FeedsPage>[0]> = {},
-    status: 200 | 409 | 422 = 200,
+    status: 200 | 409 | 413 | 422 = 200,
   ) => {
     const user = c.get('user');
     return page(
@@ -122,7 +122,7 @@ export function feedRoutes(deps: AppDeps) {
     '/',
     formCsrf(),
     requireRole('reviewer'),
-    accountBodyLimit((c, message) => render(c, { notice: message }, 422)),
+    accountBodyLimit((c, message) => render(c, { notice: message }, 413)),
     requireForm((c, message) => render(c, { notice: message }, 422)),
     zValidator('form', feedInput, async (r, c) => {
       if (r.success) return;
@@ -151,6 +151,7 @@ export function feedRoutes(deps: AppDeps) {
           err instanceof FeedExistsError ? 409 : 422,
         );
       }
+      if (!deps.webReader) return back(c, `Subscribed to ${feed.url}; the scheduler polls it.`);
       const r = await pollAndAdd(deps.db, deps.webReader, feed.id, pollOptions(deps));
       return back(c, `Subscribed to ${feed.url}. ${pollNotice(r)}`);
     },
@@ -160,7 +161,7 @@ export function feedRoutes(deps: AppDeps) {
     '/opml',
     formCsrf(),
     requireRole('reviewer'),
-    articleBodyLimit((c, m) => render(c, { notice: m }, 422)),
+    articleBodyLimit((c, m) => render(c, { notice: m }, 413)),
     requireForm((c, m) => render(c, { notice: m }, 422)),
     async (c) => {
       const body = await c.req.parseBody();
@@ -230,7 +231,9 @@ export function feedApiRoutes(deps: AppDeps) {
           c.req.valid('json'),
           c.get('user')?.login,
         );
-        const poll = await pollAndAdd(deps.db, deps.webReader, feed.id, pollOptions(deps));
+        const poll = deps.webReader
+          ? await pollAndAdd(deps.db, deps.webReader, feed.id, pollOptions(deps))
+          : null;
         return c.json({ feed: (await feedById(deps.db, feed.id)) ?? feed, poll }, 201);
       } catch (err) {
         if (err instanceof FeedExistsError)

@@ -126,8 +126,6 @@ export async function pollFeed(
   feedId: number,
   opts: { now?: number; force?: boolean } = {},
 ): Promise<PollResult> {
-  if (!reader)
-    throw new WebIngestUnavailableError('Feeds cannot be polled here: this app has no web reader.');
   const now = opts.now ?? Date.now();
   const feed = await feedById(db, feedId);
   if (!feed) throw new NotFoundError(`There is no feed ${feedId}.`);
@@ -135,6 +133,9 @@ export async function pollFeed(
   if (!(await claimFeed(db, feedId, opts.force ? Number.MAX_SAFE_INTEGER : now, now + 10 * 60_000)))
     return { status: 'skipped' };
   try {
+    // Recorded as the poll's failure like any other, so the feed says why it is not polled.
+    if (!reader)
+      throw new WebIngestUnavailableError('Feeds cannot be polled here: this app has no web reader.');
     const res = await reader.readFeed(feed.url, { etag: feed.etag, lastModified: feed.lastModified });
     if (res.status === 304) {
       await recordPoll(db, feedId, {
