@@ -10,6 +10,12 @@ import { ingestFeedItem, pollFeed } from './services/feeds';
 import type { IngestOptions } from './services/ingest';
 import type { WebReader } from './web/reader';
 
+/**
+ * The queue the FEEDS binding sends to (wrangler.toml); any other batch is the cross-reference queue's.
+ * Not exported from src/worker.ts: workerd takes every export of the main module for a handler.
+ */
+export const FEEDS_QUEUE = 'crosscheck-feeds';
+
 export type FeedMessage = { kind: 'poll'; feedId: number } | { kind: 'item'; feedId: number; url: string };
 
 export interface FeedQueue {

@@ -15,7 +15,13 @@ import { bindingRateLimit, type RateLimitBinding } from './middleware/rate-limit
 import { type CrossReferenceLater, crossReferenceStored, sweepPending } from './services/crossref-later';
 import { settingsFromEnv } from './settings';
 import { workerWebReader } from './web/worker-reader';
-import { consumeFeedMessages, enqueueDueFeeds, type FeedQueue, feedItemsLaterFor } from './worker-feeds';
+import {
+  consumeFeedMessages,
+  enqueueDueFeeds,
+  FEEDS_QUEUE,
+  type FeedQueue,
+  feedItemsLaterFor,
+} from './worker-feeds';
 
 /** The Queue producer binding, as much of it as this file uses. */
 interface QueueProducer {
@@ -64,9 +70,6 @@ export interface Env {
    */
   FEEDS?: FeedQueue;
 }
-
-/** The queue the FEEDS binding sends to (wrangler.toml); any other batch is the cross-reference queue's. */
-export const FEEDS_QUEUE = 'crosscheck-feeds';
 
 type App = ReturnType<typeof createApp>;
 

@@ -8,8 +8,8 @@ import { addFeed } from '../../src/services/feeds';
 import type { Hop, Transport } from '../../src/web/fetch-page';
 import { webReader } from '../../src/web/reader';
 import { rewriterExtract } from '../../src/web/rewriter-extract';
-import worker, { databaseFor, FEEDS_QUEUE } from '../../src/worker';
-import { consumeFeedMessages, type FeedMessage } from '../../src/worker-feeds';
+import worker, { databaseFor } from '../../src/worker';
+import { consumeFeedMessages, FEEDS_QUEUE, type FeedMessage } from '../../src/worker-feeds';
 import harbour from '../fixtures/web/harbour-jsonld.html?raw';
 import wire from '../fixtures/web/wire-graph.html?raw';
 
