@@ -29,8 +29,12 @@ export interface PairTrail {
   linked: Relation | null;
   /** The rule that decided: the one that rejected the pair, or `linked`. */
   decidedBy: string;
-  /** "linked as conflict", or "not linked: rule `x` — what it found". */
+  /** "linked as conflict", or "not linked: rule `x` (reason) — what it found". */
   verdict: string;
+  /** The deciding rule's reason in a reviewer's words (empty when linked). */
+  reason: string;
+  /** What the deciding rule found (empty when linked). */
+  detail: string;
 }
 
 /** Rules of the pair's pipeline outside the figure and subject rule lists, in the order they run. */
@@ -189,19 +193,16 @@ function subjectDetail(rule: string, x: SubjectContext, names: Names): string {
 
 /** The trail's conclusion from its steps and the link made (or not). */
 export function conclude(a: string, b: string, steps: TrailStep[], link: LinkDraft | null): PairTrail {
-  if (link)
-    return { a, b, steps, linked: link.relation, decidedBy: 'linked', verdict: `linked as ${link.relation}` };
+  if (link) {
+    const verdict = `linked as ${link.relation}`;
+    return { a, b, steps, linked: link.relation, decidedBy: 'linked', verdict, reason: '', detail: '' };
+  }
   const last = [...steps].reverse().find((s) => s.outcome === 'reject');
   const rule = last?.rule ?? 'no-comparable-figures';
-  const detail = last?.detail ? ` — ${last.detail}` : '';
-  return {
-    a,
-    b,
-    steps,
-    linked: null,
-    decidedBy: rule,
-    verdict: `not linked: rule \`${rule}\` (${reasonOf(rule)})${detail}`,
-  };
+  const reason = reasonOf(rule);
+  const detail = last?.detail ?? '';
+  const verdict = `not linked: rule \`${rule}\` (${reason})${detail ? ` — ${detail}` : ''}`;
+  return { a, b, steps, linked: null, decidedBy: rule, verdict, reason, detail };
 }
 
 export { CHOICE_RULES };
