@@ -36,11 +36,15 @@ export function summarize(
   b: QuantitySide,
   shared: string[],
   sameArticle: boolean,
+  soft: string | null = null,
 ): string {
   const why = (s: QuantitySide) =>
     `"${s.text}" (${describeInterval(s)}${s.hedge ? `, hedged by "${s.hedge}"` : ''}${s.rate ? `, per ${s.rate}` : ''})`;
   const about = shared.length > 0 ? ` Both are about ${shared.slice(0, 4).join(', ')}.` : '';
   const where = sameArticle ? ' Both claims are in the same article.' : '';
+  if (relation === 'conflict' && soft !== null) {
+    return `One source says ${why(a)}, the other ${why(b)}: the ranges overlap, but ${soft}.${about}${where}`;
+  }
   if (relation === 'conflict') {
     return `One source says ${why(a)}, the other ${why(b)}: the ranges do not overlap.${about}${where}`;
   }

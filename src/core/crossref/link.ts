@@ -69,21 +69,23 @@ export function figureLink(
   // Iranians, 45 police" is one agreeing figure, not a disagreement with the total.
   const isSum = (p: QuantityPair) => p.qa.modifiers.includes(SUM) || p.qb.modifiers.includes(SUM);
   const anyAgreement = pairs.some((p) => p.overlap);
+  // A hard conflict (literal intervals apart) before a soft one (bounds.ts), then the widest gap.
   const conflict = pairs
     .filter((p) => !p.overlap && !(anyAgreement && isSum(p)))
-    .sort((x, y) => y.difference - x.difference)[0];
+    .sort((x, y) => Number(x.soft !== null) - Number(y.soft !== null) || y.difference - x.difference)[0];
   const chosen = conflict ?? pairs[0]!;
   // Different periods ("in September" against "this year"): related figures, not a disagreement.
   const scopes = conflict ? [periodOf(a.text, conflict.qa), periodOf(b.text, conflict.qb)] : [null, null];
   const scoped = scopes[0] !== null && scopes[1] !== null && scopes[0] !== scopes[1];
   const relation: Relation = conflict ? (scoped ? 'different_scope' : 'conflict') : 'corroboration';
-  const severity = conflict && !scoped ? severityOf(conflict.difference, score) : 'low';
+  const severity =
+    conflict && !scoped ? severityOf(conflict.difference, score, conflict.soft !== null) : 'low';
   const sideA = side(a.ref, chosen.qa);
   const sideB = side(b.ref, chosen.qb);
   const explanation: Explanation = {
     summary: scoped
       ? `One source says "${sideA.text}" for ${scopes[0]}, the other "${sideB.text}" for ${scopes[1]}: different periods, so not compared as a disagreement.`
-      : summarize(relation, sideA, sideB, sharedNames, a.article === b.article),
+      : summarize(relation, sideA, sideB, sharedNames, a.article === b.article, conflict?.soft ?? null),
     unitClass: chosen.qa.unitClass,
     a: sideA,
     b: sideB,

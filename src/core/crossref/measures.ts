@@ -3,6 +3,7 @@
 import { isOwnerMark, ownedAlike, ownerOf } from '../owners';
 import { WHOLE } from '../quantities';
 import type { Quantity } from '../types';
+import { listedTotal, softConflict } from './bounds';
 import { informativeAgreement, MAX_CONFLICT_RATIO, overlaps, ratioOf, relativeDifference } from './intervals';
 import { sameLocalContext } from './local-context';
 import { SUM } from './sums';
@@ -13,6 +14,8 @@ export interface QuantityPair {
   qb: Quantity;
   overlap: boolean;
   difference: number;
+  /** Why the figures disagree as a reader takes them though their literal intervals overlap (bounds.ts). */
+  soft: string | null;
 }
 
 /** A rule that sets two figures apart: they never meet, whatever their claims share. */
@@ -109,6 +112,16 @@ export const CHOICE_RULES = {
     name: 'uninformative-agreement',
     reason: 'the figures agree only through an open-ended bound far from the other figure',
   },
+  pragmaticBounds: {
+    name: 'pragmatic-bounds',
+    reason:
+      'two floors, two ceilings or two ranges whose literal intervals overlap but which a reader takes as different figures (bounds.ts): a soft conflict, low severity',
+  },
+  listedTotal: {
+    name: 'listed-total',
+    reason:
+      'a bound and the part its claim adds to it ("and another 7,000") make the other bound: no soft conflict',
+  },
   tooFar: {
     name: 'too-far-apart',
     reason: `the figures are more than ${MAX_CONFLICT_RATIO} times apart: different quantities, not one figure told two ways`,
@@ -156,15 +169,30 @@ function pairFor(
   }
   if (options.length === 0) return null;
   // When any of a's quantities agrees with qb, qb is corroborated, whatever the others say.
-  const agreeing = options.find((qa) => overlaps(qa, qb));
+  const agreeing = options.find((qa) => overlaps(qa, qb) && softConflict(qa, qb) === null);
   if (agreeing) {
-    if (informativeAgreement(agreeing, qb)) return { qa: agreeing, qb, overlap: true, difference: 0 };
+    if (informativeAgreement(agreeing, qb))
+      return { qa: agreeing, qb, overlap: true, difference: 0, soft: null };
     why?.push({
       qa: agreeing,
       rule: CHOICE_RULES.uninformative.name,
       reason: CHOICE_RULES.uninformative.reason,
     });
     return null;
+  }
+  // Literal intervals that overlap but pragmatic readings that do not ("more than 40" against "more
+  // than 59"): a soft conflict, unless the figures are too far apart to be one figure told two ways.
+  const bounded = options.find((qa) => overlaps(qa, qb));
+  if (bounded) {
+    if (ratioOf(bounded, qb) > MAX_CONFLICT_RATIO) {
+      why?.push({ qa: bounded, rule: CHOICE_RULES.tooFar.name, reason: CHOICE_RULES.tooFar.reason });
+      return null;
+    }
+    // "At least 15 deaths in Serbia and another five in Bosnia" states "at least 20" in parts.
+    if (listedTotal(va.c.text, qsA, bounded, qb) || listedTotal(vb.c.text, qsB, qb, bounded))
+      return { qa: bounded, qb, overlap: true, difference: 0, soft: null };
+    const soft = softConflict(bounded, qb);
+    return { qa: bounded, qb, overlap: false, difference: relativeDifference(bounded, qb), soft };
   }
   // A figure of a that another figure of b agrees with is spoken for: "5.35 % against the label's
   // 5.5 %" and "8.02 % against the label's 5.5 %" differ on 5.35 against 8.02, not 5.5 against 8.02.
@@ -178,5 +206,5 @@ function pairFor(
     why?.push({ qa: closest, rule: CHOICE_RULES.tooFar.name, reason: CHOICE_RULES.tooFar.reason });
     return null;
   }
-  return { qa: closest, qb, overlap: false, difference: relativeDifference(closest, qb) };
+  return { qa: closest, qb, overlap: false, difference: relativeDifference(closest, qb), soft: null };
 }

@@ -72,7 +72,7 @@ export function figuresStep(
     return {
       rule: 'no-comparable-figures',
       outcome: 'pass',
-      detail: `compared ${pairs.map((p) => `${quoted(p.qa)} with ${quoted(p.qb)}`).join('; ')}`,
+      detail: `compared ${pairs.map((p) => `${quoted(p.qa)} with ${quoted(p.qb)}${p.soft ? ` (${CHOICE_RULES.pragmaticBounds.name}: ${p.soft})` : ''}`).join('; ')}`,
     };
   if (quote)
     return {

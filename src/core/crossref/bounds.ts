@@ -1,0 +1,106 @@
+// Pragmatic bounds: what a floor, a ceiling or a range says beyond its literal interval. "More than 40"
+// literally admits any figure above 40, but a reader takes it as a little over 40 (Cummins, Sauerland &
+// Solt 2012: the pragmatic upper bound of "more than n" is set by n's granularity). Two figures whose
+// literal (hard) intervals overlap but whose pragmatic (soft) readings do not are a soft conflict:
+// shown, with lower severity, and explained by what both would need to hold.
+import type { Quantity } from '../types';
+
+/** The form a figure is stated in, read from its interval. */
+export type BoundShape = 'floor' | 'ceiling' | 'range' | 'approx' | 'point';
+
+export function shapeOf(q: Quantity): BoundShape {
+  if (q.high === Number.POSITIVE_INFINITY) return 'floor';
+  if (q.hedge !== null && q.low === 0 && q.value > 0 && q.high === q.value) return 'ceiling';
+  if (q.hedge !== null) return 'approx';
+  // A range is written with both bounds ("$90 million to $100 million", "between 2,400 and 2,600"): the
+  // reader stores its first bound as the value. A rounded figure sits in the middle of its interval.
+  if (q.low === q.value && q.high > q.value && Number.isFinite(q.high)) return 'range';
+  return 'point';
+}
+
+/**
+ * The granularity of a number as written: the step of the scale it sits on (same-fact.md §5). 10^z for
+ * z trailing zeros, 5·10^z when its last non-zero digit is 5; decimals count as negative zeros.
+ * 40 → 10, 59 → 1, 250 → 50, 13 billion → 1 billion, 13.2 billion → 0.1 billion, 1.35 → 0.05.
+ */
+export function granularity(n: number): number {
+  const v = Math.abs(n);
+  if (v === 0 || !Number.isFinite(v)) return 1;
+  let step = 10 ** Math.floor(Math.log10(v));
+  // Down to the last non-zero digit: v is a whole number of steps (within floating-point noise).
+  for (let i = 0; i < 15 && !whole(v / step); i++) step /= 10;
+  const digit = Math.round(v / step) % 10;
+  return digit === 5 ? step * 5 : step;
+}
+
+const whole = (x: number) => Math.abs(x - Math.round(x)) < 1e-6 * Math.max(1, x);
+
+/** The pragmatic reading of a floor or ceiling: "more than 40" → [40, 50], "fewer than 60" → [50, 60]. */
+function softOf(q: Quantity, shape: BoundShape): [number, number] {
+  if (shape === 'floor') return [q.low, q.low + granularity(q.low)];
+  if (shape === 'ceiling') return [Math.max(0, q.high - granularity(q.high)), q.high];
+  return [q.low, q.high];
+}
+
+/** Figures of numbers a reviewer reads. */
+const FIGURES = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const f = (n: number) => FIGURES.format(n);
+
+/** Two range bounds equal up to floating-point noise. */
+const same = (x: number, y: number) => Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y));
+
+/**
+ * Why two figures whose literal intervals overlap still disagree as a reader takes them, or null:
+ * - two floors, or two ceilings, whose pragmatic readings are disjoint ("more than 40" against "more
+ *   than 59": both hold only if the real figure is above 59);
+ * - two ranges for one figure with different bounds ("$90 million to $100 million" against "$80
+ *   million to $100 million"): a range's bounds are stated exactly.
+ * Approximations ("about 50") keep their literal interval: their halo already is the reading.
+ */
+export function softConflict(x: Quantity, y: Quantity): string | null {
+  const sx = shapeOf(x);
+  const sy = shapeOf(y);
+  if (sx === 'range' && sy === 'range') {
+    if (same(x.low, y.low) && same(x.high, y.high)) return null;
+    const low = Math.max(x.low, y.low);
+    const high = Math.min(x.high, y.high);
+    return `the two ranges have different bounds; both hold only if the real figure is ${low === high ? f(low) : `between ${f(low)} and ${f(high)}`}`;
+  }
+  const bounded = (s: BoundShape) => s === 'floor' || s === 'ceiling';
+  // Only two bounds of one direction: a floor against a figure above it ("at least three" against "ten
+  // dead") is literally true, and in news most often an earlier or more cautious count (ECB+ labels);
+  // a floor against a ceiling, a range or an approximation says too little about either.
+  if (sx !== sy || !bounded(sx)) return null;
+  const [ax, bx] = softOf(x, sx);
+  const [ay, by] = softOf(y, sy);
+  // Strictly: "more than 500" reads (500, 1,000], "more than 1,000" (1,000, 2,000]: they only touch.
+  if (ax < by && ay < bx) return null;
+  if (sx === 'floor')
+    return `both hold only if the real figure is above ${f(Math.max(x.low, y.low))}, more than either floor suggests`;
+  return `both hold only if the real figure is below ${f(Math.min(x.high, y.high))}, less than either ceiling suggests`;
+}
+
+/** "another", "a further": the next figure adds to one already stated. */
+const ADDED = /\b(another|an additional|additional|a further|further|more)\s*$/i;
+
+/**
+ * Whether `x` and a figure its claim adds to it ("and another five") make `total` (within its
+ * granularity): a bound told in parts ("more than 11,000 homes destroyed and another 7,000 damaged"
+ * against "more than 18,000 homes"), which no soft conflict contradicts.
+ */
+export function listedTotal(
+  text: string,
+  figures: readonly Quantity[],
+  x: Quantity,
+  total: Quantity,
+): boolean {
+  const tolerance = granularity(total.value) / 2;
+  for (const o of figures) {
+    // The added part may be counted by its own word ("another 7,000 damaged"): "another" joins them.
+    if (o === x || o.rate !== x.rate) continue;
+    if (Math.abs(x.value + o.value - total.value) >= tolerance) continue;
+    const at = text.indexOf(o.text);
+    if (at > 0 && ADDED.test(text.slice(Math.max(0, at - 20), at))) return true;
+  }
+  return false;
+}

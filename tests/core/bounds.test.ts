@@ -1,0 +1,71 @@
+// Pragmatic bounds (src/core/crossref/bounds.ts): real pairs from the dev data.
+import { describe, expect, it } from 'vitest';
+import {
+  type ClaimForMatching,
+  crossReference,
+  extractArticle,
+  termStatsFrom,
+  toMatchable,
+} from '../../src/core';
+import { granularity } from '../../src/core/crossref/bounds';
+
+function links(docs: Record<string, string>) {
+  const claims: ClaimForMatching[] = [];
+  for (const [id, text] of Object.entries(docs))
+    for (const c of extractArticle(text).claims) claims.push(toMatchable(c, `${id}:${c.position}`, id));
+  return crossReference(claims, [], termStatsFrom(claims));
+}
+
+describe('granularity', () => {
+  it('is the step of the scale a number sits on', () => {
+    expect([40, 59, 250, 600, 612, 13e9, 13.2e9, 1.35].map(granularity)).toEqual([
+      10, 1, 50, 100, 1, 1e9, 1e8, 0.05,
+    ]);
+  });
+});
+
+describe('pragmatic bounds', () => {
+  it('two ranges with different bounds are a soft conflict (SummEdits ectsum_SNA_q1_2021_16)', () => {
+    const found = links({
+      doc: 'We anticipate that capital expenditures will be in the range of $90 million to $100 million.',
+      sum: 'The company anticipates capital expenditures between the range of $80 million to $100 million.',
+    });
+    expect(found.map((l) => [l.relation, l.severity])).toEqual([['conflict', 'low']]);
+    expect(found[0]!.explanation.summary).toContain(
+      'both hold only if the real figure is between 90,000,000 and 100,000,000',
+    );
+  });
+
+  it('two floors a reader takes as different figures are a soft conflict (SummEdits sales_email_12_1)', () => {
+    const found = links({
+      doc: 'It is trusted by over 1,000 businesses worldwide, with clients reporting a 35% increase in team productivity.',
+      sum: 'Their platform has been trusted by over 500 businesses worldwide, with clients reporting a 35% increase in team productivity.',
+    });
+    expect(found.map((l) => [l.relation, l.severity])).toEqual([['conflict', 'low']]);
+    expect(found[0]!.explanation.summary).toContain('both hold only if the real figure is above 1,000');
+  });
+
+  it('the same range twice agrees', () => {
+    const found = links({
+      doc: 'We anticipate that capital expenditures will be in the range of $90 million to $100 million.',
+      sum: 'The company anticipates capital expenditures in the range of $90 million to $100 million.',
+    });
+    expect(found.map((l) => l.relation)).toEqual(['corroboration']);
+  });
+
+  it('a floor against a figure above it stays quiet (ECB+ 6: "over $363 million" vs "$368.0 million", labelled compatible)', () => {
+    const found = links({
+      a: "In terms of figures, ''The Hunger Games'' has already brought in over $363 million.",
+      b: 'The Hunger Games has grossed $368.0 million globally after its third-biggest domestic debut weekend.',
+    });
+    expect(found.filter((l) => l.relation === 'conflict')).toEqual([]);
+  });
+
+  it('a floor told in parts is no soft conflict (EQUATE NewsNLI-522, entailed)', () => {
+    const found = links({
+      p: 'In Alagoas , more than 11,000 homes have been destroyed and another 7,000 damaged , Agencia Brasil said .',
+      h: 'More than 18,000 homes damaged or destroyed in Alagoas state',
+    });
+    expect(found.filter((l) => l.relation === 'conflict')).toEqual([]);
+  });
+});
