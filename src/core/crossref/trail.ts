@@ -2,7 +2,7 @@
 // out only when asked for (explain mode): the ordinary path never calls anything here.
 import { keyOf, kindOf, term } from '../terms';
 import type { LinkDraft, Quantity, Relation } from '../types';
-import { CHOICE_RULES, figureOutcomes, type QuantityPair } from './measures';
+import { CHOICE_RULES, FIGURE_RULES, figureOutcomes, type QuantityPair } from './measures';
 import type { QuoteMatch } from './quotes';
 import { SUBJECT_RULES, type SubjectContext, type SubjectRule, undated } from './subject';
 import type { ClaimView } from './view';
@@ -53,6 +53,17 @@ export const PIPELINE_RULES = [
   { name: 'one-persons-age', reason: "two claims about different events that give one person's age" },
   { name: 'agreed-elsewhere', reason: 'the other article states this figure elsewhere, in the same voice' },
 ] as const;
+
+/** Every rule's name, in the order the rules run (docs/detection.md lists them in this order). */
+export const RULE_NAMES: readonly string[] = [
+  ...PIPELINE_RULES.slice(0, 3).map((r) => r.name),
+  ...FIGURE_RULES.map((r) => r.name),
+  CHOICE_RULES.uninformative.name,
+  CHOICE_RULES.tooFar.name,
+  ...PIPELINE_RULES.slice(3, 5).map((r) => r.name),
+  ...SUBJECT_RULES.map((r) => r.name),
+  ...PIPELINE_RULES.slice(5).map((r) => r.name),
+];
 
 const reasonOf = (name: string) =>
   PIPELINE_RULES.find((r) => r.name === name)?.reason ??
