@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULE_NAMES } from '../../src/core/crossref';
+import { KEY_PARTS, TERM_KINDS } from '../../src/core/terms';
 import { type DecidedPair, evalDir, replay } from '../../src/tools/fingerprint-corpus';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -29,6 +30,11 @@ describe('docs/detection.md', () => {
       expect(test, name).toBeDefined();
       expect(existsSync(resolve(root, test!)), `${name}: ${test}`).toBe(true);
     }
+  });
+
+  it('has a legend of every term kind and key part', () => {
+    for (const k of TERM_KINDS) expect(doc).toContain(`| \`${k.prefix}\` | ${k.kind} |`);
+    for (const k of KEY_PARTS) expect(doc).toContain(`| \`${k.prefix}\` | ${k.part} |`);
   });
 
   it('quotes each example as docs/detection-examples.json holds it', () => {
