@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { identify } from './auth/identify';
 import { signInToRead } from './auth/read-gate';
+import { databaseHealth } from './middleware/db-unavailable';
 import { notFound, onError } from './middleware/errors';
 import { security } from './middleware/security';
 import { adminRoutes } from './routes/admin';
@@ -18,8 +19,9 @@ export type { AppDeps } from './routes/app-types';
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.use(security());
+  if (deps.health) app.use(databaseHealth(deps.health));
   if (deps.writeLimiter) app.use(deps.writeLimiter);
-  app.use(identify(deps.db, deps.identify));
+  app.use(identify(deps.db, deps.identify, deps.settings?.sessionIdleMinutes));
   if (deps.settings?.readRequiresSignin) app.use(signInToRead());
   app.route('/', signInRoutes(deps));
   app.route('/admin', adminRoutes(deps));

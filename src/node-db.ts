@@ -1,4 +1,5 @@
 // Opens the embedded libSQL database for Node entries (server, CLI, tests): WAL, busy timeout, migrations.
+// The database object keeps working across a reopen (src/node-db-health.ts reopens it after a fault).
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,22 +14,70 @@ export const DEFAULT_DATABASE_URL = 'file:data/crosscheck.db';
 
 export interface NodeDb {
   db: Db;
+  /** The live client; after reopen() it is a new one behind the same object. */
   client: Client;
   close(): void;
+  /** The database file, for a `file:` URL other than :memory: (else undefined). */
+  file?: string;
+  /**
+   * Closes the client and opens a new one on the same URL (settings and migrations applied), for a
+   * connection left unusable by a fault (a file that was read-only, deleted or replaced). `check`
+   * runs on the new client before it is put in place; if it or the opening throws, the old one stays.
+   */
+  reopen(check?: (client: Client) => Promise<void>): Promise<void>;
 }
 
-export async function openNodeDb(url: string = DEFAULT_DATABASE_URL): Promise<NodeDb> {
-  if (url.startsWith('file:')) {
-    const path = url.slice('file:'.length).split('?')[0] ?? '';
-    if (path && path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-  }
+/** The path of a `file:` URL's database, or undefined for memory and remote databases. */
+export function databaseFile(url: string): string | undefined {
+  if (!url.startsWith('file:')) return undefined;
+  const path = url.slice('file:'.length).split('?')[0] ?? '';
+  return path && path !== ':memory:' ? resolve(path) : undefined;
+}
+
+async function connect(url: string): Promise<Client> {
   // The busy timeout lets the CLI and the server write to one file without "database is locked".
   const client = createClient({ url, timeout: 5000 });
   if (url.startsWith('file:')) {
     await client.execute('PRAGMA journal_mode=WAL');
+    // A commit is on disk (WAL synced) before the request that made it is answered.
+    await client.execute('PRAGMA synchronous=FULL');
     await client.execute('PRAGMA foreign_keys=ON');
   }
+  return client;
+}
+
+export async function openNodeDb(url: string = DEFAULT_DATABASE_URL): Promise<NodeDb> {
+  const file = databaseFile(url);
+  if (file) mkdirSync(dirname(file), { recursive: true });
+  let current = await connect(url);
+  // Every use goes to the client of the moment, so the drizzle object survives a reopen.
+  const client = new Proxy({} as Client, {
+    get(_, key) {
+      const value = Reflect.get(current, key, current);
+      return typeof value === 'function' ? value.bind(current) : value;
+    },
+  });
   const db = drizzle(client, { schema }) as unknown as Db;
-  await migrate(drizzle(client), { migrationsFolder: resolve(ROOT, 'db/migrations') });
-  return { db, client, close: () => client.close() };
+  const migrations = { migrationsFolder: resolve(ROOT, 'db/migrations') };
+  await migrate(drizzle(client), migrations);
+  return {
+    db,
+    client,
+    file,
+    close: () => current.close(),
+    async reopen(check) {
+      const fresh = await connect(url);
+      try {
+        await check?.(fresh);
+        await migrate(drizzle(fresh), migrations);
+      } catch (err) {
+        fresh.close();
+        throw err;
+      }
+      const old = current;
+      current = fresh;
+      // Requests already under way finish on the old client; new ones use the fresh one.
+      setTimeout(() => old.close(), 5000).unref();
+    },
+  };
 }

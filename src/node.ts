@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { jsx } from 'hono/jsx';
 import type { Db } from '../db/client';
 import { articleCount } from '../db/queries/articles';
@@ -15,6 +15,7 @@ import { DEFAULT_WRITES_PER_MINUTE } from './middleware/rate-limit';
 import { windowRateLimit } from './middleware/rate-limit/window';
 import { security } from './middleware/security';
 import { DEFAULT_DATABASE_URL, openNodeDb, ROOT } from './node-db';
+import { fileHealth } from './node-db-health';
 import type { AppSettings } from './routes/app-types';
 import { ensureFirstAdmin } from './services/accounts';
 import { type CrossReferenceLater, sweepPending } from './services/crossref-later';
@@ -78,7 +79,9 @@ const LOOPBACK = /^(127(\.\d{1,3}){3}|localhost|::1)$/i;
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
   renderJsxWithoutAsyncHooks();
   const log = opts.log ?? (() => {});
-  const { db, close: closeDb } = await openNodeDb(opts.databaseUrl ?? DEFAULT_DATABASE_URL);
+  const opened = await openNodeDb(opts.databaseUrl ?? DEFAULT_DATABASE_URL);
+  const { db } = opened;
+  const closeDb = () => opened.close();
   if ((opts.seed ?? true) && (await articleCount(db)) === 0) {
     await loadSeeds(db, (entry, r) => log(`seeded ${entry.file}: ${r.status}`));
   }
@@ -101,9 +104,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   // Static answers, 404s included, carry the same security headers as pages (CSP, nosniff, frames).
   root.use('/static/*', security());
   root.get('/static/*', staticFiles(ROOT));
+  const clientAddress = (c: Context) => getConnInfo(c).remote.address;
   const writeLimiter = windowRateLimit({
     limit: opts.writesPerMinute ?? DEFAULT_WRITES_PER_MINUTE,
-    address: (c) => getConnInfo(c).remote.address,
+    address: clientAddress,
   });
   // A copy the routes read on each request: the fallback origin below is known only once listening.
   const settings: AppSettings = { ...opts.settings };
@@ -114,6 +118,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       writeLimiter,
       settings,
       crossReferenceLater: opts.crossReferenceLater,
+      clientAddress,
+      health: fileHealth(opened, (line) => console.error(line)),
       webReader: nodeWebReader({ policy: { allowLoopbackForTests: opts.allowLoopbackForTests } }),
     }),
   );

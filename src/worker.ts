@@ -49,6 +49,8 @@ export interface Env {
   PUBLIC_ORIGIN?: string;
   /** "1": without PUBLIC_ORIGIN, absolute URLs use the request's URL (Cloudflare routes by hostname). */
   TRUST_REQUEST_ORIGIN?: string;
+  /** Minutes a browser session may stay unused before it ends (default 60). */
+  SESSION_IDLE_MINUTES?: string;
   /** Rate-limiting binding for writes (`[[ratelimits]]` in wrangler.toml); absent = writes are not limited. */
   WRITE_LIMITER?: RateLimitBinding;
   /**
@@ -99,6 +101,8 @@ function appFor(env: Env): { app: App; db: Db } {
       webReader: workerWebReader(),
       writeLimiter: bindingRateLimit(env.WRITE_LIMITER),
       settings: settingsFromEnv(env as unknown as Record<string, string | undefined>),
+      // Cloudflare sets CF-Connecting-IP itself (a client's own copy does not survive the edge).
+      clientAddress: (c) => c.req.header('cf-connecting-ip'),
       // Only an email this file verified (verifiedEmails) ever becomes the user, never a header as sent.
       identify: async (c) => {
         const email = verifiedEmails.get(c.req.raw);

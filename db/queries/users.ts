@@ -3,6 +3,7 @@ import { and, asc, count, eq, gt, lt } from 'drizzle-orm';
 import type { User } from '../../src/auth/user';
 import type { Db } from '../client';
 import { apiTokens, type Role, sessions, users } from '../schema';
+import { runBatch } from './batch';
 
 const userColumns = { id: users.id, login: users.login, displayName: users.displayName, role: users.role };
 
@@ -14,6 +15,27 @@ export async function userBySession(db: Db, hash: string, now: number): Promise<
     .where(and(eq(sessions.tokenHash, hash), gt(sessions.expiresAt, now), eq(users.disabled, false)))
     .get();
   return row ?? null;
+}
+
+/** The session's user with its expiry and start, for sliding the idle timeout (src/auth/identify.ts). */
+export async function sessionUser(
+  db: Db,
+  hash: string,
+  now: number,
+): Promise<{ user: User; expiresAt: number; createdAt: number } | null> {
+  const row = await db
+    .select({ ...userColumns, expiresAt: sessions.expiresAt, createdAt: sessions.createdAt })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, hash), gt(sessions.expiresAt, now), eq(users.disabled, false)))
+    .get();
+  if (!row) return null;
+  const { expiresAt, createdAt, ...user } = row;
+  return { user, expiresAt, createdAt };
+}
+
+export async function extendSession(db: Db, hash: string, expiresAt: number) {
+  await db.update(sessions).set({ expiresAt }).where(eq(sessions.tokenHash, hash));
 }
 
 export async function userByApiToken(db: Db, hash: string): Promise<User | null> {
@@ -87,6 +109,18 @@ export async function updateUser(
   patch: Partial<{ displayName: string; role: Role; passwordHash: string | null; disabled: boolean }>,
 ) {
   await db.update(users).set(patch).where(eq(users.id, id));
+}
+
+/**
+ * A new password, in one batch with what the old one let in: every session and every API token of
+ * the account ends (whoever knew the old password may have minted a token with it).
+ */
+export async function replacePassword(db: Db, userId: number, passwordHash: string) {
+  await runBatch(db, [
+    db.update(users).set({ passwordHash }).where(eq(users.id, userId)),
+    db.delete(sessions).where(eq(sessions.userId, userId)),
+    db.delete(apiTokens).where(eq(apiTokens.userId, userId)),
+  ]);
 }
 
 /** Signs a user out everywhere (after a password reset or when disabled). */

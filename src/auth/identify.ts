@@ -3,16 +3,25 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Db } from '../../db/client';
-import { userByApiToken, userBySession } from '../../db/queries/users';
+import { extendSession, sessionUser, userByApiToken } from '../../db/queries/users';
 import type { AppEnv } from '../routes/app-types';
-import { SESSION_COOKIE, tokenHash } from './tokens';
+import { DEFAULT_SESSION_IDLE_MINUTES, SESSION_COOKIE, slidingExpiry, tokenHash } from './tokens';
 import type { User } from './user';
 
-/** `trusted`: an identity the entry has verified itself (Cloudflare Access on Workers); it wins when it names someone. */
+/** A session's expiry is moved on only when that gains more than this (one write a minute at most). */
+const EXTEND_STEP_MS = 60_000;
+
+/**
+ * `trusted`: an identity the entry has verified itself (Cloudflare Access on Workers); it wins when it
+ * names someone. A session cookie counts only until its session has been idle for `idleMinutes`
+ * (sliding: each use moves the expiry on, never past SESSION_TTL_MS after sign-in).
+ */
 export function identify(
   db: Db,
   trusted?: (c: Context) => Promise<User | null | undefined>,
+  idleMinutes = DEFAULT_SESSION_IDLE_MINUTES,
 ): MiddlewareHandler<AppEnv> {
+  const idleMs = idleMinutes * 60_000;
   return async (c, next) => {
     const vouched = trusted ? await trusted(c) : null;
     if (vouched) {
@@ -23,8 +32,22 @@ export function identify(
     const cookie = getCookie(c, SESSION_COOKIE);
     let user = null;
     if (bearer) user = await userByApiToken(db, await tokenHash(bearer));
-    else if (cookie && cookie.length <= 200)
-      user = await userBySession(db, await tokenHash(cookie), Date.now());
+    else if (cookie && cookie.length <= 200) {
+      const now = Date.now();
+      const hash = await tokenHash(cookie);
+      // Past its expiry (idle for idleMs since its last use, or at its absolute end): no user.
+      const session = await sessionUser(db, hash, now);
+      if (session) {
+        user = session.user;
+        // Moved on by use; pulled in when it reaches further than the idle time allows (a session
+        // from before this setting, or the setting lowered).
+        const until = slidingExpiry(session.createdAt, now, idleMs);
+        if (Math.abs(until - session.expiresAt) > EXTEND_STEP_MS) {
+          // Best effort: a database that refuses writes must not turn every signed-in read into a 503.
+          await extendSession(db, hash, until).catch(() => {});
+        }
+      }
+    }
     c.set('user', user);
     await next();
   };

@@ -5,6 +5,7 @@ import * as z from 'zod';
 import { listApiTokens, listUsers, userById } from '../../db/queries/users';
 import { ROLES } from '../../db/schema';
 import { AdminUsersPage, type AdminUsersProps } from '../../views/pages/admin-users';
+import { passwordProblem } from '../auth/password-policy';
 import { requireRole } from '../auth/require-role';
 import { requireForm } from '../middleware/content-type';
 import { accountBodyLimit } from '../middleware/limits';
@@ -15,10 +16,10 @@ import type { AppDeps, AppEnv } from './app-types';
 import { page } from './render';
 
 const role = z.enum(ROLES, { error: `Choose a role: ${ROLES.join(', ')}.` });
-const password = z
-  .string({ error: 'Enter a password.' })
-  .min(8, 'The password must be at least 8 characters.')
-  .max(200, 'The password is too long (200 characters at most).');
+const password = z.string({ error: 'Enter a password.' }).superRefine((value, ctx) => {
+  const problem = passwordProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 const schemas = {
   add: z.object({
     login: z

@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { SecureHeadersVariables } from 'hono/secure-headers';
 import type { Db } from '../../db/client';
 import type { User } from '../auth/user';
+import type { DatabaseHealth } from '../middleware/db-unavailable';
 import type { CrossReferenceLater } from '../services/crossref-later';
 import type { WebReader } from '../web/reader';
 
@@ -22,6 +23,16 @@ export interface AppDeps {
    * src/worker.ts); absent = inside it, so the answer has the conflict counts (Node, CLI, tests).
    */
   crossReferenceLater?: CrossReferenceLater;
+  /**
+   * The entry's watch over its database (Node: the file under the server, src/node-db-health.ts):
+   * checked around every request, so faults answer 503 and nothing unstored is acknowledged.
+   */
+  health?: DatabaseHealth;
+  /**
+   * The client's network address as the runtime knows it (Node: the socket; Workers: CF-Connecting-IP,
+   * set by Cloudflare), never a header a client can set. The sign-in brake counts per login and address.
+   */
+  clientAddress?: (c: Context) => string | undefined;
   /**
    * Fetches and extracts web pages and feeds for "add by URL" and feed polling (src/web/node-reader.ts
    * or worker-reader.ts, chosen by the entry); absent = only pasted text can be added.
@@ -47,6 +58,8 @@ export interface AppSettings {
    * runtimes that route by hostname themselves (Cloudflare sends a Worker only its own hostnames).
    */
   trustRequestOrigin?: boolean;
+  /** SESSION_IDLE_MINUTES: a browser session unused this long ends (default 60; src/auth/identify.ts). */
+  sessionIdleMinutes?: number;
 }
 
 /** `user` is set by the identify middleware on every request: null when nobody is signed in. */

@@ -4,7 +4,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import * as z from 'zod';
 import { SignInPage, type SignInProps } from '../../views/pages/signin';
 import { safeNextPath } from '../auth/next-path';
-import { failureThrottle, type Throttle } from '../auth/throttle';
+import { failureThrottle, type Throttle, throttleKey } from '../auth/throttle';
 import { SESSION_COOKIE, SESSION_TTL_MS } from '../auth/tokens';
 import { requireForm } from '../middleware/content-type';
 import { accountBodyLimit } from '../middleware/limits';
@@ -48,14 +48,15 @@ export function signInRoutes(deps: AppDeps, throttle: Throttle = failureThrottle
       if (!login || !password)
         return show(c, { next, login, message: 'Enter your login and password.' }, 422);
 
-      const key = login.toLowerCase();
+      // Per login and client: failures from elsewhere never lock this client out of its own account.
+      const key = throttleKey(login, deps.clientAddress?.(c));
       const wait = throttle.blockedFor(key);
       if (wait > 0) {
         c.header('Retry-After', String(Math.ceil(wait / 1000)));
-        const minutes = Math.ceil(wait / 60_000);
+        const when = wait < 60_000 ? `${Math.ceil(wait / 1000)} s` : `${Math.ceil(wait / 60_000)} min`;
         return show(
           c,
-          { next, login, message: `Too many failed attempts for this login. Try again in ${minutes} min.` },
+          { next, login, message: `Too many failed attempts for this login. Try again in ${when}.` },
           429,
         );
       }
@@ -69,7 +70,7 @@ export function signInRoutes(deps: AppDeps, throttle: Throttle = failureThrottle
       // A new token on every sign-in (never reuse one a browser brought along: session fixation).
       const old = getCookie(c, SESSION_COOKIE);
       if (old && old.length <= 200) await closeSession(deps.db, old);
-      const token = await openSession(deps.db, user.id);
+      const token = await openSession(deps.db, user.id, Date.now(), deps.settings?.sessionIdleMinutes);
       setCookie(c, SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'Lax',

@@ -6,19 +6,21 @@ import {
   deleteSessionsOf,
   insertApiToken,
   insertUser,
+  replacePassword,
   updateUser,
   userByLogin,
   userCount,
 } from '../../db/queries/users';
 import { ROLES, type Role } from '../../db/schema';
 import { hashPassword, isPasswordHash } from '../auth/password';
+import { passwordProblem } from '../auth/password-policy';
 import { newToken, tokenHash } from '../auth/tokens';
 import type { User } from '../auth/user';
 import { InputError, NotFoundError } from './errors';
 
 /** Logins are compared in lower case: "Ana" and "ana" are one account, and Access emails fold the same way. */
 export const LOGIN_PATTERN = /^[a-z0-9][a-z0-9._@+-]{0,99}$/;
-export const MIN_PASSWORD_LENGTH = 8;
+export { MIN_PASSWORD_LENGTH } from '../auth/password-policy';
 
 export function normalizeLogin(login: string): string {
   const l = login.trim().toLowerCase();
@@ -35,10 +37,10 @@ export function checkRole(role: string): Role {
   return role as Role;
 }
 
+/** At least 12 characters and not a common password (src/auth/password-policy.ts). */
 export function checkNewPassword(password: string): string {
-  if (password.length < MIN_PASSWORD_LENGTH)
-    throw new InputError(`The password must be at least ${MIN_PASSWORD_LENGTH} characters.`);
-  if (password.length > 200) throw new InputError('The password is too long (200 characters at most).');
+  const problem = passwordProblem(password);
+  if (problem) throw new InputError(problem);
   return password;
 }
 
@@ -77,11 +79,13 @@ export async function setDisabled(db: Db, login: string, disabled: boolean) {
   if (disabled) await deleteSessionsOf(db, user.id);
 }
 
-/** A new password signs the account out everywhere: whoever knew the old one loses their session. */
+/**
+ * A new password signs the account out everywhere and revokes its API tokens: whoever knew the old
+ * one loses their session and any token they minted with it. The account's owner mints new tokens.
+ */
 export async function setPassword(db: Db, login: string, password: string) {
   const user = await existing(db, login);
-  await updateUser(db, user.id, { passwordHash: await hashPassword(checkNewPassword(password)) });
-  await deleteSessionsOf(db, user.id);
+  await replacePassword(db, user.id, await hashPassword(checkNewPassword(password)));
 }
 
 /** Mints an API token; the caller shows it once — only its hash is stored. */
@@ -138,9 +142,11 @@ export async function syncAccounts(db: Db, entries: AccountEntry[]) {
       role !== user.role ||
       (patch.passwordHash ?? user.passwordHash) !== user.passwordHash
     ) {
-      await updateUser(db, user.id, patch);
-      if (patch.passwordHash !== undefined && patch.passwordHash !== user.passwordHash)
-        await deleteSessionsOf(db, user.id);
+      const { passwordHash, ...rest } = patch;
+      await updateUser(db, user.id, rest);
+      // A changed hash is a password reset: sessions and API tokens end, as with setPassword.
+      if (passwordHash !== undefined && passwordHash !== user.passwordHash)
+        await replacePassword(db, user.id, passwordHash);
       updated++;
     }
   }

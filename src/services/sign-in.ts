@@ -2,7 +2,7 @@
 import type { Db } from '../../db/client';
 import { deleteExpiredSessions, deleteSession, insertSession, userByLogin } from '../../db/queries/users';
 import { verifyPassword } from '../auth/password';
-import { newToken, SESSION_TTL_MS, tokenHash } from '../auth/tokens';
+import { DEFAULT_SESSION_IDLE_MINUTES, newToken, slidingExpiry, tokenHash } from '../auth/tokens';
 import type { User } from '../auth/user';
 
 /** The user for a correct login and password; null otherwise, without saying which part was wrong. */
@@ -14,10 +14,16 @@ export async function authenticate(db: Db, login: string, password: string): Pro
   return { id: row.id, login: row.login, displayName: row.displayName, role: row.role };
 }
 
-/** A fresh session token for the cookie. */
-export async function openSession(db: Db, userId: number, now = Date.now()): Promise<string> {
+/** A fresh session token for the cookie; the session ends after `idleMinutes` unused (src/auth/identify.ts). */
+export async function openSession(
+  db: Db,
+  userId: number,
+  now = Date.now(),
+  idleMinutes = DEFAULT_SESSION_IDLE_MINUTES,
+): Promise<string> {
   const token = newToken();
-  await insertSession(db, { tokenHash: await tokenHash(token), userId, expiresAt: now + SESSION_TTL_MS });
+  const expiresAt = slidingExpiry(now, now, idleMinutes * 60_000);
+  await insertSession(db, { tokenHash: await tokenHash(token), userId, expiresAt });
   // Housekeeping on sign-in rather than a timer: neither runtime has a scheduler here.
   await deleteExpiredSessions(db, now);
   return token;

@@ -50,7 +50,7 @@ describe('/admin/users', () => {
     const short = await post('/admin/users', { login: 'eve', role: 'viewer', password: 'short' });
     expect(short.status).toBe(422);
     const html = await short.text();
-    expect(visibleText(html)).toContain('at least 8 characters');
+    expect(visibleText(html)).toContain('at least 12 characters');
     expect(html).toContain('value="eve"');
     const role = await post('/admin/users', { login: 'eve', role: 'owner', password: 'long-enough-1' });
     expect(role.status).toBe(422);

@@ -87,6 +87,28 @@ describe('answers that depend on who is signed in are never cached', () => {
   });
 });
 
+describe('the Content-Security-Policy', () => {
+  it("allows scripts only from our origin or with this response's nonce, and nothing that evaluates code", async () => {
+    const [a, b] = [await t.app.request('/articles'), await t.app.request('/articles')];
+    const csp = a.headers.get('content-security-policy')!;
+    const nonce = csp.match(/script-src 'nonce-([A-Za-z0-9+/=]{24})' 'self'(;|$)/)?.[1];
+    expect(nonce).toBeDefined();
+    expect(b.headers.get('content-security-policy')).not.toContain(nonce);
+    for (const directive of [
+      "default-src 'self'",
+      "style-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ])
+      expect(csp).toContain(directive);
+    expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|\*/);
+    expect(a.headers.get('referrer-policy')).toBe('same-origin');
+    expect(a.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
+
 describe('HSTS only over https', () => {
   it('is absent on plain http, pages and the cached queue alike', async () => {
     for (const path of ['/', '/', '/articles', '/api/conflicts', '/nothing-here']) {

@@ -95,7 +95,7 @@ describe('account rules', () => {
     );
     await expect(addAccount(t.db, { login: 'has space', role: 'viewer' })).rejects.toThrow(/login/);
     await expect(addAccount(t.db, { login: 'ivan', role: 'viewer', password: 'short' })).rejects.toThrow(
-      /8 characters/,
+      /12 characters/,
     );
     await expect(addAccount(t.db, { login: 'ivan', role: 'boss' })).rejects.toThrow(/role/);
     expect((await listUsers(t.db)).map((u) => u.login)).toContain('hana');

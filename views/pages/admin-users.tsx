@@ -1,6 +1,7 @@
 // Editors manage accounts here: add, change role, disable or enable, reset a password, mint or revoke API tokens.
 import type { AccountRow, TokenRow } from '../../db/queries/users';
 import { ROLES, type Role } from '../../db/schema';
+import { MIN_PASSWORD_LENGTH } from '../../src/auth/password-policy';
 
 export interface AdminUsersProps {
   users: AccountRow[];
@@ -114,7 +115,7 @@ export function AdminUsersPage({
                         name="password"
                         type="password"
                         autocomplete="new-password"
-                        minlength={8}
+                        minlength={MIN_PASSWORD_LENGTH}
                         maxlength={200}
                         required
                         aria-label={`New password for ${u.login}`}
@@ -171,7 +172,7 @@ export function AdminUsersPage({
               name="password"
               type="password"
               autocomplete="new-password"
-              minlength={8}
+              minlength={MIN_PASSWORD_LENGTH}
               maxlength={200}
               required
             />

@@ -1,8 +1,17 @@
 // Tells "the database is unavailable or busy right now" (answer 503, try again) from a bug (500).
 // libSQL, the remote libSQL client and D1 each word it differently; drizzle wraps them in a cause chain.
+// An entry may also watch the database itself (DatabaseHealth: src/node-db-health.ts on Node).
+import type { Context, MiddlewareHandler } from 'hono';
+
+/** Raised by a health check: the database cannot be used right now (answered 503, like SQLITE_BUSY). */
+export class DatabaseUnavailableError extends Error {
+  readonly code = 'DATABASE_UNAVAILABLE';
+  override name = 'DatabaseUnavailableError';
+}
 
 /** libSQL / SQLite codes meaning the database is busy, locked, gone or unreachable, not that the query is wrong. */
 const UNAVAILABLE_CODES = new Set([
+  'DATABASE_UNAVAILABLE',
   'SQLITE_BUSY',
   'SQLITE_LOCKED',
   'SQLITE_CANTOPEN',
@@ -45,3 +54,71 @@ export const UNAVAILABLE_TEXT =
 
 /** Seconds a client should wait before trying again. */
 export const RETRY_AFTER_SECONDS = 5;
+
+/** What an entry can tell the app about its database beyond the errors queries raise. */
+export interface DatabaseHealth {
+  /** Before a request: throws DatabaseUnavailableError when the database cannot be used now. */
+  before(write: boolean): Promise<void>;
+  /** After a write answered below 400: throws when what it committed may not be durably stored. */
+  after(): Promise<void>;
+  /** A request failed with this error: the health check may repair the connection before the next. */
+  failed(err: unknown): void;
+}
+
+const SAFE = /^(GET|HEAD|OPTIONS)$/;
+const SCHEMA_GONE = /no such table/i;
+
+/** Drops the handler's answer (its headers too: a redirect, a session cookie) before an error replaces it. */
+function discardAnswer(c: Context) {
+  c.res = undefined;
+  c.res = new Response(null, { status: 503 });
+}
+
+function chainText(err: unknown): string {
+  let text = '';
+  for (let e = err as { message?: unknown; cause?: unknown } | undefined, i = 0; e && i < 6; i++) {
+    text += ` ${String(e.message ?? '')}`;
+    e = e.cause as typeof e;
+  }
+  return text;
+}
+
+/**
+ * Runs the entry's health check around every request: nothing is read from or written to a database
+ * the check refuses, and a write is answered as done only once the check confirms it is stored. A
+ * failure is reported back so the check can reopen a connection a fault left unusable. A "no such
+ * table" error (the schema vanished: the file was replaced) is a 503 when the check then refuses
+ * the database, and stays a 500 (a bug) when it does not.
+ */
+export function databaseHealth(health: DatabaseHealth): MiddlewareHandler {
+  return async (c, next) => {
+    const write = !SAFE.test(c.req.method);
+    await health.before(write);
+    await next();
+    const err = c.error;
+    if (err) {
+      health.failed(err);
+      if (!isDatabaseUnavailable(err) && SCHEMA_GONE.test(chainText(err))) {
+        const answer = c.res;
+        try {
+          await health.before(true);
+        } catch (e) {
+          discardAnswer(c);
+          throw e;
+        }
+        c.res = undefined;
+        c.res = answer;
+      }
+      return;
+    }
+    if (write && c.res.status < 400) {
+      try {
+        await health.after();
+      } catch (e) {
+        // Nothing of the handler's answer (a redirect, a session cookie) may go out with the 503.
+        discardAnswer(c);
+        throw e;
+      }
+    }
+  };
+}
