@@ -173,7 +173,7 @@ export function anchorFigure(q: Quantity): boolean {
     q.value >= 10 &&
     q.unitClass !== '' &&
     q.rate === null &&
-    !/^(duration:|age$|percent|season$)/.test(q.unitClass)
+    !/^(duration:|age$|percent|season$|date:|time:)/.test(q.unitClass)
   );
 }
 

@@ -1,5 +1,7 @@
 // Reading numbers as written: numerals, number words, scale words and vague amounts ("several hundred").
-import type { Token } from './words';
+import { spokenNumber, spokenPrice } from './number-words';
+import { CURRENCY_WORDS } from './units';
+import { singular, type Token } from './words';
 
 // Maps, not plain objects: a word like "constructor" must not find Object.prototype's members.
 const UNITS = new Map<string, number>([
@@ -43,6 +45,11 @@ export const SCALES = new Map<string, number>([
   ['mn', 1e6],
   ['k', 1e3],
 ]);
+
+/** Scale words a hyphen may glue to a number: "137-million" (not "100-k"). */
+const BIG_SCALES = new Set(['thousand', 'million', 'billion', 'trillion']);
+
+const isCurrencyWord = (word: string) => CURRENCY_WORDS.has(singular(word));
 
 /** Vague plural amounts and what they stand for. */
 const PLURAL_AMOUNTS = new Map<string, [number, number]>([
@@ -214,6 +221,13 @@ export function readNumber(tokens: Token[], i: number): NumberMatch | null {
     return withScale(tokens, i, i + 1, value, decimals, true);
   }
   if (t.type === 'word') {
+    // "twenty five", "one hundred and twenty", "twelve fifty euros": several words, one number.
+    const spoken = spokenPrice(tokens, i, isCurrencyWord) ?? spokenNumber(tokens, i);
+    if (spoken) {
+      const { to, value, decimals, scale } = spoken;
+      if (scale > 1) return { from: i, to, value, decimals, scale, numeral: false };
+      return withScale(tokens, i, to, value, decimals, false);
+    }
     const v = wordValue(t.lower);
     if (v === null) return null;
     // "one" and "a dozen" alone are too often not amounts ("one of the", "one major fight").
@@ -233,6 +247,16 @@ function withScale(
 ): NumberMatch {
   let scale = 1;
   let end = to;
+  // "$ 137-million", "a 2.5-billion budget": a scale word glued on by a hyphen scales the number.
+  const dash = tokens[end];
+  if (
+    numeral &&
+    dash?.text === '-' &&
+    dash.start === tokens[end - 1]!.end &&
+    BIG_SCALES.has(tokens[end + 1]?.lower ?? '') &&
+    tokens[end + 1]!.start === dash.end
+  )
+    end++;
   const s = tokens[end];
   // "1.2 billion", "5bn" is tokenized as "5" + "bn"; "a million" was handled by the caller.
   const sv = s ? SCALES.get(s.lower) : undefined;

@@ -1,5 +1,8 @@
 // Quantities in a sentence: the number, how the writer hedged it, what it counts, and over what period.
+
+import { mayStartDate, readDateAt } from './dates';
 import { foldName } from './entities';
+import { subunitsAt } from './number-words';
 import { mayStartNumber, type NumberMatch, readNumber, SCALES } from './numbers';
 import type { Quantity } from './types';
 import {
@@ -108,7 +111,11 @@ export function extractQuantities(tokens: Token[], text: string): Quantity[] {
   let i = 0;
   while (i < tokens.length) {
     // Only a number, or a currency symbol before one, starts a quantity: most tokens are neither.
-    const q = startsQuantity(tokens[i]!) ? readQuantityAt(tokens, i, text) : null;
+    // A date, a year or a time of day is read first (dates.ts): the amount reader sets those aside.
+    const t = tokens[i]!;
+    const q =
+      (t.type !== 'punct' && mayStartDate(t) ? readDateAt(tokens, i, text) : null) ??
+      (startsQuantity(t) ? readQuantityAt(tokens, i, text) : null);
     if (q) {
       out.push(q.quantity);
       i = q.next;
@@ -201,6 +208,12 @@ function readQuantityAt(
   if (!currency && !percent && tokens[j] && CURRENCY_WORDS.has(singular(tokens[j]!.lower))) {
     currency = CURRENCY_WORDS.get(singular(tokens[j]!.lower))!;
     j++;
+  }
+  // "twelve euros and fifty cents": the smaller unit said after the sum is its decimals.
+  const cents = currency && !percent && !found.rangeEnd ? subunitsAt(tokens, j) : null;
+  if (cents) {
+    found.num = { ...num, value: num.value + cents.cents / 100, decimals: 2 };
+    j = cents.to;
   }
 
   // Ages: "33-year-old", "33 years old".
@@ -315,7 +328,7 @@ function readQuantityAt(
     start: startTok.start,
     end: lastTok.end,
     text: text.slice(startTok.start, lastTok.end),
-    value: num.value,
+    value: found.num.value,
     // Written out, not spread: a spread in an object literal is slow in V8, for every quantity.
     low: interval.low,
     high: interval.high,
@@ -337,6 +350,8 @@ const notPaidFor = (head: string) => PAYMENT_ADVERBS.has(head) || (head.length >
 /** Letters glued to a sum scale it: "$184M", "£5m", "$1.2B". (After a bare number "200m" is metres.) */
 const GLUED_SCALES = new Map([
   ['m', 1e6],
+  // "$200MM": the financial press doubles the M (Roman thousand thousands).
+  ['mm', 1e6],
   ['b', 1e9],
 ]);
 function withGluedScale(tokens: Token[], num: NumberMatch): NumberMatch {

@@ -1,11 +1,12 @@
 // Two claims compared: the decision pipeline from figures to link, each step a named rule. With a trail
 // (explain mode) every step that ran is recorded; without one nothing extra is worked out.
 import { onePersonsAge } from '../ages';
+import { isDateFamily } from '../dates';
 import { isMarker, isTerm, keyOf } from '../terms';
 import type { LinkDraft } from '../types';
 import type { Agreement, Voices } from './agreements';
 import { figureLink, quoteLink } from './link';
-import { comparableQuantities } from './measures';
+import { comparableQuantities, type QuantityPair } from './measures';
 import { compareQuotes, misattributedQuote } from './quotes';
 import { byWeight, MIN_SCORE_ACROSS, MIN_SCORE_WITHIN, similarity } from './similarity';
 import { SubjectContext, subjectRejection } from './subject';
@@ -23,7 +24,7 @@ export function compareClaims(
 ): LinkDraft | null {
   const a = va.c;
   const b = vb.c;
-  let pairs = comparableQuantities(va, vb);
+  let pairs = datesWithAgreeingRest(comparableQuantities(va, vb), va, vb);
   const quote = pairs.length === 0 ? compareQuotes(a, b) : null;
   if (trail) trail.push(figuresStep(va, vb, pairs, quote));
   if (pairs.length === 0 && !quote) return null;
@@ -34,7 +35,7 @@ export function compareClaims(
   const threshold = a.article === b.article ? MIN_SCORE_WITHIN : MIN_SCORE_ACROSS;
   if (trail) trail.push(similarityStep(score, threshold, a.article === b.article));
   if (score < threshold) return null;
-  const subject = new SubjectContext(va, vb);
+  const subject = new SubjectContext(va, vb, claimedTimes(pairs));
   const why = trail ? subjectTrail(subject, names, trail) : subjectRejection(subject);
   if (why !== null) {
     // Two claims about different events may still give one person's age (see onePersonsAge).
@@ -52,4 +53,50 @@ export function compareClaims(
     .map((t) => (isTerm(t, 'entity') ? (names.get(t) ?? keyOf(t)) : t));
   if (quote) return quoteLink(a, b, quote, score, sharedNames);
   return figureLink(va, vb, pairs, score, sharedNames, agreements, voices);
+}
+
+/**
+ * Rule date-needs-agreeing-rest: a date is a claim only about an event the two sentences otherwise
+ * tell alike. Where another figure of the pair differs ("$5 million in 2019" against "$7 million in
+ * 2020") the dates are the figures' periods, two facts, and are not compared; so too where both
+ * sentences state other figures and none of them agree ("$0.29 in the third quarter of 2019" against
+ * "up 17% in the third quarter of 2020"): nothing shows the two dates date one event.
+ */
+export function datesWithAgreeingRest(pairs: QuantityPair[], va: ClaimView, vb: ClaimView): QuantityPair[] {
+  if (!pairs.some((p) => isDateFamily(p.qa))) return pairs;
+  const rest = pairs.filter((p) => !isDateFamily(p.qa));
+  const agreeing = rest.some((p) => p.overlap);
+  const bare = (v: ClaimView) => v.c.quantities.every(isDateFamily);
+  if (rest.every((p) => p.overlap) && (agreeing || bare(va) || bare(vb)) && !periods(va) && !periods(vb))
+    return pairs;
+  return rest;
+}
+
+/**
+ * A sentence that dates things to different times of one kind ("$2.09 billion for the third quarter of
+ * 2020, down 22.4% from the third quarter of 2019") compares periods: its dates are its figures'
+ * periods, not a claim about when one thing happened.
+ */
+function periods(v: ClaimView): boolean {
+  const seen = new Map<string, number>();
+  for (const q of v.c.quantities) {
+    if (!isDateFamily(q)) continue;
+    const other = seen.get(q.unitClass);
+    if (other !== undefined && other !== q.value) return true;
+    seen.set(q.unitClass, q.value);
+  }
+  return false;
+}
+
+/** The years and months compared as figures, as the bare terms the subject rules know ("2023", "jul"). */
+function claimedTimes(pairs: QuantityPair[]): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const p of pairs) {
+    if (!isDateFamily(p.qa)) continue;
+    for (const q of [p.qa, p.qb]) {
+      if (q.unitClass === 'date:year') out.add(String(q.value));
+      else if (q.unitClass === 'date:month') out.add(q.text.slice(0, 3).toLowerCase());
+    }
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
 // A link between two claims that passed every rule: which figures it sets side by side, its relation
 // (conflict, corroboration, different periods), severity and explanation.
+import { isDateFamily } from '../dates';
 import type { ClaimForMatching, Explanation, LinkDraft, Relation } from '../types';
 import type { Agreement, Voices } from './agreements';
 import { round, side, summarize } from './explain';
@@ -76,7 +77,9 @@ export function figureLink(
   const chosen = conflict ?? pairs[0]!;
   // Different periods ("in September" against "this year"): related figures, not a disagreement.
   const scopes = conflict ? [periodOf(a.text, conflict.qa), periodOf(b.text, conflict.qb)] : [null, null];
-  const scoped = scopes[0] !== null && scopes[1] !== null && scopes[0] !== scopes[1];
+  // (A date's own month is the figure in dispute, not its period.)
+  const scoped =
+    scopes[0] !== null && scopes[1] !== null && scopes[0] !== scopes[1] && !isDateFamily(conflict!.qa);
   const relation: Relation = conflict ? (scoped ? 'different_scope' : 'conflict') : 'corroboration';
   const severity =
     conflict && !scoped ? severityOf(conflict.difference, score, conflict.soft !== null) : 'low';

@@ -87,7 +87,8 @@ const SAYS_NOTHING_MEASURED = new Set(
   ].map(contentStem),
 );
 // Seasons are a sports duration: "19 seasons with the club" may be a career, a contract or a coaching spell.
-const GENERIC = /^(duration:|age$|percent|season$)/;
+// Dates, years and times of day too: "in 2021" may date a margin, a launch or a ruling.
+const GENERIC = /^(duration:|age$|percent|season$|date:|time:)/;
 
 const MONTH_NAMES = 'January|February|March|April|June|July|August|September|October|November|December';
 const PERIOD = new RegExp(

@@ -1,5 +1,6 @@
 // Which figures of two claims measure the same thing the same way: an ordered list of named figure
 // rules, each rejecting a pair of figures for one reason, then the choice of the pair to compare.
+import { isDateFamily } from '../dates';
 import { isOwnerMark, ownedAlike, ownerOf } from '../owners';
 import { WHOLE } from '../quantities';
 import type { Quantity } from '../types';
@@ -38,7 +39,10 @@ function generalOf(g: string, s: string): boolean {
 }
 
 /** Modifiers that say which group is counted ("North Korean"): not its part, total, owner or whole. */
-const kept = (m: string) => m !== 'part-of' && m !== SUM && !isOwnerMark(m) && !m.startsWith(WHOLE);
+const kept = (m: string) =>
+  !m.startsWith('when:') && m !== 'part-of' && m !== SUM && !isOwnerMark(m) && !m.startsWith(WHOLE);
+
+const whenOf = (q: Quantity) => q.modifiers.find((m) => m.startsWith('when:')) ?? null;
 
 const wholeOf = (q: Quantity) => q.modifiers.find((m) => m.startsWith(WHOLE)) ?? null;
 
@@ -69,6 +73,12 @@ export const FIGURE_RULES: readonly FigureRule[] = [
     name: 'different-whole',
     reason: 'the figures are parts of different wholes',
     rejects: (_va, _vb, x, y) => wholeOf(x) !== wholeOf(y),
+  },
+  {
+    // "until 1997" and "in 1987" date different things: the end of a span and an event.
+    name: 'different-date-relation',
+    reason: 'one date says when something happened, the other since or until when',
+    rejects: (_va, _vb, x, y) => isDateFamily(x) && whenOf(x) !== whenOf(y),
   },
   {
     // "North Korean troops" and "Russian troops" are different groups.
@@ -202,7 +212,8 @@ function pairFor(
   );
   // Outlets that disagree on a figure disagree by a margin; one figure several times the other is a
   // different quantity (a part and its whole, one day and a season, another incident).
-  if (ratioOf(closest, qb) > MAX_CONFLICT_RATIO) {
+  // (Dates are points on a calendar, not amounts: "January" and "May" are no factor apart.)
+  if (!isDateFamily(qb) && ratioOf(closest, qb) > MAX_CONFLICT_RATIO) {
     why?.push({ qa: closest, rule: CHOICE_RULES.tooFar.name, reason: CHOICE_RULES.tooFar.reason });
     return null;
   }

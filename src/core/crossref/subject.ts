@@ -1,5 +1,7 @@
 // Subject identity: whether two claims are about the same event, as an ordered list of named rules.
 // Each rule rejects the pair for one reason or lets it pass; the first to reject decides.
+
+import { keyOf } from '../terms';
 import type { ClaimForMatching } from '../types';
 import { ClaimView } from './view';
 import { restated, sameFigure, sameWording, type WordingShare, wordingShare } from './wording';
@@ -16,9 +18,15 @@ export class SubjectContext {
   readonly b: ClaimView;
   /** Both reports name enough to say what they leave out (whole reports, not snippets). */
   readonly whole: boolean;
-  constructor(a: ClaimView, b: ClaimView) {
+  /**
+   * Years and months that are the figures compared ("guided for 2023" against "2024"), as bare terms
+   * ("2023", "jul"): what is in dispute never sets the claims apart as different times.
+   */
+  readonly claimed: ReadonlySet<string>;
+  constructor(a: ClaimView, b: ClaimView, claimed: ReadonlySet<string> = NONE) {
     this.a = a;
     this.b = b;
+    this.claimed = claimed;
     this.whole = a.names.size >= MIN_NAMES_FOR_ABSENCE && b.names.size >= MIN_NAMES_FOR_ABSENCE;
   }
   private _share: WordingShare | undefined = undefined;
@@ -43,6 +51,8 @@ export interface SubjectRule {
   skipsRetold?: boolean;
   rejects(x: SubjectContext): boolean;
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 /** Both lists say something, and nothing in common. */
 const disjoint = (x: string[], y: string[]) => x.length > 0 && y.length > 0 && !x.some((t) => y.includes(t));
@@ -73,13 +83,17 @@ function anchored({ a, b, whole }: SubjectContext): boolean {
  * February against this Sunday's).
  * A calendar day ("June 24, 2005") counts by its month: the other report may leave the year out.
  */
-export function undated(c: ClaimView, other: ClaimView): boolean {
-  const own = c.times;
+export function undated(c: ClaimView, other: ClaimView, claimed: ReadonlySet<string> = NONE): boolean {
+  const own = claimed.size === 0 ? c.times : c.times.filter((t) => !claimed.has(t));
   if (own.length === 0 || other.times.length > 0) return false;
   if (other.names.size < MIN_NAMES_FOR_ABSENCE) return false;
   const named = other.timesNamed;
   return !own.some((t) => named.has(t));
 }
+
+/** Year terms (`y:2023`) that are not the years in dispute. */
+const unclaimed = (x: SubjectContext, years: string[]) =>
+  x.claimed.size === 0 ? years : years.filter((t) => !x.claimed.has(keyOf(t)));
 
 /** The other report names enough to say what it leaves out. */
 const namesEnough = (other: ClaimView) => other.names.size >= MIN_NAMES_FOR_ABSENCE;
@@ -147,7 +161,8 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
   {
     name: 'different-years',
     reason: 'they are dated to different years',
-    rejects: (x) => disjoint(x.a.around(x.retold, 'year'), x.b.around(x.retold, 'year')),
+    rejects: (x) =>
+      disjoint(unclaimed(x, x.a.around(x.retold, 'year')), unclaimed(x, x.b.around(x.retold, 'year'))),
   },
   {
     name: 'different-calendar-days',
@@ -164,7 +179,7 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
     name: 'time-never-named',
     reason: 'one figure is dated to a month or year the other report never mentions',
     skipsRetold: true,
-    rejects: ({ a, b }) => undated(a, b) || undated(b, a),
+    rejects: ({ a, b, claimed }) => undated(a, b, claimed) || undated(b, a, claimed),
   },
   {
     // Each claim's neighbourhood names an actor (a person, or a name its own article keeps returning

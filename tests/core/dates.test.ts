@@ -1,0 +1,89 @@
+// Dates, years and clock times as claims (issue 15 item 2, DIAGNOSIS row 3), with real examples from
+// the eval data (SummEdits dev, ECB+), never the seeds.
+import { describe, expect, it } from 'vitest';
+import {
+  type ClaimForMatching,
+  crossReference,
+  extractArticle,
+  termStatsFrom,
+  toMatchable,
+} from '../../src/core';
+
+/** Every link between the claims of the texts, each text its own article. */
+function compareTexts(texts: string[]) {
+  const claims: ClaimForMatching[] = [];
+  texts.forEach((text, k) => {
+    for (const c of extractArticle(text).claims) claims.push(toMatchable(c, `${k}:${c.position}`, String(k)));
+  });
+  return crossReference(claims, [], termStatsFrom(claims));
+}
+
+const quantities = (text: string) => extractArticle(text).claims.flatMap((c) => c.quantities);
+const dates = (text: string) =>
+  quantities(text)
+    .filter((q) => /^(date|time):/.test(q.unitClass))
+    .map((q) => [q.text, q.value, q.unitClass, q.modifiers[0]]);
+
+describe('reader: dates, years and times of day (rule date-reader)', () => {
+  it('reads a year a word dates ("in 2021", "third quarter of 2020", "Q4 2019")', () => {
+    expect(
+      dates(
+        'We expect our gross profit margin to be up year over year in 2021 despite difficult comparisons given our performance in 2020.',
+      ),
+    ).toEqual([
+      ['2021', 2021, 'date:year', 'when:at'],
+      ['2020', 2020, 'date:year', 'when:at'],
+    ]);
+    expect(dates('Non-GAAP earnings per diluted share of $1.30 to $1.40 for Q4 2019.')).toEqual([
+      ['Q4 2019', 2019, 'date:year', 'when:at'],
+    ]);
+  });
+
+  it('tells "until" from "in": the end of a span is another fact than an event', () => {
+    expect(dates('The ban lasted until 1997 in Texas.')).toEqual([['1997', 1997, 'date:year', 'when:until']]);
+  });
+
+  it('a year that sets the scene of its sentence is no claim (ECB+ 7_6ecbplus)', () => {
+    expect(
+      dates(
+        'In 2008, last time the pair met, the bout went 11 rounds before the Ukrainian emerged triumphant.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('reads a time of day on a twelve-hour dial (SummEdits samsum_train_13820970)', () => {
+    expect(dates("You'll arrive in Bedford at 6:55 PM.")).toEqual([
+      ['6:55 PM', 415, 'time:clock', 'when:at'],
+    ]);
+    // "as of 4:00 p.m." is when a running count was taken, not when something happened (ECB+ 11_1ecb).
+    expect(dates('Some 2.44 million people cast their ballots as of 4:00 p.m. local time.')).toEqual([
+      ['4:00 p.m.', 240, 'time:clock', 'when:as-of'],
+    ]);
+  });
+
+  it('a calendar day is left to the subject rules', () => {
+    expect(dates('On June 24, 2005 he died.')).toEqual([]);
+  });
+});
+
+describe('comparison: date-needs-agreeing-rest', () => {
+  // The document's sentence without its second period ("given our performance in 2020"): with it, the
+  // sentence compares periods and its years are no claim (the eval pair is found through another sentence).
+  it('a guided year told differently conflicts (SummEdits ectsum_CL_q4_2020_32)', () => {
+    const doc =
+      'We expect our gross profit margin to be up year over year in 2021 despite difficult comparisons, increases in raw materials, and the continuing uncertainty associated with COVID.';
+    const summary =
+      'Gross profit margin is expected to increase in 2022 despite difficult comparisons with 2020, raw material price increases, and uncertainty due to COVID.';
+    const links = compareTexts([doc, summary]).filter((l) => l.relation === 'conflict');
+    expect(links.map((l) => [l.explanation.a?.text, l.explanation.b?.text])).toContainEqual(['2021', '2022']);
+  });
+
+  it('years that are the periods of differing figures are not compared (SummEdits ectsum_RS_q3_2020)', () => {
+    const doc =
+      'Non-GAAP net income attributable to Reliance for the third quarter of 2020 was $120.9 million, resulting non-GAAP earnings per diluted share of $1.87, down from $2.39 in the third quarter of 2019.';
+    const summary =
+      'Reliance anticipates non-GAAP earnings per diluted share in the range of $1.30 to $1.40 for Q4 2020 and has seen a decrease in net sales for Q3 2020.';
+    const links = compareTexts([doc, summary]).filter((l) => l.relation === 'conflict');
+    expect(links.filter((l) => /^date:/.test(l.explanation.unitClass ?? ''))).toEqual([]);
+  });
+});

@@ -1,0 +1,66 @@
+// Reading figures right (issue 15, DIAGNOSIS rows 5, 6, 8, 12, 14): each rule with a real example
+// from the eval data (SummEdits dev, ECB+), never the seeds.
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../src/core';
+
+const quantities = (text: string) => extractArticle(text).claims.flatMap((c) => c.quantities);
+const one = (text: string) => {
+  const qs = quantities(text);
+  expect(qs).toHaveLength(1);
+  return qs[0]!;
+};
+
+describe('spoken compound numbers (rule spoken-compound-number)', () => {
+  it('adds a tens word and a ones word: "twenty five Euros" is 25 (SummEdits q_test_64)', () => {
+    expect(
+      one('Project Manager: So the selling price of the product will be twenty five Euros .'),
+    ).toMatchObject({
+      value: 25,
+      low: 25,
+      high: 25,
+      unitClass: 'money:eur',
+    });
+  });
+
+  it('adds hundreds and scales: "one hundred and twenty", "two thousand five hundred"', () => {
+    expect(one('The company hired one hundred and twenty workers.').value).toBe(120);
+    expect(one('Some two thousand five hundred people marched.').value).toBe(2500);
+  });
+
+  it('leaves words that only follow each other apart: "five six" is no sum', () => {
+    expect(quantities('Five six people came.').map((q) => q.value)).toEqual([5]);
+  });
+
+  it('reads cents said after the sum: "twelve Euros and fifty centimes" is 12.50 (SummEdits q_test_62)', () => {
+    expect(
+      one('Project Manager: the product costs will be not more than twelve Euros and fifty centimes .'),
+    ).toMatchObject({ high: 12.5, hedge: 'not more than' });
+  });
+
+  it('reads cents said without their unit and after a false start: "under twelve Euros and f fifty ," (SummEdits q_test_62)', () => {
+    expect(one('Marketing: And you have to keep it under twelve Euros and f fifty , so .')).toMatchObject({
+      high: 12.5,
+    });
+  });
+
+  it('reads a price said as units and cents before a currency word: "twelve fifty euros"', () => {
+    expect(one('The remote control costs twelve fifty euros to make.').value).toBe(12.5);
+    // Not without a currency or a price word: two figures in a row.
+    expect(quantities('They met at twelve fifty.').map((q) => q.value)).not.toContain(12.5);
+  });
+});
+
+describe('scale words glued on (rule glued-scale-word)', () => {
+  it('a hyphen glues a scale word on: "$ 137-million" (ECB+ 24_1ecb)', () => {
+    const qs = quantities(
+      'Four armed robbers made off with $ 137-million of diamonds and jewels from a famed Paris store.',
+    );
+    expect(qs.find((q) => q.unit === 'usd')?.value).toBe(137e6);
+  });
+
+  it('a doubled M is millions: "$200MM deal" (ECB+ 10_21ecbplus)', () => {
+    expect(
+      one('We have a report that the Red Sox offered Mark Teixeira an eight - year, $200MM deal.'),
+    ).toMatchObject({ value: 200e6, unitClass: 'money:usd:offer' });
+  });
+});
