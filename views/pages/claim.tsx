@@ -7,6 +7,7 @@ import { QuantityList } from '../components/quantity';
 import { SourceLine } from '../components/source';
 import { LinkItem } from '../partials/claim-panel';
 import { ClaimReview } from '../partials/claim-review';
+import { ComparedWithSection } from '../partials/compared-with';
 import type { ClaimView } from '../types';
 
 export interface ClaimPageProps {
@@ -18,7 +19,7 @@ export interface ClaimPageProps {
 }
 
 export function ClaimPage({ view, user, jsonLd, permalink }: ClaimPageProps) {
-  const { claim, links, previous, reviews } = view;
+  const { claim, links, previous, reviews, compared } = view;
   return (
     <>
       {jsonLd ? (
@@ -65,6 +66,7 @@ export function ClaimPage({ view, user, jsonLd, permalink }: ClaimPageProps) {
           </ul>
         )}
       </section>
+      <ComparedWithSection compared={compared} />
     </>
   );
 }
