@@ -186,8 +186,16 @@ export const links = sqliteTable(
     assignee: text('assignee'),
     version: integer('version').notNull().default(1),
     createdAt: integer('created_at').notNull().default(now),
+    /**
+     * The fact this link belongs to (src/services/facts.ts): conflicts and corroborations between
+     * claims stating one measurable fact in one unit family form a connected component; its id is
+     * the smallest link id it had when it formed (a merge keeps the smaller), so /facts/:id of a
+     * merged-away fact finds its way through the link of that id. Null for other relations.
+     */
+    factId: integer('fact_id'),
   },
   (t) => [
+    index('links_fact').on(t.factId),
     uniqueIndex('links_pair').on(t.claimA, t.claimB),
     index('links_b').on(t.claimB),
     index('links_queue').on(t.relation, t.status, t.severity),

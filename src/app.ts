@@ -11,6 +11,8 @@ import type { AppDeps, AppEnv } from './routes/app-types';
 import { articleRoutes } from './routes/articles';
 import { claimRoutes } from './routes/claims';
 import { conflictRoutes } from './routes/conflicts';
+import { factRoutes } from './routes/facts';
+import { feedApiRoutes, feedRoutes } from './routes/feeds';
 import { queueRoutes } from './routes/queue';
 import { signInRoutes } from './routes/signin';
 
@@ -29,6 +31,9 @@ export function createApp(deps: AppDeps) {
   app.route('/conflicts', conflictRoutes(deps));
   app.route('/articles', articleRoutes(deps));
   app.route('/claims', claimRoutes(deps));
+  app.route('/facts', factRoutes(deps));
+  app.route('/feeds', feedRoutes(deps));
+  app.route('/api/feeds', feedApiRoutes(deps));
   app.route('/api', apiRoutes(deps));
   app.onError(onError);
   app.notFound(notFound);

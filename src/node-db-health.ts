@@ -19,7 +19,7 @@ import type { NodeDb } from './node-db';
 
 /** Codes and messages after which the connection itself may be unusable, not just busy. */
 const REOPEN_AFTER =
-  /SQLITE_(READONLY|IOERR|CANTOPEN|CORRUPT|NOTADB|FULL)|readonly database|disk I\/O error|unable to open|no such table|malformed/i;
+  /SQLITE_(READONLY|IOERR|CANTOPEN|CORRUPT|NOTADB|FULL)|readonly database|disk I\/O error|unable to open|no such table|disk image is malformed/i;
 /** Reads may use a file check this recent; writes always check afresh. */
 const READ_CHECK_MS = 250;
 const REOPEN_EVERY_MS = 1000;

@@ -7,6 +7,7 @@ import { type Client, createClient } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import type { Db } from '../db/client';
+import { describeRepairs, repairText } from '../db/queries/repair-text';
 import * as schema from '../db/schema';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -60,6 +61,13 @@ export async function openNodeDb(url: string = DEFAULT_DATABASE_URL): Promise<No
   const db = drizzle(client, { schema }) as unknown as Db;
   const migrations = { migrationsFolder: resolve(ROOT, 'db/migrations') };
   await migrate(drizzle(client), migrations);
+  // Before anything reads a row: a value that is no UTF-8 (stored before input was cleaned) would make
+  // libSQL's client panic and kill the process (issue 19). Local files only: a remote database is
+  // repaired with `npm run db:repair`.
+  if (file) {
+    const fixed = await repairText(db);
+    if (fixed.length > 0) console.warn(`crosscheck: repaired ${describeRepairs(fixed)}`);
+  }
   return {
     db,
     client,

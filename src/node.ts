@@ -19,9 +19,12 @@ import { fileHealth } from './node-db-health';
 import type { AppSettings } from './routes/app-types';
 import { ensureFirstAdmin } from './services/accounts';
 import { type CrossReferenceLater, sweepPending } from './services/crossref-later';
+import { type FeedScheduler, feedScheduler } from './services/feed-scheduler';
+import { ingestFeedItem } from './services/feeds';
 import { settingsFromEnv } from './settings';
 import { staticFiles } from './static-files';
 import { nodeWebReader } from './web/node-reader';
+import { onePerHost } from './web/one-per-host';
 
 export interface ServerOptions {
   port?: number;
@@ -44,6 +47,8 @@ export interface ServerOptions {
   crossReferenceLater?: CrossReferenceLater;
   /** Tests only: let "add by URL" and feeds fetch from 127.0.0.1 (a fixture server). Never from the environment. */
   allowLoopbackForTests?: boolean;
+  /** Poll due feeds every minute in this process (npm start: on unless FEED_POLLING=off; default off here). */
+  pollFeeds?: boolean;
   log?: (line: string) => void;
 }
 
@@ -51,6 +56,8 @@ export interface RunningServer {
   url: string;
   port: number;
   db: Db;
+  /** The feed scheduler, when pollFeeds is on. */
+  feeds: FeedScheduler | null;
   close(): Promise<void>;
 }
 
@@ -109,6 +116,13 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     limit: opts.writesPerMinute ?? DEFAULT_WRITES_PER_MINUTE,
     address: clientAddress,
   });
+  // One reader for the app and the scheduler, so that one request at a time goes to each host.
+  const webReader = onePerHost(
+    nodeWebReader({ policy: { allowLoopbackForTests: opts.allowLoopbackForTests } }),
+  );
+  const feeds = opts.pollFeeds
+    ? feedScheduler(db, webReader, { log, ingest: { crossReferenceLater: opts.crossReferenceLater } })
+    : null;
   // A copy the routes read on each request: the fallback origin below is known only once listening.
   const settings: AppSettings = { ...opts.settings };
   root.route(
@@ -120,7 +134,18 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       crossReferenceLater: opts.crossReferenceLater,
       clientAddress,
       health: fileHealth(opened, (line) => console.error(line)),
-      webReader: nodeWebReader({ policy: { allowLoopbackForTests: opts.allowLoopbackForTests } }),
+      webReader,
+      // New items a "Poll now" found are added after the answer, one at a time per host (the reader's).
+      feedItemsLater: async (feedId, urls) => {
+        void (async () => {
+          for (const url of urls)
+            await ingestFeedItem(db, webReader, feedId, url, {
+              crossReferenceLater: opts.crossReferenceLater,
+            }).catch((err: unknown) =>
+              log(`feed ${feedId} item ${url}: ${err instanceof Error ? err.message : String(err)}`),
+            );
+        })();
+      },
     }),
   );
   // Unknown paths get the app's readable 404 (the mounted app's own notFound is not consulted).
@@ -141,11 +166,15 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     url,
     port,
     db,
+    feeds,
     close: () =>
       new Promise<void>((ok) => {
+        const stopped = feeds?.stop() ?? Promise.resolve();
         server.close(() => {
-          closeDb();
-          ok();
+          void stopped.then(() => {
+            closeDb();
+            ok();
+          });
         });
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       }),
@@ -161,6 +190,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     writesPerMinute: process.env.WRITES_PER_MINUTE ? Number(process.env.WRITES_PER_MINUTE) : undefined,
     accountsFile: process.env.ACCOUNTS_FILE || undefined,
     settings: settingsFromEnv(process.env),
+    pollFeeds: !/^(0|false|no|off)$/i.test(process.env.FEED_POLLING?.trim() ?? ''),
     log: (line) => console.log(line),
   }).then(
     (s) => {

@@ -15,6 +15,13 @@ import { bindingRateLimit, type RateLimitBinding } from './middleware/rate-limit
 import { type CrossReferenceLater, crossReferenceStored, sweepPending } from './services/crossref-later';
 import { settingsFromEnv } from './settings';
 import { workerWebReader } from './web/worker-reader';
+import {
+  consumeFeedMessages,
+  enqueueDueFeeds,
+  FEEDS_QUEUE,
+  type FeedQueue,
+  feedItemsLaterFor,
+} from './worker-feeds';
 
 /** The Queue producer binding, as much of it as this file uses. */
 interface QueueProducer {
@@ -59,6 +66,11 @@ export interface Env {
    * 10 ms of CPU. Absent = the ingest request cross-references itself.
    */
   CROSSREF?: QueueProducer;
+  /**
+   * The feeds queue (`[[queues.producers]]` FEEDS): the cron sends one message per due feed, a feed's
+   * poll one per new item (src/worker-feeds.ts). Absent = feeds are not polled on this deployment.
+   */
+  FEEDS?: FeedQueue;
 }
 
 type App = ReturnType<typeof createApp>;
@@ -99,6 +111,7 @@ function appFor(env: Env): { app: App; db: Db } {
       db,
       crossReferenceLater: laterFor(env),
       webReader: workerWebReader(),
+      feedItemsLater: feedItemsLaterFor(env.FEEDS),
       writeLimiter: bindingRateLimit(env.WRITE_LIMITER),
       settings: settingsFromEnv(env as unknown as Record<string, string | undefined>),
       // Cloudflare sets CF-Connecting-IP itself (a client's own copy does not survive the edge).
@@ -221,9 +234,25 @@ export default {
     if ('denied' in access) return access.denied;
     return appFor(env).app.fetch(withoutClientIdentity(request, access.email), env, ctx);
   },
-  queue: consumeCrossReferences,
-  /** The cron trigger: articles left pending (a lost message, an outage) are sent again. */
+  queue(batch: MessageBatchLike & { queue?: string }, env: Env): Promise<void> {
+    if (batch.queue === FEEDS_QUEUE)
+      return consumeFeedMessages(batch.messages, appFor(env).db, workerWebReader(), env.FEEDS, {
+        crossReferenceLater: laterFor(env),
+      });
+    return consumeCrossReferences(batch, env);
+  },
+  /** The cron trigger: due feeds are sent to FEEDS; articles left pending (a lost message, an outage) are sent again. */
   async scheduled(_controller: unknown, env: Env, ctx: ExecutionContext): Promise<void> {
+    const feeds = env.FEEDS;
+    if (feeds)
+      ctx.waitUntil(
+        enqueueDueFeeds(appFor(env).db, feeds).then(
+          (n) => {
+            if (n > 0) console.log(`crosscheck: ${n} feeds due, sent to the feeds queue`);
+          },
+          (err) => console.error('crosscheck: sending the due feeds failed', err),
+        ),
+      );
     ctx.waitUntil(
       sweepPending(appFor(env).db, laterFor(env)).then(
         (n) => {

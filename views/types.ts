@@ -4,5 +4,6 @@ export type { ClaimSummary } from '../db/queries/claims';
 export type { LinkWithClaims } from '../db/queries/links';
 export type { HistoryEntry } from '../db/queries/reviews';
 export type { ArticleView, ClaimView } from '../src/services/articles';
+export type { ComparedWith } from '../src/services/compared';
 export type { ConflictDetail, ConflictQueue } from '../src/services/conflicts';
 export type { QueueQuery } from '../src/services/queries';

@@ -7,6 +7,7 @@ import { chunk, maxParamsOf, readRows, runStatements, type Statement } from './b
 import { TOTAL_CLAIMS_TERM } from './candidates';
 import type { ClaimSummary } from './claims';
 import { claimSummaries } from './claims';
+import { jsonArg } from './json-arg';
 import { type LinkWithClaims, linksOfClaims } from './links';
 import { quantityToRow } from './quantities';
 
@@ -101,13 +102,13 @@ const JSON_CHUNK_CHARS = 500_000;
 function jsonChunks(rows: unknown[]): string[] {
   if (rows.length === 0) return [];
   // The usual case, one native stringify; only a huge article is split row by row.
-  const whole = JSON.stringify(rows);
+  const whole = jsonArg(rows);
   if (whole.length <= JSON_CHUNK_CHARS) return [whole];
   const out: string[] = [];
   let part: string[] = [];
   let size = 0;
   for (const row of rows) {
-    const json = JSON.stringify(row);
+    const json = jsonArg(row);
     if (size + json.length > JSON_CHUNK_CHARS && part.length > 0) {
       out.push(`[${part.join(',')}]`);
       part = [];
@@ -165,7 +166,7 @@ export async function insertArticles(db: Db, list: NewArticle[]): Promise<number
   const statements: Statement[] = [
     {
       sql: 'insert into sources (name) select value from json_each(?) where true on conflict (name) do nothing',
-      args: [JSON.stringify([...new Set(list.map((a) => a.outlet))])],
+      args: [jsonArg([...new Set(list.map((a) => a.outlet))])],
     },
   ];
   const perStatement = Math.max(1, Math.floor(maxParamsOf(db) / 8));
@@ -182,7 +183,7 @@ export async function insertArticles(db: Db, list: NewArticle[]): Promise<number
         a.body,
         a.contentHash,
         a.pendingNames ? 1 : 0,
-        a.pendingNames ? JSON.stringify(a.pendingNames) : null,
+        a.pendingNames ? jsonArg(a.pendingNames) : null,
       ]),
     });
   }

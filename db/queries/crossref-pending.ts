@@ -4,6 +4,7 @@ import type { Explanation, Relation, Severity } from '../../src/core';
 import type { Db } from '../client';
 import { exactReal, realAt } from './articles';
 import { readRows, runStatements, type Statement } from './batch';
+import { jsonArg } from './json-arg';
 
 export interface PendingArticle {
   id: number;
@@ -69,7 +70,7 @@ export async function finishCrossReference(db: Db, id: number, links: StoredLink
       sql: `insert into links (claim_a, claim_b, relation, score, severity, explanation)
 select ${at(0)}, ${at(1)}, ${at(2)}, ${realAt('r.value', '$[3]')}, ${at(4)}, ${at(5)}
 from json_each(?) r where ${PENDING} order by r.key on conflict do nothing`,
-      args: [JSON.stringify(rows), id],
+      args: [jsonArg(rows), id],
     },
     {
       sql: 'update articles set crossref_pending = 0, pending_names = null where id = ? and crossref_pending = 1 returning id',

@@ -32,6 +32,8 @@ export interface LinkRecord {
   assignee: string | null;
   version: number;
   createdAt: number;
+  /** The fact the link belongs to (conflicts and corroborations with a unit family), see src/services/facts.ts. */
+  factId: number | null;
 }
 
 export interface LinkWithClaims extends LinkRecord {
@@ -72,6 +74,7 @@ const linkColumns = {
   assignee: links.assignee,
   version: links.version,
   createdAt: links.createdAt,
+  factId: links.factId,
 };
 
 function toRecord(r: Omit<LinkRecord, 'explanation'> & { explanation: unknown }): LinkRecord {
@@ -169,7 +172,7 @@ function isWholeOpenQueue(filter: ConflictFilter): boolean {
 const LINKS_BY_IDS_SQL = `select '[' || l.id || ',' || l.claim_a || ',' || l.claim_b || ',' || json_quote(l.relation) || ',' ||
   printf('%!.17g', l.score) || ',' || json_quote(l.severity) || ',' || l.explanation || ',' || json_quote(l.status) || ',' ||
   json_quote(l.proposed_status) || ',' || json_quote(l.proposed_by) || ',' || json_quote(l.assignee) || ',' ||
-  l.version || ',' || l.created_at || ']' as l
+  l.version || ',' || l.created_at || ',' || coalesce(l.fact_id, 'null') || ']' as l
 from json_each(?) j join links l on l.id = j.value`;
 
 type LinkRow = [
@@ -186,6 +189,7 @@ type LinkRow = [
   string | null,
   number,
   number,
+  number | null,
 ];
 
 /** Link rows by id, in the order of `ids` (one statement, one JSON parameter however many ids). */
@@ -208,6 +212,7 @@ async function linksByIds(db: Db, ids: number[]): Promise<LinkRecord[]> {
       assignee,
       version,
       createdAt,
+      factId,
     ] = JSON.parse(String(row.l)) as LinkRow;
     // The keys in linkColumns' order, as drizzle's rows had them (the JSON twin prints them so).
     byId.set(id, {
@@ -224,6 +229,7 @@ async function linksByIds(db: Db, ids: number[]): Promise<LinkRecord[]> {
       assignee,
       version,
       createdAt,
+      factId,
     });
   }
   return ids.flatMap((id) => {

@@ -44,12 +44,13 @@ export function sentenceTerms(tokens: Token[], entityKeys: string[], personKeys:
     // Only a number can be a year, and only a capitalised month or weekday a date, a weekday or a month.
     const t = tokens[i]!;
     if (t.type !== 'num' && !(t.type === 'word' && startsUpper(t.text) && isCalendarWord(t.lower))) continue;
+    const weekday = weekdayOf(tokens, i);
+    if (weekday) terms.add(term('weekday', weekday));
+    if (boundOfPeriod(tokens, i)) continue;
     const year = yearOf(tokens, i);
     if (year) terms.add(term('year', String(year)));
     const date = dateOf(tokens, i);
     if (date) terms.add(term('date', date));
-    const weekday = weekdayOf(tokens, i);
-    if (weekday) terms.add(term('weekday', weekday));
     const month = monthOf(tokens, i);
     if (month && !date) terms.add(term('month', month));
   }
@@ -75,6 +76,26 @@ export function sentenceTerms(tokens: Token[], entityKeys: string[], personKeys:
     if (l !== null) terms.add(l);
   }
   return [...terms];
+}
+
+/** Words that make a time the start or end of a period rather than the time of an event. */
+const PERIOD_BOUNDS = new Set(['since', 'until', 'till', 'through', 'before', 'after']);
+
+/**
+ * A year or month that bounds a period ("has coordinated aid since 2022", "in office until 1997",
+ * "since March"): it says how long something has lasted or will last, not when the figure's event
+ * happened, so it neither dates the claim nor sets two claims' years apart (rule `period-bound`).
+ * A day or a month before the year ("since March 2022") is part of the same bound.
+ */
+function boundOfPeriod(tokens: Token[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+    const t = tokens[j]!;
+    if (PERIOD_BOUNDS.has(t.lower)) return true;
+    if (t.type === 'num' || MONTH_NAMES.has(t.lower) || t.text === ',') continue;
+    if (t.lower === 'early' || t.lower === 'late' || t.lower === 'mid') continue;
+    return false;
+  }
+  return false;
 }
 
 /**
@@ -118,7 +139,43 @@ export function weekdayOf(tokens: Token[], i: number): string | null {
   const t = tokens[i]!;
   if (t.type !== 'word' || !startsUpper(t.text)) return null;
   const w = withoutPossessive(t.lower);
-  return WEEKDAYS.has(w) ? w.slice(0, 3) : null;
+  if (!WEEKDAYS.has(w) || reportingDay(tokens, i)) return null;
+  return w.slice(0, 3);
+}
+
+/** Verbs of saying and publishing: a weekday right after one dates the report, not the event. */
+const REPORTING_VERBS = new Set(
+  'said says told tells wrote writes reported reports announced announces added stated confirmed published released'.split(
+    ' ',
+  ),
+);
+/** Nouns of publishing: a weekday right before one ("his Monday column") dates a publication. */
+const PUBLICATIONS = new Set([
+  'column',
+  'edition',
+  'statement',
+  'interview',
+  'broadcast',
+  'briefing',
+  'editorial',
+]);
+/** How many words back a reporting verb still governs the weekday ("told reporters on Monday"). */
+const REPORTING_REACH = 4;
+
+/**
+ * A weekday that dates what someone said or published ("Patrick said Monday", "he wrote the AP on
+ * Wednesday", "in his Monday column"): reports of one event written on different days name different
+ * such days, so it says nothing about which event a figure belongs to.
+ */
+function reportingDay(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  if (next && PUBLICATIONS.has(next.lower)) return true;
+  for (let j = i - 1; j >= 0 && j >= i - REPORTING_REACH; j--) {
+    const t = tokens[j]!;
+    if (t.type === 'punct') return false;
+    if (REPORTING_VERBS.has(t.lower)) return true;
+  }
+  return false;
 }
 
 const MONTH_NAMES = new Set(

@@ -8,7 +8,7 @@ import { markOwners } from './owners';
 import { extractQuantities } from './quantities';
 import { findQuoteSpans, findSpeakerText, makeQuote } from './quotes';
 import { splitSentences } from './sentences';
-import { isTerm, keyOf, retag, term, termsOf } from './terms';
+import { isTerm, keyOf, kindOf, retag, term, termsOf } from './terms';
 import { htmlToText, looksLikeHtml, normalizeText } from './text';
 import type { Claim, Entity, EntityMention, ExtractedArticle, ExtractOptions, Quote, Span } from './types';
 import { isSpace, startsUpper, type Token, tokenizeSpan } from './words';
@@ -22,6 +22,50 @@ const MAX_PROTAGONISTS = 1;
 const NEIGHBOURS = [-2, -1, 1];
 
 const PRONOUN_LEAD = /^(it|this|that|they|these|those|he|she|its|their|the group|the coalition)\b/i;
+/** Leads that stand for a thing, never a person: "It is a coalition of 57 countries". */
+const THING_LEAD = /^(it|its|this|that|the group|the coalition)\b/i;
+/** Leads that stand for a person: "He was 32". */
+const PERSON_LEAD = /^(he|she)\b/i;
+
+/**
+ * A sentence that opens with a pronoun takes its subject from the sentence before (rule
+ * `carried-subject`), as far as the pronoun can stand for it: "it" or "the group" for the things that
+ * sentence names, never its people ("Austin and the Biden administration consider … the Ukraine
+ * Defense Contact Group …. It is a coalition of 57 countries": the coalition, not Biden); "he" or
+ * "she" for its people, never its places or bodies; "they" for either. Names the pronoun cannot stand
+ * for would make the figure's sentence name actors it is not about.
+ */
+function withCarriedSubject(
+  terms: string[],
+  sentenceText: string,
+  previous: string[],
+  persons: Set<string>,
+): string[] {
+  if (!PRONOUN_LEAD.test(sentenceText)) return terms;
+  const isPerson = (t: string) => {
+    const kind = kindOf(t);
+    return kind === 'person' || (kind === 'entity' && persons.has(t));
+  };
+  const isName = (t: string) => {
+    const kind = kindOf(t);
+    return kind === 'entity' || kind === 'person';
+  };
+  let carried: string[];
+  if (THING_LEAD.test(sentenceText)) {
+    // Its two likeliest referents (as in Hobbs's search): the sentence before's subject, its first
+    // name, and the nearest thing it names, its last name that is no person. Names between them are
+    // not what "it" stands for ("Austin, and the broader Biden administration, consider … the Ukraine
+    // Defense Contact Group …. It is a coalition of 57 countries").
+    const names = previous.filter((t) => kindOf(t) === 'entity');
+    const things = names.filter((t) => !persons.has(t));
+    const referents = new Set([names[0], things[things.length - 1]]);
+    const person = (t: string) => kindOf(t) === 'person' && referents.has(retag(t, 'entity'));
+    carried = previous.filter((t) => (isName(t) ? referents.has(t) || person(t) : true));
+  } else if (PERSON_LEAD.test(sentenceText)) {
+    carried = previous.filter((t) => !isName(t) || isPerson(t));
+  } else carried = previous;
+  return [...new Set([...terms, ...carried])];
+}
 
 /** Everything crosscheck knows about one article, computed without I/O. */
 export function extractArticle(raw: string, opts: ExtractOptions = {}): ExtractedArticle {
@@ -34,7 +78,18 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
   const nameCounts = sentenceCounts(perSentence);
   const topEntities = topKeys(nameCounts, 2, 3);
   const persons = new Set(entities.filter((e) => e.type === 'person').map((e) => e.key));
-  const ownTerms = tokens.map((t, i) => sentenceTerms(t, perSentence[i]!, persons));
+  const plainTerms = tokens.map((t, i) => sentenceTerms(t, perSentence[i]!, persons));
+  // A sentence opening with a pronoun names what the pronoun stands for: its own, and its neighbours'.
+  const ownTerms = plainTerms.map((terms, i) =>
+    i > 0
+      ? withCarriedSubject(
+          terms,
+          text.slice(sentences[i]!.start, sentences[i]!.end),
+          plainTerms[i - 1]!,
+          persons,
+        )
+      : terms,
+  );
   // The article's years too: a report on last year's ceremony is not a report on this year's.
   const topYears = mostFrequent(
     ownTerms.map((terms) => termsOf(terms, 'year')),
@@ -120,7 +175,6 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
     const kind = claimKind(quantities, quotes, perSentence[i]!, tokens[i]!.length);
     if (!kind) return;
     let terms = ownTerms[i]!;
-    if (i > 0 && PRONOUN_LEAD.test(sentenceText)) terms = [...new Set([...terms, ...ownTerms[i - 1]!])];
     // The people it only cites ("…, Nambiar said"): sources, not subjects (crossref's differentSubject).
     const cites = speakers[i]!.map((k) => retag(k, 'speaker'));
     if (cites.length > 0) terms = [...terms, ...cites];

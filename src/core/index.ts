@@ -1,5 +1,6 @@
 // The pure core's public surface: extraction, cross-referencing and word diffs. No I/O anywhere below.
 export { toMatchable } from './claims';
+export { cleanLabel, cleanText, wellFormed } from './clean';
 export {
   crossReference,
   crossReferenceExplained,

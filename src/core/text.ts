@@ -1,5 +1,6 @@
 // Normalization: one canonical text per article, so offsets, hashes and matching all agree.
 import { Parser } from 'htmlparser2';
+import { wellFormed } from './clean';
 
 const QUOTES: Record<string, string> = {
   '\u201c': '"',
@@ -37,7 +38,8 @@ const SPACED_NEWLINE = / +\n *|\n +/g;
 
 /** Canonical text: NFC, straight quotes, plain dashes, no invisible characters, tidy whitespace. */
 export function normalizeText(input: string): string {
-  const plainText = input.normalize('NFC').replace(SPECIAL, plain);
+  // Well-formed first: a lone surrogate (U+FFFD after) must never reach the store (src/core/clean.ts).
+  const plainText = wellFormed(input).normalize('NFC').replace(SPECIAL, plain);
   // Compacted before the whitespace passes, so that they too read one byte per character; only when
   // it fits Latin-1 already (else after them: trimming may drop the last character beyond it).
   const early = !BEYOND_LATIN1.test(plainText);

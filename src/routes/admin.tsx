@@ -73,7 +73,8 @@ export function adminRoutes(deps: AppDeps) {
 
   /** The posted form through `schema`, or a 422 page naming the first problem. */
   async function parse<T extends z.ZodType>(c: Context<AppEnv>, schema: T) {
-    const body = await c.req.parseBody();
+    // A broken multipart body reads as an empty form: a 422 naming what is missing, not a 500.
+    const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     const r = schema.safeParse(body);
     if (r.success) return { data: r.data as z.infer<T> };
     const values = {

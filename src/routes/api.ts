@@ -10,6 +10,7 @@ import { bulkConflicts } from '../services/bulk';
 import { compareDocuments } from '../services/compare';
 import { conflictDetail, conflictQueueAt, queueDataCache } from '../services/conflicts';
 import { deleteArticle } from '../services/delete-article';
+import { factDetail } from '../services/facts';
 import { ingestArticle } from '../services/ingest';
 import { assignConflict, decideProposal, markClaim, resolveConflict } from '../services/review';
 import type { AppDeps, AppEnv } from './app-types';
@@ -50,6 +51,16 @@ export function apiRoutes(deps: AppDeps) {
     ),
   );
   api.get('/conflicts/:id', id, async (c) => c.json(await conflictDetail(deps.db, c.req.valid('param').id)));
+  api.get('/facts/:id', id, async (c) => {
+    const fact = await factDetail(deps.db, c.req.valid('param').id);
+    if ('movedTo' in fact) return c.redirect(`/api/facts/${fact.movedTo}`, 301);
+    // JSON has no Infinity: an open upper bound is "high": null, as everywhere else.
+    const rows = fact.rows.map((r) => ({
+      ...r,
+      figure: { ...r.figure, high: Number.isFinite(r.figure.high) ? r.figure.high : null },
+    }));
+    return c.json({ ...fact, rows });
+  });
   // Review actions: a signed-in reviewer (bearer token), from no foreign site, with a bounded body.
   const reviewGuard = [reviewBodyLimit(), formCsrf(), requireRole('reviewer'), requireJson()] as const;
   const settings = deps.settings ?? {};

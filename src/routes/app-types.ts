@@ -5,6 +5,7 @@ import type { Db } from '../../db/client';
 import type { User } from '../auth/user';
 import type { DatabaseHealth } from '../middleware/db-unavailable';
 import type { CrossReferenceLater } from '../services/crossref-later';
+import type { FeedItemsLater } from '../services/feeds';
 import type { WebReader } from '../web/reader';
 
 export interface AppDeps {
@@ -38,6 +39,11 @@ export interface AppDeps {
    * or worker-reader.ts, chosen by the entry); absent = only pasted text can be added.
    */
   webReader?: WebReader;
+  /**
+   * Adds the new items a "Poll now" or a new subscription found after the request (Node: in the
+   * background; Workers: one FEEDS queue message each); absent = inside the request (tests).
+   */
+  feedItemsLater?: FeedItemsLater;
 }
 
 export interface AppSettings {

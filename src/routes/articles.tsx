@@ -116,7 +116,7 @@ export function articleRoutes(deps: AppDeps) {
         c.req.query('duplicate') !== undefined
           ? 'This text was already ingested: this is the existing article, and nothing new was stored.'
           : c.req.query('added') !== undefined && !article.crossrefPending
-            ? `Stored: ${article.claims.length} claims extracted, ${conflicts} conflicts found.`
+            ? `Stored: ${article.claims.length} ${article.claims.length === 1 ? 'claim' : 'claims'} extracted, ${conflicts} ${conflicts === 1 ? 'conflict' : 'conflicts'} found.`
             : undefined;
       const canDelete = hasRole(c.get('user'), 'editor');
       return page(c, article.title, <ArticlePage article={article} notice={notice} canDelete={canDelete} />, {

@@ -2,7 +2,7 @@
 // POST /conflicts/bulk — the queue's bulk form.
 import { zValidator } from '@hono/zod-validator';
 import { type Context, Hono } from 'hono';
-import { ConflictPage } from '../../views/pages/conflict';
+import { ConflictPage, conflictTitle } from '../../views/pages/conflict';
 import { QueuePage } from '../../views/pages/queue';
 import { QueueList } from '../../views/partials/queue-list';
 import { requireRole } from '../auth/require-role';
@@ -95,7 +95,7 @@ export function conflictRoutes(deps: AppDeps) {
     const origin = publicOrigin(c, deps.settings);
     return page(
       c,
-      `${detail.link.a.outlet} vs ${detail.link.b.outlet}`,
+      conflictTitle(detail.link, detail.speakers),
       <ConflictPage
         detail={detail}
         user={c.get('user')}

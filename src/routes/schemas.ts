@@ -1,7 +1,7 @@
 // Input schemas, parsed once at the edge: every length is bounded, and messages are written for people.
 import * as z from 'zod';
 import { CLAIM_STATUSES, LINK_STATUSES } from '../../db/schema';
-import { MAX_COMPARE_DOCUMENTS, MAX_TEXT_BYTES } from '../middleware/limits';
+import { MAX_COMPARE_DOCUMENTS, MAX_COMPARE_TEXT_BYTES, MAX_TEXT_BYTES } from '../middleware/limits';
 
 const utf8 = new TextEncoder();
 // NUL and other C0 controls (except tab, newline, carriage return, form feed) mean binary data, not prose.
@@ -177,7 +177,11 @@ export const compareInput = z.object({
     )
     .min(2, 'Send at least 2 documents to compare.')
     .max(MAX_COMPARE_DOCUMENTS, `Send at most ${MAX_COMPARE_DOCUMENTS} documents.`)
-    .refine((docs) => new Set(docs.map((d) => d.id)).size === docs.length, 'Document ids must be unique.'),
+    .refine((docs) => new Set(docs.map((d) => d.id)).size === docs.length, 'Document ids must be unique.')
+    .refine(
+      (docs) => docs.reduce((n, d) => n + utf8.encode(d.text).length, 0) <= MAX_COMPARE_TEXT_BYTES,
+      `The documents hold more than ${MAX_COMPARE_TEXT_BYTES / 1024 / 1024} MB of text together: one compare request reads at most that much. Send fewer or shorter documents.`,
+    ),
   /** Also say, per claim, which claims it was compared with and which rule decided each pair. */
   explain: z.boolean({ error: '"explain" is true or false.' }).optional(),
 });

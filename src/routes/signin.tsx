@@ -23,7 +23,7 @@ const signInForm = z.object({
 
 export function signInRoutes(deps: AppDeps, throttle: Throttle = failureThrottle()) {
   const app = new Hono<AppEnv>();
-  type Status = 200 | 401 | 413 | 415 | 422 | 429;
+  type Status = 200 | 400 | 401 | 413 | 415 | 422 | 429;
   const show = (c: Context, props: SignInProps, status: Status = 200) => {
     c.header('Cache-Control', 'no-store');
     return page(c, 'Sign in', <SignInPage {...props} />, { status });
@@ -41,7 +41,10 @@ export function signInRoutes(deps: AppDeps, throttle: Throttle = failureThrottle
     formCsrf(),
     requireForm((c, message) => show(c, { next: '/', message }, 415)),
     async (c) => {
-      const parsed = signInForm.safeParse(await c.req.parseBody());
+      // A body that claims to be a form but is not one (broken multipart) is the client's mistake: 400.
+      const body = await c.req.parseBody().catch(() => null);
+      if (!body) return show(c, { next: '/', message: 'The form could not be read; send it again.' }, 400);
+      const parsed = signInForm.safeParse(body);
       const next = safeNextPath(parsed.success ? parsed.data.next : undefined);
       if (!parsed.success) return show(c, { next, message: 'The login or password is too long.' }, 422);
       const { login, password } = parsed.data;

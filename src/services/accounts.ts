@@ -16,6 +16,7 @@ import { hashPassword, isPasswordHash } from '../auth/password';
 import { passwordProblem } from '../auth/password-policy';
 import { newToken, tokenHash } from '../auth/tokens';
 import type { User } from '../auth/user';
+import { cleanLabel } from '../core/clean';
 import { InputError, NotFoundError } from './errors';
 
 /** Logins are compared in lower case: "Ana" and "ana" are one account, and Access emails fold the same way. */
@@ -63,7 +64,8 @@ export async function addAccount(
     if (!isPasswordHash(a.passwordHash)) throw new InputError('That is not a pbkdf2-sha256 password hash.');
     passwordHash = a.passwordHash;
   }
-  const displayName = (a.displayName ?? '').trim() || login;
+  // Shown beside every review: no invisible or bidirectional characters (issue 19).
+  const displayName = cleanLabel(a.displayName ?? '') || login;
   return insertUser(db, { login, displayName: displayName.slice(0, 100), role, passwordHash });
 }
 
@@ -133,7 +135,7 @@ export async function syncAccounts(db: Db, entries: AccountEntry[]) {
       continue;
     }
     const patch = {
-      displayName: (e.name ?? '').trim() || user.displayName,
+      displayName: cleanLabel(e.name ?? '') || user.displayName,
       role,
       ...(e.passwordHash !== undefined ? { passwordHash: e.passwordHash } : {}),
     };

@@ -2,10 +2,12 @@
 import type { Db } from '../../db/client';
 import { getArticle, listArticles } from '../../db/queries/articles';
 import { claimSummaries, previousSentences } from '../../db/queries/claims';
+import { claimsWithCandidates } from '../../db/queries/compared';
 import { crossrefState } from '../../db/queries/crossref-pending';
 import { linksOfClaims } from '../../db/queries/links';
 import { articleDeletions, listReviews } from '../../db/queries/reviews';
 import { listSources } from '../../db/queries/sources';
+import { comparedWith } from './compared';
 import { NotFoundError } from './errors';
 
 export async function articleList(db: Db, opts: { limit: number; offset: number }) {
@@ -14,9 +16,10 @@ export async function articleList(db: Db, opts: { limit: number; offset: number 
 }
 
 export async function articleDetail(db: Db, id: number) {
-  const article = await getArticle(db, id);
+  const [article, compared] = await Promise.all([getArticle(db, id), claimsWithCandidates(db, id)]);
   if (!article) throw new NotFoundError(`There is no article ${id}.`);
-  return article;
+  // The claims a claim of another article shares a blocking key with: compared with something.
+  return { ...article, comparedClaims: [...compared] };
 }
 
 /** Whether the article is still being compared with the archive (the pending notice's poll). */
@@ -31,12 +34,13 @@ export type ArticleView = Awaited<ReturnType<typeof articleDetail>>;
 export async function claimDetail(db: Db, id: number) {
   const claim = (await claimSummaries(db, [id])).get(id);
   if (!claim) throw new NotFoundError(`There is no claim ${id}.`);
-  const [links, previous, reviews] = await Promise.all([
+  const [links, previous, reviews, compared] = await Promise.all([
     linksOfClaims(db, [id]),
     previousSentences(db, [id]),
     listReviews(db, { type: 'claim', id }),
+    comparedWith(db, claim),
   ]);
-  return { claim, links, previous: previous.get(id) ?? null, reviews };
+  return { claim, links, previous: previous.get(id) ?? null, reviews, compared };
 }
 
 export type ClaimView = Awaited<ReturnType<typeof claimDetail>>;

@@ -12,6 +12,7 @@ import {
   termStatsFrom,
   toMatchable,
 } from '../core';
+import { checkClaimCount } from './work-limits';
 
 export interface CompareDocument {
   id: string;
@@ -66,7 +67,9 @@ export interface ComparedWith {
 function prepare(documents: CompareDocument[]) {
   const extracted = documents.map((doc) => {
     const html = doc.format === 'html' || (doc.format !== 'text' && looksLikeHtml(doc.text));
-    return { doc, article: extractArticle(doc.text, { html }) };
+    const article = extractArticle(doc.text, { html });
+    checkClaimCount(article.claims.length, `Document "${doc.id}"`);
+    return { doc, article };
   });
   const incoming = extracted.flatMap(({ doc, article }) =>
     article.claims.map((c) => toMatchable(c, `${doc.id}:${c.position}`, doc.id)),

@@ -4,6 +4,7 @@ import { type Counts, countsAndVersion } from '../../db/queries/counters';
 import { type ConflictFilter, getLink, type LinkWithClaims, listConflicts } from '../../db/queries/links';
 import { listReviewers, listReviews } from '../../db/queries/reviews';
 import { listSources } from '../../db/queries/sources';
+import { speakersOf } from '../../db/queries/speakers';
 import type { User } from '../auth/user';
 import { wordDiff } from '../core';
 import { NotFoundError } from './errors';
@@ -25,6 +26,8 @@ interface QueueData {
   items: LinkWithClaims[];
   total: number;
   outlets: string[];
+  /** Claim id → the speaker whose figure it is, where the compared figure sits in a quote. */
+  speakers: Record<number, string>;
 }
 
 /** The queue's data per filter set, valid for one data version (see VersionedCache). */
@@ -52,7 +55,23 @@ async function loadQueue(
     assignee === false ? { items: [], total: 0 } : listConflicts(db, { ...query, assignee }),
     listSources(db),
   ]);
-  return { ...list, outlets: outlets.map((o) => o.name) };
+  const quotes = await speakersOf(
+    db,
+    list.items.flatMap((l) => [l.claimA, l.claimB]),
+  );
+  const speakers: Record<number, string> = {};
+  for (const l of list.items) {
+    for (const [claim, side] of [
+      [l.claimA, l.explanation.a],
+      [l.claimB, l.explanation.b],
+    ] as const) {
+      const who = side
+        ? (quotes.get(claim) ?? []).find((q) => q.speaker && q.text.includes(side.text))
+        : undefined;
+      if (who?.speaker) speakers[claim] = who.speaker;
+    }
+  }
+  return { ...list, outlets: outlets.map((o) => o.name), speakers };
 }
 
 /**
@@ -83,9 +102,9 @@ export async function conflictQueueAt(
       loading.catch(() => cache.delete(version, key, loading));
     }
   }
-  const { items, total, outlets } = await data;
+  const { items, total, outlets, speakers } = await data;
   const counts: Counts = totals;
-  return { version, queue: { items, total, counts, outlets, reviewers, query, user } };
+  return { version, queue: { items, total, counts, outlets, reviewers, query, user, speakers } };
 }
 
 export async function conflictQueue(db: Db, query: QueueQuery, user: User | null = null) {
@@ -97,12 +116,22 @@ export type ConflictQueue = Awaited<ReturnType<typeof conflictQueue>>;
 export async function conflictDetail(db: Db, id: number) {
   const link = await getLink(db, id);
   if (!link) throw new NotFoundError(`There is no conflict ${id}.`);
-  const [reviews, reviewsA, reviewsB] = await Promise.all([
+  const [reviews, reviewsA, reviewsB, quotes] = await Promise.all([
     listReviews(db, { type: 'link', id }),
     listReviews(db, { type: 'claim', id: link.claimA }),
     listReviews(db, { type: 'claim', id: link.claimB }),
+    speakersOf(db, [link.claimA, link.claimB]),
   ]);
-  return { link, diff: wordDiff(link.a.text, link.b.text), reviews, reviewsA, reviewsB };
+  // Whose figure each side is: a figure inside a quote is the speaker's ("Austin, quoted by CNN").
+  const speaker = (claim: number, figure: string | undefined) =>
+    figure
+      ? ((quotes.get(claim) ?? []).find((q) => q.speaker && q.text.includes(figure))?.speaker ?? null)
+      : null;
+  const speakers = {
+    a: speaker(link.claimA, link.explanation.a?.text),
+    b: speaker(link.claimB, link.explanation.b?.text),
+  };
+  return { link, diff: wordDiff(link.a.text, link.b.text), reviews, reviewsA, reviewsB, speakers };
 }
 
 export type ConflictDetail = Awaited<ReturnType<typeof conflictDetail>>;

@@ -19,6 +19,7 @@ import {
   pendingArticleStatement,
 } from '../../db/queries/crossref-pending';
 import { crossReference } from '../core';
+import { refreshFacts } from './facts';
 
 /** Sends articles to be cross-referenced later (the Worker's Queue producer). */
 export type CrossReferenceLater = (articleIds: number[]) => Promise<void>;
@@ -61,6 +62,7 @@ export async function crossReferenceStored(db: Db, articleId: number): Promise<C
     }
   }
   if (!(await finishCrossReference(db, articleId, links))) return { status: 'skipped' };
+  if (links.length > 0) await refreshFacts(db, [articleId]);
   const conflicts = links.filter((l) => l.relation !== 'corroboration').length;
   return { status: 'done', conflicts, corroborations: links.length - conflicts, links: links.length };
 }

@@ -18,6 +18,7 @@ import {
 } from '../../db/queries/candidates';
 import {
   type ClaimForMatching,
+  cleanLabel,
   crossReference,
   type ExtractedArticle,
   entityNames,
@@ -27,10 +28,13 @@ import {
   termStatsFrom,
   toMatchable,
   weightedTerms,
+  wellFormed,
 } from '../core';
 import type { CrossReferenceLater } from './crossref-later';
 import { InputError } from './errors';
+import { refreshFacts } from './facts';
 import { sha256Hex } from './hash';
+import { checkClaimCount } from './work-limits';
 
 export interface IngestInput {
   outlet: string;
@@ -73,6 +77,29 @@ export type BatchIngestResult = IngestResult | { status: 'invalid'; message: str
 type DeferredBatchResult = DeferredIngestResult | { status: 'invalid'; message: string };
 
 const EMPTY = 'The article has no text once markup and whitespace are removed.';
+
+const NO_LABEL = 'The outlet and the title need visible characters.';
+const emptyMessage = (input: IngestInput) => {
+  const clean = cleanInput(input);
+  return clean.outlet && clean.title ? EMPTY : NO_LABEL;
+};
+
+/**
+ * What is stored of an input (issue 19): valid Unicode without control characters in every field;
+ * the outlet and title also without invisible and bidirectional characters, so that "Reu\u200Bters"
+ * is the outlet Reuters and a title cannot display reversed. (The text's own cleaning is
+ * normalizeText's, in extraction.)
+ */
+function cleanInput(input: IngestInput): IngestInput {
+  return {
+    ...input,
+    outlet: cleanLabel(input.outlet),
+    title: cleanLabel(input.title),
+    url: input.url == null ? input.url : cleanLabel(input.url),
+    publishedAt: input.publishedAt == null ? input.publishedAt : cleanLabel(input.publishedAt),
+    text: wellFormed(input.text),
+  };
+}
 
 /** Claim refs of the articles being ingested: `n<article index>:<position>`; stored claims are their id. */
 const newRef = (k: number, position: number) => `n${k}:${position}`;
@@ -126,10 +153,12 @@ export async function ingestArticles(
 ): Promise<DeferredBatchResult[]> {
   const later = options.crossReferenceLater;
   const prepared = await Promise.all(
-    inputs.map(async (input) => {
+    inputs.map(cleanInput).map(async (input) => {
+      if (!input.outlet || !input.title) return null;
       const html = input.format === 'html' || (input.format !== 'text' && looksLikeHtml(input.text));
       const extracted = extractArticle(input.text, { html });
       if (extracted.text.trim() === '') return null;
+      checkClaimCount(extracted.claims.length, `The article "${input.title}"`);
       return { input, extracted, contentHash: await sha256Hex(extracted.text) };
     }),
   );
@@ -191,6 +220,8 @@ export async function ingestArticles(
       if (raced) return [{ status: 'duplicate', articleId: raced.id, title: raced.title }];
       throw err;
     }
+    // Claims linked as stating the same figure join (or form, or merge) facts.
+    if (!later && linksOf.some((l) => l.length > 0)) await refreshFacts(db, stored.ids);
     if (later) {
       // Stored and marked pending whatever happens here: the sweeper (crossref-later.ts) sends it again.
       await later(stored.ids).catch((err) =>
@@ -201,7 +232,7 @@ export async function ingestArticles(
 
   const batch = stored;
   return prepared.map((p, at): DeferredBatchResult => {
-    if (!p) return { status: 'invalid', message: EMPTY };
+    if (!p) return { status: 'invalid', message: emptyMessage(inputs[at]!) };
     const old = existing.get(p.contentHash);
     if (old) return { status: 'duplicate', articleId: old.id, title: old.title };
     const k = firstOf.get(p.contentHash)!;

@@ -7,6 +7,7 @@
 //   conflict back to "open" is a REOPEN: both need an editor;
 // - with the second-reviewer rule on, a verdict is only proposed; another reviewer approves or rejects it,
 //   and the proposer may withdraw (reject) but never approve their own.
+
 import type { Db } from '../../db/client';
 import {
   type GuardedAction,
@@ -25,6 +26,7 @@ import { userByLogin } from '../../db/queries/users';
 import { type VerdictContext, verdictContext } from '../../db/queries/verdicts';
 import type { ClaimStatus, LinkStatus, Role } from '../../db/schema';
 import { hasRole, type User } from '../auth/user';
+import { cleanLabel } from '../core/clean';
 import { ContradictionError, ForbiddenError, InputError, NotFoundError, StaleVersionError } from './errors';
 import { type Contradiction, contradictions, contradictsResolution, impliedVerdicts } from './verdict-rules';
 
@@ -52,6 +54,14 @@ export interface ActInput {
    */
   override?: boolean;
 }
+
+/**
+ * A note as stored (issue 19): valid Unicode, no control characters, no invisible or bidirectional
+ * characters; line breaks kept. Evidence links: valid Unicode without control characters.
+ */
+const cleanNote = (note: string | null | undefined) => (note ? cleanLabel(note, true) : '') || null;
+const cleanEvidence = (evidence: string[] | undefined) =>
+  (evidence ?? []).map((e) => cleanLabel(e)).filter((e) => e !== '');
 
 export interface ReviewState extends TargetState {
   id: number;
@@ -154,8 +164,8 @@ async function act(
     reviewer: actor.login,
     action: p.action,
     toStatus: p.toStatus,
-    note: input.note || null,
-    evidence: input.evidence ?? [],
+    note: cleanNote(input.note),
+    evidence: cleanEvidence(input.evidence),
     change: p.change,
   };
   if (!p.also?.length && !p.logs?.length) {
@@ -171,8 +181,8 @@ async function act(
     reviewer: actor.login,
     action: s.action,
     toStatus: s.toStatus,
-    note: input.note || null,
-    evidence: input.evidence ?? [],
+    note: cleanNote(input.note),
+    evidence: cleanEvidence(input.evidence),
     change: s.change,
   }));
   const versions = await guardedActs(db, [action, ...sides], p.logs);

@@ -17,14 +17,21 @@ function wrangler(args: string[]): void {
   if (run.status !== 0) process.exit(run.status ?? 1);
 }
 
-/** The queue wrangler.toml's CROSSREF producer and consumer name (created once per account). */
-const QUEUE = /queue\s*=\s*"([^"]+)"/.exec(readFileSync(join(ROOT, 'wrangler.toml'), 'utf8'))?.[1];
+/** The queues wrangler.toml names (CROSSREF, FEEDS), each created once per account. */
+const QUEUES = [
+  ...new Set(
+    [...readFileSync(join(ROOT, 'wrangler.toml'), 'utf8').matchAll(/^queue\s*=\s*"([^"]+)"/gm)].map(
+      (m) => m[1]!,
+    ),
+  ),
+];
 
 function ensureQueue(): void {
-  if (!QUEUE) return;
-  const info = spawnSync(WRANGLER, ['queues', 'info', QUEUE], { cwd: ROOT, encoding: 'utf8' });
-  if (info.status === 0) return;
-  wrangler(['queues', 'create', QUEUE]);
+  for (const queue of QUEUES) {
+    const info = spawnSync(WRANGLER, ['queues', 'info', queue], { cwd: ROOT, encoding: 'utf8' });
+    if (info.status === 0) continue;
+    wrangler(['queues', 'create', queue]);
+  }
 }
 
 const args = process.argv.slice(2);

@@ -7,11 +7,13 @@ import { join, resolve } from 'node:path';
 import {
   type ClaimForMatching,
   crossReference,
+  crossReferenceExplained,
   type ExtractedArticle,
   entityNames,
   extractArticle,
   type LinkDraft,
   looksLikeHtml,
+  type PairTrail,
   termStatsFrom,
   toMatchable,
 } from '../core';
@@ -193,6 +195,102 @@ export function evalPrints(dir: string): Record<string, DatasetPrint> {
     ]);
   out.summedits = p.done();
   return out;
+}
+
+// The rules' examples for docs/detection.md, and their replay (tests/core/detection-doc.test.ts).
+
+/** A pair of real claims some rule decided, as docs/detection.md quotes it. */
+export interface DecidedPair {
+  decidedBy: string;
+  verdict: string;
+  /** "equate" (a premise/hypothesis pair, `group` its id) or "ecbplus" (a topic ingested in turn). */
+  dataset: 'equate' | 'ecbplus';
+  group: string;
+  a: { document: string; text: string };
+  b: { document: string; text: string };
+}
+
+const docOf = (ref: string) => ref.slice(0, ref.lastIndexOf(':'));
+
+/** Every pair compared in a group, with its trail (every claim in focus). */
+function decided(
+  dataset: DecidedPair['dataset'],
+  group: string,
+  docs: Doc[],
+  ingest: boolean,
+): DecidedPair[] {
+  const out: DecidedPair[] = [];
+  const texts = new Map<string, string>();
+  const push = (t: PairTrail) =>
+    out.push({
+      decidedBy: t.decidedBy,
+      verdict: t.verdict,
+      dataset,
+      group,
+      a: { document: docOf(t.a), text: texts.get(t.a)! },
+      b: { document: docOf(t.b), text: texts.get(t.b)! },
+    });
+  const stored: ClaimForMatching[] = [];
+  const allNames = entityNames(docs.map((d) => extract(d.text)));
+  const batches = ingest ? docs.map((d) => [d]) : [docs];
+  for (const batch of batches) {
+    const { claims } = claimsOf(batch);
+    for (const c of claims) texts.set(c.ref, c.text);
+    const all = [...claims, ...stored];
+    const { trails } = crossReferenceExplained(claims, stored, termStatsFrom(all), allNames, () => true);
+    for (const t of trails) if (docOf(t.a) !== docOf(t.b)) push(t);
+    if (ingest) stored.push(...claims);
+  }
+  return out;
+}
+
+/** The pairs across documents the rules decided over EQUATE, then ECB+ topics ingested in turn. */
+export function* rulePairs(dir: string): Generator<DecidedPair> {
+  for (const e of readJsonl<{ id: string; premise: string; hypothesis: string }>(
+    dir,
+    'equate/equate_dev.jsonl',
+  ))
+    yield* decided(
+      'equate',
+      e.id,
+      [
+        { id: 'premise', text: e.premise },
+        { id: 'hypothesis', text: e.hypothesis },
+      ],
+      false,
+    );
+  for (const [topic, docs] of ecbTopics(dir)) yield* decided('ecbplus', topic, docs, true);
+}
+
+/** ECB+ articles by topic, in file order. */
+function ecbTopics(dir: string): Map<string, Doc[]> {
+  const m = new Map<string, Doc[]>();
+  for (const d of readJsonl<EcbDoc>(dir, 'ecbplus/ecbplus_dev.jsonl')) {
+    const k = String(d.topic);
+    m.set(k, [...(m.get(k) ?? []), { id: d.doc_id, text: `${d.title}\n${d.text}` }]);
+  }
+  return m;
+}
+
+/** The pairs of one group again: whether `p`'s pair is still decided by its rule. */
+export function replay(dir: string, p: DecidedPair): boolean {
+  const docs =
+    p.dataset === 'equate'
+      ? readJsonl<{ id: string; premise: string; hypothesis: string }>(dir, 'equate/equate_dev.jsonl')
+          .filter((e) => e.id === p.group)
+          .map((e) => [
+            { id: 'premise', text: e.premise },
+            { id: 'hypothesis', text: e.hypothesis },
+          ])[0]
+      : ecbTopics(dir).get(p.group);
+  if (!docs) return false;
+  return decided(p.dataset, p.group, docs, p.dataset === 'ecbplus').some(
+    (x) =>
+      x.verdict === p.verdict &&
+      x.a.text === p.a.text &&
+      x.b.text === p.b.text &&
+      x.a.document === p.a.document,
+  );
 }
 
 export const EXPECTED_FILE = resolve(import.meta.dirname, '../../tests/core/fingerprint.expected.json');

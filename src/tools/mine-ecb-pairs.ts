@@ -145,20 +145,8 @@ for (const d of docs) {
 }
 const articles = new Map(docs.map((d) => [d.doc_id, extractArticle(`${d.title}\n${d.text}`)]));
 
-interface Candidate {
-  id: string;
-  topic: number;
-  subtopic: string;
-  docA: string;
-  docB: string;
-  sentenceA: string;
-  sentenceB: string;
-  startA: number;
-  startB: number;
-  figureA: string;
-  figureB: string;
-  valueA: number;
-  valueB: number;
+/** A pair as mined: the labelled record's fields before its label and reason, plus what was read. */
+interface Candidate extends Omit<LabelledPair, 'stratum' | 'label' | 'reason'> {
   nounA: string;
   nounB: string;
   classA: string;

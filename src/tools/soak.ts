@@ -266,7 +266,15 @@ async function main() {
     for (let k = 0; k < 20; k++) await (await fetch(base)).arrayBuffer();
     const audit = createClient({ url: `file:${dbFile}` });
     const auditCount = async () =>
-      Number((await audit.execute('SELECT count(*) AS n FROM reviews')).rows[0]!.n);
+      Number(
+        (
+          await audit.execute(
+            // One row per stored review request: its own row, whose note names its own target (see
+            // reviewRequest); the implied verdicts a resolution writes for its claims are not requests.
+            "SELECT count(*) AS n FROM reviews WHERE note LIKE '% of ' || target_type || ' ' || target_id",
+          )
+        ).rows[0]!.n,
+      );
     const auditBefore = await auditCount();
     const rssBefore = rssKb(pid);
     let rssPeak = rssBefore;

@@ -46,7 +46,7 @@ describe('the why-not trail', () => {
     expect(trail.linked).toBeNull();
     expect(trail.decidedBy).toBe('different-weekdays');
     expect(trail.verdict).toBe(
-      'not linked: rule `different-weekdays` (different weekdays) — Monday against Tuesday',
+      'not linked: rule `different-weekdays` (the reports date their events to different weekdays) — Monday against Tuesday',
     );
     // Every rule before the deciding one ran and let the pair through.
     const ran = trail.steps.map((s) => `${s.rule}:${s.outcome}`);

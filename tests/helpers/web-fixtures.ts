@@ -86,6 +86,48 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     res.end('<h1>Not found</h1>');
   });
 
+  // Feeds: RSS with an ETag and Last-Modified (304 when they match), Atom, JSON Feed, broken XML, HTML.
+  const etag = '"rss-v1"';
+  const lastModified = 'Sat, 05 Dec 2026 10:00:00 GMT';
+  routes.set('/feeds/rss.xml', (req, res) => {
+    if (req.headers['if-none-match'] === etag || req.headers['if-modified-since'] === lastModified) {
+      res.writeHead(304, { etag, 'last-modified': lastModified });
+      return res.end();
+    }
+    res.writeHead(200, {
+      'content-type': 'application/rss+xml; charset=utf-8',
+      etag,
+      'last-modified': lastModified,
+    });
+    res.end(`<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Coastal Ledger: News</title><link>/</link><description>News</description>
+<item><title>Storm closes Port Aldmoor</title><link>/news/harbour-jsonld</link><guid isPermaLink="false">ledger-1</guid><pubDate>Thu, 03 Dec 2026 07:45:00 GMT</pubDate></item>
+<item><title>Council passes budget</title><link>/news/budget-meta?utm_source=rss</link><guid isPermaLink="false">ledger-2</guid></item>
+<item><title>A PDF</title><link>/file.pdf</link></item>
+</channel></rss>`);
+  });
+  routes.set('/feeds/atom.xml', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/atom+xml' });
+    res.end(`<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Northern Post</title><id>urn:np</id><updated>2026-12-05T06:00:00Z</updated>
+<entry><title>Rail strike</title><id>urn:np:1</id><updated>2026-12-05T06:00:00Z</updated><link rel="alternate" href="/news/wire-graph"/></entry>
+<entry><title>Storm (syndicated)</title><id>urn:np:2</id><updated>2026-12-05T06:00:00Z</updated><link href="/news/harbour-jsonld"/></entry></feed>`);
+  });
+  routes.set('/feeds/feed.json', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/feed+json' });
+    res.end(
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'JSON news',
+        items: [{ id: '1', url: '/news/wire-graph', title: 'Rail' }],
+      }),
+    );
+  });
+  routes.set(
+    '/feeds/broken.xml',
+    html('<?xml version="1.0"?><rss version="2.0"><channel><title>Broken', 'application/rss+xml'),
+  );
+  routes.set('/feeds/not-a-feed', html('<html><body><p>This is a web page, not a feed.</p></body></html>'));
+
   const log: FixtureServer['log'] = [];
   const server = createServer((req, res) => {
     const path = req.url ?? '/';

@@ -66,7 +66,7 @@ describe('Add article', () => {
     const page = await t.app.request(location);
     const text = visibleText(await page.text());
     expect(text).toContain('Port reopens');
-    expect(text).toMatch(/Stored: \d+ claims extracted, \d+ conflicts found/);
+    expect(text).toMatch(/Stored: \d+ claims? extracted, \d+ conflicts? found/);
     expect(text).toContain('About 400 ships');
   });
 

@@ -87,6 +87,18 @@ async function freshArticle() {
   });
   return (await res.json()).articleId as number;
 }
+/** A feed subscription of its own for each call (the app under test has no web reader: never fetched). */
+async function freshFeed() {
+  const res = await t.app.request('/api/feeds', {
+    method: 'POST',
+    body: JSON.stringify({ url: `https://feeds.example.com/f${++n}.xml` }),
+    headers: { 'Content-Type': 'application/json', ...ed.bearer },
+  });
+  return ((await res.json()) as { feed: { id: number } }).feed.id;
+}
+const opml = () =>
+  `<opml version="2.0"><body><outline xmlUrl="https://feeds.example.com/o${++n}.xml"/></body></opml>`;
+
 async function tokenId() {
   await mintToken(t.db, 'rita', `t${++n}`);
   return (await listApiTokens(t.db)).filter((k) => k.userId === otherId).at(-1)!.id;
@@ -372,6 +384,64 @@ const SPECS: Record<string, Spec> = {
       status: 422,
       says: /note is too long/,
     }),
+  },
+  'POST /feeds': {
+    kind: 'form',
+    valid: async () => ({
+      path: '/feeds',
+      body: { url: `https://feeds.example.com/p${++n}.xml`, intervalMinutes: '30' },
+    }),
+    invalid: async () => ({
+      path: '/feeds',
+      body: { url: 'gopher://x' },
+      status: 422,
+      says: /must start with http/,
+    }),
+  },
+  'POST /feeds/opml': {
+    kind: 'form',
+    valid: async () => ({ path: '/feeds/opml', body: { file: opml(), intervalMinutes: '60' } }),
+    invalid: async () => ({
+      path: '/feeds/opml',
+      body: { file: '' },
+      status: 422,
+      says: /Choose an OPML file/,
+    }),
+  },
+  'POST /feeds/:id/poll': {
+    kind: 'form',
+    valid: async () => ({ path: `/feeds/${await freshFeed()}/poll`, body: {} }),
+    invalid: async () => ({ path: '/feeds/1e400/poll', body: {}, status: 404, says: /no such feed/ }),
+  },
+  'POST /feeds/:id/delete': {
+    kind: 'form',
+    valid: async () => ({ path: `/feeds/${await freshFeed()}/delete`, body: {} }),
+    invalid: async () => ({ path: '/feeds/1e400/delete', body: {}, status: 404, says: /no such feed/ }),
+  },
+  'POST /api/feeds': {
+    kind: 'json',
+    valid: async () => ({ path: '/api/feeds', body: { url: `https://feeds.example.com/a${++n}.xml` } }),
+    invalid: async () => ({
+      path: '/api/feeds',
+      body: { url: `https://x.example/${long(2001)}` },
+      status: 422,
+      says: /too long/,
+    }),
+  },
+  'POST /api/feeds/opml': {
+    kind: 'json',
+    valid: async () => ({ path: '/api/feeds/opml', body: { opml: opml() } }),
+    invalid: async () => ({ path: '/api/feeds/opml', body: { opml: 5 }, status: 422, says: /opml/ }),
+  },
+  'POST /api/feeds/:id/poll': {
+    kind: 'json',
+    valid: async () => ({ path: `/api/feeds/${await freshFeed()}/poll`, body: {} }),
+    invalid: async () => ({ path: '/api/feeds/1e400/poll', body: {}, status: 404, says: /No such id/ }),
+  },
+  'DELETE /api/feeds/:id': {
+    kind: 'json',
+    valid: async () => ({ path: `/api/feeds/${await freshFeed()}` }),
+    invalid: async () => ({ path: '/api/feeds/1e400', status: 404, says: /No such id/ }),
   },
   'POST /api/compare': {
     kind: 'json',

@@ -75,9 +75,11 @@ describe('ingestArticles (bulk)', () => {
 
 describe('a large article', () => {
   it('stores rows that take more than one JSON chunk (over 500,000 characters)', async () => {
+    // Under the 2,000 claims read from one article (MAX_CLAIMS_PER_DOCUMENT).
     const text = Array.from(
-      { length: 3000 },
-      (_, i) => `Officials in Town${i} said ${100 + i} families had left Village${i} since the storm began.`,
+      { length: 1900 },
+      (_, i) =>
+        `Officials in Town${i} and Region${i} said ${100 + i} families had left Village${i} and Hamlet${i} since the storm began on the coast.`,
     ).join(' ');
     const r = await ingestArticle(t.db, { outlet: 'Wire', title: 'long', text });
     if (r.status !== 'created') throw new Error(r.status);

@@ -49,6 +49,7 @@ describe('link reads', () => {
         'assignee',
         'version',
         'createdAt',
+        'factId',
       ]);
       const { severityRank: _r, ...stored } = row;
       expect(record).toEqual({ ...stored, explanation: reviveExplanation(row.explanation) });

@@ -28,12 +28,15 @@ export function ArticleText({
   body,
   claims,
   linkState,
+  compared,
   selected,
 }: {
   body: string;
   claims: HighlightClaim[];
   /** What each claim is linked by: 'conflict' wins over 'corroboration'. */
   linkState: Map<number, 'conflict' | 'corroboration'>;
+  /** The claims compared with a claim of another article (the others are marked as compared with nothing). */
+  compared?: Set<number>;
   selected?: number;
 }) {
   const nodes: Child[] = [];
@@ -43,11 +46,19 @@ export function ArticleText({
     if (c.start < at || c.end > body.length || c.end <= c.start) continue;
     if (c.start > at) nodes.push(body.slice(at, c.start));
     const state = linkState.get(c.id);
+    const alone = compared !== undefined && !compared.has(c.id);
     nodes.push(
       <a
         href={`/claims/${c.id}`}
         id={`claim-${c.id}`}
-        class={`claim status-${c.status}${state ? ` linked-${state}` : ''}${selected === c.id ? ' selected' : ''}`}
+        class={`claim status-${c.status}${state ? ` linked-${state}` : ''}${alone ? ' not-compared' : ''}${selected === c.id ? ' selected' : ''}`}
+        title={
+          compared === undefined
+            ? undefined
+            : alone
+              ? 'Compared with nothing: no claim of another article shares a name or a word with it'
+              : 'Compared with claims of other articles'
+        }
         hx-get={`/claims/${c.id}`}
         hx-target="#claim-panel"
         hx-swap="innerHTML"

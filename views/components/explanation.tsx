@@ -20,6 +20,26 @@ function Side({ name, side }: { name: string; side: QuantitySide }) {
   );
 }
 
+const percent = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
+/**
+ * Which gap the percentage measures: between the figures' nearest edges, relative to the larger edge
+ * (src/core/crossref/severity.ts) — "57 vs the range's nearest edge 55, 3.5 % apart".
+ */
+export function gapWords(a: QuantitySide, b: QuantitySide, gap: number): string {
+  if (!(a.high < b.low || b.high < a.low)) {
+    // A soft conflict: the figures as written overlap, only as the sources mean them they do not.
+    return `As written the two ranges meet; as the sources mean them they are ${percent.format(gap * 100)} % apart (between their middle values, relative to the larger).`;
+  }
+  const [lowSide, highSide] = a.high < b.low ? [a, b] : [b, a];
+  const edge = (s: QuantitySide, top: boolean) => {
+    const v = top ? s.high : s.low;
+    const ranged = s.low !== s.high;
+    return ranged ? `the range's nearest edge ${formatNumber(v)}` : formatNumber(v);
+  };
+  return `The two do not overlap: ${edge(highSide, false)} vs ${edge(lowSide, true)}, ${percent.format(gap * 100)} % apart (the gap between the nearest edges, relative to the larger).`;
+}
+
 export function ExplanationBlock({ explanation, relation }: { explanation: Explanation; relation: string }) {
   const e = explanation;
   return (
@@ -33,8 +53,8 @@ export function ExplanationBlock({ explanation, relation }: { explanation: Expla
         </ul>
       ) : null}
       <p>
-        {relation === 'conflict' && e.gap !== null && e.gap > 0
-          ? `The two ranges do not overlap: they are ${formatNumber(Math.round(e.gap * 100))}% apart, relative to the larger value.`
+        {relation === 'conflict' && e.gap !== null && e.gap > 0 && e.a && e.b
+          ? gapWords(e.a, e.b, e.gap)
           : relation === 'corroboration'
             ? 'The two ranges overlap, so the claims agree.'
             : `Relation: ${label(relation)}.`}

@@ -49,16 +49,27 @@ export function ArticlePage({
           </>
         ) : null}
         {' · '}
-        {article.claims.length} claims ·{' '}
-        {article.crossrefPending ? 'being compared with the archive' : `${conflicts.length} conflicts`}
+        {article.claims.length} {article.claims.length === 1 ? 'claim' : 'claims'} ·{' '}
+        {article.crossrefPending
+          ? 'being compared with the archive'
+          : `${conflicts.length} ${conflicts.length === 1 ? 'conflict' : 'conflicts'}`}
       </p>
       <div class="article-layout">
         <section class="card" aria-label="Article text">
           <p class="legend muted">
             <span class="claim">claim</span> <span class="claim linked-conflict">conflicts</span>{' '}
-            <span class="claim linked-corroboration">agrees</span> — select a claim to see its links.
+            <span class="claim linked-corroboration">agrees</span>{' '}
+            <span class="claim not-compared">compared with nothing</span> — select a claim to see its links.
+            {article.crossrefPending
+              ? ''
+              : ` ${article.claims.length - article.comparedClaims.length} of ${article.claims.length} claims were compared with no claim of another article.`}
           </p>
-          <ArticleText body={article.body} claims={article.claims} linkState={linkState} />
+          <ArticleText
+            body={article.body}
+            claims={article.claims}
+            linkState={linkState}
+            compared={article.crossrefPending ? undefined : new Set(article.comparedClaims)}
+          />
         </section>
         <aside class="card claim-panel" id="claim-panel" aria-live="polite">
           <h2>Conflicts</h2>

@@ -7,6 +7,7 @@ import { QuantityList } from '../components/quantity';
 import { SourceLine } from '../components/source';
 import { LinkItem } from '../partials/claim-panel';
 import { ClaimReview } from '../partials/claim-review';
+import { ComparedWithSection } from '../partials/compared-with';
 import type { ClaimView } from '../types';
 
 export interface ClaimPageProps {
@@ -18,7 +19,7 @@ export interface ClaimPageProps {
 }
 
 export function ClaimPage({ view, user, jsonLd, permalink }: ClaimPageProps) {
-  const { claim, links, previous, reviews } = view;
+  const { claim, links, previous, reviews, compared } = view;
   return (
     <>
       {jsonLd ? (
@@ -31,6 +32,21 @@ export function ClaimPage({ view, user, jsonLd, permalink }: ClaimPageProps) {
       </p>
       <h1>Claim {claim.id}</h1>
       <Permalink url={permalink} />
+      <p class="exports muted">
+        {[...new Set(links.map((l) => l.factId).filter((f): f is number => f !== null))].map((f) => (
+          <>
+            <a href={`/facts/${f}`}>Fact #{f}: every source's figure</a> ·{' '}
+          </>
+        ))}
+        Export: <a href={`/api/claims/${claim.id}`}>JSON</a>
+        {jsonLd ? (
+          <>
+            {' '}
+            · <a href="/api/export/claimreview">ClaimReview JSON-LD (all reviewed claims)</a>
+          </>
+        ) : null}{' '}
+        · <a href="/api/export/claims.csv">claims CSV</a>
+      </p>
       <article class="card" data-kb-item="claim">
         <SourceLine s={claim} />
         {previous ? <p class="context">{previous}</p> : null}
@@ -50,6 +66,7 @@ export function ClaimPage({ view, user, jsonLd, permalink }: ClaimPageProps) {
           </ul>
         )}
       </section>
+      <ComparedWithSection compared={compared} />
     </>
   );
 }

@@ -12,8 +12,19 @@ import { ClaimReview } from '../partials/claim-review';
 import { LinkReview } from '../partials/link-review';
 import type { ClaimSummary, ConflictDetail, HistoryEntry } from '../types';
 
+/** "CNN vs Austin, quoted by CNN": whose figure each side is, not only which outlet printed it. */
+export function conflictTitle(
+  link: { a: { outlet: string }; b: { outlet: string } },
+  speakers: { a: string | null; b: string | null },
+): string {
+  const who = (outlet: string, speaker: string | null) =>
+    speaker ? `${speaker}, quoted by ${outlet}` : outlet;
+  return `${who(link.a.outlet, speakers.a)} vs ${who(link.b.outlet, speakers.b)}`;
+}
+
 function Side({
   name,
+  speaker,
   claim,
   previous,
   history,
@@ -21,6 +32,7 @@ function Side({
   returnTo,
 }: {
   name: string;
+  speaker: string | null;
   claim: ClaimSummary;
   previous: string | null;
   history: HistoryEntry[];
@@ -30,7 +42,8 @@ function Side({
   return (
     <article class="card side-card" aria-label={`Claim ${name}`} data-kb-item="claim">
       <h2>
-        <span class="side-name">{name}</span> {claim.outlet}
+        <span class="side-name">{name}</span>{' '}
+        {speaker ? `${speaker}, quoted by ${claim.outlet}` : claim.outlet}
       </h2>
       <SourceLine s={claim} />
       {previous ? <p class="context">{previous}</p> : null}
@@ -54,7 +67,7 @@ export function ConflictPage({
   user: User | null;
   permalink: string;
 }) {
-  const { link, diff, reviews, reviewsA, reviewsB } = detail;
+  const { link, diff, reviews, reviewsA, reviewsB, speakers } = detail;
   const returnTo = `/conflicts/${link.id}`;
   return (
     <>
@@ -63,13 +76,25 @@ export function ConflictPage({
         <a href="/">← Queue</a>
       </p>
       <h1>
-        <RelationBadge relation={link.relation} /> <SeverityBadge severity={link.severity} /> {link.a.outlet}{' '}
-        vs {link.b.outlet}
+        <RelationBadge relation={link.relation} /> <SeverityBadge severity={link.severity} />{' '}
+        {conflictTitle(link, speakers)}
       </h1>
+      <p class="key-hints muted">
+        Keys: <kbd>j</kbd>/<kbd>k</kbd> claim A, claim B, the resolution · <kbd>v</kbd> <kbd>d</kbd>{' '}
+        <kbd>f</kbd> <kbd>u</kbd> mark the claim · <kbd>a</kbd> <kbd>b</kbd> <kbd>n</kbd> resolve ·{' '}
+        <kbd>Esc</kbd> leaves a text box · <kbd>?</kbd> all keys
+        {link.factId ? (
+          <>
+            {' '}
+            · <a href={`/facts/${link.factId}`}>every source's figure for this fact</a>
+          </>
+        ) : null}
+      </p>
       <Permalink url={permalink} />
       <div class="side-by-side">
         <Side
           name="A"
+          speaker={speakers.a}
           claim={link.a}
           previous={link.previousA}
           history={reviewsA}
@@ -78,6 +103,7 @@ export function ConflictPage({
         />
         <Side
           name="B"
+          speaker={speakers.b}
           claim={link.b}
           previous={link.previousB}
           history={reviewsB}

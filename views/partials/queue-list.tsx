@@ -32,17 +32,21 @@ interface RowView {
   b: SideView;
 }
 
-function sideView(claim: ClaimSummary, side: LinkWithClaims['explanation']['a']): SideView {
+function sideView(
+  claim: ClaimSummary,
+  side: LinkWithClaims['explanation']['a'],
+  speaker: string | undefined,
+): SideView {
   const q = side ?? claim.quantities[0] ?? null;
   return {
     figure: q ? q.text : null,
     interval: q ? formatInterval(q) : null,
-    outlet: claim.outlet,
+    outlet: speaker ? `${speaker}, quoted by ${claim.outlet}` : claim.outlet,
     text: claim.text,
   };
 }
 
-function rowView(l: LinkWithClaims, canBulk: boolean): RowView {
+function rowView(l: LinkWithClaims, canBulk: boolean, speakers: Record<number, string>): RowView {
   return {
     id: l.id,
     version: l.version,
@@ -52,8 +56,8 @@ function rowView(l: LinkWithClaims, canBulk: boolean): RowView {
     assignee: l.assignee,
     score: l.score.toFixed(2),
     canBulk,
-    a: sideView(l.a, l.explanation.a),
-    b: sideView(l.b, l.explanation.b),
+    a: sideView(l.a, l.explanation.a, speakers[l.claimA]),
+    b: sideView(l.b, l.explanation.b, speakers[l.claimB]),
   };
 }
 
@@ -116,8 +120,12 @@ function QueueRow({ row }: { row: RowView }) {
 const ROWS = new Map<string, HtmlEscapedString>();
 const MAX_ROWS = 512;
 
-function renderedRow(l: LinkWithClaims, canBulk: boolean): HtmlEscapedString {
-  const row = rowView(l, canBulk);
+function renderedRow(
+  l: LinkWithClaims,
+  canBulk: boolean,
+  speakers: Record<number, string> = {},
+): HtmlEscapedString {
+  const row = rowView(l, canBulk, speakers);
   const key = JSON.stringify(row);
   let html = ROWS.get(key);
   if (html === undefined) {
@@ -130,6 +138,97 @@ function renderedRow(l: LinkWithClaims, canBulk: boolean): HtmlEscapedString {
     ROWS.set(key, html);
   }
   return html;
+}
+
+/** The filter an export of this list applies, in words: "this list (status open, severity high)". */
+export function filterWords(query: ConflictQueue['query']): string {
+  const parts = [`status ${query.status}`];
+  for (const key of ['outlet', 'severity', 'entity', 'assignee', 'q'] as const) {
+    if (query[key]) parts.push(`${key === 'q' ? 'search' : key} “${query[key]}”`);
+  }
+  return `this list (${parts.join(', ')}; up to 1,000)`;
+}
+
+/** One entry of the list: a fact in disagreement with its pairs, or a pair outside any fact. */
+type Entry = { fact: number; links: LinkWithClaims[] } | { fact: null; links: [LinkWithClaims] };
+
+/** The page's pairs grouped by fact, in the order of each fact's first (most severe) pair. */
+export function byFact(items: LinkWithClaims[]): Entry[] {
+  const out: Entry[] = [];
+  const at = new Map<number, Entry>();
+  for (const l of items) {
+    if (l.factId === null) {
+      out.push({ fact: null, links: [l] });
+      continue;
+    }
+    const e = at.get(l.factId);
+    if (e) e.links.push(l);
+    else {
+      const entry: Entry = { fact: l.factId, links: [l] };
+      at.set(l.factId, entry);
+      out.push(entry);
+    }
+  }
+  return out;
+}
+
+/** "CNN 57 countries · Austin, quoted by CNN, about 50 countries · DOD some 50 partners". */
+export function factSummary(links: LinkWithClaims[], speakers: Record<number, string>): string {
+  const seen = new Map<number, string>();
+  for (const l of links) {
+    for (const [claim, c, side] of [
+      [l.claimA, l.a, l.explanation.a],
+      [l.claimB, l.b, l.explanation.b],
+    ] as const) {
+      if (seen.has(claim)) continue;
+      const who = speakers[claim] ? `${speakers[claim]}, quoted by ${c.outlet},` : c.outlet;
+      seen.set(claim, `${who} ${side?.text ?? c.quantities[0]?.text ?? ''}`.trim());
+    }
+  }
+  return [...seen.values()].join(' · ');
+}
+
+const RANK = { high: 0, medium: 1, low: 2 } as const;
+
+function FactEntry({
+  fact,
+  links,
+  speakers,
+  canBulk,
+}: {
+  fact: number;
+  links: LinkWithClaims[];
+  speakers: Record<number, string>;
+  canBulk: boolean;
+}) {
+  const worst = links.reduce((w, l) => (RANK[l.severity] < RANK[w] ? l.severity : w), links[0]!.severity);
+  const pairs = links.map((l) => renderedRow(l, canBulk, speakers));
+  return (
+    <li class={`fact-entry severity-${worst}`}>
+      {/* Not a keyboard item: j / k walk the pairs (what x, a, b, n act on); the fact is a Tab away. */}
+      <div class="fact-head">
+        <SeverityBadge severity={worst} />{' '}
+        <a class="row-link fact-link" href={`/facts/${fact}`}>
+          {factSummary(links, speakers)}
+        </a>{' '}
+        <span class="muted">
+          fact #{fact} · {links.length} {links.length === 1 ? 'pair' : 'pairs'} here
+        </span>
+      </div>
+      {links.length > 3 ? (
+        // The most severe pair shown, the rest folded: a fact with 41 pairs is one entry, not 41.
+        <>
+          <ol class="queue fact-pairs-here">{pairs[0]}</ol>
+          <details class="fact-pairs-here">
+            <summary>{links.length - 1} more pairs of this fact</summary>
+            <ol class="queue">{pairs.slice(1)}</ol>
+          </details>
+        </>
+      ) : (
+        <ol class="queue fact-pairs-here">{pairs}</ol>
+      )}
+    </li>
+  );
 }
 
 /** Which selected items landed and which did not (stale, forbidden), after a bulk action. */
@@ -246,8 +345,14 @@ export function QueueList({
           : total === 0
             ? 'No conflicts match.'
             : `Showing ${query.offset + 1}–${query.offset + items.length} of ${total} ${total === 1 ? 'conflict' : 'conflicts'}.`}{' '}
+      </p>
+      <p class="exports muted">
+        Export {filterWords(query)}:{' '}
         <a href={`/api/export/conflicts.csv?${queueParams(query, { offset: 0, limit: 1000 })}`}>CSV</a> ·{' '}
-        <a href={`/api/export/conflicts.json?${queueParams(query, { offset: 0, limit: 1000 })}`}>JSON</a>
+        <a href={`/api/export/conflicts.json?${queueParams(query, { offset: 0, limit: 1000 })}`}>JSON</a> ·
+        all conflicts: <a href="/api/export/conflicts.csv?status=all&amp;limit=5000">CSV</a> · reviewed
+        claims: <a href="/api/export/claims.csv">CSV</a> ·{' '}
+        <a href="/api/export/claimreview">ClaimReview JSON-LD</a>
       </p>
       <form
         id="bulk-form"
@@ -259,7 +364,15 @@ export function QueueList({
       >
         <input type="hidden" name="return_to" value={here} />
         {canBulk && items.length > 0 ? <BulkBar queue={queue} /> : null}
-        <ol class="queue">{items.map((l) => renderedRow(l, canBulk))}</ol>
+        <ol class="queue">
+          {byFact(items).map((e) =>
+            e.fact === null ? (
+              renderedRow(e.links[0], canBulk, queue.speakers ?? {})
+            ) : (
+              <FactEntry fact={e.fact} links={e.links} speakers={queue.speakers ?? {}} canBulk={canBulk} />
+            ),
+          )}
+        </ol>
       </form>
       <nav class="pager" aria-label="Pages">
         {query.offset > 0 ? pageLink(Math.max(0, query.offset - query.limit), '← Previous', 'prev') : null}

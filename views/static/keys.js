@@ -17,6 +17,7 @@
     ['v / d / f / u', 'mark the focused claim verified / disputed / false / unverifiable'],
     ['a / b / n', 'conflict: A holds / B holds / neither holds'],
     ['d', 'conflict (queue row or resolution box): dismiss — not a real conflict'],
+    ['Esc', 'leave a text box (then the keys work again)'],
     ['?', 'show or hide this list (Esc hides it)'],
   ];
   const BULK = {
@@ -26,7 +27,9 @@
     n: { action: 'resolve', resolution: 'neither' },
   };
 
-  const items = () => Array.from(document.querySelectorAll(ITEM));
+  // Only what is shown: a fact's pairs folded away in <details> are skipped until it is opened.
+  const items = () =>
+    Array.from(document.querySelectorAll(ITEM)).filter((el) => el.getClientRects().length > 0);
   const currentItem = () =>
     document.activeElement?.closest?.(ITEM) ?? document.querySelector(`${ITEM}.kb-current`);
 
@@ -125,7 +128,16 @@
   document.addEventListener('keydown', (e) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const t = e.target;
-    if (t instanceof HTMLElement && (t.isContentEditable || t.closest('input, textarea, select'))) return;
+    if (t instanceof HTMLElement && (t.isContentEditable || t.closest('input, textarea, select'))) {
+      // Esc leaves the box (back to the item it is in), so the next letter is a key, not text.
+      if (e.key === 'Escape') {
+        t.blur();
+        const item = t.closest(ITEM);
+        if (item) moveTo(item);
+        e.preventDefault();
+      }
+      return;
+    }
     const key = e.key;
     if (key === '?') toggleHelp();
     else if (key === 'j') step(1);

@@ -5,6 +5,12 @@ import { ClaimView } from './view';
 
 /** A key shared by more claims than this says little; skip it so one common key cannot blow up. */
 export const MAX_BLOCK_SIZE = 500;
+/**
+ * Claims one claim is compared with, at most (issue 19: the work of one request is bounded): its up
+ * to 48 keys of up to MAX_BLOCK_SIZE claims each could otherwise make 24,000 comparisons. No claim of
+ * the eval corpora comes near it (the fingerprint is unchanged).
+ */
+export const MAX_CANDIDATES_PER_CLAIM = 2000;
 
 export interface Blocks {
   views: ClaimView[];
@@ -48,12 +54,14 @@ export function forEachCandidate(
       done = new Set();
       seen.set(ref, done);
     }
-    for (const k of a.c.keys) {
+    let compared = 0;
+    keys: for (const k of a.c.keys) {
       const block = index.get(k)!;
       if (block.length > MAX_BLOCK_SIZE) continue;
       for (const b of block) {
         const bi = b.incomingAt;
         if (b.c.ref === ref || (bi !== undefined && bi < ai) || done.has(b.c.ref)) continue;
+        if (++compared > MAX_CANDIDATES_PER_CLAIM) break keys;
         done.add(b.c.ref);
         visit(a, b, k);
       }

@@ -18,7 +18,7 @@ export { countedNames } from './names';
 export { contextSimilarity, termStatsFrom, weightedTerms } from './similarity';
 export { differentSubject, SUBJECT_RULES, sameSubject } from './subject';
 export { withSums } from './sums';
-export { type PairTrail, PIPELINE_RULES, type TrailStep } from './trail';
+export { type PairTrail, PIPELINE_RULES, RULE_NAMES, type TrailStep } from './trail';
 
 /**
  * Links between the incoming claims (among themselves, within and across articles) and between

@@ -8,7 +8,7 @@ import { open } from './intervals';
 import { periodOf } from './local-context';
 import type { QuantityPair } from './measures';
 import type { QuoteMatch } from './quotes';
-import { severityOf } from './severity';
+import { edgeGap, severityOf } from './severity';
 import { SUM } from './sums';
 import type { ClaimView } from './view';
 
@@ -82,7 +82,7 @@ export function figureLink(
     scopes[0] !== null && scopes[1] !== null && scopes[0] !== scopes[1] && !isDateFamily(conflict!.qa);
   const relation: Relation = conflict ? (scoped ? 'different_scope' : 'conflict') : 'corroboration';
   const severity =
-    conflict && !scoped ? severityOf(conflict.difference, score, conflict.soft !== null) : 'low';
+    conflict && !scoped ? severityOf(conflict.qa, conflict.qb, score, conflict.soft !== null) : 'low';
   const sideA = side(a.ref, chosen.qa);
   const sideB = side(b.ref, chosen.qb);
   const explanation: Explanation = {
@@ -93,7 +93,11 @@ export function figureLink(
     a: sideA,
     b: sideB,
     sharedTerms: sharedNames,
-    gap: round(chosen.difference),
+    // For a disagreement, the gap between the ranges' nearest edges (severity.ts); 0 when they agree.
+    gap:
+      conflict && conflict.soft === null
+        ? round(edgeGap(chosen.qa, chosen.qb).gap)
+        : round(chosen.difference),
   };
   const link: LinkDraft = { a: a.ref, b: b.ref, relation, score: round(score), severity, explanation };
   voices.set(link, [va.voice(chosen.qa), vb.voice(chosen.qb), a.article, b.article]);

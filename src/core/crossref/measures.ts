@@ -7,6 +7,7 @@ import type { Quantity } from '../types';
 import { listedTotal, softConflict } from './bounds';
 import { informativeAgreement, MAX_CONFLICT_RATIO, overlaps, ratioOf, relativeDifference } from './intervals';
 import { sameLocalContext } from './local-context';
+import { roundedAlike } from './rounding';
 import { SUM } from './sums';
 import type { ClaimView } from './view';
 
@@ -30,7 +31,19 @@ export interface FigureRule {
 /** A bare percentage ("42 percent think") may be a share of anything the other names ("of Americans"). */
 function sameClass(x: string, y: string): boolean {
   if (x === y) return true;
-  return generalOf(x, y) || generalOf(y, x);
+  return generalOf(x, y) || generalOf(y, x) || sameCurrency(x, y);
+}
+
+/**
+ * Money is one class per currency (money-one-class): what a sum pays for ("in jewelry", "for Q4", "offer")
+ * says which fund, package or line it is, a subject the subject and group rules weigh, not another kind
+ * of thing. "$102 million in jewelry" and "$108 million" of one heist are two values of one sum.
+ */
+function sameCurrency(x: string, y: string): boolean {
+  if (!x.startsWith('money:') || !y.startsWith('money:')) return false;
+  const cx = x.indexOf(':', 6);
+  const cy = y.indexOf(':', 6);
+  return (cx < 0 ? x : x.slice(0, cx)) === (cy < 0 ? y : y.slice(0, cy));
 }
 
 /** Likewise a bare sum of money ("$500,000") may be what the other says it pays for ("$375,000 fine"). */
@@ -122,6 +135,10 @@ export const CHOICE_RULES = {
     name: 'uninformative-agreement',
     reason: 'the figures agree only through an open-ended bound far from the other figure',
   },
+  roundedAlike: {
+    name: 'rounded-alike',
+    reason: 'one figure is the other rounded ("600" and "612" killed): they agree (rounding.ts)',
+  },
   pragmaticBounds: {
     name: 'pragmatic-bounds',
     reason:
@@ -179,7 +196,10 @@ function pairFor(
   }
   if (options.length === 0) return null;
   // When any of a's quantities agrees with qb, qb is corroborated, whatever the others say.
-  const agreeing = options.find((qa) => overlaps(qa, qb) && softConflict(qa, qb) === null);
+  // A round figure agrees with the figures that round to it ("600 were killed" and "612 people").
+  const agreeing = options.find(
+    (qa) => (overlaps(qa, qb) && softConflict(qa, qb) === null) || roundedAlike(qa, qb),
+  );
   if (agreeing) {
     if (informativeAgreement(agreeing, qb))
       return { qa: agreeing, qb, overlap: true, difference: 0, soft: null };

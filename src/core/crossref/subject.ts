@@ -140,7 +140,7 @@ function strangerSentence(c: ClaimView, other: ClaimView): boolean {
 export const SUBJECT_RULES: readonly SubjectRule[] = [
   {
     name: 'no-shared-anchor',
-    reason: 'no shared name or wording',
+    reason: 'the two sentences share no name, and too little wording, to be about the same thing',
     rejects: (x) => !(anchored(x) || sameWording(x.share) || sameFigure(x.a, x.b)),
   },
   {
@@ -148,36 +148,36 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
     // seasons" are about different people even when both articles mention both. A person the sentence
     // only cites ("…, Nambiar said") is its source, not its subject; such a name counts when both name it.
     name: 'different-people',
-    reason: 'different people in the sentences',
+    reason: 'the sentences name different people',
     rejects: ({ a, b }) => differentPeople(a, a.ownPeople, b, b.ownPeople),
   },
   {
     // One sentence told twice is one fact: only what the two sentences themselves say can set them
     // apart, not the days, names and dates around them (reports written on different days, of one event).
     name: 'different-people-around',
-    reason: 'different people around',
+    reason: 'the sentences around them name different people',
     rejects: (x) => differentPeople(x.a, x.a.around(x.retold, 'person'), x.b, x.b.around(x.retold, 'person')),
   },
   {
     name: 'different-years',
-    reason: 'different years',
+    reason: 'they are dated to different years',
     rejects: (x) =>
       disjoint(unclaimed(x, x.a.around(x.retold, 'year')), unclaimed(x, x.b.around(x.retold, 'year'))),
   },
   {
     name: 'different-calendar-days',
-    reason: 'different calendar days',
+    reason: 'they are dated to different calendar days',
     rejects: (x) => disjoint(x.a.around(x.retold, 'date'), x.b.around(x.retold, 'date')),
   },
   {
     // Different weekdays of the event: the claim's own, else the article's lede's.
     name: 'different-weekdays',
-    reason: 'different weekdays',
+    reason: 'the reports date their events to different weekdays',
     rejects: (x) => (x.retold ? disjoint(x.a.ownDay, x.b.ownDay) : disjoint(x.a.day, x.b.day)),
   },
   {
     name: 'time-never-named',
-    reason: 'dated to a time the other report never names',
+    reason: 'one figure is dated to a month or year the other report never mentions',
     skipsRetold: true,
     rejects: ({ a, b, claimed }) => undated(a, b, claimed) || undated(b, a, claimed),
   },
@@ -185,7 +185,7 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
     // Each claim's neighbourhood names an actor (a person, or a name its own article keeps returning
     // to) that the other report never mentions: two different events.
     name: 'absent-actors',
-    reason: 'each names an actor the other report never mentions',
+    reason: 'each report names someone or something the other never mentions',
     skipsRetold: true,
     rejects: ({ a, b }) => foreign(a, b) && foreign(b, a),
   },
@@ -193,7 +193,7 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
     // Each report's protagonists (the names it returns to most) include one the other report never
     // mentions: the INS Mysore's capture against the INS Sukanya's.
     name: 'absent-protagonists',
-    reason: "each report's protagonist is unknown to the other",
+    reason: "each report's main subject is never mentioned by the other",
     skipsRetold: true,
     rejects: ({ a, b }) => strangers(a, b) && strangers(b, a),
   },
@@ -202,20 +202,20 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
     // of its own to compare; one that never names the other report's central actor (named in three
     // sentences or more: the INS Sukanya) is about another event.
     name: 'absent-central-actor',
-    reason: "the other report's protagonist is unknown to a report without one",
+    reason: "one report's main subject is never mentioned by the other, which has none of its own",
     skipsRetold: true,
     rejects: ({ a, b }) =>
       (a.noProtagonist && centralUnknown(b, a)) || (b.noProtagonist && centralUnknown(a, b)),
   },
   {
     name: 'absent-own-actors',
-    reason: 'own actors unknown to the other report',
+    reason: 'what the sentence is about is never mentioned by the other report',
     skipsRetold: true,
     rejects: ({ a, b }) => ownActorsUnknown(a, b) || ownActorsUnknown(b, a),
   },
   {
     name: 'absent-sentence-names',
-    reason: 'every name of the sentence unknown to the other report',
+    reason: 'no name in the sentence is mentioned by the other report',
     skipsRetold: true,
     rejects: ({ a, b, whole }) => whole && (strangerSentence(a, b) || strangerSentence(b, a)),
   },

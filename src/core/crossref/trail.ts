@@ -2,7 +2,7 @@
 // out only when asked for (explain mode): the ordinary path never calls anything here.
 import { keyOf, kindOf, term } from '../terms';
 import type { LinkDraft, Quantity, Relation } from '../types';
-import { CHOICE_RULES, figureOutcomes, type QuantityPair } from './measures';
+import { CHOICE_RULES, FIGURE_RULES, figureOutcomes, type QuantityPair } from './measures';
 import type { QuoteMatch } from './quotes';
 import { SUBJECT_RULES, type SubjectContext, type SubjectRule, undated } from './subject';
 import type { ClaimView } from './view';
@@ -29,8 +29,12 @@ export interface PairTrail {
   linked: Relation | null;
   /** The rule that decided: the one that rejected the pair, or `linked`. */
   decidedBy: string;
-  /** "linked as conflict", or "not linked: rule `x` — what it found". */
+  /** "linked as conflict", or "not linked: rule `x` (reason) — what it found". */
   verdict: string;
+  /** The deciding rule's reason in a reviewer's words (empty when linked). */
+  reason: string;
+  /** What the deciding rule found (empty when linked). */
+  detail: string;
 }
 
 /** Rules of the pair's pipeline outside the figure and subject rule lists, in the order they run. */
@@ -49,6 +53,17 @@ export const PIPELINE_RULES = [
   { name: 'one-persons-age', reason: "two claims about different events that give one person's age" },
   { name: 'agreed-elsewhere', reason: 'the other article states this figure elsewhere, in the same voice' },
 ] as const;
+
+/** Every rule's name, in the order the rules run (docs/detection.md lists them in this order). */
+export const RULE_NAMES: readonly string[] = [
+  ...PIPELINE_RULES.slice(0, 3).map((r) => r.name),
+  ...FIGURE_RULES.map((r) => r.name),
+  CHOICE_RULES.uninformative.name,
+  CHOICE_RULES.tooFar.name,
+  ...PIPELINE_RULES.slice(3, 5).map((r) => r.name),
+  ...SUBJECT_RULES.map((r) => r.name),
+  ...PIPELINE_RULES.slice(5).map((r) => r.name),
+];
 
 const reasonOf = (name: string) =>
   PIPELINE_RULES.find((r) => r.name === name)?.reason ??
@@ -189,19 +204,16 @@ function subjectDetail(rule: string, x: SubjectContext, names: Names): string {
 
 /** The trail's conclusion from its steps and the link made (or not). */
 export function conclude(a: string, b: string, steps: TrailStep[], link: LinkDraft | null): PairTrail {
-  if (link)
-    return { a, b, steps, linked: link.relation, decidedBy: 'linked', verdict: `linked as ${link.relation}` };
+  if (link) {
+    const verdict = `linked as ${link.relation}`;
+    return { a, b, steps, linked: link.relation, decidedBy: 'linked', verdict, reason: '', detail: '' };
+  }
   const last = [...steps].reverse().find((s) => s.outcome === 'reject');
   const rule = last?.rule ?? 'no-comparable-figures';
-  const detail = last?.detail ? ` — ${last.detail}` : '';
-  return {
-    a,
-    b,
-    steps,
-    linked: null,
-    decidedBy: rule,
-    verdict: `not linked: rule \`${rule}\` (${reasonOf(rule)})${detail}`,
-  };
+  const reason = reasonOf(rule);
+  const detail = last?.detail ?? '';
+  const verdict = `not linked: rule \`${rule}\` (${reason})${detail ? ` — ${detail}` : ''}`;
+  return { a, b, steps, linked: null, decidedBy: rule, verdict, reason, detail };
 }
 
 export { CHOICE_RULES };

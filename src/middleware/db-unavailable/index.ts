@@ -97,8 +97,10 @@ export function databaseHealth(health: DatabaseHealth): MiddlewareHandler {
     await next();
     const err = c.error;
     if (err) {
-      health.failed(err);
-      if (!isDatabaseUnavailable(err) && SCHEMA_GONE.test(chainText(err))) {
+      // Only database failures can say anything about the connection (not a 400 for bad JSON).
+      const schemaGone = !isDatabaseUnavailable(err) && SCHEMA_GONE.test(chainText(err));
+      if (isDatabaseUnavailable(err) || schemaGone) health.failed(err);
+      if (schemaGone) {
         const answer = c.res;
         try {
           await health.before(true);

@@ -1,7 +1,8 @@
 // Why the detector did or did not link two claims: walks the stages of crossReference for one pair of
 // claims (read as POST /api/compare reads two documents) with the core's exported functions, and names
 // the first stage that stopped a conflict, or what made one. For `npm run eval:why`; never used by the
-// product, and it changes nothing in the core.
+// product, and it changes nothing in the core. Where the core's own trail (explainPair) names the rule,
+// the stage is that name (`figure:<rule>`, `rule:<rule>`): the names of the rule lists of src/core/crossref.
 import {
   crossReference,
   entityNames,
@@ -11,7 +12,7 @@ import {
   termStatsFrom,
   toMatchable,
 } from '../../core';
-import { contextSimilarity, differentSubject, overlaps, periodOf, withSums } from '../../core/crossref';
+import { explainPair, overlaps, periodOf, withSums } from '../../core/crossref';
 import type { ClaimForMatching, ExtractedArticle } from '../../core/types';
 
 export interface ComparedPair {
@@ -35,15 +36,8 @@ export function readPair(textA: string, textB: string): ComparedPair {
   return { articles, claims, stats, names, links: crossReference(incoming, [], stats, names) };
 }
 
-// Mirrors idfFor in crossref.ts (not exported): only used to print the similarity score.
-const ENTITY_BOOST = 1.5;
-const idfOf = (stats: ComparedPair['stats']) => (t: string) =>
-  Math.log(1 + stats.total / (1 + stats.df(t))) * (t.startsWith('e:') ? ENTITY_BOOST : 1);
-// Mirrors crossref.ts: the similarity needed across articles, the largest ratio two reports of one
-// figure can have, the classes compared only with alike surroundings.
-const MIN_SCORE_ACROSS = 0.2;
+// Mirrors the core's too-far-apart figure rule: the largest ratio two reports of one figure can have.
 const MAX_CONFLICT_RATIO = 4;
-const GENERIC = /^(duration:|age$|percent|season$)/;
 
 const open = (q: Quantity) => q.high === Number.POSITIVE_INFINITY || (q.low === 0 && q.value > 0);
 const ratio = (x: Quantity, y: Quantity) =>
@@ -175,29 +169,15 @@ export function why(
       detail: `different periods: ${periodOf(a.text, qa)} vs ${periodOf(b.text, qb)}; ${figs}`,
       relation: 'different_scope',
     };
+  // iso is null: the core's own trail of the two figures says which named rule stopped them (a figure
+  // rule of measures.ts, the similarity threshold, or a subject rule of subject.ts).
+  const trail = explainPair({ ...a, quantities: [qa] }, { ...b, quantities: [qb] }, p.stats, p.names);
+  const figureRule =
+    trail.decidedBy === 'no-comparable-figures' ? /: ([a-z-]+) \(/.exec(trail.verdict)?.[1] : null;
   const sums = withSums(a).length + withSums(b).length > a.quantities.length + b.quantities.length;
-  // iso is null: comparableQuantities left the pair out (measure, owners, local context), or the
-  // similarity is under the threshold, or differentSubject set the claims apart.
-  const { score, shared: terms } = contextSimilarity(a, b, idfOf(p.stats));
-  if (score < MIN_SCORE_ACROSS)
-    return {
-      stage: 'similarity',
-      detail: `similarity ${score.toFixed(2)} < ${MIN_SCORE_ACROSS} (shared: ${terms.slice(0, 6).join(', ') || 'nothing'}); ${figs}`,
-      relation: null,
-    };
-  const subject = differentSubject(a, b);
-  if (subject !== null)
-    return {
-      stage: `subject:${subject}`,
-      detail: `differentSubject: ${subject} (similarity ${score.toFixed(2)}); ${figs}`,
-      relation: null,
-    };
-  // Left: sameMeasure (modifiers, parts of a whole, owners) or sameLocalContext for generic classes.
-  const generic = GENERIC.test(qa.unitClass);
-  const modifiers = qa.modifiers.length > 0 || qb.modifiers.length > 0;
   return {
-    stage: generic ? 'local-context' : modifiers ? 'measure:modifiers' : 'measure:owner-or-part',
-    detail: `${generic ? 'a generic figure (age, duration, percent, season) whose surroundings share no measured word' : modifiers ? 'modifiers or parts of different wholes keep the measures apart' : 'owners (a party in parentheses) or the voice keep the figures apart'}${sums ? ' (a listed total is involved)' : ''}; ${figs}`,
+    stage: figureRule ? `figure:${figureRule}` : `rule:${trail.decidedBy}`,
+    detail: `${trail.verdict}${sums ? ' (a listed total is involved)' : ''}; ${figs}`,
     relation: null,
   };
 }
@@ -208,9 +188,9 @@ const PROGRESS: [RegExp, number][] = [
   [/^(unit-class|rate)$/, 1],
   [/^no-shared-key$/, 2],
   [/^(overlap|ratio)/, 3],
-  [/^(measure|local-context)/, 4],
-  [/^similarity$/, 5],
-  [/^subject/, 6],
+  [/^figure:/, 4],
+  [/^rule:too-little-in-common$/, 5],
+  [/^rule:/, 6],
   [/^period$/, 7],
   [/^other-figure-agrees$/, 8],
   [/^dropped$/, 9],

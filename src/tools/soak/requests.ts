@@ -39,7 +39,9 @@ export function reviewRequest(
       ? { status: CLAIM_VERDICTS[n % CLAIM_VERDICTS.length]!, version: String(version) }
       : { resolution: LINK_VERDICTS[n % LINK_VERDICTS.length]!, version: String(version) };
   fields.name = reviewer;
-  fields.note = `soak review ${n}`;
+  // The note names the request's own target: a resolution also writes rows for the claims it settles
+  // (their implied verdicts, with the same note), and the soak's audit count must tell its own rows apart.
+  fields.note = `soak review ${n} of ${target.kind} ${target.id}`;
   return {
     method: 'POST',
     path: target.kind === 'claim' ? `/claims/${target.id}/status` : `/conflicts/${target.id}/resolve`,

@@ -1,0 +1,121 @@
+// Facts: the links of claims stating one measurable fact (src/services/facts.ts keeps links.fact_id).
+import type { Db } from '../client';
+import type { LinkStatus } from '../schema';
+import { readRows, runStatements, type Statement } from './batch';
+
+/** The relations that tie claims into one fact: they agree on it, or disagree on it. */
+export const FACT_RELATIONS = ['conflict', 'corroboration'] as const;
+const RELATIONS_SQL = `('conflict', 'corroboration')`;
+const UNIT = `json_extract(l.explanation, '$.unitClass')`;
+
+export interface FactEdge {
+  id: number;
+  claimA: number;
+  claimB: number;
+  unit: string;
+  factId: number | null;
+}
+
+/**
+ * Every fact link reachable from the claims of the given articles, over links of the same unit
+ * family (a claim with two figures belongs to one fact per unit family): one recursive statement.
+ */
+export function reachableFactLinks(articleIds: number[]): Statement {
+  const arts = JSON.stringify(articleIds);
+  return {
+    sql: `with recursive node(claim, unit) as (
+        select l.claim_a, ${UNIT} from links l join claims c on c.id = l.claim_a
+          where c.article_id in (select value from json_each(?1)) and l.relation in ${RELATIONS_SQL}
+        union select l.claim_b, ${UNIT} from links l join claims c on c.id = l.claim_b
+          where c.article_id in (select value from json_each(?1)) and l.relation in ${RELATIONS_SQL}
+        union select l.claim_b, n.unit from node n join links l on l.claim_a = n.claim
+          where l.relation in ${RELATIONS_SQL} and ${UNIT} = n.unit
+        union select l.claim_a, n.unit from node n join links l on l.claim_b = n.claim
+          where l.relation in ${RELATIONS_SQL} and ${UNIT} = n.unit
+      )
+      select distinct l.id, l.claim_a, l.claim_b, ${UNIT} as unit, l.fact_id from node n
+        join links l on l.claim_a = n.claim
+        where l.relation in ${RELATIONS_SQL} and ${UNIT} = n.unit and n.unit is not null`,
+    args: [arts],
+  };
+}
+
+export async function factEdgesOf(db: Db, articleIds: number[]): Promise<FactEdge[]> {
+  if (articleIds.length === 0) return [];
+  const rows = await readRows(db, reachableFactLinks(articleIds));
+  return rows.map((r) => ({
+    id: Number(r.id),
+    claimA: Number(r.claim_a),
+    claimB: Number(r.claim_b),
+    unit: String(r.unit),
+    factId: r.fact_id === null ? null : Number(r.fact_id),
+  }));
+}
+
+/** Sets links' fact ids, one statement per fact, in one atomic batch. */
+export async function setFactIds(db: Db, assign: Map<number, number[]>): Promise<void> {
+  const statements: Statement[] = [...assign].map(([fact, ids]) => ({
+    sql: 'update links set fact_id = ? where id in (select value from json_each(?))',
+    args: [fact, JSON.stringify(ids)],
+  }));
+  await runStatements(db, statements);
+}
+
+export interface FactLinkRow {
+  id: number;
+  claimA: number;
+  claimB: number;
+  relation: 'conflict' | 'corroboration';
+  severity: 'high' | 'medium' | 'low';
+  score: number;
+  status: LinkStatus;
+  explanation: unknown;
+}
+
+/** The links of one fact (the fact page's first query). */
+export async function linksOfFact(db: Db, factId: number): Promise<FactLinkRow[]> {
+  const rows = await readRows(db, {
+    sql: 'select id, claim_a, claim_b, relation, severity, score, status, explanation from links where fact_id = ? order by id',
+    args: [factId],
+  });
+  return rows.map((r) => ({
+    id: Number(r.id),
+    claimA: Number(r.claim_a),
+    claimB: Number(r.claim_b),
+    relation: r.relation as FactLinkRow['relation'],
+    severity: r.severity as FactLinkRow['severity'],
+    score: Number(r.score),
+    status: r.status as LinkStatus,
+    explanation: typeof r.explanation === 'string' ? JSON.parse(r.explanation) : r.explanation,
+  }));
+}
+
+/** The fact a link belongs to now: where /facts/:id of a merged-away fact leads. */
+export async function factOfLink(db: Db, linkId: number): Promise<number | null> {
+  const rows = await readRows(db, { sql: 'select fact_id from links where id = ?', args: [linkId] });
+  const f = rows[0]?.fact_id;
+  return f === null || f === undefined ? null : Number(f);
+}
+
+/** The facts of given links (the queue groups its rows by them). */
+export async function factsOfLinks(db: Db, linkIds: number[]): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  if (linkIds.length === 0) return out;
+  const rows = await readRows(db, {
+    sql: 'select id, fact_id from links where id in (select value from json_each(?)) and fact_id is not null',
+    args: [JSON.stringify(linkIds)],
+  });
+  for (const r of rows) out.set(Number(r.id), Number(r.fact_id));
+  return out;
+}
+
+/** Articles with fact links not yet in a fact (a database from before facts): the backfill's input. */
+export async function articleIdsWithFactlessLinks(db: Db, limit: number): Promise<number[]> {
+  const rows = await readRows(db, {
+    sql: `select distinct c.article_id from links l join claims c on c.id = l.claim_a
+      where l.fact_id is null and l.relation in ${RELATIONS_SQL} and ${UNIT} is not null
+      order by c.article_id limit ?`,
+    args: [limit],
+  });
+  return rows.map((r) => Number(r.article_id));
+}

@@ -1,0 +1,31 @@
+// /facts/:id — one fact: every source's figure on a number line, and its table (GET /api/facts/:id).
+import { zValidator } from '@hono/zod-validator';
+import { Hono } from 'hono';
+import { FactPage } from '../../views/pages/fact';
+import { factDetail } from '../services/facts';
+import type { AppDeps, AppEnv } from './app-types';
+import { publicOrigin } from './public-origin';
+import { page, renderError } from './render';
+import { idParam } from './schemas';
+
+export function factRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const badId = zValidator('param', idParam, (r, c) =>
+    r.success ? undefined : renderError(c, 404, 'There is no such fact.'),
+  );
+  app.get('/:id', badId, async (c) => {
+    const fact = await factDetail(deps.db, c.req.valid('param').id);
+    // A fact merged into another since the link was shared: its page is the other's.
+    if ('movedTo' in fact) return c.redirect(`/facts/${fact.movedTo}`, 301);
+    const origin = publicOrigin(c, deps.settings);
+    return page(
+      c,
+      `Fact #${fact.id}: ${fact.rows
+        .map((r) => r.figure.text)
+        .slice(0, 3)
+        .join(' · ')}`,
+      <FactPage fact={fact} permalink={`${origin}/facts/${fact.id}`} />,
+    );
+  });
+  return app;
+}

@@ -1,0 +1,184 @@
+// Facts as a reader sees them (pure): which links form which fact, the groups of claims that agree,
+// the rows in time order, counts that only grow (a likely update, not a contradiction), and the
+// number line's geometry. No I/O: src/services/facts.ts reads and writes, views/ draw.
+
+/** A link as the fact builder sees it. */
+export interface Edge {
+  id: number;
+  claimA: number;
+  claimB: number;
+  unit: string;
+  factId: number | null;
+}
+
+/**
+ * Connected components over the links (nodes are claim × unit family), each with the fact id it
+ * keeps: the smallest fact id already on its links (a merge keeps the older fact), else its smallest
+ * link id. Returns, per fact id, the links that must be set to it (only those not at it already).
+ */
+export function factAssignments(edges: readonly Edge[]): Map<number, number[]> {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r) as string;
+    let y = x;
+    while (y !== r) {
+      const next = parent.get(y) as string;
+      parent.set(y, r);
+      y = next;
+    }
+    return r;
+  };
+  const node = (claim: number, unit: string) => {
+    const k = `${claim}|${unit}`;
+    if (!parent.has(k)) parent.set(k, k);
+    return k;
+  };
+  for (const e of edges) {
+    const a = find(node(e.claimA, e.unit));
+    const b = find(node(e.claimB, e.unit));
+    if (a !== b) parent.set(a, b);
+  }
+  const components = new Map<string, Edge[]>();
+  for (const e of edges) {
+    const root = find(node(e.claimA, e.unit));
+    const list = components.get(root) ?? [];
+    list.push(e);
+    components.set(root, list);
+  }
+  const out = new Map<number, number[]>();
+  for (const list of components.values()) {
+    const kept = list.map((e) => e.factId).filter((f): f is number => f !== null);
+    const fact = kept.length ? Math.min(...kept) : Math.min(...list.map((e) => e.id));
+    const move = list.filter((e) => e.factId !== fact).map((e) => e.id);
+    if (move.length) out.set(fact, [...(out.get(fact) ?? []), ...move]);
+  }
+  return out;
+}
+
+/** One claim's figure in a fact. */
+export interface Figure {
+  low: number;
+  /** Infinity for an open upper bound ("more than 1,250"). */
+  high: number;
+  lowInclusive: boolean;
+  highInclusive: boolean;
+  hedge: string | null;
+  text: string;
+}
+
+export type FigureShape = 'dot' | 'bar' | 'open-above' | 'open-below';
+
+/** How a figure is drawn: exact values as dots, ranges and hedges as bars, open bounds as arrows. */
+export function shapeOf(f: Figure): FigureShape {
+  if (!Number.isFinite(f.high)) return 'open-above';
+  if (f.low <= 0 && !f.lowInclusive && f.high > 0) return 'open-below';
+  if (f.low === f.high && !f.hedge) return 'dot';
+  return 'bar';
+}
+
+/**
+ * Groups of claims that agree: corroborations join them, conflicts keep them apart. Returns each
+ * claim's group index (0, 1, …, numbered in the order of `claims`).
+ */
+export function agreementGroups(
+  claims: readonly number[],
+  links: readonly { claimA: number; claimB: number; relation: string }[],
+): Map<number, number> {
+  const parent = new Map<number, number>(claims.map((c) => [c, c]));
+  const find = (x: number): number => {
+    let r = x;
+    while (parent.get(r) !== undefined && parent.get(r) !== r) r = parent.get(r) as number;
+    return r;
+  };
+  for (const l of links) {
+    if (l.relation !== 'corroboration') continue;
+    const a = find(l.claimA);
+    const b = find(l.claimB);
+    if (a !== b) parent.set(Math.max(a, b), Math.min(a, b));
+  }
+  const index = new Map<number, number>();
+  const out = new Map<number, number>();
+  for (const c of claims) {
+    const root = find(c);
+    if (!index.has(root)) index.set(root, index.size);
+    out.set(c, index.get(root) as number);
+  }
+  return out;
+}
+
+/** A row of the fact page, before drawing. */
+export interface FactRowInput {
+  claimId: number;
+  publishedAt: string | null;
+  figure: Figure;
+}
+
+/** ISO dates and times compare as text; a row without one sorts after those with one. */
+const timeOf = (r: FactRowInput) => r.publishedAt ?? '\uffff';
+
+/** Rows in time order where articles carry publication times (then by claim id). */
+export function inTimeOrder<T extends FactRowInput>(rows: readonly T[]): T[] {
+  return [...rows].sort((x, y) =>
+    timeOf(x) < timeOf(y) ? -1 : timeOf(x) > timeOf(y) ? 1 : x.claimId - y.claimId,
+  );
+}
+
+/**
+ * Unit families of tolls, which grow as a story develops (src/core/units.ts names them): deaths,
+ * injuries, people affected, buildings damaged. Not sizes, distances or memberships.
+ */
+const GROWING_UNITS = /^(death|injury|casualty|person|child|passenger|missing|displaced|arrest|building)$/;
+
+/**
+ * Claims that report a count higher than every earlier report, when all the dated reports of the fact
+ * only grow over time (11 → 24 as a story develops): likely updates, not outlets contradicting each
+ * other. Returns, per such claim, the figure it updated. Empty when the series ever falls, has fewer
+ * than two dates, or the unit is not a count.
+ */
+export function likelyUpdates(
+  rows: readonly FactRowInput[],
+  unit: string,
+): Map<number, { from: number; at: string }> {
+  const out = new Map<number, { from: number; at: string }>();
+  if (!GROWING_UNITS.test(unit)) return out;
+  const dated = inTimeOrder(rows.filter((r) => r.publishedAt && Number.isFinite(r.figure.high)));
+  if (new Set(dated.map((r) => r.publishedAt)).size < 2) return out;
+  const mid = (f: Figure) => (f.low + f.high) / 2;
+  for (let i = 1; i < dated.length; i++) {
+    const prev = dated[i - 1] as FactRowInput;
+    const cur = dated[i] as FactRowInput;
+    if (cur.publishedAt !== prev.publishedAt && mid(cur.figure) < mid(prev.figure)) return new Map();
+  }
+  let best: FactRowInput | null = null;
+  for (const r of dated) {
+    if (best && r.publishedAt !== best.publishedAt && mid(r.figure) > mid(best.figure)) {
+      out.set(r.claimId, { from: mid(best.figure), at: best.publishedAt as string });
+    }
+    if (!best || mid(r.figure) >= mid(best.figure)) best = r;
+  }
+  return out;
+}
+
+/** The number line's scale: the figures' finite span, padded, with round ticks. */
+export function scaleOf(figures: readonly Figure[]): { min: number; max: number; ticks: number[] } {
+  const finite = figures.flatMap((f) => [f.low, ...(Number.isFinite(f.high) ? [f.high] : [])]);
+  let min = Math.min(...finite);
+  let max = Math.max(...finite);
+  if (!Number.isFinite(min)) return { min: 0, max: 1, ticks: [0, 1] };
+  if (min === max) {
+    const d = Math.abs(min) * 0.1 || 1;
+    min -= d;
+    max += d;
+  }
+  const pad = (max - min) * 0.08;
+  min = min >= 0 && min - pad < 0 ? 0 : min - pad;
+  max += pad;
+  const raw = (max - min) / 5;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) as number;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(min / step) * step; t <= max + 1e-9; t += step)
+    ticks.push(Number(t.toPrecision(12)));
+  return { min, max, ticks };
+}

@@ -1,0 +1,108 @@
+// A fact's figures on one number line, drawn as SVG on the server (no script, no inline style: the
+// colours are classes in app.css, so the CSP needs nothing new). One lane per row: exact values as
+// dots, ranges and hedged figures as bars, open bounds as arrows to the edge; agreeing claims share a
+// colour. The table beside it says the same in words (the accessible fallback).
+import { type Figure, scaleOf } from '../../src/services/fact-model';
+import { type FactRow, sourceLabel } from '../../src/services/facts';
+import { formatNumber } from './format';
+
+const W = 480;
+const LEFT = 30;
+const RIGHT = 24;
+const LANE = 34;
+const TOP = 12;
+const AXIS = 30;
+
+export function NumberLine({ rows, unit }: { rows: FactRow[]; unit: string }) {
+  const { min, max, ticks } = scaleOf(rows.map((r) => r.figure));
+  const x = (v: number) =>
+    LEFT + ((Math.min(Math.max(v, min), max) - min) / (max - min)) * (W - LEFT - RIGHT);
+  const h = TOP + rows.length * LANE + AXIS;
+  const axisY = TOP + rows.length * LANE + 4;
+  const summary = rows.map((r) => `${sourceLabel(r)}: ${r.figure.text}`).join('; ');
+  return (
+    <svg
+      class="number-line"
+      viewBox={`0 0 ${W} ${h}`}
+      role="img"
+      aria-labelledby="nl-title nl-desc"
+      preserveAspectRatio="xMinYMin meet"
+    >
+      <title id="nl-title">{`Each source's figure (${unit}) on one scale`}</title>
+      <desc id="nl-desc">{summary}</desc>
+      {ticks.map((t) => (
+        <g class="tick">
+          <line x1={x(t)} x2={x(t)} y1={TOP - 6} y2={axisY} />
+          <text x={x(t)} y={axisY + 16} text-anchor="middle">
+            {formatNumber(t)}
+          </text>
+        </g>
+      ))}
+      <line class="axis" x1={LEFT} x2={W - RIGHT + 12} y1={axisY} y2={axisY} />
+      {rows.map((r, i) => (
+        <Mark
+          f={r.figure}
+          shape={r.shape}
+          y={TOP + i * LANE + LANE / 2}
+          x={x}
+          cls={`g${r.group % 6}`}
+          n={i + 1}
+        />
+      ))}
+    </svg>
+  );
+}
+
+function Mark({
+  f,
+  shape,
+  y,
+  x,
+  cls,
+  n,
+}: {
+  f: Figure;
+  shape: FactRow['shape'];
+  y: number;
+  x: (v: number) => number;
+  cls: string;
+  n: number;
+}) {
+  const label = (
+    <text class="lane-label" x={4} y={y + 5}>
+      {`${n}`}
+    </text>
+  );
+  if (shape === 'dot') {
+    return (
+      <g class={`mark ${cls}`}>
+        {label}
+        <circle cx={x(f.low)} cy={y} r={7} />
+      </g>
+    );
+  }
+  if (shape === 'open-above' || shape === 'open-below') {
+    const up = shape === 'open-above';
+    const from = up ? x(f.low) : x(f.high);
+    const to = up ? W - RIGHT + 10 : LEFT;
+    const tip = up
+      ? `${to},${y} ${to - 10},${y - 7} ${to - 10},${y + 7}`
+      : `${to},${y} ${to + 10},${y - 7} ${to + 10},${y + 7}`;
+    return (
+      <g class={`mark ${cls}`}>
+        {label}
+        <rect x={Math.min(from, to)} y={y - 4} width={Math.abs(to - from)} height={8} rx={2} />
+        <circle cx={from} cy={y} r={6} class={(up ? f.lowInclusive : f.highInclusive) ? '' : 'open'} />
+        <polygon points={tip} />
+      </g>
+    );
+  }
+  const x1 = x(f.low);
+  const x2 = Math.max(x(f.high), x1 + 4);
+  return (
+    <g class={`mark ${cls}${f.hedge ? ' hedged' : ''}`}>
+      {label}
+      <rect x={x1} y={y - 6} width={x2 - x1} height={12} rx={6} />
+    </g>
+  );
+}

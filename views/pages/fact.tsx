@@ -1,0 +1,119 @@
+// One fact: every source's figure for it, on a number line and in a table (the accessible fallback),
+// in time order where articles carry dates, with the pairs that disagree one click away.
+import pluralize from 'pluralize';
+import { type FactView, sourceLabel } from '../../src/services/facts';
+import { SeverityBadge, StatusBadge } from '../components/badge';
+import { formatInterval, formatNumber } from '../components/format';
+import { KeysScript } from '../components/keys-script';
+import { NumberLine } from '../components/number-line';
+import { Permalink } from '../components/permalink';
+
+const RESOLUTION: Record<string, string> = {
+  open: 'open',
+  a_holds: 'A holds',
+  b_holds: 'B holds',
+  neither: 'neither holds',
+  dismissed: 'dismissed',
+};
+
+export function FactPage({ fact, permalink }: { fact: FactView; permalink: string }) {
+  const byClaim = new Map(fact.rows.map((r, i) => [r.claimId, { row: r, n: i + 1 }]));
+  const conflicts = fact.links.filter((l) => l.relation === 'conflict');
+  const sources = new Set(fact.rows.map((r) => sourceLabel(r))).size;
+  return (
+    <>
+      <h1>
+        Fact #{fact.id}: how many {pluralize(fact.unit)}?{' '}
+        <span class="muted">({fact.rows.length} claims)</span>{' '}
+        {fact.severity ? <SeverityBadge severity={fact.severity} /> : null}
+      </h1>
+      <p class="muted">
+        {sources} {sources === 1 ? 'source' : 'sources'} ·{' '}
+        {fact.groups > 1 ? `${fact.groups} disagreeing figures` : 'they agree'} · {fact.openConflicts} open{' '}
+        {fact.openConflicts === 1 ? 'conflict' : 'conflicts'}
+        {fact.timeOrdered ? ' · in order of publication' : ''} · <a href={`/api/facts/${fact.id}`}>JSON</a> ·{' '}
+        <a href="/api/export/claimreview">ClaimReview export</a>
+      </p>
+      <Permalink url={permalink} />
+      <figure class="card fact-figure">
+        <NumberLine rows={fact.rows} unit={fact.unit} />
+        <figcaption class="muted legend">
+          <span class="key-dot" /> exact figure · <span class="key-bar" /> range or hedged (“about”, “some”) ·{' '}
+          <span class="key-arrow">→</span> open bound (“more than”) · one colour per group of sources that
+          agree
+        </figcaption>
+      </figure>
+      <table class="fact-table" data-kb-list>
+        <caption>Each claim's figure{fact.timeOrdered ? ', oldest report first' : ''}</caption>
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">Source</th>
+            <th scope="col">Figure</th>
+            <th scope="col">Sentence</th>
+          </tr>
+        </thead>
+        <tbody>
+          {fact.rows.map((r, i) => (
+            <tr class={`fact-row g${r.group % 6}`} data-kb-item="row" tabindex={-1}>
+              <td>
+                <span class="swatch" /> {i + 1}
+              </td>
+              <td>
+                <strong>{sourceLabel(r)}</strong>
+                <br />
+                <span class="muted">{r.publishedAt ?? 'no date'}</span>
+              </td>
+              <td>
+                <strong>{r.figure.text}</strong>
+                <br />
+                <span class="muted">
+                  {formatInterval({
+                    ...r.figure,
+                    high: Number.isFinite(r.figure.high) ? r.figure.high : null,
+                  })}
+                </span>
+                {r.update ? (
+                  <p class="update-note">
+                    Likely an update: up from {formatNumber(r.update.from)} reported {r.update.at}
+                  </p>
+                ) : null}
+              </td>
+              <td>
+                <a class="row-link claim-link" href={`/claims/${r.claimId}`}>
+                  {r.text}
+                </a>{' '}
+                <StatusBadge status={r.status} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {conflicts.length ? (
+        <section class="card">
+          <h2>The pairs that disagree</h2>
+          <ul class="fact-pairs">
+            {conflicts.map((l) => {
+              const a = byClaim.get(l.claimA);
+              const b = byClaim.get(l.claimB);
+              return (
+                <li>
+                  <a href={`/conflicts/${l.id}`}>
+                    #{a?.n} {a ? sourceLabel(a.row) : `claim ${l.claimA}`} {a?.row.figure.text} vs #{b?.n}{' '}
+                    {b ? sourceLabel(b.row) : `claim ${l.claimB}`} {b?.row.figure.text}
+                  </a>{' '}
+                  <SeverityBadge severity={l.severity} /> <span class="muted">{RESOLUTION[l.status]}</span>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
+      <p class="key-hints muted">
+        Keys: <kbd>j</kbd>/<kbd>k</kbd> move between rows · <kbd>Enter</kbd> opens the claim · <kbd>?</kbd>{' '}
+        all keys
+      </p>
+      <KeysScript />
+    </>
+  );
+}
