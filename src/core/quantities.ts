@@ -1,5 +1,14 @@
 // Quantities in a sentence: the number, how the writer hedged it, what it counts, and over what period.
 
+import {
+  afterModelName,
+  CALIBRES,
+  calibre,
+  DEMONYM,
+  modelCodeAt,
+  NP_STOP,
+  namesNotCounts,
+} from './counted-phrase';
 import { mayStartDate, readDateAt } from './dates';
 import { foldName } from './entities';
 import { subunitsAt } from './number-words';
@@ -69,20 +78,6 @@ const RATE_WORDS = new Map<string, string>([
   ['annual', 'year'],
   ['hourly', 'hour'],
 ]);
-
-// Words that end the noun phrase after a number.
-const NP_STOP = new Set(
-  (
-    'of in on at to from by with into onto for and or but nor than as per that which who whom whose ' +
-    'is are was were be been being has have had will would could should may might must can do does did ' +
-    'a an the this these those its their his her our your my it they he she we you i ' +
-    'said says told according after before during since until while when where because if so ' +
-    'each every more most less fewer about around over under up down out off also only just still ' +
-    'not no there here now then ago earlier later last next this through throughout across against among ' +
-    'within without via amid despite including like near beyond toward towards ' +
-    'aboard abroad ashore overseas inside outside nationwide worldwide altogether apiece'
-  ).split(' '),
-);
 
 // Modifiers that say nothing about which things are counted.
 const VAGUE_MODIFIERS = new Set(
@@ -350,13 +345,6 @@ function readQuantityAt(
   return { quantity, next: Math.max(j, np.end) };
 }
 
-const CALIBRES = new Set(['caliber', 'calibre']);
-/** ".38" and "38" (and "a. 38", as some copy splits it) are one calibre: 0.38 of an inch. */
-const calibre = (n: NumberMatch) =>
-  n.value >= 10 && n.value < 1000 && Number.isInteger(n.value) && n.scale === 1
-    ? n.value / 10 ** String(n.value).length
-    : n.value;
-
 /** Words after a sum that say how it is paid, not what for. */
 const PAYMENT_ADVERBS = new Set(['upfront', 'apiece', 'outright', 'overall', 'altogether', 'annually']);
 const notPaidFor = (head: string) => PAYMENT_ADVERBS.has(head) || (head.length > 4 && /[^e]ed$/.test(head));
@@ -459,26 +447,6 @@ function isNotAnAmount(tokens: Token[], num: NumberMatch, text: string): boolean
   return false;
 }
 
-/** Capitalised singular words after a number, with no plural noun after them: a name, not a count. */
-function namesNotCounts(tokens: Token[], k: number): boolean {
-  let i = k;
-  while (i < k + 3 && tokens[i]?.type === 'word' && /^[A-Z][A-Za-z]/.test(tokens[i]!.text)) {
-    const t = tokens[i]!;
-    if (isPluralNoun(t.text) || DEMONYM.test(t.text) || MONTHS.has(t.lower) || SCALES.has(t.lower))
-      return false;
-    i++;
-  }
-  if (i === k) return false;
-  // "over 80 AutoNation USA pre-owned stores": a name before the counted noun, maybe with a word or
-  // two describing it, still counts the noun.
-  for (let j = i; j < i + 3; j++) {
-    const after = tokens[j];
-    if (after?.type !== 'word' || !/^[a-z]/.test(after.text) || NP_STOP.has(after.lower)) return true;
-    if (isPluralNoun(after.text)) return false;
-  }
-  return true;
-}
-
 /** "p. m." → "pm", "GMT," → "gmt": the letters of a possible time suffix starting at `at`. */
 function timeSuffix(text: string, at: number): string {
   const m = /^(?:[A-Za-z]\.? ?){1,2}(?![A-Za-z])|^[A-Za-z']+/.exec(text.slice(at, at + 12));
@@ -494,9 +462,6 @@ const LENGTH_AND_WEIGHT = new Set(
     ' ',
   ),
 );
-
-// Nationality words ("American", "Somali", "Chinese", "Turkish"), which stand for a person after an age.
-const DEMONYM = /^[A-Z][a-z]+(?:an|ese|ish|i)$/;
 
 /** Nouns that a nationality before them makes a count of that nationality: "11 Yemeni nationals". */
 const CITIZEN_HEADS = new Set(['national', 'citizen', 'passport holder']);
@@ -659,42 +624,6 @@ function matchAge(tokens: Token[], j: number): number | null {
   )
     return j + 4;
   return null;
-}
-
-/**
- * Where a model code that starts with the capitalised word at `i` ends ("AK-47", "AK 47", "F-16s"), or
- * -1 when none does.
- */
-function modelCodeAt(tokens: Token[], i: number): number {
-  const t = tokens[i]!;
-  if (!/^[A-Z]{1,4}$/.test(t.text)) return -1;
-  let k = i + 1;
-  if (tokens[k]?.text === '-') k++;
-  // One letter makes a code only with a hyphen ("F-16"): "A 66-year-old" is an article and an age.
-  else if (t.text.length < 2) return -1;
-  const num = tokens[k];
-  if (num?.type !== 'num' || /[,.]/.test(num.text) || num.start - t.end > 3) return -1;
-  k++;
-  // "AK-47s": the plural glued to the code.
-  if (tokens[k]?.lower === 's' && tokens[k]!.start === num.end) k++;
-  return k;
-}
-
-/**
- * "15 737 MAX 9 aircraft": a model named by digits and capitalised words between a count and what it
- * counts. Where the counted noun starts, or k when no such model follows the count.
- */
-function afterModelName(tokens: Token[], k: number): number {
-  const first = tokens[k];
-  if (first?.type !== 'num' || /[,.]/.test(first.text)) return k;
-  let j = k + 1;
-  let names = 0;
-  while (j < k + 5 && (tokens[j]?.type === 'num' || /^[A-Z][A-Za-z]*$/.test(tokens[j]?.text ?? ''))) {
-    if (tokens[j]!.type === 'word') names++;
-    j++;
-  }
-  const noun = tokens[j];
-  return names > 0 && noun?.type === 'word' && /^[a-z]/.test(noun.text) && !NP_STOP.has(noun.lower) ? j : k;
 }
 
 /** Marks a part with the size of its whole: "35 of the 40 missiles" → `whole:40`. */

@@ -149,6 +149,11 @@ export const CHOICE_RULES = {
     reason:
       'a bound and the part its claim adds to it ("and another 7,000") make the other bound: no soft conflict',
   },
+  scaleSlip: {
+    name: 'scale-slip',
+    reason:
+      'the same digits under another scale word ("$1.65 billion" and "$165 million"): one figure with its scale slipped, compared past the ratio cap',
+  },
   tooFar: {
     name: 'too-far-apart',
     reason: `the figures are more than ${MAX_CONFLICT_RATIO} times apart: different quantities, not one figure told two ways`,
