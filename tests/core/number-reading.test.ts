@@ -68,7 +68,9 @@ describe('scale words glued on (rule glued-scale-word)', () => {
 describe('counted nouns behind a model code or a name (rule counted-after-name)', () => {
   it('counts the noun after a proper name: "over 100 AutoNation USA pre-owned stores" (SummEdits ectsum_AN_q3_2020_17)', () => {
     expect(
-      quantities('We plan to build over 100 AutoNation USA pre-owned stores, with over 50 completed by the end of 2025.')[0],
+      quantities(
+        'We plan to build over 100 AutoNation USA pre-owned stores, with over 50 completed by the end of 2025.',
+      )[0],
     ).toMatchObject({ value: 100, low: 100, high: Number.POSITIVE_INFINITY, unitClass: 'store' });
   });
 
@@ -80,17 +82,23 @@ describe('counted nouns behind a model code or a name (rule counted-after-name)'
 
   it('an acronym right after a number is what it counts, not a name: "121 RBI", "14 AK 47 Rifles" (ECB+ 10_3ecb, 12_9ecbplus)', () => {
     expect(
-      quantities('Overall, he finished the season with a .308 average, 33 homers and 121 RBI.').map((q) => q.unitClass),
+      quantities('Overall, he finished the season with a .308 average, 33 homers and 121 RBI.').map(
+        (q) => q.unitClass,
+      ),
     ).toContain('rbi');
     expect(
-      quantities('The ship has, thus far, confiscated a total of 14 AK 47 Rifles, 31 Magazines and 923 rounds of ammunition.')[0],
+      quantities(
+        'The ship has, thus far, confiscated a total of 14 AK 47 Rifles, 31 Magazines and 923 rounds of ammunition.',
+      )[0],
     ).toMatchObject({ value: 14, unitClass: 'rifle' });
   });
 });
 
 describe('"Dozen of" without an article is a vague plural (rule vague-dozen)', () => {
   it('reads "Dozen of warships" as dozens, which "over 20 warships" does not contradict (ECB+ 12_3ecb / 12_5ecb)', () => {
-    const q = one('Dozen of warships of several countries are also patrolling the shipping lanes in the Gulf of Aden.');
+    const q = one(
+      'Dozen of warships of several countries are also patrolling the shipping lanes in the Gulf of Aden.',
+    );
     expect(q.low).toBeGreaterThan(20);
     expect(q.high).toBeGreaterThan(q.low);
   });
@@ -103,7 +111,9 @@ describe('"Dozen of" without an article is a vague plural (rule vague-dozen)', (
 describe('calibres are decimals of an inch (rule calibre)', () => {
   it('reads "a. 38 caliber revolver" as 0.38 and "a. 357 caliber" as 0.357 (ECB+ 19_10ecbplus / 19_11ecbplus)', () => {
     const a = one('The suspect turned on them, and pointed a. 38 caliber revolver at the officers.');
-    const b = one('After they exited their vehicle to investigate, he pointed a. 357 caliber revolver at them.');
+    const b = one(
+      'After they exited their vehicle to investigate, he pointed a. 357 caliber revolver at them.',
+    );
     expect(a).toMatchObject({ value: 0.38, unitClass: 'caliber' });
     expect(b).toMatchObject({ value: 0.357, unitClass: 'caliber' });
   });
