@@ -13,6 +13,7 @@ import { mayStartDate, readDateAt } from './dates';
 import { foldName } from './entities';
 import { subunitsAt } from './number-words';
 import { mayStartNumber, type NumberMatch, readNumber, SCALES } from './numbers';
+import { mayStartProportion, readProportionAt } from './proportions';
 import type { Quantity } from './types';
 import {
   CURRENCY_SYMBOLS,
@@ -110,6 +111,7 @@ export function extractQuantities(tokens: Token[], text: string): Quantity[] {
     const t = tokens[i]!;
     const q =
       (t.type !== 'punct' && mayStartDate(t) ? readDateAt(tokens, i, text) : null) ??
+      (mayStartProportion(t) ? hedgedProportion(tokens, i, text) : null) ??
       (startsQuantity(t) ? readQuantityAt(tokens, i, text) : null);
     if (q) {
       out.push(q.quantity);
@@ -118,6 +120,27 @@ export function extractQuantities(tokens: Token[], text: string): Quantity[] {
   }
   shareFate(out, text);
   return out;
+}
+
+/** A ratio, share or rank (proportions.ts), widened by the hedge before it: "more than 1 in 4". */
+function hedgedProportion(
+  tokens: Token[],
+  i: number,
+  text: string,
+): { quantity: Quantity; next: number } | null {
+  const p = readProportionAt(tokens, i, text);
+  const hedge = p ? findHedge(tokens, i) : null;
+  if (!p || !hedge) return p;
+  const value = p.quantity.value;
+  const num: NumberMatch = { from: i, to: p.next, value, decimals: 0, scale: 1, numeral: true };
+  const start = tokens[hedge.from]!.start;
+  const quantity = {
+    ...p.quantity,
+    ...toInterval({ num, hedge, rangeEnd: null }),
+    start,
+    hedge: hedge.words,
+  };
+  return { quantity: { ...quantity, text: text.slice(start, quantity.end) }, next: p.next };
 }
 
 const startsQuantity = (t: Token) => (t.type === 'punct' ? CURRENCY_SYMBOLS.has(t.text) : mayStartNumber(t));
