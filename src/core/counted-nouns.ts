@@ -52,3 +52,14 @@ function classOf(word: string): string {
   const stem = stemmer(one);
   return BY_STEM.get(stem) ?? BY_STEM.get(stemmer(w)) ?? stem;
 }
+
+/**
+ * The table's class of a singular noun found only through its stem ("forces" is singular "force"
+ * already; "servicemembers" → "servicemember"; "nationals" → no class), or null when the table does
+ * not list it: unitClassOf's fallback, which keeps an unlisted noun as written.
+ */
+export function listedClass(word: string): string | null {
+  const cls = countedNounClass(word);
+  return BY_WORD.has(cls) || CLASSES.has(cls) ? cls : null;
+}
+const CLASSES = new Set(Object.keys(COUNTED_NOUN_GROUPS));

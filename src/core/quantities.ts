@@ -14,6 +14,7 @@ import { foldName } from './entities';
 import { subunitsAt } from './number-words';
 import { mayStartNumber, type NumberMatch, readNumber, SCALES } from './numbers';
 import { mayStartProportion, readProportionAt } from './proportions';
+import { findRate, rateBefore } from './rates';
 import type { Quantity } from './types';
 import {
   CURRENCY_SYMBOLS,
@@ -69,16 +70,6 @@ const HEDGES: [string, HedgeKind][] = [
   ['exactly', 'exact'],
   ['precisely', 'exact'],
 ];
-
-const RATE_WORDS = new Map<string, string>([
-  ['daily', 'day'],
-  ['weekly', 'week'],
-  ['monthly', 'month'],
-  ['annually', 'year'],
-  ['yearly', 'year'],
-  ['annual', 'year'],
-  ['hourly', 'hour'],
-]);
 
 // Modifiers that say nothing about which things are counted.
 const VAGUE_MODIFIERS = new Set(
@@ -345,7 +336,7 @@ function readQuantityAt(
   // "A magnitude 6 quake can cause severe damage", "20,000 troops could be sent": a figure that is the
   // subject of a possibility reports nothing that happened ("may have died" still does).
   if (isPossibility(tokens, end)) return null;
-  const rate = findRate(tokens, end);
+  const rate = findRate(tokens, end) ?? rateBefore(tokens, found.hedge?.from ?? i);
   const lastTok = tokens[Math.max(rate ? rate.end : end, j) - 1]!;
   const startTok = tokens[found.hedge?.from ?? i]!;
   const interval = toInterval(found);
@@ -726,7 +717,7 @@ function readNounPhrase(tokens: Token[], k: number) {
 /** The word right before a number (or its hedge), when it is a verb ending in -ed/-ing: "killing 10". */
 function verbBefore(tokens: Token[], i: number): string | null {
   const t = tokens[i - 1];
-  return t && t.type === 'word' && /(ed|ing)$/.test(t.lower) ? t.lower : null;
+  return t && t.type === 'word' && (/(ed|ing)$/.test(t.lower) || t.lower === 'lost') ? t.lower : null;
 }
 
 function measureBefore(tokens: Token[], i: number): string | null {
@@ -734,28 +725,6 @@ function measureBefore(tokens: Token[], i: number): string | null {
     const w = tokens[k]!.lower;
     if (MEASURE_NOUNS.has(w)) return w;
     if (tokens[k]!.type !== 'word') return null;
-  }
-  return null;
-}
-
-function findRate(tokens: Token[], j: number): { period: string; end: number } | null {
-  for (let k = j; k < Math.min(tokens.length, j + 3); k++) {
-    const t = tokens[k]!;
-    const period = RATE_WORDS.get(t.lower);
-    if (period !== undefined) return { period, end: k + 1 };
-    const n = tokens[k + 1];
-    if (
-      (t.lower === 'per' ||
-        t.lower === 'a' ||
-        t.lower === 'each' ||
-        t.lower === 'every' ||
-        t.lower === 'an') &&
-      n &&
-      TIME_UNITS.has(n.lower)
-    ) {
-      return { period: n.lower, end: k + 2 };
-    }
-    if (t.type !== 'word' || NP_STOP.has(t.lower) === false) continue;
   }
   return null;
 }

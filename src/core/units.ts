@@ -1,13 +1,14 @@
 // Unit classes: which counted things are the same kind of thing, so their numbers may be compared.
 
 import { COUNTED_NOUN_GROUPS as GROUPS } from './counted-noun-groups';
+import { listedClass } from './counted-nouns';
 
 const CLASS_OF = new Map<string, string>();
 for (const [cls, words] of Object.entries(GROUPS)) for (const w of words) CLASS_OF.set(w, cls);
 
-/** The class of a singular head noun; an unknown noun is its own class. */
+/** The class of a singular head noun (any inflection the stem finds in the table); an unknown noun is its own class. */
 export function unitClassOf(head: string): string {
-  return CLASS_OF.get(head) ?? head;
+  return CLASS_OF.get(head) ?? listedClass(head) ?? head;
 }
 
 // Generic "people" counts take their meaning from the verb that follows ("20 people were killed").
@@ -22,6 +23,9 @@ const PERSON_VERBS: [RegExp, string][] = [
 // The same fates as verbs before the count: "killing 10 people", "detained some 2,500 people".
 const VERBS_BEFORE: [RegExp, string][] = [
   [/^(killed|killing|claimed|claiming)$/, 'death'],
+  // "Russia lost roughly 900 soldiers a day": an army's losses are its casualties (killed, wounded,
+  // captured), as "casualties" and "losses" count them.
+  [/^(lost|losing)$/, 'casualty'],
   [/^(injured|injuring|wounded|wounding|hurt|hurting)$/, 'injury'],
   [/^(arrested|arresting|detained|detaining|jailed|jailing)$/, 'arrest'],
   [/^(evacuated|evacuating|displaced|displacing|rescued|rescuing)$/, 'displaced'],

@@ -1,0 +1,65 @@
+// Rates: the period a figure is counted over, whatever words say it. After the figure: "30,000 new
+// troops per month", "a month", "each month", "every month", "monthly"; "$5 billion a year",
+// "annually", "per annum". Before it (rule rate-before): "a monthly payment of $300", "annual revenue
+// of $1.6 billion", "its weekly wage of $300". One period name per rate ("month", "year"), so that a
+// figure per month is compared with another per month and never with a total. A reader of quantities.ts.
+
+import { NP_STOP } from './counted-phrase';
+import { TIME_UNITS } from './units';
+import type { Token } from './words';
+
+export const RATE_WORDS = new Map<string, string>([
+  ['daily', 'day'],
+  ['weekly', 'week'],
+  ['monthly', 'month'],
+  ['annually', 'year'],
+  ['yearly', 'year'],
+  ['annual', 'year'],
+  ['hourly', 'hour'],
+]);
+
+/** "per annum": Latin for a year. */
+const PER_ANNUM = 'annum';
+
+/** The rate said right after a figure's words (from token j), and where it ends. */
+export function findRate(tokens: Token[], j: number): { period: string; end: number } | null {
+  for (let k = j; k < Math.min(tokens.length, j + 3); k++) {
+    const t = tokens[k]!;
+    const period = RATE_WORDS.get(t.lower);
+    if (period !== undefined) return { period, end: k + 1 };
+    const n = tokens[k + 1];
+    if (t.lower === 'per' && n?.lower === PER_ANNUM) return { period: 'year', end: k + 2 };
+    if (
+      (t.lower === 'per' ||
+        t.lower === 'a' ||
+        t.lower === 'each' ||
+        t.lower === 'every' ||
+        t.lower === 'an') &&
+      n &&
+      TIME_UNITS.has(n.lower)
+    ) {
+      return { period: n.lower, end: k + 2 };
+    }
+    if (t.type !== 'word' || NP_STOP.has(t.lower) === false) continue;
+  }
+  return null;
+}
+
+/**
+ * The rate said before a figure by an adjective on the noun it is the amount of: "a monthly payment of
+ * $300", "annual sales of 2.1 million cars", "the daily average of 1,200". `from` is the figure's first
+ * token (its hedge or currency symbol included); the adjective is at most three words before "of".
+ */
+export function rateBefore(tokens: Token[], from: number): { period: string; end: number } | null {
+  let k = from - 1;
+  if (tokens[k]?.lower !== 'of') return null;
+  for (let n = 0; n < 3; n++) {
+    const t = tokens[--k];
+    if (t?.type !== 'word') return null;
+    const period = RATE_WORDS.get(t.lower);
+    // The adjective qualifies the noun: "annual revenue of", not the noun itself ("the annual of").
+    if (period !== undefined) return n > 0 ? { period, end: from } : null;
+    if (NP_STOP.has(t.lower) || !/^[a-z]/.test(t.text)) return null;
+  }
+  return null;
+}
