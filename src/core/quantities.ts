@@ -1,5 +1,6 @@
 // Quantities in a sentence: the number, how the writer hedged it, what it counts, and over what period.
 
+import { markConversions } from './conversions';
 import {
   afterModelName,
   CALIBRES,
@@ -110,6 +111,7 @@ export function extractQuantities(tokens: Token[], text: string): Quantity[] {
     } else i++;
   }
   shareFate(out, text);
+  markConversions(out, text);
   return out;
 }
 

@@ -1,0 +1,58 @@
+// Conversions in parentheses (rule converted-figure): "58km (36 miles)", "85 million euros ($ 108
+// million)", "a euro110 billion ($141 billion) loan". The figure in parentheses is the writer's
+// conversion of the one before it into another unit or currency: it is no claim of its own, and
+// another outlet's conversion of the same original ("$144 billion", "35 miles") differs by the rate
+// and the rounding each used. It is compared through the original: it keeps its value but spans
+// CONVERSION_TOLERANCE either side (exchange rates move between outlets and days; unit conversions
+// are rounded), and is marked with the hedge "converted". A reader of quantities.ts, run after them.
+
+import type { Quantity } from './types';
+
+/** Relative width of a converted figure: exchange rates of different days and outlets, rounding. */
+export const CONVERSION_TOLERANCE = 0.05;
+
+/** Unit classes of one dimension: a figure of one converted into another. */
+const DIMENSION = new Map<string, string>([
+  ['kilometer', 'length'],
+  ['mile', 'length'],
+  ['meter', 'length'],
+  ['foot', 'length'],
+  ['kilogram', 'mass'],
+  ['pound', 'mass'],
+  ['ton', 'mass'],
+]);
+
+/** A currency written before or after the number just before "(": "euro110 billion", "85 million euros", "€110bn". */
+const CURRENCY_FIGURE =
+  /(?:(?:euros?|eur|€|£|¥|yen|yuan|rupees?|pounds?|rubles?|roubles?|francs?)\s*\d[\d.,]*\s*(?:trillion|billion|million|bn|mn|m)?|\d[\d.,]*\s*(?:trillion|billion|million|bn|mn|m)?\s*(?:euros?|pounds?|yen|yuan|rupees?|rubles?|roubles?|francs?|dollars?))\s*$/i;
+
+const dimension = (q: Quantity) => (q.unitClass.startsWith('money:') ? 'money' : DIMENSION.get(q.unitClass));
+
+/** Marks, in place, each figure in parentheses that converts the figure right before it. */
+export function markConversions(qs: Quantity[], text: string): void {
+  for (let k = 0; k < qs.length; k++) {
+    const q = qs[k]!;
+    const open = text.lastIndexOf('(', q.start);
+    if (open < 0 || text.slice(open + 1, q.start).trim() !== '' || text[q.end] !== ')') continue;
+    const dim = dimension(q);
+    if (!dim) continue;
+    const before = text.slice(Math.max(0, open - 40), open);
+    const prev = qs[k - 1];
+    const original =
+      prev && prev.end <= open && text.slice(prev.end, open).trim() === ''
+        ? dimension(prev) === dim && prev.unit !== q.unit
+        : dim === 'money' && CURRENCY_FIGURE.test(before) && !sameCurrency(before, q.unit);
+    if (!original) continue;
+    q.low = Math.min(q.low, tidy(q.value * (1 - CONVERSION_TOLERANCE)));
+    q.high = Math.max(q.high, tidy(q.value * (1 + CONVERSION_TOLERANCE)));
+    q.lowInclusive = true;
+    q.highInclusive = true;
+    q.hedge = 'converted';
+  }
+}
+
+/** "… 110 dollars (" before a dollar figure is no conversion. */
+const sameCurrency = (before: string, unit: string) => unit === 'usd' && /dollars?\s*$/i.test(before);
+
+/** 36 × 0.95 is 34.2, not 34.199999999999996. */
+const tidy = (n: number) => Number(n.toPrecision(12));

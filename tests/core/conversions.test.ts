@@ -1,0 +1,38 @@
+// Rule converted-figure (src/core/conversions.ts): a figure in parentheses converting the one before it
+// spans the conversion's tolerance. Real pairs of the labelled ECB+ set (compatible: one fact).
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../src/core';
+import { overlaps } from '../../src/core/crossref/intervals';
+
+const quantities = (text: string) => extractArticle(text).claims.flatMap((c) => c.quantities);
+
+describe('conversions in parentheses (rule converted-figure)', () => {
+  it('"58km (36 miles)" agrees with another outlet\'s "35 miles" (ECB+ 20_1ecbplus / 20_3ecbplus)', () => {
+    const [km, miles] = quantities(
+      "'We panicked' The US Geological Survey put the epicentre of Sunday's quake at about 58km (36 miles) south - west of Bandar Abbas.",
+    );
+    const [other] = quantities('The USGS said the quake was 35 miles southwest of Bandar Abbas.');
+    expect(km!.hedge).toBe('about');
+    expect(miles).toMatchObject({ value: 36, low: 34.2, high: 37.8, hedge: 'converted' });
+    expect(overlaps(miles!, other!)).toBe(true);
+  });
+
+  it('"a euro110 billion ($141 billion) loan package" agrees with "a $144 billion bailout" (ECB+ 8_3ecbplus / 8_9ecbplus)', () => {
+    const [dollars] = quantities(
+      'Heavily indebted Greece gets a euro110 billion ($141 billion) loan package to keep it from defaulting.',
+    );
+    const [other] = quantities(
+      'The national strike was held so that Greece can get a $144 billion bailout from the International Monetary fund.',
+    );
+    expect(dollars).toMatchObject({ value: 141e9, hedge: 'converted' });
+    expect(overlaps(dollars!, other!)).toBe(true);
+  });
+
+  it("leaves a figure in parentheses that converts nothing alone: a party's figure, a second sum in one currency", () => {
+    for (const t of [
+      'The bill passed 68 votes to 31 (52 Democrats) in the Senate.',
+      'The company paid $5 million ($2 million in cash) for the site.',
+    ])
+      for (const q of quantities(t)) expect(q.hedge, t).not.toBe('converted');
+  });
+});
