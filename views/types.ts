@@ -6,4 +6,4 @@ export type { HistoryEntry } from '../db/queries/reviews';
 export type { ArticleView, ClaimView } from '../src/services/articles';
 export type { ComparedWith } from '../src/services/compared';
 export type { ConflictDetail, ConflictQueue } from '../src/services/conflicts';
-export type { QueueQuery } from '../src/services/queries';
+export type { QueueQuery } from '../src/shared/read-queries';

@@ -11,12 +11,12 @@ import {
   userByLogin,
   userCount,
 } from '../../db/queries/users';
-import { ROLES, type Role } from '../../db/schema';
 import { hashPassword, isPasswordHash } from '../auth/password';
 import { passwordProblem } from '../auth/password-policy';
 import { newToken, tokenHash } from '../auth/tokens';
-import type { User } from '../auth/user';
 import { cleanLabel } from '../core/clean';
+import { ROLES, type Role } from '../shared/statuses';
+import type { User } from '../shared/user';
 import { InputError, NotFoundError } from './errors';
 
 /** Logins are compared in lower case: "Ana" and "ana" are one account, and Access emails fold the same way. */

@@ -7,9 +7,9 @@ import { type ClaimSummary, claimSummaries, listClaimIds, previousSentences } fr
 import { type LinkWithClaims, linksOfClaims } from '../../db/queries/links';
 import { type HistoryEntry, historiesOf } from '../../db/queries/reviews';
 import { type NearbyName, namesBefore } from '../../db/queries/subjects';
-import type { ClaimStatus } from '../../db/schema';
-import type { AppSettings } from '../routes/app-types';
 import { DEFAULT_ORG_NAME } from '../settings';
+import type { AppSettings } from '../shared/app-env';
+import type { ClaimStatus } from '../shared/statuses';
 import { contradictedClaims } from './verdict-rules';
 
 export const RATING_SCALE: Record<Exclude<ClaimStatus, 'unreviewed'>, { value: number; name: string }> = {

@@ -24,9 +24,9 @@ import {
 } from '../../db/queries/reviews';
 import { userByLogin } from '../../db/queries/users';
 import { type VerdictContext, verdictContext } from '../../db/queries/verdicts';
-import type { ClaimStatus, LinkStatus, Role } from '../../db/schema';
-import { hasRole, type User } from '../auth/user';
 import { cleanLabel } from '../core/clean';
+import type { ClaimStatus, LinkStatus, Role } from '../shared/statuses';
+import { hasRole, type User } from '../shared/user';
 import { ContradictionError, ForbiddenError, InputError, NotFoundError, StaleVersionError } from './errors';
 import { type Contradiction, contradictions, contradictsResolution, impliedVerdicts } from './verdict-rules';
 
