@@ -106,4 +106,3 @@ export const claimExportQuery = z.object({
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
-export type ClaimExportQuery = z.infer<typeof claimExportQuery>;

@@ -21,7 +21,6 @@ import { InputError, NotFoundError } from './errors';
 
 /** Logins are compared in lower case: "Ana" and "ana" are one account, and Access emails fold the same way. */
 export const LOGIN_PATTERN = /^[a-z0-9][a-z0-9._@+-]{0,99}$/;
-export { MIN_PASSWORD_LENGTH } from '../auth/password-policy';
 
 export function normalizeLogin(login: string): string {
   const l = login.trim().toLowerCase();

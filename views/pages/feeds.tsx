@@ -1,8 +1,9 @@
 // /feeds: the subscriptions with each one's last poll (when, outcome, new items, last error), its
 // items so far, and the forms to add a feed or import an OPML list. While items are being added the
 // table asks again every 2 s (htmx), so the counts move as the work goes on.
-import type { FeedRow } from '../../db/queries/feeds';
+
 import { formatDate } from '../components/format';
+import type { FeedRow } from '../types';
 
 export interface FeedView extends FeedRow {
   items: Record<string, number>;
