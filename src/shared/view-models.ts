@@ -4,7 +4,7 @@
 // Where to declare a new one: beside the service that builds it; add it here for the view.
 
 export type { ClaimSummary } from '../../db/queries/claims';
-export type { FeedRow } from '../../db/queries/feeds';
+export type { FeedItemRow, FeedRow } from '../../db/queries/feeds';
 export type { LinkWithClaims } from '../../db/queries/links';
 export type { AccountRow, TokenRow } from '../../db/queries/users';
 export type { DiffPart, Explanation, QuantitySide } from '../core';

@@ -3,7 +3,7 @@
 // table asks again every 2 s (htmx), so the counts move as the work goes on.
 
 import { formatDate } from '../components/format';
-import type { FeedRow } from '../types';
+import type { FeedItemRow, FeedRow } from '../types';
 
 export interface FeedView extends FeedRow {
   items: Record<string, number>;
@@ -199,13 +199,7 @@ export function FeedsPage({ feeds, canEdit, canDelete, errors = {}, values = {},
   );
 }
 
-export function FeedItemsPage({
-  feed,
-  items,
-}: {
-  feed: FeedRow;
-  items: import('../../db/queries/feeds').FeedItemRow[];
-}) {
+export function FeedItemsPage({ feed, items }: { feed: FeedRow; items: FeedItemRow[] }) {
   return (
     <>
       <h1>{feed.title ?? feed.url}</h1>
