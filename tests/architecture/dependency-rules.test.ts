@@ -16,7 +16,7 @@ interface Import {
 }
 
 /** The imports and re-exports of one source text (static, side-effect and dynamic). */
-export function importsOf(file: string, text: string): Import[] {
+function importsOf(file: string, text: string): Import[] {
   const out: Import[] = [];
   const add = (spec: string, typeOnly: boolean) =>
     out.push({
@@ -63,7 +63,7 @@ interface Rule {
 const PROJECT = ['src', 'views', 'db', 'seeds', 'tests'];
 const project = (t: string) => inside(t, ...PROJECT);
 
-export const RULES: Rule[] = [
+const RULES: Rule[] = [
   {
     name: 'views import only src/shared and views/',
     files: 'views',
