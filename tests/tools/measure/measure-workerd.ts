@@ -1,0 +1,363 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createClient } from '@libsql/client';
+import { Miniflare } from 'miniflare';
+import { newToken, tokenHash } from '../../../src/auth/tokens';
+import { findSqld, SQLD_MISSING, startSqld } from '../sqld';
+import { compatibilityDateOf, measureBundle } from './bundle-size';
+import { ecbArchive, quantile, removeArticle, seedArticles } from './cpu-meter';
+import { unpackRevision } from './revision';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** The Worker of the project at `root` as `wrangler deploy` uploads it (see bundle-size.ts). */
+function bundledWorker(root: string, outdir: string): string {
+  measureBundle(root, outdir);
+  return join(outdir, 'worker.js');
+}
+
+/** `rev`'s project files unpacked (revision.ts), ready to bundle. */
+function unpack(rev: string): { root: string; sha: string } {
+  const { dir, sha } = unpackRevision(ROOT, rev, {
+    prefix: 'wd',
+    paths: ['src', 'db', 'views', 'seeds', 'wrangler.toml', 'tsconfig.json', 'package.json'],
+    marker: 'wrangler.toml',
+    prepare: (d) => symlinkSync(join(ROOT, 'node_modules'), join(d, 'node_modules')),
+  });
+  return { root: dir, sha };
+}
+
+/** Child processes of this one named `workerd` (Miniflare starts one). */
+function workerdPids(): number[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const [, comm, rest] = /^\d+ \((.*)\) (.*)$/s.exec(stat) ?? [];
+        return comm === 'workerd' && Number(rest?.split(' ')[1]) === process.pid;
+      } catch {
+        return false; // gone meanwhile
+      }
+    })
+    .map(Number);
+}
+
+/** Nanoseconds of CPU per thread of `pid` so far. */
+function threadCpuNs(pid: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      out.set(tid, Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]));
+    } catch {
+      // thread ended meanwhile
+    }
+  }
+  return out;
+}
+
+const idle = () => new Promise((r) => setTimeout(r, 30));
+
+const CROSSREF_QUEUE = 'crosscheck-crossref';
+
+/** A bundle under test, reached through its own hostname. */
+interface Side {
+  name: string;
+  host: string;
+  script: string;
+}
+
+/** Isolate-thread and all-thread CPU ms of one request. */
+type Sample = { isolate: number; all: number };
+
+async function main() {
+  const { values } = parseArgs({
+    options: { runs: { type: 'string' }, archive: { type: 'string' }, rev: { type: 'string' } },
+  });
+  const runs = Number(values.runs ?? 60);
+  const binary = findSqld();
+  if (!binary) throw new Error(SQLD_MISSING);
+  const sqld = await startSqld(binary);
+  const work = mkdtempSync(join(tmpdir(), 'crosscheck-workerd-bundle-'));
+  let mf: Miniflare | null = null;
+  const client = createClient({ url: sqld.url });
+  try {
+    const token = newToken();
+    await client.batch(
+      [
+        "insert into users (login, display_name, role) values ('cpu', 'CPU probe', 'editor')",
+        {
+          sql: "insert into api_tokens (user_id, token_hash, label) select id, ?, 'measure:workerd' from users where login = 'cpu'",
+          args: [await tokenHash(token)],
+        },
+      ],
+      'write',
+    );
+    const sides: Side[] = [
+      { name: 'this tree', host: 'now.localhost', script: bundledWorker(ROOT, join(work, 'now')) },
+    ];
+    if (values.rev) {
+      const { root, sha } = unpack(values.rev);
+      sides.unshift({
+        name: sha.slice(0, 7),
+        host: 'then.localhost',
+        script: bundledWorker(root, join(work, 'then')),
+      });
+    }
+    // This tree once more, with the CROSSREF queue: the ingest split across two invocations. The
+    // queue has no consumer here; the consumer's invocation is dispatched and metered on its own.
+    const queued: Side = {
+      name: 'this tree, queued',
+      host: 'queued.localhost',
+      script: sides.at(-1)!.script,
+    };
+    const compatibilityDate = compatibilityDateOf(ROOT);
+    mf = new Miniflare({
+      workers: [
+        {
+          name: queued.host,
+          modules: true,
+          scriptPath: queued.script,
+          modulesRoot: dirname(queued.script),
+          compatibilityDate,
+          bindings: { LIBSQL_URL: sqld.url },
+          queueProducers: { CROSSREF: CROSSREF_QUEUE },
+          routes: [`${queued.host}/*`],
+        },
+        ...sides.map((side) => ({
+          name: side.host,
+          modules: true,
+          scriptPath: side.script,
+          modulesRoot: dirname(side.script),
+          compatibilityDate,
+          bindings: { LIBSQL_URL: sqld.url },
+          routes: [`${side.host}/*`],
+        })),
+        // The floor: what any Worker costs on the way through Miniflare's entry worker, which on
+        // Cloudflare is the edge and not billed to the Worker.
+        {
+          name: 'hello',
+          modules: true,
+          // /send also sends one queue message, and queue() acks: the floors of the queued ingest's
+          // two halves, which include Miniflare's queue broker and its dispatch of the consumer.
+          script: `export default {
+            async fetch(request, env) {
+              if (new URL(request.url).pathname === '/send') await env.Q.sendBatch([{ body: { articleId: 1 } }]);
+              return new Response('hello');
+            },
+            async queue(batch) { for (const m of batch.messages) m.ack(); },
+          }`,
+          compatibilityDate,
+          queueProducers: { Q: 'floor' },
+          routes: ['hello.localhost/*'],
+        },
+      ],
+    });
+    const request = async (
+      side: Side,
+      path: string,
+      init: { method?: string; body?: string; headers?: Record<string, string> } = {},
+    ) => {
+      const origin = `http://${side.host}`;
+      const res = await mf!.dispatchFetch(`${origin}${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${token}`, origin, ...init.headers },
+      });
+      const body = await res.text();
+      if (res.status >= 400)
+        throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${body.slice(0, 300)}`);
+      return body;
+    };
+    const postArticle = (side: Side, a: unknown) =>
+      request(side, '/api/articles', {
+        method: 'POST',
+        body: JSON.stringify(a),
+        headers: { 'content-type': 'application/json' },
+      });
+
+    const { probe, others } = seedArticles(ROOT);
+    const words = probe.text.split(/\s+/).filter(Boolean).length;
+    const now = sides[sides.length - 1]!;
+    for (const s of others) await postArticle(now, s);
+    const stored = ecbArchive(ROOT, Number(values.archive ?? 300));
+    for (const [i, a] of stored.entries())
+      await postArticle(now, { outlet: `Archive ${i % 12}`, title: a.title || `archive ${i}`, text: a.text });
+    const [pid, ...more] = workerdPids();
+    if (pid === undefined || more.length > 0)
+      throw new Error(`expected one workerd child, found ${[pid, ...more]}`);
+    console.log(
+      `workerd ${pid}; archive: ${stored.length + others.length} articles in sqld; probe ${probe.file} (${words} words)\n`,
+    );
+
+    /** CPU of one request: read once workerd is idle before and after it. */
+    const sample = async (send: () => Promise<string>): Promise<Sample & { body: string }> => {
+      await idle();
+      const before = threadCpuNs(pid);
+      const body = await send();
+      await idle();
+      let all = 0;
+      let isolate = 0;
+      for (const [tid, ns] of threadCpuNs(pid)) {
+        const d = ns - (before.get(tid) ?? 0);
+        all += d;
+        isolate = Math.max(isolate, d);
+      }
+      return { isolate: isolate / 1e6, all: all / 1e6, body };
+    };
+    const f = (xs: number[], q: number) =>
+      quantile(
+        [...xs].sort((a, b) => a - b),
+        q,
+      )
+        .toFixed(2)
+        .padStart(6);
+    /**
+     * Runs a request on every side in turn (the order alternating), warm-up first; prints a row.
+     * `before` runs unmetered ahead of each request; `on` limits the row to some sides.
+     */
+    const measure = async (
+      label: string,
+      send: (side: Side, i: number, prepared: number) => Promise<string>,
+      after?: (body: string) => Promise<void>,
+      { on = sides, before }: { on?: Side[]; before?: (side: Side) => Promise<number> } = {},
+    ) => {
+      const got = on.map(() => [] as Sample[]);
+      for (let i = -3; i < runs; i++) {
+        const order = i % 2 ? on.map((_, k) => k) : on.map((_, k) => on.length - 1 - k);
+        for (const k of order) {
+          const prepared = (await before?.(on[k]!)) ?? 0;
+          const s = await sample(() => send(on[k]!, i, prepared));
+          await after?.(s.body);
+          if (i >= 0) got[k]!.push(s);
+        }
+      }
+      const cells = sides.map((side) => {
+        const xs = got[on.indexOf(side)];
+        if (!xs) return `${'—'.padStart(15)} | ${'—'.padStart(6)}`;
+        const isolate = xs.map((x) => x.isolate);
+        return `${f(isolate, 0.5)} (${f(isolate, 0.95)}) | ${f(
+          xs.map((x) => x.all),
+          0.5,
+        )}`;
+      });
+      console.log(`| ${label.padEnd(40)} | ${cells.join(' | ')} |`);
+      return got;
+    };
+
+    const head = sides.map((s) => `${s.name}: isolate (p95) | all threads`).join(' | ');
+    console.log(`| ${'request'.padEnd(40)} | ${head} |`);
+    console.log(`| ${'-'.repeat(40)} |${' ---: | ---: |'.repeat(sides.length)}`);
+    const floor = await measure('hello-world Worker  (the floor)', async () =>
+      (await mf!.dispatchFetch('http://hello.localhost/')).text(),
+    );
+    await measure('GET /signin  (a small page)', (side) => request(side, '/signin'));
+    const removeIngested = async (body: string) => {
+      const { articleId } = JSON.parse(body) as { articleId: number };
+      await removeArticle(client, articleId);
+    };
+    await measure(
+      `POST /api/articles  (${words} words, one call)`,
+      (side) => postArticle(side, probe),
+      removeIngested,
+    );
+    // The same article on the queued Worker: the request, then the consumer's invocation.
+    await measure('  the same, queued: the request', () => postArticle(queued, probe), removeIngested, {
+      on: [sides.at(-1)!],
+    });
+    await measure(
+      '  floor: a hello-world Worker that sends',
+      async () => (await mf!.dispatchFetch('http://hello.localhost/send')).text(),
+      undefined,
+      { on: [sides.at(-1)!] },
+    );
+    const helloWorker = await mf.getWorker('hello');
+    await measure(
+      '  floor: a hello-world consumer',
+      async (_side, i) =>
+        JSON.stringify(
+          await helloWorker.queue('floor', [
+            { id: `f${i}`, timestamp: new Date(), body: { articleId: 1 }, attempts: 1 },
+          ]),
+        ),
+      undefined,
+      { on: [sides.at(-1)!] },
+    );
+    const consumer = await mf.getWorker(queued.host);
+    await measure(
+      '  the same, queued: the queue consumer',
+      async (_side, i, articleId) =>
+        JSON.stringify({
+          articleId,
+          result: await consumer.queue(CROSSREF_QUEUE, [
+            { id: `m${i}`, timestamp: new Date(), body: { articleId }, attempts: 1 },
+          ]),
+        }),
+      async (body) => {
+        const { articleId, result } = JSON.parse(body) as {
+          articleId: number;
+          result: { explicitAcks: string[] };
+        };
+        if (result.explicitAcks.length !== 1) throw new Error(`the consumer did not ack: ${body}`);
+        const [row] = (
+          await client.execute({
+            sql: 'select crossref_pending from articles where id = ?',
+            args: [articleId],
+          })
+        ).rows;
+        if (Number(row?.crossref_pending) !== 0) throw new Error(`article ${articleId} is still pending`);
+        await removeArticle(client, articleId);
+      },
+      {
+        on: [sides.at(-1)!],
+        before: async () => (JSON.parse(await postArticle(queued, probe)) as { articleId: number }).articleId,
+      },
+    );
+    await postArticle(now, probe);
+    const queue = JSON.parse(await request(now, '/api/conflicts')) as {
+      items: { id: number; a: { id: number } }[];
+    };
+    const link = queue.items[0];
+    if (!link) throw new Error('no conflict to measure the side-by-side page with');
+    await measure('GET /  (conflict queue page)', (side) => request(side, '/'));
+    await measure('GET /conflicts/:id  (side by side + diff)', (side) =>
+      request(side, `/conflicts/${link.id}`),
+    );
+    await measure('GET /api/conflicts  (JSON twin)', (side) => request(side, '/api/conflicts'));
+    // Both sides review the same claim, one after the other: the version is the claim's, not a side's.
+    let version = (
+      JSON.parse(await request(now, `/api/claims/${link.a.id}`)) as { claim: { version: number } }
+    ).claim.version;
+    let reviews = 0;
+    await measure('POST /claims/:id/status  (htmx review)', async (side) => {
+      const body = await request(side, `/claims/${link.a.id}/status`, {
+        method: 'POST',
+        headers: { 'HX-Request': 'true', 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          status: reviews++ % 2 ? 'verified' : 'disputed',
+          version: String(version),
+        }).toString(),
+      });
+      version++;
+      return body;
+    });
+    const floorMs = quantile(
+      floor[0]!.map((x) => x.isolate).sort((a, b) => a - b),
+      0.5,
+    );
+    console.log(
+      `\nmedians (p95) over ${runs} warm runs${sides.length > 1 ? ' each, the sides alternating' : ''}; the database's` +
+        ` own CPU is in sqld, not here. A Worker's own CPU is about its figure less the floor (${floorMs.toFixed(2)} ms).` +
+        ' Workers Free allows 10 ms CPU.',
+    );
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+    client.close();
+    sqld.stop();
+    await mf?.dispose().catch(() => {});
+  }
+}
+
+await main();
