@@ -32,8 +32,11 @@ const dimension = (q: Quantity) => (q.unitClass.startsWith('money:') ? 'money' :
 export function markConversions(qs: Quantity[], text: string): void {
   for (let k = 0; k < qs.length; k++) {
     const q = qs[k]!;
-    const open = text.lastIndexOf('(', q.start);
-    if (open < 0 || text.slice(open + 1, q.start).trim() !== '' || text[q.end] !== ')') continue;
+    if (text[q.end] !== ')') continue;
+    // The "(" right before the figure, across spaces only: a bounded look back, never the whole text.
+    let open = q.start - 1;
+    while (open > 0 && open > q.start - 4 && text[open] === ' ') open--;
+    if (text[open] !== '(') continue;
     const dim = dimension(q);
     if (!dim) continue;
     const before = text.slice(Math.max(0, open - 40), open);

@@ -34,6 +34,7 @@ export function countedNounClass(word: string): string {
 }
 
 const MAX_MEMO = 20_000;
+const INFLECTION = /^(?:e|s|es|ed|d|ing|y|ies)?$/;
 const MEMO = new Map<string, string>();
 
 function classOf(word: string): string {
@@ -50,7 +51,11 @@ function classOf(word: string): string {
   const listed = BY_WORD.get(one);
   if (listed) return listed;
   const stem = stemmer(one);
-  return BY_STEM.get(stem) ?? BY_STEM.get(stemmer(w)) ?? stem;
+  // Through the stem only an inflection of a listed word ("servicemembers", "recruited"), never a
+  // derived word: "national" stems to "nation" but counts people, not countries.
+  const listedByStem = BY_STEM.get(stem);
+  if (listedByStem && INFLECTION.test(one.slice(stem.length)) && one.startsWith(stem)) return listedByStem;
+  return stem;
 }
 
 /**
@@ -60,6 +65,6 @@ function classOf(word: string): string {
  */
 export function listedClass(word: string): string | null {
   const cls = countedNounClass(word);
-  return BY_WORD.has(cls) || CLASSES.has(cls) ? cls : null;
+  return CLASSES.has(cls) ? cls : null;
 }
 const CLASSES = new Set(Object.keys(COUNTED_NOUN_GROUPS));
