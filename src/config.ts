@@ -2,7 +2,7 @@
 // (src/node.ts, src/cli/*, src/worker.ts from its vars), with the same names on Node and Workers. Each
 // default is applied here and nowhere else; a malformed value stops the entry with a message that names
 // the variable. The README's "Configuration" table lists them.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AppSettings } from './shared/app-env';
 
 export const DEFAULT_DATABASE_URL = 'file:data/crosscheck.db';
