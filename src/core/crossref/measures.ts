@@ -6,7 +6,7 @@ import { WHOLE } from '../quantities';
 import type { Quantity } from '../types';
 import { listedTotal, softConflict } from './bounds';
 import { informativeAgreement, MAX_CONFLICT_RATIO, overlaps, ratioOf, relativeDifference } from './intervals';
-import { sameLocalContext } from './local-context';
+import { frameCloseness, sameLocalContext } from './local-context';
 import { roundedAlike } from './rounding';
 import { SUM } from './sums';
 import type { ClaimView } from './view';
@@ -227,9 +227,14 @@ function pairFor(
   // A figure of a that another figure of b agrees with is spoken for: "5.35 % against the label's
   // 5.5 %" and "8.02 % against the label's 5.5 %" differ on 5.35 against 8.02, not 5.5 against 8.02.
   const free = options.filter((qa) => !qsB.some((other) => other !== qb && overlaps(qa, other)));
-  const closest = (free.length > 0 ? free : options).reduce((best, qa) =>
-    relativeDifference(qa, qb) < relativeDifference(best, qb) ? qa : best,
-  );
+  // Rule frame-first: the figure whose own words match qb's best ("earnings from continuing operations
+  // of $132.4 million" → "earnings from continuing operations were $130.4 million", not "adjusted
+  // earnings … $127.1 million"), then the nearest value.
+  const closeness = new Map((free.length > 0 ? free : options).map((qa) => [qa, frameCloseness(va.c, qa, vb.c, qb)]));
+  const closest = [...closeness.keys()].reduce((best, qa) => {
+    const d = closeness.get(qa)! - closeness.get(best)!;
+    return d > 0 || (d === 0 && relativeDifference(qa, qb) < relativeDifference(best, qb)) ? qa : best;
+  });
   // Outlets that disagree on a figure disagree by a margin; one figure several times the other is a
   // different quantity (a part and its whole, one day and a season, another incident).
   // (Dates are points on a calendar, not amounts: "January" and "May" are no factor apart.)
