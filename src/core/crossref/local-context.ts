@@ -108,7 +108,8 @@ function periodMarks(claimText: string, q: Quantity): { years: Set<string>; part
 
 const apart = (x: Set<string>, y: Set<string>) => x.size > 0 && y.size > 0 && ![...x].some((v) => y.has(v));
 /** "the quarter" (q) is any of q1–q4; the year is none of them. */
-const sameParts = (u: string, v: string) => u === v || (u === 'q' && v[0] === 'q') || (v === 'q' && u[0] === 'q');
+const sameParts = (u: string, v: string) =>
+  u === v || (u === 'q' && v[0] === 'q') || (v === 'q' && u[0] === 'q');
 const partsApart = (x: Set<string>, y: Set<string>) =>
   x.size > 0 && y.size > 0 && ![...x].some((u) => [...y].some((v) => sameParts(u, v)));
 

@@ -230,7 +230,9 @@ function pairFor(
   // Rule frame-first: the figure whose own words match qb's best ("earnings from continuing operations
   // of $132.4 million" → "earnings from continuing operations were $130.4 million", not "adjusted
   // earnings … $127.1 million"), then the nearest value.
-  const closeness = new Map((free.length > 0 ? free : options).map((qa) => [qa, frameCloseness(va.c, qa, vb.c, qb)]));
+  const closeness = new Map(
+    (free.length > 0 ? free : options).map((qa) => [qa, frameCloseness(va.c, qa, vb.c, qb)]),
+  );
   const closest = [...closeness.keys()].reduce((best, qa) => {
     const d = closeness.get(qa)! - closeness.get(best)!;
     return d > 0 || (d === 0 && relativeDifference(qa, qb) < relativeDifference(best, qb)) ? qa : best;
