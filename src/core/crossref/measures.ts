@@ -5,6 +5,7 @@ import { isOwnerMark, ownedAlike, ownerOf } from '../owners';
 import { WHOLE } from '../quantities';
 import type { Quantity } from '../types';
 import { listedTotal, softConflict } from './bounds';
+import { earlierValue, referencePoint, samePlace } from './frame';
 import { informativeAgreement, MAX_CONFLICT_RATIO, overlaps, ratioOf, relativeDifference } from './intervals';
 import { frameCloseness, sameLocalContext } from './local-context';
 import { roundedAlike } from './rounding';
@@ -115,6 +116,22 @@ export const FIGURE_RULES: readonly FigureRule[] = [
     name: 'same-voice',
     reason: 'both figures are stated by the same voice of one article',
     rejects: (va, vb, qa, qb) => va.c.article === vb.c.article && va.voice(qa) === vb.voice(qb),
+  },
+  {
+    // "13 miles east of Cloverdale" and "23 miles north of Santa Rosa" place one fire from two towns.
+    name: 'different-reference-points',
+    reason: 'the distances are measured from different places',
+    rejects: (va, vb, qa, qb) => {
+      const ra = referencePoint(va.c.text, qa);
+      const rb = referencePoint(vb.c.text, qb);
+      return ra !== null && rb !== null && !samePlace(ra, rb);
+    },
+  },
+  {
+    // "broke the school record of 2,116 points" is the record that was; "2,117 points" the one that is.
+    name: 'earlier-value',
+    reason: 'one figure is a value that was (an old record, an initial offer), the other the one now stated',
+    rejects: (va, vb, qa, qb) => earlierValue(va.c.text, qa) !== earlierValue(vb.c.text, qb),
   },
   {
     name: 'different-surroundings',
