@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle, toMatchable } from '../../src/core';
 import { FIGURE_RULES } from '../../src/core/crossref';
-import { earlierValue, referencePoint } from '../../src/core/crossref/frame';
+import { earlierValue, giverOf, referencePoint } from '../../src/core/crossref/frame';
 import { ClaimView } from '../../src/core/crossref/view';
 import { compareDocuments } from '../../src/services/compare';
 
@@ -67,5 +67,33 @@ describe('rule earlier-value', () => {
     expect(rule('earlier-value').rejects(record, offer, figure(record, '90'), figure(offer, '160'))).toBe(
       true,
     );
+  });
+});
+
+describe('rule different-givers (ECB+ topic 10: offers for Mark Teixeira)', () => {
+  const redSox = view(
+    'Take it with a grain of salt, but we have a report of a report that the Red Sox offered Mark Teixeira an eight - year, $200MM deal.',
+    'a',
+  );
+  const orioles = view(
+    'The Orioles, according to reports, have offered Teixeira a seven - year deal worth between $140 million and $150 million.',
+    'b',
+  );
+  const gapped = view(
+    'The Nationals reportedly have bid $ 160 million over eight years, the Orioles between $ 140 million and $ 150 million over seven years.',
+    'c',
+  );
+
+  it('reads who offers a sum: before the verb, past an aside, and where a list leaves the verb out', () => {
+    expect(giverOf(redSox.c.text, figure(redSox, '200'))).toBe('red sox');
+    expect(giverOf(orioles.c.text, figure(orioles, '140'))).toBe('orioles');
+    expect(giverOf(gapped.c.text, figure(gapped, '160'))).toBe('nationals');
+    expect(giverOf(gapped.c.text, figure(gapped, '140'))).toBe('orioles');
+  });
+
+  it("keeps two parties' offers apart and compares two reports of one party's", () => {
+    const r = rule('different-givers');
+    expect(r.rejects(redSox, orioles, figure(redSox, '200'), figure(orioles, '140'))).toBe(true);
+    expect(r.rejects(gapped, orioles, figure(gapped, '140'), figure(orioles, '140'))).toBe(false);
   });
 });

@@ -18,7 +18,7 @@ const REFERENCE =
  * $ 90 million", "their initial offer of $160 million", "broke Jones's record of 2,116 points".
  */
 const EARLIER =
-  /(?:\b(?:previous|former|old|earlier|original|initial|prior|existing)\s+(?:[\w'-]+,?\s+){0,3}(?:of\s+)?|\b(?:broke|breaks?|breaking|surpass\w*|eclips\w*|top(?:s|ped|ping)?|pass(?:es|ed|ing)?|beat(?:s|ing)?)\s+(?:[\w'.-]+\s+){0,4}(?:record|mark)\s+(?:of\s+)?)$/i;
+  /(?:\b(?:previous|former|old|earlier|original|initial|prior|existing)\s+(?:[\w'-]+\s+){0,2}(?:[\w'-]+(?:\s+of|,\s+the)\s+)?|\b(?:broke|breaks?|breaking|surpass\w*|eclips\w*|top(?:s|ped|ping)?|pass(?:es|ed|ing)?|beat(?:s|ing)?)\s+(?:[\w'.-]+\s+){0,4}(?:record|mark)\s+(?:of\s+)?)$/i;
 
 /** The place a distance is measured from ("cloverdale"), or null. */
 export function referencePoint(claimText: string, q: Quantity): string | null {
@@ -41,3 +41,38 @@ export function earlierValue(claimText: string, q: Quantity): boolean {
 export function samePlace(x: string, y: string): boolean {
   return x === y || x.includes(y) || y.includes(x);
 }
+
+const NAME = "(?:the\\s+)?([A-Z][\\w'.-]*(?:\\s+[A-Z][\\w'.-]*)*)";
+const GIVING =
+  /\b(?:offer(?:s|ed|ing)?|bid(?:s|ding)?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|donat(?:e|es|ed|ing)|paid|pays?|paying)\b/g;
+/** The name right before the verb, past an aside ("The Orioles, according to reports, have offered"). */
+const GIVER_BEFORE_VERB = new RegExp(
+  `${NAME}(?:\\s*,[^,]{1,40},)?\\s+(?:(?:reportedly|also|have|has|had|was|were|is|are|believed|said|been|to|already|now|would|will)\\s+){0,4}$`,
+);
+/** "the Orioles' offer", "Germany's pledge". */
+const GIVER_POSSESSIVE = new RegExp(
+  `${NAME}(?:'s|')\\s+(?:[\\w-]+\\s+){0,2}(?:offer|bid|pledge|proposal|contract)\\b[^.]{0,40}$`,
+);
+/** A list that leaves the verb out: "the Nationals have bid $160 million, the Orioles between $140 …". */
+const GIVER_GAPPED = new RegExp(`[,;]\\s+${NAME}\\s+(?:between|at|with|for)?\\s*$`);
+
+/**
+ * Who gives, offers or pays the sum: "the Red Sox offered Mark Teixeira an eight-year, $200MM deal" →
+ * "red sox"; "the Orioles between $140 million and $150 million" (the verb left out) → "orioles". Or
+ * null when the sentence does not say by its words alone.
+ */
+export function giverOf(claimText: string, q: Quantity): string | null {
+  if (!q.unitClass.startsWith('money:')) return null;
+  const at = claimText.indexOf(q.text);
+  if (at < 0) return null;
+  const before = claimText.slice(Math.max(0, at - 120), at);
+  const gapped = GIVER_GAPPED.exec(before) ?? GIVER_POSSESSIVE.exec(before);
+  if (gapped) return party(gapped[1]!);
+  let verb = -1;
+  for (const m of before.matchAll(GIVING)) verb = m.index;
+  if (verb < 0) return null;
+  const m = GIVER_BEFORE_VERB.exec(before.slice(0, verb));
+  return m ? party(m[1]!) : null;
+}
+
+const party = (name: string) => name.toLowerCase().replace(/^the\s+/, '');

@@ -5,7 +5,7 @@ import { isOwnerMark, ownedAlike, ownerOf } from '../owners';
 import { WHOLE } from '../quantities';
 import type { Quantity } from '../types';
 import { listedTotal, softConflict } from './bounds';
-import { earlierValue, referencePoint, samePlace } from './frame';
+import { earlierValue, giverOf, referencePoint, samePlace } from './frame';
 import { informativeAgreement, MAX_CONFLICT_RATIO, overlaps, ratioOf, relativeDifference } from './intervals';
 import { frameCloseness, sameLocalContext } from './local-context';
 import { roundedAlike } from './rounding';
@@ -116,6 +116,17 @@ export const FIGURE_RULES: readonly FigureRule[] = [
     name: 'same-voice',
     reason: 'both figures are stated by the same voice of one article',
     rejects: (va, vb, qa, qb) => va.c.article === vb.c.article && va.voice(qa) === vb.voice(qb),
+  },
+  {
+    // "the Red Sox offered … $200MM" and "the Orioles … have offered … between $140 million and $150
+    // million": two parties' offers, not two reports of one.
+    name: 'different-givers',
+    reason: 'the sums are offered, pledged or paid by different parties',
+    rejects: (va, vb, qa, qb) => {
+      const ga = giverOf(va.c.text, qa);
+      const gb = giverOf(vb.c.text, qb);
+      return ga !== null && gb !== null && !samePlace(ga, gb);
+    },
   },
   {
     // "13 miles east of Cloverdale" and "23 miles north of Santa Rosa" place one fire from two towns.
