@@ -89,6 +89,16 @@ describe('rule different-givers (ECB+ topic 10: offers for Mark Teixeira)', () =
     expect(giverOf(orioles.c.text, figure(orioles, '140'))).toBe('orioles');
     expect(giverOf(gapped.c.text, figure(gapped, '160'))).toBe('nationals');
     expect(giverOf(gapped.c.text, figure(gapped, '140'))).toBe('orioles');
+    const bid = view(
+      'The Washington Nationals have bid $208 million over eight years for Mark Teixeira.',
+      'd',
+    );
+    expect(giverOf(bid.c.text, figure(bid, '208'))).toBe('washington nationals');
+  });
+
+  it('reads "has offers from" as a noun: Teixeira gives nothing', () => {
+    const offers = view('Mark Teixeira has offers from several clubs, one of them worth $ 160 million.', 'e');
+    expect(giverOf(offers.c.text, figure(offers, '160'))).toBeNull();
   });
 
   it("keeps two parties' offers apart and compares two reports of one party's", () => {

@@ -1,6 +1,7 @@
 // What a figure is tied to beyond its unit, read from the words right around it. Two figure rules
 // read it: different-reference-points (a distance is measured from a place) and earlier-value (a
 // record, offer or total that was, not that is).
+import { ownerOf } from '../owners';
 import type { Quantity } from '../types';
 
 /** Distances: measured from somewhere. */
@@ -45,6 +46,13 @@ export function samePlace(x: string, y: string): boolean {
 const NAME = "(?:the\\s+)?([A-Z][\\w'.-]*(?:\\s+[A-Z][\\w'.-]*)*)";
 const GIVING =
   /\b(?:offer(?:s|ed|ing)?|bid(?:s|ding)?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|donat(?:e|es|ed|ing)|paid|pays?|paying)\b/g;
+const DETERMINER_BEFORE = /\b(?:the|an?|its|their|his|her|our|[\w-]+'s?)\s+(?:[\w-]+\s+)?$/i;
+const HAVE_BEFORE = /\b(?:has|have|had)\s+$/i;
+/** "the offer", "their bids", "has offers from" are nouns; "have bid", "had offered" are the giving. */
+const isNoun = (word: string, before: string) =>
+  !word.endsWith('ed') &&
+  word !== 'paid' &&
+  (DETERMINER_BEFORE.test(before) || (word.endsWith('s') && HAVE_BEFORE.test(before)));
 /** The name right before the verb, past an aside ("The Orioles, according to reports, have offered"). */
 const GIVER_BEFORE_VERB = new RegExp(
   `${NAME}(?:\\s*,[^,]{1,40},)?\\s+(?:(?:reportedly|also|have|has|had|was|were|is|are|believed|said|been|to|already|now|would|will)\\s+){0,4}$`,
@@ -62,14 +70,16 @@ const GIVER_GAPPED = new RegExp(`[,;]\\s+${NAME}\\s+(?:between|at|with|for)?\\s*
  * null when the sentence does not say by its words alone.
  */
 export function giverOf(claimText: string, q: Quantity): string | null {
-  if (!q.unitClass.startsWith('money:')) return null;
+  // A figure the layout gives an owner ("the Nationals (eight years, $160 million)") is different-owners' to judge.
+  if (!q.unitClass.startsWith('money:') || ownerOf(q) !== null) return null;
   const at = claimText.indexOf(q.text);
   if (at < 0) return null;
   const before = claimText.slice(Math.max(0, at - 120), at);
   const gapped = GIVER_GAPPED.exec(before) ?? GIVER_POSSESSIVE.exec(before);
   if (gapped) return party(gapped[1]!);
   let verb = -1;
-  for (const m of before.matchAll(GIVING)) verb = m.index;
+  // "has offers from", "the offer", "their bids": a noun, not the giving.
+  for (const m of before.matchAll(GIVING)) if (!isNoun(m[0], before.slice(0, m.index))) verb = m.index;
   if (verb < 0) return null;
   const m = GIVER_BEFORE_VERB.exec(before.slice(0, verb));
   return m ? party(m[1]!) : null;
