@@ -4,6 +4,7 @@ import { agesOfDifferentHolders, agesShareHolder } from '../ages';
 import { contentStem } from '../claims';
 import type { ClaimForMatching, Quantity } from '../types';
 import { MONTHS, STOPWORDS } from '../words';
+import { frameOf, periodsApart } from './frame';
 
 const LOCAL_WINDOW = 40;
 /**
@@ -76,42 +77,12 @@ export function frameCloseness(a: ClaimForMatching, qa: Quantity, b: ClaimForMat
   // Figures dated to different years, quarters or a quarter and the year ("$1.51 in the third quarter
   // 2020", "$1.30 to $1.40 for Q4 2020")
   // are two periods' figures, whatever words they share: no frame in common.
-  const pa = periodMarks(a.text, qa);
-  const pb = periodMarks(b.text, qb);
-  if (apart(pa.years, pb.years) || partsApart(pa.parts, pb.parts)) return -1;
+  if (periodsApart(frameOf(a.text, qa), frameOf(b.text, qb))) return -1;
   const la = localContext(a.text, qa);
   let n = 0;
   for (const w of localContext(b.text, qb)) if (la.has(w)) n++;
   return n;
 }
-
-const ORDINAL_QUARTER: Record<string, string> = { first: 'q1', second: 'q2', third: 'q3', fourth: 'q4' };
-const PERIOD_MARK =
-  /\b(?:((?:19|20)\d\d)|[Qq]([1-4])|(first|second|third|fourth)[ -]quarter|(full[ -]year|fiscal year|for the year|annual)|(the quarter|quarterly))\b/gi;
-
-/** The years, and the quarter or full year, named right around a figure: {2020}, {q4}. */
-function periodMarks(claimText: string, q: Quantity): { years: Set<string>; parts: Set<string> } {
-  const at = claimText.indexOf(q.text);
-  const out = { years: new Set<string>(), parts: new Set<string>() };
-  if (at < 0) return out;
-  const window = claimText.slice(Math.max(0, at - LOCAL_WINDOW), at + q.text.length + LOCAL_WINDOW);
-  const own = q.text.match(/\d{4}/)?.[0];
-  for (const m of window.matchAll(PERIOD_MARK)) {
-    if (m[1]) {
-      if (m[1] !== own) out.years.add(m[1]);
-    } else if (m[2]) out.parts.add(`q${m[2]}`);
-    else if (m[3]) out.parts.add(ORDINAL_QUARTER[m[3].toLowerCase()]!);
-    else out.parts.add(m[4] ? 'year' : 'q');
-  }
-  return out;
-}
-
-const apart = (x: Set<string>, y: Set<string>) => x.size > 0 && y.size > 0 && ![...x].some((v) => y.has(v));
-/** "the quarter" (q) is any of q1–q4; the year is none of them. */
-const sameParts = (u: string, v: string) =>
-  u === v || (u === 'q' && v[0] === 'q') || (v === 'q' && u[0] === 'q');
-const partsApart = (x: Set<string>, y: Set<string>) =>
-  x.size > 0 && y.size > 0 && ![...x].some((u) => [...y].some((v) => sameParts(u, v)));
 
 /**
  * Words around a generic figure that say how or when it was measured, never what: "Unemployment *rose*

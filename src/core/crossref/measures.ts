@@ -5,7 +5,7 @@ import { isOwnerMark, ownedAlike, ownerOf } from '../owners';
 import { WHOLE } from '../quantities';
 import type { Quantity } from '../types';
 import { listedTotal, softConflict } from './bounds';
-import { earlierValue, giverOf, referencePoint, samePlace } from './frame';
+import { earlierValue, giverFor, referencePoint, samePlace } from './frame';
 import { informativeAgreement, MAX_CONFLICT_RATIO, overlaps, ratioOf, relativeDifference } from './intervals';
 import { frameCloseness, sameLocalContext } from './local-context';
 import { roundedAlike } from './rounding';
@@ -123,8 +123,8 @@ export const FIGURE_RULES: readonly FigureRule[] = [
     name: 'different-givers',
     reason: 'the sums are offered, pledged or paid by different parties',
     rejects: (va, vb, qa, qb) => {
-      const ga = giverOf(va.c.text, qa);
-      const gb = giverOf(vb.c.text, qb);
+      const ga = giverFor(va.c.text, qa);
+      const gb = giverFor(vb.c.text, qb);
       return ga !== null && gb !== null && !samePlace(ga, gb);
     },
   },
