@@ -2,17 +2,17 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { SecureHeadersVariables } from 'hono/secure-headers';
 import type { Db } from '../../db/client';
-import type { User } from '../auth/user';
 import type { DatabaseHealth } from '../middleware/db-unavailable';
 import type { CrossReferenceLater } from '../services/crossref-later';
 import type { FeedItemsLater } from '../services/feeds';
 import type { WebReader } from '../web/reader';
+import type { User } from './user';
 
 export interface AppDeps {
   db: Db;
   /** Rate limit for write requests (src/middleware/rate-limit), chosen by the entry; none in tests. */
   writeLimiter?: MiddlewareHandler;
-  /** Deployment settings from the environment (src/settings.ts reads them); add fields, do not rewrite. */
+  /** Deployment settings from the environment (src/config.ts reads them); add fields, do not rewrite. */
   settings?: AppSettings;
   /**
    * A trusted identity from the entry (the Worker's verified Cloudflare Access email), tried before
