@@ -19,7 +19,7 @@ import {
   pendingArticleStatement,
 } from '../../db/queries/crossref-pending';
 import { crossReference } from '../core';
-import { refreshFacts } from './facts';
+import { refreshFacts } from './fact-upkeep';
 
 /** Sends articles to be cross-referenced later (the Worker's Queue producer). */
 export type CrossReferenceLater = (articleIds: number[]) => Promise<void>;

@@ -2,14 +2,7 @@
 // as one page: every outlet's figure, in time order, on a number line.
 import type { Db } from '../../db/client';
 import { type ClaimSummary, claimSummaries } from '../../db/queries/claims';
-import {
-  articleIdsWithFactlessLinks,
-  type FactLinkRow,
-  factEdgesOf,
-  factOfLink,
-  linksOfFact,
-  setFactIds,
-} from '../../db/queries/facts';
+import { type FactLinkRow, factOfLink, linksOfFact } from '../../db/queries/facts';
 import { reviveExplanation } from '../../db/queries/links';
 import { speakersOf } from '../../db/queries/speakers';
 import { NotFoundError } from './errors';
@@ -17,33 +10,10 @@ import {
   agreementGroups,
   type Figure,
   type FigureShape,
-  factAssignments,
   inTimeOrder,
   likelyUpdates,
   shapeOf,
 } from './fact-model';
-
-/**
- * Brings the facts of the given articles' claims up to date with their links: one read (every fact
- * link reachable from them, same unit family) and one write (only links whose fact changes). Called
- * after an ingest stores links, on Node and in the Worker's queue consumer.
- */
-export async function refreshFacts(db: Db, articleIds: number[]): Promise<void> {
-  const edges = await factEdgesOf(db, articleIds);
-  const assign = factAssignments(edges);
-  if (assign.size) await setFactIds(db, assign);
-}
-
-/** Puts the links of a database from before facts into facts, 50 articles at a time. Returns how many. */
-export async function backfillFacts(db: Db): Promise<number> {
-  let done = 0;
-  for (;;) {
-    const ids = await articleIdsWithFactlessLinks(db, 50);
-    if (ids.length === 0) return done;
-    await refreshFacts(db, ids);
-    done += ids.length;
-  }
-}
 
 export interface FactRow {
   claimId: number;

@@ -32,7 +32,7 @@ import {
 } from '../core';
 import type { CrossReferenceLater } from './crossref-later';
 import { InputError } from './errors';
-import { refreshFacts } from './facts';
+import { refreshFacts } from './fact-upkeep';
 import { sha256Hex } from './hash';
 import { checkClaimCount } from './work-limits';
 

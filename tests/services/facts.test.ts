@@ -12,7 +12,8 @@ import {
   scaleOf,
   shapeOf,
 } from '../../src/services/fact-model';
-import { factDetail, refreshFacts } from '../../src/services/facts';
+import { refreshFacts } from '../../src/services/fact-upkeep';
+import { factDetail } from '../../src/services/facts';
 import { createTestApp, type TestApp } from '../helpers/app';
 
 const fig = (low: number, high = low, hedge: string | null = null): Figure => ({

@@ -1,0 +1,33 @@
+// `npm run facts:rebuild`: recomputes every fact (links.fact_id) from the links. For a database from
+// before facts (the Node server also does this on start when it finds links in no fact), for a remote
+// one (DATABASE_URL=libsql://…) that a Worker fills, and after an interrupted deletion. `--check`
+// only reports: exit status 1 when some link is not in the fact its links make.
+import { parseArgs } from 'node:util';
+import { DEFAULT_DATABASE_URL, openNodeDb } from './node-db';
+import { checkFacts, rebuildFacts } from './services/fact-upkeep';
+
+const USAGE = `Usage: npm run facts:rebuild [-- --check]
+  recompute every fact from the links (conflicts and corroborations in one unit family, connected)
+  --check   change nothing; exit 1 if some link is not in the fact its links make
+Environment: DATABASE_URL (default ${DEFAULT_DATABASE_URL})`;
+
+const { values } = parseArgs({
+  options: { check: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+});
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const { db, close } = await openNodeDb(process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
+try {
+  if (values.check) {
+    const r = await checkFacts(db);
+    console.log(`${r.links} fact links in ${r.facts} facts; ${r.moved} would move`);
+    process.exitCode = r.moved > 0 ? 1 : 0;
+  } else {
+    const r = await rebuildFacts(db);
+    console.log(`${r.links} fact links in ${r.facts} facts; ${r.moved} moved`);
+  }
+} finally {
+  close();
+}
