@@ -15,6 +15,7 @@ import { factRoutes } from './routes/facts';
 import { feedApiRoutes, feedRoutes } from './routes/feeds';
 import { queueRoutes } from './routes/queue';
 import { signInRoutes } from './routes/signin';
+import { storyApiRoutes, storyRoutes } from './routes/stories';
 
 export type { AppDeps } from './routes/app-types';
 
@@ -32,6 +33,8 @@ export function createApp(deps: AppDeps) {
   app.route('/articles', articleRoutes(deps));
   app.route('/claims', claimRoutes(deps));
   app.route('/facts', factRoutes(deps));
+  app.route('/stories', storyRoutes(deps));
+  app.route('/api/stories', storyApiRoutes(deps));
   app.route('/feeds', feedRoutes(deps));
   app.route('/api/feeds', feedApiRoutes(deps));
   app.route('/api', apiRoutes(deps));

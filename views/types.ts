@@ -7,3 +7,4 @@ export type { ArticleView, ClaimView } from '../src/services/articles';
 export type { ComparedWith } from '../src/services/compared';
 export type { ConflictDetail, ConflictQueue } from '../src/services/conflicts';
 export type { QueueQuery } from '../src/services/queries';
+export type { OutletPair, StoryFact, StorySummary, StoryView } from '../src/services/stories';

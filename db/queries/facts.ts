@@ -19,23 +19,26 @@ export interface FactEdge {
 /**
  * Every fact link reachable from the claims of the given articles, over links of the same unit
  * family (a claim with two figures belongs to one fact per unit family): one recursive statement.
+ * `+l.relation` keeps the planner off the queue's relation index, which walked every conflict in the
+ * archive at each step, and `cross join` makes the last step start from the nodes, not from every
+ * link; the claim indexes find a node's links directly.
  */
 export function reachableFactLinks(articleIds: number[]): Statement {
   const arts = JSON.stringify(articleIds);
   return {
     sql: `with recursive node(claim, unit) as (
         select l.claim_a, ${UNIT} from links l join claims c on c.id = l.claim_a
-          where c.article_id in (select value from json_each(?1)) and l.relation in ${RELATIONS_SQL}
+          where c.article_id in (select value from json_each(?1)) and +l.relation in ${RELATIONS_SQL}
         union select l.claim_b, ${UNIT} from links l join claims c on c.id = l.claim_b
-          where c.article_id in (select value from json_each(?1)) and l.relation in ${RELATIONS_SQL}
+          where c.article_id in (select value from json_each(?1)) and +l.relation in ${RELATIONS_SQL}
         union select l.claim_b, n.unit from node n join links l on l.claim_a = n.claim
-          where l.relation in ${RELATIONS_SQL} and ${UNIT} = n.unit
+          where +l.relation in ${RELATIONS_SQL} and ${UNIT} = n.unit
         union select l.claim_a, n.unit from node n join links l on l.claim_b = n.claim
-          where l.relation in ${RELATIONS_SQL} and ${UNIT} = n.unit
+          where +l.relation in ${RELATIONS_SQL} and ${UNIT} = n.unit
       )
       select distinct l.id, l.claim_a, l.claim_b, ${UNIT} as unit, l.fact_id from node n
-        join links l on l.claim_a = n.claim
-        where l.relation in ${RELATIONS_SQL} and ${UNIT} = n.unit and n.unit is not null`,
+        cross join links l on l.claim_a = n.claim
+        where +l.relation in ${RELATIONS_SQL} and ${UNIT} = n.unit and n.unit is not null`,
     args: [arts],
   };
 }

@@ -11,6 +11,7 @@ import {
   setFactIds,
 } from '../../db/queries/facts';
 import { factAssignments } from './fact-model';
+import { needsStoryBackfill, rebuildStories } from './story-upkeep';
 
 /**
  * Brings the facts of the given articles' claims up to date with their links: one read (every fact
@@ -72,9 +73,14 @@ async function recompute(db: Db, apply: boolean): Promise<RebuildResult> {
   };
 }
 
-/** The Node server's start: a database from before facts gets them (nothing to do afterwards). */
+/**
+ * The Node server's start: a database from before facts (0006) or stories (0007) gets them; a cheap
+ * check and nothing more afterwards.
+ */
 export async function backfillFactsIfNeeded(db: Db): Promise<RebuildResult | null> {
-  return (await hasFactlessLinks(db)) ? rebuildFacts(db) : null;
+  const facts = (await hasFactlessLinks(db)) ? await rebuildFacts(db) : null;
+  if (facts || (await needsStoryBackfill(db))) await rebuildStories(db);
+  return facts;
 }
 
 async function write(db: Db, assign: Map<number, number[]>): Promise<void> {
