@@ -25,7 +25,7 @@ export function storyRoutes(deps: AppDeps) {
     const origin = publicOrigin(c, deps.settings);
     return page(
       c,
-      `Story #${story.id}: ${story.articles[0]?.title ?? ''}`,
+      `Story #${story.id}: ${story.title}`,
       <StoryPage story={story} permalink={`${origin}/stories/${story.id}`} />,
       { nav: 'stories' },
     );

@@ -17,6 +17,8 @@ export type StorySummary = StorySummaryRow;
 
 export interface StoryView {
   id: number;
+  /** The founding article's title (the one whose id the story has), else the first report's. */
+  title: string;
   articles: StoryArticle[];
   /** Outlets in order of their first report. */
   outlets: string[];
@@ -58,6 +60,7 @@ export async function storyDetail(db: Db, id: number): Promise<StoryView | { mov
   );
   return {
     id,
+    title: (byId.get(id) ?? articles[0])?.title ?? '',
     articles,
     outlets: [...new Set(articles.map((a) => a.outlet))],
     facts: storyFacts(links, byId),

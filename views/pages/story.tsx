@@ -11,7 +11,7 @@ export function StoryPage({ story, permalink }: { story: StoryView; permalink: s
   return (
     <>
       <h1>
-        Story #{story.id}: {story.articles[0]?.title}
+        Story #{story.id}: {story.title}
       </h1>
       <p class="muted">
         {count(story.articles.length, 'article')} · {count(story.outlets.length, 'outlet')} ·{' '}
@@ -31,10 +31,13 @@ export function StoryPage({ story, permalink }: { story: StoryView; permalink: s
         </ol>
       </section>
       <h2>Facts, with every outlet's figures</h2>
+      <p class="muted table-note">
+        Figures that agree share a colour; a fact with two or more colours is disputed (marked red).
+      </p>
       <div class="table-scroll">
         <table class="story-facts">
-          <caption class="muted">
-            Figures that agree share a colour; a fact with two or more colours is disputed.
+          <caption class="visually-hidden">
+            Each fact of the story, with every outlet's figures for it
           </caption>
           <thead>
             <tr>
@@ -75,7 +78,8 @@ function FactRow({ fact, outlets }: { fact: StoryFact; outlets: string[] }) {
         <td data-outlet={o}>
           {(fact.figures.get(o) ?? []).map((g) => (
             <a class={`figure-chip g${g.group % 6}`} href={`/claims/${g.claimId}`}>
-              <span class="swatch" /> {g.text}
+              <span class="swatch" />
+              {g.text}
             </a>
           ))}
         </td>
@@ -88,41 +92,44 @@ function AgreementMatrix({ outlets, pairs }: { outlets: string[]; pairs: OutletP
   const cell = (a: string, b: string) =>
     pairs.find((p) => (p.a === a && p.b === b) || (p.a === b && p.b === a));
   return (
-    <div class="table-scroll">
-      <table class="heat-map">
-        <caption class="muted">
-          Per pair of outlets, how many of their figures agree and disagree (dismissed conflicts left out);
-          the darker the cell, the larger the share that disagrees. The diagonal is an outlet with itself (a
-          figure it quotes against its own).
-        </caption>
-        <thead>
-          <tr>
-            <td />
-            {outlets.map((o) => (
-              <th scope="col">{o}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {outlets.map((a) => (
+    <>
+      <p class="muted table-note">
+        Per pair of outlets, how many of their figures agree and disagree (dismissed conflicts left out); the
+        darker the cell, the larger the share that disagrees. The diagonal is an outlet with itself (a figure
+        it quotes against its own).
+      </p>
+      <div class="table-scroll">
+        <table class="heat-map">
+          <caption class="visually-hidden">Agreement between each pair of outlets</caption>
+          <thead>
             <tr>
-              <th scope="row">{a}</th>
-              {outlets.map((b) => {
-                const p = cell(a, b);
-                return p ? (
-                  <td class={`heat heat-${p.shade}`}>
-                    {p.agree} agree
-                    <br />
-                    {p.disagree} disagree
-                  </td>
-                ) : (
-                  <td class="heat none">—</td>
-                );
-              })}
+              <td />
+              {outlets.map((o) => (
+                <th scope="col">{o}</th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {outlets.map((a) => (
+              <tr>
+                <th scope="row">{a}</th>
+                {outlets.map((b) => {
+                  const p = cell(a, b);
+                  return p ? (
+                    <td class={`heat heat-${p.shade}`}>
+                      {p.agree} agree
+                      <br />
+                      {p.disagree} disagree
+                    </td>
+                  ) : (
+                    <td class="heat none">—</td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
