@@ -10,6 +10,7 @@ import { apiRoutes } from './routes/api';
 import type { AppDeps, AppEnv } from './routes/app-types';
 import { articleRoutes } from './routes/articles';
 import { claimRoutes } from './routes/claims';
+import { compareRoutes } from './routes/compare';
 import { conflictRoutes } from './routes/conflicts';
 import { factRoutes } from './routes/facts';
 import { feedApiRoutes, feedRoutes } from './routes/feeds';
@@ -34,6 +35,7 @@ export function createApp(deps: AppDeps) {
   app.route('/claims', claimRoutes(deps));
   app.route('/facts', factRoutes(deps));
   app.route('/stories', storyRoutes(deps));
+  app.route('/compare', compareRoutes(deps));
   app.route('/api/stories', storyApiRoutes(deps));
   app.route('/feeds', feedRoutes(deps));
   app.route('/api/feeds', feedApiRoutes(deps));

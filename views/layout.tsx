@@ -5,7 +5,7 @@ import type { User } from '../src/auth/user';
 export interface LayoutProps {
   title: string;
   nonce?: string;
-  nav?: 'queue' | 'new' | 'articles' | 'stories' | 'feeds' | 'users';
+  nav?: 'queue' | 'new' | 'articles' | 'stories' | 'compare' | 'feeds' | 'users';
   /** Who is signed in (null: nobody); the header shows them with a sign-out button, or a sign-in link. */
   user?: User | null;
   children?: Child;
@@ -42,6 +42,9 @@ export function Layout({ title, nonce, nav, user, children }: LayoutProps) {
             </a>
             <a href="/stories" {...current('stories')}>
               Stories
+            </a>
+            <a href="/compare" {...current('compare')}>
+              Compare
             </a>
             <a href="/feeds" {...current('feeds')}>
               Feeds
