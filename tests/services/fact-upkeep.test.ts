@@ -169,10 +169,10 @@ describe('npm run facts:rebuild', () => {
     const env = { ...process.env, DATABASE_URL: `file:${t.file}` };
     const some = (await t.db.select().from(links).where(isNotNull(links.factId)))[0]!;
     await t.db.update(links).set({ factId: null }).where(eq(links.id, some.id));
-    const check = await run('npx', ['tsx', 'src/cli-facts.ts', '--check'], { cwd, env }).catch((e) => e);
+    const check = await run('npx', ['tsx', 'src/cli/facts.ts', '--check'], { cwd, env }).catch((e) => e);
     expect(check.code).toBe(1);
     expect(check.stdout).toMatch(/1 would move/);
-    const fixed = await run('npx', ['tsx', 'src/cli-facts.ts'], { cwd, env });
+    const fixed = await run('npx', ['tsx', 'src/cli/facts.ts'], { cwd, env });
     expect(fixed.stdout).toMatch(/1 moved/);
     expect((await t.db.select().from(links).where(eq(links.id, some.id)).get())!.factId).toBe(some.factId);
   }, 60_000);

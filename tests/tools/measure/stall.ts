@@ -1,6 +1,6 @@
 // `npm run measure:stall [-- --runs N]`: how long one heavy request stalls the others (issue 19). A
 // server on 127.0.0.1 (a temporary database with the seeds) gets, for each adversarial text of
-// src/tools/adversarial/inputs.ts and for twenty real ECB+ documents, a POST /api/compare of the
+// tests/tools/adversarial/inputs.ts and for twenty real ECB+ documents, a POST /api/compare of the
 // largest size allowed (1 MB of text together), and 20 ms later a GET /; printed: the compare's status
 // and time, and how long the GET / waited (medians of N runs). Extraction runs on the event loop, so
 // the GET's wait is the bound README "Limits" states.
@@ -8,15 +8,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { MAX_COMPARE_TEXT_BYTES } from '../middleware/limits';
-import { startServer } from '../node';
-import { ADVERSARIES, repeatTo } from './adversarial/inputs';
+import { MAX_COMPARE_TEXT_BYTES } from '../../../src/middleware/limits';
+import { startServer } from '../../../src/node';
+import { ADVERSARIES, repeatTo } from '../adversarial/inputs';
 
 const { values: args } = parseArgs({
   options: { runs: { type: 'string', default: '3' }, data: { type: 'string' } },
 });
 const RUNS = Math.max(1, Number(args.runs));
-const EVAL = args.data ?? join(import.meta.dirname, '../../../shared/eval');
+const EVAL = args.data ?? join(import.meta.dirname, '../../../../shared/eval');
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

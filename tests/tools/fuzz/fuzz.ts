@@ -11,11 +11,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { insertApiToken, insertSession, insertUser } from '../../db/queries/users';
-import { loadSeeds } from '../../seeds/load';
-import { createApp } from '../app';
-import { newToken, SESSION_COOKIE, SESSION_TTL_MS, tokenHash } from '../auth/tokens';
-import { openNodeDb, ROOT } from '../node-db';
+import { insertApiToken, insertSession, insertUser } from '../../../db/queries/users';
+import { loadSeeds } from '../../../seeds/load';
+import { createApp } from '../../../src/app';
+import { newToken, SESSION_COOKIE, SESSION_TTL_MS, tokenHash } from '../../../src/auth/tokens';
+import { openNodeDb, ROOT } from '../../../src/node-db';
 
 const { values: args } = parseArgs({
   options: {

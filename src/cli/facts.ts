@@ -4,9 +4,9 @@
 // one (DATABASE_URL=libsql://…) that a Worker fills, and after an interrupted deletion. `--check`
 // only reports: exit status 1 when some link is not in the fact its links make.
 import { parseArgs } from 'node:util';
-import { DEFAULT_DATABASE_URL, openNodeDb } from './node-db';
-import { checkFacts, rebuildFacts } from './services/fact-upkeep';
-import { rebuildStories } from './services/story-upkeep';
+import { DEFAULT_DATABASE_URL, openNodeDb } from '../node-db';
+import { checkFacts, rebuildFacts } from '../services/fact-upkeep';
+import { rebuildStories } from '../services/story-upkeep';
 
 const USAGE = `Usage: npm run facts:rebuild [-- --check]
   recompute every fact from the links (conflicts and corroborations in one unit family, connected),
