@@ -101,6 +101,7 @@ export function compareForPage(documents: CompareDocument[]): CompareView {
         shape: shapeOf(figure),
         group: groups.get(claimId) ?? 0,
         update: null,
+        repeats: null,
       };
     });
     return {

@@ -205,3 +205,29 @@ export function scaleOf(figures: readonly Figure[]): { min: number; max: number;
     ticks.push(Number(t.toPrecision(12)));
   return { min, max, ticks };
 }
+
+/** Verdicts a new report of the same figure should be read against. */
+const RULED = ['false', 'disputed', 'unverifiable', 'verified'] as const;
+
+/**
+ * Known claims resurfacing: each claim not yet reviewed whose figure agrees (same group) with a claim
+ * already given a verdict — a figure ruled false repeated by a later report, or one verified before.
+ * A false verdict is named first, then disputed, unverifiable, verified. Returns, per repeating claim,
+ * the reviewed claim it repeats.
+ */
+export function repeatedVerdicts(
+  rows: readonly { claimId: number; group: number; status: string }[],
+): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const r of rows) {
+    if (r.status !== 'unreviewed') continue;
+    for (const status of RULED) {
+      const earlier = rows.find((o) => o.group === r.group && o.status === status);
+      if (earlier) {
+        out.set(r.claimId, earlier.claimId);
+        break;
+      }
+    }
+  }
+  return out;
+}

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { type ClaimSummary, claimSummaries } from '../../db/queries/claims';
 import { type FactLinkRow, factOfLink, linksOfFact } from '../../db/queries/facts';
 import { reviveExplanation } from '../../db/queries/links';
+import { verdictTimes } from '../../db/queries/reviews';
 import { speakersOf } from '../../db/queries/speakers';
 import { NotFoundError } from './errors';
 import {
@@ -12,6 +13,7 @@ import {
   type FigureShape,
   inTimeOrder,
   likelyUpdates,
+  repeatedVerdicts,
   shapeOf,
 } from './fact-model';
 
@@ -31,6 +33,11 @@ export interface FactRow {
   group: number;
   /** Set when this report raised a count that only grew over time: a likely update. */
   update: { from: number; at: string } | null;
+  /**
+   * Set when this claim, not reviewed yet, repeats a figure already given a verdict (a figure ruled
+   * false resurfacing in a later report): the reviewed claim, its verdict, and when it was given (ms).
+   */
+  repeats: { claimId: number; status: ClaimSummary['status']; at: number | null } | null;
 }
 
 export interface FactView {
@@ -114,11 +121,22 @@ export async function factDetail(db: Db, id: number): Promise<FactView | { moved
         shape: shapeOf(figure),
         group: groups.get(claimId) ?? 0,
         update: null,
+        repeats: null,
       } satisfies FactRow,
     ];
   });
   const updates = likelyUpdates(base, unit);
-  const rows = inTimeOrder(base).map((r) => ({ ...r, update: updates.get(r.claimId) ?? null }));
+  const repeated = repeatedVerdicts(base);
+  const times = await verdictTimes(db, [...new Set(repeated.values())]);
+  const statusOf = new Map(base.map((r) => [r.claimId, r.status]));
+  const rows = inTimeOrder(base).map((r) => {
+    const of = repeated.get(r.claimId);
+    const repeats =
+      of === undefined
+        ? null
+        : { claimId: of, status: statusOf.get(of) ?? 'unreviewed', at: times.get(of) ?? null };
+    return { ...r, update: updates.get(r.claimId) ?? null, repeats };
+  });
   const open = links.filter((l) => l.relation === 'conflict' && l.status === 'open');
   const worst = open.reduce<FactView['severity']>(
     (w, l) => (w === null || RANK[l.severity] < RANK[w] ? l.severity : w),
