@@ -8,7 +8,7 @@ import { compareBodyLimit, MAX_COMPARE_DOCUMENTS } from '../middleware/limits';
 import { formCsrf } from '../middleware/security';
 import { compareForPage } from '../services/compare-page';
 import { InputError } from '../services/errors';
-import type { AppDeps, AppEnv } from './app-types';
+import type { AppDeps, AppEnv } from '../shared/app-env';
 import { page } from './render';
 import { compareInput } from './schemas';
 

@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import { StoriesPage } from '../../views/pages/stories';
 import { StoryPage } from '../../views/pages/story';
 import { type StoryView, storyDetail, storyList } from '../services/stories';
-import type { AppDeps, AppEnv } from './app-types';
+import type { AppDeps, AppEnv } from '../shared/app-env';
 import { publicOrigin } from './public-origin';
 import { page, renderError } from './render';
 import { idParam } from './schemas';

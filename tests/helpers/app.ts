@@ -2,7 +2,7 @@
 
 import { loadSeeds } from '../../seeds/load';
 import { createApp } from '../../src/app';
-import type { AppSettings } from '../../src/routes/app-types';
+import type { AppSettings } from '../../src/shared/app-env';
 import { createTestDb, type TestDb } from './db';
 
 export const ORIGIN = 'http://localhost';
