@@ -4,7 +4,8 @@
 // one (DATABASE_URL=libsql://…) that a Worker fills, and after an interrupted deletion. `--check`
 // only reports: exit status 1 when some link is not in the fact its links make.
 import { parseArgs } from 'node:util';
-import { DEFAULT_DATABASE_URL, openNodeDb } from '../node-db';
+import { DEFAULT_DATABASE_URL, databaseUrlFromEnv } from '../config';
+import { openNodeDb } from '../node-db';
 import { checkFacts, rebuildFacts } from '../services/fact-upkeep';
 import { rebuildStories } from '../services/story-upkeep';
 
@@ -21,7 +22,7 @@ if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
-const { db, close } = await openNodeDb(process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
+const { db, close } = await openNodeDb(databaseUrlFromEnv(process.env));
 try {
   if (values.check) {
     const r = await checkFacts(db);
