@@ -14,6 +14,7 @@ import { notFound } from './middleware/errors';
 import { DEFAULT_WRITES_PER_MINUTE } from './middleware/rate-limit';
 import { windowRateLimit } from './middleware/rate-limit/window';
 import { security } from './middleware/security';
+import { threadCompute } from './node-compute/pool';
 import { DEFAULT_DATABASE_URL, openNodeDb, ROOT } from './node-db';
 import { fileHealth } from './node-db-health';
 import type { AppSettings } from './routes/app-types';
@@ -49,6 +50,12 @@ export interface ServerOptions {
   allowLoopbackForTests?: boolean;
   /** Poll due feeds every minute in this process (npm start: on unless FEED_POLLING=off; default off here). */
   pollFeeds?: boolean;
+  /**
+   * Worker threads for extracting and comparing large texts off the event loop (EXTRACTION_THREADS;
+   * default 1); 0 runs them on the event loop, where one maximal request stalls every other for its
+   * whole CPU time (docs/performance.md "Stall bound").
+   */
+  extractionThreads?: number;
   log?: (line: string) => void;
 }
 
@@ -120,9 +127,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const webReader = onePerHost(
     nodeWebReader({ policy: { allowLoopbackForTests: opts.allowLoopbackForTests } }),
   );
-  const feeds = opts.pollFeeds
-    ? feedScheduler(db, webReader, { log, ingest: { crossReferenceLater: opts.crossReferenceLater } })
-    : null;
+  const threads = opts.extractionThreads ?? 1;
+  const compute = threads > 0 ? threadCompute({ threads }) : undefined;
+  const ingestOptions = { crossReferenceLater: opts.crossReferenceLater, compute };
+  const feeds = opts.pollFeeds ? feedScheduler(db, webReader, { log, ingest: ingestOptions }) : null;
   // A copy the routes read on each request: the fallback origin below is known only once listening.
   const settings: AppSettings = { ...opts.settings };
   root.route(
@@ -132,6 +140,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       writeLimiter,
       settings,
       crossReferenceLater: opts.crossReferenceLater,
+      compute,
       clientAddress,
       health: fileHealth(opened, (line) => console.error(line)),
       webReader,
@@ -139,9 +148,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       feedItemsLater: async (feedId, urls) => {
         void (async () => {
           for (const url of urls)
-            await ingestFeedItem(db, webReader, feedId, url, {
-              crossReferenceLater: opts.crossReferenceLater,
-            }).catch((err: unknown) =>
+            await ingestFeedItem(db, webReader, feedId, url, ingestOptions).catch((err: unknown) =>
               log(`feed ${feedId} item ${url}: ${err instanceof Error ? err.message : String(err)}`),
             );
         })();
@@ -171,10 +178,12 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       new Promise<void>((ok) => {
         const stopped = feeds?.stop() ?? Promise.resolve();
         server.close(() => {
-          void stopped.then(() => {
-            closeDb();
-            ok();
-          });
+          void stopped
+            .then(() => compute?.close())
+            .then(() => {
+              closeDb();
+              ok();
+            });
         });
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       }),
@@ -191,6 +200,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     accountsFile: process.env.ACCOUNTS_FILE || undefined,
     settings: settingsFromEnv(process.env),
     pollFeeds: !/^(0|false|no|off)$/i.test(process.env.FEED_POLLING?.trim() ?? ''),
+    extractionThreads: process.env.EXTRACTION_THREADS ? Number(process.env.EXTRACTION_THREADS) : undefined,
     log: (line) => console.log(line),
   }).then(
     (s) => {

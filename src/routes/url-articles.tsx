@@ -71,6 +71,7 @@ export function urlArticleJson(deps: AppDeps): MiddlewareHandler {
     try {
       const result = await addArticleByUrl(deps.db, deps.webReader, parsed.data, {
         crossReferenceLater: deps.crossReferenceLater,
+        compute: deps.compute,
       });
       return c.json({ ...result, message: message(result) }, result.status === 'duplicate' ? 200 : 201);
     } catch (err) {
@@ -105,6 +106,7 @@ export function urlArticleForm(deps: AppDeps, formResponse: FormResponse): Middl
     try {
       result = await addArticleByUrl(deps.db, deps.webReader, parsed.data, {
         crossReferenceLater: deps.crossReferenceLater,
+        compute: deps.compute,
       });
     } catch (err) {
       if (err instanceof UrlAlreadyStoredError)

@@ -22,7 +22,6 @@ import {
   crossReference,
   type ExtractedArticle,
   entityNames,
-  extractArticle,
   looksLikeHtml,
   type TermStats,
   termStatsFrom,
@@ -30,6 +29,7 @@ import {
   weightedTerms,
   wellFormed,
 } from '../core';
+import { type Compute, inThreadCompute } from './compute';
 import type { CrossReferenceLater } from './crossref-later';
 import { InputError } from './errors';
 import { refreshFacts } from './facts';
@@ -70,6 +70,8 @@ export interface IngestOptions {
    * handed to this function (the Worker's Queue). Without it, they are cross-referenced in this call.
    */
   crossReferenceLater?: CrossReferenceLater;
+  /** Where extraction runs (src/services/compute.ts); absent = in this thread. */
+  compute?: Compute;
 }
 
 /** One article of a batch: stored, a duplicate, or rejected (the message says why). */
@@ -152,11 +154,12 @@ export async function ingestArticles(
   options: IngestOptions = {},
 ): Promise<DeferredBatchResult[]> {
   const later = options.crossReferenceLater;
+  const compute = options.compute ?? inThreadCompute;
   const prepared = await Promise.all(
     inputs.map(cleanInput).map(async (input) => {
       if (!input.outlet || !input.title) return null;
       const html = input.format === 'html' || (input.format !== 'text' && looksLikeHtml(input.text));
-      const extracted = extractArticle(input.text, { html });
+      const extracted = await compute.extract(input.text, { html });
       if (extracted.text.trim() === '') return null;
       checkClaimCount(extracted.claims.length, `The article "${input.title}"`);
       return { input, extracted, contentHash: await sha256Hex(extracted.text) };

@@ -1,0 +1,12 @@
+// What src/node-compute/pool.ts and its thread (thread.ts) send each other.
+import type { CompareDocument } from '../services/compare';
+
+export type Job = { id: number } & (
+  | { kind: 'extract'; text: string; options: { html: boolean } }
+  | { kind: 'compare'; documents: CompareDocument[]; options: { explain?: boolean } }
+);
+
+/** A job's value, or its error by name and message (errors cross the thread as plain data). */
+export type Reply =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; name: string; message: string };
