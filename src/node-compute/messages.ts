@@ -1,8 +1,9 @@
 // What src/node-compute/pool.ts and its thread (thread.ts) send each other.
 import type { CompareDocument } from '../services/compare';
+import type { ExtractWorkOptions } from '../services/compute';
 
 export type Job = { id: number } & (
-  | { kind: 'extract'; text: string; options: { html: boolean } }
+  | { kind: 'extract'; text: string; options: ExtractWorkOptions }
   | { kind: 'compare'; documents: CompareDocument[]; options: { explain?: boolean } }
 );
 

@@ -9,6 +9,7 @@
 // and p50 / p99 / max of every small request. `--inline` runs extraction on the event loop (no
 // worker thread: the behaviour before the bound), for before/after figures on the same machine.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -46,11 +47,13 @@ function ecbDocuments(): { id: string; text: string }[] | null {
       .split('\n')
       .filter(Boolean)
       .map((l) => JSON.parse(l).text as string);
+    // The cap counts UTF-8 bytes: each document is cut to its share in bytes, not characters.
     const per = Math.floor(MAX_COMPARE_TEXT_BYTES / 20) - 16;
     return Array.from({ length: 20 }, (_, i) => {
       let t = '';
-      for (let k = i * 7; t.length < per; k++) t += `${texts[k % texts.length]}\n\n`;
-      return { id: `d${i}`, text: t.slice(0, per) };
+      for (let k = i * 7; Buffer.byteLength(t) < per; k++) t += `${texts[k % texts.length]}\n\n`;
+      while (Buffer.byteLength(t) > per) t = t.slice(0, t.length - (Buffer.byteLength(t) - per));
+      return { id: `d${i}`, text: t };
     });
   } catch {
     return null;
@@ -114,11 +117,19 @@ const { child } = await startServerProcess(port, `file:${dbFile}`, {
 });
 const server = { url: `http://127.0.0.1:${port}/` };
 
-async function timed(path: string): Promise<number> {
+/**
+ * One small GET on a new connection, timed to its last byte: a kept-alive one can be closed by the
+ * server (its idle timeout fires as soon as a long stall ends) just as it is reused.
+ */
+function timed(path: string): Promise<number> {
   const t0 = performance.now();
-  const res = await fetch(new URL(path, server.url));
-  await res.arrayBuffer();
-  return performance.now() - t0;
+  return new Promise((ok, fail) => {
+    get(new URL(path, server.url), { agent: false }, (res) => {
+      res.resume();
+      res.on('end', () => ok(performance.now() - t0));
+      res.on('error', fail);
+    }).on('error', fail);
+  });
 }
 
 try {

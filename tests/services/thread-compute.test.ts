@@ -9,7 +9,7 @@ import { articles } from '../../db/schema';
 import { BUSY_RETRY_AFTER_SECONDS, type ThreadCompute, threadCompute } from '../../src/node-compute/pool';
 import { type Compute, inThreadCompute } from '../../src/services/compute';
 import { BusyError, InputError } from '../../src/services/errors';
-import { MAX_CLAIMS_PER_DOCUMENT } from '../../src/services/work-limits';
+import { MAX_CLAIMS_PER_DOCUMENT, MAX_FIGURES_PER_DOCUMENT } from '../../src/services/work-limits';
 import { createTestApp, jsonPost, multipartPost, type TestApp } from '../helpers/app';
 import { type SignedIn, signedIn } from '../helpers/auth';
 
@@ -37,7 +37,9 @@ describe('the extraction thread answers as the request thread does', () => {
       [HTML, true],
       [sentences(300), false],
     ] as const) {
-      expect(await pool.extract(text, { html })).toEqual(await inThreadCompute.extract(text, { html }));
+      expect(await pool.extract(text, { html, label: 'Text' })).toEqual(
+        await inThreadCompute.extract(text, { html, label: 'Text' }),
+      );
     }
   });
 
@@ -54,13 +56,23 @@ describe('the extraction thread answers as the request thread does', () => {
     }
   });
 
-  it('keeps a client error a client error: too many claims is the same InputError', async () => {
+  it('keeps a client error a client error: too many claims or figures is the same InputError', async () => {
     const text = sentences(MAX_CLAIMS_PER_DOCUMENT + 50);
     const here = await inThreadCompute.compareJson([{ id: 'a', text }], {}).catch((e: unknown) => e);
     const there = await pool.compareJson([{ id: 'a', text }], {}).catch((e: unknown) => e);
     expect(here).toBeInstanceOf(InputError);
     expect(there).toBeInstanceOf(InputError);
     expect((there as Error).message).toBe((here as Error).message);
+    const figures = '5% '.repeat(MAX_FIGURES_PER_DOCUMENT + 10);
+    const options = { html: false, label: 'The article "Figures"' };
+    const hereToo = await inThreadCompute.extract(figures, options).catch((e: unknown) => e);
+    const thereToo = await pool.extract(figures, options).catch((e: unknown) => e);
+    expect(hereToo).toBeInstanceOf(InputError);
+    expect(thereToo).toBeInstanceOf(InputError);
+    expect((thereToo as Error).message).toBe((hereToo as Error).message);
+    expect((thereToo as Error).message).toMatch(
+      /^The article "Figures" states [\d,]+ figures; at most 20,000/,
+    );
   }, 60_000);
 });
 
@@ -71,8 +83,8 @@ describe('a saturated or stopped thread', () => {
       await strict.ready();
       // One thread: of two jobs sent at once, the second has to wait, and may not.
       const [first, second] = await Promise.allSettled([
-        strict.extract(CNN, { html: false }),
-        strict.extract(DOD, { html: false }),
+        strict.extract(CNN, { html: false, label: 'Text' }),
+        strict.extract(DOD, { html: false, label: 'Text' }),
       ]);
       expect(first.status).toBe('fulfilled');
       expect(second.status).toBe('rejected');
@@ -80,8 +92,8 @@ describe('a saturated or stopped thread', () => {
       expect(err).toBeInstanceOf(BusyError);
       expect(err.retryAfterSeconds).toBe(BUSY_RETRY_AFTER_SECONDS);
       expect(strict.load()).toEqual({ running: 0, queued: 0 });
-      expect(await strict.extract(DOD, { html: false })).toEqual(
-        await inThreadCompute.extract(DOD, { html: false }),
+      expect(await strict.extract(DOD, { html: false, label: 'Text' })).toEqual(
+        await inThreadCompute.extract(DOD, { html: false, label: 'Text' }),
       );
     } finally {
       await strict.close();
@@ -92,7 +104,9 @@ describe('a saturated or stopped thread', () => {
     const hasty = threadCompute({ inlineBelow: 0, runTimeoutMs: 1 });
     try {
       await hasty.ready();
-      const err = await hasty.extract(sentences(1500), { html: false }).catch((e: unknown) => e);
+      const err = await hasty
+        .extract(sentences(1500), { html: false, label: 'Text' })
+        .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(BusyError);
       expect((err as Error).message).toMatch(/took longer than/);
       await hasty.ready();
@@ -106,10 +120,10 @@ describe('a saturated or stopped thread', () => {
     const small = threadCompute({ maxQueued: 0 });
     try {
       // Not waited for ready: the thread is still loading, yet an everyday article is answered.
-      expect(await small.extract(CNN, { html: false })).toEqual(
-        await inThreadCompute.extract(CNN, { html: false }),
+      expect(await small.extract(CNN, { html: false, label: 'Text' })).toEqual(
+        await inThreadCompute.extract(CNN, { html: false, label: 'Text' }),
       );
-      const big = await small.extract(sentences(1500), { html: false }).catch((e: Error) => e);
+      const big = await small.extract(sentences(1500), { html: false, label: 'Text' }).catch((e: Error) => e);
       // Large: it must go to the thread, which is loading (refused) or free (served); never in-thread here.
       if (big instanceof Error) expect(big).toBeInstanceOf(BusyError);
       else expect(big.claims.length).toBe(1500);
