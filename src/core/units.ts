@@ -1,59 +1,6 @@
 // Unit classes: which counted things are the same kind of thing, so their numbers may be compared.
 
-// Each group lists singular head nouns that count the same kind of thing in news text.
-const GROUPS: Record<string, string[]> = {
-  country: ['country', 'nation', 'partner', 'member', 'ally', 'member state', 'signatory', 'government'],
-  troop: [
-    'troop',
-    'soldier',
-    'force',
-    'personnel',
-    'serviceman',
-    'servicemember',
-    'marine',
-    'sailor',
-    'reservist',
-    'conscript',
-    'recruit',
-    'service member',
-  ],
-  death: ['death', 'fatality', 'dead', 'body', 'life', 'die', 'died', 'killed'],
-  injury: ['injury', 'injured', 'wounded', 'hurt'],
-  casualty: ['casualty'],
-  person: [
-    'people',
-    'person',
-    'individual',
-    'resident',
-    'civilian',
-    'citizen',
-    'inhabitant',
-    'man',
-    'woman',
-    'adult',
-    'participant',
-    // "nine crew" is the crew's members, as "nine crew members" is.
-    'crew',
-    // "wounded 80 others": the rest of a group of people.
-    'other',
-  ],
-  child: ['child', 'kid', 'minor', 'boy', 'girl', 'student', 'pupil', 'infant', 'baby'],
-  passenger: ['passenger', 'traveler', 'traveller'],
-  building: ['home', 'house', 'building', 'structure', 'dwelling', 'residence'],
-  aid: ['aid', 'assistance', 'funding', 'fund', 'support', 'help', 'relief'],
-  vote: ['vote', 'ballot'],
-  ton: ['ton', 'tonne'],
-  // Abbreviations glued to the figure ("200m", "15kg") count what the word counts.
-  kilometer: ['kilometer', 'kilometre', 'km'],
-  mile: ['mile', 'mi'],
-  meter: ['meter', 'metre', 'm'],
-  foot: ['foot', 'ft'],
-  kilogram: ['kilogram', 'kilo', 'kg'],
-  pound: ['pound', 'lb'],
-  // What a sum is offered or agreed as: one deal, whichever word an outlet uses for it.
-  offer: ['offer', 'contract', 'deal', 'bid', 'proposal'],
-  magnitude: ['magnitude', 'richter'],
-};
+import { COUNTED_NOUN_GROUPS as GROUPS } from './counted-noun-groups';
 
 const CLASS_OF = new Map<string, string>();
 for (const [cls, words] of Object.entries(GROUPS)) for (const w of words) CLASS_OF.set(w, cls);

@@ -24,7 +24,10 @@ export interface ThreadComputeOptions {
   maxQueued?: number;
   /** A job that has waited this long for a thread answers 503 (default 10 s). */
   queueTimeoutMs?: number;
-  /** A job that has run this long is stopped, its thread replaced, and answers 503 (default 30 s). */
+  /**
+   * A job that has run this long is stopped, its thread replaced, and answers 503 (default 60 s: a
+   * maximal compare of twenty overlapping documents took 21 s of CPU, and longer on a loaded host).
+   */
   runTimeoutMs?: number;
   /** Heap limit of each thread: a runaway job ends its thread, not the server (default 1,024 MB). */
   maxHeapMb?: number;
@@ -91,7 +94,7 @@ export function threadCompute(options: ThreadComputeOptions = {}): ThreadCompute
   const inlineBelow = options.inlineBelow ?? DEFAULT_INLINE_BELOW;
   const maxQueued = options.maxQueued ?? 8;
   const queueTimeoutMs = options.queueTimeoutMs ?? 10_000;
-  const runTimeoutMs = options.runTimeoutMs ?? 30_000;
+  const runTimeoutMs = options.runTimeoutMs ?? 60_000;
   const boot = bootCode();
   const queue: Pending[] = [];
   const onReady: (() => void)[] = [];

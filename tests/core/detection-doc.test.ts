@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULE_NAMES } from '../../src/core/crossref';
 import { KEY_PARTS, TERM_KINDS } from '../../src/core/terms';
-import { type DecidedPair, evalDir, replay } from '../../src/tools/fingerprint-corpus';
+import { type DecidedPair, evalDir, replay } from '../tools/fingerprint/fingerprint-corpus';
 
 const root = resolve(import.meta.dirname, '../..');
 const doc = readFileSync(resolve(root, 'docs/detection.md'), 'utf8');

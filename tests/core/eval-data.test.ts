@@ -2,10 +2,10 @@
 // articles of one incident, and the scorers count what the compare path flags.
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/core';
-import { readJsonl } from '../../src/tools/eval/common';
-import { articleText, type EcbArticle, readLabelled, scoreLabelled } from '../../src/tools/eval/ecb-labelled';
-import { quickSubset, type SummEditsRecord, scoreSummEdits } from '../../src/tools/eval/summedits';
-import { evalDir } from '../../src/tools/fingerprint-corpus';
+import { readJsonl } from '../tools/eval/common';
+import { articleText, type EcbArticle, readLabelled, scoreLabelled } from '../tools/eval/ecb-labelled';
+import { quickSubset, type SummEditsRecord, scoreSummEdits } from '../tools/eval/summedits';
+import { evalDir } from '../tools/fingerprint/fingerprint-corpus';
 
 const dir = evalDir();
 const pairs = readLabelled();

@@ -3,7 +3,7 @@
 // A deliberate change of behaviour rewrites them with `npm run fingerprint -- --write`, its eval delta
 // in the commit message. `npm run fingerprint` prints which dataset moved.
 import { describe, expect, it } from 'vitest';
-import { evalDir, evalPrints, readExpected, seedsPrint } from '../../src/tools/fingerprint-corpus';
+import { evalDir, evalPrints, readExpected, seedsPrint } from '../tools/fingerprint/fingerprint-corpus';
 
 const expected = readExpected();
 const dir = evalDir();

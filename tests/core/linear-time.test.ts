@@ -12,7 +12,7 @@ import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { crossReference, entityNames, extractArticle, termStatsFrom, toMatchable } from '../../src/core';
-import { ADVERSARIES, repeatTo } from '../../src/tools/adversarial/inputs';
+import { ADVERSARIES, repeatTo } from '../tools/adversarial/inputs';
 
 const MAX_RATIO = 12;
 /** The smaller run is grown until it takes this long (or reaches MAX_N): shorter is mostly noise. */

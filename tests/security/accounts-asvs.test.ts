@@ -10,9 +10,9 @@ import { isCommonPassword, passwordProblem } from '../../src/auth/password-polic
 import { failureThrottle } from '../../src/auth/throttle';
 import { addAccount, mintToken, setPassword } from '../../src/services/accounts';
 import { settingsFromEnv } from '../../src/settings';
-import { DATA_FILE, dataModule } from '../../src/tools/common-passwords';
 import { createTestApp, formPost, ORIGIN, type TestApp } from '../helpers/app';
 import { signedIn } from '../helpers/auth';
+import { DATA_FILE, dataModule } from '../tools/common-passwords';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HEADERS, STATIC_HEADERS } from '../../src/cli/build-assets';
 import { type RunningServer, startServer } from '../../src/node';
-import { HEADERS, STATIC_HEADERS } from '../../src/tools/build-assets';
 import { createTestApp, formPost, HTMX, jsonPost, type TestApp } from '../helpers/app';
 import { type SignedIn, signedIn } from '../helpers/auth';
 

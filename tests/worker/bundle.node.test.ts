@@ -14,7 +14,7 @@ import {
   compatibilityDateOf,
   kib,
   measureBundle,
-} from '../../src/tools/bundle-size';
+} from '../tools/measure/bundle-size';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outdir = join(root, 'dist/bundle');

@@ -2,8 +2,8 @@
 // The binary comes from SQLD_PATH (.ci/run installs it) or PATH; without it the libSQL test skips
 // locally and fails in CI.
 import type { TestProject } from 'vitest/node';
-import { buildAssets } from '../../src/tools/build-assets';
-import { findSqld, SQLD_MISSING, startSqld } from '../../src/tools/sqld';
+import { buildAssets } from '../../src/cli/build-assets';
+import { findSqld, SQLD_MISSING, startSqld } from '../tools/sqld';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -11,13 +11,13 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { extractArticle } from '../core';
-import { openNodeDb } from '../node-db';
-import { type BatchIngestResult, ingestArticle, ingestArticles } from '../services/ingest';
-import { meterSqlite, processCpuMs, quantile, removeArticle, sqliteCpuMs } from './cpu-meter';
-import type { CpuRow } from './measure-cpu';
+import { extractArticle } from '../../../src/core';
+import { openNodeDb } from '../../../src/node-db';
+import { type BatchIngestResult, ingestArticle, ingestArticles } from '../../../src/services/ingest';
+import { meterSqlite, processCpuMs, quantile, removeArticle, sqliteCpuMs } from '../measure/cpu-meter';
+import type { CpuRow } from '../measure/measure-cpu';
 
-const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 const SELF = fileURLToPath(import.meta.url);
 
 interface Latency {
@@ -392,8 +392,8 @@ async function main() {
   if (!values['skip-worker']) {
     log('worker bundle (wrangler deploy --dry-run) and CPU per request …');
     // Imported here: they load the whole app, which the archive building above does not need.
-    const { measureBundle } = await import('./bundle-size');
-    const { measureCpu } = await import('./measure-cpu');
+    const { measureBundle } = await import('../measure/bundle-size');
+    const { measureCpu } = await import('../measure/measure-cpu');
     const bundle = measureBundle(ROOT);
     const cpu = await measureCpu({ runs: quick ? 20 : 40, archive: quick ? 60 : 300, log: () => {} });
     figures.worker = { gzipKiB: bundle.gzipBytes / 1024, cpu };

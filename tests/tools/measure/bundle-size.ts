@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { buildAssets } from './build-assets';
+import { buildAssets } from '../../../src/cli/build-assets';
 
 /** Workers Free allows 3 MiB gzip; a small bundle starts faster, so ours is held to this. */
 export const BUDGET_GZIP_BYTES = 250 * 1024;
@@ -54,7 +54,7 @@ export function compatibilityDateOf(root: string): string {
 export const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
   const size = measureBundle(root);
   console.log(`worker bundle (${size.files.join(', ')}): ${kib(size.bytes)}, gzip ${kib(size.gzipBytes)}`);
   console.log(`budget: gzip ≤ ${kib(BUDGET_GZIP_BYTES)}; wrangler says: ${size.wranglerLine}`);

@@ -2,7 +2,7 @@
 // (the one behind POST /api/compare) which conflicts it flags.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CompareDocument, compareDocuments } from '../../services/compare';
+import { type CompareDocument, compareDocuments } from '../../../src/services/compare';
 
 export const readJsonl = <T>(dataDir: string, file: string): T[] =>
   readFileSync(join(dataDir, file), 'utf8')

@@ -1,4 +1,4 @@
-/* CPU time of the calling thread, for the CPU-measuring tools (src/tools/cpu-meter.ts builds and
+/* CPU time of the calling thread, for the CPU-measuring tools (tests/tools/measure/cpu-meter.ts builds and
    loads it when a C compiler and Node's headers are at hand). A Worker is billed for the CPU of the
    thread that runs its isolate; process.cpuUsage() also counts V8's background compiler and GC
    threads. CLOCK_THREAD_CPUTIME_ID is exact at each reading, unlike /proc's per-thread figures,

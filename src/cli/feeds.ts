@@ -2,11 +2,11 @@
 // Polls show a progress bar on a terminal (items done / total, the current one, failures with reasons).
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { listFeeds } from '../db/queries/feeds';
-import { DEFAULT_DATABASE_URL, openNodeDb } from './node-db';
-import { InputError } from './services/errors';
-import { addFeed, importOpml, ingestFeedItem, pollFeed } from './services/feeds';
-import { nodeWebReader } from './web/node-reader';
+import { listFeeds } from '../../db/queries/feeds';
+import { DEFAULT_DATABASE_URL, openNodeDb } from '../node-db';
+import { InputError } from '../services/errors';
+import { addFeed, importOpml, ingestFeedItem, pollFeed } from '../services/feeds';
+import { nodeWebReader } from '../web/node-reader';
 
 const USAGE = `Usage:
   npm run feeds -- add URL [--every MINUTES] [--outlet NAME]   subscribe (polled by npm start)

@@ -5,13 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createClient } from '@libsql/client';
 import { Miniflare } from 'miniflare';
-import { newToken, tokenHash } from '../auth/tokens';
+import { newToken, tokenHash } from '../../../src/auth/tokens';
+import { findSqld, SQLD_MISSING, startSqld } from '../sqld';
 import { compatibilityDateOf, measureBundle } from './bundle-size';
 import { ecbArchive, quantile, removeArticle, seedArticles } from './cpu-meter';
 import { unpackRevision } from './revision';
-import { findSqld, SQLD_MISSING, startSqld } from './sqld';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** The Worker of the project at `root` as `wrangler deploy` uploads it (see bundle-size.ts). */
 function bundledWorker(root: string, outdir: string): string {

@@ -14,10 +14,10 @@
 //                    the candidates with the same id; new candidates come out with label null, to read
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { extractArticle } from '../core';
-import type { Claim, ExtractedArticle } from '../core/types';
-import { readJsonl } from './eval/common';
-import { LABELLED_FILE, type LabelledPair, readLabelled } from './eval/ecb-labelled';
+import { extractArticle } from '../../../src/core';
+import type { Claim, ExtractedArticle } from '../../../src/core/types';
+import { readJsonl } from './common';
+import { LABELLED_FILE, type LabelledPair, readLabelled } from './ecb-labelled';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -25,7 +25,7 @@ const opt = (name: string, fallback: string) => {
   return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
 };
 const dataDir = resolve(
-  opt('--data', process.env.CROSSCHECK_EVAL ?? join(import.meta.dirname, '../../../shared/eval')),
+  opt('--data', process.env.CROSSCHECK_EVAL ?? join(import.meta.dirname, '../../../../shared/eval')),
 );
 const out = resolve(opt('--out', 'data/ecb-candidates.jsonl'));
 const perStratum = Number(opt('--per-stratum', '90'));

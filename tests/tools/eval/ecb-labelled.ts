@@ -4,7 +4,7 @@
 // conflict link joins the claim of one labelled sentence to the claim of the other.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CompareResult, compareDocuments } from '../../services/compare';
+import { type CompareResult, compareDocuments } from '../../../src/services/compare';
 import { ratio } from './common';
 
 export type PairLabel = 'conflict' | 'compatible' | 'different';
@@ -35,7 +35,7 @@ export interface EcbArticle {
   text: string;
 }
 
-export const LABELLED_FILE = join(import.meta.dirname, '../../../tests/eval-data/ecbplus-labelled.jsonl');
+export const LABELLED_FILE = join(import.meta.dirname, '../../eval-data/ecbplus-labelled.jsonl');
 
 export const readLabelled = (file = LABELLED_FILE): LabelledPair[] =>
   readFileSync(file, 'utf8')

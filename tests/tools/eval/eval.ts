@@ -6,12 +6,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { extractArticle } from '../core';
-import { wordValue } from '../core/numbers';
-import { compareDocuments } from '../services/compare';
-import { conflictsBetween, docOf, readJsonl as readJsonlIn } from './eval/common';
-import { readLabelled, scoreLabelled } from './eval/ecb-labelled';
-import { quickSubset, type SummEditsRecord, scoreSummEdits } from './eval/summedits';
+import { extractArticle } from '../../../src/core';
+import { wordValue } from '../../../src/core/numbers';
+import { compareDocuments } from '../../../src/services/compare';
+import { conflictsBetween, docOf, readJsonl as readJsonlIn } from './common';
+import { readLabelled, scoreLabelled } from './ecb-labelled';
+import { quickSubset, type SummEditsRecord, scoreSummEdits } from './summedits';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -20,7 +20,7 @@ const opt = (name: string, fallback: string) => {
 };
 const quick = args.includes('--quick');
 const dataDir = resolve(
-  opt('--data', process.env.CROSSCHECK_EVAL ?? join(import.meta.dirname, '../../../shared/eval')),
+  opt('--data', process.env.CROSSCHECK_EVAL ?? join(import.meta.dirname, '../../../../shared/eval')),
 );
 const jsonOut = resolve(opt('--json', 'data/eval.json'));
 
@@ -281,7 +281,7 @@ function ecbplus(docs: EcbDoc[]) {
 }
 
 function seedCase() {
-  const seeds = join(import.meta.dirname, '../../seeds');
+  const seeds = join(import.meta.dirname, '../../../seeds');
   const manifest = JSON.parse(readFileSync(join(seeds, 'manifest.json'), 'utf8')) as {
     file: string;
     outlet: string;

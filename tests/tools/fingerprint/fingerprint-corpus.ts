@@ -16,12 +16,12 @@ import {
   type PairTrail,
   termStatsFrom,
   toMatchable,
-} from '../core';
+} from '../../../src/core';
 
-export const SEEDS_DIR = resolve(import.meta.dirname, '../../seeds');
+export const SEEDS_DIR = resolve(import.meta.dirname, '../../../seeds');
 /** The eval data beside the repository (CROSSCHECK_EVAL overrides), or null when it is not there. */
 export function evalDir(): string | null {
-  const dir = resolve(process.env.CROSSCHECK_EVAL ?? join(import.meta.dirname, '../../../shared/eval'));
+  const dir = resolve(process.env.CROSSCHECK_EVAL ?? join(import.meta.dirname, '../../../../shared/eval'));
   return existsSync(join(dir, 'equate/equate_dev.jsonl')) ? dir : null;
 }
 
@@ -293,6 +293,6 @@ export function replay(dir: string, p: DecidedPair): boolean {
   );
 }
 
-export const EXPECTED_FILE = resolve(import.meta.dirname, '../../tests/core/fingerprint.expected.json');
+export const EXPECTED_FILE = resolve(import.meta.dirname, '../../core/fingerprint.expected.json');
 export type Expected = Record<string, string>;
 export const readExpected = (): Expected => JSON.parse(readFileSync(EXPECTED_FILE, 'utf8')) as Expected;

@@ -11,9 +11,9 @@ import {
   type Quantity,
   termStatsFrom,
   toMatchable,
-} from '../../core';
-import { explainPair, overlaps, periodOf, withSums } from '../../core/crossref';
-import type { ClaimForMatching, ExtractedArticle } from '../../core/types';
+} from '../../../src/core';
+import { explainPair, overlaps, periodOf, withSums } from '../../../src/core/crossref';
+import type { ClaimForMatching, ExtractedArticle } from '../../../src/core/types';
 
 export interface ComparedPair {
   articles: [ExtractedArticle, ExtractedArticle];

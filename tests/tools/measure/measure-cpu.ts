@@ -10,11 +10,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Db } from '../../db/client';
-import { type AppDeps, createApp } from '../app';
-import type { User } from '../auth/user';
-import { openNodeDb } from '../node-db';
-import { crossReferenceStored } from '../services/crossref-later';
+import type { Db } from '../../../db/client';
+import { type AppDeps, createApp } from '../../../src/app';
+import type { User } from '../../../src/auth/user';
+import { openNodeDb } from '../../../src/node-db';
+import { crossReferenceStored } from '../../../src/services/crossref-later';
 import {
   cpuClock,
   cpuNowMs,
@@ -26,7 +26,7 @@ import {
   sqliteCpuMs,
 } from './cpu-meter';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const ORIGIN = 'http://localhost';
 
 type App = ReturnType<typeof createApp>;

@@ -2,13 +2,13 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadManifest } from '../seeds/load';
-import { DEFAULT_DATABASE_URL, openNodeDb } from './node-db';
-import { compareDocuments, whyNotLinked } from './services/compare';
-import { InputError } from './services/errors';
-import { type IngestResult, ingestArticle } from './services/ingest';
-import { addArticleByUrl } from './services/web-articles';
-import { nodeWebReader } from './web/node-reader';
+import { loadManifest } from '../../seeds/load';
+import { DEFAULT_DATABASE_URL, openNodeDb } from '../node-db';
+import { compareDocuments, whyNotLinked } from '../services/compare';
+import { InputError } from '../services/errors';
+import { type IngestResult, ingestArticle } from '../services/ingest';
+import { addArticleByUrl } from '../services/web-articles';
+import { nodeWebReader } from '../web/node-reader';
 
 const USAGE = `Usage:
   npm run ingest -- [--outlet NAME] [--title TITLE] FILE...   text/HTML files, or manifest .json files

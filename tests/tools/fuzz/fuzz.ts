@@ -9,12 +9,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { insertApiToken, insertSession, insertUser } from '../../db/queries/users';
-import { loadSeeds } from '../../seeds/load';
-import { createApp } from '../app';
-import { newToken, SESSION_COOKIE, SESSION_TTL_MS, tokenHash } from '../auth/tokens';
-import { openNodeDb } from '../node-db';
-import { freePort, startServerProcess } from './server-process';
+import { insertApiToken, insertSession, insertUser } from '../../../db/queries/users';
+import { loadSeeds } from '../../../seeds/load';
+import { createApp } from '../../../src/app';
+import { newToken, SESSION_COOKIE, SESSION_TTL_MS, tokenHash } from '../../../src/auth/tokens';
+import { openNodeDb } from '../../../src/node-db';
+import { freePort, startServerProcess } from '../server-process';
 
 const { values: args } = parseArgs({
   options: {
@@ -43,8 +43,6 @@ const rand = prng(SEED);
 const int = (n: number) => Math.floor(rand() * n);
 const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
 const chance = (p: number) => rand() < p;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ---- inputs -------------------------------------------------------------------------------------
 

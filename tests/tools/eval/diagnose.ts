@@ -1,25 +1,17 @@
 // `npm run eval:why`: for every missed conflict and every false conflict of SummEdits dev and the
-// hand-labelled ECB+ set, the stage of the detector that stopped or made it (src/tools/eval/why.ts),
+// hand-labelled ECB+ set, the stage of the detector that stopped or made it (tests/tools/eval/why.ts),
 // one case a paragraph, then the count of cases per stage. tests/eval-data/DIAGNOSIS.md groups them
 // into the rule classes the detector lacks.
 //   --data DIR  the eval folder (default ../shared/eval)   --json FILE  (default data/why.json)
 //   --only summedits|ecb   one dataset
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { extractArticle } from '../core';
-import type { Quantity } from '../core/types';
-import { readJsonl } from './eval/common';
-import { articleText, type EcbArticle, readLabelled } from './eval/ecb-labelled';
-import type { SummEditsRecord } from './eval/summedits';
-import {
-  type ComparedPair,
-  claimAt,
-  figureIn,
-  furthest,
-  progressOf,
-  readPair,
-  type Verdict,
-} from './eval/why';
+import { extractArticle } from '../../../src/core';
+import type { Quantity } from '../../../src/core/types';
+import { readJsonl } from './common';
+import { articleText, type EcbArticle, readLabelled } from './ecb-labelled';
+import type { SummEditsRecord } from './summedits';
+import { type ComparedPair, claimAt, figureIn, furthest, progressOf, readPair, type Verdict } from './why';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -27,7 +19,7 @@ const opt = (name: string, fallback: string) => {
   return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
 };
 const dataDir = resolve(
-  opt('--data', process.env.CROSSCHECK_EVAL ?? join(import.meta.dirname, '../../../shared/eval')),
+  opt('--data', process.env.CROSSCHECK_EVAL ?? join(import.meta.dirname, '../../../../shared/eval')),
 );
 const jsonOut = resolve(opt('--json', 'data/why.json'));
 const only = opt('--only', '');

@@ -2,7 +2,7 @@
 // others (issue 19; the bound is docs/performance.md "Stall bound"). A server process (npm start's,
 // on 127.0.0.1, over a temporary database with the seeds; the client is this process) gets, per case, one heavy request of the largest size allowed:
 // a POST /api/compare of 1 MB of text together (each adversarial text of
-// src/tools/adversarial/inputs.ts, twenty real ECB+ documents, seven documents of ~2,000 claims each)
+// tests/tools/adversarial/inputs.ts, twenty real ECB+ documents, seven documents of ~2,000 claims each)
 // or a POST /api/articles of one ~2,000-claim article. While it runs, one client sends GET / and
 // GET /api/conflicts one after the other and times each. Printed per case, over N runs: the heavy
 // request's status and time (median), and the small requests' waits: median of the runs' worst wait,
@@ -13,13 +13,13 @@ import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { insertApiToken, insertUser } from '../../db/queries/users';
-import { loadSeeds } from '../../seeds/load';
-import { newToken, tokenHash } from '../auth/tokens';
-import { MAX_COMPARE_TEXT_BYTES } from '../middleware/limits';
-import { openNodeDb } from '../node-db';
-import { ADVERSARIES, repeatTo } from './adversarial/inputs';
-import { freePort, startServerProcess } from './server-process';
+import { insertApiToken, insertUser } from '../../../db/queries/users';
+import { loadSeeds } from '../../../seeds/load';
+import { newToken, tokenHash } from '../../../src/auth/tokens';
+import { MAX_COMPARE_TEXT_BYTES } from '../../../src/middleware/limits';
+import { openNodeDb } from '../../../src/node-db';
+import { ADVERSARIES, repeatTo } from '../adversarial/inputs';
+import { freePort, startServerProcess } from '../server-process';
 
 const { values: args } = parseArgs({
   options: {
@@ -30,7 +30,7 @@ const { values: args } = parseArgs({
   },
 });
 const RUNS = Math.max(1, Number(args.runs));
-const EVAL = args.data ?? join(import.meta.dirname, '../../../shared/eval');
+const EVAL = args.data ?? join(import.meta.dirname, '../../../../shared/eval');
 const ONLY = args.only ? new RegExp(args.only, 'i') : null;
 
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
@@ -142,6 +142,7 @@ try {
   console.log(`idle: GET / and /api/conflicts p50 ${median(idle).toFixed(0)} ms`);
   console.log(`${'input'.padEnd(22)} status  heavy ms  worst wait ms (median)  small p50  p99   max   (n)`);
   const allWorst: number[] = [];
+  const allSmall: number[] = [];
   for (const c of cases.filter((c) => !ONLY || ONLY.test(c.name))) {
     const heavies: number[] = [];
     const worst: number[] = [];
@@ -169,6 +170,7 @@ try {
       worst.push(Math.max(...waits));
     }
     allWorst.push(...worst);
+    allSmall.push(...small);
     console.log(
       `${c.name.padEnd(22)} ${[...statuses].join('/').padEnd(7)} ${median(heavies).toFixed(0).padStart(8)}  ${median(worst).toFixed(0).padStart(22)}  ${median(small).toFixed(0).padStart(9)} ${quantile(small, 0.99).toFixed(0).padStart(5)} ${Math.max(
         ...small,
@@ -177,6 +179,9 @@ try {
         .padStart(5)}   (${small.length})`,
     );
   }
+  console.log(
+    `all cases: ${allSmall.length} small requests p50 ${median(allSmall).toFixed(0)} ms, p99 ${quantile(allSmall, 0.99).toFixed(0)} ms`,
+  );
   console.log(
     `all cases: worst wait per run p50 ${median(allWorst).toFixed(0)} ms, p99 ${quantile(allWorst, 0.99).toFixed(0)} ms, max ${Math.max(...allWorst).toFixed(0)} ms`,
   );

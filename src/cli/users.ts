@@ -3,10 +3,10 @@
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Db } from '../db/client';
-import { listApiTokens, listUsers } from '../db/queries/users';
-import { hashPassword } from './auth/password';
-import { DEFAULT_DATABASE_URL, openNodeDb } from './node-db';
+import type { Db } from '../../db/client';
+import { listApiTokens, listUsers } from '../../db/queries/users';
+import { hashPassword } from '../auth/password';
+import { DEFAULT_DATABASE_URL, openNodeDb } from '../node-db';
 import {
   addAccount,
   checkNewPassword,
@@ -14,8 +14,8 @@ import {
   setDisabled,
   setPassword,
   setRole,
-} from './services/accounts';
-import { InputError, NotFoundError } from './services/errors';
+} from '../services/accounts';
+import { InputError, NotFoundError } from '../services/errors';
 
 const USAGE = `Usage: npm run user -- <command>
   add <login> --role viewer|reviewer|editor [--name NAME]   create an account; password from stdin or a prompt

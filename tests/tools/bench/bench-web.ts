@@ -5,10 +5,10 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Parser } from 'htmlparser2';
-import { grabArticle, grabOptions } from '../web/grab-article';
-import { nodeWebReader } from '../web/node-reader';
-import { TreeBuilder, VOID_TAGS } from '../web/page-tree';
-import { readabilityExtract } from '../web/readability-extract';
+import { grabArticle, grabOptions } from '../../../src/web/grab-article';
+import { nodeWebReader } from '../../../src/web/node-reader';
+import { TreeBuilder, VOID_TAGS } from '../../../src/web/page-tree';
+import { readabilityExtract } from '../../../src/web/readability-extract';
 
 const RUNS = Number(process.argv[2] ?? 40);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

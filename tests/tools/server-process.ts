@@ -3,7 +3,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { ROOT } from '../node-db';
+import { ROOT } from '../../src/node-db';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
