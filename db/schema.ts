@@ -1,16 +1,7 @@
 // The database schema, shared by libSQL (Node, Turso) and D1; drizzle-kit generates migrations from it.
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-
-export const CLAIM_STATUSES = ['unreviewed', 'verified', 'disputed', 'false', 'unverifiable'] as const;
-export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
-
-export const LINK_STATUSES = ['open', 'a_holds', 'b_holds', 'neither', 'dismissed'] as const;
-export type LinkStatus = (typeof LINK_STATUSES)[number];
-
-/** viewer reads; reviewer marks claims, resolves conflicts, adds notes; editor also reopens, overrides, deletes, manages accounts. */
-export const ROLES = ['viewer', 'reviewer', 'editor'] as const;
-export type Role = (typeof ROLES)[number];
+import { CLAIM_STATUSES, LINK_STATUSES, ROLES } from '../src/shared/statuses';
 
 const now = sql`(unixepoch('subsec') * 1000)`;
 

@@ -3,8 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import * as z from 'zod';
 import type { Db } from '../db/client';
-import { ROLES } from '../db/schema';
 import { syncAccounts } from './services/accounts';
+import { ROLES } from './shared/statuses';
 
 const entry = z
   .object({

@@ -7,7 +7,6 @@ import { notFound, onError } from './middleware/errors';
 import { security } from './middleware/security';
 import { adminRoutes } from './routes/admin';
 import { apiRoutes } from './routes/api';
-import type { AppDeps, AppEnv } from './routes/app-types';
 import { articleRoutes } from './routes/articles';
 import { claimRoutes } from './routes/claims';
 import { conflictRoutes } from './routes/conflicts';
@@ -15,8 +14,9 @@ import { factRoutes } from './routes/facts';
 import { feedApiRoutes, feedRoutes } from './routes/feeds';
 import { queueRoutes } from './routes/queue';
 import { signInRoutes } from './routes/signin';
+import type { AppDeps, AppEnv } from './shared/app-env';
 
-export type { AppDeps } from './routes/app-types';
+export type { AppDeps } from './shared/app-env';
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();

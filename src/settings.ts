@@ -1,6 +1,7 @@
 // Deployment settings read from the environment, the same names on Node (process.env) and Workers (vars).
-import type { AppSettings } from './routes/app-types';
+
 import { parsePublicOrigin } from './routes/public-origin';
+import type { AppSettings } from './shared/app-env';
 
 const on = (v: string | undefined) => /^(1|true|yes|on)$/i.test(v?.trim() ?? '');
 

@@ -1,6 +1,6 @@
 // The page shell: head (our own htmx, with the CSP nonce), header with nav, main.
 import type { Child } from 'hono/jsx';
-import type { User } from '../src/auth/user';
+import type { User } from '../src/shared/user';
 
 export interface LayoutProps {
   title: string;

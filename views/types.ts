@@ -1,9 +1,6 @@
-// The view models pages render: type-only re-exports of what the services return.
+// The view models pages render (src/shared/view-models.ts declares where each comes from), and the
+// shared shapes views read.
 
-export type { ClaimSummary } from '../db/queries/claims';
-export type { LinkWithClaims } from '../db/queries/links';
-export type { HistoryEntry } from '../db/queries/reviews';
-export type { ArticleView, ClaimView } from '../src/services/articles';
-export type { ComparedWith } from '../src/services/compared';
-export type { ConflictDetail, ConflictQueue } from '../src/services/conflicts';
-export type { QueueQuery } from '../src/services/queries';
+export type { HistoryEntry } from '../src/shared/history';
+export type { QueueQuery } from '../src/shared/read-queries';
+export type * from '../src/shared/view-models';

@@ -1,8 +1,9 @@
 // Reading claims for display: summaries with article, outlet and quantities, their sentence context, and the
 // claim-level filters (outlet, entity, full-text) the queue and the exports share.
 import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { ClaimStatus } from '../../src/shared/statuses';
 import type { Db } from '../client';
-import { articles, type ClaimStatus, claims, entities, mentions, sources } from '../schema';
+import { articles, claims, entities, mentions, sources } from '../schema';
 import { readRows } from './batch';
 import { rowToQuantity, type StoredQuantity } from './quantities';
 

@@ -1,6 +1,7 @@
 // Facts: the links of claims stating one measurable fact (src/services/facts.ts keeps links.fact_id).
+
+import type { LinkStatus } from '../../src/shared/statuses';
 import type { Db } from '../client';
-import type { LinkStatus } from '../schema';
 import { readRows, runStatements, type Statement } from './batch';
 
 /** The relations that tie claims into one fact: they agree on it, or disagree on it. */

@@ -1,8 +1,9 @@
 // Links between claims: the conflict queue, one link with both sides, and the links of given claims.
 import { and, asc, count, desc, eq, inArray, isNull, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Explanation, QuantitySide, Relation, Severity } from '../../src/core';
+import type { LinkStatus } from '../../src/shared/statuses';
 import type { Db } from '../client';
-import { type LinkStatus, links } from '../schema';
+import { links } from '../schema';
 import { chunk, MAX_PARAMS, readRows } from './batch';
 import {
   type ClaimSummary,

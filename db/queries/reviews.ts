@@ -1,10 +1,9 @@
 // Review writes with optimistic locking, and the append-only audit log they feed.
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { HistoryEntry, TargetType } from '../../src/shared/history';
 import type { Db } from '../client';
 import { claims, counters, links, reviews, users } from '../schema';
 import { chunk, MAX_PARAMS, runBatch } from './batch';
-
-export type TargetType = 'claim' | 'link';
 
 /** What a reviewer sees of a claim or link before acting: enough to check the rules against. */
 export interface TargetState {
@@ -194,23 +193,6 @@ export async function targetState(db: Db, target: TargetType, id: number): Promi
     .where(eq(links.id, id))
     .get();
   return row ?? null;
-}
-
-export interface HistoryEntry {
-  id: number;
-  /** 'article': an editor deleted that article (the only log row about articles). */
-  targetType: TargetType | 'article';
-  targetId: number;
-  /** The login the audit log recorded. */
-  reviewer: string;
-  /** The account's display name when the login still has an account. */
-  displayName: string | null;
-  action: string;
-  fromStatus: string | null;
-  toStatus: string;
-  note: string | null;
-  evidence: string[];
-  createdAt: number;
 }
 
 const historyColumns = {

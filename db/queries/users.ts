@@ -1,8 +1,9 @@
 // Accounts, sessions and API tokens. Tokens arrive here already hashed; the plain secrets never reach the database.
 import { and, asc, count, eq, gt, lt } from 'drizzle-orm';
-import type { User } from '../../src/auth/user';
+import type { Role } from '../../src/shared/statuses';
+import type { User } from '../../src/shared/user';
 import type { Db } from '../client';
-import { apiTokens, type Role, sessions, users } from '../schema';
+import { apiTokens, sessions, users } from '../schema';
 import { runBatch } from './batch';
 
 const userColumns = { id: users.id, login: users.login, displayName: users.displayName, role: users.role };

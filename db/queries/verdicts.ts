@@ -1,7 +1,8 @@
 // What the verdict rules (src/services/verdict-rules.ts) need to judge an action or an export: the
 // links touching some claims (and the claims of a link), and the verdicts at both ends of each.
+
+import type { ClaimStatus, LinkStatus } from '../../src/shared/statuses';
 import type { Db } from '../client';
-import type { ClaimStatus, LinkStatus } from '../schema';
 import { chunk, readBatch, type Statement } from './batch';
 
 export interface VerdictLink {

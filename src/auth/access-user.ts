@@ -2,8 +2,8 @@
 // an editor gave them; unknown ones get ACCESS_DEFAULT_ROLE; ACCESS_EDITORS names the first editors.
 import type { Db } from '../../db/client';
 import { insertUser, updateUser, userByLogin } from '../../db/queries/users';
-import { ROLES, type Role } from '../../db/schema';
-import type { User } from './user';
+import { ROLES, type Role } from '../shared/statuses';
+import type { User } from '../shared/user';
 
 export interface AccessPolicy {
   defaultRole: Role;

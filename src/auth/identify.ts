@@ -4,9 +4,9 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Db } from '../../db/client';
 import { extendSession, sessionUser, userByApiToken } from '../../db/queries/users';
-import type { AppEnv } from '../routes/app-types';
+import type { AppEnv } from '../shared/app-env';
+import type { User } from '../shared/user';
 import { DEFAULT_SESSION_IDLE_MINUTES, SESSION_COOKIE, slidingExpiry, tokenHash } from './tokens';
-import type { User } from './user';
 
 /** A session's expiry is moved on only when that gains more than this (one write a minute at most). */
 const EXTEND_STEP_MS = 60_000;

@@ -1,10 +1,8 @@
 // What a new password must be (ASVS 2.1): at least 12 characters, at most 200, and not one of the
 // passwords attackers try first. The list is a slice of @zxcvbn-ts/language-common's common passwords
 // (tests/tools/common-passwords.ts says which slice and why); the same check runs on Node and Workers.
+import { MAX_NEW_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../shared/password-rules';
 import { COMMON_BASES, COMMON_LONG } from './common-passwords.data';
-
-export const MIN_PASSWORD_LENGTH = 12;
-export const MAX_NEW_PASSWORD_LENGTH = 200;
 
 let long: Set<string> | null = null;
 let bases: Set<string> | null = null;

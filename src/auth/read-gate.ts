@@ -1,7 +1,7 @@
 // READ_REQUIRES_SIGNIN: when on, nothing but the sign-in page and static files is served to someone not
 // signed in (pages redirect to /signin, the API answers 401). Off by default: reading is open.
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../routes/app-types';
+import type { AppEnv } from '../shared/app-env';
 import { requireRole } from './require-role';
 
 const OPEN = /^\/(signin|signout)\/?$|^\/static\//;

@@ -1,11 +1,11 @@
 // Route guard: who may change what. Nobody signed in → 401 for the API, the sign-in page for browsers;
 // signed in without the role → 403. The check runs before any body is parsed or any row is touched.
 import type { Context, MiddlewareHandler } from 'hono';
-import type { Role } from '../../db/schema';
-import type { AppEnv } from '../routes/app-types';
 import { isHtmx } from '../routes/htmx';
 import { renderError } from '../routes/render';
-import { hasRole } from './user';
+import type { AppEnv } from '../shared/app-env';
+import type { Role } from '../shared/statuses';
+import { hasRole } from '../shared/user';
 
 const isApi = (c: Context) => c.req.path === '/api' || c.req.path.startsWith('/api/');
 

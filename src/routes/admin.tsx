@@ -3,7 +3,6 @@
 import { type Context, Hono } from 'hono';
 import * as z from 'zod';
 import { listApiTokens, listUsers, userById } from '../../db/queries/users';
-import { ROLES } from '../../db/schema';
 import { AdminUsersPage, type AdminUsersProps } from '../../views/pages/admin-users';
 import { passwordProblem } from '../auth/password-policy';
 import { requireRole } from '../auth/require-role';
@@ -12,7 +11,8 @@ import { accountBodyLimit } from '../middleware/limits';
 import { formCsrf } from '../middleware/security';
 import { addAccount, mintToken, revokeToken, setDisabled, setPassword, setRole } from '../services/accounts';
 import { InputError, NotFoundError } from '../services/errors';
-import type { AppDeps, AppEnv } from './app-types';
+import type { AppDeps, AppEnv } from '../shared/app-env';
+import { ROLES } from '../shared/statuses';
 import { page } from './render';
 
 const role = z.enum(ROLES, { error: `Choose a role: ${ROLES.join(', ')}.` });

@@ -13,7 +13,7 @@ import { deleteArticle } from '../services/delete-article';
 import { factDetail } from '../services/facts';
 import { ingestArticle } from '../services/ingest';
 import { assignConflict, decideProposal, markClaim, resolveConflict } from '../services/review';
-import type { AppDeps, AppEnv } from './app-types';
+import type { AppDeps, AppEnv } from '../shared/app-env';
 import { exportRoutes } from './export';
 import { assignJson, bulkJson, decideJson } from './review-schemas';
 import {

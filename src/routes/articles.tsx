@@ -8,7 +8,6 @@ import type { ArticleFormProps, ArticleFormValues } from '../../views/partials/a
 import { ArticleForm } from '../../views/partials/article-form';
 import { CrossrefPending } from '../../views/partials/crossref-pending';
 import { requireRole } from '../auth/require-role';
-import { hasRole } from '../auth/user';
 import { requireForm } from '../middleware/content-type';
 import { accountBodyLimit, articleBodyLimit } from '../middleware/limits';
 import { formCsrf } from '../middleware/security';
@@ -16,7 +15,8 @@ import { articleCrossrefState, articleDetail, articleList, knownOutlets } from '
 import { deleteArticle } from '../services/delete-article';
 import { InputError } from '../services/errors';
 import { type DeferredIngestResult, ingestArticle } from '../services/ingest';
-import type { AppDeps, AppEnv } from './app-types';
+import type { AppDeps, AppEnv } from '../shared/app-env';
+import { hasRole } from '../shared/user';
 import { isHtmx } from './htmx';
 import { fragment, page, renderError } from './render';
 import { articleInput, fieldErrors, idParam, pageQuery } from './schemas';

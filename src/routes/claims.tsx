@@ -9,7 +9,7 @@ import { formCsrf } from '../middleware/security';
 import { claimDetail } from '../services/articles';
 import { claimReviewOf, needsSubject, subjectContexts } from '../services/claim-review';
 import { decideProposal, markClaim } from '../services/review';
-import type { AppDeps, AppEnv } from './app-types';
+import type { AppDeps, AppEnv } from '../shared/app-env';
 import { publicOrigin } from './public-origin';
 import { pageOrFragment, renderError } from './render';
 import { answerReview, invalidReview, reviewTooLarge } from './review-responses';

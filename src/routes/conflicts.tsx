@@ -11,7 +11,7 @@ import { formCsrf } from '../middleware/security';
 import { type BulkItemResult, bulkConflicts } from '../services/bulk';
 import { conflictDetail, conflictQueue } from '../services/conflicts';
 import { assignConflict, decideProposal, type ReviewResult, resolveConflict } from '../services/review';
-import type { AppDeps, AppEnv } from './app-types';
+import type { AppDeps, AppEnv } from '../shared/app-env';
 import { isHtmx } from './htmx';
 import { publicOrigin } from './public-origin';
 import { fragment, page, renderError } from './render';

@@ -3,7 +3,7 @@ import { zValidator } from '@hono/zod-validator';
 import { type Context, Hono } from 'hono';
 import { claimReviewExport } from '../services/claim-review';
 import { claimsCsv, claimsExport, conflictsCsv, conflictsExport } from '../services/exports';
-import type { AppDeps, AppEnv } from './app-types';
+import type { AppDeps, AppEnv } from '../shared/app-env';
 import { publicOrigin } from './public-origin';
 import { claimExportQuery, conflictExportQuery } from './review-schemas';
 import { errorSummary, pageQuery, type ValidationError } from './schemas';

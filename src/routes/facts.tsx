@@ -3,7 +3,7 @@ import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import { FactPage } from '../../views/pages/fact';
 import { factDetail } from '../services/facts';
-import type { AppDeps, AppEnv } from './app-types';
+import type { AppDeps, AppEnv } from '../shared/app-env';
 import { publicOrigin } from './public-origin';
 import { page, renderError } from './render';
 import { idParam } from './schemas';

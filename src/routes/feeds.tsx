@@ -6,7 +6,6 @@ import * as z from 'zod';
 import { feedById, feedItemsOf, itemCounts, listFeeds } from '../../db/queries/feeds';
 import { FeedItemsPage, FeedsPage, FeedsTable, type FeedView } from '../../views/pages/feeds';
 import { requireRole } from '../auth/require-role';
-import { hasRole } from '../auth/user';
 import { requireForm, requireJson } from '../middleware/content-type';
 import { accountBodyLimit, articleBodyLimit } from '../middleware/limits';
 import { formCsrf } from '../middleware/security';
@@ -20,7 +19,8 @@ import {
   pollAndAdd,
   removeFeed,
 } from '../services/feeds';
-import type { AppDeps, AppEnv } from './app-types';
+import type { AppDeps, AppEnv } from '../shared/app-env';
+import { hasRole } from '../shared/user';
 import { fragment, page, renderError } from './render';
 import { errorSummary, fieldErrors, idParam, type ValidationError } from './schemas';
 

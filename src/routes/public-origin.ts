@@ -3,7 +3,7 @@
 // runtime vouches for it (TRUST_REQUEST_ORIGIN, on by default on Workers), else nothing: the URLs
 // are then relative ("/claims/3"), which is honest rather than pointing at a host a client named.
 import type { Context } from 'hono';
-import type { AppSettings } from './app-types';
+import type { AppSettings } from '../shared/app-env';
 
 /** "https://crosscheck.example.org" (no path, no trailing slash), or "" for relative URLs. */
 export function publicOrigin(c: Context, settings: AppSettings | undefined): string {

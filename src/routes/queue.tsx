@@ -10,7 +10,7 @@ import { QueuePage } from '../../views/pages/queue';
 import { QueueList } from '../../views/partials/queue-list';
 import { conflictQueueAt, queueDataCache } from '../services/conflicts';
 import { sharedVersionRead, VersionedCache } from '../services/versioned-cache';
-import type { AppDeps, AppEnv } from './app-types';
+import type { AppDeps, AppEnv } from '../shared/app-env';
 import { type CachedHtml, cachedHtmlResponse, cacheHtml, noncePlaceholder } from './cached-html';
 import { isHtmx } from './htmx';
 import { fragment, fragmentHtml, pageHtml, renderError } from './render';

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { Layout, type LayoutProps } from '../../views/layout';
 import { ErrorMessage, ErrorPage } from '../../views/pages/error';
-import type { User } from '../auth/user';
+import type { User } from '../shared/user';
 import { isHtmx } from './htmx';
 
 type Status = 200 | 201 | 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;

@@ -6,9 +6,9 @@ import { ErrorPage } from '../../views/pages/error';
 import { ClaimReview } from '../../views/partials/claim-review';
 import { LinkReview } from '../../views/partials/link-review';
 import type { ReviewDraft } from '../../views/partials/review-box';
-import type { User } from '../auth/user';
 import { ContradictionError, ForbiddenError, InputError, StaleVersionError } from '../services/errors';
 import { type ReviewResult, type ReviewState, reviewView } from '../services/review';
+import type { User } from '../shared/user';
 import { isHtmx } from './htmx';
 import { fragment, page, renderError } from './render';
 

@@ -1,7 +1,7 @@
 // Input schemas of the reviewer workflow beyond marking and resolving: second-reviewer decisions,
 // assignment, bulk actions over the queue, and the export filters.
 import * as z from 'zod';
-import { CLAIM_STATUSES, LINK_STATUSES } from '../../db/schema';
+import { CLAIM_STATUSES, LINK_STATUSES } from '../shared/statuses';
 import { evidence, evidenceLines, note, overrideField, queueQuery, returnTo, version } from './schemas';
 
 const decision = z.enum(['approve', 'reject'], { error: 'Choose approve or reject.' });
@@ -106,4 +106,3 @@ export const claimExportQuery = z.object({
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
-export type ClaimExportQuery = z.infer<typeof claimExportQuery>;

@@ -1,7 +1,7 @@
 // Input schemas, parsed once at the edge: every length is bounded, and messages are written for people.
 import * as z from 'zod';
-import { CLAIM_STATUSES, LINK_STATUSES } from '../../db/schema';
 import { MAX_COMPARE_DOCUMENTS, MAX_COMPARE_TEXT_BYTES, MAX_TEXT_BYTES } from '../middleware/limits';
+import { CLAIM_STATUSES, LINK_STATUSES } from '../shared/statuses';
 
 const utf8 = new TextEncoder();
 // NUL and other C0 controls (except tab, newline, carriage return, form feed) mean binary data, not prose.

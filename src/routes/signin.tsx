@@ -10,7 +10,7 @@ import { requireForm } from '../middleware/content-type';
 import { accountBodyLimit } from '../middleware/limits';
 import { formCsrf, isHttps } from '../middleware/security';
 import { authenticate, closeSession, openSession } from '../services/sign-in';
-import type { AppDeps, AppEnv } from './app-types';
+import type { AppDeps, AppEnv } from '../shared/app-env';
 import { page, renderError } from './render';
 
 const WRONG = 'That login and password do not match an active account.';

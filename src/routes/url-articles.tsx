@@ -7,7 +7,7 @@ import * as z from 'zod';
 import type { ArticleFormProps } from '../../views/partials/article-form';
 import { InputError } from '../services/errors';
 import { addArticleByUrl, UrlAlreadyStoredError, type UrlIngestResult } from '../services/web-articles';
-import type { AppDeps } from './app-types';
+import type { AppDeps } from '../shared/app-env';
 import { isHtmx } from './htmx';
 import { errorSummary, fieldErrors } from './schemas';
 

@@ -11,17 +11,16 @@ import {
   userByLogin,
   userCount,
 } from '../../db/queries/users';
-import { ROLES, type Role } from '../../db/schema';
 import { hashPassword, isPasswordHash } from '../auth/password';
 import { passwordProblem } from '../auth/password-policy';
 import { newToken, tokenHash } from '../auth/tokens';
-import type { User } from '../auth/user';
 import { cleanLabel } from '../core/clean';
+import { ROLES, type Role } from '../shared/statuses';
+import type { User } from '../shared/user';
 import { InputError, NotFoundError } from './errors';
 
 /** Logins are compared in lower case: "Ana" and "ana" are one account, and Access emails fold the same way. */
 export const LOGIN_PATTERN = /^[a-z0-9][a-z0-9._@+-]{0,99}$/;
-export { MIN_PASSWORD_LENGTH } from '../auth/password-policy';
 
 export function normalizeLogin(login: string): string {
   const l = login.trim().toLowerCase();

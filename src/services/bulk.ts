@@ -1,7 +1,7 @@
 // Bulk actions over the queue: each selected conflict is acted on separately, under its own version,
 // so one stale item cannot block (or be overwritten by) the rest; the answer says which landed.
 import type { Db } from '../../db/client';
-import type { LinkStatus } from '../../db/schema';
+import type { LinkStatus } from '../shared/statuses';
 import { ForbiddenError, InputError, NotFoundError, StaleVersionError } from './errors';
 import { type Actor, assignConflict, type ReviewOptions, resolveConflict } from './review';
 

@@ -5,11 +5,12 @@
 import type { Db } from '../../db/client';
 import { type ClaimSummary, claimSummaries, listClaimIds, previousSentences } from '../../db/queries/claims';
 import { type LinkWithClaims, linksOfClaims } from '../../db/queries/links';
-import { type HistoryEntry, historiesOf } from '../../db/queries/reviews';
+import { historiesOf } from '../../db/queries/reviews';
 import { type NearbyName, namesBefore } from '../../db/queries/subjects';
-import type { ClaimStatus } from '../../db/schema';
-import type { AppSettings } from '../routes/app-types';
 import { DEFAULT_ORG_NAME } from '../settings';
+import type { AppSettings } from '../shared/app-env';
+import type { HistoryEntry } from '../shared/history';
+import type { ClaimStatus } from '../shared/statuses';
 import { contradictedClaims } from './verdict-rules';
 
 export const RATING_SCALE: Record<Exclude<ClaimStatus, 'unreviewed'>, { value: number; name: string }> = {
@@ -163,16 +164,6 @@ export async function claimReviewExport(
     return [rest];
   });
   return { body: { '@context': 'https://schema.org', '@graph': graph }, more: ids.length === page.limit };
-}
-
-/** JSON inside <script type="application/ld+json">: no "<" (so no "</script>"), no line separators. */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
 }
 
 /** The sentence before each claim and the names in it, for the claims that open with a pronoun. */

@@ -5,10 +5,10 @@ import { type ConflictFilter, getLink, type LinkWithClaims, listConflicts } from
 import { listReviewers, listReviews } from '../../db/queries/reviews';
 import { listSources } from '../../db/queries/sources';
 import { speakersOf } from '../../db/queries/speakers';
-import type { User } from '../auth/user';
 import { wordDiff } from '../core';
+import type { QueueQuery } from '../shared/read-queries';
+import type { User } from '../shared/user';
 import { NotFoundError } from './errors';
-import type { QueueQuery } from './queries';
 import { VersionedCache } from './versioned-cache';
 
 /** The queue's assignee parameter for the query layer: "me" is the signed-in login, "none" unassigned. */

@@ -2,12 +2,12 @@
 import type { Db } from '../../db/client';
 import { type ClaimSummary, claimSummaries, listClaimIds } from '../../db/queries/claims';
 import { listConflicts } from '../../db/queries/links';
-import { type HistoryEntry, historiesOf } from '../../db/queries/reviews';
-import type { User } from '../auth/user';
-import type { ClaimExportQuery } from '../routes/review-schemas';
+import { historiesOf } from '../../db/queries/reviews';
+import type { HistoryEntry } from '../shared/history';
+import type { ClaimExportQuery, QueueQuery } from '../shared/read-queries';
+import type { User } from '../shared/user';
 import { assigneeFilter } from './conflicts';
 import { toCsv } from './csv';
-import type { QueueQuery } from './queries';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

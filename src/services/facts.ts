@@ -79,11 +79,6 @@ export interface FactView {
 
 const RANK = { high: 0, medium: 1, low: 2 } as const;
 
-/** The label of a figure's source: the outlet, or the speaker it quotes. */
-export function sourceLabel(r: Pick<FactRow, 'outlet' | 'speaker'>): string {
-  return r.speaker ? `${r.speaker}, quoted by ${r.outlet}` : r.outlet;
-}
-
 /** The fact page: two reads (its links; then its claims with their speakers, in parallel). */
 export async function factDetail(db: Db, id: number): Promise<FactView | { movedTo: number }> {
   const links = await linksOfFact(db, id);

@@ -13,20 +13,19 @@ import {
   type GuardedAction,
   guardedAct,
   guardedActs,
-  type HistoryEntry,
   type LogEntry,
   lastReview,
   listReviews,
   type TargetChange,
   type TargetState,
-  type TargetType,
   targetState,
 } from '../../db/queries/reviews';
 import { userByLogin } from '../../db/queries/users';
 import { type VerdictContext, verdictContext } from '../../db/queries/verdicts';
-import type { ClaimStatus, LinkStatus, Role } from '../../db/schema';
-import { hasRole, type User } from '../auth/user';
 import { cleanLabel } from '../core/clean';
+import { type HistoryEntry, type TargetType, verdictGiver } from '../shared/history';
+import type { ClaimStatus, LinkStatus, Role } from '../shared/statuses';
+import { hasRole, type User } from '../shared/user';
 import { ContradictionError, ForbiddenError, InputError, NotFoundError, StaleVersionError } from './errors';
 import { type Contradiction, contradictions, contradictsResolution, impliedVerdicts } from './verdict-rules';
 
@@ -338,16 +337,6 @@ async function planLinkConsistency(
 }
 
 const QUEUE_RELATION = new Set(['conflict', 'quote_differs']);
-
-const SETS_STATUS = /^(mark|resolve|approve)_|^reopen$/;
-
-/**
- * Who gave the current verdict, from a history (newest first): the latest entry that set the status
- * to what it is now. The review box reads it too, to offer only the buttons the rules allow.
- */
-export function verdictGiver(history: readonly HistoryEntry[], status: string): HistoryEntry | null {
-  return history.find((h) => SETS_STATUS.test(h.action) && h.toStatus === status) ?? null;
-}
 
 async function verdictBy(db: Db, target: TargetType, id: number, status: string): Promise<string | null> {
   return verdictGiver(await listReviews(db, { type: target, id }, 50), status)?.reviewer ?? null;

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { deleteExpiredSessions, deleteSession, insertSession, userByLogin } from '../../db/queries/users';
 import { verifyPassword } from '../auth/password';
 import { DEFAULT_SESSION_IDLE_MINUTES, newToken, slidingExpiry, tokenHash } from '../auth/tokens';
-import type { User } from '../auth/user';
+import type { User } from '../shared/user';
 
 /** The user for a correct login and password; null otherwise, without saying which part was wrong. */
 export async function authenticate(db: Db, login: string, password: string): Promise<User | null> {

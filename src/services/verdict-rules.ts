@@ -1,3 +1,4 @@
+import type { ClaimStatus, LinkStatus } from '../shared/statuses';
 // Which claim verdicts and conflict resolutions contradict each other (pure; the review service and the
 // exports ask it). A verdict is a claim's status, a resolution a conflict's; both as stored or as an
 // action would leave them.
@@ -9,7 +10,6 @@
 //   different figures for the same thing;
 // - a corroboration: one side `verified` and the other `false` contradict (they state the same figure).
 // `disputed` and `unverifiable` contradict nothing, and a dismissed conflict (not a real one) binds nothing.
-import type { ClaimStatus, LinkStatus } from '../../db/schema';
 
 export interface LinkFact {
   id: number;

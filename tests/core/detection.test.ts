@@ -285,7 +285,7 @@ describe('names the other report never mentions', () => {
   });
 });
 
-describe('issue 4, second round', () => {
+describe('what two reports must share before their figures are compared', () => {
   it('anchors on a capitalised first word that the other sentence names', () => {
     const a = 'A federal judge sentenced Maria Lindqvist to 10 years in prison on Wednesday.';
     expect(relations({ a, b: 'Lindqvist was given a 20-year sentence.' })).toContain('conflict');

@@ -2,8 +2,8 @@
 
 import { loadSeeds } from '../../seeds/load';
 import { createApp } from '../../src/app';
-import type { AppSettings } from '../../src/routes/app-types';
 import type { Compute } from '../../src/services/compute';
+import type { AppSettings } from '../../src/shared/app-env';
 import { createTestDb, type TestDb } from './db';
 
 export const ORIGIN = 'http://localhost';

@@ -2,9 +2,9 @@
 
 import type { Db } from '../../db/client';
 import { insertApiToken, insertSession, insertUser } from '../../db/queries/users';
-import type { Role } from '../../db/schema';
 import { newToken, SESSION_COOKIE, SESSION_TTL_MS, tokenHash } from '../../src/auth/tokens';
-import type { User } from '../../src/auth/user';
+import type { Role } from '../../src/shared/statuses';
+import type { User } from '../../src/shared/user';
 
 export interface SignedIn {
   user: User;

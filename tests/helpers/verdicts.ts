@@ -2,8 +2,9 @@
 // (src/services/verdict-rules.ts): what a race between two reviewers needs.
 import type { Db } from '../../db/client';
 import { verdictContext } from '../../db/queries/verdicts';
-import { type ClaimStatus, type LinkStatus, links } from '../../db/schema';
+import { links } from '../../db/schema';
 import { contradictions, impliedVerdicts } from '../../src/services/verdict-rules';
+import type { ClaimStatus, LinkStatus } from '../../src/shared/statuses';
 
 const ORDER: LinkStatus[] = ['a_holds', 'neither', 'b_holds', 'dismissed'];
 

@@ -5,8 +5,9 @@ import { and, eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guardedActs } from '../../db/queries/reviews';
-import { type ClaimStatus, claims, type LinkStatus, links, reviews } from '../../db/schema';
+import { claims, links, reviews } from '../../db/schema';
 import { contradictions } from '../../src/services/verdict-rules';
+import type { ClaimStatus, LinkStatus } from '../../src/shared/statuses';
 import { createTestApp, formPost, HTMX, jsonPost, type TestApp } from '../helpers/app';
 import { type SignedIn, signedIn } from '../helpers/auth';
 

@@ -9,10 +9,10 @@ import {
   type Figure,
   factAssignments,
   likelyUpdates,
-  scaleOf,
   shapeOf,
 } from '../../src/services/fact-model';
 import { factDetail, refreshFacts } from '../../src/services/facts';
+import { scaleOf } from '../../views/components/number-scale';
 import { createTestApp, type TestApp } from '../helpers/app';
 
 const fig = (low: number, high = low, hedge: string | null = null): Figure => ({

@@ -1,6 +1,6 @@
 // A word diff of two claims, shown as two aligned sentences: each side keeps its own words in order,
 // with what only it says highlighted and differing numbers marked — easier to read than one interleaved strip.
-import type { DiffPart } from '../../src/core';
+import type { DiffPart } from '../types';
 
 function Part({ part, side }: { part: DiffPart; side: 'a' | 'b' }) {
   const body = part.number ? <mark>{part.value}</mark> : part.value;

@@ -1,5 +1,5 @@
 // Why two claims were linked, in plain words: both intervals with their hedges, and the shared context.
-import type { Explanation, QuantitySide } from '../../src/core';
+import type { Explanation, QuantitySide } from '../types';
 import { formatInterval, formatNumber, label } from './format';
 
 function Side({ name, side }: { name: string; side: QuantitySide }) {

@@ -57,3 +57,8 @@ export const label = (value: string): string => LABELS[value] ?? value.replace(/
 export function formatDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 }
+
+/** The label of a figure's source: the outlet, or the speaker it quotes. */
+export function sourceLabel(r: { outlet: string; speaker?: string | null }): string {
+  return r.speaker ? `${r.speaker}, quoted by ${r.outlet}` : r.outlet;
+}

@@ -2,9 +2,9 @@
 // colours are classes in app.css, so the CSP needs nothing new). One lane per row: exact values as
 // dots, ranges and hedged figures as bars, open bounds as arrows to the edge; agreeing claims share a
 // colour. The table beside it says the same in words (the accessible fallback).
-import { type Figure, scaleOf } from '../../src/services/fact-model';
-import { type FactRow, sourceLabel } from '../../src/services/facts';
-import { formatNumber } from './format';
+import type { FactRow, Figure } from '../types';
+import { formatNumber, sourceLabel } from './format';
+import { scaleOf } from './number-scale';
 
 const W = 480;
 const LEFT = 30;

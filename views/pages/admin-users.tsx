@@ -1,7 +1,8 @@
 // Editors manage accounts here: add, change role, disable or enable, reset a password, mint or revoke API tokens.
-import type { AccountRow, TokenRow } from '../../db/queries/users';
-import { ROLES, type Role } from '../../db/schema';
-import { MIN_PASSWORD_LENGTH } from '../../src/auth/password-policy';
+
+import { MIN_PASSWORD_LENGTH } from '../../src/shared/password-rules';
+import { ROLES, type Role } from '../../src/shared/statuses';
+import type { AccountRow, TokenRow } from '../types';
 
 export interface AdminUsersProps {
   users: AccountRow[];

@@ -1,5 +1,6 @@
 // All stored articles, newest first, and the log of the ones editors deleted.
-import type { HistoryEntry } from '../../db/queries/reviews';
+
+import type { HistoryEntry } from '../../src/shared/history';
 import { formatDate } from '../components/format';
 import { HistoryItem } from '../partials/history';
 

@@ -1,6 +1,7 @@
 // One claim with its context, quantities, review actions and history, every link, and its ClaimReview JSON-LD.
-import type { User } from '../../src/auth/user';
-import { jsonForScript } from '../../src/services/claim-review';
+
+import type { User } from '../../src/shared/user';
+import { jsonForScript } from '../components/json-script';
 import { KeysScript } from '../components/keys-script';
 import { Permalink } from '../components/permalink';
 import { QuantityList } from '../components/quantity';

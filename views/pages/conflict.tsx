@@ -1,6 +1,6 @@
 // One conflict side by side: both claims in context, the word diff, the explanation, review actions.
 
-import type { User } from '../../src/auth/user';
+import type { User } from '../../src/shared/user';
 import { RelationBadge, SeverityBadge } from '../components/badge';
 import { WordDiff } from '../components/diff';
 import { ExplanationBlock } from '../components/explanation';

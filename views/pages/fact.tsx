@@ -1,12 +1,12 @@
 // One fact: every source's figure for it, on a number line and in a table (the accessible fallback),
 // in time order where articles carry dates, with the pairs that disagree one click away.
 import pluralize from 'pluralize';
-import { type FactView, sourceLabel } from '../../src/services/facts';
 import { SeverityBadge, StatusBadge } from '../components/badge';
-import { formatInterval, formatNumber } from '../components/format';
+import { formatInterval, formatNumber, sourceLabel } from '../components/format';
 import { KeysScript } from '../components/keys-script';
 import { NumberLine } from '../components/number-line';
 import { Permalink } from '../components/permalink';
+import type { FactView } from '../types';
 
 const RESOLUTION: Record<string, string> = {
   open: 'open',

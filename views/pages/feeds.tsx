@@ -1,8 +1,9 @@
 // /feeds: the subscriptions with each one's last poll (when, outcome, new items, last error), its
 // items so far, and the forms to add a feed or import an OPML list. While items are being added the
 // table asks again every 2 s (htmx), so the counts move as the work goes on.
-import type { FeedRow } from '../../db/queries/feeds';
+
 import { formatDate } from '../components/format';
+import type { FeedItemRow, FeedRow } from '../types';
 
 export interface FeedView extends FeedRow {
   items: Record<string, number>;
@@ -198,13 +199,7 @@ export function FeedsPage({ feeds, canEdit, canDelete, errors = {}, values = {},
   );
 }
 
-export function FeedItemsPage({
-  feed,
-  items,
-}: {
-  feed: FeedRow;
-  items: import('../../db/queries/feeds').FeedItemRow[];
-}) {
+export function FeedItemsPage({ feed, items }: { feed: FeedRow; items: FeedItemRow[] }) {
   return (
     <>
       <h1>{feed.title ?? feed.url}</h1>

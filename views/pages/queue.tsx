@@ -1,10 +1,10 @@
 // The conflict queue: counts, filters that refresh the list through htmx, and the list itself.
-import { LINK_STATUSES } from '../../db/schema';
-import type { BulkItemResult } from '../../src/services/bulk';
+
+import { LINK_STATUSES } from '../../src/shared/statuses';
 import { label } from '../components/format';
 import { KeysScript } from '../components/keys-script';
 import { QueueList } from '../partials/queue-list';
-import type { ConflictQueue } from '../types';
+import type { BulkItemResult, ConflictQueue } from '../types';
 
 function Count({ n, text }: { n: number; text: string }) {
   return (

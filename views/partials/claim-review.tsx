@@ -1,6 +1,7 @@
 // A claim's status with its review form and history: the fragment htmx swaps after a review.
-import type { HistoryEntry } from '../../db/queries/reviews';
-import type { User } from '../../src/auth/user';
+
+import type { HistoryEntry } from '../../src/shared/history';
+import type { User } from '../../src/shared/user';
 import { ReviewBox, type ReviewDraft, type ReviewState } from './review-box';
 
 export interface ClaimReviewProps {

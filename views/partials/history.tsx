@@ -1,5 +1,6 @@
 // The append-only history of a claim or conflict: who, when, from which status to which, note, evidence.
-import type { HistoryEntry } from '../../db/queries/reviews';
+
+import type { HistoryEntry } from '../../src/shared/history';
 import { StatusBadge } from '../components/badge';
 import { label, safeHref } from '../components/format';
 

@@ -1,7 +1,8 @@
 // A conflict's resolution with the resolve form, assignment and history: the fragment htmx swaps after an action.
-import type { HistoryEntry } from '../../db/queries/reviews';
-import type { User } from '../../src/auth/user';
-import { hasRole } from '../../src/auth/user';
+
+import type { HistoryEntry } from '../../src/shared/history';
+import type { User } from '../../src/shared/user';
+import { hasRole } from '../../src/shared/user';
 import { ReviewBox, type ReviewDraft, type ReviewState } from './review-box';
 
 export interface LinkReviewProps {

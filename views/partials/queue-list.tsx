@@ -2,13 +2,12 @@
 // and embedded in the full queue page. Every link keeps the filters in the URL.
 import { raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import { LINK_STATUSES } from '../../db/schema';
-import { hasRole } from '../../src/auth/user';
-import type { BulkItemResult } from '../../src/services/bulk';
-import { queueParams } from '../../src/services/queries';
+import { queueParams } from '../../src/shared/read-queries';
+import { LINK_STATUSES } from '../../src/shared/statuses';
+import { hasRole } from '../../src/shared/user';
 import { SeverityBadge, StatusBadge } from '../components/badge';
 import { formatInterval, label } from '../components/format';
-import type { ClaimSummary, ConflictQueue, LinkWithClaims } from '../types';
+import type { BulkItemResult, ClaimSummary, ConflictQueue, LinkWithClaims } from '../types';
 
 /** What one side of a queue row shows: the figure compared (or the claim's first), outlet and sentence. */
 interface SideView {

@@ -1,10 +1,11 @@
 // What claim and conflict reviews share: the status badge, a pending proposal with approve/reject, the
 // action form (note + evidence, one button per verdict), and the history. The fragment htmx swaps after
 // any action on the target, so the history in it is always current.
-import type { HistoryEntry } from '../../db/queries/reviews';
-import type { User } from '../../src/auth/user';
-import { hasRole } from '../../src/auth/user';
-import { verdictGiver } from '../../src/services/review';
+
+import type { HistoryEntry } from '../../src/shared/history';
+import { verdictGiver } from '../../src/shared/history';
+import type { User } from '../../src/shared/user';
+import { hasRole } from '../../src/shared/user';
 import { StatusBadge } from '../components/badge';
 import { History } from './history';
 

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { User } from '../../../src/auth/user';
+import type { User } from '../../../src/shared/user';
 import {
   cpuClock,
   cpuNowMs,

@@ -12,9 +12,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../../../db/client';
 import { type AppDeps, createApp } from '../../../src/app';
-import type { User } from '../../../src/auth/user';
 import { openNodeDb } from '../../../src/node-db';
 import { crossReferenceStored } from '../../../src/services/crossref-later';
+import type { User } from '../../../src/shared/user';
 import {
   cpuClock,
   cpuNowMs,

@@ -1,5 +1,6 @@
-// Issue 4, fourth round: mechanisms found by reading the article-pair misses and cross-incident
-// matches of the eval. Each test is a short made-up pair of reports.
+// Whose figure a claim states (a person's age, a speaker's, a list's) and whether two reports speak of
+// one subject (names, protagonists, spokesmen, reporters, headlines) before their figures are compared.
+// Each test is a short made-up pair of reports.
 import { describe, expect, it } from 'vitest';
 import { extractArticle, toMatchable } from '../../src/core';
 import { differentSubject } from '../../src/core/crossref';

@@ -2,12 +2,12 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { SecureHeadersVariables } from 'hono/secure-headers';
 import type { Db } from '../../db/client';
-import type { User } from '../auth/user';
 import type { DatabaseHealth } from '../middleware/db-unavailable';
 import type { Compute } from '../services/compute';
 import type { CrossReferenceLater } from '../services/crossref-later';
 import type { FeedItemsLater } from '../services/feeds';
 import type { WebReader } from '../web/reader';
+import type { User } from './user';
 
 export interface AppDeps {
   db: Db;

@@ -1,5 +1,5 @@
+import type { Role } from './statuses';
 // Who is acting, and what their role lets them do. Every state change checks this; the audit log records `login`.
-import type { Role } from '../../db/schema';
 
 export interface User {
   id: number;

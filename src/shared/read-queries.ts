@@ -1,5 +1,7 @@
-// The parsed shapes of read requests, shared by routes (which validate them) and services.
+// The parsed shapes of read requests: routes validate them (zod, src/routes/schemas.ts and
+// review-schemas.ts), services take them, views build links from them.
 import type { QueueSort, QueueStatus } from '../../db/queries/links';
+import type { ClaimStatus } from './statuses';
 
 export interface QueueQuery {
   status: QueueStatus;
@@ -27,4 +29,14 @@ export function queueParams(query: QueueQuery, overrides: Partial<QueueQuery> = 
   if (q.limit !== 50) p.set('limit', String(q.limit));
   if (q.offset) p.set('offset', String(q.offset));
   return p;
+}
+
+/** A claims export's filters (GET /api/export/claims.*); `status` is a claim status, "reviewed" or "all". */
+export interface ClaimExportQuery {
+  status: 'all' | 'reviewed' | ClaimStatus;
+  outlet?: string;
+  entity?: string;
+  q?: string;
+  limit: number;
+  offset: number;
 }

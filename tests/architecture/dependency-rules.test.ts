@@ -1,0 +1,184 @@
+// The layers' dependency rules (docs/architecture.md, "Layers"), read from every source file's import
+// lines: views reach only src/shared and views/, services never reach routes or views, the core reaches
+// nothing of the project outside itself, src/shared imports values only from itself, db/ never reaches
+// services, routes or views.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+interface Import {
+  /** The imported file or folder, relative to the repository root ("src/core"), or the package name. */
+  target: string;
+  /** `import type` / `export type`, or every name marked `type`: gone after compilation. */
+  typeOnly: boolean;
+}
+
+/** The imports and re-exports of one source text (static, side-effect and dynamic). */
+function importsOf(file: string, text: string): Import[] {
+  const out: Import[] = [];
+  const add = (spec: string, typeOnly: boolean) =>
+    out.push({
+      target: spec.startsWith('.') ? relative(ROOT, resolve(ROOT, dirname(file), spec)) : spec,
+      typeOnly,
+    });
+  const code = text.replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '');
+  for (const m of code.matchAll(
+    /^\s*(?:import|export)\s+(type\s+)?([^'";()=]*?)\s*from\s*['"]([^'"]+)['"]/gm,
+  )) {
+    const names = m[2] ?? '';
+    const braces = names.match(/^\{([\s\S]*)\}$/);
+    const allTyped =
+      !!braces &&
+      braces[1]!
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .every((s) => s.startsWith('type '));
+    add(m[3]!, !!m[1] || allTyped);
+  }
+  for (const m of code.matchAll(/^\s*import\s*['"]([^'"]+)['"]/gm)) add(m[1]!, false);
+  for (const m of code.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g))
+    add(m[1]!, /typeof\s+$/.test(code.slice(0, m.index)));
+  return out;
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /\.tsx?$/.test(e.name))
+    .map((e) => relative(ROOT, join(e.parentPath, e.name)));
+}
+
+const inside = (target: string, ...dirs: string[]) =>
+  dirs.some((d) => target === d || target.startsWith(`${d}/`));
+
+interface Rule {
+  name: string;
+  files: string;
+  /** Why an import breaks the rule, or null when it keeps it. */
+  breaks: (i: Import) => string | null;
+}
+
+const PROJECT = ['src', 'views', 'db', 'seeds', 'tests'];
+const project = (t: string) => inside(t, ...PROJECT);
+
+const RULES: Rule[] = [
+  {
+    name: 'views import only src/shared and views/',
+    files: 'views',
+    breaks: (i) =>
+      project(i.target) && !inside(i.target, 'views', 'src/shared')
+        ? 'views read what routes hand them'
+        : null,
+  },
+  {
+    name: 'services never import routes, views, middleware or an entry',
+    files: 'src/services',
+    breaks: (i) =>
+      inside(
+        i.target,
+        'src/routes',
+        'views',
+        'src/middleware',
+        'src/app',
+        'src/node',
+        'src/worker',
+        'src/cli',
+      )
+        ? 'a service is called by routes, never the other way'
+        : null,
+  },
+  {
+    name: 'the core imports nothing of the project outside src/core',
+    files: 'src/core',
+    breaks: (i) => (project(i.target) && !inside(i.target, 'src/core') ? 'the core is pure' : null),
+  },
+  {
+    name: 'src/shared imports values only from src/shared (types from anywhere)',
+    files: 'src/shared',
+    breaks: (i) =>
+      project(i.target) && !i.typeOnly && !inside(i.target, 'src/shared')
+        ? 'what every layer imports must not pull a layer in'
+        : null,
+  },
+  {
+    name: 'db/ never imports services, routes, views or an entry',
+    files: 'db',
+    breaks: (i) =>
+      inside(i.target, 'src/services', 'src/routes', 'views', 'src/app', 'src/node', 'src/worker', 'src/cli')
+        ? 'queries are called by services'
+        : null,
+  },
+];
+
+function violations(rule: Rule): string[] {
+  return sourceFiles(rule.files).flatMap((file) =>
+    importsOf(file, readFileSync(join(ROOT, file), 'utf8')).flatMap((i) => {
+      const why = rule.breaks(i);
+      return why ? [`${file} imports ${i.target}${i.typeOnly ? ' (type)' : ''}: ${why}`] : [];
+    }),
+  );
+}
+
+describe('dependency rules', () => {
+  for (const rule of RULES) {
+    it(rule.name, () => {
+      expect(sourceFiles(rule.files).length).toBeGreaterThan(0);
+      expect(violations(rule)).toEqual([]);
+    });
+  }
+});
+
+describe('the import reader the rules rely on', () => {
+  const rule = (name: string) => RULES.find((r) => r.name.startsWith(name))!;
+
+  it('finds static, multi-line, re-export, side-effect and dynamic imports, and tells type-only ones', () => {
+    const text = [
+      "import { a } from '../db/queries/links';",
+      'import {',
+      '  type B,',
+      '  type C,',
+      "} from '../src/services/bulk';",
+      "import type { D } from '../src/core';",
+      "export type * from '../src/shared/view-models';",
+      "import '../src/app';",
+      "const m = await import('../src/routes/api');",
+      "type M = typeof import('../src/node');",
+      "// import { x } from '../src/worker';",
+      "import { html } from 'hono/html';",
+    ].join('\n');
+    expect(importsOf('views/x.tsx', text)).toEqual([
+      { target: 'db/queries/links', typeOnly: false },
+      { target: 'src/services/bulk', typeOnly: true },
+      { target: 'src/core', typeOnly: true },
+      { target: 'src/shared/view-models', typeOnly: true },
+      { target: 'hono/html', typeOnly: false },
+      { target: 'src/app', typeOnly: false },
+      { target: 'src/routes/api', typeOnly: false },
+      { target: 'src/node', typeOnly: true },
+    ]);
+  });
+
+  it('reports what each rule forbids, and nothing it allows', () => {
+    const views = rule('views');
+    expect(views.breaks({ target: 'src/services/review', typeOnly: false })).not.toBeNull();
+    expect(views.breaks({ target: 'db/queries/users', typeOnly: true })).not.toBeNull();
+    expect(views.breaks({ target: 'src/shared/user', typeOnly: false })).toBeNull();
+    expect(views.breaks({ target: 'hono/jsx', typeOnly: false })).toBeNull();
+    expect(rule('services').breaks({ target: 'src/routes/app-types', typeOnly: true })).not.toBeNull();
+    expect(rule('services').breaks({ target: 'db/queries/links', typeOnly: false })).toBeNull();
+    expect(rule('the core').breaks({ target: 'src/services/compare', typeOnly: true })).not.toBeNull();
+    expect(rule('the core').breaks({ target: 'src/core/crossref', typeOnly: false })).toBeNull();
+    expect(rule('the core').breaks({ target: 'pluralize', typeOnly: false })).toBeNull();
+    expect(rule('src/shared').breaks({ target: 'db/queries/links', typeOnly: false })).not.toBeNull();
+    expect(rule('src/shared').breaks({ target: 'db/queries/links', typeOnly: true })).toBeNull();
+    expect(rule('db/').breaks({ target: 'src/services/facts', typeOnly: true })).not.toBeNull();
+    expect(rule('db/').breaks({ target: 'src/shared/statuses', typeOnly: false })).toBeNull();
+  });
+
+  it('sees the imports the views really have', () => {
+    const layout = importsOf('views/layout.tsx', readFileSync(join(ROOT, 'views/layout.tsx'), 'utf8'));
+    expect(layout.map((i) => i.target)).toContain('src/shared/user');
+  });
+});
