@@ -11,7 +11,6 @@ import { describeRepairs, repairText } from '../db/queries/repair-text';
 import * as schema from '../db/schema';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const DEFAULT_DATABASE_URL = 'file:data/crosscheck.db';
 
 export interface NodeDb {
   db: Db;
@@ -47,7 +46,7 @@ async function connect(url: string): Promise<Client> {
   return client;
 }
 
-export async function openNodeDb(url: string = DEFAULT_DATABASE_URL): Promise<NodeDb> {
+export async function openNodeDb(url: string): Promise<NodeDb> {
   const file = databaseFile(url);
   if (file) mkdirSync(dirname(file), { recursive: true });
   let current = await connect(url);

@@ -10,18 +10,18 @@ import { articleCount } from '../db/queries/articles';
 import { loadSeeds } from '../seeds/load';
 import { syncAccountsFile } from './accounts-file';
 import { createApp } from './app';
+import { type NodeConfig, nodeConfigFromEnv } from './config';
 import { notFound } from './middleware/errors';
 import { DEFAULT_WRITES_PER_MINUTE } from './middleware/rate-limit';
 import { windowRateLimit } from './middleware/rate-limit/window';
 import { security } from './middleware/security';
 import { threadCompute } from './node-compute/pool';
-import { DEFAULT_DATABASE_URL, openNodeDb, ROOT } from './node-db';
+import { openNodeDb, ROOT } from './node-db';
 import { fileHealth } from './node-db-health';
 import { ensureFirstAdmin } from './services/accounts';
 import { type CrossReferenceLater, sweepPending } from './services/crossref-later';
 import { type FeedScheduler, feedScheduler } from './services/feed-scheduler';
 import { ingestFeedItem } from './services/feeds';
-import { settingsFromEnv } from './settings';
 import type { AppSettings } from './shared/app-env';
 import { staticFiles } from './static-files';
 import { nodeWebReader } from './web/node-reader';
@@ -30,7 +30,8 @@ import { onePerHost } from './web/one-per-host';
 export interface ServerOptions {
   port?: number;
   host?: string;
-  databaseUrl?: string;
+  /** libSQL URL (src/config.ts applies DATABASE_URL's default). */
+  databaseUrl: string;
   /** Load seeds/ into an empty database (default true). */
   seed?: boolean;
   /** Write requests (POSTs) allowed per client per minute; 0 turns the limiter off (default 120). */
@@ -39,7 +40,7 @@ export interface ServerOptions {
   accountsFile?: string;
   /** With no account at all, create an editor "admin" and log its random password once (default true). */
   firstAdmin?: boolean;
-  /** Deployment settings (src/settings.ts): READ_REQUIRES_SIGNIN, SECOND_REVIEWER, ... */
+  /** Deployment settings (src/config.ts): READ_REQUIRES_SIGNIN, SECOND_REVIEWER, ... */
   settings?: AppSettings;
   /**
    * Cross-reference after the ingest request, as the Worker does with its queue (tests of the pending
@@ -90,10 +91,10 @@ function renderJsxWithoutAsyncHooks(): void {
 
 const LOOPBACK = /^(127(\.\d{1,3}){3}|localhost|::1)$/i;
 
-export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
+export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   renderJsxWithoutAsyncHooks();
   const log = opts.log ?? (() => {});
-  const opened = await openNodeDb(opts.databaseUrl ?? DEFAULT_DATABASE_URL);
+  const opened = await openNodeDb(opts.databaseUrl);
   const { db } = opened;
   const closeDb = () => opened.close();
   if ((opts.seed ?? true) && (await articleCount(db)) === 0) {
@@ -191,27 +192,18 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const port = process.env.PORT ? Number(process.env.PORT) : 8787;
-  startServer({
-    port,
-    host: process.env.HOST || '127.0.0.1',
-    databaseUrl: process.env.DATABASE_URL || DEFAULT_DATABASE_URL,
-    writesPerMinute: process.env.WRITES_PER_MINUTE ? Number(process.env.WRITES_PER_MINUTE) : undefined,
-    accountsFile: process.env.ACCOUNTS_FILE || undefined,
-    settings: settingsFromEnv(process.env),
-    pollFeeds: !/^(0|false|no|off)$/i.test(process.env.FEED_POLLING?.trim() ?? ''),
-    extractionThreads: process.env.EXTRACTION_THREADS ? Number(process.env.EXTRACTION_THREADS) : undefined,
-    log: (line) => console.log(line),
-  }).then(
-    (s) => {
-      console.log(`crosscheck is running at ${s.url}`);
-      const stop = () => s.close().then(() => process.exit(0));
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    },
-    (err) => {
-      console.error(err instanceof Error ? err.message : err);
-      process.exit(1);
-    },
-  );
+  new Promise<NodeConfig>((ok) => ok(nodeConfigFromEnv(process.env)))
+    .then((config) => startServer({ ...config, log: (line) => console.log(line) }))
+    .then(
+      (s) => {
+        console.log(`crosscheck is running at ${s.url}`);
+        const stop = () => s.close().then(() => process.exit(0));
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      },
+      (err) => {
+        console.error(err instanceof Error ? err.message : err);
+        process.exit(1);
+      },
+    );
 }

@@ -11,9 +11,9 @@ import type { Db } from '../db/client';
 import * as schema from '../db/schema';
 import { createApp } from './app';
 import { accessPolicy, accessUser } from './auth/access-user';
+import { libsqlFromEnv, settingsFromEnv } from './config';
 import { bindingRateLimit, type RateLimitBinding } from './middleware/rate-limit';
 import { type CrossReferenceLater, crossReferenceStored, sweepPending } from './services/crossref-later';
-import { settingsFromEnv } from './settings';
 import { workerWebReader } from './web/worker-reader';
 import {
   consumeFeedMessages,
@@ -93,8 +93,9 @@ function laterFor(env: Env): CrossReferenceLater | undefined {
 
 export function databaseFor(env: Env): Db {
   if (env.DB) return drizzleD1(env.DB as Parameters<typeof drizzleD1>[0], { schema }) as unknown as Db;
-  if (env.LIBSQL_URL) {
-    const client = createClient({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN || undefined });
+  const { url, authToken } = libsqlFromEnv(env as unknown as Record<string, string | undefined>);
+  if (url) {
+    const client = createClient({ url, authToken });
     return drizzleLibsql(client, { schema }) as unknown as Db;
   }
   throw new Error(

@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadManifest } from '../../seeds/load';
-import { DEFAULT_DATABASE_URL, openNodeDb } from '../node-db';
+import { DEFAULT_DATABASE_URL, databaseUrlFromEnv } from '../config';
+import { openNodeDb } from '../node-db';
 import { compareDocuments, whyNotLinked } from '../services/compare';
 import { InputError } from '../services/errors';
 import { type IngestResult, ingestArticle } from '../services/ingest';
@@ -42,7 +43,7 @@ async function ingest(argv: string[]): Promise<number> {
     console.log(USAGE);
     return values.help ? 0 : 2;
   }
-  const { db, close } = await openNodeDb(process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
+  const { db, close } = await openNodeDb(databaseUrlFromEnv(process.env));
   let failures = 0;
   try {
     const reader = nodeWebReader();

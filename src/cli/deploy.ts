@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { libsqlFromEnv } from '../config';
 import { buildAssets } from './build-assets';
 import { migrateLibsql } from './migrate-libsql';
 
@@ -40,7 +41,7 @@ const passThrough = args.filter((a) => a !== '--turso');
 
 buildAssets(ROOT);
 if (turso) {
-  const url = process.env.LIBSQL_URL;
+  const { url, authToken } = libsqlFromEnv(process.env);
   if (!url) {
     console.error(
       'Set LIBSQL_URL (and LIBSQL_AUTH_TOKEN) in your shell: they are used to migrate the database,',
@@ -49,7 +50,7 @@ if (turso) {
     process.exit(2);
   }
   console.log(`migrating ${new URL(url).host}`);
-  await migrateLibsql(url, process.env.LIBSQL_AUTH_TOKEN);
+  await migrateLibsql(url, authToken);
   ensureQueue();
   wrangler(['deploy', '--env', 'turso', '--var', `LIBSQL_URL:${url}`, ...passThrough]);
 } else {

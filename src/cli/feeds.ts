@@ -3,7 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { listFeeds } from '../../db/queries/feeds';
-import { DEFAULT_DATABASE_URL, openNodeDb } from '../node-db';
+import { DEFAULT_DATABASE_URL, databaseUrlFromEnv } from '../config';
+import { openNodeDb } from '../node-db';
 import { InputError } from '../services/errors';
 import { addFeed, importOpml, ingestFeedItem, pollFeed } from '../services/feeds';
 import { nodeWebReader } from '../web/node-reader';
@@ -56,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
     console.error('--every takes whole minutes, 5 or more');
     return 2;
   }
-  const { db, close } = await openNodeDb(process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
+  const { db, close } = await openNodeDb(databaseUrlFromEnv(process.env));
   const reader = nodeWebReader();
   let failures = 0;
   try {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createClient } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
+import { libsqlFromEnv } from '../config';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -18,13 +19,13 @@ export async function migrateLibsql(url: string, authToken?: string): Promise<vo
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const url = process.env.LIBSQL_URL;
+  const { url, authToken } = libsqlFromEnv(process.env);
   if (!url) {
     console.error(
       'Set LIBSQL_URL (and LIBSQL_AUTH_TOKEN for Turso), e.g. LIBSQL_URL=libsql://db-org.turso.io',
     );
     process.exit(2);
   }
-  await migrateLibsql(url, process.env.LIBSQL_AUTH_TOKEN);
+  await migrateLibsql(url, authToken);
   console.log(`migrations applied to ${new URL(url).host}`);
 }

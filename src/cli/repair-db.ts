@@ -6,9 +6,9 @@ import { drizzle } from 'drizzle-orm/libsql';
 import type { Db } from '../../db/client';
 import { describeRepairs, repairText } from '../../db/queries/repair-text';
 import * as schema from '../../db/schema';
-import { DEFAULT_DATABASE_URL } from '../node-db';
+import { databaseUrlFromEnv } from '../config';
 
-const url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+const url = databaseUrlFromEnv(process.env);
 // The client alone, not openNodeDb (which would repair a local file before this runs).
 const client = createClient({ url, timeout: 5000 });
 try {

@@ -6,7 +6,8 @@ import { parseArgs } from 'node:util';
 import type { Db } from '../../db/client';
 import { listApiTokens, listUsers } from '../../db/queries/users';
 import { hashPassword } from '../auth/password';
-import { DEFAULT_DATABASE_URL, openNodeDb } from '../node-db';
+import { DEFAULT_DATABASE_URL, databaseUrlFromEnv } from '../config';
+import { openNodeDb } from '../node-db';
 import {
   addAccount,
   checkNewPassword,
@@ -57,7 +58,7 @@ async function readPassword(): Promise<string> {
 }
 
 async function withDb<T>(run: (db: Db) => Promise<T>): Promise<T> {
-  const { db, close } = await openNodeDb(process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
+  const { db, close } = await openNodeDb(databaseUrlFromEnv(process.env));
   try {
     return await run(db);
   } finally {

@@ -7,7 +7,7 @@ import { type ClaimSummary, claimSummaries, listClaimIds, previousSentences } fr
 import { type LinkWithClaims, linksOfClaims } from '../../db/queries/links';
 import { historiesOf } from '../../db/queries/reviews';
 import { type NearbyName, namesBefore } from '../../db/queries/subjects';
-import { DEFAULT_ORG_NAME } from '../settings';
+import { DEFAULT_ORG_NAME } from '../config';
 import type { AppSettings } from '../shared/app-env';
 import type { HistoryEntry } from '../shared/history';
 import type { ClaimStatus } from '../shared/statuses';

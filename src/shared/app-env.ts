@@ -13,7 +13,7 @@ export interface AppDeps {
   db: Db;
   /** Rate limit for write requests (src/middleware/rate-limit), chosen by the entry; none in tests. */
   writeLimiter?: MiddlewareHandler;
-  /** Deployment settings from the environment (src/settings.ts reads them); add fields, do not rewrite. */
+  /** Deployment settings from the environment (src/config.ts reads them); add fields, do not rewrite. */
   settings?: AppSettings;
   /**
    * A trusted identity from the entry (the Worker's verified Cloudflare Access email), tried before

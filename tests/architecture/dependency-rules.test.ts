@@ -166,7 +166,7 @@ describe('the import reader the rules rely on', () => {
     expect(views.breaks({ target: 'db/queries/users', typeOnly: true })).not.toBeNull();
     expect(views.breaks({ target: 'src/shared/user', typeOnly: false })).toBeNull();
     expect(views.breaks({ target: 'hono/jsx', typeOnly: false })).toBeNull();
-    expect(rule('services').breaks({ target: 'src/routes/app-types', typeOnly: true })).not.toBeNull();
+    expect(rule('services').breaks({ target: 'src/routes/schemas', typeOnly: true })).not.toBeNull();
     expect(rule('services').breaks({ target: 'db/queries/links', typeOnly: false })).toBeNull();
     expect(rule('the core').breaks({ target: 'src/services/compare', typeOnly: true })).not.toBeNull();
     expect(rule('the core').breaks({ target: 'src/core/crossref', typeOnly: false })).toBeNull();

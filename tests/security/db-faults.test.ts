@@ -21,7 +21,7 @@ afterEach(async () => {
 });
 
 let n = 0;
-async function start(name: string, opts: ServerOptions = {}) {
+async function start(name: string, opts: Partial<ServerOptions> = {}) {
   const file = join(dir, `${name}.db`);
   server = await startServer({ port: 0, databaseUrl: `file:${file}`, firstAdmin: false, ...opts });
   const reviewer = await signedIn(server.db, 'reviewer');

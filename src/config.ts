@@ -1,0 +1,176 @@
+// Configuration: every environment variable crosscheck reads, parsed once with zod at an entry's start
+// (src/node.ts, src/cli/*, src/worker.ts from its vars), with the same names on Node and Workers. Each
+// default is applied here and nowhere else; a malformed value stops the entry with a message that names
+// the variable. The README's "Configuration" table lists them.
+import * as z from 'zod';
+import type { AppSettings } from './shared/app-env';
+
+export const DEFAULT_DATABASE_URL = 'file:data/crosscheck.db';
+export const DEFAULT_PORT = 8787;
+export const DEFAULT_HOST = '127.0.0.1';
+/** The organisation exports name as ClaimReview author when ORG_NAME is not set. */
+export const DEFAULT_ORG_NAME = 'crosscheck';
+
+type Env = Record<string, string | undefined>;
+
+/** Trimmed text; empty or unset = undefined. */
+const text = z
+  .string()
+  .optional()
+  .transform((v) => v?.trim() || undefined);
+
+/** "1", "true", "yes" or "on" (any case) = on; anything else, or unset, = off. */
+const flag = text.transform((v) => /^(1|true|yes|on)$/i.test(v ?? ''));
+
+/** On unless "0", "false", "no" or "off". */
+const onUnlessOff = text.transform((v) => !/^(0|false|no|off)$/i.test(v ?? ''));
+
+/** A whole number from min to max, or undefined when unset; `message` says what is wrong with a value. */
+const wholeNumber = (min: number, max: number, message: (value: string) => string) =>
+  text.transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (Number.isInteger(n) && n >= min && n <= max) return n;
+    ctx.addIssue({ code: 'custom', message: message(v) });
+    return z.NEVER;
+  });
+
+/**
+ * A PUBLIC_ORIGIN value as an origin: http(s), a host, nothing else (a path, query, credentials or
+ * another scheme is a configuration mistake worth refusing to start over). Undefined when empty.
+ */
+export function parsePublicOrigin(value: string | undefined): string | undefined {
+  const v = value?.trim();
+  if (!v) return undefined;
+  let u: URL;
+  try {
+    u = new URL(v);
+  } catch {
+    throw new Error(`PUBLIC_ORIGIN must be an origin such as https://crosscheck.example.org, not "${v}".`);
+  }
+  if (
+    (u.protocol !== 'https:' && u.protocol !== 'http:') ||
+    u.username ||
+    u.password ||
+    (u.pathname !== '/' && u.pathname !== '') ||
+    u.search ||
+    u.hash ||
+    v.replace(/\/$/, '') !== u.origin
+  )
+    throw new Error(
+      `PUBLIC_ORIGIN must be an http(s) origin with no path, such as https://crosscheck.example.org, not "${v}".`,
+    );
+  return u.origin;
+}
+
+const origin = text.transform((v, ctx) => {
+  try {
+    return parsePublicOrigin(v);
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: (err as Error).message });
+    return z.NEVER;
+  }
+});
+
+const settingsVars = z.object({
+  SECOND_REVIEWER: flag,
+  ORG_NAME: text,
+  ORG_URL: text,
+  READ_REQUIRES_SIGNIN: flag,
+  PUBLIC_ORIGIN: origin,
+  TRUST_REQUEST_ORIGIN: flag,
+  /** A whole number of minutes from 1 to 14 days; unset = the default (60, src/auth/identify.ts). */
+  SESSION_IDLE_MINUTES: wholeNumber(
+    1,
+    14 * 24 * 60,
+    (v) => `SESSION_IDLE_MINUTES must be a whole number of minutes from 1 to 20160, not "${v}".`,
+  ),
+});
+
+const databaseVars = z.object({
+  DATABASE_URL: text.transform((v) => v ?? DEFAULT_DATABASE_URL),
+});
+
+const nodeVars = z.object({
+  PORT: wholeNumber(0, 65535, (v) => `PORT must be a port number from 0 to 65535, not "${v}".`),
+  HOST: text,
+  WRITES_PER_MINUTE: wholeNumber(
+    0,
+    1_000_000,
+    (v) => `WRITES_PER_MINUTE must be a whole number (0 turns the limit off), not "${v}".`,
+  ),
+  ACCOUNTS_FILE: text,
+  FEED_POLLING: onUnlessOff,
+  EXTRACTION_THREADS: wholeNumber(
+    0,
+    64,
+    (v) =>
+      `EXTRACTION_THREADS must be a whole number of threads (0 reads texts on the event loop), not "${v}".`,
+  ),
+});
+
+const libsqlVars = z.object({ LIBSQL_URL: text, LIBSQL_AUTH_TOKEN: text });
+
+function parse<T>(schema: z.ZodType<T>, env: Env): T {
+  const result = schema.safeParse({ ...env });
+  if (result.success) return result.data;
+  throw new Error(result.error.issues.map((i) => i.message).join('\n'));
+}
+
+/**
+ * SECOND_REVIEWER, ORG_NAME, ORG_URL, READ_REQUIRES_SIGNIN, PUBLIC_ORIGIN, TRUST_REQUEST_ORIGIN,
+ * SESSION_IDLE_MINUTES → AppSettings, for createApp({ settings }) on Node and Workers alike. Throws on
+ * a malformed PUBLIC_ORIGIN or SESSION_IDLE_MINUTES.
+ */
+export function settingsFromEnv(env: Env): AppSettings {
+  const v = parse(settingsVars, env);
+  return {
+    secondReviewer: v.SECOND_REVIEWER,
+    orgName: v.ORG_NAME,
+    orgUrl: v.ORG_URL,
+    readRequiresSignin: v.READ_REQUIRES_SIGNIN,
+    publicOrigin: v.PUBLIC_ORIGIN,
+    trustRequestOrigin: v.TRUST_REQUEST_ORIGIN,
+    sessionIdleMinutes: v.SESSION_IDLE_MINUTES,
+  };
+}
+
+/** DATABASE_URL, or the embedded file: what the Node server and every CLI open. */
+export function databaseUrlFromEnv(env: Env): string {
+  return parse(databaseVars, env).DATABASE_URL;
+}
+
+/** LIBSQL_URL and LIBSQL_AUTH_TOKEN: a remote libSQL server (Turso) for the Worker and the deploy commands. */
+export function libsqlFromEnv(env: Env): { url?: string; authToken?: string } {
+  const v = parse(libsqlVars, env);
+  return { url: v.LIBSQL_URL, authToken: v.LIBSQL_AUTH_TOKEN };
+}
+
+/** What `npm start` runs with (src/node.ts). */
+export interface NodeConfig {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  /** Unset = the server's default (120); 0 turns the limit off. */
+  writesPerMinute?: number;
+  accountsFile?: string;
+  pollFeeds: boolean;
+  /** Unset = the server's default (1); 0 extracts large texts on the event loop. */
+  extractionThreads?: number;
+  settings: AppSettings;
+}
+
+/** PORT, HOST, DATABASE_URL, WRITES_PER_MINUTE, ACCOUNTS_FILE, FEED_POLLING, EXTRACTION_THREADS and the settings. */
+export function nodeConfigFromEnv(env: Env): NodeConfig {
+  const v = parse(nodeVars, env);
+  return {
+    port: v.PORT ?? DEFAULT_PORT,
+    host: v.HOST ?? DEFAULT_HOST,
+    databaseUrl: databaseUrlFromEnv(env),
+    writesPerMinute: v.WRITES_PER_MINUTE,
+    accountsFile: v.ACCOUNTS_FILE,
+    pollFeeds: v.FEED_POLLING,
+    extractionThreads: v.EXTRACTION_THREADS,
+    settings: settingsFromEnv(env),
+  };
+}
