@@ -38,6 +38,13 @@ export const articles = sqliteTable(
     pendingNames: text('pending_names'),
     /** The byline of an article added from the web (its meta tags or JSON-LD), when it names one. */
     author: text('author'),
+    /**
+     * The story this article belongs to (src/services/story-upkeep.ts): articles joined by a fact
+     * (a conflict or corroboration between their claims) that also name a common entity, connected.
+     * Its id is the smallest article id it had when it formed (a merge keeps the smaller). Null for
+     * an article that shares no fact with another.
+     */
+    storyId: integer('story_id'),
   },
   (t) => [
     uniqueIndex('articles_content_hash').on(t.contentHash),
@@ -46,6 +53,7 @@ export const articles = sqliteTable(
     index('articles_source').on(t.sourceId),
     // The sweeper's lookup (src/services/crossref-later.ts): only pending rows are in it.
     index('articles_crossref_pending').on(t.id).where(sql`${t.crossrefPending} = 1`),
+    index('articles_story').on(t.storyId),
   ],
 );
 

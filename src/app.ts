@@ -9,11 +9,13 @@ import { adminRoutes } from './routes/admin';
 import { apiRoutes } from './routes/api';
 import { articleRoutes } from './routes/articles';
 import { claimRoutes } from './routes/claims';
+import { compareRoutes } from './routes/compare';
 import { conflictRoutes } from './routes/conflicts';
 import { factRoutes } from './routes/facts';
 import { feedApiRoutes, feedRoutes } from './routes/feeds';
 import { queueRoutes } from './routes/queue';
 import { signInRoutes } from './routes/signin';
+import { storyApiRoutes, storyRoutes } from './routes/stories';
 import type { AppDeps, AppEnv } from './shared/app-env';
 
 export type { AppDeps } from './shared/app-env';
@@ -32,6 +34,9 @@ export function createApp(deps: AppDeps) {
   app.route('/articles', articleRoutes(deps));
   app.route('/claims', claimRoutes(deps));
   app.route('/facts', factRoutes(deps));
+  app.route('/stories', storyRoutes(deps));
+  app.route('/compare', compareRoutes(deps));
+  app.route('/api/stories', storyApiRoutes(deps));
   app.route('/feeds', feedRoutes(deps));
   app.route('/api/feeds', feedApiRoutes(deps));
   app.route('/api', apiRoutes(deps));

@@ -20,6 +20,7 @@ import { openNodeDb, ROOT } from './node-db';
 import { fileHealth } from './node-db-health';
 import { ensureFirstAdmin } from './services/accounts';
 import { type CrossReferenceLater, sweepPending } from './services/crossref-later';
+import { backfillFactsIfNeeded } from './services/fact-upkeep';
 import { type FeedScheduler, feedScheduler } from './services/feed-scheduler';
 import { ingestFeedItem } from './services/feeds';
 import type { AppSettings } from './shared/app-env';
@@ -103,6 +104,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   // Articles a Worker stored over the same (Turso) database and left pending for long.
   const swept = await sweepPending(db, undefined);
   if (swept > 0) log(`cross-referenced ${swept} articles left pending`);
+  // A database from before facts (migration 0006): its links get their facts once.
+  const facts = await backfillFactsIfNeeded(db);
+  if (facts) log(`put ${facts.moved} links into ${facts.facts} facts`);
   if (opts.accountsFile) {
     const r = await syncAccountsFile(db, opts.accountsFile);
     log(`accounts file ${opts.accountsFile}: ${r.created} created, ${r.updated} updated`);

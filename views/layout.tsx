@@ -5,7 +5,7 @@ import type { User } from '../src/shared/user';
 export interface LayoutProps {
   title: string;
   nonce?: string;
-  nav?: 'queue' | 'new' | 'articles' | 'feeds' | 'users';
+  nav?: 'queue' | 'new' | 'articles' | 'stories' | 'compare' | 'feeds' | 'users';
   /** Who is signed in (null: nobody); the header shows them with a sign-out button, or a sign-in link. */
   user?: User | null;
   children?: Child;
@@ -39,6 +39,12 @@ export function Layout({ title, nonce, nav, user, children }: LayoutProps) {
             </a>
             <a href="/articles" {...current('articles')}>
               Articles
+            </a>
+            <a href="/stories" {...current('stories')}>
+              Stories
+            </a>
+            <a href="/compare" {...current('compare')}>
+              Compare
             </a>
             <a href="/feeds" {...current('feeds')}>
               Feeds

@@ -20,37 +20,76 @@ export interface FactEdge {
 /**
  * Every fact link reachable from the claims of the given articles, over links of the same unit
  * family (a claim with two figures belongs to one fact per unit family): one recursive statement.
+ * `+l.relation` keeps the planner off the queue's relation index, which walked every conflict in the
+ * archive at each step, and `cross join` makes the last step start from the nodes, not from every
+ * link; the claim indexes find a node's links directly.
  */
 export function reachableFactLinks(articleIds: number[]): Statement {
   const arts = JSON.stringify(articleIds);
   return {
     sql: `with recursive node(claim, unit) as (
         select l.claim_a, ${UNIT} from links l join claims c on c.id = l.claim_a
-          where c.article_id in (select value from json_each(?1)) and l.relation in ${RELATIONS_SQL}
+          where c.article_id in (select value from json_each(?1)) and +l.relation in ${RELATIONS_SQL}
         union select l.claim_b, ${UNIT} from links l join claims c on c.id = l.claim_b
-          where c.article_id in (select value from json_each(?1)) and l.relation in ${RELATIONS_SQL}
+          where c.article_id in (select value from json_each(?1)) and +l.relation in ${RELATIONS_SQL}
         union select l.claim_b, n.unit from node n join links l on l.claim_a = n.claim
-          where l.relation in ${RELATIONS_SQL} and ${UNIT} = n.unit
+          where +l.relation in ${RELATIONS_SQL} and ${UNIT} = n.unit
         union select l.claim_a, n.unit from node n join links l on l.claim_b = n.claim
-          where l.relation in ${RELATIONS_SQL} and ${UNIT} = n.unit
+          where +l.relation in ${RELATIONS_SQL} and ${UNIT} = n.unit
       )
       select distinct l.id, l.claim_a, l.claim_b, ${UNIT} as unit, l.fact_id from node n
-        join links l on l.claim_a = n.claim
-        where l.relation in ${RELATIONS_SQL} and ${UNIT} = n.unit and n.unit is not null`,
+        cross join links l on l.claim_a = n.claim
+        where +l.relation in ${RELATIONS_SQL} and ${UNIT} = n.unit and n.unit is not null`,
     args: [arts],
   };
 }
 
 export async function factEdgesOf(db: Db, articleIds: number[]): Promise<FactEdge[]> {
   if (articleIds.length === 0) return [];
-  const rows = await readRows(db, reachableFactLinks(articleIds));
-  return rows.map((r) => ({
+  return (await readRows(db, reachableFactLinks(articleIds))).map(toEdge);
+}
+
+function toEdge(r: Record<string, unknown>): FactEdge {
+  return {
     id: Number(r.id),
     claimA: Number(r.claim_a),
     claimB: Number(r.claim_b),
     unit: String(r.unit),
     factId: r.fact_id === null ? null : Number(r.fact_id),
-  }));
+  };
+}
+
+/** The facts an article's claims take part in (read before the article is deleted). */
+export async function factIdsOfArticle(db: Db, articleId: number): Promise<number[]> {
+  const rows = await readRows(db, {
+    sql: `select fact_id from links where fact_id is not null
+        and claim_a in (select id from claims where article_id = ?1)
+      union select fact_id from links where fact_id is not null
+        and claim_b in (select id from claims where article_id = ?1)`,
+    args: [articleId],
+  });
+  return rows.map((r) => Number(r.fact_id));
+}
+
+/** The links now in the given facts: after a deletion, what is left of them, to split if need be. */
+export async function factEdgesOfFacts(db: Db, factIds: number[]): Promise<FactEdge[]> {
+  if (factIds.length === 0) return [];
+  const rows = await readRows(db, {
+    sql: `select id, claim_a, claim_b, ${UNIT} as unit, fact_id from links l
+      where fact_id in (select value from json_each(?))`,
+    args: [JSON.stringify(factIds)],
+  });
+  return rows.map(toEdge);
+}
+
+/** Fact links (conflicts and corroborations with a unit family) after link `afterId`, by id: the rebuild's pages. */
+export async function factEdgesPage(db: Db, afterId: number, limit: number): Promise<FactEdge[]> {
+  const rows = await readRows(db, {
+    sql: `select id, claim_a, claim_b, ${UNIT} as unit, fact_id from links l
+      where id > ? and relation in ${RELATIONS_SQL} and ${UNIT} is not null order by id limit ?`,
+    args: [afterId, limit],
+  });
+  return rows.map(toEdge);
 }
 
 /** Sets links' fact ids, one statement per fact, in one atomic batch. */
@@ -110,13 +149,12 @@ export async function factsOfLinks(db: Db, linkIds: number[]): Promise<Map<numbe
   return out;
 }
 
-/** Articles with fact links not yet in a fact (a database from before facts): the backfill's input. */
-export async function articleIdsWithFactlessLinks(db: Db, limit: number): Promise<number[]> {
+/** Whether any fact link is in no fact yet (a database from before facts, migration 0006). */
+export async function hasFactlessLinks(db: Db): Promise<boolean> {
   const rows = await readRows(db, {
-    sql: `select distinct c.article_id from links l join claims c on c.id = l.claim_a
-      where l.fact_id is null and l.relation in ${RELATIONS_SQL} and ${UNIT} is not null
-      order by c.article_id limit ?`,
-    args: [limit],
+    sql: `select 1 as one from links l
+      where l.fact_id is null and l.relation in ${RELATIONS_SQL} and ${UNIT} is not null limit 1`,
+    args: [],
   });
-  return rows.map((r) => Number(r.article_id));
+  return rows.length > 0;
 }

@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { HistoryEntry, TargetType } from '../../src/shared/history';
 import type { Db } from '../client';
 import { claims, counters, links, reviews, users } from '../schema';
-import { chunk, MAX_PARAMS, runBatch } from './batch';
+import { chunk, MAX_PARAMS, readRows, runBatch } from './batch';
 
 /** What a reviewer sees of a claim or link before acting: enough to check the rules against. */
 export interface TargetState {
@@ -291,4 +291,18 @@ export async function listReviewers(db: Db): Promise<{ login: string; displayNam
     .where(and(inArray(users.role, ['reviewer', 'editor']), eq(users.disabled, false)))
     .orderBy(users.login)
     .limit(500);
+}
+
+/** When each claim got its current verdict: its latest audit row that set that status (ms). */
+export async function verdictTimes(db: Db, claimIds: number[]): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  if (claimIds.length === 0) return out;
+  const rows = await readRows(db, {
+    sql: `select r.target_id, max(r.created_at) as at from reviews r join claims c on c.id = r.target_id
+      where r.target_type = 'claim' and r.target_id in (select value from json_each(?)) and r.to_status = c.status
+      group by r.target_id`,
+    args: [JSON.stringify(claimIds)],
+  });
+  for (const r of rows) out.set(Number(r.target_id), Number(r.at));
+  return out;
 }

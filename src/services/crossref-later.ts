@@ -19,7 +19,8 @@ import {
   pendingArticleStatement,
 } from '../../db/queries/crossref-pending';
 import { crossReference } from '../core';
-import { refreshFacts } from './facts';
+import { refreshFacts } from './fact-upkeep';
+import { refreshStories } from './story-upkeep';
 
 /** Sends articles to be cross-referenced later (the Worker's Queue producer). */
 export type CrossReferenceLater = (articleIds: number[]) => Promise<void>;
@@ -62,7 +63,10 @@ export async function crossReferenceStored(db: Db, articleId: number): Promise<C
     }
   }
   if (!(await finishCrossReference(db, articleId, links))) return { status: 'skipped' };
-  if (links.length > 0) await refreshFacts(db, [articleId]);
+  if (links.length > 0) {
+    await refreshFacts(db, [articleId]);
+    await refreshStories(db, [articleId]);
+  }
   const conflicts = links.filter((l) => l.relation !== 'corroboration').length;
   return { status: 'done', conflicts, corroborations: links.length - conflicts, links: links.length };
 }

@@ -13,8 +13,12 @@ export interface Edge {
 
 /**
  * Connected components over the links (nodes are claim × unit family), each with the fact id it
- * keeps: the smallest fact id already on its links (a merge keeps the older fact), else its smallest
- * link id. Returns, per fact id, the links that must be set to it (only those not at it already).
+ * keeps. A component keeps the smallest fact id it owns: a merge keeps the older fact. A fact id is
+ * owned by the component holding the link of that id (a fact's id is the link it formed from), or,
+ * when that link is gone or in no component carrying it, by the first component (by smallest link)
+ * carrying it. So when a deletion splits a fact, the part with its founding link keeps the id and the
+ * other parts become facts of their own, each named after its smallest link. Returns, per fact id,
+ * the links that must be set to it (only those not at it already).
  */
 export function factAssignments(edges: readonly Edge[]): Map<number, number[]> {
   const parent = new Map<string, string>();
@@ -39,20 +43,39 @@ export function factAssignments(edges: readonly Edge[]): Map<number, number[]> {
     const b = find(node(e.claimB, e.unit));
     if (a !== b) parent.set(a, b);
   }
-  const components = new Map<string, Edge[]>();
+  const byRoot = new Map<string, Edge[]>();
   for (const e of edges) {
     const root = find(node(e.claimA, e.unit));
-    const list = components.get(root) ?? [];
+    const list = byRoot.get(root) ?? [];
     list.push(e);
-    components.set(root, list);
+    byRoot.set(root, list);
   }
+  const minId = (list: readonly Edge[]) => Math.min(...list.map((e) => e.id));
+  const components = [...byRoot.values()].sort((x, y) => minId(x) - minId(y));
+  const componentOfLink = new Map<number, number>();
+  const carried = components.map((list, i) => {
+    for (const e of list) componentOfLink.set(e.id, i);
+    return new Set(list.flatMap((e) => (e.factId === null ? [] : [e.factId])));
+  });
+  const owner = new Map<number, number>();
+  carried.forEach((ids, i) => {
+    for (const f of ids) {
+      const home = componentOfLink.get(f);
+      const ownsByLink = home !== undefined && carried[home]?.has(f);
+      if (ownsByLink) owner.set(f, home);
+      else if (!owner.has(f)) owner.set(f, i);
+    }
+  });
+  const taken = new Set(owner.keys());
   const out = new Map<number, number[]>();
-  for (const list of components.values()) {
-    const kept = list.map((e) => e.factId).filter((f): f is number => f !== null);
-    const fact = kept.length ? Math.min(...kept) : Math.min(...list.map((e) => e.id));
+  components.forEach((list, i) => {
+    const owned = [...(carried[i] ?? [])].filter((f) => owner.get(f) === i);
+    const fresh = list.map((e) => e.id).filter((id) => !taken.has(id));
+    const fact = owned.length ? Math.min(...owned) : fresh.length ? Math.min(...fresh) : minId(list);
+    taken.add(fact);
     const move = list.filter((e) => e.factId !== fact).map((e) => e.id);
     if (move.length) out.set(fact, [...(out.get(fact) ?? []), ...move]);
-  }
+  });
   return out;
 }
 
@@ -156,6 +179,32 @@ export function likelyUpdates(
       out.set(r.claimId, { from: mid(best.figure), at: best.publishedAt as string });
     }
     if (!best || mid(r.figure) >= mid(best.figure)) best = r;
+  }
+  return out;
+}
+
+/** Verdicts a new report of the same figure should be read against. */
+const RULED = ['false', 'disputed', 'unverifiable', 'verified'] as const;
+
+/**
+ * Known claims resurfacing: each claim not yet reviewed whose figure agrees (same group) with a claim
+ * already given a verdict — a figure ruled false repeated by a later report, or one verified before.
+ * A false verdict is named first, then disputed, unverifiable, verified. Returns, per repeating claim,
+ * the reviewed claim it repeats.
+ */
+export function repeatedVerdicts(
+  rows: readonly { claimId: number; group: number; status: string }[],
+): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const r of rows) {
+    if (r.status !== 'unreviewed') continue;
+    for (const status of RULED) {
+      const earlier = rows.find((o) => o.group === r.group && o.status === status);
+      if (earlier) {
+        out.set(r.claimId, earlier.claimId);
+        break;
+      }
+    }
   }
   return out;
 }

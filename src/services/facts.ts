@@ -2,48 +2,20 @@
 // as one page: every outlet's figure, in time order, on a number line.
 import type { Db } from '../../db/client';
 import { type ClaimSummary, claimSummaries } from '../../db/queries/claims';
-import {
-  articleIdsWithFactlessLinks,
-  type FactLinkRow,
-  factEdgesOf,
-  factOfLink,
-  linksOfFact,
-  setFactIds,
-} from '../../db/queries/facts';
+import { type FactLinkRow, factOfLink, linksOfFact } from '../../db/queries/facts';
 import { reviveExplanation } from '../../db/queries/links';
+import { verdictTimes } from '../../db/queries/reviews';
 import { speakersOf } from '../../db/queries/speakers';
 import { NotFoundError } from './errors';
 import {
   agreementGroups,
   type Figure,
   type FigureShape,
-  factAssignments,
   inTimeOrder,
   likelyUpdates,
+  repeatedVerdicts,
   shapeOf,
 } from './fact-model';
-
-/**
- * Brings the facts of the given articles' claims up to date with their links: one read (every fact
- * link reachable from them, same unit family) and one write (only links whose fact changes). Called
- * after an ingest stores links, on Node and in the Worker's queue consumer.
- */
-export async function refreshFacts(db: Db, articleIds: number[]): Promise<void> {
-  const edges = await factEdgesOf(db, articleIds);
-  const assign = factAssignments(edges);
-  if (assign.size) await setFactIds(db, assign);
-}
-
-/** Puts the links of a database from before facts into facts, 50 articles at a time. Returns how many. */
-export async function backfillFacts(db: Db): Promise<number> {
-  let done = 0;
-  for (;;) {
-    const ids = await articleIdsWithFactlessLinks(db, 50);
-    if (ids.length === 0) return done;
-    await refreshFacts(db, ids);
-    done += ids.length;
-  }
-}
 
 export interface FactRow {
   claimId: number;
@@ -61,6 +33,11 @@ export interface FactRow {
   group: number;
   /** Set when this report raised a count that only grew over time: a likely update. */
   update: { from: number; at: string } | null;
+  /**
+   * Set when this claim, not reviewed yet, repeats a figure already given a verdict (a figure ruled
+   * false resurfacing in a later report): the reviewed claim, its verdict, and when it was given (ms).
+   */
+  repeats: { claimId: number; status: ClaimSummary['status']; at: number | null } | null;
 }
 
 export interface FactView {
@@ -139,11 +116,22 @@ export async function factDetail(db: Db, id: number): Promise<FactView | { moved
         shape: shapeOf(figure),
         group: groups.get(claimId) ?? 0,
         update: null,
+        repeats: null,
       } satisfies FactRow,
     ];
   });
   const updates = likelyUpdates(base, unit);
-  const rows = inTimeOrder(base).map((r) => ({ ...r, update: updates.get(r.claimId) ?? null }));
+  const repeated = repeatedVerdicts(base);
+  const times = await verdictTimes(db, [...new Set(repeated.values())]);
+  const statusOf = new Map(base.map((r) => [r.claimId, r.status]));
+  const rows = inTimeOrder(base).map((r) => {
+    const of = repeated.get(r.claimId);
+    const repeats =
+      of === undefined
+        ? null
+        : { claimId: of, status: statusOf.get(of) ?? 'unreviewed', at: times.get(of) ?? null };
+    return { ...r, update: updates.get(r.claimId) ?? null, repeats };
+  });
   const open = links.filter((l) => l.relation === 'conflict' && l.status === 'open');
   const worst = open.reduce<FactView['severity']>(
     (w, l) => (w === null || RANK[l.severity] < RANK[w] ? l.severity : w),

@@ -32,8 +32,9 @@ import {
 import { type Compute, inThreadCompute } from './compute';
 import type { CrossReferenceLater } from './crossref-later';
 import { InputError } from './errors';
-import { refreshFacts } from './facts';
+import { refreshFacts } from './fact-upkeep';
 import { sha256Hex } from './hash';
+import { refreshStories } from './story-upkeep';
 
 export interface IngestInput {
   outlet: string;
@@ -223,7 +224,11 @@ export async function ingestArticles(
       throw err;
     }
     // Claims linked as stating the same figure join (or form, or merge) facts.
-    if (!later && linksOf.some((l) => l.length > 0)) await refreshFacts(db, stored.ids);
+    if (!later && linksOf.some((l) => l.length > 0)) {
+      await refreshFacts(db, stored.ids);
+      // Articles sharing those facts (and an entity) join, form or merge stories.
+      await refreshStories(db, stored.ids);
+    }
     if (later) {
       // Stored and marked pending whatever happens here: the sweeper (crossref-later.ts) sends it again.
       await later(stored.ids).catch((err) =>

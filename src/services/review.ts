@@ -155,7 +155,19 @@ async function act(
 ): Promise<ReviewResult> {
   const state = await load(db, target, input.id);
   if (state.version !== input.version) throw await staleError(db, target, input.id, state);
-  const p = await plan(state);
+  let p: Plan;
+  try {
+    p = await plan(state);
+  } catch (err) {
+    // The rules read the verdicts as they are now: a contradiction with a change another reviewer
+    // made to this very row since it was read is that change winning the race, said as such (409,
+    // naming who), not as a contradiction with the loser's own target.
+    if (err instanceof ContradictionError) {
+      const now = await load(db, target, input.id);
+      if (now.version !== input.version) throw await staleError(db, target, input.id, now);
+    }
+    throw err;
+  }
   const action: GuardedAction = {
     target,
     id: input.id,

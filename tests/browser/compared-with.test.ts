@@ -10,7 +10,7 @@ import { type RunningServer, startServer } from '../../src/node';
 import { addAccount } from '../../src/services/accounts';
 import { articleDetail } from '../../src/services/articles';
 import { ingestArticle } from '../../src/services/ingest';
-import { type Chromium, launchChromium, skipBrowserTests } from './chromium';
+import { type Chromium, firstPage, launchChromium, skipBrowserTests } from './chromium';
 
 const cnn = readFileSync('seeds/cnn-austin-kyiv-visit.txt', 'utf8');
 const wire =
@@ -43,12 +43,7 @@ describe.skipIf(skipBrowserTests())('the claim page says why a claim was not lin
       password: 'pat-password-1',
     });
     chromium = await launchChromium();
-    page = chromium.context.pages()[0] ?? (await chromium.context.newPage());
-    page.on('console', (msg) => {
-      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource'))
-        problems.push(msg.text());
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page = await firstPage(chromium, problems);
   }, 60_000);
 
   afterAll(async () => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../src/node';
 import { addAccount } from '../../src/services/accounts';
 import { crossReferenceStored } from '../../src/services/crossref-later';
-import { type Chromium, launchChromium, skipBrowserTests } from './chromium';
+import { type Chromium, firstPage, launchChromium, skipBrowserTests } from './chromium';
 
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const cnn = readFileSync('seeds/cnn-austin-kyiv-visit.txt', 'utf8');
@@ -48,12 +48,7 @@ describe.skipIf(skipBrowserTests())('a pending cross-reference in Chromium', () 
       password: 'pat-password-1',
     });
     chromium = await launchChromium();
-    page = chromium.context.pages()[0] ?? (await chromium.context.newPage());
-    page.on('console', (msg) => {
-      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource'))
-        problems.push(msg.text());
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page = await firstPage(chromium, problems);
   }, 60_000);
 
   afterAll(async () => {

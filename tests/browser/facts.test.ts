@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../src/node';
 import { addAccount } from '../../src/services/accounts';
-import { type Chromium, launchChromium, skipBrowserTests } from './chromium';
+import { type Chromium, firstPage, launchChromium, skipBrowserTests } from './chromium';
 
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
@@ -29,12 +29,7 @@ describe.skipIf(skipBrowserTests())('facts in Chromium', () => {
       password: 'ana-password-1',
     });
     chromium = await launchChromium();
-    page = chromium.context.pages()[0] ?? (await chromium.context.newPage());
-    page.on('console', (msg) => {
-      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource'))
-        problems.push(msg.text());
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page = await firstPage(chromium, problems);
     await page.goto(new URL('/signin?next=%2F', server.url).href);
     await page.locator('input[name="login"]').fill('ana');
     await page.locator('input[name="password"]').fill('ana-password-1');

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../src/node';
 import { addAccount } from '../../src/services/accounts';
 import { type FixtureServer, startFixtureServer } from '../helpers/web-fixtures';
-import { type Chromium, launchChromium, skipBrowserTests } from './chromium';
+import { type Chromium, firstPage, launchChromium, skipBrowserTests } from './chromium';
 
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
@@ -38,12 +38,7 @@ describe.skipIf(skipBrowserTests())('adding from the web in Chromium', () => {
       password: 'pat-password-1',
     });
     chromium = await launchChromium();
-    page = chromium.context.pages()[0] ?? (await chromium.context.newPage());
-    page.on('console', (msg) => {
-      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource'))
-        problems.push(msg.text());
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page = await firstPage(chromium, problems);
     await page.goto(new URL('/signin?next=%2Farticles%2Fnew', server.url).href);
     await page.locator('input[name="login"]').fill('pat');
     await page.locator('input[name="password"]').fill('pat-password-1');

@@ -17,8 +17,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-/** Writes anyone may send: signing in and out, and the compare API, which stores nothing. */
-const OPEN_WRITES = new Set(['POST /signin', 'POST /signout', 'POST /api/compare']);
+/** Writes anyone may send: signing in and out, and the compare page and API, which store nothing. */
+const OPEN_WRITES = new Set(['POST /signin', 'POST /signout', 'POST /compare', 'POST /api/compare']);
 /** Routes that need more than the reviewer role. */
 const EDITOR_ONLY = /^(POST|DELETE) (\/admin\/|\/articles\/:id\/delete$|\/api\/articles\/:id$)/;
 

@@ -443,6 +443,19 @@ const SPECS: Record<string, Spec> = {
     valid: async () => ({ path: `/api/feeds/${await freshFeed()}` }),
     invalid: async () => ({ path: '/api/feeds/1e400', status: 404, says: /No such id/ }),
   },
+  'POST /compare': {
+    kind: 'form',
+    valid: async () => ({
+      path: '/compare',
+      body: { text_1: 'It is a coalition of 57 countries.', text_2: 'It is a network of some 50 partners.' },
+    }),
+    invalid: async () => ({
+      path: '/compare',
+      body: { source_1: long(201), text_1: 'a 1', text_2: 'b 2' },
+      status: 422,
+      says: /Nothing was compared/,
+    }),
+  },
   'POST /api/compare': {
     kind: 'json',
     valid: async () => ({

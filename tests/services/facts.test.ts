@@ -11,7 +11,8 @@ import {
   likelyUpdates,
   shapeOf,
 } from '../../src/services/fact-model';
-import { factDetail, refreshFacts } from '../../src/services/facts';
+import { refreshFacts } from '../../src/services/fact-upkeep';
+import { factDetail } from '../../src/services/facts';
 import { scaleOf } from '../../views/components/number-scale';
 import { createTestApp, type TestApp } from '../helpers/app';
 

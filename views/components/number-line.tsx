@@ -13,7 +13,16 @@ const LANE = 34;
 const TOP = 12;
 const AXIS = 30;
 
-export function NumberLine({ rows, unit }: { rows: FactRow[]; unit: string }) {
+/** `idPrefix` tells several lines on one page apart (their title and description ids). */
+export function NumberLine({
+  rows,
+  unit,
+  idPrefix = 'nl',
+}: {
+  rows: FactRow[];
+  unit: string;
+  idPrefix?: string;
+}) {
   const { min, max, ticks } = scaleOf(rows.map((r) => r.figure));
   const x = (v: number) =>
     LEFT + ((Math.min(Math.max(v, min), max) - min) / (max - min)) * (W - LEFT - RIGHT);
@@ -25,11 +34,11 @@ export function NumberLine({ rows, unit }: { rows: FactRow[]; unit: string }) {
       class="number-line"
       viewBox={`0 0 ${W} ${h}`}
       role="img"
-      aria-labelledby="nl-title nl-desc"
+      aria-labelledby={`${idPrefix}-title ${idPrefix}-desc`}
       preserveAspectRatio="xMinYMin meet"
     >
-      <title id="nl-title">{`Each source's figure (${unit}) on one scale`}</title>
-      <desc id="nl-desc">{summary}</desc>
+      <title id={`${idPrefix}-title`}>{`Each source's figure (${unit}) on one scale`}</title>
+      <desc id={`${idPrefix}-desc`}>{summary}</desc>
       {ticks.map((t) => (
         <g class="tick">
           <line x1={x(t)} x2={x(t)} y1={TOP - 6} y2={axisY} />

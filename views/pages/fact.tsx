@@ -2,11 +2,19 @@
 // in time order where articles carry dates, with the pairs that disagree one click away.
 import pluralize from 'pluralize';
 import { SeverityBadge, StatusBadge } from '../components/badge';
-import { formatInterval, formatNumber, sourceLabel } from '../components/format';
+import { formatDate, formatInterval, formatNumber, sourceLabel } from '../components/format';
 import { KeysScript } from '../components/keys-script';
 import { NumberLine } from '../components/number-line';
 import { Permalink } from '../components/permalink';
 import type { FactView } from '../types';
+
+/** "Repeats a figure …": how a reviewed claim's verdict reads. */
+const RULED: Record<string, string> = {
+  false: 'ruled false',
+  disputed: 'ruled disputed',
+  unverifiable: 'ruled unverifiable',
+  verified: 'verified',
+};
 
 const RESOLUTION: Record<string, string> = {
   open: 'open',
@@ -76,6 +84,15 @@ export function FactPage({ fact, permalink }: { fact: FactView; permalink: strin
                 {r.update ? (
                   <p class="update-note">
                     Likely an update: up from {formatNumber(r.update.from)} reported {r.update.at}
+                  </p>
+                ) : null}
+                {r.repeats ? (
+                  <p class={`repeat-note repeat-${r.repeats.status}`}>
+                    Repeats a figure{' '}
+                    <a href={`/claims/${r.repeats.claimId}`}>
+                      {RULED[r.repeats.status] ?? r.repeats.status}
+                      {r.repeats.at ? ` on ${formatDate(r.repeats.at).slice(0, 10)}` : ''}
+                    </a>
                   </p>
                 ) : null}
               </td>

@@ -5,7 +5,7 @@ import type { ClaimForMatching, Explanation, LinkDraft, Relation } from '../type
 import type { Agreement, Voices } from './agreements';
 import { round, side, summarize } from './explain';
 import { open } from './intervals';
-import { periodOf } from './local-context';
+import { frameCloseness, periodOf } from './local-context';
 import type { QuantityPair } from './measures';
 import type { QuoteMatch } from './quotes';
 import { edgeGap, severityOf } from './severity';
@@ -53,17 +53,20 @@ export function figureLink(
     // Only a figure stated as a closed interval answers a conflict: "at least $160 million" admits
     // "$208 million" without saying it ("over $2.6 million" against "$3.9m").
     if (!p.overlap || open(p.qa) || open(p.qb)) continue;
+    const closeness = frameCloseness(a, p.qa, b, p.qb);
     agreements.push({
       claim: a.ref,
       text: p.qa.text,
       article: b.article,
       voice: vb.voice(p.qb),
+      closeness,
     });
     agreements.push({
       claim: b.ref,
       text: p.qb.text,
       article: a.article,
       voice: va.voice(p.qa),
+      closeness,
     });
   }
   // A total conflicts only where nothing else of the two claims agrees: "45 police" against "100
@@ -100,6 +103,9 @@ export function figureLink(
         : round(chosen.difference),
   };
   const link: LinkDraft = { a: a.ref, b: b.ref, relation, score: round(score), severity, explanation };
-  voices.set(link, [va.voice(chosen.qa), vb.voice(chosen.qb), a.article, b.article]);
+  voices.set(link, {
+    voices: [va.voice(chosen.qa), vb.voice(chosen.qb), a.article, b.article],
+    closeness: frameCloseness(a, chosen.qa, b, chosen.qb),
+  });
   return link;
 }

@@ -4,6 +4,7 @@ import { agesOfDifferentHolders, agesShareHolder } from '../ages';
 import { contentStem } from '../claims';
 import type { ClaimForMatching, Quantity } from '../types';
 import { MONTHS, STOPWORDS } from '../words';
+import { frameOf, periodsApart } from './frame';
 
 const LOCAL_WINDOW = 40;
 /**
@@ -64,6 +65,23 @@ export function sameLocalContext(
   const la = localContext(a.text, qa);
   for (const w of localContext(b.text, qb)) if (la.has(w) && !SAYS_NOTHING_MEASURED.has(w)) return true;
   return false;
+}
+
+/**
+ * How closely two figures' own surroundings match: the number of word stems the words right around
+ * one share with the words right around the other ("earnings from continuing operations of $132.4
+ * million" and "earnings from continuing operations were $130.4 million": 3). The sentence around
+ * may be about many things; these words are about the figure.
+ */
+export function frameCloseness(a: ClaimForMatching, qa: Quantity, b: ClaimForMatching, qb: Quantity): number {
+  // Figures dated to different years, quarters or a quarter and the year ("$1.51 in the third quarter
+  // 2020", "$1.30 to $1.40 for Q4 2020")
+  // are two periods' figures, whatever words they share: no frame in common.
+  if (periodsApart(frameOf(a.text, qa), frameOf(b.text, qb))) return -1;
+  const la = localContext(a.text, qa);
+  let n = 0;
+  for (const w of localContext(b.text, qb)) if (la.has(w)) n++;
+  return n;
 }
 
 /**

@@ -5,8 +5,9 @@ import { isOwnerMark, ownedAlike, ownerOf } from '../owners';
 import { WHOLE } from '../quantities';
 import type { Quantity } from '../types';
 import { listedTotal, softConflict } from './bounds';
+import { earlierValue, giverFor, referencePoint, samePlace } from './frame';
 import { informativeAgreement, MAX_CONFLICT_RATIO, overlaps, ratioOf, relativeDifference } from './intervals';
-import { sameLocalContext } from './local-context';
+import { frameCloseness, sameLocalContext } from './local-context';
 import { roundedAlike } from './rounding';
 import { SUM } from './sums';
 import type { ClaimView } from './view';
@@ -115,6 +116,33 @@ export const FIGURE_RULES: readonly FigureRule[] = [
     name: 'same-voice',
     reason: 'both figures are stated by the same voice of one article',
     rejects: (va, vb, qa, qb) => va.c.article === vb.c.article && va.voice(qa) === vb.voice(qb),
+  },
+  {
+    // "the Red Sox offered … $200MM" and "the Orioles … have offered … between $140 million and $150
+    // million": two parties' offers, not two reports of one.
+    name: 'different-givers',
+    reason: 'the sums are offered, pledged or paid by different parties',
+    rejects: (va, vb, qa, qb) => {
+      const ga = giverFor(va.c.text, qa);
+      const gb = giverFor(vb.c.text, qb);
+      return ga !== null && gb !== null && !samePlace(ga, gb);
+    },
+  },
+  {
+    // "13 miles east of Cloverdale" and "23 miles north of Santa Rosa" place one fire from two towns.
+    name: 'different-reference-points',
+    reason: 'the distances are measured from different places',
+    rejects: (va, vb, qa, qb) => {
+      const ra = referencePoint(va.c.text, qa);
+      const rb = referencePoint(vb.c.text, qb);
+      return ra !== null && rb !== null && !samePlace(ra, rb);
+    },
+  },
+  {
+    // "broke the school record of 2,116 points" is the record that was; "2,117 points" the one that is.
+    name: 'earlier-value',
+    reason: 'one figure is a value that was (an old record, an initial offer), the other the one now stated',
+    rejects: (va, vb, qa, qb) => earlierValue(va.c.text, qa) !== earlierValue(vb.c.text, qb),
   },
   {
     name: 'different-surroundings',
@@ -227,9 +255,16 @@ function pairFor(
   // A figure of a that another figure of b agrees with is spoken for: "5.35 % against the label's
   // 5.5 %" and "8.02 % against the label's 5.5 %" differ on 5.35 against 8.02, not 5.5 against 8.02.
   const free = options.filter((qa) => !qsB.some((other) => other !== qb && overlaps(qa, other)));
-  const closest = (free.length > 0 ? free : options).reduce((best, qa) =>
-    relativeDifference(qa, qb) < relativeDifference(best, qb) ? qa : best,
+  // Rule frame-first: the figure whose own words match qb's best ("earnings from continuing operations
+  // of $132.4 million" → "earnings from continuing operations were $130.4 million", not "adjusted
+  // earnings … $127.1 million"), then the nearest value.
+  const closeness = new Map(
+    (free.length > 0 ? free : options).map((qa) => [qa, frameCloseness(va.c, qa, vb.c, qb)]),
   );
+  const closest = [...closeness.keys()].reduce((best, qa) => {
+    const d = closeness.get(qa)! - closeness.get(best)!;
+    return d > 0 || (d === 0 && relativeDifference(qa, qb) < relativeDifference(best, qb)) ? qa : best;
+  });
   // Outlets that disagree on a figure disagree by a margin; one figure several times the other is a
   // different quantity (a part and its whole, one day and a season, another incident).
   // (Dates are points on a calendar, not amounts: "January" and "May" are no factor apart.)

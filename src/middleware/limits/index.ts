@@ -36,10 +36,11 @@ export const articleBodyLimit = (onError?: OnTooLarge) =>
     onError,
   );
 
-export const compareBodyLimit = () =>
+export const compareBodyLimit = (onError?: OnTooLarge) =>
   limit(
     COMPARE_BODY_LIMIT,
     `The request is too large: up to ${MAX_COMPARE_DOCUMENTS} documents of at most 1 MB of text together.`,
+    onError,
   );
 
 export const reviewBodyLimit = (onError?: OnTooLarge) =>

@@ -1,0 +1,167 @@
+// Stories: articles joined by shared facts and entities (src/services/story-upkeep.ts keeps
+// articles.story_id; src/services/stories.ts reads a story's page and the list).
+import type { Db } from '../client';
+import { readRows, runStatements, type Statement } from './batch';
+
+/** Two articles whose claims a fact link joins, that also name a common entity: a story's edge. */
+const PAIRS = (linksOf: string) => `select distinct ca.article_id as a, cb.article_id as b
+  from (${linksOf}) fl join claims ca on ca.id = fl.claim_a join claims cb on cb.id = fl.claim_b
+  where ca.article_id <> cb.article_id and exists (select 1 from mentions ma
+    join mentions mb on mb.entity_key = ma.entity_key and mb.article_id = cb.article_id
+    where ma.article_id = ca.article_id)`;
+
+export type Pair = readonly [number, number];
+
+function toPairs(rows: Record<string, unknown>[]): Pair[] {
+  return rows.map((r) => [Number(r.a), Number(r.b)] as const);
+}
+
+/** The story edges touching the given articles, and the articles at their ends with their stories. */
+export function storyPairsStatements(articleIds: number[]): [Statement, Statement] {
+  const ids = JSON.stringify(articleIds);
+  const own = 'select id from claims where article_id in (select value from json_each(?1))';
+  const ends = `select l.claim_a as claim_a, l.claim_b as claim_b from links l where l.fact_id is not null
+      and l.claim_a in (${own})
+    union select l.claim_a, l.claim_b from links l where l.fact_id is not null and l.claim_b in (${own})`;
+  return [
+    { sql: PAIRS(ends), args: [ids] },
+    {
+      sql: `select a.id, a.story_id from articles a where a.id in (select value from json_each(?1))
+        or a.id in (select c.article_id from (${ends}) e join claims c on c.id = e.claim_a or c.id = e.claim_b)`,
+      args: [ids],
+    },
+  ];
+}
+
+/** The story edges touching the given articles, and the current story of every article in them. */
+export async function storyPairsOf(
+  db: Db,
+  articleIds: number[],
+): Promise<{ pairs: Pair[]; stories: Map<number, number | null> }> {
+  const [pairRows, storyRows] = await runStatements(db, storyPairsStatements(articleIds), 'read');
+  return { pairs: toPairs(pairRows ?? []), stories: storiesOf(storyRows ?? []) };
+}
+
+function storiesOf(rows: Record<string, unknown>[]): Map<number, number | null> {
+  return new Map(rows.map((r) => [Number(r.id), r.story_id === null ? null : Number(r.story_id)]));
+}
+
+/** The articles of the given stories and the edges among them (after a deletion, what is left). */
+export async function storyMembers(
+  db: Db,
+  storyIds: number[],
+): Promise<{ pairs: Pair[]; stories: Map<number, number | null> }> {
+  const arts = 'select id from articles where story_id in (select value from json_each(?1))';
+  const claimsOf = `select id from claims where article_id in (${arts})`;
+  const [pairRows, storyRows] = await runStatements(
+    db,
+    [
+      {
+        sql: PAIRS(`select claim_a, claim_b from links where fact_id is not null and claim_a in (${claimsOf})
+          and claim_b in (${claimsOf})`),
+        args: [JSON.stringify(storyIds)],
+      },
+      { sql: `select id, story_id from articles where id in (${arts})`, args: [JSON.stringify(storyIds)] },
+    ],
+    'read',
+  );
+  return { pairs: toPairs(pairRows ?? []), stories: storiesOf(storyRows ?? []) };
+}
+
+/** Every story edge, and every article in a story or in an edge: the rebuild's input. */
+export async function allStoryPairs(db: Db): Promise<{ pairs: Pair[]; stories: Map<number, number | null> }> {
+  const [pairRows, storyRows] = await runStatements(
+    db,
+    [
+      { sql: PAIRS('select claim_a, claim_b from links where fact_id is not null'), args: [] },
+      {
+        sql: `select id, story_id from articles where story_id is not null or id in
+          (select c.article_id from links l join claims c on c.id = l.claim_a or c.id = l.claim_b where l.fact_id is not null)`,
+        args: [],
+      },
+    ],
+    'read',
+  );
+  return { pairs: toPairs(pairRows ?? []), stories: storiesOf(storyRows ?? []) };
+}
+
+/** The story an article is in (read before it is deleted). */
+export async function storyOfArticle(db: Db, articleId: number): Promise<number | null> {
+  const rows = await readRows(db, { sql: 'select story_id from articles where id = ?', args: [articleId] });
+  const s = rows[0]?.story_id;
+  return s === null || s === undefined ? null : Number(s);
+}
+
+/** Moves whole stories (renames: a merge) and single articles, in one atomic batch. */
+export async function setStoryIds(
+  db: Db,
+  renames: Map<number, number>,
+  articles: Map<number, number | null>,
+): Promise<void> {
+  const statements: Statement[] = [...renames].map(([from, to]) => ({
+    sql: 'update articles set story_id = ? where story_id = ?',
+    args: [to, from],
+  }));
+  const byStory = new Map<number | null, number[]>();
+  for (const [a, s] of articles) byStory.set(s, [...(byStory.get(s) ?? []), a]);
+  for (const [s, ids] of byStory)
+    statements.push({
+      sql: 'update articles set story_id = ? where id in (select value from json_each(?))',
+      args: [s, JSON.stringify(ids)],
+    });
+  await runStatements(db, statements);
+}
+
+/** A story's articles with their outlets, oldest report first (the story page's first read). */
+export function storyArticlesStatement(storyId: number): Statement {
+  return {
+    sql: `select a.id, a.title, a.published_at, s.name as outlet from articles a join sources s on s.id = a.source_id
+      where a.story_id = ? order by coalesce(a.published_at, '9999'), a.id`,
+    args: [storyId],
+  };
+}
+
+/** The fact links between a story's claims, with each side's figure as the explanation words it. */
+export function storyLinksStatement(storyId: number): Statement {
+  return {
+    sql: `select l.fact_id, l.relation, l.status, l.claim_a, l.claim_b, ca.article_id as article_a,
+        cb.article_id as article_b, json_extract(l.explanation, '$.unitClass') as unit,
+        json_extract(l.explanation, '$.a.text') as text_a, json_extract(l.explanation, '$.b.text') as text_b
+      from articles a join claims ca on ca.article_id = a.id join links l on l.claim_a = ca.id
+        join claims cb on cb.id = l.claim_b join articles b on b.id = cb.article_id
+      where a.story_id = ?1 and b.story_id = ?1 and l.fact_id is not null order by l.id`,
+    args: [storyId],
+  };
+}
+
+/** Both of the story page's reads in one round trip. */
+export async function readStory(db: Db, storyId: number): Promise<Record<string, unknown>[][]> {
+  return runStatements(db, [storyArticlesStatement(storyId), storyLinksStatement(storyId)], 'read');
+}
+
+export interface StorySummaryRow {
+  id: number;
+  articles: number;
+  outlets: string[];
+  title: string;
+  latest: string | null;
+}
+
+/** Stories, the most recently added to first: id, size, outlets and the first article's title. */
+export async function listStories(db: Db, limit: number): Promise<StorySummaryRow[]> {
+  const rows = await readRows(db, {
+    sql: `select a.story_id as id, count(*) as n, json_group_array(distinct s.name) as outlets,
+        coalesce((select title from articles f where f.id = a.story_id), min(a.title)) as title,
+        max(a.published_at) as latest
+      from articles a join sources s on s.id = a.source_id where a.story_id is not null
+      group by a.story_id order by max(a.id) desc limit ?`,
+    args: [limit],
+  });
+  return rows.map((r) => ({
+    id: Number(r.id),
+    articles: Number(r.n),
+    outlets: JSON.parse(String(r.outlets)) as string[],
+    title: String(r.title ?? ''),
+    latest: r.latest === null ? null : String(r.latest),
+  }));
+}

@@ -1,0 +1,63 @@
+// Use case: keeping stories (articles.story_id) equal to the connected groups of articles that share a
+// fact and name a common entity — after an ingest's facts are refreshed, after a deletion, and for a
+// whole database (`npm run facts:rebuild`). The grouping itself is story-model.ts (pure).
+import type { Db } from '../../db/client';
+import { readRows } from '../../db/queries/batch';
+import { allStoryPairs, type Pair, setStoryIds, storyMembers, storyPairsOf } from '../../db/queries/stories';
+import { storyAssignments } from './story-model';
+
+/**
+ * After an ingest: the new articles join, form or merge stories. One read (their story edges and the
+ * stories of the articles at the other end) and, if something changes, one write that renames whole
+ * stories (a merge keeps the older id) and sets the new articles'.
+ */
+export async function refreshStories(db: Db, articleIds: number[]): Promise<void> {
+  const { pairs, stories } = await storyPairsOf(db, articleIds);
+  if (pairs.length === 0) return;
+  // Articles already in one story are connected through articles this read does not see.
+  const first = new Map<number, number>();
+  const together: Pair[] = [];
+  for (const [a, s] of stories) {
+    if (s === null) continue;
+    const f = first.get(s);
+    if (f === undefined) first.set(s, a);
+    else together.push([f, a]);
+  }
+  const renames = new Map<number, number>();
+  const moves = new Map<number, number | null>();
+  for (const [a, s] of storyAssignments(stories, [...pairs, ...together])) {
+    if (s === null) continue; // alone in this view, not in the story
+    const old = stories.get(a) ?? null;
+    if (old !== null) renames.set(old, s);
+    else moves.set(a, s);
+  }
+  if (renames.size || moves.size) await setStoryIds(db, renames, moves);
+}
+
+/** After a deletion: what is left of the given stories splits into the parts still connected. */
+export async function refreshStoriesOf(db: Db, storyIds: number[]): Promise<void> {
+  if (storyIds.length === 0) return;
+  const { pairs, stories } = await storyMembers(db, storyIds);
+  const moves = storyAssignments(stories, pairs);
+  if (moves.size) await setStoryIds(db, new Map(), moves);
+}
+
+/** Recomputes every story from the facts; returns how many stories there are and how many articles moved. */
+export async function rebuildStories(db: Db, apply = true): Promise<{ stories: number; moved: number }> {
+  const { pairs, stories } = await allStoryPairs(db);
+  const moves = storyAssignments(stories, pairs);
+  if (apply && moves.size) await setStoryIds(db, new Map(), moves);
+  const after = new Map(stories);
+  for (const [a, s] of moves) after.set(a, s);
+  return { stories: new Set([...after.values()].filter((s) => s !== null)).size, moved: moves.size };
+}
+
+/** A database from before stories (migration 0007): facts exist, no article is in a story yet. */
+export async function needsStoryBackfill(db: Db): Promise<boolean> {
+  const rows = await readRows(db, {
+    sql: `select (select 1 from links where fact_id is not null limit 1) as facts,
+      (select 1 from articles where story_id is not null limit 1) as stories`,
+    args: [],
+  });
+  return rows[0]?.facts != null && rows[0]?.stories == null;
+}

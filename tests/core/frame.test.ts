@@ -1,0 +1,108 @@
+// What a figure is tied to beyond its unit (src/core/crossref/frame.ts) and the figure rules that read
+// it: different-reference-points and earlier-value. Sentences from ECB+ topics 1–24 unless said.
+import { describe, expect, it } from 'vitest';
+import { extractArticle, toMatchable } from '../../src/core';
+import { FIGURE_RULES } from '../../src/core/crossref';
+import { earlierValue, giverFor, referencePoint } from '../../src/core/crossref/frame';
+import { ClaimView } from '../../src/core/crossref/view';
+import { compareDocuments } from '../../src/services/compare';
+
+const view = (text: string, id: string) =>
+  new ClaimView(toMatchable(extractArticle(text).claims[0]!, `${id}:0`, id));
+const figure = (v: ClaimView, text: string) => v.c.quantities.find((q) => q.text.includes(text))!;
+const rule = (name: string) => FIGURE_RULES.find((r) => r.name === name)!;
+
+describe('rule different-reference-points', () => {
+  const wasilla = view("Wasilla, Mrs Palin's home town, is 64 kilometres north of Anchorage.", 'a');
+  const woodburn = view(
+    'The explosion occurred Friday afternoon at a West Coast Bank branch in Woodburn, about 30 miles south of Portland.',
+    'b',
+  );
+  const qeshm = view(
+    'The island, which has about 200, 000 residents, is about 940 miles south of Tehran, the capital.',
+    'c',
+  );
+  const located = view(
+    'Qeshm, located 1, 150 kilometers (700 miles) southeast of Tehran, has a busy commercial and fishing port.',
+    'd',
+  );
+
+  it('reads the place a distance is measured from, also past a converted figure in parentheses', () => {
+    expect(referencePoint(wasilla.c.text, figure(wasilla, '64'))).toBe('anchorage');
+    expect(referencePoint(woodburn.c.text, figure(woodburn, '30'))).toBe('portland');
+    expect(referencePoint(located.c.text, figure(located, '700'))).toBe('tehran');
+  });
+
+  it('keeps distances from different places apart, and compares distances from one place', () => {
+    const x = figure(qeshm, '940');
+    expect(rule('different-reference-points').rejects(woodburn, qeshm, figure(woodburn, '30'), x)).toBe(true);
+    expect(rule('different-reference-points').rejects(located, qeshm, figure(located, '700'), x)).toBe(false);
+  });
+
+  it("two outlets placing one fire from two towns get no conflict (the issue's example)", () => {
+    const { links } = compareDocuments([
+      { id: 'a', text: 'The fire started 13 miles east of Cloverdale on Sunday, officials said.' },
+      { id: 'b', text: 'The fire started 23 miles north of Santa Rosa on Sunday, officials said.' },
+    ]);
+    expect(links.filter((l) => l.relation === 'conflict')).toEqual([]);
+  });
+});
+
+describe('rule earlier-value', () => {
+  const record = view(
+    'The value could almost double the previous club record, the $ 90 million guaranteed last year to Torii Hunter.',
+    'a',
+  );
+  const offer = view('The Angels have offered Teixeira $ 160 million over eight years, a club record.', 'b');
+
+  it('reads a record that was, an initial offer, a mark broken', () => {
+    expect(earlierValue(record.c.text, figure(record, '90'))).toBe(true);
+    expect(earlierValue(offer.c.text, figure(offer, '160'))).toBe(false);
+    const broke = view('He broke the school record of 2,116 points.', 'c');
+    expect(earlierValue(broke.c.text, figure(broke, '2,116'))).toBe(true);
+  });
+
+  it('never compares the old value with the one now stated', () => {
+    expect(rule('earlier-value').rejects(record, offer, figure(record, '90'), figure(offer, '160'))).toBe(
+      true,
+    );
+  });
+});
+
+describe('rule different-givers (ECB+ topic 10: offers for Mark Teixeira)', () => {
+  const redSox = view(
+    'Take it with a grain of salt, but we have a report of a report that the Red Sox offered Mark Teixeira an eight - year, $200MM deal.',
+    'a',
+  );
+  const orioles = view(
+    'The Orioles, according to reports, have offered Teixeira a seven - year deal worth between $140 million and $150 million.',
+    'b',
+  );
+  const gapped = view(
+    'The Nationals reportedly have bid $ 160 million over eight years, the Orioles between $ 140 million and $ 150 million over seven years.',
+    'c',
+  );
+
+  it('reads who offers a sum: before the verb, past an aside, and where a list leaves the verb out', () => {
+    expect(giverFor(redSox.c.text, figure(redSox, '200'))).toBe('red sox');
+    expect(giverFor(orioles.c.text, figure(orioles, '140'))).toBe('orioles');
+    expect(giverFor(gapped.c.text, figure(gapped, '160'))).toBe('nationals');
+    expect(giverFor(gapped.c.text, figure(gapped, '140'))).toBe('orioles');
+    const bid = view(
+      'The Washington Nationals have bid $208 million over eight years for Mark Teixeira.',
+      'd',
+    );
+    expect(giverFor(bid.c.text, figure(bid, '208'))).toBe('washington nationals');
+  });
+
+  it('reads "has offers from" as a noun: Teixeira gives nothing', () => {
+    const offers = view('Mark Teixeira has offers from several clubs, one of them worth $ 160 million.', 'e');
+    expect(giverFor(offers.c.text, figure(offers, '160'))).toBeNull();
+  });
+
+  it("keeps two parties' offers apart and compares two reports of one party's", () => {
+    const r = rule('different-givers');
+    expect(r.rejects(redSox, orioles, figure(redSox, '200'), figure(orioles, '140'))).toBe(true);
+    expect(r.rejects(gapped, orioles, figure(gapped, '140'), figure(orioles, '140'))).toBe(false);
+  });
+});
