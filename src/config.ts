@@ -101,6 +101,12 @@ const nodeVars = z.object({
   ),
   ACCOUNTS_FILE: text,
   FEED_POLLING: onUnlessOff,
+  EXTRACTION_THREADS: wholeNumber(
+    0,
+    64,
+    (v) =>
+      `EXTRACTION_THREADS must be a whole number of threads (0 reads texts on the event loop), not "${v}".`,
+  ),
 });
 
 const libsqlVars = z.object({ LIBSQL_URL: text, LIBSQL_AUTH_TOKEN: text });
@@ -149,10 +155,12 @@ export interface NodeConfig {
   writesPerMinute?: number;
   accountsFile?: string;
   pollFeeds: boolean;
+  /** Unset = the server's default (1); 0 extracts large texts on the event loop. */
+  extractionThreads?: number;
   settings: AppSettings;
 }
 
-/** PORT, HOST, DATABASE_URL, WRITES_PER_MINUTE, ACCOUNTS_FILE, FEED_POLLING and the settings. */
+/** PORT, HOST, DATABASE_URL, WRITES_PER_MINUTE, ACCOUNTS_FILE, FEED_POLLING, EXTRACTION_THREADS and the settings. */
 export function nodeConfigFromEnv(env: Env): NodeConfig {
   const v = parse(nodeVars, env);
   return {
@@ -162,6 +170,7 @@ export function nodeConfigFromEnv(env: Env): NodeConfig {
     writesPerMinute: v.WRITES_PER_MINUTE,
     accountsFile: v.ACCOUNTS_FILE,
     pollFeeds: v.FEED_POLLING,
+    extractionThreads: v.EXTRACTION_THREADS,
     settings: settingsFromEnv(env),
   };
 }

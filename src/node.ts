@@ -15,6 +15,7 @@ import { notFound } from './middleware/errors';
 import { DEFAULT_WRITES_PER_MINUTE } from './middleware/rate-limit';
 import { windowRateLimit } from './middleware/rate-limit/window';
 import { security } from './middleware/security';
+import { threadCompute } from './node-compute/pool';
 import { openNodeDb, ROOT } from './node-db';
 import { fileHealth } from './node-db-health';
 import { ensureFirstAdmin } from './services/accounts';
@@ -51,6 +52,12 @@ export interface ServerOptions {
   allowLoopbackForTests?: boolean;
   /** Poll due feeds every minute in this process (npm start: on unless FEED_POLLING=off; default off here). */
   pollFeeds?: boolean;
+  /**
+   * Worker threads for extracting and comparing large texts off the event loop (EXTRACTION_THREADS;
+   * default 1); 0 runs them on the event loop, where one maximal request stalls every other for its
+   * whole CPU time (docs/performance.md "Stall bound").
+   */
+  extractionThreads?: number;
   log?: (line: string) => void;
 }
 
@@ -125,9 +132,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const webReader = onePerHost(
     nodeWebReader({ policy: { allowLoopbackForTests: opts.allowLoopbackForTests } }),
   );
-  const feeds = opts.pollFeeds
-    ? feedScheduler(db, webReader, { log, ingest: { crossReferenceLater: opts.crossReferenceLater } })
-    : null;
+  const threads = opts.extractionThreads ?? 1;
+  const compute = threads > 0 ? threadCompute({ threads }) : undefined;
+  const ingestOptions = { crossReferenceLater: opts.crossReferenceLater, compute };
+  const feeds = opts.pollFeeds ? feedScheduler(db, webReader, { log, ingest: ingestOptions }) : null;
   // A copy the routes read on each request: the fallback origin below is known only once listening.
   const settings: AppSettings = { ...opts.settings };
   root.route(
@@ -137,6 +145,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       writeLimiter,
       settings,
       crossReferenceLater: opts.crossReferenceLater,
+      compute,
       clientAddress,
       health: fileHealth(opened, (line) => console.error(line)),
       webReader,
@@ -144,9 +153,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       feedItemsLater: async (feedId, urls) => {
         void (async () => {
           for (const url of urls)
-            await ingestFeedItem(db, webReader, feedId, url, {
-              crossReferenceLater: opts.crossReferenceLater,
-            }).catch((err: unknown) =>
+            await ingestFeedItem(db, webReader, feedId, url, ingestOptions).catch((err: unknown) =>
               log(`feed ${feedId} item ${url}: ${err instanceof Error ? err.message : String(err)}`),
             );
         })();
@@ -176,10 +183,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       new Promise<void>((ok) => {
         const stopped = feeds?.stop() ?? Promise.resolve();
         server.close(() => {
-          void stopped.then(() => {
-            closeDb();
-            ok();
-          });
+          void stopped
+            .then(() => compute?.close())
+            .then(() => {
+              closeDb();
+              ok();
+            });
         });
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       }),

@@ -7,7 +7,7 @@ import { accountBodyLimit, articleBodyLimit, compareBodyLimit, reviewBodyLimit }
 import { formCsrf } from '../middleware/security';
 import { articleDetail, articleList, claimDetail } from '../services/articles';
 import { bulkConflicts } from '../services/bulk';
-import { compareDocuments } from '../services/compare';
+import { inThreadCompute } from '../services/compute';
 import { conflictDetail, conflictQueueAt, queueDataCache } from '../services/conflicts';
 import { deleteArticle } from '../services/delete-article';
 import { factDetail } from '../services/facts';
@@ -113,6 +113,7 @@ export function apiRoutes(deps: AppDeps) {
     async (c) => {
       const result = await ingestArticle(deps.db, c.req.valid('json'), {
         crossReferenceLater: deps.crossReferenceLater,
+        compute: deps.compute,
       });
       if (result.status === 'duplicate') {
         return c.json({ ...result, message: 'This text was already ingested; nothing new was stored.' }, 200);
@@ -167,9 +168,10 @@ export function apiRoutes(deps: AppDeps) {
     requireJson(),
     formCsrf(),
     zValidator('json', compareInput, invalid),
-    (c) => {
+    async (c) => {
       const { documents, explain } = c.req.valid('json');
-      return c.json(compareDocuments(documents, { explain }));
+      const json = await (deps.compute ?? inThreadCompute).compareJson(documents, { explain });
+      return c.body(json, 200, { 'Content-Type': 'application/json' });
     },
   );
   return api;

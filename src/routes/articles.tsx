@@ -90,7 +90,10 @@ export function articleRoutes(deps: AppDeps) {
       const input = c.req.valid('form');
       let result: DeferredIngestResult;
       try {
-        result = await ingestArticle(deps.db, input, { crossReferenceLater: deps.crossReferenceLater });
+        result = await ingestArticle(deps.db, input, {
+          crossReferenceLater: deps.crossReferenceLater,
+          compute: deps.compute,
+        });
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         return formResponse(c, 422, { values: await submittedValues(c), errors: { text: err.message } });

@@ -55,7 +55,7 @@ async function feedViews(deps: AppDeps): Promise<FeedView[]> {
 
 const pollOptions = (deps: AppDeps) => ({
   later: deps.feedItemsLater,
-  ingest: { crossReferenceLater: deps.crossReferenceLater },
+  ingest: { crossReferenceLater: deps.crossReferenceLater, compute: deps.compute },
 });
 
 function pollNotice(r: Awaited<ReturnType<typeof pollAndAdd>>): string {

@@ -2,6 +2,7 @@
 // form (URL given, text left empty). Both validate here and call src/services/web-articles.ts;
 // anything with text goes on to the paste-the-text handlers unchanged.
 import type { Context, MiddlewareHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import * as z from 'zod';
 import type { ArticleFormProps } from '../../views/partials/article-form';
 import { InputError } from '../services/errors';
@@ -70,6 +71,7 @@ export function urlArticleJson(deps: AppDeps): MiddlewareHandler {
     try {
       const result = await addArticleByUrl(deps.db, deps.webReader, parsed.data, {
         crossReferenceLater: deps.crossReferenceLater,
+        compute: deps.compute,
       });
       return c.json({ ...result, message: message(result) }, result.status === 'duplicate' ? 200 : 201);
     } catch (err) {
@@ -86,6 +88,9 @@ type FormResponse = (c: Context, status: 422 | 409, props: ArticleFormProps) => 
 export function urlArticleForm(deps: AppDeps, formResponse: FormResponse): MiddlewareHandler {
   return async (c, next) => {
     const body = await c.req.parseBody().catch(() => null);
+    // Hono keeps the failed parse, so the form validator after this would rethrow it as a 500: a body
+    // that claims to be a form but is not one (broken multipart) is the client's mistake.
+    if (!body) throw new HTTPException(400, { message: 'The form could not be read; send it again.' });
     if (!wantsUrl(body)) return next();
     const values = Object.fromEntries(
       Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'),
@@ -101,6 +106,7 @@ export function urlArticleForm(deps: AppDeps, formResponse: FormResponse): Middl
     try {
       result = await addArticleByUrl(deps.db, deps.webReader, parsed.data, {
         crossReferenceLater: deps.crossReferenceLater,
+        compute: deps.compute,
       });
     } catch (err) {
       if (err instanceof UrlAlreadyStoredError)

@@ -12,7 +12,7 @@ import {
   termStatsFrom,
   toMatchable,
 } from '../core';
-import { checkClaimCount } from './work-limits';
+import { checkDocumentWork } from './work-limits';
 
 export interface CompareDocument {
   id: string;
@@ -68,7 +68,7 @@ function prepare(documents: CompareDocument[]) {
   const extracted = documents.map((doc) => {
     const html = doc.format === 'html' || (doc.format !== 'text' && looksLikeHtml(doc.text));
     const article = extractArticle(doc.text, { html });
-    checkClaimCount(article.claims.length, `Document "${doc.id}"`);
+    checkDocumentWork(article.claims, `Document "${doc.id}"`);
     return { doc, article };
   });
   const incoming = extracted.flatMap(({ doc, article }) =>

@@ -38,3 +38,17 @@ export class ContradictionError extends ForbiddenError {
     super(message);
   }
 }
+
+/**
+ * The work cannot be taken on now (Node's extraction thread is saturated or took too long; issue 19):
+ * answered 503 with Retry-After, and nothing was stored.
+ */
+export class BusyError extends Error {
+  override name = 'BusyError';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

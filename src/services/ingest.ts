@@ -22,7 +22,6 @@ import {
   crossReference,
   type ExtractedArticle,
   entityNames,
-  extractArticle,
   looksLikeHtml,
   type TermStats,
   termStatsFrom,
@@ -30,12 +29,12 @@ import {
   weightedTerms,
   wellFormed,
 } from '../core';
+import { type Compute, inThreadCompute } from './compute';
 import type { CrossReferenceLater } from './crossref-later';
 import { InputError } from './errors';
 import { refreshFacts } from './fact-upkeep';
 import { sha256Hex } from './hash';
 import { refreshStories } from './story-upkeep';
-import { checkClaimCount } from './work-limits';
 
 export interface IngestInput {
   outlet: string;
@@ -71,6 +70,8 @@ export interface IngestOptions {
    * handed to this function (the Worker's Queue). Without it, they are cross-referenced in this call.
    */
   crossReferenceLater?: CrossReferenceLater;
+  /** Where extraction runs (src/services/compute.ts); absent = in this thread. */
+  compute?: Compute;
 }
 
 /** One article of a batch: stored, a duplicate, or rejected (the message says why). */
@@ -153,13 +154,14 @@ export async function ingestArticles(
   options: IngestOptions = {},
 ): Promise<DeferredBatchResult[]> {
   const later = options.crossReferenceLater;
+  const compute = options.compute ?? inThreadCompute;
   const prepared = await Promise.all(
     inputs.map(cleanInput).map(async (input) => {
       if (!input.outlet || !input.title) return null;
       const html = input.format === 'html' || (input.format !== 'text' && looksLikeHtml(input.text));
-      const extracted = extractArticle(input.text, { html });
+      // Checked against the limits on one document's work where it is extracted (compute.ts).
+      const extracted = await compute.extract(input.text, { html, label: `The article "${input.title}"` });
       if (extracted.text.trim() === '') return null;
-      checkClaimCount(extracted.claims.length, `The article "${input.title}"`);
       return { input, extracted, contentHash: await sha256Hex(extracted.text) };
     }),
   );

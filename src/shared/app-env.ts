@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { SecureHeadersVariables } from 'hono/secure-headers';
 import type { Db } from '../../db/client';
 import type { DatabaseHealth } from '../middleware/db-unavailable';
+import type { Compute } from '../services/compute';
 import type { CrossReferenceLater } from '../services/crossref-later';
 import type { FeedItemsLater } from '../services/feeds';
 import type { WebReader } from '../web/reader';
@@ -44,6 +45,11 @@ export interface AppDeps {
    * background; Workers: one FEEDS queue message each); absent = inside the request (tests).
    */
   feedItemsLater?: FeedItemsLater;
+  /**
+   * Where extraction and the stateless compare run (src/services/compute.ts): Node passes a worker-thread
+   * pool for large inputs (src/node-compute/pool.ts); absent = in the request's thread (Worker, tests).
+   */
+  compute?: Compute;
 }
 
 export interface AppSettings {

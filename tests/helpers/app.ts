@@ -2,6 +2,7 @@
 
 import { loadSeeds } from '../../seeds/load';
 import { createApp } from '../../src/app';
+import type { Compute } from '../../src/services/compute';
 import type { AppSettings } from '../../src/shared/app-env';
 import { createTestDb, type TestDb } from './db';
 
@@ -11,12 +12,14 @@ export interface TestApp extends TestDb {
   app: ReturnType<typeof createApp>;
 }
 
-export async function createTestApp(opts: { seed?: boolean; settings?: AppSettings } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { seed?: boolean; settings?: AppSettings; compute?: Compute } = {},
+): Promise<TestApp> {
   const t = await createTestDb();
   if (opts.seed) await loadSeeds(t.db);
   // Absolute URLs (permalinks, exports) as a deployment with PUBLIC_ORIGIN=http://localhost has them.
   const settings = { publicOrigin: ORIGIN, ...opts.settings };
-  return { ...t, app: createApp({ db: t.db, settings }) };
+  return { ...t, app: createApp({ db: t.db, settings, compute: opts.compute }) };
 }
 
 /** A same-origin form post, as a browser sends it (csrf() checks Origin). */

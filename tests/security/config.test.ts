@@ -30,6 +30,7 @@ describe('configuration from the environment', () => {
       WRITES_PER_MINUTE: '0',
       ACCOUNTS_FILE: 'accounts.json',
       FEED_POLLING: 'off',
+      EXTRACTION_THREADS: '0',
       SECOND_REVIEWER: 'yes',
       ORG_NAME: ' Newsroom ',
       SESSION_IDLE_MINUTES: '30',
@@ -42,6 +43,7 @@ describe('configuration from the environment', () => {
       writesPerMinute: 0,
       accountsFile: 'accounts.json',
       pollFeeds: false,
+      extractionThreads: 0,
     });
     expect(config.settings).toEqual(settingsFromEnv(env));
     expect(config.settings).toMatchObject({
@@ -59,6 +61,7 @@ describe('configuration from the environment', () => {
   it('refuses a malformed value, naming the variable', () => {
     expect(() => nodeConfigFromEnv({ PORT: 'eighty' })).toThrow(/^PORT must be a port number.*"eighty"/);
     expect(() => nodeConfigFromEnv({ WRITES_PER_MINUTE: '-1' })).toThrow(/^WRITES_PER_MINUTE must be/);
+    expect(() => nodeConfigFromEnv({ EXTRACTION_THREADS: 'two' })).toThrow(/^EXTRACTION_THREADS must be/);
     expect(() => nodeConfigFromEnv({ PUBLIC_ORIGIN: 'https://a.example/path' })).toThrow(
       /^PUBLIC_ORIGIN must/,
     );

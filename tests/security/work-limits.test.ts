@@ -1,7 +1,7 @@
 // The work one request may cause is capped, and the answer says the limit (issue 19): the text of a
 // compare request together, the claims read from one document.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_CLAIMS_PER_DOCUMENT } from '../../src/services/work-limits';
+import { MAX_CLAIMS_PER_DOCUMENT, MAX_FIGURES_PER_DOCUMENT } from '../../src/services/work-limits';
 import { createTestApp, jsonPost, type TestApp } from '../helpers/app';
 import { type SignedIn, signedIn } from '../helpers/auth';
 
@@ -83,6 +83,47 @@ describe('caps on the work of one request', () => {
         {
           documents: [
             { id: 'a', text: sentences(MAX_CLAIMS_PER_DOCUMENT - 50) },
+            { id: 'b', text: 'Crews counted 12 trucks.' },
+          ],
+        },
+        ed.bearer,
+      ),
+    );
+    expect(ok.status).toBe(200);
+  }, 60_000);
+
+  it(`refuses a document of more than ${MAX_FIGURES_PER_DOCUMENT} figures, in compare and in ingest`, async () => {
+    // One "sentence" of figures: a single claim, so only the figures cap applies.
+    const text = '5% '.repeat(MAX_FIGURES_PER_DOCUMENT + 10);
+    const cmp = await t.app.request(
+      '/api/compare',
+      jsonPost(
+        {
+          documents: [
+            { id: 'a', text },
+            { id: 'b', text: 'Crews counted 12 trucks.' },
+          ],
+        },
+        ed.bearer,
+      ),
+    );
+    expect(cmp.status).toBe(422);
+    expect(JSON.stringify(await cmp.json())).toMatch(
+      /Document \\"a\\" states [\d,]+ figures; at most 20,000/,
+    );
+    const ing = await t.app.request(
+      '/api/articles',
+      jsonPost({ outlet: 'Wire', title: 'Figures', text, format: 'text' }, ed.bearer),
+    );
+    expect(ing.status).toBe(422);
+    expect(JSON.stringify(await ing.json())).toMatch(/at most 20,000 are read from one document/);
+    // Just under the cap is read.
+    const ok = await t.app.request(
+      '/api/compare',
+      jsonPost(
+        {
+          documents: [
+            { id: 'a', text: '5% '.repeat(MAX_FIGURES_PER_DOCUMENT - 10) },
             { id: 'b', text: 'Crews counted 12 trucks.' },
           ],
         },

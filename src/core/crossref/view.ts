@@ -17,6 +17,14 @@ export const CONTEXT_WEIGHT = 0.5;
  * read: db/queries/candidates.ts). A view is only valid while its claim does not change, which holds
  * inside one call. (Plain fields, not a keyed memo: those lookups showed up in profiles.)
  */
+/**
+ * Figures of one claim that are compared with another claim's (issue 19): every figure of one against
+ * every figure of the other, so a "sentence" of thousands of figures (a table without full stops, or
+ * "57 countries " repeated) made one pair of claims take minutes (64 KB: 35 s). A sentence of news
+ * states a few; no claim of the eval corpora comes near this (the fingerprint is unchanged).
+ */
+export const MAX_FIGURES_PER_CLAIM = 64;
+
 export class ClaimView {
   readonly c: ClaimForMatching;
   /** Its index among crossReference's incoming claims (the last of that ref), or undefined. */
@@ -231,9 +239,14 @@ export class ClaimView {
     return this.ownIdfSum;
   }
   private _sums: Quantity[] | undefined = undefined;
-  /** Its quantities with the totals withSums adds. */
+  /** Its quantities (the first MAX_FIGURES_PER_CLAIM) with the totals withSums adds. */
   get sums() {
-    this._sums ??= withSums(this.c);
+    const c = this.c;
+    this._sums ??= withSums(
+      c.quantities.length > MAX_FIGURES_PER_CLAIM
+        ? { ...c, quantities: c.quantities.slice(0, MAX_FIGURES_PER_CLAIM) }
+        : c,
+    );
     return this._sums;
   }
   private _units: Set<string> | undefined = undefined;

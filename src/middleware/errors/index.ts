@@ -3,6 +3,7 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { flashError, renderError } from '../../routes/render';
 import {
+  BusyError,
   ContradictionError,
   ForbiddenError,
   InputError,
@@ -25,6 +26,7 @@ function classify(err: Error): { status: number; message: string } {
   if (err instanceof ForbiddenError) return { status: 403, message: err.message };
   if (err instanceof StaleVersionError) return { status: 409, message: err.message };
   if (err instanceof InputError) return { status: 422, message: err.message };
+  if (err instanceof BusyError) return { status: 503, message: err.message };
   if (isDatabaseUnavailable(err)) return { status: 503, message: UNAVAILABLE_TEXT };
   return { status: 500, message: 'Something went wrong on our side. The error was logged.' };
 }
@@ -34,9 +36,9 @@ export const isApi = (c: Context) => c.req.path === '/api' || c.req.path.startsW
 export const onError: ErrorHandler = (err, c) => {
   const { status, message } = classify(err);
   if (status === 503) {
-    // Expected while the database is down or locked: one line, not a stack per request.
+    // Expected while the database is down or locked, or extraction is saturated: one line, not a stack per request.
     console.error(`503 ${c.req.method} ${c.req.path}: ${err.message.split('\n')[0]}`);
-    c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+    c.header('Retry-After', String(err instanceof BusyError ? err.retryAfterSeconds : RETRY_AFTER_SECONDS));
   } else if (status >= 500) console.error(err);
   if (isApi(c)) {
     const extra =

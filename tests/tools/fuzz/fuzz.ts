@@ -5,17 +5,16 @@
 // Prints requests sent, answers by status class, every 5xx (first few in full), and whether the server
 // is alive at the end. Exits 1 on any 5xx, a dropped connection, or a dead server. Seeded: a failing
 // run is reproduced with the same --seed.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { insertApiToken, insertSession, insertUser } from '../../../db/queries/users';
 import { loadSeeds } from '../../../seeds/load';
 import { createApp } from '../../../src/app';
 import { newToken, SESSION_COOKIE, SESSION_TTL_MS, tokenHash } from '../../../src/auth/tokens';
-import { openNodeDb, ROOT } from '../../../src/node-db';
+import { openNodeDb } from '../../../src/node-db';
+import { freePort, startServerProcess } from '../server-process';
 
 const { values: args } = parseArgs({
   options: {
@@ -44,19 +43,6 @@ const rand = prng(SEED);
 const int = (n: number) => Math.floor(rand() * n);
 const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
 const chance = (p: number) => rand() < p;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (typeof a === 'object' && a ? ok(a.port) : fail(new Error('no port'))));
-    });
-  });
-}
 
 // ---- inputs -------------------------------------------------------------------------------------
 
@@ -290,37 +276,6 @@ function concretePath(path: string): string {
       ? String(1 + int(30))
       : encodeAny(pick(['0', '-1', '99999999999999999999', 'abc', '1.5', '%', ' ', '\u0000'])),
   );
-}
-
-async function startServerProcess(
-  port: number,
-  databaseUrl: string,
-): Promise<{ child: ChildProcess; log: string[] }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'src/node.ts')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
-      WRITES_PER_MINUTE: '0',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const log: string[] = [];
-  const keep = (d: Buffer) => {
-    log.push(...String(d).split('\n').filter(Boolean));
-    log.splice(0, Math.max(0, log.length - 200));
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const deadline = Date.now() + 60_000;
-  while (!log.some((l) => l.includes('is running at'))) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${log.join('\n')}`);
-    if (Date.now() > deadline) throw new Error(`the server did not start within 60 s:\n${log.join('\n')}`);
-    await sleep(100);
-  }
-  return { child, log };
 }
 
 async function main() {

@@ -1,0 +1,13 @@
+// What src/node-compute/pool.ts and its thread (thread.ts) send each other.
+import type { CompareDocument } from '../services/compare';
+import type { ExtractWorkOptions } from '../services/compute';
+
+export type Job = { id: number } & (
+  | { kind: 'extract'; text: string; options: ExtractWorkOptions }
+  | { kind: 'compare'; documents: CompareDocument[]; options: { explain?: boolean } }
+);
+
+/** A job's value, or its error by name and message (errors cross the thread as plain data). */
+export type Reply =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; name: string; message: string };
