@@ -253,8 +253,10 @@ function resolveNameOf(raw: RawName, notPerson: boolean): ResolvedName | null {
   const lower = words.map((w) => w.toLowerCase());
   const connector = lower.some((w) => CONNECTORS.has(w) && !NAME_PARTICLES.has(w));
   if (words.length === 1 && isAcronym(raw.tokens[0]!)) {
+    // Only a lower-case s is a plural ("NGOs"): USGS, IRS and CBS keep theirs, so that "USGS" meets
+    // "United States Geological Survey" (keyed usgs by its initials).
     return {
-      key: term('entity', words[0]!.toLowerCase().replace(/s$/, '')),
+      key: term('entity', words[0]!.replace(/(?<=[A-Z])s$/, '').toLowerCase()),
       name: words[0]!,
       type: 'organization',
     };

@@ -479,3 +479,22 @@ describe('a report whose only recurring name speaks', () => {
     expect(conflicts({ a: briefing, b: report })).toEqual(['61 countries / 57 countries']);
   });
 });
+
+describe('an acronym and its expansion (ECB+ topic 20)', () => {
+  const keyOf = (text: string, name: string) =>
+    extractArticle(text).entities.find((e) => e.name === name)?.key;
+
+  it('keeps an acronym’s own final S: "USGS" meets "United States Geological Survey"', () => {
+    const full = keyOf(
+      'The official IRNA news agency and the United States Geological Survey said it had a magnitude of 5.9.',
+      'United States Geological Survey',
+    );
+    expect(keyOf('The USGS said the quake was 35 miles southwest of Bandar Abbas.', 'USGS')).toBe(full);
+  });
+
+  it('still reads a lower-case s as a plural: "NGOs" is the NGO', () => {
+    expect(keyOf('Aid groups and NGOs said 35 people died.', 'NGOs')).toBe(
+      keyOf('The NGO said 35 people died.', 'NGO'),
+    );
+  });
+});
