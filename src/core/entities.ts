@@ -151,7 +151,8 @@ export function findNames(tokens: Token[], knownNames: Set<string>): RawName[] {
     // A sentence-initial word is a name only if the text also capitalises it mid-sentence.
     while (
       s < e &&
-      (STOPWORDS.has(words[s]!.lower) ||
+      // ("US" in capitals is the country, not the pronoun.)
+      ((STOPWORDS.has(words[s]!.lower) && !/^[A-Z]{2,}$/.test(words[s]!.text)) ||
         (words[s] === firstWord &&
           e - s === 1 &&
           !knownNames.has(words[s]!.text) &&
@@ -274,14 +275,14 @@ function resolveNameOf(raw: RawName, notPerson: boolean): ResolvedName | null {
   }
   while (words.length > 1 && SUFFIXES.has(words[words.length - 1]!.toLowerCase().replace(/\.$/, '')))
     words = words.slice(0, -1);
+  // Organisations are keyed by their initials so "UDCG" and its full name meet; a word in capitals
+  // gives all its letters and the letters of "U.S." count ("US Geological Survey", "U.S. Geological
+  // Survey", "United States Geological Survey" and "USGS" are all usgs).
+  const initials = words.map((w) => (/^[A-Z]{2,}$/.test(w) ? w : w[0]!).toLowerCase()).join('');
   words = words.filter((w) => !/^[A-Z]\.?$/.test(w) || words.length === 1);
   if (words.length === 0) return null;
   const name = words.join(' ');
-  if (org && words.length >= 2) {
-    // Organisations are keyed by their initials so "UDCG" and its full name meet.
-    const initials = words.map((w) => w[0]!.toLowerCase()).join('');
-    return { key: term('entity', initials), name, type: 'organization' };
-  }
+  if (org && words.length >= 2) return { key: term('entity', initials), name, type: 'organization' };
   if (place || words.length === 1) {
     return { key: term('entity', foldName(words.join(''))), name, type: place ? 'place' : 'other' };
   }

@@ -492,6 +492,12 @@ describe('an acronym and its expansion (ECB+ topic 20)', () => {
     expect(keyOf('The USGS said the quake was 35 miles southwest of Bandar Abbas.', 'USGS')).toBe(full);
   });
 
+  it('reads "U.S." and "US" before an organisation as the letters of its initials', () => {
+    const full = keyOf('The United States Geological Survey said 5.9.', 'United States Geological Survey');
+    expect(keyOf('U.S. Geological Survey puts the magnitude at 6.1.', 'Geological Survey')).toBe(full);
+    expect(keyOf('The US Geological Survey put the epicentre at 58km.', 'US Geological Survey')).toBe(full);
+  });
+
   it('still reads a lower-case s as a plural: "NGOs" is the NGO', () => {
     expect(keyOf('Aid groups and NGOs said 35 people died.', 'NGOs')).toBe(
       keyOf('The NGO said 35 people died.', 'NGO'),
