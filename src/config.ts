@@ -96,7 +96,7 @@ const nodeVars = z.object({
   HOST: text,
   WRITES_PER_MINUTE: wholeNumber(
     0,
-    1_000_000,
+    Number.MAX_SAFE_INTEGER,
     (v) => `WRITES_PER_MINUTE must be a whole number (0 turns the limit off), not "${v}".`,
   ),
   ACCOUNTS_FILE: text,

@@ -19,7 +19,7 @@ const boxesOf = (raw: string | undefined, filled = 0) =>
 
 function render(
   c: Context<AppEnv>,
-  status: 200 | 413 | 415 | 422,
+  status: 200 | 400 | 413 | 415 | 422,
   props: Omit<Parameters<typeof ComparePage>[0], 'max' | 'boxes'> & { boxes?: number },
 ) {
   return page(
@@ -39,7 +39,12 @@ export function compareRoutes(_deps: AppDeps) {
     compareBodyLimit((c, message) => render(c as Context<AppEnv>, 413, { message })),
     requireForm((c, message) => render(c as Context<AppEnv>, 415, { message })),
     async (c) => {
-      const form = await c.req.parseBody();
+      // A body that says it is a form but is not one (a broken multipart boundary) is the sender's error.
+      const form = await c.req.parseBody().catch(() => null);
+      if (form === null)
+        return render(c, 400, {
+          message: 'Nothing was compared: the form could not be read. Send it again.',
+        });
       const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '');
       const values: CompareFormValues = { sources: [], texts: [] };
       for (let i = 1; i <= MAX_COMPARE_DOCUMENTS; i++) {

@@ -58,6 +58,10 @@ describe('configuration from the environment', () => {
     expect(databaseUrlFromEnv({ DATABASE_URL: 'file:/tmp/x.db' })).toBe('file:/tmp/x.db');
   });
 
+  it('takes a write limit as high as an operator wants (the soak sets 1,000,000,000)', () => {
+    expect(nodeConfigFromEnv({ WRITES_PER_MINUTE: '1000000000' }).writesPerMinute).toBe(1_000_000_000);
+  });
+
   it('refuses a malformed value, naming the variable', () => {
     expect(() => nodeConfigFromEnv({ PORT: 'eighty' })).toThrow(/^PORT must be a port number.*"eighty"/);
     expect(() => nodeConfigFromEnv({ WRITES_PER_MINUTE: '-1' })).toThrow(/^WRITES_PER_MINUTE must be/);

@@ -162,5 +162,9 @@ describe('a body that claims to be a form but is not one', () => {
       const res = await t.app.request(path, broken(editor.cookie));
       expect(res.status, path).toBe(400);
     }
+    // The compare page's form, open to anyone (fuzz seed 19).
+    const compare = await t.app.request('/compare', broken());
+    expect(compare.status).toBe(400);
+    expect(await compare.text()).toContain('the form could not be read');
   });
 });
