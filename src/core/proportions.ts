@@ -214,24 +214,22 @@ function readFraction(tokens: Token[], i: number, text: string) {
     if (!b || b.value <= a.value || b.value > 1000) return null;
     const group = groupAfter(tokens, b.to);
     if (!group) return null;
-    const pct = (100 * a.value) / b.value;
-    return make(
-      tokens,
-      i,
-      group.end,
-      text,
-      pct,
-      pct * (1 - FRACTION_TOLERANCE),
-      pct * (1 + FRACTION_TOLERANCE),
-      'percent',
-      `percent:${group.cls}`,
-      group.modifiers,
-    );
+    return shareOfGroup(tokens, i, text, (100 * a.value) / b.value, group);
   }
   if (share <= 0 || share >= 1 || tokens[k]?.lower !== 'of') return null;
   const group = groupAfter(tokens, k + 1);
   if (!group) return null;
-  const pct = 100 * share;
+  return shareOfGroup(tokens, i, text, 100 * share, group);
+}
+
+/** A share of a group ("a third of the passengers", "1 in 38 children") as a percentage of it, ±10 %. */
+function shareOfGroup(
+  tokens: Token[],
+  i: number,
+  text: string,
+  pct: number,
+  group: NonNullable<ReturnType<typeof groupAfter>>,
+) {
   return make(
     tokens,
     i,

@@ -2,6 +2,7 @@
 // nothing is stored. A plain form (no script): more boxes are a link that reloads with ?boxes=N.
 import pluralize from 'pluralize';
 import { SeverityBadge } from '../components/badge';
+import { FactTableHead } from '../components/fact-table-head';
 import { NumberLine } from '../components/number-line';
 import type { CompareFact, CompareView } from '../types';
 
@@ -105,14 +106,7 @@ function FactBlock({ fact, n }: { fact: CompareFact; n: number }) {
       <NumberLine rows={fact.rows} unit={fact.unit} idPrefix={`nl-${n}`} />
       <table class="fact-table">
         <caption class="visually-hidden">Each text's figure for this fact</caption>
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">Source</th>
-            <th scope="col">Figure</th>
-            <th scope="col">Sentence</th>
-          </tr>
-        </thead>
+        <FactTableHead />
         <tbody>
           {fact.rows.map((r, i) => (
             <tr class={`fact-row g${r.group % 6}`}>

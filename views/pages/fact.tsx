@@ -2,6 +2,7 @@
 // in time order where articles carry dates, with the pairs that disagree one click away.
 import pluralize from 'pluralize';
 import { SeverityBadge, StatusBadge } from '../components/badge';
+import { FactTableHead } from '../components/fact-table-head';
 import { formatDate, formatInterval, formatNumber, sourceLabel } from '../components/format';
 import { KeysScript } from '../components/keys-script';
 import { NumberLine } from '../components/number-line';
@@ -53,14 +54,7 @@ export function FactPage({ fact, permalink }: { fact: FactView; permalink: strin
       </figure>
       <table class="fact-table" data-kb-list>
         <caption>Each claim's figure{fact.timeOrdered ? ', oldest report first' : ''}</caption>
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">Source</th>
-            <th scope="col">Figure</th>
-            <th scope="col">Sentence</th>
-          </tr>
-        </thead>
+        <FactTableHead />
         <tbody>
           {fact.rows.map((r, i) => (
             <tr class={`fact-row g${r.group % 6}`} data-kb-item="row" tabindex={-1}>
