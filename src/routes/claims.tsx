@@ -7,7 +7,7 @@ import { requireRole } from '../auth/require-role';
 import { reviewBodyLimit } from '../middleware/limits';
 import { formCsrf } from '../middleware/security';
 import { claimDetail } from '../services/articles';
-import { claimReviewOf, needsSubject, subjectContexts } from '../services/claim-review';
+import { claimReviewOf, needsSubject, subjectContexts } from '../services/claimreview-jsonld';
 import { decideProposal, markClaim } from '../services/review';
 import type { AppDeps, AppEnv } from '../shared/app-env';
 import { publicOrigin } from './public-origin';
