@@ -182,6 +182,26 @@ describe('who speaks is not who the figure is about', () => {
     expect(subject).not.toContain('s:nmbr');
   });
 
+  it('reads a body that opens its sentence by saying the rest as a source (`says-opening`)', () => {
+    // ECB+ 11_4ecb and 20_8ecbplus: the figure is in what the commission or the agency says.
+    const said = (s: string) => extractArticle(s).claims[0]!.terms;
+    expect(said('The Central Election Commission said that turnout was almost 90 %.')).toContain('s:cec');
+    expect(
+      said(
+        'The official IRNA news agency and the United States Geological Survey said it had a magnitude of 5.9.',
+      ),
+    ).toEqual(expect.arrayContaining(['s:irna', 's:usgs']));
+    // What they say may be about themselves: "he", "they" keep the name a subject.
+    expect(said('Manohar Nambiar said he seized 14 rifles from the boat.')).not.toContain('s:nmbr');
+    expect(said('The Central Election Commission said they counted 90 % of the ballots.')).not.toContain(
+      's:cec',
+    );
+    // A name that does not open the sentence as its sayer stays a subject.
+    expect(said('Turnout was 90 % as the Central Election Commission said it would be.')).not.toContain(
+      's:cec',
+    );
+  });
+
   it('does not keep apart two sentences that cite different officials for one haul', () => {
     expect(
       conflicts({

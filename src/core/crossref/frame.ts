@@ -1,5 +1,5 @@
 // What a figure is tied to beyond its unit, read once from the words right around it: the figure
-// rules different-givers (who offers or pays a sum), different-reference-points (where a distance is
+// rules different-givers (who offers or pays a sum), different-recipients (to whom), different-reference-points (where a distance is
 // measured from) and earlier-value (a record or offer that was), and the period marks frameCloseness
 // weighs (local-context.ts).
 import { ownerOf } from '../owners';
@@ -18,10 +18,11 @@ const REFERENCE =
   /^\)?\s*(?:\([^)]{0,30}\)\s*)?(?:(?:north|south|east|west)(?:[ -]?(?:east|west))?(?:ern|ward)?\s+(?:of|from)|from|outside(?:\s+of)?|off)\s+(?:the\s+)?([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*)/;
 /**
  * The value a figure replaced or beat: "the previous record of 2,116", "the previous club record, the
- * $ 90 million", "their initial offer of $160 million", "broke Jones's record of 2,116 points".
+ * $ 90 million", "their initial offer of $160 million", "broke Jones's record of 2,116 points", "surpassing
+ * the $ 90 million deal they gave to Torii Hunter" (the value beaten, right after the verb).
  */
 const EARLIER =
-  /(?:\b(?:previous|former|old|earlier|original|initial|prior|existing)\s+(?:[\w'-]+\s+){0,2}(?:[\w'-]+(?:\s+of|,\s+the)\s+)?|\b(?:broke|breaks?|breaking|surpass\w*|eclips\w*|top(?:s|ped|ping)?|pass(?:es|ed|ing)?|beat(?:s|ing)?)\s+(?:[\w'.-]+\s+){0,4}(?:record|mark)\s+(?:of\s+)?)$/i;
+  /(?:\b(?:surpass\w*|eclips\w*|exceed(?:s|ed|ing)?|top(?:s|ped|ping)|beat(?:s|ing)?|dwarf\w*)\s+(?:the|its|their|his|her)\s+|\b(?:previous|former|old|earlier|original|initial|prior|existing)\s+(?:[\w'-]+\s+){0,2}(?:[\w'-]+(?:\s+of|,\s+the)\s+)?|\b(?:broke|breaks?|breaking|surpass\w*|eclips\w*|top(?:s|ped|ping)?|pass(?:es|ed|ing)?|beat(?:s|ing)?)\s+(?:[\w'.-]+\s+){0,4}(?:record|mark)\s+(?:of\s+)?)$/i;
 
 /** What the words right around one figure tie it to. */
 export interface Frame {
@@ -31,6 +32,8 @@ export interface Frame {
   earlier: boolean;
   /** Who gives, offers or pays a sum ("red sox"), or null. */
   giver: string | null;
+  /** Who a sum is given, offered or paid to ("torii hunter"), or null. */
+  recipient: string | null;
   /** Years named right around the figure ("2020"), not the figure's own. */
   years: Set<string>;
   /** The quarter ("q4"), any quarter ("q": "in the quarter") or the full year ("year") it is for. */
@@ -52,7 +55,15 @@ const FRAMES = new WeakMap<Quantity, [string, Frame]>();
 
 function read(claimText: string, q: Quantity): Frame {
   const at = claimText.indexOf(q.text);
-  if (at < 0) return { reference: null, earlier: false, giver: null, years: new Set(), parts: new Set() };
+  if (at < 0)
+    return {
+      reference: null,
+      earlier: false,
+      giver: null,
+      recipient: null,
+      years: new Set(),
+      parts: new Set(),
+    };
   const end = at + q.text.length;
   const before = claimText.slice(Math.max(0, at - BEFORE), at);
   const ref = DISTANCE.has(q.unitClass) ? REFERENCE.exec(claimText.slice(end, end + AFTER)) : null;
@@ -60,6 +71,11 @@ function read(claimText: string, q: Quantity): Frame {
     reference: ref ? ref[1]!.replace(/[.']+$/, '').toLowerCase() : null,
     earlier: EARLIER.test(before),
     giver: giverOf(claimText.slice(Math.max(0, at - GIVER_BEFORE), at), q),
+    recipient: recipientOf(
+      claimText.slice(Math.max(0, at - GIVER_BEFORE), at),
+      claimText.slice(end, end + AFTER),
+      q,
+    ),
     ...periodMarks(claimText.slice(Math.max(0, at - PERIOD_WINDOW), end + PERIOD_WINDOW), q),
   };
 }
@@ -141,5 +157,46 @@ function giverOf(before: string, q: Quantity): string | null {
 }
 
 export const giverFor = (claimText: string, q: Quantity) => frameOf(claimText, q).giver;
+
+const TO_NAME = "([A-Z][\\w'.-]*(?:\\s+[A-Z][\\w'.-]*)*)";
+/** "offered Mark Teixeira an eight-year, $200MM deal", "offer Teixeira $200 million": the one offered it. */
+const RECIPIENT_BEFORE = new RegExp(
+  `\\b(?:offer(?:s|ed)?|pa(?:id|ys?)|gave|give[ns]?|award(?:s|ed)?|hand(?:s|ed)?|guarantee[sd]?)\\s+${TO_NAME}\\s+(?:an?\\s+)?(?:[\\w,.-]+\\s+){0,4}$`,
+);
+/**
+ * "the $90 million deal they gave to Torii Hunter", "a $70 million contract for J.D. Drew", "$51.1 million
+ * … to Daisuke Matsuzaka": the one it went to, past the noun it is the worth of.
+ */
+const RECIPIENT_AFTER = new RegExp(
+  `^\\s*(?:[\\w-]+\\s+){0,3}?(?:(?:deal|contract|offer|bonus|fee|salary|extension)\\s+(?:(?:they|he|she|it|we)\\s+)?(?:(?:gave|given|paid|offered|awarded|handed)\\s+)?(?:to|for|with)|(?:(?:they|he|she|it|we)\\s+)?(?:gave|given|paid|offered|awarded|handed)\\s+to)\\s+${TO_NAME}`,
+);
+
+/** A figure that names its deal ("$70 million contract") and then its party: "… for J.D. Drew". */
+const DEAL_NOUN_END = /\b(?:deal|contract|offer|bonus|fee|salary|extension)$/;
+const DEAL_TO = new RegExp(`^[\\s-]*(?:to|for|with)\\s+${TO_NAME}`);
+
+/**
+ * Who the sum goes to, from the words right before it ("offered Mark Teixeira an eight-year, $200MM
+ * deal") or right after it ("the $90 million deal they gave to Torii Hunter"), or null when the sentence
+ * does not say by its words alone.
+ */
+function recipientOf(before: string, after: string, q: Quantity): string | null {
+  if (!q.unitClass.startsWith('money:')) return null;
+  const m =
+    RECIPIENT_BEFORE.exec(before) ??
+    RECIPIENT_AFTER.exec(after) ??
+    (DEAL_NOUN_END.test(q.text) ? DEAL_TO.exec(after) : null);
+  return m ? party(m[1]!.replace(/\.$/, '')) : null;
+}
+
+export const recipientFor = (claimText: string, q: Quantity) => frameOf(claimText, q).recipient;
+
+/** One party named twice, the second time in part ("Mark Teixeira", "Teixeira"). */
+export function sameParty(x: string, y: string): boolean {
+  if (samePlace(x, y)) return true;
+  const wx = x.split(/\s+/);
+  const wy = new Set(y.split(/\s+/));
+  return wx.some((w) => w.length > 2 && wy.has(w));
+}
 
 const party = (name: string) => name.toLowerCase().replace(/^the\s+/, '');

@@ -5,7 +5,7 @@ import { isOwnerMark, ownedAlike, ownerOf } from '../owners';
 import { WHOLE } from '../quantities';
 import type { Quantity } from '../types';
 import { listedTotal, softConflict } from './bounds';
-import { earlierValue, giverFor, referencePoint, samePlace } from './frame';
+import { earlierValue, giverFor, recipientFor, referencePoint, sameParty, samePlace } from './frame';
 import { informativeAgreement, MAX_CONFLICT_RATIO, overlaps, ratioOf, relativeDifference } from './intervals';
 import { frameCloseness, sameLocalContext } from './local-context';
 import { roundedAlike } from './rounding';
@@ -126,6 +126,17 @@ export const FIGURE_RULES: readonly FigureRule[] = [
       const ga = giverFor(va.c.text, qa);
       const gb = giverFor(vb.c.text, qb);
       return ga !== null && gb !== null && !samePlace(ga, gb);
+    },
+  },
+  {
+    // "the $90 million deal they gave to Torii Hunter" and "the Red Sox offer Teixeira $200 million":
+    // sums that go to different parties are two deals, not two reports of one.
+    name: 'different-recipients',
+    reason: 'the sums are offered, given or paid to different parties',
+    rejects: (va, vb, qa, qb) => {
+      const ra = recipientFor(va.c.text, qa);
+      const rb = recipientFor(vb.c.text, qb);
+      return ra !== null && rb !== null && !sameParty(ra, rb);
     },
   },
   {
