@@ -145,3 +145,27 @@ describe('rule different-recipients (ECB+ topic 10: who the money goes to)', () 
     expect(r.rejects(indirect, teixeira, figure(indirect, '200'), figure(teixeira, '200'))).toBe(false);
   });
 });
+
+describe('carried-giver (ECB+ 10_7ecb: "the deal" of the sentence before)', () => {
+  const angels = [
+    'According to a report in the Los Angeles Times, the Angels have made an offer to the free agent first baseman that would be the biggest contract in the history of the franchise.',
+    "While the numbers are n't confirmed, the deal is believed to be an offer of eight years and around $ 160 million.",
+  ].join(' ');
+  const redSox = view('The Red Sox offered Mark Teixeira an eight - year, $200MM deal.', 'b');
+
+  it('carries the giver to a sentence that says only "the deal", and not to one that names its own', () => {
+    const claims = extractArticle(angels).claims;
+    const deal = claims.find((c) => c.text.includes('160'))!;
+    expect(deal.contextTerms).toContain('G:angels');
+    const own = extractArticle(
+      'The Angels have made an offer to Teixeira. The Red Sox have made an offer of $200 million, the deal said to be final.',
+    ).claims.find((c) => c.text.includes('200'))!;
+    expect(own.contextTerms.some((t) => t.startsWith('G:'))).toBe(false);
+  });
+
+  it("keeps the Angels' offer apart from the Red Sox's", () => {
+    const deal = extractArticle(angels).claims.find((c) => c.text.includes('160'))!;
+    const v = new ClaimView(toMatchable(deal, 'a:1', 'a'));
+    expect(rule('different-givers').rejects(v, redSox, figure(v, '160'), figure(redSox, '200'))).toBe(true);
+  });
+});

@@ -202,6 +202,30 @@ describe('who speaks is not who the figure is about', () => {
     );
   });
 
+  it('reads journalists as sources, not actors (`journalists-are-sources`, ECB+ topic 10)', () => {
+    const lynch = extractArticle(
+      [
+        'The Red Sox have made an eight - year offer to Teixeira in excess of $160 million, but sources close to the negotiations say it is less than the $184 million reported by Boston WCVB sportscaster Mike Lynch.',
+        'Teixeira met the Red Sox owners on Thursday.',
+      ].join(' '),
+    ).claims[1]!;
+    // The neighbour's journalist is no person around the claim.
+    expect(lynch.contextTerms).not.toContain('p:lnch');
+    const bloom = extractArticle(
+      [
+        'Earl Bloom of the Orange County Register heard Dan Patrick say it on his radio show.',
+        'The Red Sox offered Mark Teixeira an eight - year, $200MM deal.',
+      ].join(' '),
+    ).claims.at(-1)!;
+    expect(bloom.contextTerms).not.toContain('p:blm');
+    expect(bloom.contextTerms).not.toContain('p:ptrck');
+    // A person the article does not introduce as a journalist stays an actor.
+    const met = extractArticle(
+      'Earl Bloom met Dan Patrick at his radio show. The Red Sox offered Mark Teixeira an eight - year, $200MM deal.',
+    ).claims.at(-1)!;
+    expect(met.contextTerms).toEqual(expect.arrayContaining(['p:blm', 'p:ptrck']));
+  });
+
   it('does not keep apart two sentences that cite different officials for one haul', () => {
     expect(
       conflicts({

@@ -2,7 +2,7 @@
 // rules different-givers (who offers or pays a sum), different-recipients (to whom), different-reference-points (where a distance is
 // measured from) and earlier-value (a record or offer that was), and the period marks frameCloseness
 // weighs (local-context.ts).
-import { ownerOf } from '../owners';
+import { giverOf, recipientOf } from '../parties';
 import type { Quantity } from '../types';
 
 /** Distances: measured from somewhere. */
@@ -117,86 +117,5 @@ export function samePlace(x: string, y: string): boolean {
   return x === y || x.includes(y) || y.includes(x);
 }
 
-const NAME = "(?:the\\s+)?([A-Z][\\w'.-]*(?:\\s+[A-Z][\\w'.-]*)*)";
-const GIVING =
-  /\b(?:offer(?:s|ed|ing)?|bid(?:s|ding)?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|donat(?:e|es|ed|ing)|paid|pays?|paying)\b/g;
-const DETERMINER_BEFORE = /\b(?:the|an?|its|their|his|her|our|[\w-]+'s?)\s+(?:[\w-]+\s+)?$/i;
-const HAVE_BEFORE = /\b(?:has|have|had)\s+$/i;
-/** "the offer", "their bids", "has offers from" are nouns; "have bid", "had offered" are the giving. */
-const isNoun = (word: string, before: string) =>
-  !word.endsWith('ed') &&
-  word !== 'paid' &&
-  (DETERMINER_BEFORE.test(before) || (word.endsWith('s') && HAVE_BEFORE.test(before)));
-/** The name right before the verb, past an aside ("The Orioles, according to reports, have offered"). */
-const GIVER_BEFORE_VERB = new RegExp(
-  `${NAME}(?:\\s*,[^,]{1,40},)?\\s+(?:(?:reportedly|also|have|has|had|was|were|is|are|believed|said|been|to|already|now|would|will)\\s+){0,4}$`,
-);
-/** "the Orioles' offer", "Germany's pledge". */
-const GIVER_POSSESSIVE = new RegExp(
-  `${NAME}(?:'s|')\\s+(?:[\\w-]+\\s+){0,2}(?:offer|bid|pledge|proposal|contract)\\b[^.]{0,40}$`,
-);
-/** A list that leaves the verb out: "the Nationals have bid $160 million, the Orioles between $140 …". */
-const GIVER_GAPPED = new RegExp(`[,;]\\s+${NAME}\\s+(?:between|at|with|for)?\\s*$`);
-
-/**
- * Who gives, offers or pays the sum, from the words `before` it: "the Red Sox offered Mark Teixeira an
- * eight-year, $200MM deal" → "red sox"; "the Orioles between $140 million and $150 million" (the verb
- * left out) → "orioles". Or null when the sentence does not say by its words alone.
- */
-function giverOf(before: string, q: Quantity): string | null {
-  // A figure the layout gives an owner ("the Nationals (eight years, $160 million)") is different-owners' to judge.
-  if (!q.unitClass.startsWith('money:') || ownerOf(q) !== null) return null;
-  const gapped = GIVER_GAPPED.exec(before) ?? GIVER_POSSESSIVE.exec(before);
-  if (gapped) return party(gapped[1]!);
-  let verb = -1;
-  // "has offers from", "the offer", "their bids": a noun, not the giving.
-  for (const m of before.matchAll(GIVING)) if (!isNoun(m[0], before.slice(0, m.index))) verb = m.index;
-  if (verb < 0) return null;
-  const m = GIVER_BEFORE_VERB.exec(before.slice(0, verb));
-  return m ? party(m[1]!) : null;
-}
-
 export const giverFor = (claimText: string, q: Quantity) => frameOf(claimText, q).giver;
-
-const TO_NAME = "([A-Z][\\w'.-]*(?:\\s+[A-Z][\\w'.-]*)*)";
-/** "offered Mark Teixeira an eight-year, $200MM deal", "offer Teixeira $200 million": the one offered it. */
-const RECIPIENT_BEFORE = new RegExp(
-  `\\b(?:offer(?:s|ed)?|pa(?:id|ys?)|gave|give[ns]?|award(?:s|ed)?|hand(?:s|ed)?|guarantee[sd]?)\\s+${TO_NAME}\\s+(?:an?\\s+)?(?:[\\w,.-]+\\s+){0,4}$`,
-);
-/**
- * "the $90 million deal they gave to Torii Hunter", "a $70 million contract for J.D. Drew", "$51.1 million
- * … to Daisuke Matsuzaka": the one it went to, past the noun it is the worth of.
- */
-const RECIPIENT_AFTER = new RegExp(
-  `^\\s*(?:[\\w-]+\\s+){0,3}?(?:(?:deal|contract|offer|bonus|fee|salary|extension)\\s+(?:(?:they|he|she|it|we)\\s+)?(?:(?:gave|given|paid|offered|awarded|handed)\\s+)?(?:to|for|with)|(?:(?:they|he|she|it|we)\\s+)?(?:gave|given|paid|offered|awarded|handed)\\s+to)\\s+${TO_NAME}`,
-);
-
-/** A figure that names its deal ("$70 million contract") and then its party: "… for J.D. Drew". */
-const DEAL_NOUN_END = /\b(?:deal|contract|offer|bonus|fee|salary|extension)$/;
-const DEAL_TO = new RegExp(`^[\\s-]*(?:to|for|with)\\s+${TO_NAME}`);
-
-/**
- * Who the sum goes to, from the words right before it ("offered Mark Teixeira an eight-year, $200MM
- * deal") or right after it ("the $90 million deal they gave to Torii Hunter"), or null when the sentence
- * does not say by its words alone.
- */
-function recipientOf(before: string, after: string, q: Quantity): string | null {
-  if (!q.unitClass.startsWith('money:')) return null;
-  const m =
-    RECIPIENT_BEFORE.exec(before) ??
-    RECIPIENT_AFTER.exec(after) ??
-    (DEAL_NOUN_END.test(q.text) ? DEAL_TO.exec(after) : null);
-  return m ? party(m[1]!.replace(/\.$/, '')) : null;
-}
-
 export const recipientFor = (claimText: string, q: Quantity) => frameOf(claimText, q).recipient;
-
-/** One party named twice, the second time in part ("Mark Teixeira", "Teixeira"). */
-export function sameParty(x: string, y: string): boolean {
-  if (samePlace(x, y)) return true;
-  const wx = x.split(/\s+/);
-  const wy = new Set(y.split(/\s+/));
-  return wx.some((w) => w.length > 2 && wy.has(w));
-}
-
-const party = (name: string) => name.toLowerCase().replace(/^the\s+/, '');
