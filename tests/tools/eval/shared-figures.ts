@@ -9,9 +9,13 @@ import { readJsonl } from './common';
 import type { EcbArticle } from './ecb-labelled';
 
 const dataDir = process.env.CROSSCHECK_EVAL ?? join(import.meta.dirname, '../../../../shared/eval');
-const docs = readJsonl<EcbArticle>(dataDir, 'ecbplus/ecbplus_dev.jsonl');
-const bySub = new Map<string, EcbArticle[]>();
-for (const d of docs) bySub.set(`${d.topic}/${d.subtopic}`, [...(bySub.get(`${d.topic}/${d.subtopic}`) ?? []), d]);
+const docs = readJsonl<EcbArticle & { topic: number; subtopic: string }>(
+  dataDir,
+  'ecbplus/ecbplus_dev.jsonl',
+);
+const bySub = new Map<string, (typeof docs)[number][]>();
+for (const d of docs)
+  bySub.set(`${d.topic}/${d.subtopic}`, [...(bySub.get(`${d.topic}/${d.subtopic}`) ?? []), d]);
 const tally = new Map<string, number>();
 for (const list of bySub.values()) {
   for (let i = 0; i + 1 < list.length; i += 2) {
@@ -34,7 +38,7 @@ for (const list of bySub.values()) {
     );
     const claimB = out.claims?.find((c) => c.document === 'b' && c.text === hit.c.text);
     const entry = claimB?.compared?.find((x) => {
-      const ca = out.claims?.find((c) => `${c.document}:${c.position}` === x.claim || c.id === x.claim);
+      const ca = out.claims?.find((c) => c.id === x.claim);
       return ca?.text === other.c.text;
     });
     const decided = entry ? (entry.linked ?? entry.decidedBy ?? '?') : 'not a candidate';
@@ -45,4 +49,9 @@ for (const list of bySub.values()) {
     if (entry && !entry.linked) console.log(`   ${entry.verdict.slice(0, 300)}`);
   }
 }
-console.log([...tally].sort((x, y) => y[1] - x[1]).map(([k, n]) => `${n} ${k}`).join('\n'));
+console.log(
+  [...tally]
+    .sort((x, y) => y[1] - x[1])
+    .map(([k, n]) => `${n} ${k}`)
+    .join('\n'),
+);
