@@ -1,7 +1,7 @@
 // Two claims compared: the decision pipeline from figures to link, each step a named rule. With a trail
 // (explain mode) every step that ran is recorded; without one nothing extra is worked out.
 import { onePersonsAge } from '../ages';
-import { isDateFamily } from '../dates';
+import { isDateFamily } from '../quantities/dates';
 import { isMarker, isTerm, keyOf } from '../terms';
 import type { LinkDraft } from '../types';
 import type { Agreement, Voices } from './agreements';

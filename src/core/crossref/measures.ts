@@ -1,8 +1,9 @@
 // Which figures of two claims measure the same thing the same way: an ordered list of named figure
 // rules, each rejecting a pair of figures for one reason, then the choice of the pair to compare.
-import { isDateFamily } from '../dates';
+
 import { isOwnerMark, ownedAlike, ownerOf } from '../owners';
 import { WHOLE } from '../quantities';
+import { isDateFamily } from '../quantities/dates';
 import type { Quantity } from '../types';
 import { listedTotal, softConflict } from './bounds';
 import { earlierValue, giverFor, referencePoint, samePlace } from './frame';

@@ -4,9 +4,9 @@
 // another outlet's conversion of the same original ("$144 billion", "35 miles") differs by the rate
 // and the rounding each used. It is compared through the original: it keeps its value but spans
 // CONVERSION_TOLERANCE either side (exchange rates move between outlets and days; unit conversions
-// are rounded), and is marked with the hedge "converted". A reader of quantities.ts, run after them.
+// are rounded), and is marked with the hedge "converted". A pass over a sentence's figures once read (index.ts).
 
-import type { Quantity } from './types';
+import type { Quantity } from '../types';
 
 /** Relative width of a converted figure: exchange rates of different days and outlets, rounding. */
 export const CONVERSION_TOLERANCE = 0.05;

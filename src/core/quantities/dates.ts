@@ -4,8 +4,8 @@
 // (`date:year`), a month (`date:month`) and a time of day (`time:clock`). They are compared only
 // within their family, through the same subject rules as any figure, and only where the rest of the
 // two sentences agrees (crossref's date-needs-agreeing-rest).
-import type { Quantity } from './types';
-import { startsUpper, type Token } from './words';
+import type { Quantity } from '../types';
+import { startsUpper, type Token } from '../words';
 
 /** The families this reader makes: nothing else is ever compared with them. */
 export const DATE_FAMILY = /^(date|time):/;

@@ -1,17 +1,17 @@
 // Proportions: ratios ("by two to one", "a 3-to-1 margin"), fractions of a group ("a third of the
 // voters", "half of the passengers", "one in five adults") and ranks ("the 22nd package"). A reader of
-// quantities.ts, run before the amount reader, each kind in a unit class of its own:
+// quantities/index.ts, run before the amount reader, each kind in a unit class of its own:
 // - `ratio`: the ratio's value (two to one → 2), exact;
 // - `percent:<class>`: a fraction is a share of its group, as a percentage of the same group is
 //   ("one in five adults" and "20 percent of adults" agree); a fraction said in words is round, so it
 //   carries a tolerance (half → 45–55 %);
 // - `ordinal:<class>`: a rank of a counted thing ("the 22nd package" against "the 20th package").
 
+import { wordValue } from '../numbers';
+import type { Quantity } from '../types';
+import { TIME_UNITS, unitClassOf } from '../units';
+import { isPluralNoun, singular, type Token } from '../words';
 import { NP_STOP } from './counted-phrase';
-import { wordValue } from './numbers';
-import type { Quantity } from './types';
-import { TIME_UNITS, unitClassOf } from './units';
-import { isPluralNoun, singular, type Token } from './words';
 
 /** Relative width of a fraction ("a third" is 30–36.7 %, "one in five" 18–22 %): a round way of saying it. */
 const FRACTION_TOLERANCE = 0.1;
