@@ -3,6 +3,7 @@ import { foldName } from './entities';
 import { SCALES, wordValue } from './numbers';
 import { blockKey, isContentWord, isTerm, retag, term } from './terms';
 import type { Claim, ClaimForMatching, ClaimKind, Quantity, Quote } from './types';
+import { classOf, generalClass, isGenericMeasure, unitClassKey } from './unit-class';
 import { lemma, MONTHS, STOPWORDS, startsUpper, type Token, withoutPossessive } from './words';
 
 /** Words of figures that are no number themselves: vague amounts and hedges. */
@@ -230,7 +231,7 @@ export function anchorFigure(q: Quantity): boolean {
     q.value >= 10 &&
     q.unitClass !== '' &&
     q.rate === null &&
-    !/^(duration:|age$|percent|season$|date:|time:)/.test(q.unitClass)
+    !isGenericMeasure(classOf(q))
   );
 }
 
@@ -317,8 +318,8 @@ function addFigureKeys(keys: Set<string>, quantities: Quantity[], terms: string[
   for (const q of quantities) {
     if (!q.unitClass) continue;
     classes.add(q.unitClass);
-    const general = /^(percent|money:[a-z]+):/.exec(q.unitClass)?.[1];
-    if (general) generals.add(general);
+    const general = generalClass(classOf(q));
+    if (general) generals.add(unitClassKey(general));
   }
   for (const r of quantities) if (anchorFigure(r)) anchors.add(`${r.unitClass}=${r.value}`);
   for (const c of classes) for (const e of names) if (addKey(keys, blockKey(c, e))) return;

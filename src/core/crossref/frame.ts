@@ -4,6 +4,7 @@
 // weighs (local-context.ts).
 import { ownerOf } from '../owners';
 import type { Quantity } from '../types';
+import { classOf } from '../unit-class';
 
 /** Distances: measured from somewhere. */
 const DISTANCE = new Set(['mile', 'kilometer', 'meter', 'foot', 'yard']);
@@ -129,7 +130,7 @@ const GIVER_GAPPED = new RegExp(`[,;]\\s+${NAME}\\s+(?:between|at|with|for)?\\s*
  */
 function giverOf(before: string, q: Quantity): string | null {
   // A figure the layout gives an owner ("the Nationals (eight years, $160 million)") is different-owners' to judge.
-  if (!q.unitClass.startsWith('money:') || ownerOf(q) !== null) return null;
+  if (classOf(q).family !== 'money' || ownerOf(q) !== null) return null;
   const gapped = GIVER_GAPPED.exec(before) ?? GIVER_POSSESSIVE.exec(before);
   if (gapped) return party(gapped[1]!);
   let verb = -1;

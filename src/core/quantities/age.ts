@@ -15,7 +15,7 @@ export function readAge(r: AmountReading, tokens: Token[]): void {
     !ageMatch && !r.found.rangeEnd && !r.found.hedge && isAppositiveAge(tokens, r.i, r.j, r.num);
   if (r.percent || r.currency || !(ageMatch || appositive)) return;
   r.unit = 'year';
-  r.unitClass = 'age';
+  r.unitClass = { family: 'age' };
   r.j = ageMatch ?? r.j;
   // An age belongs to someone: "the 32-year-old Smith", "Smith, 32,". Ages of different people
   // are never compared.

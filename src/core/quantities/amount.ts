@@ -8,6 +8,7 @@
 // and the rate ("a year", rates.ts). A new kind of amount is a stage here and a family in the class.
 
 import type { Quantity } from '../types';
+import { unitClassKey } from '../unit-class';
 import type { Token } from '../words';
 import { readAge } from './age';
 import { classifyCount, readCalibre, readCountedThing } from './counts';
@@ -33,7 +34,7 @@ export function readAmountAt(
   readCalibre(r);
   if (r.percent) classifyPercent(r);
   else if (r.currency) classifyMoney(r);
-  else if (!r.unitClass && !classifyCount(r, tokens)) return null;
+  else if (r.unitClass === null && !classifyCount(r, tokens)) return null;
   readDuration(r);
   if (r.np.partitive) r.modifiers = [...r.modifiers, 'part-of'];
   readFate(r, tokens);
@@ -58,7 +59,7 @@ export function readAmountAt(
     lowInclusive: interval.lowInclusive,
     highInclusive: interval.highInclusive,
     unit: r.unit,
-    unitClass: r.unitClass,
+    unitClass: unitClassKey(r.unitClass!),
     modifiers: r.modifiers,
     rate: rate?.period ?? null,
     hedge: found.hedge?.words ?? null,

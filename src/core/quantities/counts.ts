@@ -3,6 +3,7 @@
 // before a bare number ("magnitude 6.1", "killed almost 600"). Calibres (".38 caliber") too. Stages
 // of the amount reader, after percentages, money and ages.
 
+import { classOf } from '../unit-class';
 import { CURRENCY_WORDS, MEASURE_NOUNS, refinePersonClass, TIME_UNITS, unitClassOf } from '../units';
 import { STOPWORDS, singular, type Token } from '../words';
 import { afterModelName, CALIBRES, calibre } from './counted-phrase';
@@ -19,7 +20,7 @@ import { type AmountReading, noPhrase } from './reading';
 export function readCountedThing(r: AmountReading, tokens: Token[]): boolean {
   const { j, num, percent, currency } = r;
   r.np = noPhrase(j);
-  if (r.unitClass) return true;
+  if (r.unitClass !== null) return true;
   let k = j;
   if (tokens[k]?.lower === 'of' && (!num.numeral || num.scale > 1)) k++;
   if (currency && PAID_FOR.has(tokens[k]?.lower ?? '') && !percent) k++;
@@ -55,11 +56,11 @@ export function readCountedThing(r: AmountReading, tokens: Token[]): boolean {
 /** ".38 caliber", "a 357-caliber": a calibre is a decimal of an inch, however the point is written. */
 export function readCalibre(r: AmountReading): void {
   const { np } = r;
-  if (r.percent || r.currency || r.unitClass) return;
+  if (r.percent || r.currency || r.unitClass !== null) return;
   if (!CALIBRES.has(np.head) && !CALIBRES.has(np.modifiers[0] ?? '')) return;
   r.found.num = { ...r.found.num, value: calibre(r.found.num) };
   r.unit = 'caliber';
-  r.unitClass = 'caliber';
+  r.unitClass = { family: 'caliber' };
   r.modifiers = [];
 }
 
@@ -71,10 +72,10 @@ export function classifyCount(r: AmountReading, tokens: Token[]): boolean {
   const { np } = r;
   if (np.head && CURRENCY_WORDS.has(np.head)) {
     r.unit = CURRENCY_WORDS.get(np.head)!;
-    r.unitClass = `money:${r.unit}`;
+    r.unitClass = { family: 'money', currency: r.unit, paysFor: null };
   } else if (np.head) {
     r.unit = np.head;
-    r.unitClass = membersOfAGroup(tokens, np.end) ? 'person' : unitClassOf(np.head);
+    r.unitClass = classOf(membersOfAGroup(tokens, np.end) ? 'person' : unitClassOf(np.head));
     r.modifiers = np.modifiers;
   } else {
     // A bare number takes its meaning from a measure noun just before it: "magnitude 6.1", or
@@ -91,10 +92,10 @@ export function classifyCount(r: AmountReading, tokens: Token[]): boolean {
         );
     if (before) {
       r.unit = before;
-      r.unitClass = unitClassOf(before);
+      r.unitClass = classOf(unitClassOf(before));
     } else if (fate && fate !== 'person') {
       r.unit = 'people';
-      r.unitClass = fate;
+      r.unitClass = classOf(fate);
     } else return false;
   }
   return true;

@@ -5,5 +5,6 @@ import { TIME_UNITS } from '../units';
 import type { AmountReading } from './reading';
 
 export function readDuration(r: AmountReading): void {
-  if (TIME_UNITS.has(r.unit) && r.unitClass !== 'age') r.unitClass = `duration:${r.unit}`;
+  if (TIME_UNITS.has(r.unit) && r.unitClass?.family !== 'age')
+    r.unitClass = { family: 'duration', unit: r.unit };
 }

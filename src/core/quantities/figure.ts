@@ -59,7 +59,7 @@ export function readFigure(tokens: Token[], i: number, text: string): AmountRead
     currency,
     percent: false,
     unit: '',
-    unitClass: '',
+    unitClass: null,
     modifiers: [],
     np: noPhrase(j),
   };

@@ -51,12 +51,12 @@ const notPaidFor = (head: string) => PAYMENT_ADVERBS.has(head) || (head.length >
  */
 export const paysForNothing = (head: string) => TIME_UNITS.has(head) || head === 'fiscal' || notPaidFor(head);
 
-/** The class of a sum: `money:<currency>`, or `money:<currency>:<what it pays for>`. */
+/** The class of a sum: its currency, and what it pays for when the text says. */
 export function classifyMoney(r: AmountReading): void {
   const currency = r.currency!;
   const { np } = r;
   r.unit = currency;
-  r.unitClass = np.head ? `money:${currency}:${unitClassOf(np.head)}` : `money:${currency}`;
+  r.unitClass = { family: 'money', currency, paysFor: np.head ? unitClassOf(np.head) : null };
   // The class, not the word: "a $160 million contract" and "a $210 million offer" are one deal.
   r.modifiers = np.head ? [unitClassOf(np.head), ...np.modifiers] : [];
 }

@@ -27,7 +27,7 @@ export function readPercentSign(r: AmountReading, tokens: Token[]): void {
   if (r.percent && tokens[j]?.lower === 'percentage' && tokens[j + 1]?.lower === 'points') j += 2;
   if (!r.percent && tokens[j]?.lower === 'percentage' && tokens[j + 1]?.lower === 'points') {
     r.unit = 'percentage point';
-    r.unitClass = 'percentage point';
+    r.unitClass = { family: 'percentage-point' };
     j += 2;
   }
   r.j = j;
@@ -40,9 +40,9 @@ export function readPercentSign(r: AmountReading, tokens: Token[]): void {
 export const percentOfWhatAt = (tokens: Token[], k: number) =>
   tokens[k - 1]?.lower === 'of' || PERCENT_NOUNS.has(tokens[k]?.lower ?? '');
 
-/** The class of a percentage: `percent`, or `percent:<what it is of>`. */
+/** The class of a percentage: of what it is a share, when the text says. */
 export function classifyPercent(r: AmountReading): void {
   r.unit = 'percent';
-  r.unitClass = r.np.head ? `percent:${unitClassOf(r.np.head)}` : 'percent';
+  r.unitClass = { family: 'percent', of: r.np.head ? unitClassOf(r.np.head) : null };
   r.modifiers = r.np.modifiers;
 }

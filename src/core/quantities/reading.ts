@@ -2,6 +2,7 @@
 // number and fills in what it finds (a percent sign, a currency, an age, the counted thing), in turn.
 
 import type { NumberMatch } from '../numbers';
+import type { UnitClass } from '../unit-class';
 import type { Found } from './hedges';
 
 /** What a figure counts, as written after it: "North Korean troops" → head troop, modifiers [north korean]. */
@@ -26,7 +27,8 @@ export interface AmountReading {
   currency: string | null;
   percent: boolean;
   unit: string;
-  unitClass: string;
+  /** What the figure measures, once a stage knows; null until then. */
+  unitClass: UnitClass | null;
   modifiers: string[];
   np: NounPhrase;
 }
