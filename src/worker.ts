@@ -1,8 +1,8 @@
 // Workers entry: the same createApp as Node, over the D1 binding DB or a remote libSQL server (Turso).
 
-import { createClient } from '@libsql/client/web';
+import { createClient } from '@libsql/client/http';
 import { drizzle as drizzleD1 } from 'drizzle-orm/d1';
-import { drizzle as drizzleLibsql } from 'drizzle-orm/libsql/web';
+import { drizzle as drizzleLibsql } from 'drizzle-orm/libsql/http';
 import type { ExecutionContext } from 'hono';
 import { verifyWithJwks } from 'hono/jwt';
 import type { HonoJsonWebKey } from 'hono/utils/jwt/jws';
