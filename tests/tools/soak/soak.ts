@@ -2,26 +2,19 @@
 // review writers post real reviews concurrently against a separate server process. Prints requests
 // served, errors, audit-log entries against successful review requests (must match: nothing lost),
 // and the server's memory before and after. Exits 1 only if a review was lost or the server died.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClient } from '@libsql/client';
 import { insertSession, insertUser } from '../../../db/queries/users';
 import { newToken, SESSION_COOKIE, SESSION_TTL_MS, tokenHash } from '../../../src/auth/tokens';
-import { openNodeDb, ROOT } from '../../../src/node-db';
-import {
-  dashboardMix,
-  REVIEW_STALE,
-  REVIEW_STORED,
-  type ReviewTarget,
-  reviewRequest,
-  type SoakRequest,
-  versionFrom,
-  versionRequest,
-} from './requests';
+import { openNodeDb } from '../../../src/node-db';
+import { freePort, startServerProcess } from '../server-process';
+import { dashboardMix, REVIEW_STALE, REVIEW_STORED, type ReviewTarget } from './requests';
+import { type WriterTally, writer } from './writer';
+import { wrkScript } from './wrk-script';
 
 const { values: args } = parseArgs({
   options: {
@@ -44,17 +37,6 @@ const WRITERS = Number(args.writers);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const mb = (kb: number) => `${(kb / 1024).toFixed(1)} MB`;
 
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (typeof a === 'object' && a ? ok(a.port) : fail(new Error('no port'))));
-    });
-  });
-}
-
 /** Resident memory of a process in KB (Linux /proc), or NaN where unavailable. */
 function rssKb(pid: number): number {
   try {
@@ -63,155 +45,6 @@ function rssKb(pid: number): number {
   } catch {
     return Number.NaN;
   }
-}
-
-async function startServerProcess(port: number, databaseUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'src/node.ts')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
-      WRITES_PER_MINUTE: args['writes-per-minute'],
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (d) => {
-    output += d;
-  });
-  child.stderr?.on('data', (d) => {
-    output += d;
-  });
-  const deadline = Date.now() + 60_000;
-  while (!/is running at/.test(output)) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output}`);
-    if (Date.now() > deadline) throw new Error(`the server did not start within 60 s:\n${output}`);
-    await sleep(100);
-  }
-  // Keep draining its output (503 lines, errors) so the pipe never blocks it; remember the last lines.
-  const tail: string[] = [];
-  const keep = (d: Buffer) => {
-    tail.push(...String(d).split('\n').filter(Boolean));
-    tail.splice(0, Math.max(0, tail.length - 20));
-  };
-  child.stdout?.removeAllListeners('data').on('data', keep);
-  child.stderr?.removeAllListeners('data').on('data', keep);
-  (child as ChildProcess & { tail?: string[] }).tail = tail;
-  return child;
-}
-
-async function send(base: string, r: SoakRequest): Promise<Response> {
-  return fetch(new URL(r.path, base), {
-    method: r.method,
-    headers: r.headers,
-    body: r.body,
-    redirect: 'manual',
-  });
-}
-
-interface WriterTally {
-  stored: number;
-  stale: number;
-  limited: number;
-  other: Record<string, number>;
-  failed: number;
-  requests: number;
-}
-
-/** One writer: keeps reviewing its targets with the current version until the deadline. */
-async function writer(
-  base: string,
-  origin: string,
-  auth: Record<string, string>,
-  targets: ReviewTarget[],
-  deadline: number,
-  name: string,
-) {
-  const t: WriterTally = { stored: 0, stale: 0, limited: 0, other: {}, failed: 0, requests: 0 };
-  const versions = new Map<ReviewTarget, number>();
-  let n = 0;
-  while (Date.now() < deadline) {
-    const target = targets[n % targets.length]!;
-    try {
-      let version = versions.get(target);
-      if (version === undefined) {
-        t.requests++;
-        const res = await send(base, versionRequest(target, auth));
-        if (!res.ok) {
-          t.other[res.status] = (t.other[res.status] ?? 0) + 1;
-          await res.arrayBuffer();
-          await sleep(50);
-          continue;
-        }
-        version = versionFrom(target, await res.json());
-      }
-      t.requests++;
-      const res = await send(base, reviewRequest(origin, target, version, n, name, auth));
-      await res.arrayBuffer();
-      if (res.status === REVIEW_STORED) {
-        t.stored++;
-        versions.set(target, version + 1);
-      } else {
-        versions.delete(target);
-        if (res.status === REVIEW_STALE) t.stale++;
-        else if (res.status === 429) t.limited++;
-        else t.other[res.status] = (t.other[res.status] ?? 0) + 1;
-      }
-    } catch {
-      t.failed++;
-      versions.delete(target);
-      await sleep(50);
-    }
-    n++;
-  }
-  return t;
-}
-
-/** The wrk script: round-robin over the request mix, status counts per thread, summed in done(). */
-function wrkScript(mix: SoakRequest[]): string {
-  const lua = (s: string) => JSON.stringify(s); // JSON string syntax is valid Lua for these characters
-  const reqs = mix
-    .map((r) => {
-      const headers = Object.entries(r.headers)
-        .map(([k, v]) => `[${lua(k)}] = ${lua(v)}`)
-        .join(', ');
-      return `  { ${lua(r.method)}, ${lua(r.path)}, { ${headers} }, ${r.body === undefined ? 'nil' : lua(r.body)} },`;
-    })
-    .join('\n');
-  return `-- generated by tests/tools/soak/soak.ts
-local spec = {
-${reqs}
-}
-local threads = {}
-function setup(thread) table.insert(threads, thread) end
-function init(args)
-  requests = {}
-  for i, r in ipairs(spec) do requests[i] = wrk.format(r[1], r[2], r[3], r[4]) end
-  counts = {}
-  i = math.random(#requests)
-end
-function request()
-  i = i % #requests + 1
-  return requests[i]
-end
-function response(status, headers, body)
-  local k = tostring(status)
-  counts[k] = (counts[k] or 0) + 1
-end
-function done(summary, latency, requests)
-  local total = {}
-  for _, t in ipairs(threads) do
-    for k, v in pairs(t:get("counts")) do total[k] = (total[k] or 0) + v end
-  end
-  local parts = {}
-  for k, v in pairs(total) do table.insert(parts, string.format('"%s": %d', k, v)) end
-  io.write(string.format('SOAK_WRK {"requests": %d, "connect": %d, "read": %d, "write": %d, "timeout": %d, "status": {%s}, "p50_ms": %.1f, "p99_ms": %.1f, "max_ms": %.1f}\\n',
-    summary.requests, summary.errors.connect, summary.errors.read, summary.errors.write, summary.errors.timeout,
-    table.concat(parts, ", "), latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
-end
-`;
 }
 
 async function main() {
@@ -241,7 +74,9 @@ async function main() {
   });
   setup.close();
   const auth = { Cookie: `${SESSION_COOKIE}=${session}` };
-  const server = await startServerProcess(port, `file:${dbFile}`);
+  const { child: server, log: serverLog } = await startServerProcess(port, `file:${dbFile}`, {
+    WRITES_PER_MINUTE: args['writes-per-minute']!,
+  });
   const pid = server.pid!;
   let died = false;
   let stopping = false;
@@ -404,7 +239,7 @@ async function main() {
     console.log(`memory (server RSS): before ${mb(rssBefore)}, after ${mb(rssAfter)}, peak ${mb(rssPeak)}`);
     console.log(`server: ${aliveAfter ? 'still serving' : 'DEAD or not answering'}`);
     if (!aliveAfter) {
-      console.error((server as ChildProcess & { tail?: string[] }).tail?.join('\n') ?? '');
+      console.error(serverLog.slice(-20).join('\n'));
     }
     if (stored === 0) {
       console.error(
