@@ -3,15 +3,17 @@
 //   --data DIR   the eval folder (default ../shared/eval)   --quick   a small subset, for CI
 //   --json FILE  where to write the JSON copy (default data/eval.json)   --verbose  list every miss
 //   Each new dataset's scorer lives in its own module under ./eval/.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { extractArticle } from '../../../src/core';
 import { wordValue } from '../../../src/core/numbers';
-import { compareDocuments } from '../../../src/services/compare';
 import { conflictsBetween, docOf, readJsonl as readJsonlIn } from './common';
 import { readLabelled, scoreLabelled } from './ecb-labelled';
+import { type EquatePair, equate } from './equate';
+import { seedCase } from './seed-case';
 import { quickSubset, type SummEditsRecord, scoreSummEdits } from './summedits';
+import { throughput } from './throughput';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -45,46 +47,6 @@ function flaggedByChange(a: string, before: string, after: string) {
   const old = crossConflicts(a, before);
   const now = [...crossConflicts(a, after)];
   return { any: now.length > 0, fresh: now.some((c) => !old.has(c)) };
-}
-
-// EQUATE: entailed pairs agree by construction, so any conflict flagged between them is a false alarm.
-interface EquatePair {
-  id: string;
-  premise: string;
-  hypothesis: string;
-  label: string;
-}
-function equate() {
-  let pairs = readJsonl<EquatePair>('equate/equate_dev.jsonl');
-  if (quick) pairs = pairs.filter((_, i) => i % 5 === 0);
-  const byLabel: Record<string, { pairs: number; flagged: number }> = {};
-  const falseAlarms: { id: string; premise: string; hypothesis: string; why: string }[] = [];
-  for (const p of pairs) {
-    const links = conflictsBetween([
-      { id: 'premise', text: p.premise },
-      { id: 'hypothesis', text: p.hypothesis },
-    ]).filter((l) => docOf(l.a) !== docOf(l.b));
-    byLabel[p.label] ??= { pairs: 0, flagged: 0 };
-    const row = byLabel[p.label]!;
-    row.pairs++;
-    if (links.length > 0) {
-      row.flagged++;
-      if (p.label === 'entailment')
-        falseAlarms.push({
-          id: p.id,
-          premise: p.premise,
-          hypothesis: p.hypothesis,
-          why: links[0]!.explanation.summary,
-        });
-    }
-  }
-  const ent = byLabel.entailment ?? { pairs: 0, flagged: 0 };
-  return {
-    pairs: pairs.length,
-    byLabel,
-    falseAlarmRate: ent.pairs ? ent.flagged / ent.pairs : 0,
-    falseAlarms,
-  };
 }
 
 // Recall, measured on real sentences: in an entailed EQUATE pair the hypothesis restates the premise's
@@ -280,64 +242,9 @@ function ecbplus(docs: EcbDoc[]) {
   };
 }
 
-function seedCase() {
-  const seeds = join(import.meta.dirname, '../../../seeds');
-  const manifest = JSON.parse(readFileSync(join(seeds, 'manifest.json'), 'utf8')) as {
-    file: string;
-    outlet: string;
-  }[];
-  const result = compareDocuments(
-    manifest.map((m, i) => ({
-      id: String.fromCharCode(97 + i),
-      source: m.outlet,
-      text: readFileSync(join(seeds, m.file), 'utf8'),
-    })),
-  );
-  const claimText = new Map(result.claims.map((c) => [c.id, c.text]));
-  const describe = (l: (typeof result.links)[number]) =>
-    `${l.relation}: ${l.explanation.a?.text} ↔ ${l.explanation.b?.text} (${l.severity})`;
-  const has = (relation: string, x: RegExp, y: RegExp) =>
-    result.links.some(
-      (l) =>
-        l.relation === relation &&
-        ((x.test(claimText.get(l.a) ?? '') && y.test(claimText.get(l.b) ?? '')) ||
-          (y.test(claimText.get(l.a) ?? '') && x.test(claimText.get(l.b) ?? ''))),
-    );
-  return {
-    links: result.links.map(describe),
-    conflict57vs50: has('conflict', /57 countries/, /some 50 partners/),
-    quoteAgreesWithDod: has('corroboration', /about 50 countries/, /some 50 partners/),
-    quoteConflictsWithOwn57: has('conflict', /about 50 countries/, /57 countries/),
-  };
-}
-
 function summedits() {
   const records = readJsonl<SummEditsRecord>('summedits/summedits_dev.jsonl');
   return scoreSummEdits(quick ? quickSubset(records) : records);
-}
-
-function throughput(docs: EcbDoc[]) {
-  const texts = docs.map((d) => d.text);
-  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
-  const runs: number[] = [];
-  for (let r = 0; r < (quick ? 3 : 7); r++) {
-    const t0 = performance.now();
-    for (const t of texts) extractArticle(t);
-    runs.push((performance.now() - t0) / 1000);
-  }
-  runs.sort((a, b) => a - b);
-  const median = runs[Math.floor(runs.length / 2)]!;
-  // A 1,000-word article: the per-ingest extraction cost on the Workers CPU budget.
-  const words = texts.join(' ').split(/\s+/);
-  const article = words.slice(0, 1000).join(' ');
-  const per: number[] = [];
-  for (let r = 0; r < 31; r++) {
-    const t0 = performance.now();
-    extractArticle(article);
-    per.push(performance.now() - t0);
-  }
-  per.sort((a, b) => a - b);
-  return { megabytes: bytes / 1e6, mbPerSecond: bytes / 1e6 / median, extract1000WordsMs: per[15]! };
 }
 
 const ecbDocs = readJsonl<EcbDoc>('ecbplus/ecbplus_dev.jsonl');
@@ -345,7 +252,7 @@ const started = performance.now();
 const report = {
   measuredAt: new Date().toISOString(),
   quick,
-  equate: equate(),
+  equate: equate(readJsonl<EquatePair>('equate/equate_dev.jsonl'), quick),
   recall: recall(),
   ecbplus: ecbplus(ecbDocs),
   articleRecall: articleRecall(ecbDocs),
@@ -353,7 +260,10 @@ const report = {
   // Small articles, two per pair: the whole set runs in a few seconds, so --quick scores all of it.
   ecbLabelled: scoreLabelled(readLabelled(), ecbDocs),
   seed: seedCase(),
-  throughput: throughput(ecbDocs),
+  throughput: throughput(
+    ecbDocs.map((d) => d.text),
+    quick,
+  ),
   seconds: 0,
 };
 report.seconds = (performance.now() - started) / 1000;
