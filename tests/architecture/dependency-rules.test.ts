@@ -4,11 +4,10 @@
 // services, routes or views; middleware and auth never reach routes; src/responses reaches only views and
 // src/shared. And configuration is read in one place: no file of src/ but src/config.ts reads an
 // environment variable (the Worker's bindings, which are objects, not settings, excepted).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = resolve(import.meta.dirname, '../..');
+import { ROOT, sourceFiles } from './source-files';
 
 interface Import {
   /** The imported file or folder, relative to the repository root ("src/core"), or the package name. */
@@ -44,12 +43,6 @@ function importsOf(file: string, text: string): Import[] {
   for (const m of code.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g))
     add(m[1]!, /typeof\s+$/.test(code.slice(0, m.index)));
   return out;
-}
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && /\.tsx?$/.test(e.name))
-    .map((e) => relative(ROOT, join(e.parentPath, e.name)));
 }
 
 const inside = (target: string, ...dirs: string[]) =>

@@ -1,17 +1,10 @@
 // One name, one thing: a type, interface or class is declared under a name once in the application
 // (src/, views/, db/), so that `ClaimView`, `ReviewState` or `ComparedWith` in a file means one shape
 // wherever it is read. Re-exports (`export type { X } from …`) pass the same thing on and are fine.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && /\.tsx?$/.test(e.name))
-    .map((e) => relative(ROOT, join(e.parentPath, e.name)));
-}
+import { ROOT, sourceFiles } from './source-files';
 
 /** The type, interface and class names a source text declares and exports. */
 function declaredNames(text: string): string[] {

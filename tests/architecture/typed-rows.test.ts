@@ -3,22 +3,16 @@
 // service that batches reads hands db/ `Read<T>`s (a statement and its codec) and gets `T`s back.
 // Read from the source text: the names that carry raw rows are imported nowhere outside db/, and no
 // declaration db/ exports mentions a raw row type.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT, sourceFiles } from './source-files';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 /** The one file that meets the drivers: it defines SqlRow and the runners that answer raw rows. */
 const DRIVER_EDGE = 'db/queries/batch.ts';
 /** What batch.ts exports that carries raw rows; only db/ may import them. */
 const RAW_NAMES = ['SqlRow', 'readRows', 'runStatements'];
 const RAW_TYPE = /\bSqlRow\b|Record<string,\s*unknown>/;
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && /\.tsx?$/.test(e.name))
-    .map((e) => relative(ROOT, join(e.parentPath, e.name)));
-}
 
 const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '');
 
