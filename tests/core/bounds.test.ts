@@ -68,4 +68,22 @@ describe('pragmatic bounds', () => {
     });
     expect(found.filter((l) => l.relation === 'conflict')).toEqual([]);
   });
+
+  it('a floor and a ceiling on one number contradict each other (rule opposite-bounds, SummEdits ectsum_AN_q3_2020_26)', () => {
+    const found = links({
+      doc: 'We plan to build over 100 AutoNation USA pre-owned stores, with over 50 completed by the end of 2025.',
+      sum: 'The company plans to expand by building fewer than 100 AutoNation USA pre-owned stores, with over 50 completed by the end of 2025.',
+    });
+    expect(found.filter((l) => l.relation === 'conflict').map((l) => l.explanation.b?.text)).toEqual([
+      'fewer than 100 AutoNation USA pre-owned stores',
+    ]);
+  });
+
+  it('a floor and a ceiling that both admit the number still meet ("at least 100" and "up to 100")', () => {
+    const found = links({
+      a: 'At least 100 people were hurt in the blast, officials said.',
+      b: 'Up to 100 people were hurt in the blast, officials said.',
+    });
+    expect(found.filter((l) => l.relation === 'conflict')).toEqual([]);
+  });
 });
