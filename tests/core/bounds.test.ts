@@ -87,3 +87,22 @@ describe('pragmatic bounds', () => {
     expect(found.filter((l) => l.relation === 'conflict')).toEqual([]);
   });
 });
+
+describe('rule stated-maximum', () => {
+  it('two different maxima of one figure are a soft conflict (SummEdits sales_email_3)', () => {
+    const found = links({
+      doc: 'With features such as real-time monitoring, occupancy-based HVAC control, and advanced energy analytics, EcoGenius can reduce your energy costs by up to 30% while creating a more sustainable work environment.',
+      sum: 'EcoGenius is a company that offers Smart Building Solutions that help reduce energy consumption and carbon footprint. They provide an automated energy management system that can help reduce energy costs by up to 50%, but they only offer a 15-day risk-free trial for their pricing plans.',
+    });
+    expect(found.map((l) => [l.relation, l.severity])).toEqual([['conflict', 'low']]);
+    expect(found[0]!.explanation.summary).toContain('one states a maximum of 30');
+  });
+
+  it('a stated maximum against a limit below it stays quiet ("up to 30%" and "under 50%")', () => {
+    const found = links({
+      doc: 'EcoGenius can reduce your energy costs by up to 30% while creating a more sustainable work environment.',
+      sum: 'EcoGenius can reduce energy costs by under 50% while creating a more sustainable work environment.',
+    });
+    expect(found.filter((l) => l.relation === 'conflict')).toEqual([]);
+  });
+});

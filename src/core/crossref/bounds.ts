@@ -66,6 +66,12 @@ export function softConflict(x: Quantity, y: Quantity): string | null {
     const high = Math.min(x.high, y.high);
     return `the two ranges have different bounds; both hold only if the real figure is ${low === high ? f(low) : `between ${f(low)} and ${f(high)}`}`;
   }
+  // Rule stated-maximum: "up to", "as many as" and "as much as" state the most the figure reaches, a
+  // value said to be attained (Nouwen 2010), not only a limit below it as "fewer than" is. Two such
+  // maxima of one figure that differ disagree: "reduce your energy costs by up to 30%" against "by up to
+  // 50%" (SummEdits sales_email_3).
+  if (sx === 'ceiling' && sy === 'ceiling' && statesMaximum(x) && statesMaximum(y) && !same(x.high, y.high))
+    return `one states a maximum of ${f(x.high)}, the other of ${f(y.high)}; both hold only if the real maximum is ${f(Math.min(x.high, y.high))}, short of the other`;
   const bounded = (s: BoundShape) => s === 'floor' || s === 'ceiling';
   // Only two bounds of one direction: a floor against a figure above it ("at least three" against "ten
   // dead") is literally true, and in news most often an earlier or more cautious count (ECB+ labels);
@@ -79,6 +85,10 @@ export function softConflict(x: Quantity, y: Quantity): string | null {
     return `both hold only if the real figure is above ${f(Math.max(x.low, y.low))}, more than either floor suggests`;
   return `both hold only if the real figure is below ${f(Math.min(x.high, y.high))}, less than either ceiling suggests`;
 }
+
+/** Hedges that state the maximum a figure reaches. */
+const STATED_MAXIMUM = new Set(['up to', 'as many as', 'as much as']);
+const statesMaximum = (q: Quantity) => q.hedge !== null && STATED_MAXIMUM.has(q.hedge.toLowerCase());
 
 /** "another", "a further": the next figure adds to one already stated. */
 const ADDED = /\b(another|an additional|additional|a further|further|more)\s*$/i;
