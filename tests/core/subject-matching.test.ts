@@ -182,6 +182,50 @@ describe('who speaks is not who the figure is about', () => {
     expect(subject).not.toContain('s:nmbr');
   });
 
+  it('reads a body that opens its sentence by saying the rest as a source (`says-opening`)', () => {
+    // ECB+ 11_4ecb and 20_8ecbplus: the figure is in what the commission or the agency says.
+    const said = (s: string) => extractArticle(s).claims[0]!.terms;
+    expect(said('The Central Election Commission said that turnout was almost 90 %.')).toContain('s:cec');
+    expect(
+      said(
+        'The official IRNA news agency and the United States Geological Survey said it had a magnitude of 5.9.',
+      ),
+    ).toEqual(expect.arrayContaining(['s:irna', 's:usgs']));
+    // What they say may be about themselves: "he", "they" keep the name a subject.
+    expect(said('Manohar Nambiar said he seized 14 rifles from the boat.')).not.toContain('s:nmbr');
+    expect(said('The Central Election Commission said they counted 90 % of the ballots.')).not.toContain(
+      's:cec',
+    );
+    // A name that does not open the sentence as its sayer stays a subject.
+    expect(said('Turnout was 90 % as the Central Election Commission said it would be.')).not.toContain(
+      's:cec',
+    );
+  });
+
+  it('reads journalists as sources, not actors (`journalists-are-sources`, ECB+ topic 10)', () => {
+    const lynch = extractArticle(
+      [
+        'The Red Sox have made an eight - year offer to Teixeira in excess of $160 million, but sources close to the negotiations say it is less than the $184 million reported by Boston WCVB sportscaster Mike Lynch.',
+        'Teixeira met the Red Sox owners on Thursday.',
+      ].join(' '),
+    ).claims[1]!;
+    // The neighbour's journalist is no person around the claim.
+    expect(lynch.contextTerms).not.toContain('p:lnch');
+    const bloom = extractArticle(
+      [
+        'Earl Bloom of the Orange County Register heard Dan Patrick say it on his radio show.',
+        'The Red Sox offered Mark Teixeira an eight - year, $200MM deal.',
+      ].join(' '),
+    ).claims.at(-1)!;
+    expect(bloom.contextTerms).not.toContain('p:blm');
+    expect(bloom.contextTerms).not.toContain('p:ptrck');
+    // A person the article does not introduce as a journalist stays an actor.
+    const met = extractArticle(
+      'Earl Bloom met Dan Patrick at his radio show. The Red Sox offered Mark Teixeira an eight - year, $200MM deal.',
+    ).claims.at(-1)!;
+    expect(met.contextTerms).toEqual(expect.arrayContaining(['p:blm', 'p:ptrck']));
+  });
+
   it('does not keep apart two sentences that cite different officials for one haul', () => {
     expect(
       conflicts({
