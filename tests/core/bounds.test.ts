@@ -106,3 +106,27 @@ describe('rule stated-maximum', () => {
     expect(found.filter((l) => l.relation === 'conflict')).toEqual([]);
   });
 });
+
+describe('rule precise-hedge', () => {
+  const outlook = (eps: string) =>
+    `Bunge raised its full year adjusted earnings per share outlook to approximately ${eps} per share.`;
+
+  it('two approximations given to the cent that differ are a soft conflict (SummEdits ectsum_BG_q1_2021_24)', () => {
+    const found = links({ doc: outlook('$7.50'), sum: outlook('$7.60') });
+    expect(found.filter((l) => l.relation === 'conflict').map((l) => l.severity)).toEqual(['low']);
+    expect(found.find((l) => l.relation === 'conflict')!.explanation.summary).toContain(
+      'is given to 2 decimal places',
+    );
+  });
+
+  it('the same approximation twice agrees, and a round "about 50" keeps its ±10 %', () => {
+    expect(
+      links({ doc: outlook('$7.50'), sum: outlook('$7.50') }).filter((l) => l.relation === 'conflict'),
+    ).toEqual([]);
+    const round = links({
+      a: 'About 50 countries joined the coalition against the group, officials said.',
+      b: 'Some 53 countries joined the coalition against the group, officials said.',
+    });
+    expect(round.filter((l) => l.relation === 'conflict')).toEqual([]);
+  });
+});
