@@ -4,14 +4,17 @@
 
 import { isTerm, keyOf, keysOf, term } from './terms';
 import type { ClaimForMatching, EntityMention, Quantity, Span } from './types';
+import { familyOf } from './unit-class';
 import { unitClassOf } from './units';
 import { STOPWORDS, singular } from './words';
 
 const HOLDER = 'who:';
 
+const isAge = (q: Quantity) => familyOf(q) === 'age';
+
 /** The holder of an age ("gr" for "16-year-old Kimani Gray"), or null when the sentence does not say. */
 export function ageHolder(q: Quantity): string | null {
-  if (q.unitClass !== 'age') return null;
+  if (!isAge(q)) return null;
   const m = q.modifiers.find((x) => x.startsWith(HOLDER));
   return m ? m.slice(HOLDER.length) : null;
 }
@@ -57,7 +60,7 @@ export function sameNamedPerson(a: ClaimForMatching, qa: Quantity, b: ClaimForMa
   // *deputy*" gives the deputy's age, not Orozco's.
   const onlyPerson = (holder: string, c: ClaimForMatching, q: Quantity) => {
     const named = people(c);
-    const ages = c.quantities.filter((x) => x.unitClass === 'age').length;
+    const ages = c.quantities.filter(isAge).length;
     return (
       ages === 1 &&
       holderNoun(c, q) === null &&
@@ -87,8 +90,30 @@ export function sharePersonAround(a: ClaimForMatching, b: ClaimForMatching): boo
  * 36-year-old champion" of another).
  */
 const OTHER_DAY = 'different-weekdays';
+/**
+ * What may show one person at another time, when their age differs: other years, or actors the other
+ * report never names, around the claims or in their own sentence (Klitschko at 32 against Rahman, at
+ * 36 against Thompson). A month or year one report alone names, names in the sentence the other never
+ * mentions, or no name in common do not: outlets tell one event with different details.
+ */
 /** Around two sentences that both give one named person's age, other people say little. */
 const OTHER_PEOPLE_AROUND = 'different-people-around';
+/**
+ * Details one outlet alone gives (a month, names in the sentence, a central name, no name the other
+ * sentence shares): one person's two ages are still compared past them, unless ANOTHER_TIME holds.
+ */
+const OTHER_DETAILS: ReadonlySet<string> = new Set([
+  'time-never-named',
+  'absent-central-actor',
+  'absent-sentence-names',
+  'no-shared-anchor',
+]);
+export const ANOTHER_TIME: ReadonlySet<string> = new Set([
+  'different-years',
+  'absent-actors',
+  'absent-protagonists',
+  'absent-own-actors',
+]);
 
 /**
  * An age is a property of a person, not of an event: two ages of one person reported on different
@@ -102,9 +127,11 @@ export function onePersonsAge(
   b: ClaimForMatching,
   qb: Quantity,
   why: string,
+  anotherTime = false,
 ) {
-  if (qa.unitClass !== 'age' || qb.unitClass !== 'age') return false;
-  if (sameNamedPerson(a, qa, b, qb)) return why === OTHER_DAY || why === OTHER_PEOPLE_AROUND;
+  if (!isAge(qa) || !isAge(qb)) return false;
+  if (sameNamedPerson(a, qa, b, qb))
+    return why === OTHER_DAY || why === OTHER_PEOPLE_AROUND || (OTHER_DETAILS.has(why) && !anotherTime);
   return why === OTHER_DAY && (sharePersonAround(a, b) || shareProtagonist(a, b));
 }
 
@@ -155,7 +182,7 @@ export function agesShareHolder(
   b: ClaimForMatching,
   qb: Quantity,
 ): boolean {
-  if (qa.unitClass !== 'age' || qb.unitClass !== 'age') return false;
+  if (!isAge(qa) || !isAge(qb)) return false;
   if (sameNamedPerson(a, qa, b, qb)) return true;
   return !ageHolder(qa) && !ageHolder(qb) && shareProtagonistPerson(a, b) && sameHolderNoun(a, qa, b, qb);
 }
@@ -166,7 +193,7 @@ export function agesShareHolder(
  * surround the two figures.
  */
 export function agesOfDifferentHolders(a: ClaimForMatching, qa: Quantity, b: ClaimForMatching, qb: Quantity) {
-  if (qa.unitClass !== 'age' || qb.unitClass !== 'age' || sameNamedPerson(a, qa, b, qb)) return false;
+  if (!isAge(qa) || !isAge(qb) || sameNamedPerson(a, qa, b, qb)) return false;
   const ha = ageHolder(qa);
   const hb = ageHolder(qb);
   return (!!ha && !hb && holderNoun(b, qb) !== null) || (!!hb && !ha && holderNoun(a, qa) !== null);

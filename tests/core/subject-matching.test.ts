@@ -29,6 +29,43 @@ describe('an age belongs to a person, not to an event', () => {
     expect(conflicts({ a: shooting(16), b: vigil(16) })).toEqual([]);
   });
 
+  it("compares one named person's ages past details one outlet alone gives, not past another event's actors", () => {
+    // ECB+ 3_10ecbplus / 3_11ecbplus retold: one report dates the hold-up to November, the other never
+    // names a month (time-never-named); both give Comeaux's age.
+    const held = [
+      'Texas authorities are searching for Arcade Joseph Comeaux, who escaped from a prison van near Baytown on Monday.',
+      'Comeaux, 49, was in a wheelchair in November when he pulled a gun on two guards during a transfer from Huntsville to Beaumont.',
+      'Comeaux is serving a life sentence for aggravated sexual assault, spokesman Jason Clark said.',
+      'The guards were unhurt, Clark told the Houston Chronicle.',
+    ].join('\n');
+    const escaped = (line: string) =>
+      [
+        'Texas authorities are searching for Arcade Joseph Comeaux, who escaped from a prison van near Baytown on Monday.',
+        line,
+        'The Texas Department of Criminal Justice said Comeaux was convicted in 1998.',
+        'Sheriff Randy Smith of Liberty County joined the search.',
+      ].join('\n');
+    const line = (age: number, rest: string) =>
+      `Comeaux, ${age}, escaped from the van after he pulled a gun on ${rest}.`;
+    expect(
+      conflicts({ a: held, b: escaped(line(47, 'two officers driving him to a prison in Beaumont')) }),
+    ).toEqual(['49 / 47']);
+    expect(
+      conflicts({ a: held, b: escaped(line(49, 'two officers driving him to a prison in Beaumont')) }),
+    ).toEqual([]);
+    // An age told beside an actor the other report never names is the person at another event: Klitschko
+    // at 32 against Rahman, at 36 against Thompson (ECB+ 7_11ecb / 7_6ecbplus; absent-own-actors).
+    expect(
+      conflicts({
+        a: held,
+        b: escaped(line(47, 'Warden Lorie Davis and two officers driving him to Beaumont')).replace(
+          'Sheriff Randy Smith of Liberty County joined the search.',
+          'Davis ordered a review of every transfer.',
+        ),
+      }),
+    ).toEqual([]);
+  });
+
   it('takes an unnamed age across report days for the person both reports return to most', () => {
     const report = (day: string, age: number, detail: string) =>
       [

@@ -20,6 +20,6 @@ for (const c of out.claims ?? []) {
   console.log(`${c.document}: ${c.text}`);
   for (const x of c.compared ?? []) {
     if (figB && !JSON.stringify(x).includes(figB)) continue;
-    console.log(`  ${JSON.stringify(x).slice(0, 900)}`);
+    console.log(`  ${JSON.stringify(x).slice(0, 4000)}`);
   }
 }
