@@ -18,9 +18,12 @@ import {
   pendingArticleIds,
   pendingArticleStatement,
 } from '../../db/queries/crossref-pending';
+import { copyInfoOf, setCopyOf } from '../../db/queries/wire-copies';
 import { crossReference } from '../core';
+import { decodeSignature } from '../core/wire-copies';
 import { refreshFacts } from './fact-upkeep';
 import { refreshStories } from './story-upkeep';
+import { wireCopyGroups } from './wire-copies';
 
 /** Sends articles to be cross-referenced later (the Worker's Queue producer). */
 export type CrossReferenceLater = (articleIds: number[]) => Promise<void>;
@@ -54,11 +57,26 @@ export async function crossReferenceStored(db: Db, articleId: number): Promise<C
     const df = new Map<string, number>();
     terms.read(termRows![0], df);
     const stored = candidates.read(candidateRows!, df);
+    // Wire copies of it among the articles it is compared with: never linked to it (ingest.ts too).
+    const [self] = await copyInfoOf(db, [articleId]);
+    const signature = decodeSignature(self?.copySignature);
+    const key = String(articleId);
+    const groups = signature
+      ? await wireCopyGroups(
+          db,
+          [{ key, signature }],
+          stored.map((c) => Number(c.article)),
+        )
+      : null;
+    const original = groups?.originalOf[0];
+    if (original && original !== key) await setCopyOf(db, articleId, Number(original));
+    const articleOf = new Map([...incoming, ...stored].map((c) => [c.ref, c.article]));
     // The article's claims with each other too, as an immediate ingest compares them.
     const own = new Set(incoming.map((c) => c.ref));
     for (const d of crossReference(incoming, stored, termStatsOf(df), article.names)) {
       // Links between two earlier claims were stored when the later of them was cross-referenced.
       if (!own.has(d.a) && !own.has(d.b)) continue;
+      if (groups?.sameGroup(articleOf.get(d.a) ?? '', articleOf.get(d.b) ?? '')) continue;
       links.push({ ...d, a: Number(d.a), b: Number(d.b) });
     }
   }

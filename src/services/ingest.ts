@@ -16,6 +16,7 @@ import {
   termDfQuery,
   termStatsOf,
 } from '../../db/queries/candidates';
+import { setCopyOf } from '../../db/queries/wire-copies';
 import {
   type ClaimForMatching,
   cleanLabel,
@@ -29,12 +30,14 @@ import {
   weightedTerms,
   wellFormed,
 } from '../core';
+import { type CopySignature, copySignature, encodeSignature } from '../core/wire-copies';
 import { type Compute, inThreadCompute } from './compute';
 import type { CrossReferenceLater } from './crossref-later';
 import { InputError } from './errors';
 import { refreshFacts } from './fact-upkeep';
 import { sha256Hex } from './hash';
 import { refreshStories } from './story-upkeep';
+import { wireCopyGroups } from './wire-copies';
 
 export interface IngestInput {
   outlet: string;
@@ -162,11 +165,22 @@ export async function ingestArticles(
       // Checked against the limits on one document's work where it is extracted (compute.ts).
       const extracted = await compute.extract(input.text, { html, label: `The article "${input.title}"` });
       if (extracted.text.trim() === '') return null;
-      return { input, extracted, contentHash: await sha256Hex(extracted.text) };
+      return {
+        input,
+        extracted,
+        contentHash: await sha256Hex(extracted.text),
+        signature: copySignature(extracted.text),
+      };
     }),
   );
   // The articles to store unless stored already: the first of their text in this batch.
-  const unique: { input: IngestInput; extracted: ExtractedArticle; contentHash: string; at: number }[] = [];
+  const unique: {
+    input: IngestInput;
+    extracted: ExtractedArticle;
+    contentHash: string;
+    signature: CopySignature;
+    at: number;
+  }[] = [];
   const seen = new Set<string>();
   for (const [at, p] of prepared.entries()) {
     if (!p || seen.has(p.contentHash)) continue;
@@ -187,14 +201,15 @@ export async function ingestArticles(
   let stored: { ids: number[]; links: NewLink[][] } | null = null;
   if (fresh.length > 0) {
     let linksOf: NewLink[][];
+    let originalOf: (string | undefined)[] = [];
     if (later) {
-      // Deferred: stored with no links yet; crossReferenceStored adds them.
+      // Deferred: stored with no links yet; crossReferenceStored adds them (and finds wire copies).
       linksOf = fresh.map(() => []);
     } else {
       // Read again only when some of the batch turned out to be stored: the lookup was for all of it.
       const read = fresh.length === unique.length ? first! : archiveRead(fresh);
       const rows = read === first ? archiveRows : await readBatch(db, read.statements);
-      linksOf = linksOfFresh(fresh, read, rows);
+      ({ linksOf, originalOf } = await linksOfFresh(db, fresh, read, rows));
     }
     const articles = fresh.map((f, k) => ({
       outlet: f.input.outlet,
@@ -208,6 +223,8 @@ export async function ingestArticles(
       mentions: f.extracted.mentions,
       links: linksOf[k]!,
       pendingNames: later ? [...entityNames([f.extracted])] : undefined,
+      copySignature: encodeSignature(f.signature),
+      copyOf: originalOf[k] && /^\d+$/.test(originalOf[k]!) ? Number(originalOf[k]) : null,
     }));
     try {
       stored = { ids: await insertArticles(db, articles), links: linksOf };
@@ -223,6 +240,9 @@ export async function ingestArticles(
       if (raced) return [{ status: 'duplicate', articleId: raced.id, title: raced.title }];
       throw err;
     }
+    // A wire copy of an article of this same batch: marked now that the batch's ids are known.
+    for (const [k, o] of originalOf.entries())
+      if (o?.startsWith('n')) await setCopyOf(db, stored.ids[k]!, stored.ids[Number(o.slice(1))]!);
     // Claims linked as stating the same figure join (or form, or merge) facts.
     if (!later && linksOf.some((l) => l.length > 0)) {
       await refreshFacts(db, stored.ids);
@@ -290,17 +310,31 @@ function archiveRead(fresh: { extracted: ExtractedArticle }[]): ArchiveRead {
  * other, per article, from archiveRead(fresh) and its answer `rows`: each link belongs to the later of
  * the batch's articles it touches.
  */
-function linksOfFresh(
-  fresh: { extracted: ExtractedArticle }[],
+async function linksOfFresh(
+  db: Db,
+  fresh: { extracted: ExtractedArticle; signature: CopySignature }[],
   read: ArchiveRead,
   [candidateRows, termRows]: Record<string, unknown>[][],
-): NewLink[][] {
+): Promise<{ linksOf: NewLink[][]; originalOf: (string | undefined)[] }> {
   const { incoming } = read;
   const df = new Map<string, number>();
   read.terms.read(termRows![0], df);
   const candidates = read.candidates.read(candidateRows!, df);
   const stats = mergeStats(termStatsOf(df), termStatsFrom(incoming));
-  const drafts = crossReference(incoming, candidates, stats, entityNames(fresh.map((f) => f.extracted)));
+  // Wire copies among the batch and the stored articles it is compared with: their claims are one
+  // source's, so a link between two of them is neither corroboration nor conflict.
+  const groups = await wireCopyGroups(
+    db,
+    fresh.map((f, k) => ({ key: `n${k}`, signature: f.signature })),
+    candidates.map((c) => Number(c.article)),
+  );
+  const articleOf = new Map([...incoming, ...candidates].map((c) => [c.ref, c.article]));
+  const drafts = crossReference(
+    incoming,
+    candidates,
+    stats,
+    entityNames(fresh.map((f) => f.extracted)),
+  ).filter((d) => !groups.sameGroup(articleOf.get(d.a) ?? '', articleOf.get(d.b) ?? ''));
 
   const linksOf: NewLink[][] = fresh.map(() => []);
   for (const d of drafts) {
@@ -318,5 +352,5 @@ function linksOfFresh(
       explanation: d.explanation,
     });
   }
-  return linksOf;
+  return { linksOf, originalOf: groups.originalOf };
 }
