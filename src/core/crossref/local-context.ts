@@ -3,6 +3,7 @@
 import { agesOfDifferentHolders, agesShareHolder } from '../ages';
 import { contentStem } from '../claims';
 import type { ClaimForMatching, Quantity } from '../types';
+import { classOf, isGenericMeasure } from '../unit-class';
 import { MONTHS, STOPWORDS } from '../words';
 import { frameOf, periodsApart } from './frame';
 
@@ -37,7 +38,7 @@ function localContextOf(claimText: string, q: Quantity): Set<string> {
   while (from > 0 && from < at && inWord.test(claimText[from - 1]!)) from++;
   while (to < claimText.length && to > at + q.text.length && inWord.test(claimText[to]!)) to--;
   const window = claimText.slice(from, to);
-  const own = new Set(q.text.toLowerCase().match(WORD) ?? []);
+  const own = ownWords(q);
   const out = new Set<string>();
   for (const m of window.matchAll(WORD)) {
     const w = m[0].toLowerCase().replace(/'s$/, '');
@@ -45,6 +46,21 @@ function localContextOf(claimText: string, q: Quantity): Set<string> {
     out.add(contentStem(w));
   }
   return out;
+}
+
+/**
+ * The words of a figure's own text that say nothing about what it measures: its hedge, number and unit.
+ * Rule glued-noun-phrase: the words after its unit ("30-Day *Risk-Free Trial*", "a 20-year *sentence*",
+ * "42 percent *of Americans*") name what the figure measures, and stay in its surroundings: "30-Day
+ * Risk-Free Trial" and "15-day risk-free trial" are one trial told with two lengths.
+ */
+function ownWords(q: Quantity): Set<string> {
+  const text = q.text.toLowerCase();
+  const unit = q.unit.toLowerCase().split(' ').at(-1) ?? '';
+  // The unit as written, glued to the number or not ("30-Day", "20-year", "four years", "42 percent").
+  const at = /^[a-z]+$/.test(unit) ? text.search(new RegExp(`${unit}[a-z]*`)) : -1;
+  const head = at < 0 ? text : text.slice(0, text.indexOf(' ', at) < 0 ? text.length : text.indexOf(' ', at));
+  return new Set(head.match(WORD) ?? []).add(unit);
 }
 
 /**
@@ -58,7 +74,7 @@ export function sameLocalContext(
   b: ClaimForMatching,
   qb: Quantity,
 ): boolean {
-  if (!GENERIC.test(qa.unitClass)) return true;
+  if (!isGenericMeasure(classOf(qa))) return true;
   // An age's holder is its context (ages.ts).
   if (agesShareHolder(a, qa, b, qb)) return true;
   if (agesOfDifferentHolders(a, qa, b, qb)) return false;
@@ -106,7 +122,6 @@ const SAYS_NOTHING_MEASURED = new Set(
 );
 // Seasons are a sports duration: "19 seasons with the club" may be a career, a contract or a coaching spell.
 // Dates, years and times of day too: "in 2021" may date a margin, a launch or a ruling.
-const GENERIC = /^(duration:|age$|percent|season$|date:|time:)/;
 
 const MONTH_NAMES = 'January|February|March|April|June|July|August|September|October|November|December';
 const PERIOD = new RegExp(
