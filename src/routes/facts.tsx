@@ -2,10 +2,10 @@
 import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import { FactPage } from '../../views/pages/fact';
+import { page, renderError } from '../responses/render';
 import { factDetail } from '../services/facts';
 import type { AppDeps, AppEnv } from '../shared/app-env';
 import { publicOrigin } from './public-origin';
-import { page, renderError } from './render';
 import { idParam } from './schemas';
 
 export function factRoutes(deps: AppDeps) {
