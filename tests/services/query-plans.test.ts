@@ -4,6 +4,8 @@
 // archive is large enough for a timing to show it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { SQL } from 'drizzle-orm';
+import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Statement } from '../../db/queries/batch';
 import {
@@ -14,6 +16,8 @@ import {
   termDfQuery,
 } from '../../db/queries/candidates';
 import { pendingArticleStatement } from '../../db/queries/crossref-pending';
+import { tiesOfFactsStatement } from '../../db/queries/facts';
+import { entryPageQuery, factPairsQuery } from '../../db/queries/queue-facts';
 import { extractArticle } from '../../src/core';
 import { ingestArticle } from '../../src/services/ingest';
 import { createTestDb, type TestDb } from '../helpers/db';
@@ -63,5 +67,29 @@ describe('query plans of the ingest', () => {
       ['the pending article', pendingArticleStatement(pending)],
     ];
     for (const [name, statement] of statements) expect(await fullScans(statement), name).toEqual([]);
+  });
+});
+
+describe('query plans of the queue by fact', () => {
+  const dialect = new SQLiteAsyncDialect();
+  const statement = (q: SQL): Statement => {
+    const { sql, params } = dialect.sqlToQuery(q);
+    return { sql, args: params as Statement['args'] };
+  };
+  it('page the entries, read their pairs and their rulings through indexes only', async () => {
+    const facts = [1, 2, 3];
+    const statements: [string, Statement][] = [
+      ['entries, most severe first', statement(entryPageQuery(t.db, { status: 'open' }))],
+      ['entries, newest', statement(entryPageQuery(t.db, { status: 'open', sort: 'newest' }))],
+      ['entries, a page further', statement(entryPageQuery(t.db, { status: 'open', limit: 10, offset: 20 }))],
+      ['entries of high severity', statement(entryPageQuery(t.db, { status: 'open', severity: 'high' }))],
+      ["the entries' pairs", statement(factPairsQuery(t.db, { status: 'open' }, facts))],
+      [
+        "the entries' pairs, by score",
+        statement(factPairsQuery(t.db, { status: 'all', sort: 'score' }, facts)),
+      ],
+      ['rulings in the facts', tiesOfFactsStatement(facts)],
+    ];
+    for (const [name, s] of statements) expect(await fullScans(s), name).toEqual([]);
   });
 });
