@@ -1,9 +1,10 @@
 // The conflict queue by fact: one entry per fact in disagreement (or per pair outside any fact),
 // grouped and paged in SQL over the whole result, most severe first; then each entry's pairs.
 import { and, asc, desc, type SQL, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { alias, SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
 import { links } from '../schema';
+import { readRows, type Statement } from './batch';
 import {
   attachClaims,
   type ConflictFilter,
@@ -69,9 +70,7 @@ async function entryPage(
   db: Db,
   filter: ConflictFilter,
 ): Promise<{ heads: { id: number; factId: number | null; matching: number }[]; total: number | null }> {
-  const rows = await db.all<{ head: number; fact: number | null; n: number; total: number }>(
-    entryPageQuery(db, filter),
-  );
+  const rows = await readRows(db, statementOf(entryPageQuery(db, filter)));
   return {
     heads: rows.map((r) => ({
       id: Number(r.head),
@@ -98,6 +97,14 @@ export function factPairsQuery(db: Db, filter: ConflictFilter, facts: number[]):
     from json_each(${JSON.stringify(facts)}) "j" join ${links} on ${links.id} in ${firstPairs}`;
 }
 
+const dialect = new SQLiteAsyncDialect();
+
+/** A drizzle SQL object as a plain statement, read with readRows like the other hand-written reads. */
+export function statementOf(q: SQL): Statement {
+  const { sql: text, params } = dialect.sqlToQuery(q);
+  return { sql: text, args: params as Statement['args'] };
+}
+
 /** The queue's entries: one page of them, then up to PAIRS_PER_FACT matching pairs of each fact. */
 export async function listQueueEntries(
   db: Db,
@@ -112,7 +119,7 @@ export async function listQueueEntries(
   const facts = heads.flatMap((h) => (h.factId === null ? [] : [h.factId]));
   const pairIds = new Map<number, number[]>();
   if (facts.length > 0) {
-    const rows = await db.all<{ fact: number; id: number }>(factPairsQuery(db, filter, facts));
+    const rows = await readRows(db, statementOf(factPairsQuery(db, filter, facts)));
     for (const r of rows) pairIds.set(Number(r.fact), [...(pairIds.get(Number(r.fact)) ?? []), Number(r.id)]);
   }
   const order = heads.flatMap((h) => (h.factId === null ? [h.id] : (pairIds.get(h.factId) ?? [h.id])));

@@ -44,7 +44,7 @@ describe.skipIf(skipBrowserTests())('facts in Chromium', () => {
   });
 
   for (const width of [1440, 390]) {
-    it(`at ${width} px: queue → fact → claim → conflict, and the fact's number line`, async () => {
+    it(`at ${width} px: queue → fact → claim → review → export, the drill-down to a pair, and the number line`, async () => {
       await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
       await page.goto(server.url);
       // One entry per fact, naming every source's figure, a quoted speaker as such.
@@ -57,7 +57,7 @@ describe.skipIf(skipBrowserTests())('facts in Chromium', () => {
         expect(top).toBeLessThan(2 * 844);
       }
       await page.screenshot({ path: join(SCREENSHOTS, `queue-facts-${width}.png`), fullPage: true });
-      await Promise.all([page.waitForURL(/\/facts\/\d+$/), head.locator('a.fact-link').click()]);
+      await Promise.all([page.waitForURL(/\/facts\/\d+$/), page.locator('a.fact-link').first().click()]);
       const svg = page.locator('svg.number-line');
       expect(await svg.count()).toBe(1);
       expect(await svg.locator('circle').count()).toBeGreaterThan(0);
@@ -68,14 +68,41 @@ describe.skipIf(skipBrowserTests())('facts in Chromium', () => {
       await page.screenshot({ path: join(SCREENSHOTS, `fact-${width}.png`), fullPage: true });
       await Promise.all([
         page.waitForURL(/\/claims\/\d+$/),
-        page.locator('table.fact-table a.claim-link').first().click(),
+        // The DOD's claim: the conflict resolved below (#1) is between the other two.
+        page
+          .locator('table.fact-table tbody tr')
+          .filter({ hasText: 'some 50 partners' })
+          .locator('a.claim-link')
+          .first()
+          .click(),
       ]);
+      const claimUrl = page.url();
       expect(await page.locator('a[href^="/facts/"]').count()).toBeGreaterThan(0);
       expect(await page.locator('a[href="/api/export/claims.csv"]').count()).toBe(1);
-      await page.goBack();
+      // Review: a verdict that contradicts nothing, given in place; then the export has it.
+      const [verdict, word] = width === 390 ? ['unverifiable', 'Unverifiable'] : ['disputed', 'Disputed'];
+      await page.waitForFunction(() => 'htmx' in window);
+      await page.locator(`form.verdict button[value="${verdict}"]`).first().click();
+      await page.waitForFunction(
+        (word) => new RegExp(word).test(document.querySelector('[id^="claim-badge-"]')?.textContent ?? ''),
+        word,
+      );
+      await page.reload();
+      await Promise.all([
+        page.waitForURL(/\/api\/export\/claimreview$/),
+        page.locator('a[href="/api/export/claimreview"]').first().click(),
+      ]);
+      const exported = JSON.parse((await page.locator('body').textContent()) ?? '{}') as {
+        '@graph': { url: string; reviewRating: { alternateName: string } }[];
+      };
+      const mine = exported['@graph'].find((g) => g.url === claimUrl);
+      expect(mine?.reviewRating.alternateName).toBe(word);
+      await page.goto(server.url);
+      // The drill-down: a fact's pairs, folded under its row, each one a conflict page away.
+      await page.locator('details.fact-pairs summary').first().click();
       await Promise.all([
         page.waitForURL(/\/conflicts\/\d+$/),
-        page.locator('.fact-pairs a').first().click(),
+        page.locator('details.fact-pairs a.row-link').first().click(),
       ]);
       expect(await page.locator('h1').textContent()).toMatch(/quoted by CNN|CNN vs U\.S\./);
       expect(await page.locator('.key-hints').textContent()).toMatch(/Esc/);

@@ -68,7 +68,8 @@ describe.skipIf(skipBrowserTests())('the #flash box in Chromium', () => {
       page.waitForURL(server.url),
       page.locator('form.signin button[type="submit"]').click(),
     ]);
-    await page.locator('li.queue-row a.row-link').first().click();
+    await page.locator('details.fact-pairs summary').first().click();
+    await page.locator('details.fact-pairs a.row-link').first().click();
     await page.waitForURL(/\/conflicts\/\d+$/);
     await page.waitForFunction(() => 'htmx' in window);
 

@@ -109,7 +109,8 @@ describe.skipIf(skipBrowserTests())('hardening in Chromium', () => {
 
     // A conflict page, and a review posted through htmx with a hostile note and name.
     await page.goto(server.url);
-    await page.locator('li.queue-row a.row-link').first().click();
+    await page.locator('details.fact-pairs summary').first().click();
+    await page.locator('details.fact-pairs a.row-link').first().click();
     await page.waitForURL(/\/conflicts\/\d+$/);
     await page.waitForFunction(() => 'htmx' in window);
     const review = page.locator('section.review').first();

@@ -91,19 +91,20 @@ describe.skipIf(skipBrowserTests())('reviewer workflow in Chromium', () => {
     await page.waitForURL(/outlet=CNN/);
     await page.locator('input[name="q"]').fill('partners');
     await page.waitForURL(/q=partners/);
-    await page.waitForFunction(() => document.querySelectorAll('#queue-list li.queue-row').length === 1);
-    const rowText = await page.locator('li.queue-row').first().textContent();
+    // One entry a fact: the filtered list holds the fact of the 57-vs-50 pairs, once.
+    await page.waitForFunction(() => document.querySelectorAll('#bulk-form > ol.queue > li').length === 1);
+    const rowText = await page.locator('#bulk-form > ol.queue > li').first().textContent();
     expect(rowText).toContain('57 countries');
     expect(rowText).toContain('some 50 partners');
     await page.locator('input[name="q"]').fill('');
     await page.waitForURL((u) => !u.search.includes('q=partners'));
-    await page.waitForFunction(() => document.querySelectorAll('#queue-list li.queue-row').length >= 1);
+    await page.waitForFunction(() => document.querySelectorAll('#bulk-form > ol.queue > li').length >= 1);
 
     // Keyboard: j moves down, k back up, ? shows the keys.
     await page.locator('h1').click();
     await page.keyboard.press('j');
     const firstId = await page.locator('li.queue-row.kb-current').getAttribute('id');
-    expect(firstId).toMatch(/^row-\d+$/);
+    expect(firstId).toMatch(/^(row|fact)-\d+$/);
     const rows = await page.locator('li.queue-row').count();
     if (rows > 1) {
       await page.keyboard.press('j');
@@ -117,9 +118,10 @@ describe.skipIf(skipBrowserTests())('reviewer workflow in Chromium', () => {
     await page.keyboard.press('Escape');
     await page.screenshot({ path: join(SCREENSHOTS, 'queue-filtered.png'), fullPage: true });
 
-    // Open the 57-vs-50 conflict with the keyboard (focus its row, Enter).
+    // Open the 57-vs-50 conflict with the keyboard: unfold its fact's pairs, focus the pair, Enter.
+    await page.locator('li.fact-entry details.fact-pairs summary').first().click();
     const target = page
-      .locator('li.queue-row')
+      .locator('li.queue-row:not(.fact-entry)')
       .filter({ hasText: '57 countries' })
       .filter({ hasText: 'some 50 partners' })
       .first();
@@ -301,7 +303,9 @@ describe.skipIf(skipBrowserTests())('reviewer workflow in Chromium', () => {
       page.locator('form.signin button[type="submit"]').click(),
     ]);
     await page.waitForFunction(() => 'htmx' in window);
-    const rowsBefore = await page.locator('li.queue-row').count();
+    // The queue's entries: one a fact in disagreement (its pairs folded under it), or a lone pair.
+    const ENTRIES = '#bulk-form > ol.queue > li';
+    const rowsBefore = await page.locator(ENTRIES).count();
     expect(rowsBefore).toBeGreaterThan(0);
 
     // Nothing selected: the 422 is swapped into the list's place, the list and its form stay usable.
@@ -309,30 +313,39 @@ describe.skipIf(skipBrowserTests())('reviewer workflow in Chromium', () => {
     await page.waitForFunction(() =>
       /Select at least one conflict/.test(document.querySelector('#queue-list')?.textContent ?? ''),
     );
-    expect(await page.locator('li.queue-row').count()).toBe(rowsBefore);
+    expect(await page.locator(ENTRIES).count()).toBe(rowsBefore);
 
-    // Keyboard: j to the first row, x selects it; then Assign (to me) through the bulk form.
+    // Keyboard: j to the first entry, x selects it (a fact's box selects its pairs); then Assign (to
+    // me) through the bulk form.
     await page.locator('h1').click();
     await page.keyboard.press('j');
     await page.keyboard.press('x');
-    const picked = page.locator('li.queue-row.kb-current');
-    const id = (await picked.getAttribute('id'))!.replace('row-', '');
-    expect(await picked.locator('input.row-select').isChecked()).toBe(true);
+    const picked = page.locator(`${ENTRIES}.kb-current`);
+    const entryId = (await picked.getAttribute('id'))!;
+    const selectBox = picked.locator('input.row-select').first();
+    expect(await selectBox.isChecked()).toBe(true);
+    const pairIds = (await selectBox.getAttribute('value'))!.split(',').map((v) => v.split(':')[0]);
+    const id = pairIds[0]!;
     await page.locator('#bulk-form select[name="assignee"]').selectOption('me');
     await page.locator('button[data-bulk="assign"]').click();
-    await page.waitForFunction(() =>
-      /1 of 1 conflict changed/.test(document.querySelector('.bulk-report')?.textContent ?? ''),
+    const n = pairIds.length;
+    await page.waitForFunction(
+      (n) =>
+        new RegExp(`${n} of ${n} conflicts? changed`).test(
+          document.querySelector('.bulk-report')?.textContent ?? '',
+        ),
+      n,
     );
-    // The list came back with the filters kept: assigned now, the row left the "unassigned" list.
-    expect(await page.locator(`#row-${id}`).count()).toBe(0);
-    expect(await page.locator('li.queue-row').count()).toBe(rowsBefore - 1);
+    // The list came back with the filters kept: assigned now, the entry left the "unassigned" list.
+    expect(await page.locator(`#${entryId}`).count()).toBe(0);
+    expect(await page.locator(ENTRIES).count()).toBe(rowsBefore - 1);
     expect(new URL(page.url()).search).toBe('?status=all&assignee=none');
 
     // My queue: the filter picks it, the URL says so.
     await page.locator('form.filters select[name="assignee"]').selectOption('me');
     await page.waitForURL(/assignee=me/);
-    await page.waitForFunction(() => document.querySelectorAll('#queue-list li.queue-row').length === 1);
-    expect(await page.locator('li.queue-row').first().getAttribute('id')).toBe(`row-${id}`);
+    await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 1, ENTRIES);
+    expect(await page.locator(ENTRIES).first().getAttribute('id')).toBe(entryId);
     // Stored: the conflict's history names ana's assignment.
     const api = await (await fetch(new URL(`/api/conflicts/${id}`, server.url))).json();
     expect(api.link.assignee).toBe('ana');
@@ -349,6 +362,7 @@ describe.skipIf(skipBrowserTests())('reviewer workflow in Chromium', () => {
       body: JSON.stringify({ resolution: 'open', version: api.link.version }),
     });
     expect(reopen.status).toBe(200);
+    if (entryId.startsWith('fact-')) await page.locator(`#${entryId} details.fact-pairs summary`).click();
     await page.locator(`#row-${id} a.row-link`).click();
     await page.waitForURL(new RegExp(`/conflicts/${id}$`));
     await page.waitForFunction(() => 'htmx' in window);

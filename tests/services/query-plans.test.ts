@@ -4,8 +4,6 @@
 // archive is large enough for a timing to show it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SQL } from 'drizzle-orm';
-import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Statement } from '../../db/queries/batch';
 import {
@@ -17,7 +15,7 @@ import {
 } from '../../db/queries/candidates';
 import { pendingArticleStatement } from '../../db/queries/crossref-pending';
 import { tiesOfFactsStatement } from '../../db/queries/facts';
-import { entryPageQuery, factPairsQuery } from '../../db/queries/queue-facts';
+import { entryPageQuery, factPairsQuery, statementOf } from '../../db/queries/queue-facts';
 import { extractArticle } from '../../src/core';
 import { ingestArticle } from '../../src/services/ingest';
 import { createTestDb, type TestDb } from '../helpers/db';
@@ -71,11 +69,7 @@ describe('query plans of the ingest', () => {
 });
 
 describe('query plans of the queue by fact', () => {
-  const dialect = new SQLiteAsyncDialect();
-  const statement = (q: SQL): Statement => {
-    const { sql, params } = dialect.sqlToQuery(q);
-    return { sql, args: params as Statement['args'] };
-  };
+  const statement = statementOf;
   it('page the entries, read their pairs and their rulings through indexes only', async () => {
     const facts = [1, 2, 3];
     const statements: [string, Statement][] = [

@@ -244,7 +244,7 @@ function FactEntry({
       ) : null}
       <div class="fact-body">
         <a class="row-link fact-link" href={`/facts/${factId}`}>
-          <div class="row-head">
+          <div class="row-head fact-head">
             <SeverityBadge severity={worst} />
             <span class="fact-summary">{factSummary(pairs, speakers)}</span>
           </div>
