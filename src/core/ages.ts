@@ -87,8 +87,30 @@ export function sharePersonAround(a: ClaimForMatching, b: ClaimForMatching): boo
  * 36-year-old champion" of another).
  */
 const OTHER_DAY = 'different-weekdays';
+/**
+ * What may show one person at another time, when their age differs: other years, or actors the other
+ * report never names, around the claims or in their own sentence (Klitschko at 32 against Rahman, at
+ * 36 against Thompson). A month or year one report alone names, names in the sentence the other never
+ * mentions, or no name in common do not: outlets tell one event with different details.
+ */
 /** Around two sentences that both give one named person's age, other people say little. */
 const OTHER_PEOPLE_AROUND = 'different-people-around';
+/**
+ * Details one outlet alone gives (a month, names in the sentence, a central name, no name the other
+ * sentence shares): one person's two ages are still compared past them, unless ANOTHER_TIME holds.
+ */
+const OTHER_DETAILS: ReadonlySet<string> = new Set([
+  'time-never-named',
+  'absent-central-actor',
+  'absent-sentence-names',
+  'no-shared-anchor',
+]);
+export const ANOTHER_TIME: ReadonlySet<string> = new Set([
+  'different-years',
+  'absent-actors',
+  'absent-protagonists',
+  'absent-own-actors',
+]);
 
 /**
  * An age is a property of a person, not of an event: two ages of one person reported on different
@@ -102,9 +124,11 @@ export function onePersonsAge(
   b: ClaimForMatching,
   qb: Quantity,
   why: string,
+  anotherTime = false,
 ) {
   if (qa.unitClass !== 'age' || qb.unitClass !== 'age') return false;
-  if (sameNamedPerson(a, qa, b, qb)) return why === OTHER_DAY || why === OTHER_PEOPLE_AROUND;
+  if (sameNamedPerson(a, qa, b, qb))
+    return why === OTHER_DAY || why === OTHER_PEOPLE_AROUND || (OTHER_DETAILS.has(why) && !anotherTime);
   return why === OTHER_DAY && (sharePersonAround(a, b) || shareProtagonist(a, b));
 }
 

@@ -4,7 +4,9 @@ import { resolveAgeHolders } from './ages';
 import { citedSpeakers, reportingNames } from './attribution';
 import { blockingKeys, checkworthiness, claimKind, sentenceTerms } from './claims';
 import { collectEntities, foldName } from './entities';
+import { journalistKeys } from './journalists';
 import { markOwners } from './owners';
+import { carriedGiver } from './parties';
 import { extractQuantities } from './quantities';
 import { findQuoteSpans, findSpeakerText, makeQuote } from './quotes';
 import { splitSentences } from './sentences';
@@ -111,6 +113,8 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
     ...new Set([...speakers[i]!, ...reportingNames(text, span, inSentence[i]!)]),
   ]);
   const spokesmen = onlyCited(perSentence, reporting);
+  // The journalists it names ("sportscaster Mike Lynch", "the Boston Herald's Michael Silverman") too.
+  for (const k of journalistKeys(text, mentions)) spokesmen.add(k);
   for (const k of spokesmen) cited.add(k);
   const acting = perSentence.map((keys) => keys.filter((k) => !cited.has(k)));
   // The names the article keeps coming back to (two sentences or more): its own actors.
@@ -190,6 +194,12 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
     if (!terms.some((t) => isTerm(t, 'weekday')) && ledeWeekdays.length === 1) around.add(ledeWeekdays[0]!);
     for (const t of terms) around.delete(t);
     const contextTerms = [...around, ...articleContext];
+    // "the deal is believed to be … around $160 million": the offer the sentence before made.
+    const giver =
+      i > 0 && quantities.some((q) => q.unitClass.startsWith('money:'))
+        ? carriedGiver(text.slice(sentences[i - 1]!.start, sentences[i - 1]!.end), sentenceText)
+        : null;
+    if (giver) contextTerms.push(term('carried-giver', giver.replace(/\s+/g, '_')));
     // Only the claim's own names are ever tested as actors (crossref's sameSubject).
     for (const k of terms) if (frequentNames.has(k)) contextTerms.push(retag(k, 'frequent-name'));
     // A sentence's names are distinct already: only a quote's speaker can repeat one.

@@ -79,6 +79,13 @@ export const TERM_KINDS = [
     meaning: 'the recurring speaker of a report that returns to no other name ("Austin said…")',
   },
   {
+    kind: 'carried-giver',
+    prefix: 'G:',
+    where: 'article',
+    meaning:
+      'who gives "the offer" a sentence speaks of, told by the sentence before ("the Angels have made an offer")',
+  },
+  {
     kind: 'article-time',
     prefix: 'T:',
     where: 'article',
@@ -145,6 +152,7 @@ const MARKER_KINDS = new Set<TermKind>([
   'month',
   'article-time',
   'speaker',
+  'carried-giver',
 ]);
 const MARKER_PREFIXES = new Set<string>(
   TERM_KINDS.filter((k) => MARKER_KINDS.has(k.kind)).map((k) => k.prefix),

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle, toMatchable } from '../../src/core';
 import { FIGURE_RULES } from '../../src/core/crossref';
-import { earlierValue, giverFor, referencePoint } from '../../src/core/crossref/frame';
+import { earlierValue, giverFor, recipientFor, referencePoint } from '../../src/core/crossref/frame';
 import { ClaimView } from '../../src/core/crossref/view';
 import { compareDocuments } from '../../src/services/compare';
 
@@ -60,6 +60,18 @@ describe('rule earlier-value', () => {
     expect(earlierValue(offer.c.text, figure(offer, '160'))).toBe(false);
     const broke = view('He broke the school record of 2,116 points.', 'c');
     expect(earlierValue(broke.c.text, figure(broke, '2,116'))).toBe(true);
+    // ECB+ 10_7ecb: the value beaten, right after the verb and "the".
+    const surpassing = view(
+      'The Angels have made an offer that would be the biggest contract in the history of the franchise, surpassing the $ 90 million deal they gave to Torii Hunter last season.',
+      'd',
+    );
+    expect(earlierValue(surpassing.c.text, figure(surpassing, '90'))).toBe(true);
+    // A level reached is no value beaten (SummEdits ectsum_MDC_q3_2020: "expected to exceed $460,000").
+    const reach = view(
+      'The average selling price is expected to exceed $460,000 in the fourth quarter.',
+      'e',
+    );
+    expect(earlierValue(reach.c.text, figure(reach, '460,000'))).toBe(false);
   });
 
   it('never compares the old value with the one now stated', () => {
@@ -104,5 +116,56 @@ describe('rule different-givers (ECB+ topic 10: offers for Mark Teixeira)', () =
     const r = rule('different-givers');
     expect(r.rejects(redSox, orioles, figure(redSox, '200'), figure(orioles, '140'))).toBe(true);
     expect(r.rejects(gapped, orioles, figure(gapped, '140'), figure(orioles, '140'))).toBe(false);
+  });
+});
+
+describe('rule different-recipients (ECB+ topic 10: who the money goes to)', () => {
+  const hunter = view('The Angels gave a $ 90 million deal to Torii Hunter last season.', 'a');
+  const teixeira = view('Report : Red Sox offer Teixeira $200 million.', 'b');
+  const indirect = view(
+    'Take it with a grain of salt, but we have a report of a report that the Red Sox offered Mark Teixeira an eight - year, $200MM deal.',
+    'c',
+  );
+  const drew = view(
+    'A $103.1 million sum - - including the $51.1 million posting fee - - to Daisuke Matsuzaka over six seasons and a five - year, $70 million contract for J.D. Drew.',
+    'd',
+  );
+
+  it('reads who a sum goes to, before it or after it', () => {
+    expect(recipientFor(hunter.c.text, figure(hunter, '90'))).toBe('torii hunter');
+    expect(recipientFor(teixeira.c.text, figure(teixeira, '200'))).toBe('teixeira');
+    expect(recipientFor(indirect.c.text, figure(indirect, '200'))).toBe('mark teixeira');
+    expect(recipientFor(drew.c.text, figure(drew, '51.1'))).toBe('daisuke matsuzaka');
+    expect(recipientFor(drew.c.text, figure(drew, '70'))).toBe('j.d. drew');
+  });
+
+  it("keeps sums paid to different people apart and compares one person's, named in full or in part", () => {
+    const r = rule('different-recipients');
+    expect(r.rejects(hunter, teixeira, figure(hunter, '90'), figure(teixeira, '200'))).toBe(true);
+    expect(r.rejects(indirect, teixeira, figure(indirect, '200'), figure(teixeira, '200'))).toBe(false);
+  });
+});
+
+describe('carried-giver (ECB+ 10_7ecb: "the deal" of the sentence before)', () => {
+  const angels = [
+    'According to a report in the Los Angeles Times, the Angels have made an offer to the free agent first baseman that would be the biggest contract in the history of the franchise.',
+    "While the numbers are n't confirmed, the deal is believed to be an offer of eight years and around $ 160 million.",
+  ].join(' ');
+  const redSox = view('The Red Sox offered Mark Teixeira an eight - year, $200MM deal.', 'b');
+
+  it('carries the giver to a sentence that says only "the deal", and not to one that names its own', () => {
+    const claims = extractArticle(angels).claims;
+    const deal = claims.find((c) => c.text.includes('160'))!;
+    expect(deal.contextTerms).toContain('G:angels');
+    const own = extractArticle(
+      'The Angels have made an offer to Teixeira. The Red Sox have made an offer of $200 million, the deal said to be final.',
+    ).claims.find((c) => c.text.includes('200'))!;
+    expect(own.contextTerms.some((t) => t.startsWith('G:'))).toBe(false);
+  });
+
+  it("keeps the Angels' offer apart from the Red Sox's", () => {
+    const deal = extractArticle(angels).claims.find((c) => c.text.includes('160'))!;
+    const v = new ClaimView(toMatchable(deal, 'a:1', 'a'));
+    expect(rule('different-givers').rejects(v, redSox, figure(v, '160'), figure(redSox, '200'))).toBe(true);
   });
 });

@@ -29,6 +29,43 @@ describe('an age belongs to a person, not to an event', () => {
     expect(conflicts({ a: shooting(16), b: vigil(16) })).toEqual([]);
   });
 
+  it("compares one named person's ages past details one outlet alone gives, not past another event's actors", () => {
+    // ECB+ 3_10ecbplus / 3_11ecbplus retold: one report dates the hold-up to November, the other never
+    // names a month (time-never-named); both give Comeaux's age.
+    const held = [
+      'Texas authorities are searching for Arcade Joseph Comeaux, who escaped from a prison van near Baytown on Monday.',
+      'Comeaux, 49, was in a wheelchair in November when he pulled a gun on two guards during a transfer from Huntsville to Beaumont.',
+      'Comeaux is serving a life sentence for aggravated sexual assault, spokesman Jason Clark said.',
+      'The guards were unhurt, Clark told the Houston Chronicle.',
+    ].join('\n');
+    const escaped = (line: string) =>
+      [
+        'Texas authorities are searching for Arcade Joseph Comeaux, who escaped from a prison van near Baytown on Monday.',
+        line,
+        'The Texas Department of Criminal Justice said Comeaux was convicted in 1998.',
+        'Sheriff Randy Smith of Liberty County joined the search.',
+      ].join('\n');
+    const line = (age: number, rest: string) =>
+      `Comeaux, ${age}, escaped from the van after he pulled a gun on ${rest}.`;
+    expect(
+      conflicts({ a: held, b: escaped(line(47, 'two officers driving him to a prison in Beaumont')) }),
+    ).toEqual(['49 / 47']);
+    expect(
+      conflicts({ a: held, b: escaped(line(49, 'two officers driving him to a prison in Beaumont')) }),
+    ).toEqual([]);
+    // An age told beside an actor the other report never names is the person at another event: Klitschko
+    // at 32 against Rahman, at 36 against Thompson (ECB+ 7_11ecb / 7_6ecbplus; absent-own-actors).
+    expect(
+      conflicts({
+        a: held,
+        b: escaped(line(47, 'Warden Lorie Davis and two officers driving him to Beaumont')).replace(
+          'Sheriff Randy Smith of Liberty County joined the search.',
+          'Davis ordered a review of every transfer.',
+        ),
+      }),
+    ).toEqual([]);
+  });
+
   it('takes an unnamed age across report days for the person both reports return to most', () => {
     const report = (day: string, age: number, detail: string) =>
       [
@@ -180,6 +217,50 @@ describe('who speaks is not who the figure is about', () => {
     const subject = extractArticle('Manohar Nambiar said he seized 14 rifles from the boat.').claims[0]!
       .terms;
     expect(subject).not.toContain('s:nmbr');
+  });
+
+  it('reads a body that opens its sentence by saying the rest as a source (`says-opening`)', () => {
+    // ECB+ 11_4ecb and 20_8ecbplus: the figure is in what the commission or the agency says.
+    const said = (s: string) => extractArticle(s).claims[0]!.terms;
+    expect(said('The Central Election Commission said that turnout was almost 90 %.')).toContain('s:cec');
+    expect(
+      said(
+        'The official IRNA news agency and the United States Geological Survey said it had a magnitude of 5.9.',
+      ),
+    ).toEqual(expect.arrayContaining(['s:irna', 's:usgs']));
+    // What they say may be about themselves: "he", "they" keep the name a subject.
+    expect(said('Manohar Nambiar said he seized 14 rifles from the boat.')).not.toContain('s:nmbr');
+    expect(said('The Central Election Commission said they counted 90 % of the ballots.')).not.toContain(
+      's:cec',
+    );
+    // A name that does not open the sentence as its sayer stays a subject.
+    expect(said('Turnout was 90 % as the Central Election Commission said it would be.')).not.toContain(
+      's:cec',
+    );
+  });
+
+  it('reads journalists as sources, not actors (`journalists-are-sources`, ECB+ topic 10)', () => {
+    const lynch = extractArticle(
+      [
+        'The Red Sox have made an eight - year offer to Teixeira in excess of $160 million, but sources close to the negotiations say it is less than the $184 million reported by Boston WCVB sportscaster Mike Lynch.',
+        'Teixeira met the Red Sox owners on Thursday.',
+      ].join(' '),
+    ).claims[1]!;
+    // The neighbour's journalist is no person around the claim.
+    expect(lynch.contextTerms).not.toContain('p:lnch');
+    const bloom = extractArticle(
+      [
+        'Earl Bloom of the Orange County Register heard Dan Patrick say it on his radio show.',
+        'The Red Sox offered Mark Teixeira an eight - year, $200MM deal.',
+      ].join(' '),
+    ).claims.at(-1)!;
+    expect(bloom.contextTerms).not.toContain('p:blm');
+    expect(bloom.contextTerms).not.toContain('p:ptrck');
+    // A person the article does not introduce as a journalist stays an actor.
+    const met = extractArticle(
+      'Earl Bloom met Dan Patrick at his radio show. The Red Sox offered Mark Teixeira an eight - year, $200MM deal.',
+    ).claims.at(-1)!;
+    expect(met.contextTerms).toEqual(expect.arrayContaining(['p:blm', 'p:ptrck']));
   });
 
   it('does not keep apart two sentences that cite different officials for one haul', () => {

@@ -1,6 +1,6 @@
 // Two claims compared: the decision pipeline from figures to link, each step a named rule. With a trail
 // (explain mode) every step that ran is recorded; without one nothing extra is worked out.
-import { onePersonsAge } from '../ages';
+import { ANOTHER_TIME, onePersonsAge } from '../ages';
 import { isDateFamily } from '../dates';
 import { isMarker, isTerm, keyOf } from '../terms';
 import type { LinkDraft } from '../types';
@@ -9,7 +9,7 @@ import { figureLink, quoteLink } from './link';
 import { comparableQuantities, type QuantityPair } from './measures';
 import { compareQuotes, misattributedQuote } from './quotes';
 import { byWeight, MIN_SCORE_ACROSS, MIN_SCORE_WITHIN, similarity } from './similarity';
-import { SubjectContext, subjectRejection } from './subject';
+import { SUBJECT_RULES, SubjectContext, subjectRejection } from './subject';
 import { figuresStep, type Names, similarityStep, subjectTrail, type TrailStep } from './trail';
 import type { ClaimView } from './view';
 
@@ -39,7 +39,12 @@ export function compareClaims(
   const why = trail ? subjectTrail(subject, names, trail) : subjectRejection(subject);
   if (why !== null) {
     // Two claims about different events may still give one person's age (see onePersonsAge).
-    pairs = pairs.filter((p) => onePersonsAge(a, p.qa, b, p.qb, why.name));
+    // Whatever rule rejected first, one that shows another time (ANOTHER_TIME) keeps a person's two
+    // ages apart: asked only of a pair that has two ages.
+    const another =
+      pairs.some((p) => p.qa.unitClass === 'age' && p.qb.unitClass === 'age') &&
+      TIME_RULES.some((r) => !(r.skipsRetold && subject.retold) && r.rejects(subject));
+    pairs = pairs.filter((p) => onePersonsAge(a, p.qa, b, p.qb, why.name, another));
     if (pairs.length === 0) return null;
     trail?.push({
       rule: 'one-persons-age',
@@ -54,6 +59,8 @@ export function compareClaims(
   if (quote) return quoteLink(a, b, quote, score, sharedNames);
   return figureLink(va, vb, pairs, score, sharedNames, agreements, voices);
 }
+
+const TIME_RULES = SUBJECT_RULES.filter((r) => ANOTHER_TIME.has(r.name));
 
 /**
  * Rule date-needs-agreeing-rest: a date is a claim only about an event the two sentences otherwise

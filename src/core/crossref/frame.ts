@@ -1,8 +1,8 @@
 // What a figure is tied to beyond its unit, read once from the words right around it: the figure
-// rules different-givers (who offers or pays a sum), different-reference-points (where a distance is
+// rules different-givers (who offers or pays a sum), different-recipients (to whom), different-reference-points (where a distance is
 // measured from) and earlier-value (a record or offer that was), and the period marks frameCloseness
 // weighs (local-context.ts).
-import { ownerOf } from '../owners';
+import { giverOf, recipientOf } from '../parties';
 import type { Quantity } from '../types';
 
 /** Distances: measured from somewhere. */
@@ -18,10 +18,11 @@ const REFERENCE =
   /^\)?\s*(?:\([^)]{0,30}\)\s*)?(?:(?:north|south|east|west)(?:[ -]?(?:east|west))?(?:ern|ward)?\s+(?:of|from)|from|outside(?:\s+of)?|off)\s+(?:the\s+)?([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*)/;
 /**
  * The value a figure replaced or beat: "the previous record of 2,116", "the previous club record, the
- * $ 90 million", "their initial offer of $160 million", "broke Jones's record of 2,116 points".
+ * $ 90 million", "their initial offer of $160 million", "broke Jones's record of 2,116 points", "surpassing
+ * the $ 90 million deal they gave to Torii Hunter" (the value beaten, right after the verb).
  */
 const EARLIER =
-  /(?:\b(?:previous|former|old|earlier|original|initial|prior|existing)\s+(?:[\w'-]+\s+){0,2}(?:[\w'-]+(?:\s+of|,\s+the)\s+)?|\b(?:broke|breaks?|breaking|surpass\w*|eclips\w*|top(?:s|ped|ping)?|pass(?:es|ed|ing)?|beat(?:s|ing)?)\s+(?:[\w'.-]+\s+){0,4}(?:record|mark)\s+(?:of\s+)?)$/i;
+  /(?:\b(?:surpass\w*|eclips\w*|exceed(?:s|ed|ing)?|top(?:s|ped|ping)|beat(?:s|ing)?|dwarf\w*)\s+(?:the|its|their|his|her)\s+|\b(?:previous|former|old|earlier|original|initial|prior|existing)\s+(?:[\w'-]+\s+){0,2}(?:[\w'-]+(?:\s+of|,\s+the)\s+)?|\b(?:broke|breaks?|breaking|surpass\w*|eclips\w*|top(?:s|ped|ping)?|pass(?:es|ed|ing)?|beat(?:s|ing)?)\s+(?:[\w'.-]+\s+){0,4}(?:record|mark)\s+(?:of\s+)?)$/i;
 
 /** What the words right around one figure tie it to. */
 export interface Frame {
@@ -31,6 +32,8 @@ export interface Frame {
   earlier: boolean;
   /** Who gives, offers or pays a sum ("red sox"), or null. */
   giver: string | null;
+  /** Who a sum is given, offered or paid to ("torii hunter"), or null. */
+  recipient: string | null;
   /** Years named right around the figure ("2020"), not the figure's own. */
   years: Set<string>;
   /** The quarter ("q4"), any quarter ("q": "in the quarter") or the full year ("year") it is for. */
@@ -52,7 +55,15 @@ const FRAMES = new WeakMap<Quantity, [string, Frame]>();
 
 function read(claimText: string, q: Quantity): Frame {
   const at = claimText.indexOf(q.text);
-  if (at < 0) return { reference: null, earlier: false, giver: null, years: new Set(), parts: new Set() };
+  if (at < 0)
+    return {
+      reference: null,
+      earlier: false,
+      giver: null,
+      recipient: null,
+      years: new Set(),
+      parts: new Set(),
+    };
   const end = at + q.text.length;
   const before = claimText.slice(Math.max(0, at - BEFORE), at);
   const ref = DISTANCE.has(q.unitClass) ? REFERENCE.exec(claimText.slice(end, end + AFTER)) : null;
@@ -60,6 +71,11 @@ function read(claimText: string, q: Quantity): Frame {
     reference: ref ? ref[1]!.replace(/[.']+$/, '').toLowerCase() : null,
     earlier: EARLIER.test(before),
     giver: giverOf(claimText.slice(Math.max(0, at - GIVER_BEFORE), at), q),
+    recipient: recipientOf(
+      claimText.slice(Math.max(0, at - GIVER_BEFORE), at),
+      claimText.slice(end, end + AFTER),
+      q,
+    ),
     ...periodMarks(claimText.slice(Math.max(0, at - PERIOD_WINDOW), end + PERIOD_WINDOW), q),
   };
 }
@@ -101,45 +117,5 @@ export function samePlace(x: string, y: string): boolean {
   return x === y || x.includes(y) || y.includes(x);
 }
 
-const NAME = "(?:the\\s+)?([A-Z][\\w'.-]*(?:\\s+[A-Z][\\w'.-]*)*)";
-const GIVING =
-  /\b(?:offer(?:s|ed|ing)?|bid(?:s|ding)?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|donat(?:e|es|ed|ing)|paid|pays?|paying)\b/g;
-const DETERMINER_BEFORE = /\b(?:the|an?|its|their|his|her|our|[\w-]+'s?)\s+(?:[\w-]+\s+)?$/i;
-const HAVE_BEFORE = /\b(?:has|have|had)\s+$/i;
-/** "the offer", "their bids", "has offers from" are nouns; "have bid", "had offered" are the giving. */
-const isNoun = (word: string, before: string) =>
-  !word.endsWith('ed') &&
-  word !== 'paid' &&
-  (DETERMINER_BEFORE.test(before) || (word.endsWith('s') && HAVE_BEFORE.test(before)));
-/** The name right before the verb, past an aside ("The Orioles, according to reports, have offered"). */
-const GIVER_BEFORE_VERB = new RegExp(
-  `${NAME}(?:\\s*,[^,]{1,40},)?\\s+(?:(?:reportedly|also|have|has|had|was|were|is|are|believed|said|been|to|already|now|would|will)\\s+){0,4}$`,
-);
-/** "the Orioles' offer", "Germany's pledge". */
-const GIVER_POSSESSIVE = new RegExp(
-  `${NAME}(?:'s|')\\s+(?:[\\w-]+\\s+){0,2}(?:offer|bid|pledge|proposal|contract)\\b[^.]{0,40}$`,
-);
-/** A list that leaves the verb out: "the Nationals have bid $160 million, the Orioles between $140 …". */
-const GIVER_GAPPED = new RegExp(`[,;]\\s+${NAME}\\s+(?:between|at|with|for)?\\s*$`);
-
-/**
- * Who gives, offers or pays the sum, from the words `before` it: "the Red Sox offered Mark Teixeira an
- * eight-year, $200MM deal" → "red sox"; "the Orioles between $140 million and $150 million" (the verb
- * left out) → "orioles". Or null when the sentence does not say by its words alone.
- */
-function giverOf(before: string, q: Quantity): string | null {
-  // A figure the layout gives an owner ("the Nationals (eight years, $160 million)") is different-owners' to judge.
-  if (!q.unitClass.startsWith('money:') || ownerOf(q) !== null) return null;
-  const gapped = GIVER_GAPPED.exec(before) ?? GIVER_POSSESSIVE.exec(before);
-  if (gapped) return party(gapped[1]!);
-  let verb = -1;
-  // "has offers from", "the offer", "their bids": a noun, not the giving.
-  for (const m of before.matchAll(GIVING)) if (!isNoun(m[0], before.slice(0, m.index))) verb = m.index;
-  if (verb < 0) return null;
-  const m = GIVER_BEFORE_VERB.exec(before.slice(0, verb));
-  return m ? party(m[1]!) : null;
-}
-
 export const giverFor = (claimText: string, q: Quantity) => frameOf(claimText, q).giver;
-
-const party = (name: string) => name.toLowerCase().replace(/^the\s+/, '');
+export const recipientFor = (claimText: string, q: Quantity) => frameOf(claimText, q).recipient;

@@ -2,10 +2,11 @@
 // rules, each rejecting a pair of figures for one reason, then the choice of the pair to compare.
 import { isDateFamily } from '../dates';
 import { isOwnerMark, ownedAlike, ownerOf } from '../owners';
+import { sameParty } from '../parties';
 import { WHOLE } from '../quantities';
 import type { Quantity } from '../types';
 import { listedTotal, softConflict } from './bounds';
-import { earlierValue, giverFor, referencePoint, samePlace } from './frame';
+import { earlierValue, giverFor, recipientFor, referencePoint, samePlace } from './frame';
 import { informativeAgreement, MAX_CONFLICT_RATIO, overlaps, ratioOf, relativeDifference } from './intervals';
 import { frameCloseness, sameLocalContext } from './local-context';
 import { roundedAlike } from './rounding';
@@ -55,6 +56,9 @@ function generalOf(g: string, s: string): boolean {
 /** Modifiers that say which group is counted ("North Korean"): not its part, total, owner or whole. */
 const kept = (m: string) =>
   !m.startsWith('when:') && m !== 'part-of' && m !== SUM && !isOwnerMark(m) && !m.startsWith(WHOLE);
+
+/** A sum the sentence before may say who gives: money with no owner of its own (different-owners judges those). */
+const carriesGiver = (q: Quantity) => q.unitClass.startsWith('money:') && ownerOf(q) === null;
 
 const whenOf = (q: Quantity) => q.modifiers.find((m) => m.startsWith('when:')) ?? null;
 
@@ -123,9 +127,20 @@ export const FIGURE_RULES: readonly FigureRule[] = [
     name: 'different-givers',
     reason: 'the sums are offered, pledged or paid by different parties',
     rejects: (va, vb, qa, qb) => {
-      const ga = giverFor(va.c.text, qa);
-      const gb = giverFor(vb.c.text, qb);
+      const ga = giverFor(va.c.text, qa) ?? (carriesGiver(qa) ? va.carriedGiver : null);
+      const gb = giverFor(vb.c.text, qb) ?? (carriesGiver(qb) ? vb.carriedGiver : null);
       return ga !== null && gb !== null && !samePlace(ga, gb);
+    },
+  },
+  {
+    // "the $90 million deal they gave to Torii Hunter" and "the Red Sox offer Teixeira $200 million":
+    // sums that go to different parties are two deals, not two reports of one.
+    name: 'different-recipients',
+    reason: 'the sums are offered, given or paid to different parties',
+    rejects: (va, vb, qa, qb) => {
+      const ra = recipientFor(va.c.text, qa);
+      const rb = recipientFor(vb.c.text, qb);
+      return ra !== null && rb !== null && !sameParty(ra, rb);
     },
   },
   {

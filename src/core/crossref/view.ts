@@ -238,6 +238,15 @@ export class ClaimView {
     }
     return this.ownIdfSum;
   }
+  private _carriedGiver: string | null | undefined = undefined;
+  /** Who gives the offer its sentence speaks of only as "the deal", told by the sentence before, or null. */
+  get carriedGiver() {
+    if (this._carriedGiver === undefined) {
+      const t = this.c.contextTerms.find((x) => isTerm(x, 'carried-giver'));
+      this._carriedGiver = t ? keyOf(t).replace(/_/g, ' ') : null;
+    }
+    return this._carriedGiver;
+  }
   private _sums: Quantity[] | undefined = undefined;
   /** Its quantities (the first MAX_FIGURES_PER_CLAIM) with the totals withSums adds. */
   get sums() {

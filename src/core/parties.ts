@@ -1,0 +1,110 @@
+// Who gives a sum and who it goes to, read from the words of its sentence: "the Red Sox offered Mark
+// Teixeira an eight-year, $200MM deal" (giver red sox, recipient mark teixeira), "the $90 million deal
+// they gave to Torii Hunter". The frame (crossref/frame.ts) reads them per figure; extraction reads a
+// sentence's giver for the next sentence that says only "the offer" (carriedGiver).
+import { ownerOf } from './owners';
+import type { Quantity } from './types';
+
+const NAME = "(?:the\\s+)?([A-Z][\\w'.-]*(?:\\s+[A-Z][\\w'.-]*)*)";
+const GIVING =
+  /\b(?:offer(?:s|ed|ing)?|bid(?:s|ding)?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|donat(?:e|es|ed|ing)|paid|pays?|paying)\b/g;
+const DETERMINER_BEFORE = /\b(?:the|an?|its|their|his|her|our|[\w-]+'s?)\s+(?:[\w-]+\s+)?$/i;
+const HAVE_BEFORE = /\b(?:has|have|had)\s+$/i;
+/** "the offer", "their bids", "has offers from" are nouns; "have bid", "had offered" are the giving. */
+const isNoun = (word: string, before: string) =>
+  !word.endsWith('ed') &&
+  word !== 'paid' &&
+  (DETERMINER_BEFORE.test(before) || (word.endsWith('s') && HAVE_BEFORE.test(before)));
+/** The name right before the verb, past an aside ("The Orioles, according to reports, have offered"). */
+const GIVER_BEFORE_VERB = new RegExp(
+  `${NAME}(?:\\s*,[^,]{1,40},)?\\s+(?:(?:reportedly|also|have|has|had|was|were|is|are|believed|said|been|to|already|now|would|will)\\s+){0,4}$`,
+);
+/** "the Orioles' offer", "Germany's pledge". */
+const GIVER_POSSESSIVE = new RegExp(
+  `${NAME}(?:'s|')\\s+(?:[\\w-]+\\s+){0,2}(?:offer|bid|pledge|proposal|contract)\\b[^.]{0,40}$`,
+);
+/** A list that leaves the verb out: "the Nationals have bid $160 million, the Orioles between $140 …". */
+const GIVER_GAPPED = new RegExp(`[,;]\\s+${NAME}\\s+(?:between|at|with|for)?\\s*$`);
+
+/**
+ * Who gives, offers or pays the sum, from the words `before` it: "the Red Sox offered Mark Teixeira an
+ * eight-year, $200MM deal" → "red sox"; "the Orioles between $140 million and $150 million" (the verb
+ * left out) → "orioles". Or null when the sentence does not say by its words alone.
+ */
+export function giverOf(before: string, q: Quantity): string | null {
+  // A figure the layout gives an owner ("the Nationals (eight years, $160 million)") is different-owners' to judge.
+  if (!q.unitClass.startsWith('money:') || ownerOf(q) !== null) return null;
+  const gapped = GIVER_GAPPED.exec(before) ?? GIVER_POSSESSIVE.exec(before);
+  if (gapped) return party(gapped[1]!);
+  let verb = -1;
+  // "has offers from", "the offer", "their bids": a noun, not the giving.
+  for (const m of before.matchAll(GIVING)) if (!isNoun(m[0], before.slice(0, m.index))) verb = m.index;
+  if (verb < 0) return null;
+  const m = GIVER_BEFORE_VERB.exec(before.slice(0, verb));
+  return m ? party(m[1]!) : null;
+}
+
+const TO_NAME = "([A-Z][\\w'.-]*(?:\\s+[A-Z][\\w'.-]*)*)";
+/** "offered Mark Teixeira an eight-year, $200MM deal", "offer Teixeira $200 million": the one offered it. */
+const RECIPIENT_BEFORE = new RegExp(
+  `\\b(?:offer(?:s|ed)?|pa(?:id|ys?)|gave|give[ns]?|award(?:s|ed)?|hand(?:s|ed)?|guarantee[sd]?)\\s+${TO_NAME}\\s+(?:an?\\s+)?(?:[\\w,.-]+\\s+){0,4}$`,
+);
+/**
+ * "the $90 million deal they gave to Torii Hunter", "a $70 million contract for J.D. Drew", "$51.1 million
+ * … to Daisuke Matsuzaka": the one it went to, past the noun it is the worth of.
+ */
+const RECIPIENT_AFTER = new RegExp(
+  `^\\s*(?:[\\w-]+\\s+){0,3}?(?:(?:deal|contract|offer|bonus|fee|salary|extension)\\s+(?:(?:they|he|she|it|we)\\s+)?(?:(?:gave|given|paid|offered|awarded|handed)\\s+)?(?:to|for|with)|(?:(?:they|he|she|it|we)\\s+)?(?:gave|given|paid|offered|awarded|handed)\\s+to)\\s+${TO_NAME}`,
+);
+
+/** A figure that names its deal ("$70 million contract") and then its party: "… for J.D. Drew". */
+const DEAL_NOUN_END = /\b(?:deal|contract|offer|bonus|fee|salary|extension)$/;
+const DEAL_TO = new RegExp(`^[\\s-]*(?:to|for|with)\\s+${TO_NAME}`);
+
+/**
+ * Who the sum goes to, from the words right before it ("offered Mark Teixeira an eight-year, $200MM
+ * deal") or right after it ("the $90 million deal they gave to Torii Hunter"), or null when the sentence
+ * does not say by its words alone.
+ */
+export function recipientOf(before: string, after: string, q: Quantity): string | null {
+  if (!q.unitClass.startsWith('money:')) return null;
+  const m =
+    RECIPIENT_BEFORE.exec(before) ??
+    RECIPIENT_AFTER.exec(after) ??
+    (DEAL_NOUN_END.test(q.text) ? DEAL_TO.exec(after) : null);
+  return m ? party(m[1]!.replace(/\.$/, '')) : null;
+}
+
+/** One party named twice, the second time in part ("Mark Teixeira", "Teixeira"). */
+export function sameParty(x: string, y: string): boolean {
+  if (x === y || x.includes(y) || y.includes(x)) return true;
+  const wx = x.split(/\s+/);
+  const wy = new Set(y.split(/\s+/));
+  return wx.some((w) => w.length > 2 && wy.has(w));
+}
+
+const party = (name: string) => name.toLowerCase().replace(/^the\s+/, '');
+
+/** "The Angels have made an offer to …": a party that makes an offer, bid or proposal. */
+const MADE_OFFER = new RegExp(
+  `${NAME}\\s+(?:(?:reportedly|also|have|has|had|already|now)\\s+){0,3}(?:made|make|makes|submitted|put)\\s+(?:an?|their|its|his|her)\\s+(?:[\\w-]+\\s+){0,2}(?:offer|bid|proposal)\\b`,
+);
+/** A sentence that speaks of a deal only as "the offer", "the deal": the one its previous sentence told. */
+const DEFINITE_DEAL = /\b[Tt]he\s+(?:deal|offer|contract|bid|proposal|package)\b/;
+
+/**
+ * The giver a sentence carries to the next one when that one says only "the deal" and names no giver
+ * of its own: "the Angels have made an offer to the free agent … While the numbers aren't confirmed,
+ * the deal is believed to be an offer of eight years and around $160 million" (the Angels' offer).
+ */
+export function carriedGiver(previous: string, sentence: string): string | null {
+  if (!DEFINITE_DEAL.test(sentence) || MADE_OFFER.test(sentence)) return null;
+  const made = MADE_OFFER.exec(previous);
+  if (made) return party(made[1]!);
+  for (const m of previous.matchAll(GIVING)) {
+    if (isNoun(m[0], previous.slice(0, m.index))) continue;
+    const g = GIVER_BEFORE_VERB.exec(previous.slice(0, m.index));
+    if (g) return party(g[1]!);
+  }
+  return null;
+}
