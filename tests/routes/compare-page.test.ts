@@ -42,9 +42,11 @@ describe('/compare', () => {
         text_2: seed('dod-ukraine-assistance-briefing.txt'),
         // A second fact, so that the page draws two number lines.
         source_3: 'Harbour Times',
-        text_3: 'The Freeport of Riga handled 12 million tonnes of cargo in 2023, the port authority said on Monday.',
+        text_3:
+          'The Freeport of Riga handled 12 million tonnes of cargo in 2023, the port authority said on Monday.',
         source_4: 'Baltic Wire',
-        text_4: 'The Freeport of Riga handled 19 million tonnes of cargo in 2023, the port authority said on Monday.',
+        text_4:
+          'The Freeport of Riga handled 19 million tonnes of cargo in 2023, the port authority said on Monday.',
       }),
     );
     expect(res.status).toBe(200);
