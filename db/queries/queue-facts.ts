@@ -26,7 +26,7 @@ export interface QueueEntry {
 }
 
 /** Pairs read per fact for its row and drill-down; the fact page has them all. */
-export const PAIRS_PER_FACT = 5;
+export const PAIRS_PER_FACT = 3;
 
 /** The queue's order over the links table or an alias of it; ties broken by id. */
 function orderOf(sort: QueueSort, t: LinksTable): SQL[] {

@@ -15,7 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-const nonceOf = (res: Response) => /'nonce-([^']+)'/.exec(res.headers.get('content-security-policy') ?? '')?.[1];
+const nonceOf = (res: Response) =>
+  /'nonce-([^']+)'/.exec(res.headers.get('content-security-policy') ?? '')?.[1];
 
 describe('cached fact, story and conflict pages', () => {
   it('are never stale: a verdict shows on the next anonymous request of each page', async () => {

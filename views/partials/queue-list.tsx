@@ -27,6 +27,8 @@ interface RowView {
   assignee: string | null;
   score: string;
   canBulk: boolean;
+  /** Under its fact's row: figures and sources only (the fact's row and page give the sentences). */
+  compact: boolean;
   a: SideView;
   b: SideView;
 }
@@ -45,7 +47,12 @@ function sideView(
   };
 }
 
-function rowView(l: LinkWithClaims, canBulk: boolean, speakers: Record<number, string>): RowView {
+function rowView(
+  l: LinkWithClaims,
+  canBulk: boolean,
+  speakers: Record<number, string>,
+  compact: boolean,
+): RowView {
   return {
     id: l.id,
     version: l.version,
@@ -55,12 +62,13 @@ function rowView(l: LinkWithClaims, canBulk: boolean, speakers: Record<number, s
     assignee: l.assignee,
     score: l.score.toFixed(2),
     canBulk,
+    compact,
     a: sideView(l.a, l.explanation.a, speakers[l.claimA]),
     b: sideView(l.b, l.explanation.b, speakers[l.claimB]),
   };
 }
 
-function SideCell({ side }: { side: SideView }) {
+function SideCell({ side, compact }: { side: SideView; compact: boolean }) {
   return (
     <div class="side">
       <div class="number">
@@ -73,7 +81,7 @@ function SideCell({ side }: { side: SideView }) {
         )}
       </div>
       <div class="outlet">{side.outlet}</div>
-      <div class="claim-text">{side.text}</div>
+      {compact ? null : <div class="claim-text">{side.text}</div>}
     </div>
   );
 }
@@ -100,11 +108,11 @@ function QueueRow({ row }: { row: RowView }) {
           <span class="muted">#{row.id}</span>
         </div>
         <div class="sides">
-          <SideCell side={row.a} />
+          <SideCell side={row.a} compact={row.compact} />
           <div class="versus" aria-hidden="true">
             vs
           </div>
-          <SideCell side={row.b} />
+          <SideCell side={row.b} compact={row.compact} />
         </div>
       </a>
     </li>
@@ -123,8 +131,9 @@ function renderedRow(
   l: LinkWithClaims,
   canBulk: boolean,
   speakers: Record<number, string> = {},
+  compact = false,
 ): HtmlEscapedString {
-  const row = rowView(l, canBulk, speakers);
+  const row = rowView(l, canBulk, speakers, compact);
   const key = JSON.stringify(row);
   let html = ROWS.get(key);
   if (html === undefined) {
@@ -260,7 +269,7 @@ function FactEntry({
               ? `The ${pairs.length} most severe of its ${matching} pairs`
               : `Its ${matching} ${pairWord(matching)}`}
           </summary>
-          <ol class="queue">{pairs.map((l) => renderedRow(l, canBulk, speakers))}</ol>
+          <ol class="queue">{pairs.map((l) => renderedRow(l, canBulk, speakers, true))}</ol>
           {matching > pairs.length ? (
             <p class="muted">
               <a href={`/facts/${factId}`}>All {matching} pairs on the fact page</a>
