@@ -4,10 +4,12 @@
 // the variable. The README's "Configuration" table lists them.
 import * as z from 'zod';
 import type { AppSettings } from './shared/app-env';
+import { ROLES, type Role } from './shared/statuses';
 
 export const DEFAULT_DATABASE_URL = 'file:data/crosscheck.db';
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_DEV_WORKER_PORT = 8788;
 /** The organisation exports name as ClaimReview author when ORG_NAME is not set. */
 export const DEFAULT_ORG_NAME = 'crosscheck';
 
@@ -111,6 +113,30 @@ const nodeVars = z.object({
 
 const libsqlVars = z.object({ LIBSQL_URL: text, LIBSQL_AUTH_TOKEN: text });
 
+/** Set and not empty: the Access gate's two values are taken as written (a stray space keeps it closed). */
+const given = z
+  .string()
+  .optional()
+  .transform((v) => v || undefined);
+
+const accessVars = z.object({
+  ACCESS_TEAM_DOMAIN: given,
+  ACCESS_AUD: given,
+  ACCESS_DEFAULT_ROLE: text.transform((v) => (v ?? '').toLowerCase()),
+  ACCESS_EDITORS: text,
+});
+
+/** The client side of the Worker's gate, for commands that call a deployed Worker (seed:worker). */
+const workerClientVars = z.object({
+  CROSSCHECK_TOKEN: given,
+  CF_ACCESS_CLIENT_ID: given,
+  CF_ACCESS_CLIENT_SECRET: given,
+});
+
+const devWorkerVars = z.object({
+  WORKER_PORT: wholeNumber(0, 65535, (v) => `WORKER_PORT must be a port number from 0 to 65535, not "${v}".`),
+});
+
 function parse<T>(schema: z.ZodType<T>, env: Env): T {
   const result = schema.safeParse({ ...env });
   if (result.success) return result.data;
@@ -173,4 +199,54 @@ export function nodeConfigFromEnv(env: Env): NodeConfig {
     extractionThreads: v.EXTRACTION_THREADS,
     settings: settingsFromEnv(env),
   };
+}
+
+/** Who Cloudflare Access lets in becomes which user (src/auth/access-user.ts). */
+export interface AccessPolicy {
+  /** ACCESS_DEFAULT_ROLE for an email seen first; a typo gives no more than the safe default, viewer. */
+  defaultRole: Role;
+  /** ACCESS_EDITORS, lower-cased: emails that are (at least) editors, how a fresh deployment gets its first editor. */
+  editors: Set<string>;
+}
+
+/** The Worker's Cloudflare Access settings: the gate (null = off) and the policy for the emails it vouches for. */
+export interface AccessConfig {
+  /** ACCESS_TEAM_DOMAIN (scheme and trailing slashes dropped) and ACCESS_AUD; null unless both are set. */
+  gate: { domain: string; aud: string } | null;
+  policy: AccessPolicy;
+}
+
+/** ACCESS_TEAM_DOMAIN, ACCESS_AUD, ACCESS_DEFAULT_ROLE and ACCESS_EDITORS (the Worker's vars). */
+export function accessFromEnv(env: Env): AccessConfig {
+  const v = parse(accessVars, env);
+  const wanted = v.ACCESS_DEFAULT_ROLE;
+  const defaultRole = (ROLES as readonly string[]).includes(wanted) ? (wanted as Role) : 'viewer';
+  const editors = new Set(
+    (v.ACCESS_EDITORS ?? '')
+      .split(',')
+      .map((e) => e.trim().toLowerCase())
+      .filter(Boolean),
+  );
+  const gate =
+    v.ACCESS_TEAM_DOMAIN && v.ACCESS_AUD
+      ? { domain: v.ACCESS_TEAM_DOMAIN.replace(/^https?:\/\//, '').replace(/\/+$/, ''), aud: v.ACCESS_AUD }
+      : null;
+  return { gate, policy: { defaultRole, editors } };
+}
+
+/** CROSSCHECK_TOKEN and an Access service token (CF_ACCESS_CLIENT_ID/SECRET) as request headers for a deployed Worker. */
+export function workerClientHeadersFromEnv(env: Env): Record<string, string> {
+  const v = parse(workerClientVars, env);
+  const headers: Record<string, string> = {};
+  if (v.CROSSCHECK_TOKEN) headers.Authorization = `Bearer ${v.CROSSCHECK_TOKEN}`;
+  if (v.CF_ACCESS_CLIENT_ID && v.CF_ACCESS_CLIENT_SECRET) {
+    headers['CF-Access-Client-Id'] = v.CF_ACCESS_CLIENT_ID;
+    headers['CF-Access-Client-Secret'] = v.CF_ACCESS_CLIENT_SECRET;
+  }
+  return headers;
+}
+
+/** WORKER_PORT: where `npm run dev:worker` serves (default 8788). */
+export function devWorkerPortFromEnv(env: Env): number {
+  return parse(devWorkerVars, env).WORKER_PORT ?? DEFAULT_DEV_WORKER_PORT;
 }

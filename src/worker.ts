@@ -1,8 +1,8 @@
 // Workers entry: the same createApp as Node, over the D1 binding DB or a remote libSQL server (Turso).
 
-import { createClient } from '@libsql/client/web';
+import { createClient } from '@libsql/client/http';
 import { drizzle as drizzleD1 } from 'drizzle-orm/d1';
-import { drizzle as drizzleLibsql } from 'drizzle-orm/libsql/web';
+import { drizzle as drizzleLibsql } from 'drizzle-orm/libsql/http';
 import type { ExecutionContext } from 'hono';
 import { verifyWithJwks } from 'hono/jwt';
 import type { HonoJsonWebKey } from 'hono/utils/jwt/jws';
@@ -10,8 +10,8 @@ import { decodeHeader } from 'hono/utils/jwt/jwt';
 import type { Db } from '../db/client';
 import * as schema from '../db/schema';
 import { createApp } from './app';
-import { accessPolicy, accessUser } from './auth/access-user';
-import { libsqlFromEnv, settingsFromEnv } from './config';
+import { accessUser } from './auth/access-user';
+import { type AccessConfig, accessFromEnv, libsqlFromEnv, settingsFromEnv } from './config';
 import { bindingRateLimit, type RateLimitBinding } from './middleware/rate-limit';
 import { type CrossReferenceLater, crossReferenceStored, sweepPending } from './services/crossref-later';
 import { workerWebReader } from './web/worker-reader';
@@ -107,7 +107,7 @@ function appFor(env: Env): { app: App; db: Db } {
   let entry = apps.get(env);
   if (!entry) {
     const db = databaseFor(env);
-    const policy = accessPolicy(env);
+    const { policy } = accessOf(env);
     const app = createApp({
       db,
       crossReferenceLater: laterFor(env),
@@ -193,6 +193,17 @@ export function withoutClientIdentity(request: Request, email: string | null): R
   return copy;
 }
 
+// The Access settings, parsed once per env object (src/config.ts), like the app itself.
+const accessConfigs = new WeakMap<object, AccessConfig>();
+function accessOf(env: Env): AccessConfig {
+  let config = accessConfigs.get(env);
+  if (!config) {
+    config = accessFromEnv(env as unknown as Record<string, string | undefined>);
+    accessConfigs.set(env, config);
+  }
+  return config;
+}
+
 /** A 403 response unless the request carries a valid Access token; null when the gate is off or passed. */
 export async function accessDenied(request: Request, env: Env): Promise<Response | null> {
   const r = await verifyAccess(request, env);
@@ -204,7 +215,8 @@ export async function verifyAccess(
   request: Request,
   env: Env,
 ): Promise<{ denied: Response } | { email: string | null }> {
-  if (!env.ACCESS_TEAM_DOMAIN || !env.ACCESS_AUD) return { email: null };
+  const { gate } = accessOf(env);
+  if (!gate) return { email: null };
   const deny = (why: string) => ({
     denied: new Response(`Forbidden: ${why}. Sign in through Cloudflare Access.`, {
       status: 403,
@@ -213,8 +225,8 @@ export async function verifyAccess(
   });
   const token = request.headers.get(ACCESS_HEADER);
   if (!token) return deny('no Cloudflare Access token');
-  const domain = env.ACCESS_TEAM_DOMAIN.replace(/^https?:\/\//, '').replace(/\/+$/, '');
-  const verification = { aud: env.ACCESS_AUD, iss: `https://${domain}` };
+  const { domain } = gate;
+  const verification = { aud: gate.aud, iss: `https://${domain}` };
   try {
     const { kid } = decodeHeader(token);
     let keys = await accessKeysFor(domain, false);

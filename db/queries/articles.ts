@@ -3,7 +3,7 @@ import { asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { Claim, Entity, EntityMention, Explanation, Relation, Severity } from '../../src/core';
 import type { Db } from '../client';
 import { articles, claims, sources } from '../schema';
-import { chunk, maxParamsOf, readRows, runStatements, type Statement } from './batch';
+import { chunk, maxParamsOf, type Read, readOne, runStatements, type Statement } from './batch';
 import { TOTAL_CLAIMS_TERM } from './candidates';
 import type { ClaimSummary } from './claims';
 import { claimSummaries } from './claims';
@@ -283,29 +283,31 @@ export async function insertArticleBatch(db: Db, a: NewArticle): Promise<number>
   return id!;
 }
 
-/** The duplicate check for a whole batch as one statement (articlesByHashFromRows reads it). */
-export function articlesByHashStatement(hashes: string[]): Statement {
+/** A stored article found by its content hash. */
+export interface StoredByHash {
+  id: number;
+  title: string;
+}
+
+/** Stored articles among `hashes`, by content hash: the duplicate check for a whole batch as one read. */
+export function articlesByHashQuery(hashes: string[]): Read<Map<string, StoredByHash>> {
   return {
-    sql: 'select id, title, content_hash from articles where content_hash in (select value from json_each(?))',
-    args: [JSON.stringify([...new Set(hashes)])],
+    statement: {
+      sql: 'select id, title, content_hash from articles where content_hash in (select value from json_each(?))',
+      args: [JSON.stringify([...new Set(hashes)])],
+    },
+    decode(rows) {
+      const out = new Map<string, StoredByHash>();
+      for (const r of rows) out.set(String(r.content_hash), { id: Number(r.id), title: String(r.title) });
+      return out;
+    },
   };
 }
 
-export function articlesByHashFromRows(
-  rows: Record<string, unknown>[],
-): Map<string, { id: number; title: string }> {
-  const out = new Map<string, { id: number; title: string }>();
-  for (const r of rows) out.set(String(r.content_hash), { id: Number(r.id), title: String(r.title) });
-  return out;
-}
-
-/** Stored articles among `hashes`, by content hash: the duplicate check for a whole batch in one query. */
-export async function findArticlesByHashes(
-  db: Db,
-  hashes: string[],
-): Promise<Map<string, { id: number; title: string }>> {
+/** articlesByHashQuery run on its own. */
+export async function findArticlesByHashes(db: Db, hashes: string[]): Promise<Map<string, StoredByHash>> {
   if (hashes.length === 0) return new Map();
-  return articlesByHashFromRows(await readRows(db, articlesByHashStatement(hashes)));
+  return readOne(db, articlesByHashQuery(hashes));
 }
 
 export interface ArticleRecord {

@@ -25,9 +25,41 @@ export interface Statement {
   args: (string | number | null)[];
 }
 
+/**
+ * A row as the driver answers it. It never leaves db/: every query decodes its rows into a type of its
+ * own before returning (tests/architecture/dependency-rules.test.ts fails on an export that carries one).
+ */
+export type SqlRow = Record<string, unknown>;
+
+/**
+ * One read statement and the codec that turns its rows into `T`: what a service may batch with other
+ * reads (readAll) without ever seeing a row.
+ */
+export interface Read<T> {
+  statement: Statement;
+  decode(rows: SqlRow[]): T;
+}
+
+type Decoded<R extends readonly Read<unknown>[]> = {
+  -readonly [K in keyof R]: R[K] extends Read<infer T> ? T : never;
+};
+
+/** Runs reads in one round trip (one batch: one consistent snapshot), each answer decoded by its read. */
+export async function readAll<const R extends readonly Read<unknown>[]>(
+  db: Db,
+  reads: R,
+): Promise<Decoded<R>> {
+  const answers = await runStatements(
+    db,
+    reads.map((r) => r.statement),
+    'read',
+  );
+  return reads.map((r, i) => r.decode(answers[i] ?? [])) as Decoded<R>;
+}
+
 type D1Client = {
   prepare(sql: string): { bind(...args: unknown[]): unknown };
-  batch(statements: unknown[]): Promise<{ results?: Record<string, unknown>[] }[]>;
+  batch(statements: unknown[]): Promise<{ results?: SqlRow[] }[]>;
 };
 type LibsqlClient = {
   execute(stmt: unknown): Promise<unknown>;
@@ -48,7 +80,7 @@ export async function runStatements(
   db: Db,
   statements: Statement[],
   mode: 'write' | 'read' = 'write',
-): Promise<Record<string, unknown>[][]> {
+): Promise<SqlRow[][]> {
   if (statements.length === 0) return [];
   const client = (db as unknown as { $client?: unknown }).$client as
     | Partial<D1Client & LibsqlClient>
@@ -57,7 +89,7 @@ export async function runStatements(
     const results = await (client as LibsqlClient).batch(statements, mode);
     return results.map((r) =>
       r.rows.map((row) => {
-        const obj: Record<string, unknown> = {};
+        const obj: SqlRow = {};
         for (const [i, col] of r.columns.entries()) obj[col] = (row as unknown[])[i];
         return obj;
       }),
@@ -72,30 +104,30 @@ export async function runStatements(
 }
 
 /** Runs one hand-written read on the driver (see runStatements), rows as plain objects. */
-/** Runs read statements in one round trip (one batch: one consistent snapshot). */
-export function readBatch(db: Db, statements: Statement[]): Promise<Record<string, unknown>[][]> {
-  return runStatements(db, statements, 'read');
-}
-
-export async function readRows(db: Db, statement: Statement): Promise<Record<string, unknown>[]> {
+export async function readRows(db: Db, statement: Statement): Promise<SqlRow[]> {
   const client = (db as unknown as { $client?: unknown }).$client as
     | Partial<D1Client & LibsqlClient>
     | undefined;
   if (client && typeof client.execute === 'function') {
     const r = (await client.execute(statement)) as { columns: string[]; rows: unknown[] };
     return r.rows.map((row) => {
-      const obj: Record<string, unknown> = {};
+      const obj: SqlRow = {};
       for (const [i, col] of r.columns.entries()) obj[col] = (row as unknown[])[i];
       return obj;
     });
   }
   if (client && typeof client.prepare === 'function') {
     const stmt = client.prepare(statement.sql).bind(...statement.args) as {
-      all(): Promise<{ results?: Record<string, unknown>[] }>;
+      all(): Promise<{ results?: SqlRow[] }>;
     };
     return (await stmt.all()).results ?? [];
   }
   throw new Error('This database driver exposes no libSQL or D1 client');
+}
+
+/** One read run on its own, decoded. */
+export async function readOne<T>(db: Db, read: Read<T>): Promise<T> {
+  return read.decode(await readRows(db, read.statement));
 }
 
 /** The bound-parameter limit of the database behind `db`: 100 on D1, 32766 on libSQL (SQLite's default). */

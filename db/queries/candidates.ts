@@ -1,8 +1,18 @@
 // The blocking-index lookup and the term statistics the cross-referencer needs, bounded per key.
-import type { ClaimForMatching, ClaimKind, Quantity, Quote, TermStats } from '../../src/core';
+import type { ClaimForMatching, ClaimKind, Quote, TermStats } from '../../src/core';
 import { prefixOf } from '../../src/core/terms';
 import type { Db } from '../client';
-import { readRows, type Statement } from './batch';
+import { type Read, readOne, type SqlRow } from './batch';
+import { type QuantityJson, quantityFromJson, quantityJsonSql } from './quantities';
+
+/** Stored document frequencies, by term (TOTAL_CLAIMS_TERM: the number of stored claims). */
+export type DfMap = Map<string, number>;
+
+/** Stored claims as the cross-referencer sees them, and the stored frequencies of their terms. */
+export interface Candidates {
+  claims: ClaimForMatching[];
+  df: DfMap;
+}
 
 /**
  * At most this many claims per key, newest first: a key shared by a huge number of claims
@@ -54,7 +64,6 @@ plan(share, alloc) as materialized (select min(s.share, ${CANDIDATES_PER_KEY}), 
 ids(id) as materialized (select distinct id from (${newestOfKeys('rare', 'share', before)} union all ${newestOfKeys('common', 'alloc', before)}))`;
 
 const CANDIDATES_PER_ROW = 16;
-const real = (col: string) => `printf('%!.17g', ${col})`;
 /**
  * The claims of the `ids(id)` CTE among `ctes`, in rows of CANDIDATES_PER_ROW (columns c and x; df is
  * null). With `keys` (an SQL list), a claim's keys are only those among them; without, all of them.
@@ -63,10 +72,7 @@ const MATCHABLE_SQL = (ctes: string, keys?: string) => `with ${ctes}
 select '[' || group_concat('[' || c.id || ',' || c.article_id || ',' || json_quote(c.kind) || ',' || json_quote(c.text) || ',' ||
   c.quotes || ',' || c.entities || ',' || c.terms || ',' ||
   (select json_group_array(x.key) from claim_keys x where x.claim_id = c.id${keys ? ` and +x.key in ${keys}` : ''}) || ',' ||
-  (select json_group_array(json_array(q.start, q."end", q.raw, ${real('q.value')}, ${real('q.low')},
-      case when q.high is null then null else ${real('q.high')} end, q.low_inclusive, q.high_inclusive,
-      q.unit, q.unit_class, json(q.modifiers), q.rate, q.hedge))
-    from quantities q where q.claim_id = c.id) || ']', ',') || ']' as c,
+  (select json_group_array(${quantityJsonSql('q')}) from quantities q where q.claim_id = c.id) || ']', ',') || ']' as c,
   group_concat(c.id || ':' || c.context_terms, char(30)) as x, null as df
 from (select id, (row_number() over (order by id) - 1) / ${CANDIDATES_PER_ROW} as g from ids) r
 cross join claims c on c.id = r.id group by r.g`;
@@ -84,21 +90,7 @@ type CandidateRow = [
   string[],
   string[],
   string[],
-  [
-    number,
-    number,
-    string,
-    string,
-    string,
-    string | null,
-    number,
-    number,
-    string,
-    string,
-    string[],
-    string | null,
-    string | null,
-  ][],
+  QuantityJson[],
 ];
 
 export interface CandidateOptions {
@@ -112,12 +104,8 @@ export interface CandidateOptions {
   before?: number;
 }
 
-/** The candidates of some incoming claims as one statement for the caller's read batch, and its reader. */
-export interface CandidateQuery {
-  statement: Statement;
-  /** The candidates, by id; the stored frequencies of their terms are added to `df`. */
-  read(rows: Record<string, unknown>[], df: Map<string, number>): ClaimForMatching[];
-}
+/** The candidates of some incoming claims (by id) with their terms' stored frequencies: one read for the caller's batch. */
+export type CandidateQuery = Read<Candidates>;
 
 /**
  * The candidates, then one more row with the stored frequencies of their terms (which the
@@ -128,13 +116,14 @@ const CANDIDATES_SQL = (k: string, before: string | undefined) =>
 union all select null, null, ${DF_PAIRS} from (select distinct j.value as term from ids join claims c on c.id = ids.id, json_each(c.terms) j) u
 cross join term_stats t on t.term = u.term`;
 
-function candidateRows(rows: Record<string, unknown>[], df: Map<string, number>, excludeArticle?: number) {
-  const claims: Record<string, unknown>[] = [];
+function candidateRows(rows: SqlRow[], excludeArticle?: number): Candidates {
+  const df: DfMap = new Map();
+  const claims: SqlRow[] = [];
   for (const row of rows) {
     if (row.c === null || row.c === undefined) readTermPairs(row, df);
     else claims.push(row);
   }
-  return matchableFromRows(claims, excludeArticle);
+  return { claims: matchableFromRows(claims, excludeArticle), df };
 }
 
 /**
@@ -156,7 +145,7 @@ export function candidatesQuery(
       ),
       args: [JSON.stringify([...new Set(keys)])],
     },
-    read: (rows, df) => candidateRows(rows, df, excludeArticle),
+    decode: (rows) => candidateRows(rows, excludeArticle),
   };
 }
 
@@ -173,7 +162,7 @@ export function articleCandidatesQuery(articleId: number): CandidateQuery {
       ),
       args: [articleId],
     },
-    read: (rows, df) => candidateRows(rows, df),
+    decode: (rows) => candidateRows(rows),
   };
 }
 
@@ -184,28 +173,25 @@ export async function candidateClaims(
   options: CandidateOptions = {},
 ): Promise<ClaimForMatching[]> {
   if (keys.length === 0) return [];
-  const query = candidatesQuery(keys, options);
-  return query.read(await readRows(db, query.statement), new Map());
-}
-
-/** The claims of stored article `articleId`, as articleClaimsFromRows reads them. */
-export function articleClaimsStatement(articleId: number): Statement {
-  return {
-    sql: MATCHABLE_SQL('ids(id) as (select id from claims where article_id = ?)'),
-    args: [articleId],
-  };
+  return (await readOne(db, candidatesQuery(keys, options))).claims;
 }
 
 /**
- * The claims of a stored article as the cross-referencer sees an incoming article's (all their
- * keys), by position; their context terms are parsed when first read, as candidates' are.
+ * The claims of stored article `articleId` as the cross-referencer sees an incoming article's (all
+ * their keys), by id; their context terms are parsed when first read, as candidates' are.
  */
-export function articleClaimsFromRows(rows: Record<string, unknown>[]): ClaimForMatching[] {
-  return matchableFromRows(rows);
+export function articleClaimsQuery(articleId: number): Read<ClaimForMatching[]> {
+  return {
+    statement: {
+      sql: MATCHABLE_SQL('ids(id) as (select id from claims where article_id = ?)'),
+      args: [articleId],
+    },
+    decode: (rows) => matchableFromRows(rows),
+  };
 }
 
 /** MATCHABLE_SQL's rows as claims for matching, by id; the context terms parsed when first read. */
-function matchableFromRows(rows: Record<string, unknown>[], excludeArticle?: number): ClaimForMatching[] {
+function matchableFromRows(rows: SqlRow[], excludeArticle?: number): ClaimForMatching[] {
   const found: ClaimForMatching[] = [];
   for (const row of rows) {
     // Each claim's context terms, unparsed: `id:json` segments.
@@ -220,21 +206,7 @@ function matchableFromRows(rows: Record<string, unknown>[], excludeArticle?: num
       if (excludeArticle !== undefined && articleId === excludeArticle) continue;
       const raw = contexts.get(id);
       if (raw === undefined) throw new Error(`Candidate ${id} came without its context terms`);
-      const quantities: Quantity[] = qs.map((q) => ({
-        start: q[0],
-        end: q[1],
-        text: q[2],
-        value: Number(q[3]),
-        low: Number(q[4]),
-        high: q[5] === null ? Number.POSITIVE_INFINITY : Number(q[5]),
-        lowInclusive: q[6] === 1,
-        highInclusive: q[7] === 1,
-        unit: q[8],
-        unitClass: q[9],
-        modifiers: q[10],
-        rate: q[11],
-        hedge: q[12],
-      }));
+      const quantities = qs.map(quantityFromJson);
       quantities.sort((x, y) => x.start - y.start);
       // A stored claim's context terms are ~60 % of its bytes, and the cross-referencer reads them only
       // for the few pairs whose figures it compares. So they are parsed the first time they are read.
@@ -269,15 +241,11 @@ function matchableFromRows(rows: Record<string, unknown>[], excludeArticle?: num
 /** The stored (term, df) pairs of a query's `u(term)` rows joined with `t` (term_stats), flat. */
 const DF_PAIRS = "'[' || coalesce(group_concat(json_quote(t.term) || ',' || t.df), '') || ']'";
 
-/** A statement for the caller's read batch that answers stored document frequencies, and its reader. */
-export interface DfQuery {
-  statement: Statement;
-  /** Adds the answer's frequencies to `into`. */
-  read(row: Record<string, unknown> | undefined, into: Map<string, number>): void;
-}
+/** Stored document frequencies of some terms: one read for the caller's batch. */
+export type DfQuery = Read<DfMap>;
 
 /** Reads DF_PAIRS answers: [term, df, term, df…]. */
-function readTermPairs(row: Record<string, unknown> | undefined, into: Map<string, number>) {
+function readTermPairs(row: SqlRow | undefined, into: DfMap) {
   const pairs = JSON.parse(String(row?.df ?? '[]')) as (string | number)[];
   for (let k = 0; k < pairs.length; k += 2) into.set(pairs[k] as string, pairs[k + 1] as number);
 }
@@ -296,9 +264,11 @@ export function termDfQuery(terms: Iterable<string>): DfQuery {
       sql: "select '[' || coalesce(group_concat(j.key || ',' || t.df), '') || ']' as df from json_each(?) j join term_stats t on t.term = j.value",
       args: [JSON.stringify(list)],
     },
-    read(row, into) {
+    decode([row]) {
+      const into: DfMap = new Map();
       const pairs = JSON.parse(String(row?.df ?? '[]')) as number[];
       for (let k = 0; k < pairs.length; k += 2) into.set(list[pairs[k]!]!, pairs[k + 1]!);
+      return into;
     },
   };
 }
@@ -318,19 +288,24 @@ export function articleTermDfQuery(articleId: number): DfQuery {
   union select '${TOTAL_CLAIMS_TERM}') u cross join term_stats t on t.term = u.term`,
       args: [articleId],
     },
-    read: readTermPairs,
+    decode([row]) {
+      const into: DfMap = new Map();
+      readTermPairs(row, into);
+      return into;
+    },
   };
 }
 
-/** TermStats over stored frequencies: a term not among them was never stored. */
-export function termStatsOf(df: Map<string, number>): TermStats {
+/**
+ * TermStats over stored frequencies (several answers of one snapshot, which agree where they meet): a
+ * term not among them was never stored.
+ */
+export function termStatsOf(...answers: DfMap[]): TermStats {
+  const df: DfMap = answers.length === 1 ? answers[0]! : new Map(answers.flatMap((a) => [...a]));
   return { total: df.get(TOTAL_CLAIMS_TERM) ?? 0, df: (term) => df.get(term) ?? 0 };
 }
 
 /** Stored document frequencies of `terms` and the number of stored claims, in one statement. */
 export async function termStats(db: Db, terms: string[]): Promise<TermStats> {
-  const query = termDfQuery(terms);
-  const df = new Map<string, number>();
-  query.read((await readRows(db, query.statement))[0], df);
-  return termStatsOf(df);
+  return termStatsOf(await readOne(db, termDfQuery(terms)));
 }

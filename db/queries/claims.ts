@@ -5,7 +5,7 @@ import type { ClaimStatus } from '../../src/shared/statuses';
 import type { Db } from '../client';
 import { articles, claims, entities, mentions, sources } from '../schema';
 import { readRows } from './batch';
-import { rowToQuantity, type StoredQuantity } from './quantities';
+import { type QuantityJson, quantityFromJson, quantityJsonSql, type StoredQuantity } from './quantities';
 
 export interface ClaimSummary {
   id: number;
@@ -34,10 +34,7 @@ export interface ClaimSummary {
 const exact = (col: string) => `printf('%!.17g', ${col})`;
 const SUMMARIES_SQL = `select json_array(c.id, c.article_id, c.position, c.start, c."end", c.text, c.kind,
   ${exact('c.checkworthiness')}, c.status, c.proposed_status, c.proposed_by, c.version, a.title, a.url, a.published_at, s.name,
-  (select json_group_array(json_array(q.id, q.start, q."end", q.raw, ${exact('q.value')}, ${exact('q.low')},
-      case when q.high is null then null else ${exact('q.high')} end, q.low_inclusive, q.high_inclusive,
-      q.unit, q.unit_class, json(q.modifiers), q.rate, q.hedge))
-    from quantities q where q.claim_id = c.id)) as c
+  (select json_group_array(${quantityJsonSql('q')}) from quantities q where q.claim_id = c.id)) as c
 from json_each(?) j join claims c on c.id = j.value join articles a on a.id = c.article_id join sources s on s.id = a.source_id`;
 
 type SummaryRow = [
@@ -57,22 +54,7 @@ type SummaryRow = [
   string | null,
   string | null,
   string,
-  [
-    number,
-    number,
-    number,
-    string,
-    string,
-    string,
-    string | null,
-    number,
-    number,
-    string,
-    string,
-    string[],
-    string | null,
-    string | null,
-  ][],
+  QuantityJson[],
 ];
 
 /** Claims by id with their article, outlet and quantities (in reading order), in one statement. */
@@ -101,25 +83,7 @@ export async function claimSummaries(db: Db, ids: number[]): Promise<Map<number,
       outlet,
       qs,
     ] = JSON.parse(String(row.c)) as SummaryRow;
-    const quantities = qs.map((q) =>
-      rowToQuantity({
-        id: q[0],
-        claimId: id,
-        start: q[1],
-        end: q[2],
-        raw: q[3],
-        value: Number(q[4]),
-        low: Number(q[5]),
-        high: q[6] === null ? null : Number(q[6]),
-        lowInclusive: q[7] === 1,
-        highInclusive: q[8] === 1,
-        unit: q[9],
-        unitClass: q[10],
-        modifiers: q[11],
-        rate: q[12],
-        hedge: q[13],
-      }),
-    );
+    const quantities: StoredQuantity[] = qs.map((q) => ({ claimId: id, ...quantityFromJson(q) }));
     quantities.sort((x, y) => x.start - y.start);
     out.set(id, {
       id,

@@ -3,8 +3,8 @@
 // which claims of an article share a blocking key with another article's claims.
 import type { ClaimForMatching } from '../../src/core';
 import type { Db } from '../client';
-import { readRows } from './batch';
-import { articleClaimsFromRows, articleClaimsStatement } from './candidates';
+import { readOne, readRows } from './batch';
+import { articleClaimsQuery } from './candidates';
 
 /** A stored claim as the cross-referencer sees it (all its keys), or null. */
 export async function matchableClaim(
@@ -12,8 +12,8 @@ export async function matchableClaim(
   articleId: number,
   claimId: number,
 ): Promise<ClaimForMatching | null> {
-  const rows = await readRows(db, articleClaimsStatement(articleId));
-  return articleClaimsFromRows(rows).find((c) => c.ref === String(claimId)) ?? null;
+  const claims = await readOne(db, articleClaimsQuery(articleId));
+  return claims.find((c) => c.ref === String(claimId)) ?? null;
 }
 
 /** The fullest display name of each entity key (e:…) among `keys`. */

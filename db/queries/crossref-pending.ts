@@ -3,7 +3,7 @@
 import type { Explanation, Relation, Severity } from '../../src/core';
 import type { Db } from '../client';
 import { exactReal, realAt } from './articles';
-import { readRows, runStatements, type Statement } from './batch';
+import { type Read, readRows, runStatements } from './batch';
 import { jsonArg } from './json-arg';
 
 export interface PendingArticle {
@@ -14,22 +14,22 @@ export interface PendingArticle {
   names: Map<string, string>;
 }
 
-/** Article `id` if it still waits for its cross-reference, as pendingArticleFromRows reads it. */
-export function pendingArticleStatement(id: number): Statement {
+/** Article `id` if it still waits for its cross-reference; null when it is done or gone. */
+export function pendingArticleQuery(id: number): Read<PendingArticle | null> {
   return {
-    sql: `select (select min(c.id) from claims c where c.article_id = a.id) as first_claim, a.pending_names as names
+    statement: {
+      sql: `select (select min(c.id) from claims c where c.article_id = a.id) as first_claim, a.pending_names as names
 from articles a where a.id = ? and a.crossref_pending = 1`,
-    args: [id],
-  };
-}
-
-/** The article pendingArticleStatement found; null when it is done or gone. */
-export function pendingArticleFromRows(id: number, [row]: Record<string, unknown>[]): PendingArticle | null {
-  if (!row) return null;
-  return {
-    id,
-    firstClaimId: row.first_claim === null ? null : Number(row.first_claim),
-    names: new Map(JSON.parse(String(row.names ?? '[]')) as [string, string][]),
+      args: [id],
+    },
+    decode: ([row]) =>
+      row
+        ? {
+            id,
+            firstClaimId: row.first_claim === null ? null : Number(row.first_claim),
+            names: new Map(JSON.parse(String(row.names ?? '[]')) as [string, string][]),
+          }
+        : null,
   };
 }
 

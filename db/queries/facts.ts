@@ -2,7 +2,7 @@
 
 import type { LinkStatus } from '../../src/shared/statuses';
 import type { Db } from '../client';
-import { readRows, runStatements, type Statement } from './batch';
+import { readRows, runStatements, type SqlRow, type Statement } from './batch';
 
 /** The relations that tie claims into one fact: they agree on it, or disagree on it. */
 export const FACT_RELATIONS = ['conflict', 'corroboration'] as const;
@@ -49,7 +49,7 @@ export async function factEdgesOf(db: Db, articleIds: number[]): Promise<FactEdg
   return (await readRows(db, reachableFactLinks(articleIds))).map(toEdge);
 }
 
-function toEdge(r: Record<string, unknown>): FactEdge {
+function toEdge(r: SqlRow): FactEdge {
   return {
     id: Number(r.id),
     claimA: Number(r.claim_a),

@@ -26,6 +26,55 @@ export function quantityToRow(q: Quantity): Omit<typeof quantities.$inferInsert,
   };
 }
 
+/** REALs as %!.17g strings, which read back exactly (SQLite's own JSON writes 15 digits). */
+const exact = (col: string) => `printf('%!.17g', ${col})`;
+
+/**
+ * A quantity row `q` as one JSON array (a QuantityJson), for statements that fold a claim's quantities
+ * into its row: the claim summaries and the candidate lookup. quantityFromJson reads it back.
+ */
+export const quantityJsonSql = (
+  q: string,
+) => `json_array(${q}.start, ${q}."end", ${q}.raw, ${exact(`${q}.value`)}, ${exact(`${q}.low`)},
+      case when ${q}.high is null then null else ${exact(`${q}.high`)} end, ${q}.low_inclusive, ${q}.high_inclusive,
+      ${q}.unit, ${q}.unit_class, json(${q}.modifiers), ${q}.rate, ${q}.hedge)`;
+
+/** What quantityJsonSql writes: start, end, raw, value, low, high (null: unbounded), the two inclusive flags, unit, unit class, modifiers, rate, hedge. */
+export type QuantityJson = [
+  number,
+  number,
+  string,
+  string,
+  string,
+  string | null,
+  number,
+  number,
+  string,
+  Quantity['unitClass'],
+  string[],
+  string | null,
+  string | null,
+];
+
+/** The one decoder of quantityJsonSql's arrays. */
+export function quantityFromJson(q: QuantityJson): Quantity {
+  return {
+    start: q[0],
+    end: q[1],
+    text: q[2],
+    value: Number(q[3]),
+    low: Number(q[4]),
+    high: q[5] === null ? Number.POSITIVE_INFINITY : Number(q[5]),
+    lowInclusive: q[6] === 1,
+    highInclusive: q[7] === 1,
+    unit: q[8],
+    unitClass: q[9],
+    modifiers: q[10],
+    rate: q[11],
+    hedge: q[12],
+  };
+}
+
 export function rowToQuantity(r: QuantityRow): StoredQuantity {
   return {
     claimId: r.claimId,

@@ -1,7 +1,29 @@
 // Stories: articles joined by shared facts and entities (src/services/story-upkeep.ts keeps
 // articles.story_id; src/services/stories.ts reads a story's page and the list).
 import type { Db } from '../client';
-import { readRows, runStatements, type Statement } from './batch';
+import { readRows, runStatements, type SqlRow, type Statement } from './batch';
+
+/** A fact link between two claims of a story, with each side's figure as its explanation words it. */
+export interface StoryLink {
+  factId: number;
+  unit: string;
+  relation: 'conflict' | 'corroboration';
+  status: string;
+  claimA: number;
+  claimB: number;
+  articleA: number;
+  articleB: number;
+  textA: string;
+  textB: string;
+}
+
+/** An article of a story, with its outlet. */
+export interface StoryArticle {
+  id: number;
+  title: string;
+  outlet: string;
+  publishedAt: string | null;
+}
 
 /** Two articles whose claims a fact link joins, that also name a common entity: a story's edge. */
 const PAIRS = (linksOf: string) => `select distinct ca.article_id as a, cb.article_id as b
@@ -12,7 +34,7 @@ const PAIRS = (linksOf: string) => `select distinct ca.article_id as a, cb.artic
 
 export type Pair = readonly [number, number];
 
-function toPairs(rows: Record<string, unknown>[]): Pair[] {
+function toPairs(rows: SqlRow[]): Pair[] {
   return rows.map((r) => [Number(r.a), Number(r.b)] as const);
 }
 
@@ -42,7 +64,7 @@ export async function storyPairsOf(
   return { pairs: toPairs(pairRows ?? []), stories: storiesOf(storyRows ?? []) };
 }
 
-function storiesOf(rows: Record<string, unknown>[]): Map<number, number | null> {
+function storiesOf(rows: SqlRow[]): Map<number, number | null> {
   return new Map(rows.map((r) => [Number(r.id), r.story_id === null ? null : Number(r.story_id)]));
 }
 
@@ -134,10 +156,38 @@ export function storyLinksStatement(storyId: number): Statement {
   };
 }
 
-/** Both of the story page's reads in one round trip. */
-export async function readStory(db: Db, storyId: number): Promise<Record<string, unknown>[][]> {
-  return runStatements(db, [storyArticlesStatement(storyId), storyLinksStatement(storyId)], 'read');
+/** Both of the story page's reads in one round trip: its articles (oldest report first) and its fact links. */
+export async function readStory(
+  db: Db,
+  storyId: number,
+): Promise<{ articles: StoryArticle[]; links: StoryLink[] }> {
+  const [articleRows = [], linkRows = []] = await runStatements(
+    db,
+    [storyArticlesStatement(storyId), storyLinksStatement(storyId)],
+    'read',
+  );
+  return { articles: articleRows.map(toStoryArticle), links: linkRows.map(toStoryLink) };
 }
+
+const toStoryArticle = (r: SqlRow): StoryArticle => ({
+  id: Number(r.id),
+  title: String(r.title),
+  outlet: String(r.outlet),
+  publishedAt: r.published_at === null ? null : String(r.published_at),
+});
+
+const toStoryLink = (r: SqlRow): StoryLink => ({
+  factId: Number(r.fact_id),
+  unit: String(r.unit ?? ''),
+  relation: r.relation as StoryLink['relation'],
+  status: String(r.status),
+  claimA: Number(r.claim_a),
+  claimB: Number(r.claim_b),
+  articleA: Number(r.article_a),
+  articleB: Number(r.article_b),
+  textA: String(r.text_a ?? ''),
+  textB: String(r.text_b ?? ''),
+});
 
 export interface StorySummaryRow {
   id: number;
@@ -164,4 +214,14 @@ export async function listStories(db: Db, limit: number): Promise<StorySummaryRo
     title: String(r.title ?? ''),
     latest: r.latest === null ? null : String(r.latest),
   }));
+}
+
+/** Whether any link belongs to a fact, and whether any article is in a story (one cheap read each). */
+export async function factsAndStoriesExist(db: Db): Promise<{ facts: boolean; stories: boolean }> {
+  const [row] = await readRows(db, {
+    sql: `select (select 1 from links where fact_id is not null limit 1) as facts,
+      (select 1 from articles where story_id is not null limit 1) as stories`,
+    args: [],
+  });
+  return { facts: row?.facts != null, stories: row?.stories != null };
 }

@@ -3,7 +3,7 @@
 
 import type { ClaimStatus, LinkStatus } from '../../src/shared/statuses';
 import type { Db } from '../client';
-import { chunk, readBatch, type Statement } from './batch';
+import { chunk, runStatements, type Statement } from './batch';
 
 export interface VerdictLink {
   id: number;
@@ -68,10 +68,14 @@ export async function verdictContext(
   for (const [i, part] of parts.entries()) {
     const s = seed(part, i === 0 ? target.link : undefined);
     if (s.args.length === 0) continue;
-    const [links, claims] = await readBatch(db, [
-      { sql: `${s.sql} ${LINKS_SQL}`, args: s.args },
-      { sql: `${s.sql}${CLAIMS_SQL}`, args: s.args },
-    ]);
+    const [links, claims] = await runStatements(
+      db,
+      [
+        { sql: `${s.sql} ${LINKS_SQL}`, args: s.args },
+        { sql: `${s.sql}${CLAIMS_SQL}`, args: s.args },
+      ],
+      'read',
+    );
     for (const r of links ?? []) {
       const id = Number(r.id);
       if (seen.has(id)) continue;

@@ -1,28 +1,10 @@
 // Cloudflare Access on Workers: the email Access vouched for becomes a user. Known emails keep the role
-// an editor gave them; unknown ones get ACCESS_DEFAULT_ROLE; ACCESS_EDITORS names the first editors.
+// an editor gave them; unknown ones get ACCESS_DEFAULT_ROLE; ACCESS_EDITORS names the first editors
+// (both read by accessFromEnv in src/config.ts).
 import type { Db } from '../../db/client';
 import { insertUser, updateUser, userByLogin } from '../../db/queries/users';
-import { ROLES, type Role } from '../shared/statuses';
+import type { AccessPolicy } from '../config';
 import type { User } from '../shared/user';
-
-export interface AccessPolicy {
-  defaultRole: Role;
-  /** Lower-cased emails that are (at least) editors: how a fresh deployment gets its first editor. */
-  editors: Set<string>;
-}
-
-export function accessPolicy(env: { ACCESS_DEFAULT_ROLE?: string; ACCESS_EDITORS?: string }): AccessPolicy {
-  const wanted = (env.ACCESS_DEFAULT_ROLE ?? '').trim().toLowerCase();
-  // A typo here must not hand out more than the safe default.
-  const defaultRole = (ROLES as readonly string[]).includes(wanted) ? (wanted as Role) : 'viewer';
-  const editors = new Set(
-    (env.ACCESS_EDITORS ?? '')
-      .split(',')
-      .map((e) => e.trim().toLowerCase())
-      .filter(Boolean),
-  );
-  return { defaultRole, editors };
-}
 
 /** The account for a verified Access email, created on first visit; null when it is disabled. */
 export async function accessUser(db: Db, email: string, policy: AccessPolicy): Promise<User | null> {

@@ -1,8 +1,8 @@
 // Route guard: who may change what. Nobody signed in → 401 for the API, the sign-in page for browsers;
 // signed in without the role → 403. The check runs before any body is parsed or any row is touched.
 import type { Context, MiddlewareHandler } from 'hono';
-import { isHtmx } from '../routes/htmx';
-import { renderError } from '../routes/render';
+import { isHtmx } from '../responses/htmx';
+import { renderError } from '../responses/render';
 import type { AppEnv } from '../shared/app-env';
 import type { Role } from '../shared/statuses';
 import { hasRole } from '../shared/user';

@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hashPassword } from '../auth/password';
 import { newToken, tokenHash } from '../auth/tokens';
+import { devWorkerPortFromEnv } from '../config';
 import { randomPassword } from '../services/accounts';
 import { buildAssets } from './build-assets';
 
@@ -13,7 +14,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const WRANGLER = join(ROOT, 'node_modules/.bin/wrangler');
 const HOST = '127.0.0.1';
 // 8787 is `npm start`'s port; the two can run side by side.
-const PORT = Number(process.env.WORKER_PORT ?? 8788);
+const PORT = devWorkerPortFromEnv(process.env);
 const env = { ...process.env, WRANGLER_SEND_METRICS: 'false' };
 
 interface ManifestEntry {

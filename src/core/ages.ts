@@ -4,14 +4,17 @@
 
 import { isTerm, keyOf, keysOf, term } from './terms';
 import type { ClaimForMatching, EntityMention, Quantity, Span } from './types';
+import { familyOf } from './unit-class';
 import { unitClassOf } from './units';
 import { STOPWORDS, singular } from './words';
 
 const HOLDER = 'who:';
 
+const isAge = (q: Quantity) => familyOf(q) === 'age';
+
 /** The holder of an age ("gr" for "16-year-old Kimani Gray"), or null when the sentence does not say. */
 export function ageHolder(q: Quantity): string | null {
-  if (q.unitClass !== 'age') return null;
+  if (!isAge(q)) return null;
   const m = q.modifiers.find((x) => x.startsWith(HOLDER));
   return m ? m.slice(HOLDER.length) : null;
 }
@@ -57,7 +60,7 @@ export function sameNamedPerson(a: ClaimForMatching, qa: Quantity, b: ClaimForMa
   // *deputy*" gives the deputy's age, not Orozco's.
   const onlyPerson = (holder: string, c: ClaimForMatching, q: Quantity) => {
     const named = people(c);
-    const ages = c.quantities.filter((x) => x.unitClass === 'age').length;
+    const ages = c.quantities.filter(isAge).length;
     return (
       ages === 1 &&
       holderNoun(c, q) === null &&
@@ -126,7 +129,7 @@ export function onePersonsAge(
   why: string,
   anotherTime = false,
 ) {
-  if (qa.unitClass !== 'age' || qb.unitClass !== 'age') return false;
+  if (!isAge(qa) || !isAge(qb)) return false;
   if (sameNamedPerson(a, qa, b, qb))
     return why === OTHER_DAY || why === OTHER_PEOPLE_AROUND || (OTHER_DETAILS.has(why) && !anotherTime);
   return why === OTHER_DAY && (sharePersonAround(a, b) || shareProtagonist(a, b));
@@ -179,7 +182,7 @@ export function agesShareHolder(
   b: ClaimForMatching,
   qb: Quantity,
 ): boolean {
-  if (qa.unitClass !== 'age' || qb.unitClass !== 'age') return false;
+  if (!isAge(qa) || !isAge(qb)) return false;
   if (sameNamedPerson(a, qa, b, qb)) return true;
   return !ageHolder(qa) && !ageHolder(qb) && shareProtagonistPerson(a, b) && sameHolderNoun(a, qa, b, qb);
 }
@@ -190,7 +193,7 @@ export function agesShareHolder(
  * surround the two figures.
  */
 export function agesOfDifferentHolders(a: ClaimForMatching, qa: Quantity, b: ClaimForMatching, qb: Quantity) {
-  if (qa.unitClass !== 'age' || qb.unitClass !== 'age' || sameNamedPerson(a, qa, b, qb)) return false;
+  if (!isAge(qa) || !isAge(qb) || sameNamedPerson(a, qa, b, qb)) return false;
   const ha = ageHolder(qa);
   const hb = ageHolder(qb);
   return (!!ha && !hb && holderNoun(b, qb) !== null) || (!!hb && !ha && holderNoun(a, qa) !== null);

@@ -16,3 +16,4 @@ export { type NamingDifference, namingDifferences } from './entities';
 export { entityNames, extractArticle } from './extract';
 export { looksLikeHtml } from './text';
 export type * from './types';
+export type { UnitClass, UnitFamily } from './unit-class';

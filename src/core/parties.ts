@@ -4,6 +4,7 @@
 // sentence's giver for the next sentence that says only "the offer" (carriedGiver).
 import { ownerOf } from './owners';
 import type { Quantity } from './types';
+import { classOf } from './unit-class';
 
 const NAME = "(?:the\\s+)?([A-Z][\\w'.-]*(?:\\s+[A-Z][\\w'.-]*)*)";
 const GIVING =
@@ -33,7 +34,7 @@ const GIVER_GAPPED = new RegExp(`[,;]\\s+${NAME}\\s+(?:between|at|with|for)?\\s*
  */
 export function giverOf(before: string, q: Quantity): string | null {
   // A figure the layout gives an owner ("the Nationals (eight years, $160 million)") is different-owners' to judge.
-  if (!q.unitClass.startsWith('money:') || ownerOf(q) !== null) return null;
+  if (classOf(q).family !== 'money' || ownerOf(q) !== null) return null;
   const gapped = GIVER_GAPPED.exec(before) ?? GIVER_POSSESSIVE.exec(before);
   if (gapped) return party(gapped[1]!);
   let verb = -1;
@@ -67,7 +68,7 @@ const DEAL_TO = new RegExp(`^[\\s-]*(?:to|for|with)\\s+${TO_NAME}`);
  * does not say by its words alone.
  */
 export function recipientOf(before: string, after: string, q: Quantity): string | null {
-  if (!q.unitClass.startsWith('money:')) return null;
+  if (classOf(q).family !== 'money') return null;
   const m =
     RECIPIENT_BEFORE.exec(before) ??
     RECIPIENT_AFTER.exec(after) ??

@@ -12,8 +12,11 @@ export interface Span {
  */
 export type Term = string;
 
-/** What kind of thing a quantity measures; only quantities of one class are ever compared. */
-export type UnitClass = string;
+/**
+ * What kind of thing a quantity measures, as the key of its `UnitClass` (unit-class.ts: `unitClassKey`
+ * writes it, `classOf` reads it): "country", "money:usd:offer", "duration:year". Stored as it is.
+ */
+export type UnitClassKey = string;
 
 export interface Quantity extends Span {
   /** The words that produced it, e.g. "some 50 partners". */
@@ -28,7 +31,7 @@ export interface Quantity extends Span {
   /** Head noun of the counted thing, singular and lower case: "country", "partner", "dollar". */
   unit: string;
   /** Synonym group of the unit: "country" for countries ≈ nations ≈ partners ≈ members. */
-  unitClass: UnitClass;
+  unitClass: UnitClassKey;
   /** Modifiers of the counted thing ("north korean" in "12,000 North Korean troops"). */
   modifiers: string[];
   /** Period of a rate ("day" for "per day"), or null for a plain amount. */
@@ -140,7 +143,7 @@ export interface QuantitySide {
 export interface Explanation {
   /** One or two plain sentences. */
   summary: string;
-  unitClass: string | null;
+  unitClass: UnitClassKey | null;
   a: QuantitySide | null;
   b: QuantitySide | null;
   sharedTerms: string[];

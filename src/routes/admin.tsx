@@ -9,11 +9,11 @@ import { requireRole } from '../auth/require-role';
 import { requireForm } from '../middleware/content-type';
 import { accountBodyLimit } from '../middleware/limits';
 import { formCsrf } from '../middleware/security';
+import { page } from '../responses/render';
 import { addAccount, mintToken, revokeToken, setDisabled, setPassword, setRole } from '../services/accounts';
 import { InputError, NotFoundError } from '../services/errors';
 import type { AppDeps, AppEnv } from '../shared/app-env';
 import { ROLES } from '../shared/statuses';
-import { page } from './render';
 
 const role = z.enum(ROLES, { error: `Choose a role: ${ROLES.join(', ')}.` });
 const password = z.string({ error: 'Enter a password.' }).superRefine((value, ctx) => {

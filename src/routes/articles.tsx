@@ -11,14 +11,14 @@ import { requireRole } from '../auth/require-role';
 import { requireForm } from '../middleware/content-type';
 import { accountBodyLimit, articleBodyLimit } from '../middleware/limits';
 import { formCsrf } from '../middleware/security';
+import { isHtmx } from '../responses/htmx';
+import { fragment, page, renderError } from '../responses/render';
 import { articleCrossrefState, articleDetail, articleList, knownOutlets } from '../services/articles';
 import { deleteArticle } from '../services/delete-article';
 import { InputError } from '../services/errors';
 import { type DeferredIngestResult, ingestArticle } from '../services/ingest';
 import type { AppDeps, AppEnv } from '../shared/app-env';
 import { hasRole } from '../shared/user';
-import { isHtmx } from './htmx';
-import { fragment, page, renderError } from './render';
 import { articleInput, fieldErrors, idParam, pageQuery } from './schemas';
 import { urlArticleForm } from './url-articles';
 

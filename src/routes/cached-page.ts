@@ -7,10 +7,10 @@ import type { Child } from 'hono/jsx';
 import type { Db } from '../../db/client';
 import { dataVersion } from '../../db/queries/counters';
 import type { LayoutProps } from '../../views/layout';
+import { isHtmx } from '../responses/htmx';
+import { page, pageHtml } from '../responses/render';
 import { sharedVersionRead, VersionedCache } from '../services/versioned-cache';
 import { type CachedHtml, cachedHtmlResponse, cacheHtml, noncePlaceholder } from './cached-html';
-import { isHtmx } from './htmx';
-import { page, pageHtml } from './render';
 
 /** What a page handler renders: a page, or an answer of its own (a redirect to a merged fact). */
 export type Rendered = { title: string; body: Child; nav?: LayoutProps['nav'] } | Response;

@@ -6,10 +6,10 @@ import { type CompareFormValues, ComparePage } from '../../views/pages/compare';
 import { requireForm } from '../middleware/content-type';
 import { compareBodyLimit, MAX_COMPARE_DOCUMENTS } from '../middleware/limits';
 import { formCsrf } from '../middleware/security';
+import { page } from '../responses/render';
 import { compareForPage } from '../services/compare-page';
 import { InputError } from '../services/errors';
 import type { AppDeps, AppEnv } from '../shared/app-env';
-import { page } from './render';
 import { compareInput } from './schemas';
 
 const MIN_BOXES = 3;

@@ -1,7 +1,7 @@
 // /api/export/* — ClaimReview JSON-LD for reviewed claims, and claims/conflicts with history as CSV or JSON.
 import { zValidator } from '@hono/zod-validator';
 import { type Context, Hono } from 'hono';
-import { claimReviewExport } from '../services/claim-review';
+import { claimReviewExport } from '../services/claimreview-jsonld';
 import { claimsCsv, claimsExport, conflictsCsv, conflictsExport } from '../services/exports';
 import type { AppDeps, AppEnv } from '../shared/app-env';
 import { publicOrigin } from './public-origin';

@@ -2,11 +2,11 @@
 import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import { FactPage } from '../../views/pages/fact';
+import { renderError } from '../responses/render';
 import { factDetail } from '../services/facts';
 import type { AppDeps, AppEnv } from '../shared/app-env';
 import { anonymousPages } from './cached-page';
 import { publicOrigin } from './public-origin';
-import { renderError } from './render';
 import { idParam } from './schemas';
 
 export function factRoutes(deps: AppDeps) {

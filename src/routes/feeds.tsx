@@ -9,6 +9,7 @@ import { requireRole } from '../auth/require-role';
 import { requireForm, requireJson } from '../middleware/content-type';
 import { accountBodyLimit, articleBodyLimit } from '../middleware/limits';
 import { formCsrf } from '../middleware/security';
+import { fragment, page, renderError } from '../responses/render';
 import { InputError, NotFoundError } from '../services/errors';
 import {
   addFeed,
@@ -21,7 +22,6 @@ import {
 } from '../services/feeds';
 import type { AppDeps, AppEnv } from '../shared/app-env';
 import { hasRole } from '../shared/user';
-import { fragment, page, renderError } from './render';
 import { errorSummary, fieldErrors, idParam, type ValidationError } from './schemas';
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);

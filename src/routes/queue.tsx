@@ -8,12 +8,12 @@ import { listReviewers } from '../../db/queries/reviews';
 import { ErrorMessage } from '../../views/pages/error';
 import { QueuePage } from '../../views/pages/queue';
 import { QueueList } from '../../views/partials/queue-list';
+import { isHtmx } from '../responses/htmx';
+import { fragment, fragmentHtml, pageHtml, renderError } from '../responses/render';
 import { conflictQueueAt, queueDataCache } from '../services/conflicts';
 import { sharedVersionRead, VersionedCache } from '../services/versioned-cache';
 import type { AppDeps, AppEnv } from '../shared/app-env';
 import { type CachedHtml, cachedHtmlResponse, cacheHtml, noncePlaceholder } from './cached-html';
-import { isHtmx } from './htmx';
-import { fragment, fragmentHtml, pageHtml, renderError } from './render';
 import { errorSummary, queueQuery, type ValidationError } from './schemas';
 
 /** The queue without parameters, parsed once: the most requested URL skips validation. */

@@ -6,11 +6,11 @@ import { ErrorPage } from '../../views/pages/error';
 import { ClaimReview } from '../../views/partials/claim-review';
 import { LinkReview } from '../../views/partials/link-review';
 import type { ReviewDraft } from '../../views/partials/review-box';
+import { isHtmx } from '../responses/htmx';
+import { fragment, page, renderError } from '../responses/render';
 import { ContradictionError, ForbiddenError, InputError, StaleVersionError } from '../services/errors';
 import { type ReviewResult, type ReviewState, reviewView } from '../services/review';
 import type { User } from '../shared/user';
-import { isHtmx } from './htmx';
-import { fragment, page, renderError } from './render';
 
 type Failure = 403 | 404 | 409 | 422;
 

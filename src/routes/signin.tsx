@@ -9,9 +9,9 @@ import { SESSION_COOKIE, SESSION_TTL_MS } from '../auth/tokens';
 import { requireForm } from '../middleware/content-type';
 import { accountBodyLimit } from '../middleware/limits';
 import { formCsrf, isHttps } from '../middleware/security';
+import { page, renderError } from '../responses/render';
 import { authenticate, closeSession, openSession } from '../services/sign-in';
 import type { AppDeps, AppEnv } from '../shared/app-env';
-import { page, renderError } from './render';
 
 const WRONG = 'That login and password do not match an active account.';
 

@@ -4,11 +4,11 @@ import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import { StoriesPage } from '../../views/pages/stories';
 import { StoryPage } from '../../views/pages/story';
+import { page, renderError } from '../responses/render';
 import { type StoryView, storyDetail, storyList } from '../services/stories';
 import type { AppDeps, AppEnv } from '../shared/app-env';
 import { anonymousPages } from './cached-page';
 import { publicOrigin } from './public-origin';
-import { page, renderError } from './render';
 import { idParam } from './schemas';
 
 export function storyRoutes(deps: AppDeps) {

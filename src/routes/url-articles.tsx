@@ -5,10 +5,10 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import * as z from 'zod';
 import type { ArticleFormProps } from '../../views/partials/article-form';
+import { isHtmx } from '../responses/htmx';
 import { InputError } from '../services/errors';
 import { addArticleByUrl, UrlAlreadyStoredError, type UrlIngestResult } from '../services/web-articles';
 import type { AppDeps } from '../shared/app-env';
-import { isHtmx } from './htmx';
 import { errorSummary, fieldErrors } from './schemas';
 
 const optional = (max: number, message: string) =>

@@ -43,7 +43,7 @@ export async function claimDetail(db: Db, id: number) {
   return { claim, links, previous: previous.get(id) ?? null, reviews, compared };
 }
 
-export type ClaimView = Awaited<ReturnType<typeof claimDetail>>;
+export type ClaimDetail = Awaited<ReturnType<typeof claimDetail>>;
 
 export async function knownOutlets(db: Db): Promise<string[]> {
   return (await listSources(db)).map((s) => s.name);

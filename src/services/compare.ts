@@ -50,7 +50,7 @@ export function jsonSafe<T>(value: T): T {
 }
 
 /** What a claim was compared with, and what decided each pair (POST /api/compare with "explain": true). */
-export interface ComparedWith {
+export interface PairDecision {
   /** The other claim's id. */
   claim: string;
   /** The relation of the link made, or null when the pair was not linked. */
@@ -78,7 +78,7 @@ function prepare(documents: CompareDocument[]) {
   return { extracted, incoming, names, stats: termStatsFrom(incoming) };
 }
 
-const entryOf = (other: string, t: PairTrail): ComparedWith => ({
+const entryOf = (other: string, t: PairTrail): PairDecision => ({
   claim: other,
   linked: t.linked,
   decidedBy: t.decidedBy,
@@ -117,8 +117,8 @@ export function whyNotLinked(documents: CompareDocument[], phrase: string) {
 }
 
 /** Each claim's trails, from both sides of every pair compared. */
-function comparedByClaim(trails: PairTrail[]): Map<string, ComparedWith[]> {
-  const out = new Map<string, ComparedWith[]>();
+function comparedByClaim(trails: PairTrail[]): Map<string, PairDecision[]> {
+  const out = new Map<string, PairDecision[]>();
   const add = (id: string, other: string, t: PairTrail) => {
     const entry = entryOf(other, t);
     const list = out.get(id);

@@ -4,19 +4,17 @@
 // when the article came in (claims stored before its first claim), so the links are the ones an
 // immediate ingest would have found, whenever the consumer runs.
 import type { Db } from '../../db/client';
-import { readBatch } from '../../db/queries/batch';
+import { readAll } from '../../db/queries/batch';
 import {
   articleCandidatesQuery,
-  articleClaimsFromRows,
-  articleClaimsStatement,
+  articleClaimsQuery,
   articleTermDfQuery,
   termStatsOf,
 } from '../../db/queries/candidates';
 import {
   finishCrossReference,
-  pendingArticleFromRows,
   pendingArticleIds,
-  pendingArticleStatement,
+  pendingArticleQuery,
 } from '../../db/queries/crossref-pending';
 import { crossReference } from '../core';
 import { refreshFacts } from './fact-upkeep';
@@ -37,26 +35,20 @@ export type CrossReferenceResult =
  * measured").
  */
 export async function crossReferenceStored(db: Db, articleId: number): Promise<CrossReferenceResult> {
-  const terms = articleTermDfQuery(articleId);
-  const candidates = articleCandidatesQuery(articleId);
-  const [articleRows, claimRows, termRows, candidateRows] = await readBatch(db, [
-    pendingArticleStatement(articleId),
-    articleClaimsStatement(articleId),
-    terms.statement,
-    candidates.statement,
+  const [article, incoming, terms, candidates] = await readAll(db, [
+    pendingArticleQuery(articleId),
+    articleClaimsQuery(articleId),
+    articleTermDfQuery(articleId),
+    articleCandidatesQuery(articleId),
   ]);
-  const article = pendingArticleFromRows(articleId, articleRows!);
   if (!article) return { status: 'skipped' };
   const links = [];
   if (article.firstClaimId !== null) {
-    const incoming = articleClaimsFromRows(claimRows!);
     // term_stats already counts this article's claims: they were stored with it.
-    const df = new Map<string, number>();
-    terms.read(termRows![0], df);
-    const stored = candidates.read(candidateRows!, df);
+    const stats = termStatsOf(terms, candidates.df);
     // The article's claims with each other too, as an immediate ingest compares them.
     const own = new Set(incoming.map((c) => c.ref));
-    for (const d of crossReference(incoming, stored, termStatsOf(df), article.names)) {
+    for (const d of crossReference(incoming, candidates.claims, stats, article.names)) {
       // Links between two earlier claims were stored when the later of them was cross-referenced.
       if (!own.has(d.a) && !own.has(d.b)) continue;
       links.push({ ...d, a: Number(d.a), b: Number(d.b) });

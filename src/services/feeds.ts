@@ -14,7 +14,7 @@ import {
   recordItem,
   recordPoll,
 } from '../../db/queries/feeds';
-import { feedEntries, parseOpml } from '../web/feed-entries';
+import { feedEntries, opmlEntries } from '../web/feed-entries';
 import { checkedUrl } from '../web/fetch-page';
 import type { WebReader } from '../web/reader';
 import { InputError, NotFoundError } from './errors';
@@ -68,20 +68,7 @@ export async function importOpml(
   actor?: string,
   onEach?: (done: number, total: number, url: string, error?: string) => void,
 ): Promise<OpmlImport> {
-  let outlines: { xmlUrl?: string; text?: string; title?: string; outlines?: unknown[] }[];
-  try {
-    outlines = (parseOpml(opml).body?.outlines ?? []) as typeof outlines;
-  } catch (err) {
-    throw new InputError(`This is not an OPML file: ${err instanceof Error ? err.message : String(err)}.`);
-  }
-  const entries: { url: string; title?: string }[] = [];
-  const walk = (list: typeof outlines, depth: number) => {
-    for (const o of list) {
-      if (o.xmlUrl) entries.push({ url: o.xmlUrl, title: o.title ?? o.text });
-      if (o.outlines && depth < 5) walk(o.outlines as typeof outlines, depth + 1);
-    }
-  };
-  walk(outlines, 0);
+  const entries = opmlEntries(opml);
   if (entries.length === 0) throw new InputError('The OPML file lists no feeds (no outline has an xmlUrl).');
   const result: OpmlImport = { added: [], skipped: [] };
   for (const [k, e] of entries.entries()) {

@@ -1,17 +1,19 @@
 // Use case: ingest articles — extract, de-duplicate, cross-reference against stored claims, store in one batch.
 import type { Db } from '../../db/client';
 import {
-  articlesByHashFromRows,
-  articlesByHashStatement,
+  articlesByHashQuery,
   type ClaimRef,
   findArticlesByHashes,
   insertArticles,
   type NewLink,
+  type StoredByHash,
 } from '../../db/queries/articles';
-import { readBatch, type Statement } from '../../db/queries/batch';
+import { readAll } from '../../db/queries/batch';
 import {
   type CandidateQuery,
+  type Candidates,
   candidatesQuery,
+  type DfMap,
   type DfQuery,
   termDfQuery,
   termStatsOf,
@@ -177,10 +179,17 @@ export async function ingestArticles(
   // stored (redone below in the rare case some of it is). Deferred, there is no read: the insert
   // itself refuses a stored text (the unique content hash), and the catch below reports it.
   const first = later || unique.length === 0 ? null : archiveRead(unique);
-  const [hashRows, ...archiveRows] = later
-    ? [[]]
-    : await readBatch(db, [articlesByHashStatement([...seen]), ...(first?.statements ?? [])]);
-  const existing = articlesByHashFromRows(hashRows ?? []);
+  let existing = new Map<string, StoredByHash>();
+  let archive: Archive | null = null;
+  if (first) {
+    const [found, candidates, terms] = await readAll(db, [
+      articlesByHashQuery([...seen]),
+      first.candidates,
+      first.terms,
+    ]);
+    existing = found;
+    archive = { candidates, terms };
+  } else if (!later) [existing] = await readAll(db, [articlesByHashQuery([...seen])]);
   const fresh = unique.filter((u) => !existing.has(u.contentHash));
   const firstOf = new Map(fresh.map((f, k) => [f.contentHash, k]));
 
@@ -193,8 +202,11 @@ export async function ingestArticles(
     } else {
       // Read again only when some of the batch turned out to be stored: the lookup was for all of it.
       const read = fresh.length === unique.length ? first! : archiveRead(fresh);
-      const rows = read === first ? archiveRows : await readBatch(db, read.statements);
-      linksOf = linksOfFresh(fresh, read, rows);
+      if (read !== first) {
+        const [candidates, terms] = await readAll(db, [read.candidates, read.terms]);
+        archive = { candidates, terms };
+      }
+      linksOf = linksOfFresh(fresh, read.incoming, archive!);
     }
     const articles = fresh.map((f, k) => ({
       outlet: f.input.outlet,
@@ -275,31 +287,33 @@ interface ArchiveRead {
   incoming: ClaimForMatching[];
   candidates: CandidateQuery;
   terms: DfQuery;
-  statements: [Statement, Statement];
+}
+
+/** The answer to an ArchiveRead. */
+interface Archive {
+  candidates: Candidates;
+  terms: DfMap;
 }
 
 function archiveRead(fresh: { extracted: ExtractedArticle }[]): ArchiveRead {
   const incoming = incomingOf(fresh);
   const candidates = candidatesQuery(incoming.flatMap((c) => c.keys));
   const terms = termDfQuery(weightedTerms(incoming, []));
-  return { incoming, candidates, terms, statements: [candidates.statement, terms.statement] };
+  return { incoming, candidates, terms };
 }
 
 /**
  * The links of `fresh` articles (about to be stored together) with the stored claims and with each
- * other, per article, from archiveRead(fresh) and its answer `rows`: each link belongs to the later of
- * the batch's articles it touches.
+ * other, per article, from their `incoming` claims and the `archive` archiveRead(fresh) answered: each
+ * link belongs to the later of the batch's articles it touches.
  */
 function linksOfFresh(
   fresh: { extracted: ExtractedArticle }[],
-  read: ArchiveRead,
-  [candidateRows, termRows]: Record<string, unknown>[][],
+  incoming: ClaimForMatching[],
+  archive: Archive,
 ): NewLink[][] {
-  const { incoming } = read;
-  const df = new Map<string, number>();
-  read.terms.read(termRows![0], df);
-  const candidates = read.candidates.read(candidateRows!, df);
-  const stats = mergeStats(termStatsOf(df), termStatsFrom(incoming));
+  const stats = mergeStats(termStatsOf(archive.terms, archive.candidates.df), termStatsFrom(incoming));
+  const candidates = archive.candidates.claims;
   const drafts = crossReference(incoming, candidates, stats, entityNames(fresh.map((f) => f.extracted)));
 
   const linksOf: NewLink[][] = fresh.map(() => []);

@@ -3,14 +3,7 @@
 import type { Db } from '../../db/client';
 import { listStories, readStory, type StorySummaryRow, storyOfArticle } from '../../db/queries/stories';
 import { NotFoundError } from './errors';
-import {
-  type OutletPair,
-  outletPairs,
-  type StoryArticle,
-  type StoryFact,
-  type StoryLink,
-  storyFacts,
-} from './story-model';
+import { type OutletPair, outletPairs, type StoryArticle, type StoryFact, storyFacts } from './story-model';
 
 export type { OutletPair, StoryArticle, StoryFact } from './story-model';
 export type StorySummary = StorySummaryRow;
@@ -28,36 +21,14 @@ export interface StoryView {
 
 /** The story page: one round trip (its articles, and the fact links between their claims). */
 export async function storyDetail(db: Db, id: number): Promise<StoryView | { movedTo: number }> {
-  const [articleRows = [], linkRows = []] = await readStory(db, id);
-  if (articleRows.length === 0) {
+  const { articles, links } = await readStory(db, id);
+  if (articles.length === 0) {
     // A story merged into another keeps its founding article, which leads there.
     const now = await storyOfArticle(db, id);
     if (now !== null && now !== id) return { movedTo: now };
     throw new NotFoundError(`There is no story ${id}.`);
   }
-  const articles = articleRows.map(
-    (r): StoryArticle => ({
-      id: Number(r.id),
-      title: String(r.title),
-      outlet: String(r.outlet),
-      publishedAt: r.published_at === null ? null : String(r.published_at),
-    }),
-  );
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const links = linkRows.map(
-    (r): StoryLink => ({
-      factId: Number(r.fact_id),
-      unit: String(r.unit ?? ''),
-      relation: r.relation as StoryLink['relation'],
-      status: String(r.status),
-      claimA: Number(r.claim_a),
-      claimB: Number(r.claim_b),
-      articleA: Number(r.article_a),
-      articleB: Number(r.article_b),
-      textA: String(r.text_a ?? ''),
-      textB: String(r.text_b ?? ''),
-    }),
-  );
   return {
     id,
     title: (byId.get(id) ?? articles[0])?.title ?? '',

@@ -1,7 +1,10 @@
 // Stories as a reader sees them (pure): which articles form which story, and what a story page shows —
 // each fact with every outlet's figure, and how often each pair of outlets agrees or disagrees.
 // No I/O: src/services/story-upkeep.ts and stories.ts read and write, views/ draw.
+import type { StoryArticle, StoryLink } from '../../db/queries/stories';
 import { agreementGroups } from './fact-model';
+
+export type { StoryArticle, StoryLink } from '../../db/queries/stories';
 
 /**
  * Connected components over article pairs (two articles share a fact and name a common entity), each
@@ -63,26 +66,6 @@ export function storyAssignments(
 }
 
 /** A fact link inside a story, as the story page reads it. */
-export interface StoryLink {
-  factId: number;
-  unit: string;
-  relation: 'conflict' | 'corroboration';
-  status: string;
-  claimA: number;
-  claimB: number;
-  articleA: number;
-  articleB: number;
-  textA: string;
-  textB: string;
-}
-
-export interface StoryArticle {
-  id: number;
-  title: string;
-  outlet: string;
-  publishedAt: string | null;
-}
-
 /** One fact of a story: per outlet, the figures its articles give, with their agreement group. */
 export interface StoryFact {
   id: number;

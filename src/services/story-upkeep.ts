@@ -2,8 +2,14 @@
 // fact and name a common entity — after an ingest's facts are refreshed, after a deletion, and for a
 // whole database (`npm run facts:rebuild`). The grouping itself is story-model.ts (pure).
 import type { Db } from '../../db/client';
-import { readRows } from '../../db/queries/batch';
-import { allStoryPairs, type Pair, setStoryIds, storyMembers, storyPairsOf } from '../../db/queries/stories';
+import {
+  allStoryPairs,
+  factsAndStoriesExist,
+  type Pair,
+  setStoryIds,
+  storyMembers,
+  storyPairsOf,
+} from '../../db/queries/stories';
 import { storyAssignments } from './story-model';
 
 /**
@@ -54,10 +60,6 @@ export async function rebuildStories(db: Db, apply = true): Promise<{ stories: n
 
 /** A database from before stories (migration 0007): facts exist, no article is in a story yet. */
 export async function needsStoryBackfill(db: Db): Promise<boolean> {
-  const rows = await readRows(db, {
-    sql: `select (select 1 from links where fact_id is not null limit 1) as facts,
-      (select 1 from articles where story_id is not null limit 1) as stories`,
-    args: [],
-  });
-  return rows[0]?.facts != null && rows[0]?.stories == null;
+  const { facts, stories } = await factsAndStoriesExist(db);
+  return facts && !stories;
 }

@@ -9,7 +9,7 @@ export type { LinkWithClaims } from '../../db/queries/links';
 export type { QueueEntry } from '../../db/queries/queue-facts';
 export type { AccountRow, TokenRow } from '../../db/queries/users';
 export type { DiffPart, Explanation, QuantitySide } from '../core';
-export type { ArticleView, ClaimView } from '../services/articles';
+export type { ArticleView, ClaimDetail } from '../services/articles';
 export type { BulkItemResult } from '../services/bulk';
 export type { CompareFact, ComparePair, CompareView } from '../services/compare-page';
 export type { ComparedWith } from '../services/compared';

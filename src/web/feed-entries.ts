@@ -1,27 +1,21 @@
-// A feed's title and its items' links, whatever the format: RSS, Atom, RDF or JSON Feed, parsed by
-// feedsmith (not regular expressions). Pure: the fetch is the reader's (reader.ts).
-import { parseFeed } from 'feedsmith';
+// A feed's title and its items' links, whatever the format (RSS, Atom, RDF or JSON Feed), on Node and
+// in the Worker alike: parsed by feed-parse.ts (htmlparser2, not regular expressions), links made
+// absolute and stripped of tracking parameters. Pure: the fetch is the reader's (reader.ts).
 import { InputError } from '../services/errors';
+import { type FeedFormat, FeedSyntaxError, parseFeedBody, parseOpmlBody } from './feed-parse';
 import { articleUrl } from './reader';
 
 export interface FeedEntries {
-  format: string;
+  format: FeedFormat;
   title?: string;
   items: { url: string; title?: string }[];
 }
 
-const textOf = (v: unknown): string | undefined => {
-  const s =
-    typeof v === 'string'
-      ? v
-      : v && typeof v === 'object' && 'value' in v
-        ? (v as { value: unknown }).value
-        : undefined;
-  return typeof s === 'string' && s.trim() ? s.replace(/\s+/g, ' ').trim().slice(0, 500) : undefined;
-};
+const tidy = (s: string | undefined): string | undefined =>
+  s?.trim() ? s.replace(/\s+/g, ' ').trim().slice(0, 500) : undefined;
 
-function absolute(href: unknown, base: string): string | undefined {
-  if (typeof href !== 'string' || !href.trim()) return undefined;
+function absolute(href: string | undefined, base: string): string | undefined {
+  if (!href?.trim()) return undefined;
   try {
     const u = new URL(href.trim(), base);
     return u.protocol === 'http:' || u.protocol === 'https:' ? articleUrl(u.href) : undefined;
@@ -30,42 +24,34 @@ function absolute(href: unknown, base: string): string | undefined {
   }
 }
 
-type Loose = Record<string, unknown>;
-
-/** The link of an item: RSS/RDF `link` (or a permalink `guid`), Atom's alternate link, JSON Feed's `url`. */
-function itemLink(item: Loose, format: string, base: string): string | undefined {
-  if (format === 'atom') {
-    const links = (item.links as Loose[] | undefined) ?? [];
-    const alternate = links.find((l) => !l.rel || l.rel === 'alternate') ?? links[0];
-    return absolute(alternate?.href, base);
-  }
-  if (format === 'json') return absolute(item.url ?? item.external_url, base);
-  const guid = item.guid as Loose | undefined;
-  const permalink = guid && guid.isPermaLink !== false ? guid.value : undefined;
-  return absolute(item.link, base) ?? absolute(permalink, base);
-}
-
 /** Parses a feed; throws InputError saying why when it is not one. `base` resolves relative links. */
 export function feedEntries(body: string, base: string): FeedEntries {
-  let parsed: ReturnType<typeof parseFeed>;
+  let parsed: ReturnType<typeof parseFeedBody>;
   try {
-    parsed = parseFeed(body);
+    parsed = parseFeedBody(body);
   } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
-    throw new InputError(`This is not a feed that can be read (RSS, Atom, RDF or JSON Feed): ${why}.`);
+    if (!(err instanceof FeedSyntaxError)) throw err;
+    throw new InputError(
+      `This is not a feed that can be read (RSS, Atom, RDF or JSON Feed): ${err.message}.`,
+    );
   }
-  const feed = parsed.feed as Loose;
-  const list = ((parsed.format === 'atom' ? feed.entries : feed.items) as Loose[] | undefined) ?? [];
   const items: FeedEntries['items'] = [];
   const seen = new Set<string>();
-  for (const item of list) {
-    const url = itemLink(item, parsed.format, base);
+  for (const item of parsed.items) {
+    const url = absolute(item.link, base);
     if (!url || seen.has(url)) continue;
     seen.add(url);
-    items.push({ url, title: textOf(item.title) });
+    items.push({ url, title: tidy(item.title) });
   }
-  return { format: parsed.format, title: textOf(feed.title), items };
+  return { format: parsed.format, title: tidy(parsed.title), items };
 }
 
-/** OPML subscription lists (outlines nest; `xmlUrl` marks a feed), parsed by feedsmith too. */
-export { parseOpml } from 'feedsmith';
+/** The feeds of an OPML subscription list; throws InputError when it is not one. */
+export function opmlEntries(body: string): { url: string; title?: string }[] {
+  try {
+    return parseOpmlBody(body);
+  } catch (err) {
+    if (!(err instanceof FeedSyntaxError)) throw err;
+    throw new InputError(`This is not an OPML file: ${err.message}.`);
+  }
+}

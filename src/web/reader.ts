@@ -45,7 +45,7 @@ export const FEED_TYPES = [
   'text/xml',
   'application/feed+json',
   'application/json',
-  // Many servers label feeds as plain text or HTML; feedsmith decides whether it is a feed.
+  // Many servers label feeds as plain text or HTML; the parser (feed-parse.ts) decides whether it is a feed.
   'text/plain',
   'text/html',
 ] as const;

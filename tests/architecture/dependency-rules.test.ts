@@ -1,7 +1,9 @@
 // The layers' dependency rules (docs/architecture.md, "Layers"), read from every source file's import
 // lines: views reach only src/shared and views/, services never reach routes or views, the core reaches
 // nothing of the project outside itself, src/shared imports values only from itself, db/ never reaches
-// services, routes or views.
+// services, routes or views; middleware and auth never reach routes; src/responses reaches only views and
+// src/shared. And configuration is read in one place: no file of src/ but src/config.ts reads an
+// environment variable (the Worker's bindings, which are objects, not settings, excepted).
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,6 +65,8 @@ interface Rule {
 const PROJECT = ['src', 'views', 'db', 'seeds', 'tests'];
 const project = (t: string) => inside(t, ...PROJECT);
 
+const ABOVE_MIDDLEWARE = ['src/routes', 'src/app', 'src/node', 'src/worker', 'src/cli'];
+
 const RULES: Rule[] = [
   {
     name: 'views import only src/shared and views/',
@@ -103,6 +107,26 @@ const RULES: Rule[] = [
         : null,
   },
   {
+    name: 'middleware never imports routes, the app or an entry',
+    files: 'src/middleware',
+    breaks: (i) =>
+      inside(i.target, ...ABOVE_MIDDLEWARE) ? 'routes use middleware, not the other way' : null,
+  },
+  {
+    name: 'auth never imports routes, the app or an entry',
+    files: 'src/auth',
+    breaks: (i) =>
+      inside(i.target, ...ABOVE_MIDDLEWARE) ? 'routes use the guards, not the other way' : null,
+  },
+  {
+    name: 'src/responses imports only views/ and src/shared',
+    files: 'src/responses',
+    breaks: (i) =>
+      project(i.target) && !inside(i.target, 'src/responses', 'views', 'src/shared')
+        ? 'rendering a response needs views and what they are given, nothing more'
+        : null,
+  },
+  {
     name: 'db/ never imports services, routes, views or an entry',
     files: 'db',
     breaks: (i) =>
@@ -128,6 +152,42 @@ describe('dependency rules', () => {
       expect(violations(rule)).toEqual([]);
     });
   }
+});
+
+/** Worker bindings (wrangler.toml): objects the runtime hands the Worker, read where they are used. */
+const BINDINGS = new Set(['DB', 'CROSSREF', 'FEEDS', 'WRITE_LIMITER', 'ASSETS']);
+
+/** The environment variables a source text reads by name: `process.env.X`, `process.env['X']`, `env.X`. */
+function envReads(text: string): string[] {
+  const code = text.replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '');
+  const out: string[] = [];
+  for (const m of code.matchAll(/\bprocess\.env(?:\.([A-Za-z_]\w*)|\[\s*['"`]?([^\]'"`]*))/g))
+    out.push(m[1] ?? m[2]!);
+  for (const m of code.matchAll(/(?<![.\w])env\.([A-Z][A-Z0-9_]*)\b/g))
+    if (!BINDINGS.has(m[1]!)) out.push(m[1]!);
+  return out;
+}
+
+describe('configuration', () => {
+  it('no file of src/ but src/config.ts reads an environment variable', () => {
+    const found = sourceFiles('src')
+      .filter((f) => f !== 'src/config.ts')
+      .flatMap((f) => envReads(readFileSync(join(ROOT, f), 'utf8')).map((v) => `${f} reads ${v}`));
+    expect(found).toEqual([]);
+  });
+
+  it('the reader finds process.env and env reads, and passes bindings and whole-env hand-offs', () => {
+    const text = [
+      'const port = Number(process.env.WORKER_PORT ?? 8788);',
+      "const t = process.env['CROSSCHECK_TOKEN'];",
+      'if (!env.ACCESS_AUD) return;',
+      'const db = env.DB;',
+      'const url = databaseUrlFromEnv(process.env);',
+      'const child = { ...process.env, WRANGLER_SEND_METRICS: "false" };',
+      'const c = ctx.env.ACCESS_AUD; // a property of something else',
+    ].join('\n');
+    expect(envReads(text)).toEqual(['WORKER_PORT', 'CROSSCHECK_TOKEN', 'ACCESS_AUD']);
+  });
 });
 
 describe('the import reader the rules rely on', () => {
@@ -174,6 +234,10 @@ describe('the import reader the rules rely on', () => {
     expect(rule('src/shared').breaks({ target: 'db/queries/links', typeOnly: false })).not.toBeNull();
     expect(rule('src/shared').breaks({ target: 'db/queries/links', typeOnly: true })).toBeNull();
     expect(rule('db/').breaks({ target: 'src/services/facts', typeOnly: true })).not.toBeNull();
+    expect(rule('auth').breaks({ target: 'src/routes/htmx', typeOnly: false })).not.toBeNull();
+    expect(rule('auth').breaks({ target: 'src/responses/render', typeOnly: false })).toBeNull();
+    expect(rule('middleware').breaks({ target: 'src/routes/render', typeOnly: false })).not.toBeNull();
+    expect(rule('src/responses').breaks({ target: 'src/services/facts', typeOnly: true })).not.toBeNull();
     expect(rule('db/').breaks({ target: 'src/shared/statuses', typeOnly: false })).toBeNull();
   });
 

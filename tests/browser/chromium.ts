@@ -1,9 +1,10 @@
 // Finds and launches Debian's Chromium through playwright-core (never `playwright install`).
-// Missing Chromium skips the browser tests with instructions locally, and fails them in CI.
+// Missing Chromium skips the browser tests with instructions locally, and fails them in CI. The tests
+// start it through browserSession (session.ts), which also starts the server and watches the page.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, chromium } from 'playwright-core';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -64,18 +65,4 @@ export async function launchChromium(): Promise<Chromium> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
-}
-
-/**
- * The browser's first page, with its console errors and uncaught page errors pushed onto `problems`
- * (a failed resource load is left to the tests, which check statuses themselves).
- */
-export async function firstPage(browser: Chromium, problems: string[]): Promise<Page> {
-  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource'))
-      problems.push(msg.text());
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  return page;
 }

@@ -1,4 +1,4 @@
-// Rule converted-figure (src/core/conversions.ts): a figure in parentheses converting the one before it
+// Rule converted-figure (src/core/quantities/conversions.ts): a figure in parentheses converting the one before it
 // spans the conversion's tolerance. Real pairs of the labelled ECB+ set (compatible: one fact).
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/core';

@@ -1,4 +1,4 @@
-// Ratios, shares and ranks (issue 15 rule 5; reader src/core/proportions.ts). Shares and ranks use real
+// Ratios, shares and ranks (issue 15 rule 5; reader src/core/quantities/proportions.ts). Shares and ranks use real
 // sentences from the eval data (EQUATE NewsNLI, ECB+ dev); the dev sets hold no ratio in words, so the
 // ratios are the issue's own wording ("by two to one" against "3 to 1").
 import { describe, expect, it } from 'vitest';

@@ -2,11 +2,14 @@
 // with the variable named, the same settings for Node and the Worker.
 import { describe, expect, it } from 'vitest';
 import {
+  accessFromEnv,
   DEFAULT_DATABASE_URL,
   databaseUrlFromEnv,
+  devWorkerPortFromEnv,
   libsqlFromEnv,
   nodeConfigFromEnv,
   settingsFromEnv,
+  workerClientHeadersFromEnv,
 } from '../../src/config';
 
 describe('configuration from the environment', () => {
@@ -78,5 +81,36 @@ describe('configuration from the environment', () => {
       url: 'libsql://a.turso.io',
       authToken: undefined,
     });
+  });
+
+  it('reads Cloudflare Access: the gate only with both values, a safe default role, editors lower-cased', () => {
+    expect(accessFromEnv({})).toEqual({ gate: null, policy: { defaultRole: 'viewer', editors: new Set() } });
+    expect(accessFromEnv({ ACCESS_TEAM_DOMAIN: 'team.cloudflareaccess.com' }).gate).toBeNull();
+    const access = accessFromEnv({
+      ACCESS_TEAM_DOMAIN: 'https://team.cloudflareaccess.com/',
+      ACCESS_AUD: 'aud-tag',
+      ACCESS_DEFAULT_ROLE: ' Reviewer ',
+      ACCESS_EDITORS: ' Boss@Example.org , ,other@example.org',
+    });
+    expect(access).toEqual({
+      gate: { domain: 'team.cloudflareaccess.com', aud: 'aud-tag' },
+      policy: { defaultRole: 'reviewer', editors: new Set(['boss@example.org', 'other@example.org']) },
+    });
+    // A typo never hands out more than viewer.
+    expect(accessFromEnv({ ACCESS_DEFAULT_ROLE: 'admin' }).policy.defaultRole).toBe('viewer');
+  });
+
+  it('reads what the Worker commands need: the dev port and the headers for a deployed Worker', () => {
+    expect(devWorkerPortFromEnv({})).toBe(8788);
+    expect(devWorkerPortFromEnv({ WORKER_PORT: '9100' })).toBe(9100);
+    expect(() => devWorkerPortFromEnv({ WORKER_PORT: 'x' })).toThrow(/WORKER_PORT/);
+    expect(workerClientHeadersFromEnv({})).toEqual({});
+    expect(
+      workerClientHeadersFromEnv({
+        CROSSCHECK_TOKEN: 't',
+        CF_ACCESS_CLIENT_ID: 'id',
+        CF_ACCESS_CLIENT_SECRET: 's',
+      }),
+    ).toEqual({ Authorization: 'Bearer t', 'CF-Access-Client-Id': 'id', 'CF-Access-Client-Secret': 's' });
   });
 });

@@ -25,9 +25,9 @@ vi.mock('../../db/queries/candidates', async (importOriginal) => {
       const query = real.candidatesQuery(...args);
       return {
         ...query,
-        read: (...read: Parameters<typeof query.read>) => {
-          const found = query.read(...read);
-          return mode.eager ? found.map((c) => ({ ...c })) : found;
+        decode: (...rows: Parameters<typeof query.decode>) => {
+          const found = query.decode(...rows);
+          return mode.eager ? { ...found, claims: found.claims.map((c) => ({ ...c })) } : found;
         },
       };
     },

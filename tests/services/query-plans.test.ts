@@ -8,12 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Statement } from '../../db/queries/batch';
 import {
   articleCandidatesQuery,
-  articleClaimsStatement,
+  articleClaimsQuery,
   articleTermDfQuery,
   candidatesQuery,
   termDfQuery,
 } from '../../db/queries/candidates';
-import { pendingArticleStatement } from '../../db/queries/crossref-pending';
+import { pendingArticleQuery } from '../../db/queries/crossref-pending';
 import { tiesOfFactsStatement } from '../../db/queries/facts';
 import { entryPageQuery, factPairsQuery, statementOf } from '../../db/queries/queue-facts';
 import { extractArticle } from '../../src/core';
@@ -61,8 +61,8 @@ describe('query plans of the ingest', () => {
       ["an article's candidates", articleCandidatesQuery(pending).statement],
       ['term frequencies', termDfQuery(['e:austin', 'u:country']).statement],
       ["an article's term frequencies", articleTermDfQuery(pending).statement],
-      ["an article's claims", articleClaimsStatement(pending)],
-      ['the pending article', pendingArticleStatement(pending)],
+      ["an article's claims", articleClaimsQuery(pending).statement],
+      ['the pending article', pendingArticleQuery(pending).statement],
     ];
     for (const [name, statement] of statements) expect(await fullScans(statement), name).toEqual([]);
   });

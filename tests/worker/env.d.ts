@@ -26,3 +26,13 @@ declare module '*.html?raw' {
   const text: string;
   export default text;
 }
+
+declare module '*.xml?raw' {
+  const text: string;
+  export default text;
+}
+
+declare module '*.json?raw' {
+  const text: string;
+  export default text;
+}

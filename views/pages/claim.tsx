@@ -9,12 +9,12 @@ import { SourceLine } from '../components/source';
 import { LinkItem } from '../partials/claim-panel';
 import { ClaimReview } from '../partials/claim-review';
 import { ComparedWithSection } from '../partials/compared-with';
-import type { ClaimView } from '../types';
+import type { ClaimDetail } from '../types';
 
 export interface ClaimPageProps {
-  view: ClaimView;
+  view: ClaimDetail;
   user: User | null;
-  /** schema.org ClaimReview once the claim has a final verdict (src/services/claim-review.ts). */
+  /** schema.org ClaimReview once the claim has a final verdict (src/services/claimreview-jsonld.ts). */
   jsonLd: Record<string, unknown> | null;
   permalink: string;
 }

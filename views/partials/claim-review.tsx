@@ -2,10 +2,10 @@
 
 import type { HistoryEntry } from '../../src/shared/history';
 import type { User } from '../../src/shared/user';
-import { ReviewBox, type ReviewDraft, type ReviewState } from './review-box';
+import { ReviewBox, type ReviewBoxTarget, type ReviewDraft } from './review-box';
 
 export interface ClaimReviewProps {
-  claim: ReviewState;
+  claim: ReviewBoxTarget;
   history?: HistoryEntry[];
   user: User | null;
   returnTo: string;

@@ -3,10 +3,10 @@
 import type { HistoryEntry } from '../../src/shared/history';
 import type { User } from '../../src/shared/user';
 import { hasRole } from '../../src/shared/user';
-import { ReviewBox, type ReviewDraft, type ReviewState } from './review-box';
+import { ReviewBox, type ReviewBoxTarget, type ReviewDraft } from './review-box';
 
 export interface LinkReviewProps {
-  link: ReviewState & { assignee: string | null };
+  link: ReviewBoxTarget & { assignee: string | null };
   history?: HistoryEntry[];
   user: User | null;
   returnTo: string;

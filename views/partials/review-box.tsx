@@ -9,7 +9,7 @@ import { hasRole } from '../../src/shared/user';
 import { StatusBadge } from '../components/badge';
 import { History } from './history';
 
-export interface ReviewState {
+export interface ReviewBoxTarget {
   id: number;
   status: string;
   version: number;
@@ -27,7 +27,7 @@ export interface ReviewDraft {
 export interface ReviewBoxProps {
   /** DOM ids are `${prefix}-review-${id}` and `${prefix}-badge-${id}`. */
   prefix: 'claim' | 'link';
-  state: ReviewState;
+  state: ReviewBoxTarget;
   history?: HistoryEntry[];
   user: User | null;
   returnTo: string;
@@ -47,7 +47,7 @@ export interface ReviewBoxProps {
   children?: unknown;
 }
 
-function Hidden({ state, returnTo }: { state: ReviewState; returnTo: string }) {
+function Hidden({ state, returnTo }: { state: ReviewBoxTarget; returnTo: string }) {
   return (
     <>
       <input type="hidden" name="version" value={String(state.version)} />

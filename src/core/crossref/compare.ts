@@ -1,9 +1,9 @@
 // Two claims compared: the decision pipeline from figures to link, each step a named rule. With a trail
 // (explain mode) every step that ran is recorded; without one nothing extra is worked out.
 import { ANOTHER_TIME, onePersonsAge } from '../ages';
-import { isDateFamily } from '../dates';
 import { isMarker, isTerm, keyOf } from '../terms';
 import type { LinkDraft } from '../types';
+import { classOf, isDateFamily } from '../unit-class';
 import type { Agreement, Voices } from './agreements';
 import { figureLink, quoteLink } from './link';
 import { comparableQuantities, type QuantityPair } from './measures';
@@ -101,8 +101,10 @@ function claimedTimes(pairs: QuantityPair[]): ReadonlySet<string> {
   for (const p of pairs) {
     if (!isDateFamily(p.qa)) continue;
     for (const q of [p.qa, p.qb]) {
-      if (q.unitClass === 'date:year') out.add(String(q.value));
-      else if (q.unitClass === 'date:month') out.add(q.text.slice(0, 3).toLowerCase());
+      const u = classOf(q);
+      if (u.family !== 'date') continue;
+      if (u.unit === 'year') out.add(String(q.value));
+      else if (u.unit === 'month') out.add(q.text.slice(0, 3).toLowerCase());
     }
   }
   return out;

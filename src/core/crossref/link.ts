@@ -1,7 +1,8 @@
 // A link between two claims that passed every rule: which figures it sets side by side, its relation
 // (conflict, corroboration, different periods), severity and explanation.
-import { isDateFamily } from '../dates';
+
 import type { ClaimForMatching, Explanation, LinkDraft, Relation } from '../types';
+import { isDateFamily } from '../unit-class';
 import type { Agreement, Voices } from './agreements';
 import { round, side, summarize } from './explain';
 import { open } from './intervals';

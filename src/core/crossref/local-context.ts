@@ -3,6 +3,7 @@
 import { agesOfDifferentHolders, agesShareHolder } from '../ages';
 import { contentStem } from '../claims';
 import type { ClaimForMatching, Quantity } from '../types';
+import { classOf, isGenericMeasure } from '../unit-class';
 import { MONTHS, STOPWORDS } from '../words';
 import { frameOf, periodsApart } from './frame';
 
@@ -58,7 +59,7 @@ export function sameLocalContext(
   b: ClaimForMatching,
   qb: Quantity,
 ): boolean {
-  if (!GENERIC.test(qa.unitClass)) return true;
+  if (!isGenericMeasure(classOf(qa))) return true;
   // An age's holder is its context (ages.ts).
   if (agesShareHolder(a, qa, b, qb)) return true;
   if (agesOfDifferentHolders(a, qa, b, qb)) return false;
@@ -106,7 +107,6 @@ const SAYS_NOTHING_MEASURED = new Set(
 );
 // Seasons are a sports duration: "19 seasons with the club" may be a career, a contract or a coaching spell.
 // Dates, years and times of day too: "in 2021" may date a margin, a launch or a ruling.
-const GENERIC = /^(duration:|age$|percent|season$|date:|time:)/;
 
 const MONTH_NAMES = 'January|February|March|April|June|July|August|September|October|November|December';
 const PERIOD = new RegExp(

@@ -1,10 +1,11 @@
 // Which figures of two claims measure the same thing the same way: an ordered list of named figure
 // rules, each rejecting a pair of figures for one reason, then the choice of the pair to compare.
-import { isDateFamily } from '../dates';
+
 import { isOwnerMark, ownedAlike, ownerOf } from '../owners';
 import { sameParty } from '../parties';
 import { WHOLE } from '../quantities';
 import type { Quantity } from '../types';
+import { classOf, isDateFamily } from '../unit-class';
 import { listedTotal, softConflict } from './bounds';
 import { earlierValue, giverFor, recipientFor, referencePoint, samePlace } from './frame';
 import { informativeAgreement, MAX_CONFLICT_RATIO, overlaps, ratioOf, relativeDifference } from './intervals';
@@ -30,27 +31,18 @@ export interface FigureRule {
   rejects(va: ClaimView, vb: ClaimView, qa: Quantity, qb: Quantity): boolean;
 }
 
-/** A bare percentage ("42 percent think") may be a share of anything the other names ("of Americans"). */
-function sameClass(x: string, y: string): boolean {
-  if (x === y) return true;
-  return generalOf(x, y) || generalOf(y, x) || sameCurrency(x, y);
-}
-
 /**
+ * A bare percentage ("42 percent think") may be a share of anything the other names ("of Americans").
  * Money is one class per currency (money-one-class): what a sum pays for ("in jewelry", "for Q4", "offer")
  * says which fund, package or line it is, a subject the subject and group rules weigh, not another kind
  * of thing. "$102 million in jewelry" and "$108 million" of one heist are two values of one sum.
  */
-function sameCurrency(x: string, y: string): boolean {
-  if (!x.startsWith('money:') || !y.startsWith('money:')) return false;
-  const cx = x.indexOf(':', 6);
-  const cy = y.indexOf(':', 6);
-  return (cx < 0 ? x : x.slice(0, cx)) === (cy < 0 ? y : y.slice(0, cy));
-}
-
-/** Likewise a bare sum of money ("$500,000") may be what the other says it pays for ("$375,000 fine"). */
-function generalOf(g: string, s: string): boolean {
-  return (g === 'percent' || /^money:[a-z]+$/.test(g)) && s.startsWith(`${g}:`);
+function sameClass(x: string, y: string): boolean {
+  if (x === y) return true;
+  const a = classOf(x);
+  const b = classOf(y);
+  if (a.family === 'percent' && b.family === 'percent') return a.of === null || b.of === null;
+  return a.family === 'money' && b.family === 'money' && a.currency === b.currency;
 }
 
 /** Modifiers that say which group is counted ("North Korean"): not its part, total, owner or whole. */
@@ -58,7 +50,7 @@ const kept = (m: string) =>
   !m.startsWith('when:') && m !== 'part-of' && m !== SUM && !isOwnerMark(m) && !m.startsWith(WHOLE);
 
 /** A sum the sentence before may say who gives: money with no owner of its own (different-owners judges those). */
-const carriesGiver = (q: Quantity) => q.unitClass.startsWith('money:') && ownerOf(q) === null;
+const carriesGiver = (q: Quantity) => classOf(q).family === 'money' && ownerOf(q) === null;
 
 const whenOf = (q: Quantity) => q.modifiers.find((m) => m.startsWith('when:')) ?? null;
 

@@ -1,7 +1,7 @@
 // One place that turns failures into responses: JSON under /api, an HTML page (or fragment for htmx) elsewhere.
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { flashError, renderError } from '../../routes/render';
+import { flashError, renderError } from '../../responses/render';
 import {
   BusyError,
   ContradictionError,

@@ -1,7 +1,7 @@
 // Rate limits for write routes (every POST): the Workers rate-limiting binding at the edge here, the
 // in-process window for Node in ./window.ts (kept apart so the Worker bundle does not carry it).
 import type { Context, MiddlewareHandler } from 'hono';
-import { flashError } from '../../routes/render';
+import { flashError } from '../../responses/render';
 import { isApi } from '../errors';
 
 const SAFE = /^(GET|HEAD|OPTIONS)$/;

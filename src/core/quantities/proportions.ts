@@ -1,17 +1,18 @@
 // Proportions: ratios ("by two to one", "a 3-to-1 margin"), fractions of a group ("a third of the
 // voters", "half of the passengers", "one in five adults") and ranks ("the 22nd package"). A reader of
-// quantities.ts, run before the amount reader, each kind in a unit class of its own:
+// quantities/index.ts, run before the amount reader, each kind in a unit class of its own:
 // - `ratio`: the ratio's value (two to one → 2), exact;
 // - `percent:<class>`: a fraction is a share of its group, as a percentage of the same group is
 //   ("one in five adults" and "20 percent of adults" agree); a fraction said in words is round, so it
 //   carries a tolerance (half → 45–55 %);
 // - `ordinal:<class>`: a rank of a counted thing ("the 22nd package" against "the 20th package").
 
+import { wordValue } from '../numbers';
+import type { Quantity } from '../types';
+import { type UnitClass, unitClassKey } from '../unit-class';
+import { TIME_UNITS, unitClassOf } from '../units';
+import { isPluralNoun, singular, type Token } from '../words';
 import { NP_STOP } from './counted-phrase';
-import { wordValue } from './numbers';
-import type { Quantity } from './types';
-import { TIME_UNITS, unitClassOf } from './units';
-import { isPluralNoun, singular, type Token } from './words';
 
 /** Relative width of a fraction ("a third" is 30–36.7 %, "one in five" 18–22 %): a round way of saying it. */
 const FRACTION_TOLERANCE = 0.1;
@@ -128,7 +129,7 @@ function make(
   low: number,
   high: number,
   unit: string,
-  unitClass: string,
+  unitClass: UnitClass,
   modifiers: string[] = [],
 ): { quantity: Quantity; next: number } {
   const start = tokens[from]!.start;
@@ -143,7 +144,7 @@ function make(
     lowInclusive: true,
     highInclusive: true,
     unit,
-    unitClass,
+    unitClass: unitClassKey(unitClass),
     modifiers,
     rate: null,
     hedge: null,
@@ -179,7 +180,7 @@ function readRatio(tokens: Token[], i: number, text: string) {
   )
     return null;
   const value = a.value / b.value;
-  return make(tokens, i, b.to, text, value, value, value, 'ratio', 'ratio');
+  return make(tokens, i, b.to, text, value, value, value, 'ratio', { family: 'ratio' });
 }
 
 /** "a third of the voters", "two-thirds of", "half of the passengers", "one in five adults". */
@@ -239,7 +240,7 @@ function shareOfGroup(
     pct * (1 - FRACTION_TOLERANCE),
     pct * (1 + FRACTION_TOLERANCE),
     'percent',
-    `percent:${group.cls}`,
+    { family: 'percent', of: group.cls },
     group.modifiers,
   );
 }
@@ -288,5 +289,5 @@ function readRank(tokens: Token[], i: number, text: string) {
   if (tokens[k]?.type === 'word' && /^[A-Z]/.test(tokens[k]!.text)) return null;
   if (!head || head.endsWith('ing') || NOT_RANKED.has(singular(head))) return null;
   const cls = unitClassOf(singular(head));
-  return make(tokens, i, k, text, n, n, n, singular(head), `ordinal:${cls}`);
+  return make(tokens, i, k, text, n, n, n, singular(head), { family: 'ordinal', of: cls });
 }

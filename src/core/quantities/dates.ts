@@ -4,12 +4,12 @@
 // (`date:year`), a month (`date:month`) and a time of day (`time:clock`). They are compared only
 // within their family, through the same subject rules as any figure, and only where the rest of the
 // two sentences agrees (crossref's date-needs-agreeing-rest).
-import type { Quantity } from './types';
-import { startsUpper, type Token } from './words';
+import type { Quantity } from '../types';
+import { type UnitClass, unitClassKey } from '../unit-class';
+import { startsUpper, type Token } from '../words';
 
-/** The families this reader makes: nothing else is ever compared with them. */
-export const DATE_FAMILY = /^(date|time):/;
-export const isDateFamily = (q: Quantity) => DATE_FAMILY.test(q.unitClass);
+/** A time of day's class. */
+const CLOCK: UnitClass = { family: 'time', unit: 'clock' };
 
 /**
  * What a date says of its event, from the word that governs it: the time it happened ("in 2021",
@@ -132,7 +132,7 @@ function readYear(tokens: Token[], i: number, text: string) {
       text,
       year,
       'year',
-      `date:year`,
+      { family: 'date', unit: 'year' },
       relation,
     ),
     next: i + 1,
@@ -160,7 +160,7 @@ function readMonth(tokens: Token[], i: number, text: string) {
       text,
       MONTH_INDEX.get(t.lower)!,
       'month',
-      'date:month',
+      { family: 'date', unit: 'month' },
       relation,
     ),
     next: i + 1,
@@ -196,7 +196,7 @@ function readClock(tokens: Token[], i: number, text: string) {
   }
   const value = (hours % 12) * 60 + minutes;
   return {
-    quantity: dateQuantity(tokens, i, end, text, value, 'minute', 'time:clock', clockRelation(tokens, i)),
+    quantity: dateQuantity(tokens, i, end, text, value, 'minute', CLOCK, clockRelation(tokens, i)),
     next: end,
   };
 }
@@ -234,7 +234,7 @@ function dateQuantity(
   text: string,
   value: number,
   unit: string,
-  unitClass: string,
+  unitClass: UnitClass,
   relation: string,
 ): Quantity {
   const start = tokens[from]!.start;
@@ -249,7 +249,7 @@ function dateQuantity(
     lowInclusive: true,
     highInclusive: true,
     unit,
-    unitClass,
+    unitClass: unitClassKey(unitClass),
     modifiers: [`when:${relation}`],
     rate: null,
     hedge: null,

@@ -4,29 +4,24 @@
 // another outlet's conversion of the same original ("$144 billion", "35 miles") differs by the rate
 // and the rounding each used. It is compared through the original: it keeps its value but spans
 // CONVERSION_TOLERANCE either side (exchange rates move between outlets and days; unit conversions
-// are rounded), and is marked with the hedge "converted". A reader of quantities.ts, run after them.
+// are rounded), and is marked with the hedge "converted". A pass over a sentence's figures once read (index.ts).
 
-import type { Quantity } from './types';
+import type { Quantity } from '../types';
+import { classOf } from '../unit-class';
 
 /** Relative width of a converted figure: exchange rates of different days and outlets, rounding. */
 export const CONVERSION_TOLERANCE = 0.05;
-
-/** Unit classes of one dimension: a figure of one converted into another. */
-const DIMENSION = new Map<string, string>([
-  ['kilometer', 'length'],
-  ['mile', 'length'],
-  ['meter', 'length'],
-  ['foot', 'length'],
-  ['kilogram', 'mass'],
-  ['pound', 'mass'],
-  ['ton', 'mass'],
-]);
 
 /** A currency written before or after the number just before "(": "euro110 billion", "85 million euros", "€110bn". */
 const CURRENCY_FIGURE =
   /(?:(?:euros?|eur|€|£|¥|yen|yuan|rupees?|pounds?|rubles?|roubles?|francs?)\s*\d[\d.,]*\s*(?:trillion|billion|million|bn|mn|m)?|\d[\d.,]*\s*(?:trillion|billion|million|bn|mn|m)?\s*(?:euros?|pounds?|yen|yuan|rupees?|rubles?|roubles?|francs?|dollars?))\s*$/i;
 
-const dimension = (q: Quantity) => (q.unitClass.startsWith('money:') ? 'money' : DIMENSION.get(q.unitClass));
+/** What a figure converts within: money, or a measure's length or mass (unit classes of one dimension). */
+function dimension(q: Quantity): string | undefined {
+  const u = classOf(q);
+  if (u.family === 'money') return 'money';
+  return u.family === 'measure' && u.dimension !== 'magnitude' ? u.dimension : undefined;
+}
 
 /** Marks, in place, each figure in parentheses that converts the figure right before it. */
 export function markConversions(qs: Quantity[], text: string): void {

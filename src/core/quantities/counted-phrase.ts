@@ -1,11 +1,11 @@
 // Between a number and what it counts: names ("over 100 AutoNation USA pre-owned stores"), model
-// codes ("14 AK 47 Rifles", "12 737 MAX 9 aircraft") and calibres (".38 caliber"). A reader of
-// quantities.ts: it tells where the counted noun starts, and when capitalised words after a number
+// codes ("14 AK 47 Rifles", "12 737 MAX 9 aircraft") and calibres (".38 caliber"). A helper of
+// the amount reader: it tells where the counted noun starts, and when capitalised words after a number
 // are a name rather than a count.
 
-import type { NumberMatch } from './numbers';
-import { SCALES } from './numbers';
-import { isPluralNoun, MONTHS, type Token } from './words';
+import type { NumberMatch } from '../numbers';
+import { SCALES } from '../numbers';
+import { isPluralNoun, MONTHS, type Token } from '../words';
 
 // Words that end the noun phrase after a number.
 export const NP_STOP = new Set(

@@ -1,4 +1,4 @@
-// Rendering helpers: a full page in the layout (with this response's CSP nonce), or the fragment htmx asked for.
+// Rendering a response: a full page in the layout (with this response's CSP nonce), or the fragment htmx asked for. Routes, middleware and the auth guards use it; it imports only views and src/shared.
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { Layout, type LayoutProps } from '../../views/layout';

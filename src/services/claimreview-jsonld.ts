@@ -55,7 +55,7 @@ export interface ClaimReviewInput {
   links: LinkWithClaims[];
   history: HistoryEntry[];
   /** What the claim's opening pronoun stands for (see claimWithSubject). */
-  context?: SubjectContext;
+  context?: PreviousSentence;
   /**
    * Claims that agree with it through its fact's corroborations without a link of their own to it (a
    * later report repeating the figure through another outlet's): further appearances.
@@ -63,7 +63,7 @@ export interface ClaimReviewInput {
   agreeing?: ClaimSummary[];
 }
 
-export interface SubjectContext {
+export interface PreviousSentence {
   /** The sentence before the claim. */
   previous: string | null;
   /** The names that sentence mentions, in reading order. */
@@ -84,7 +84,7 @@ export const needsSubject = (text: string) => OPENING_PRONOUN.test(text.trim());
  * last name of the right kind in the sentence before — a person for he/she, anything else for it and
  * the rest; without one, the sentence before comes first.
  */
-export function claimWithSubject(text: string, context: SubjectContext | undefined): string {
+export function claimWithSubject(text: string, context: PreviousSentence | undefined): string {
   const m = OPENING_PRONOUN.exec(text.trim());
   if (!m || !context) return text;
   const word = (m[1] as string).toLowerCase();
@@ -221,8 +221,8 @@ async function agreeingClaims(
 }
 
 /** The sentence before each claim and the names in it, for the claims that open with a pronoun. */
-export async function subjectContexts(db: Db, ids: number[]): Promise<Map<number, SubjectContext>> {
-  const out = new Map<number, SubjectContext>();
+export async function subjectContexts(db: Db, ids: number[]): Promise<Map<number, PreviousSentence>> {
+  const out = new Map<number, PreviousSentence>();
   if (ids.length === 0) return out;
   const [previous, names] = await Promise.all([previousSentences(db, ids), namesBefore(db, ids)]);
   for (const id of ids) out.set(id, { previous: previous.get(id) ?? null, names: names.get(id) ?? [] });

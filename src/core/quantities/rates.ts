@@ -2,11 +2,11 @@
 // troops per month", "a month", "each month", "every month", "monthly"; "$5 billion a year",
 // "annually", "per annum". Before it (rule rate-before): "a monthly payment of $300", "annual revenue
 // of $1.6 billion", "its weekly wage of $300". One period name per rate ("month", "year"), so that a
-// figure per month is compared with another per month and never with a total. A reader of quantities.ts.
+// figure per month is compared with another per month and never with a total. A stage of the amount reader (amount.ts).
 
+import { TIME_UNITS } from '../units';
+import type { Token } from '../words';
 import { NP_STOP } from './counted-phrase';
-import { TIME_UNITS } from './units';
-import type { Token } from './words';
 
 export const RATE_WORDS = new Map<string, string>([
   ['daily', 'day'],

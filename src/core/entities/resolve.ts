@@ -1,0 +1,90 @@
+// Resolving a name: a capitalised run becomes a canonical entity (a key and a type), titles stripped,
+// organisations keyed by their initials, people by their surname.
+
+import { term } from '../terms';
+import type { Entity } from '../types';
+import { isAcronym, type RawName } from './find';
+import { foldName } from './fold';
+import {
+  CONNECTORS,
+  NAME_PARTICLES,
+  ORG_WORDS,
+  PLACE_ABBREVIATIONS,
+  PLACE_PREFIXES,
+  PLACE_WORDS,
+  SUFFIXES,
+  TITLES,
+} from './vocabulary';
+
+export interface ResolvedName {
+  key: string;
+  name: string;
+  type: Entity['type'];
+}
+
+/**
+ * Turn a capitalised run into a canonical entity, stripping titles ("Defense Secretary Lloyd Austin").
+ * `notPerson`: the surroundings say it is no person (a place cue before it, a title-case headline).
+ */
+export function resolveName(raw: RawName, notPerson = false): ResolvedName | null {
+  // A pure function of the words (a name's tokens are all words) and the flag: one memo per flag, so
+  // that the surface itself is the key, not a new string made of it.
+  const memo = notPerson ? RESOLVED_NOT_PERSON : RESOLVED;
+  let resolved = memo.get(raw.surface);
+  if (resolved === undefined) {
+    const r = resolveNameOf(raw, notPerson);
+    resolved = r && Object.freeze(r);
+    if (memo.size >= 10_000) memo.clear();
+    memo.set(raw.surface, resolved);
+  }
+  return resolved;
+}
+// A name recurs through an article ("Austin" twenty times) and across the articles of one story, and
+// resolving it takes a dozen regular expressions and arrays. Frozen: the answers are shared. Bounded,
+// so that a long-lived process or isolate cannot grow without end.
+const RESOLVED = new Map<string, Readonly<ResolvedName> | null>();
+const RESOLVED_NOT_PERSON = new Map<string, Readonly<ResolvedName> | null>();
+
+function resolveNameOf(raw: RawName, notPerson: boolean): ResolvedName | null {
+  // "Mt Cook" is "Mount Cook", "Ft Hood" "Fort Hood": one key for both spellings.
+  let words = raw.tokens.map((t) => PLACE_ABBREVIATIONS.get(t.text) ?? t.text.replace(/'s$/, ''));
+  const lower = words.map((w) => w.toLowerCase());
+  const connector = lower.some((w) => CONNECTORS.has(w) && !NAME_PARTICLES.has(w));
+  if (words.length === 1 && isAcronym(raw.tokens[0]!)) {
+    // Only a lower-case s is a plural ("NGOs"): USGS, IRS and CBS keep theirs, so that "USGS" meets
+    // "United States Geological Survey" (keyed usgs by its initials).
+    return {
+      key: term('entity', words[0]!.replace(/(?<=[A-Z])s$/, '').toLowerCase()),
+      name: words[0]!,
+      type: 'organization',
+    };
+  }
+  // Each part of a hyphenated word counts: "Atlanta Journal-Constitution" is a newspaper.
+  const parts = lower.flatMap((w) => w.split('-'));
+  const org = parts.some((w) => ORG_WORDS.has(w));
+  const place = !org && (parts.some((w) => PLACE_WORDS.has(w)) || PLACE_PREFIXES.has(lower[0]!));
+  if (!org) {
+    let lastTitle = -1;
+    lower.forEach((w, k) => {
+      if (TITLES.has(w.replace(/\.$/, ''))) lastTitle = k;
+    });
+    if (lastTitle >= 0) words = words.slice(lastTitle + 1);
+  }
+  while (words.length > 1 && SUFFIXES.has(words[words.length - 1]!.toLowerCase().replace(/\.$/, '')))
+    words = words.slice(0, -1);
+  // Organisations are keyed by their initials so "UDCG" and its full name meet; a word in capitals
+  // gives all its letters and the letters of "U.S." count ("US Geological Survey", "U.S. Geological
+  // Survey", "United States Geological Survey" and "USGS" are all usgs).
+  const initials = words.map((w) => (/^[A-Z]{2,}$/.test(w) ? w : w[0]!).toLowerCase()).join('');
+  words = words.filter((w) => !/^[A-Z]\.?$/.test(w) || words.length === 1);
+  if (words.length === 0) return null;
+  const name = words.join(' ');
+  if (org && words.length >= 2) return { key: term('entity', initials), name, type: 'organization' };
+  if (place || words.length === 1) {
+    return { key: term('entity', foldName(words.join(''))), name, type: place ? 'place' : 'other' };
+  }
+  if (connector || notPerson)
+    return { key: term('entity', foldName(words[words.length - 1]!)), name, type: 'other' };
+  // Two to four capitalised words without an organisation word: a person, keyed by surname.
+  return { key: term('entity', foldName(words[words.length - 1]!)), name, type: 'person' };
+}

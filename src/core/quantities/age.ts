@@ -1,0 +1,126 @@
+// Ages (family age): "a 33-year-old", "33 years old", "Smith, 32, was arrested". An age belongs to
+// someone, its holder, kept as a `who:` modifier: ages of different people are never compared
+// (src/core/ages.ts). A stage of the amount reader, after percentages and money.
+
+import { foldName } from '../entities';
+import { MONTHS, startsUpper, type Token } from '../words';
+import { DEMONYM, NP_STOP } from './counted-phrase';
+import type { AmountReading } from './reading';
+
+/** Reads an age after the number (or an age in apposition), unless the figure is a share or a sum. */
+export function readAge(r: AmountReading, tokens: Token[]): void {
+  // Ages: "33-year-old", "33 years old".
+  const ageMatch = matchAge(tokens, r.j);
+  const appositive =
+    !ageMatch && !r.found.rangeEnd && !r.found.hedge && isAppositiveAge(tokens, r.i, r.j, r.num);
+  if (r.percent || r.currency || !(ageMatch || appositive)) return;
+  r.unit = 'year';
+  r.unitClass = { family: 'age' };
+  r.j = ageMatch ?? r.j;
+  // An age belongs to someone: "the 32-year-old Smith", "Smith, 32,". Ages of different people
+  // are never compared.
+  const holder = ageHolder(tokens, r.i, r.j);
+  if (holder) r.modifiers = [holder];
+}
+
+// Nouns for people that a place or nationality can describe: "a 66-year-old Lindell woman".
+const HOLDER_NOUNS = new Set(
+  'man woman boy girl child mother father son daughter resident student teacher driver worker officer soldier player fan victim suspect teenager pedestrian'.split(
+    ' ',
+  ),
+);
+
+/** Whose age it is: the name right after ("32-year-old champion Smith") or before ("Smith, 32"). */
+function ageHolder(tokens: Token[], from: number, to: number): string | null {
+  let k = to;
+  while (
+    k < to + 2 &&
+    tokens[k]?.type === 'word' &&
+    /^[a-z]/.test(tokens[k]!.text) &&
+    !NP_STOP.has(tokens[k]!.lower)
+  )
+    k++;
+  let name: Token | null = null;
+  const runStart = k;
+  while (tokens[k]?.type === 'word' && startsUpper(tokens[k]!.text)) name = tokens[k++]!;
+  // "a 66-year-old Burnsville woman": a place or nationality describing a noun, not the holder.
+  const after = tokens[k];
+  if (name && after?.type === 'word' && HOLDER_NOUNS.has(after.lower)) name = null;
+  // "the 40-year-old American never recovered": a nationality standing for the person, not a name.
+  if (name && k === runStart + 1 && DEMONYM.test(name.text)) name = null;
+  if (!name && tokens[from - 1]?.text === ',' && tokens[from - 2] && startsUpper(tokens[from - 2]!.text))
+    name = tokens[from - 2]!;
+  // An apposition: "struck Raj Chohan, a 59-year-old grandmother" (not "In Queens, a 59-year-old…",
+  // "On Friday, a …": a name after a preposition is a place or a time).
+  const article = tokens[from - 1]?.lower;
+  if (
+    !name &&
+    (article === 'a' || article === 'an' || article === 'the') &&
+    tokens[from - 2]?.text === ',' &&
+    tokens[from - 3] &&
+    /^[A-Z][a-z]/.test(tokens[from - 3]!.text) &&
+    !MONTHS.has(tokens[from - 3]!.lower) &&
+    !WEEKDAY_NAMES.has(tokens[from - 3]!.lower)
+  ) {
+    let k = from - 3;
+    while (k > 0 && startsUpper(tokens[k - 1]!.text) && !PLACE_OR_TIME_PREPOSITIONS.has(tokens[k - 1]!.lower))
+      k--;
+    if (!PLACE_OR_TIME_PREPOSITIONS.has(tokens[k - 1]?.lower ?? '')) name = tokens[from - 3]!;
+  }
+  return name ? `who:${foldName(name.lower.replace(/'s$/, ''))}` : null;
+}
+
+const WEEKDAY_NAMES = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));
+const PLACE_OR_TIME_PREPOSITIONS = new Set([
+  'in',
+  'on',
+  'at',
+  'near',
+  'from',
+  'of',
+  'since',
+  'by',
+  'outside',
+]);
+
+/**
+ * News gives an age in apposition, between commas right after a name: "Smith, 32, was arrested",
+ * "Mr. Biden, 79, said". A whole number of years only, and never after a month or weekday ("On
+ * Monday, 12, …" is no one's age).
+ */
+function isAppositiveAge(
+  tokens: Token[],
+  i: number,
+  j: number,
+  num: { value: number; scale: number; numeral: boolean },
+) {
+  const name = tokens[i - 2];
+  return (
+    num.numeral &&
+    num.scale === 1 &&
+    Number.isInteger(num.value) &&
+    num.value >= 1 &&
+    num.value <= 120 &&
+    tokens[i - 1]?.text === ',' &&
+    tokens[j]?.text === ',' &&
+    name?.type === 'word' &&
+    /^[A-Z][a-z]/.test(name.text) &&
+    !MONTHS.has(name.lower) &&
+    !WEEKDAY_NAMES.has(name.lower)
+  );
+}
+
+function matchAge(tokens: Token[], j: number): number | null {
+  const a = tokens[j];
+  if (!a) return null;
+  if (a.text === '-' && /^years?-old$/.test(tokens[j + 1]?.lower ?? '')) return j + 2;
+  if (/^years?$/.test(a.lower) && tokens[j + 1]?.lower === 'old') return j + 2;
+  if (
+    a.text === '-' &&
+    tokens[j + 1]?.lower === 'year' &&
+    tokens[j + 2]?.text === '-' &&
+    tokens[j + 3]?.lower === 'old'
+  )
+    return j + 4;
+  return null;
+}

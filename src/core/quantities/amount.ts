@@ -1,0 +1,78 @@
+// Amounts: a number and what follows it, read in stages, each of one kind, in this order:
+//   figure.ts      the number, its currency symbol, hedge and range
+//   percents.ts    "%", "per cent", "percentage points"
+//   money.ts       a currency word after the number, cents
+//   age.ts         "33-year-old", "Smith, 32,"
+//   counts.ts      what is counted ("North Korean troops"), calibres
+//   then the class: percents.ts, money.ts or counts.ts by what was read; durations.ts; fates.ts
+// and the rate ("a year", rates.ts). A new kind of amount is a stage here and a family in the class.
+
+import type { Quantity } from '../types';
+import { unitClassKey } from '../unit-class';
+import type { Token } from '../words';
+import { readAge } from './age';
+import { classifyCount, readCalibre, readCountedThing } from './counts';
+import { readDuration } from './durations';
+import { readFate } from './fates';
+import { readFigure } from './figure';
+import { toInterval } from './interval';
+import { classifyMoney, readCurrencyAfter } from './money';
+import { classifyPercent, readPercentSign } from './percents';
+import { findRate, rateBefore } from './rates';
+
+export function readAmountAt(
+  tokens: Token[],
+  i: number,
+  text: string,
+): { quantity: Quantity; next: number } | null {
+  const r = readFigure(tokens, i, text);
+  if (!r) return null;
+  readPercentSign(r, tokens);
+  readCurrencyAfter(r, tokens);
+  readAge(r, tokens);
+  if (!readCountedThing(r, tokens)) return null;
+  readCalibre(r);
+  if (r.percent) classifyPercent(r);
+  else if (r.currency) classifyMoney(r);
+  else if (r.unitClass === null && !classifyCount(r, tokens)) return null;
+  readDuration(r);
+  if (r.np.partitive) r.modifiers = [...r.modifiers, 'part-of'];
+  readFate(r, tokens);
+
+  const { found, np, j } = r;
+  const end = Math.max(np.end, j);
+  // "A magnitude 6 quake can cause severe damage", "20,000 troops could be sent": a figure that is the
+  // subject of a possibility reports nothing that happened ("may have died" still does).
+  if (isPossibility(tokens, end)) return null;
+  const rate = findRate(tokens, end) ?? rateBefore(tokens, found.hedge?.from ?? i);
+  const lastTok = tokens[Math.max(rate ? rate.end : end, j) - 1]!;
+  const startTok = tokens[found.hedge?.from ?? i]!;
+  const interval = toInterval(found);
+  const quantity: Quantity = {
+    start: startTok.start,
+    end: lastTok.end,
+    text: text.slice(startTok.start, lastTok.end),
+    value: found.num.value,
+    // Written out, not spread: a spread in an object literal is slow in V8, for every quantity.
+    low: interval.low,
+    high: interval.high,
+    lowInclusive: interval.lowInclusive,
+    highInclusive: interval.highInclusive,
+    unit: r.unit,
+    unitClass: unitClassKey(r.unitClass!),
+    modifiers: r.modifiers,
+    rate: rate?.period ?? null,
+    hedge: found.hedge?.words ?? null,
+  };
+  return { quantity, next: Math.max(j, np.end) };
+}
+
+const MODALS = new Set(['can', 'could', 'may', 'might', 'cannot']);
+
+/** A modal verb right after the counted thing, not looking back ("may have"): a possibility. */
+function isPossibility(tokens: Token[], end: number): boolean {
+  const m = tokens[end];
+  if (m?.type !== 'word' || !MODALS.has(m.lower)) return false;
+  const next = tokens[end + 1]?.lower;
+  return next !== 'have' && next !== 'well' && next !== 'now';
+}

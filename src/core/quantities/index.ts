@@ -1,0 +1,87 @@
+// Quantities in a sentence: the number, how the writer hedged it, what it counts, and over what
+// period. Readers, one per kind of start, are tried at each token in the order of READERS (the first
+// that reads a quantity wins); then the PASSES run over the sentence's quantities, in order.
+//
+// Where to add a new kind of quantity: a stage of the amount reader (amount.ts lists them) when it is
+// a number and words after it, or a reader here when it starts otherwise; and its family of unit
+// classes (docs/detection.md, "unit families").
+
+import type { NumberMatch } from '../numbers';
+import type { Quantity } from '../types';
+import type { Token } from '../words';
+import { readAmountAt } from './amount';
+import { markConversions } from './conversions';
+import { mayStartDate, readDateAt } from './dates';
+import { shareFate } from './fates';
+import { mayStartAmount } from './figure';
+import { findHedge } from './hedges';
+import { toInterval } from './interval';
+import { mayStartProportion, readProportionAt } from './proportions';
+
+export { WHOLE } from './noun-phrase';
+
+type Read = { quantity: Quantity; next: number } | null;
+
+interface Reader {
+  /** What it reads, for the reader of this file. */
+  kind: string;
+  /** A cheap test of the token: may a quantity of this kind start here? */
+  mayStart: (t: Token) => boolean;
+  read: (tokens: Token[], i: number, text: string) => Read;
+}
+
+/** A ratio, share or rank (proportions.ts), widened by the hedge before it: "more than 1 in 4". */
+function readHedgedProportion(tokens: Token[], i: number, text: string): Read {
+  const p = readProportionAt(tokens, i, text);
+  const hedge = p ? findHedge(tokens, i) : null;
+  if (!p || !hedge) return p;
+  const value = p.quantity.value;
+  const num: NumberMatch = { from: i, to: p.next, value, decimals: 0, scale: 1, numeral: true };
+  const start = tokens[hedge.from]!.start;
+  const quantity = {
+    ...p.quantity,
+    ...toInterval({ num, hedge, rangeEnd: null }),
+    start,
+    hedge: hedge.words,
+  };
+  return { quantity: { ...quantity, text: text.slice(start, quantity.end) }, next: p.next };
+}
+
+/**
+ * The readers, in order. A date, a year or a time of day is read first (dates.ts): the amount reader
+ * sets those aside. Then ratios, shares and ranks (proportions.ts), which the amount reader would read
+ * as plain numbers. Then amounts (amount.ts): counts, money, percentages, durations, ages.
+ */
+const READERS: Reader[] = [
+  { kind: 'date', mayStart: (t) => t.type !== 'punct' && mayStartDate(t), read: readDateAt },
+  { kind: 'proportion', mayStart: mayStartProportion, read: readHedgedProportion },
+  { kind: 'amount', mayStart: mayStartAmount, read: readAmountAt },
+];
+
+/** Passes over a sentence's quantities once read, in order (each changes them in place). */
+const PASSES: ((qs: Quantity[], text: string) => void)[] = [
+  // A list of groups shares the fate said once after it (fates.ts).
+  shareFate,
+  // A figure in parentheses converting the one before it (conversions.ts).
+  markConversions,
+];
+
+/** Extract quantities from one sentence's tokens (offsets are into the article). */
+export function extractQuantities(tokens: Token[], text: string): Quantity[] {
+  const out: Quantity[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    let q: Read = null;
+    for (const reader of READERS) {
+      if (reader.mayStart(t)) q = reader.read(tokens, i, text);
+      if (q) break;
+    }
+    if (q) {
+      out.push(q.quantity);
+      i = q.next;
+    } else i++;
+  }
+  for (const pass of PASSES) pass(out, text);
+  return out;
+}

@@ -1,0 +1,90 @@
+// The counted thing after a figure: "12,000 North Korean troops" → head troop, modifiers [north,
+// korean]; "35 of the 40 missiles" → a part of a whole of 40; "the 20 other languages" → a remainder.
+
+import { readNumber } from '../numbers';
+import { isPluralNoun, singular, type Token } from '../words';
+import { modelCodeAt, NP_STOP } from './counted-phrase';
+import type { NounPhrase } from './reading';
+
+// Modifiers that say nothing about which things are counted.
+const VAGUE_MODIFIERS = new Set(
+  'new more other additional separate further extra total some many various different several such own whole entire full estimated reported'.split(
+    ' ',
+  ),
+);
+
+const REMAINDER = new Set(['other', 'another', 'additional', 'remaining', 'further', 'more', 'extra']);
+
+/** Marks a part with the size of its whole: "35 of the 40 missiles" → `whole:40`. */
+export const WHOLE = 'whole:';
+
+export function partOfCountedWhole(tokens: Token[], j: number) {
+  if (tokens[j]?.lower !== 'of' || !/^(the|its|their|these|those)$/.test(tokens[j + 1]?.lower ?? ''))
+    return null;
+  const wholeNumber = readNumber(tokens, j + 2);
+  if (!wholeNumber) return null;
+  const np = readNounPhrase(tokens, wholeNumber.to);
+  // The part ends at its own number: the whole ("40 missiles") stays a figure of its own.
+  return np.head
+    ? { head: np.head, modifiers: [...np.modifiers, `${WHOLE}${wholeNumber.value}`], end: j }
+    : null;
+}
+
+export function readNounPhrase(tokens: Token[], k: number): NounPhrase {
+  const words: Token[] = [];
+  // Where each word (with a model code after it) ends.
+  const ends: number[] = [];
+  let end = k;
+  while (end < tokens.length && words.length < 5) {
+    const t = tokens[end]!;
+    if (t.type !== 'word' || NP_STOP.has(t.lower)) break;
+    // "injured 160 north of Baghdad": a direction in lower case starts a place, not what is counted.
+    if (/^(north|south|east|west|north-?east|north-?west|south-?east|south-?west)$/.test(t.text)) break;
+    if (/ly$/.test(t.lower) && t.lower.length > 4 && !/^(family|ally|supply|rally|italy)$/.test(t.lower))
+      break;
+    words.push(t);
+    end++;
+    // A model code: "AK-47 rifles", "AK 47 rifles", "F-16 jets". The digits name the model; what is
+    // counted comes after them.
+    const code = modelCodeAt(tokens, end - 1);
+    if (code > end) end = code;
+    ends.push(end);
+  }
+  if (words.length === 0) return { head: '', modifiers: [] as string[], end: k, partitive: false };
+  // The head is the first lower-case plural noun ("North Korean troops"), else the first capitalised
+  // plural after the number ("30 House Democrats"), else the last word. Words after a plural head are
+  // the verb ("people participate", "Democrats say"), not part of the counted thing.
+  let headIdx = words.findIndex((w) => /^[a-z]/.test(w.text) && isPluralNoun(w.text));
+  if (headIdx < 0) headIdx = words.findIndex((w) => /^[A-Z][a-z]{2,}s$/.test(w.text) && isPluralNoun(w.text));
+  if (headIdx < 0) {
+    headIdx = words.length - 1;
+    // Skip a trailing participle: "package approved", "partners committed".
+    while (headIdx > 0 && /(ed|ing)$/.test(words[headIdx]!.lower)) headIdx--;
+  }
+  const head = singular(
+    words[headIdx]!.lower.replace(/^.*-/, (p) => (words[headIdx]!.lower.endsWith('-old') ? p : '')),
+  );
+  const modifiers = words
+    .slice(0, headIdx)
+    .map((w) => w.lower)
+    .filter((w) => !VAGUE_MODIFIERS.has(w));
+  // "the 20 other languages", "five more people": a remainder beside some already counted, never the
+  // total. Marked like a part so it is not compared with a whole.
+  if (
+    words.slice(0, headIdx).some((w) => REMAINDER.has(w.lower)) ||
+    REMAINDER.has(tokens[k - 1]?.lower ?? '')
+  )
+    modifiers.push('part-of');
+  const phraseEnd = ends[headIdx]!;
+  // "35 missiles out of 40 launched": a part of the 40.
+  const outOf =
+    tokens[phraseEnd]?.lower === 'out' && tokens[phraseEnd + 1]?.lower === 'of'
+      ? readNumber(tokens, phraseEnd + 2)
+      : null;
+  if (outOf) modifiers.push(`${WHOLE}${outOf.value}`);
+  const partitive =
+    !!outOf ||
+    (tokens[phraseEnd]?.lower === 'of' &&
+      /^(the|its|their|these|those|them|our|his|her|whom|which)$/.test(tokens[phraseEnd + 1]?.lower ?? ''));
+  return { head, modifiers, end: phraseEnd, partitive };
+}
