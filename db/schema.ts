@@ -45,6 +45,14 @@ export const articles = sqliteTable(
      * an article that shares no fact with another.
      */
     storyId: integer('story_id'),
+    /** The body's MinHash signature (src/core/wire-copies.ts, encodeSignature): finds wire copies. */
+    copySignature: text('copy_signature'),
+    /**
+     * The article this one is a wire copy of (the first of its copies stored; src/core/wire-copies.ts):
+     * shown as one article "also published by", and their claims are never linked to each other.
+     * Null for an article that is no copy (or whose original was deleted).
+     */
+    copyOf: integer('copy_of'),
   },
   (t) => [
     uniqueIndex('articles_content_hash').on(t.contentHash),
@@ -54,6 +62,7 @@ export const articles = sqliteTable(
     // The sweeper's lookup (src/services/crossref-later.ts): only pending rows are in it.
     index('articles_crossref_pending').on(t.id).where(sql`${t.crossrefPending} = 1`),
     index('articles_story').on(t.storyId),
+    index('articles_copy_of').on(t.copyOf),
   ],
 );
 

@@ -35,3 +35,27 @@ describe('rule agreed-elsewhere: only as close a match answers a conflict', () =
     expect(found).toEqual([]);
   });
 });
+
+// SummEdits ectsum_KOP_q2_2021 (an earnings call and summaries of it): the summary sentence pairs the
+// call's "$437 million" of the prior year with its forecast "$1.7 billion to $1.8 billion" (answered:
+// the call states the forecast) and also says "$442 million" where the call says "$441 million".
+const kop =
+  "Let's start on Slide 17, that shows consolidated sales were $441 million, an increase of sales from $437 million in the prior year. " +
+  'On Slide 36, our sales forecast for 2021 remains in the range of $1.7 billion to $1.8 billion compared with $1.67 billion in the prior year. ' +
+  "On Slide 38, the EBITDA estimate to adjusted earnings per share guidance of $4.35 to $4.60 per share is unchanged from prior year's quarter -- from prior quarter's guidance and compares favorably to the prior year adjusted earnings per share of $4.12.";
+const kopSummary = (sales: string) =>
+  `The company's consolidated sales increased to ${sales}, with a projected sales forecast for 2021 remaining within the range of $1.7 billion to $1.8 billion compared with $1.67 billion in the prior year. The EBITDA estimate for adjusted earnings per share is unchanged from the prior year's guidance.`;
+
+describe('rule other-conflict-stands: an answered conflict does not hide a closer one', () => {
+  it('the line told with another figure still conflicts when a looser pairing is answered', () => {
+    const found = conflicts(kop, kopSummary('$442 million'));
+    expect(found.map((l) => [l.explanation.a?.text, l.explanation.b?.text])).toContainEqual([
+      '$441 million',
+      '$442 million',
+    ]);
+  });
+
+  it('the faithful summary gets no conflict', () => {
+    expect(conflicts(kop, kopSummary('$441 million'))).toEqual([]);
+  });
+});

@@ -68,4 +68,65 @@ describe('pragmatic bounds', () => {
     });
     expect(found.filter((l) => l.relation === 'conflict')).toEqual([]);
   });
+
+  it('a floor and a ceiling on one number contradict each other (rule opposite-bounds, SummEdits ectsum_AN_q3_2020_26)', () => {
+    const found = links({
+      doc: 'We plan to build over 100 AutoNation USA pre-owned stores, with over 50 completed by the end of 2025.',
+      sum: 'The company plans to expand by building fewer than 100 AutoNation USA pre-owned stores, with over 50 completed by the end of 2025.',
+    });
+    expect(found.filter((l) => l.relation === 'conflict').map((l) => l.explanation.b?.text)).toEqual([
+      'fewer than 100 AutoNation USA pre-owned stores',
+    ]);
+  });
+
+  it('a floor and a ceiling that both admit the number still meet ("at least 100" and "up to 100")', () => {
+    const found = links({
+      a: 'At least 100 people were hurt in the blast, officials said.',
+      b: 'Up to 100 people were hurt in the blast, officials said.',
+    });
+    expect(found.filter((l) => l.relation === 'conflict')).toEqual([]);
+  });
+});
+
+describe('rule stated-maximum', () => {
+  it('two different maxima of one figure are a soft conflict (SummEdits sales_email_3)', () => {
+    const found = links({
+      doc: 'With features such as real-time monitoring, occupancy-based HVAC control, and advanced energy analytics, EcoGenius can reduce your energy costs by up to 30% while creating a more sustainable work environment.',
+      sum: 'EcoGenius is a company that offers Smart Building Solutions that help reduce energy consumption and carbon footprint. They provide an automated energy management system that can help reduce energy costs by up to 50%, but they only offer a 15-day risk-free trial for their pricing plans.',
+    });
+    expect(found.map((l) => [l.relation, l.severity])).toEqual([['conflict', 'low']]);
+    expect(found[0]!.explanation.summary).toContain('one states a maximum of 30');
+  });
+
+  it('a stated maximum against a limit below it stays quiet ("up to 30%" and "under 50%")', () => {
+    const found = links({
+      doc: 'EcoGenius can reduce your energy costs by up to 30% while creating a more sustainable work environment.',
+      sum: 'EcoGenius can reduce energy costs by under 50% while creating a more sustainable work environment.',
+    });
+    expect(found.filter((l) => l.relation === 'conflict')).toEqual([]);
+  });
+});
+
+describe('rule precise-hedge', () => {
+  const outlook = (eps: string) =>
+    `Bunge raised its full year adjusted earnings per share outlook to approximately ${eps} per share.`;
+
+  it('two approximations given to the cent that differ are a soft conflict (SummEdits ectsum_BG_q1_2021_24)', () => {
+    const found = links({ doc: outlook('$7.50'), sum: outlook('$7.60') });
+    expect(found.filter((l) => l.relation === 'conflict').map((l) => l.severity)).toEqual(['low']);
+    expect(found.find((l) => l.relation === 'conflict')!.explanation.summary).toContain(
+      'is given to 2 decimal places',
+    );
+  });
+
+  it('the same approximation twice agrees, and a round "about 50" keeps its ±10 %', () => {
+    expect(
+      links({ doc: outlook('$7.50'), sum: outlook('$7.50') }).filter((l) => l.relation === 'conflict'),
+    ).toEqual([]);
+    const round = links({
+      a: 'About 50 countries joined the coalition against the group, officials said.',
+      b: 'Some 53 countries joined the coalition against the group, officials said.',
+    });
+    expect(round.filter((l) => l.relation === 'conflict')).toEqual([]);
+  });
 });

@@ -4,6 +4,7 @@
 // literal (hard) intervals overlap but whose pragmatic (soft) readings do not are a soft conflict:
 // shown, with lower severity, and explained by what both would need to hold.
 import type { Quantity } from '../types';
+import { writtenStep } from './rounding';
 
 /** The form a figure is stated in, read from its interval. */
 export type BoundShape = 'floor' | 'ceiling' | 'range' | 'approx' | 'point';
@@ -66,6 +67,23 @@ export function softConflict(x: Quantity, y: Quantity): string | null {
     const high = Math.min(x.high, y.high);
     return `the two ranges have different bounds; both hold only if the real figure is ${low === high ? f(low) : `between ${f(low)} and ${f(high)}`}`;
   }
+  // Rule stated-maximum: "up to", "as many as" and "as much as" state the most the figure reaches, a
+  // value said to be attained (Nouwen 2010), not only a limit below it as "fewer than" is. Two such
+  // maxima of one figure that differ disagree: "reduce your energy costs by up to 30%" against "by up to
+  // 50%" (SummEdits sales_email_3).
+  if (sx === 'ceiling' && sy === 'ceiling' && statesMaximum(x) && statesMaximum(y) && !same(x.high, y.high))
+    return `one states a maximum of ${f(x.high)}, the other of ${f(y.high)}; both hold only if the real maximum is ${f(Math.min(x.high, y.high))}, short of the other`;
+  // Rule precise-hedge: a hedge on a figure written with decimals approximates at the precision
+  // written ("approximately $7.50 per share", "about 2.5 million"): read within one written step
+  // either side, not the ±10 % that suits a round "about 50". Two such readings apart disagree.
+  const px = sx === 'approx' ? preciseReading(x) : null;
+  const py = sy === 'approx' ? preciseReading(y) : null;
+  if (px || py) {
+    const [ax, bx] = px ?? [x.low, x.high];
+    const [ay, by] = py ?? [y.low, y.high];
+    if (bx < ay || by < ax)
+      return `${px ? `"${x.text}"` : `"${y.text}"`} is given to ${decimalsText(px ? x : y)}: read as written, the two figures differ`;
+  }
   const bounded = (s: BoundShape) => s === 'floor' || s === 'ceiling';
   // Only two bounds of one direction: a floor against a figure above it ("at least three" against "ten
   // dead") is literally true, and in news most often an earlier or more cautious count (ECB+ labels);
@@ -79,6 +97,22 @@ export function softConflict(x: Quantity, y: Quantity): string | null {
     return `both hold only if the real figure is above ${f(Math.max(x.low, y.low))}, more than either floor suggests`;
   return `both hold only if the real figure is below ${f(Math.min(x.high, y.high))}, less than either ceiling suggests`;
 }
+
+/** An approximation written with decimals, read within one written step either side; else null. */
+function preciseReading(q: Quantity): [number, number] | null {
+  if (!/\d\.\d/.test(q.text)) return null;
+  const w = writtenStep(q);
+  if (w === null || w.zeros > 0) return null;
+  return [q.value - w.step, q.value + w.step];
+}
+const decimalsText = (q: Quantity) => {
+  const d = /\d\.(\d+)/.exec(q.text)?.[1]?.length ?? 1;
+  return d === 1 ? 'one decimal place' : `${d} decimal places`;
+};
+
+/** Hedges that state the maximum a figure reaches. */
+const STATED_MAXIMUM = new Set(['up to', 'as many as', 'as much as']);
+const statesMaximum = (q: Quantity) => q.hedge !== null && STATED_MAXIMUM.has(q.hedge.toLowerCase());
 
 /** "another", "a further": the next figure adds to one already stated. */
 const ADDED = /\b(another|an additional|additional|a further|further|more)\s*$/i;

@@ -11,10 +11,20 @@ export const MAX_CONFLICT_RATIO = 4;
  */
 export function overlaps(x: Quantity, y: Quantity): boolean {
   if (x.high < y.low || y.high < x.low) return false;
+  // Rule opposite-bounds: a floor and a ceiling that meet only at the number both exclude ("over 100
+  // stores" against "fewer than 100 stores") say opposite things: no figure makes both true.
+  if (excludedMeeting(x, y) || excludedMeeting(y, x)) return false;
   // Except a rounded figure's top: "$3 million" is what rounds to it, [2.5, 3.5) million, and never
   // meets "$2 million", [1.5, 2.5); "$1.2 billion" never meets "$1.3 billion".
   return !((x.high === y.low && roundedTop(x)) || (y.high === x.low && roundedTop(y)));
 }
+/** `c` is a ceiling and `f` a floor on the same number, and one of them leaves that number out. */
+const excludedMeeting = (c: Quantity, f: Quantity) =>
+  c.low === 0 &&
+  c.value > 0 &&
+  f.high === Number.POSITIVE_INFINITY &&
+  c.high === f.low &&
+  (!c.highInclusive || !f.lowInclusive);
 /** An upper bound left out of a figure's interval that is no "fewer than" (those start at 0). */
 const roundedTop = (q: Quantity) => !q.highInclusive && q.low > 0 && Number.isFinite(q.high);
 

@@ -1,9 +1,8 @@
 // A link between two claims that passed every rule: which figures it sets side by side, its relation
 // (conflict, corroboration, different periods), severity and explanation.
-
-import type { ClaimForMatching, Explanation, LinkDraft, Relation } from '../types';
+import type { ClaimForMatching, Explanation, LinkDraft, Quantity, Relation } from '../types';
 import { isDateFamily } from '../unit-class';
-import type { Agreement, Voices } from './agreements';
+import type { Agreement, ConflictSide, Voices } from './agreements';
 import { round, side, summarize } from './explain';
 import { open } from './intervals';
 import { frameCloseness, periodOf } from './local-context';
@@ -52,8 +51,9 @@ export function figureLink(
   const b = vb.c;
   for (const p of pairs) {
     // Only a figure stated as a closed interval answers a conflict: "at least $160 million" admits
-    // "$208 million" without saying it ("over $2.6 million" against "$3.9m").
-    if (!p.overlap || open(p.qa) || open(p.qb)) continue;
+    // "$208 million" without saying it ("over $2.6 million" against "$3.9m"). A bound stated alike
+    // ("at least $6" and "at least $6") is one figure told alike, and answers as any other.
+    if (!p.overlap || ((open(p.qa) || open(p.qb)) && !statedAlike(p.qa, p.qb))) continue;
     const closeness = frameCloseness(a, p.qa, b, p.qb);
     agreements.push({
       claim: a.ref,
@@ -75,10 +75,51 @@ export function figureLink(
   const isSum = (p: QuantityPair) => p.qa.modifiers.includes(SUM) || p.qb.modifiers.includes(SUM);
   const anyAgreement = pairs.some((p) => p.overlap);
   // A hard conflict (literal intervals apart) before a soft one (bounds.ts), then the widest gap.
-  const conflict = pairs
+  const conflicts = pairs
     .filter((p) => !p.overlap && !(anyAgreement && isSum(p)))
-    .sort((x, y) => Number(x.soft !== null) - Number(y.soft !== null) || y.difference - x.difference)[0];
-  const chosen = conflict ?? pairs[0]!;
+    .sort((x, y) => Number(x.soft !== null) - Number(y.soft !== null) || y.difference - x.difference);
+  const link = linkOn(va, vb, conflicts[0] ?? null, pairs[0]!, score, sharedNames);
+  // Rule other-conflict-stands: the other conflicting pairs, in the same order, for when the first is
+  // answered elsewhere (agreements.ts).
+  const sideOf = (p: QuantityPair): ConflictSide => ({
+    voices: [va.voice(p.qa), vb.voice(p.qb), a.article, b.article],
+    closeness: frameCloseness(a, p.qa, b, p.qb),
+    texts: [p.qa.text, p.qb.text],
+  });
+  const chosen = conflicts[0] ?? pairs[0]!;
+  const spoken = new Set(pairs.filter((p) => p.overlap).flatMap((p) => [p.qa, p.qb]));
+  voices.set(link, {
+    ...sideOf(chosen),
+    // A figure that agrees with another figure of the other claim is spoken for: its disagreement
+    // with a third figure ("$ 80 million contract" against "$ 82 million", where the other sentence
+    // also says "$ 80 million") pairs two facts, and never stands in for the answered conflict.
+    others: conflicts
+      .slice(1)
+      .filter((p) => !spoken.has(p.qa) && !spoken.has(p.qb))
+      .map((p) => ({
+        ...sideOf(p),
+        relink: () => linkOn(va, vb, p, p, score, sharedNames),
+      })),
+  });
+  return link;
+}
+
+/** Two figures stated with the same interval and the same hedge ("at least $6" twice). */
+const statedAlike = (x: Quantity, y: Quantity) =>
+  x.low === y.low && x.high === y.high && x.hedge === y.hedge && x.unitClass === y.unitClass;
+
+/** The link made on one pair of figures: `conflict` when they disagree, else `chosen` corroborates. */
+function linkOn(
+  va: ClaimView,
+  vb: ClaimView,
+  conflict: QuantityPair | null,
+  first: QuantityPair,
+  score: number,
+  sharedNames: string[],
+): LinkDraft {
+  const a = va.c;
+  const b = vb.c;
+  const chosen = conflict ?? first;
   // Different periods ("in September" against "this year"): related figures, not a disagreement.
   const scopes = conflict ? [periodOf(a.text, conflict.qa), periodOf(b.text, conflict.qb)] : [null, null];
   // (A date's own month is the figure in dispute, not its period.)
@@ -103,10 +144,5 @@ export function figureLink(
         ? round(edgeGap(chosen.qa, chosen.qb).gap)
         : round(chosen.difference),
   };
-  const link: LinkDraft = { a: a.ref, b: b.ref, relation, score: round(score), severity, explanation };
-  voices.set(link, {
-    voices: [va.voice(chosen.qa), vb.voice(chosen.qb), a.article, b.article],
-    closeness: frameCloseness(a, chosen.qa, b, chosen.qb),
-  });
-  return link;
+  return { a: a.ref, b: b.ref, relation, score: round(score), severity, explanation };
 }

@@ -38,7 +38,7 @@ function localContextOf(claimText: string, q: Quantity): Set<string> {
   while (from > 0 && from < at && inWord.test(claimText[from - 1]!)) from++;
   while (to < claimText.length && to > at + q.text.length && inWord.test(claimText[to]!)) to--;
   const window = claimText.slice(from, to);
-  const own = new Set(q.text.toLowerCase().match(WORD) ?? []);
+  const own = ownWords(q);
   const out = new Set<string>();
   for (const m of window.matchAll(WORD)) {
     const w = m[0].toLowerCase().replace(/'s$/, '');
@@ -46,6 +46,21 @@ function localContextOf(claimText: string, q: Quantity): Set<string> {
     out.add(contentStem(w));
   }
   return out;
+}
+
+/**
+ * The words of a figure's own text that say nothing about what it measures: its hedge, number and unit.
+ * Rule glued-noun-phrase: the words after its unit ("30-Day *Risk-Free Trial*", "a 20-year *sentence*",
+ * "42 percent *of Americans*") name what the figure measures, and stay in its surroundings: "30-Day
+ * Risk-Free Trial" and "15-day risk-free trial" are one trial told with two lengths.
+ */
+function ownWords(q: Quantity): Set<string> {
+  const text = q.text.toLowerCase();
+  const unit = q.unit.toLowerCase().split(' ').at(-1) ?? '';
+  // The unit as written, glued to the number or not ("30-Day", "20-year", "four years", "42 percent").
+  const at = /^[a-z]+$/.test(unit) ? text.search(new RegExp(`${unit}[a-z]*`)) : -1;
+  const head = at < 0 ? text : text.slice(0, text.indexOf(' ', at) < 0 ? text.length : text.indexOf(' ', at));
+  return new Set(head.match(WORD) ?? []).add(unit);
 }
 
 /**
