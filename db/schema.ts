@@ -45,6 +45,14 @@ export const articles = sqliteTable(
      * an article that shares no fact with another.
      */
     storyId: integer('story_id'),
+    /** The body's MinHash signature (src/core/wire-copies.ts, encodeSignature): finds wire copies. */
+    copySignature: text('copy_signature'),
+    /**
+     * The article this one is a wire copy of (the first of its copies stored; src/core/wire-copies.ts):
+     * shown as one article "also published by", and their claims are never linked to each other.
+     * Null for an article that is no copy (or whose original was deleted).
+     */
+    copyOf: integer('copy_of'),
   },
   (t) => [
     uniqueIndex('articles_content_hash').on(t.contentHash),
@@ -54,6 +62,7 @@ export const articles = sqliteTable(
     // The sweeper's lookup (src/services/crossref-later.ts): only pending rows are in it.
     index('articles_crossref_pending').on(t.id).where(sql`${t.crossrefPending} = 1`),
     index('articles_story').on(t.storyId),
+    index('articles_copy_of').on(t.copyOf),
   ],
 );
 
@@ -201,8 +210,15 @@ export const links = sqliteTable(
     index('links_assignee').on(t.assignee, t.status),
     // The conflict queue in its default order, one LIMIT walk per page. Partial: only the relations
     // a reviewer settles (QUEUE_RELATIONS; the queue's WHERE must spell this condition the same way).
+    // fact_id last: the queue by fact reads each link's fact from the index, not from the row.
     index('links_queue_order')
-      .on(t.status, t.severityRank, sql`${t.score} desc`, t.id)
+      .on(t.status, t.severityRank, sql`${t.score} desc`, t.id, t.factId)
+      .where(sql`relation in ('conflict', 'quote_differs')`),
+    // The queue by fact (db/queries/queue-facts.ts): whether a link heads its fact's entry is one seek
+    // here (a fact's queued links of one status, in the queue's order); and the open facts are counted
+    // from it alone.
+    index('links_fact_queue')
+      .on(t.status, t.factId, t.severityRank, sql`${t.score} desc`, t.id)
       .where(sql`relation in ('conflict', 'quote_differs')`),
   ],
 );

@@ -56,6 +56,10 @@ export interface NewArticle {
    * yet: the display names it gives its entities, which that comparison's explanations use.
    */
   pendingNames?: [string, string][];
+  /** The body's wire-copy signature (src/core/wire-copies.ts encodeSignature). */
+  copySignature?: string | null;
+  /** A stored article this one is a wire copy of. */
+  copyOf?: number | null;
 }
 
 /**
@@ -169,11 +173,11 @@ export async function insertArticles(db: Db, list: NewArticle[]): Promise<number
       args: [jsonArg([...new Set(list.map((a) => a.outlet))])],
     },
   ];
-  const perStatement = Math.max(1, Math.floor(maxParamsOf(db) / 8));
+  const perStatement = Math.max(1, Math.floor(maxParamsOf(db) / 10));
   for (const part of chunk(list, perStatement)) {
     statements.push({
-      sql: `insert into articles (source_id, title, url, published_at, body, content_hash, crossref_pending, pending_names) values ${part
-        .map(() => '((select id from sources where name = ?), ?, ?, ?, ?, ?, ?, ?)')
+      sql: `insert into articles (source_id, title, url, published_at, body, content_hash, crossref_pending, pending_names, copy_signature, copy_of) values ${part
+        .map(() => '((select id from sources where name = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?)')
         .join(', ')} returning id, content_hash`,
       args: part.flatMap((a) => [
         a.outlet,
@@ -184,6 +188,8 @@ export async function insertArticles(db: Db, list: NewArticle[]): Promise<number
         a.contentHash,
         a.pendingNames ? 1 : 0,
         a.pendingNames ? jsonArg(a.pendingNames) : null,
+        a.copySignature ?? null,
+        a.copyOf ?? null,
       ]),
     });
   }

@@ -7,6 +7,7 @@ import { crossrefState } from '../../db/queries/crossref-pending';
 import { linksOfClaims } from '../../db/queries/links';
 import { articleDeletions, listReviews } from '../../db/queries/reviews';
 import { listSources } from '../../db/queries/sources';
+import { copyPeersOf } from '../../db/queries/wire-copies';
 import { comparedWith } from './compared';
 import { NotFoundError } from './errors';
 
@@ -16,10 +17,15 @@ export async function articleList(db: Db, opts: { limit: number; offset: number 
 }
 
 export async function articleDetail(db: Db, id: number) {
-  const [article, compared] = await Promise.all([getArticle(db, id), claimsWithCandidates(db, id)]);
+  const [article, compared, copies] = await Promise.all([
+    getArticle(db, id),
+    claimsWithCandidates(db, id),
+    copyPeersOf(db, id),
+  ]);
   if (!article) throw new NotFoundError(`There is no article ${id}.`);
   // The claims a claim of another article shares a blocking key with: compared with something.
-  return { ...article, comparedClaims: [...compared] };
+  // `alsoPublishedBy`: the other articles of its wire-copy group (src/core/wire-copies.ts).
+  return { ...article, comparedClaims: [...compared], alsoPublishedBy: copies };
 }
 
 /** Whether the article is still being compared with the archive (the pending notice's poll). */

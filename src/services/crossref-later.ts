@@ -16,9 +16,12 @@ import {
   pendingArticleIds,
   pendingArticleQuery,
 } from '../../db/queries/crossref-pending';
+import { copyInfoOf, setCopyOf } from '../../db/queries/wire-copies';
 import { crossReference } from '../core';
+import { decodeSignature } from '../core/wire-copies';
 import { refreshFacts } from './fact-upkeep';
 import { refreshStories } from './story-upkeep';
+import { wireCopyGroups } from './wire-copies';
 
 /** Sends articles to be cross-referenced later (the Worker's Queue producer). */
 export type CrossReferenceLater = (articleIds: number[]) => Promise<void>;
@@ -46,11 +49,26 @@ export async function crossReferenceStored(db: Db, articleId: number): Promise<C
   if (article.firstClaimId !== null) {
     // term_stats already counts this article's claims: they were stored with it.
     const stats = termStatsOf(terms, candidates.df);
+    // Wire copies of it among the articles it is compared with: never linked to it (ingest.ts too).
+    const [self] = await copyInfoOf(db, [articleId]);
+    const signature = decodeSignature(self?.copySignature);
+    const key = String(articleId);
+    const groups = signature
+      ? await wireCopyGroups(
+          db,
+          [{ key, signature }],
+          candidates.claims.map((c) => Number(c.article)),
+        )
+      : null;
+    const original = groups?.originalOf[0];
+    if (original && original !== key) await setCopyOf(db, articleId, Number(original));
+    const articleOf = new Map([...incoming, ...candidates.claims].map((c) => [c.ref, c.article]));
     // The article's claims with each other too, as an immediate ingest compares them.
     const own = new Set(incoming.map((c) => c.ref));
     for (const d of crossReference(incoming, candidates.claims, stats, article.names)) {
       // Links between two earlier claims were stored when the later of them was cross-referenced.
       if (!own.has(d.a) && !own.has(d.b)) continue;
+      if (groups?.sameGroup(articleOf.get(d.a) ?? '', articleOf.get(d.b) ?? '')) continue;
       links.push({ ...d, a: Number(d.a), b: Number(d.b) });
     }
   }

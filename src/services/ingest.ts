@@ -18,6 +18,7 @@ import {
   termDfQuery,
   termStatsOf,
 } from '../../db/queries/candidates';
+import { setCopyOf } from '../../db/queries/wire-copies';
 import {
   type ClaimForMatching,
   cleanLabel,
@@ -31,12 +32,14 @@ import {
   weightedTerms,
   wellFormed,
 } from '../core';
+import { type CopySignature, copySignature, encodeSignature } from '../core/wire-copies';
 import { type Compute, inThreadCompute } from './compute';
 import type { CrossReferenceLater } from './crossref-later';
 import { InputError } from './errors';
 import { refreshFacts } from './fact-upkeep';
 import { sha256Hex } from './hash';
 import { refreshStories } from './story-upkeep';
+import { wireCopyGroups } from './wire-copies';
 
 export interface IngestInput {
   outlet: string;
@@ -164,11 +167,22 @@ export async function ingestArticles(
       // Checked against the limits on one document's work where it is extracted (compute.ts).
       const extracted = await compute.extract(input.text, { html, label: `The article "${input.title}"` });
       if (extracted.text.trim() === '') return null;
-      return { input, extracted, contentHash: await sha256Hex(extracted.text) };
+      return {
+        input,
+        extracted,
+        contentHash: await sha256Hex(extracted.text),
+        signature: copySignature(extracted.text),
+      };
     }),
   );
   // The articles to store unless stored already: the first of their text in this batch.
-  const unique: { input: IngestInput; extracted: ExtractedArticle; contentHash: string; at: number }[] = [];
+  const unique: {
+    input: IngestInput;
+    extracted: ExtractedArticle;
+    contentHash: string;
+    signature: CopySignature;
+    at: number;
+  }[] = [];
   const seen = new Set<string>();
   for (const [at, p] of prepared.entries()) {
     if (!p || seen.has(p.contentHash)) continue;
@@ -196,8 +210,9 @@ export async function ingestArticles(
   let stored: { ids: number[]; links: NewLink[][] } | null = null;
   if (fresh.length > 0) {
     let linksOf: NewLink[][];
+    let originalOf: (string | undefined)[] = [];
     if (later) {
-      // Deferred: stored with no links yet; crossReferenceStored adds them.
+      // Deferred: stored with no links yet; crossReferenceStored adds them (and finds wire copies).
       linksOf = fresh.map(() => []);
     } else {
       // Read again only when some of the batch turned out to be stored: the lookup was for all of it.
@@ -206,7 +221,7 @@ export async function ingestArticles(
         const [candidates, terms] = await readAll(db, [read.candidates, read.terms]);
         archive = { candidates, terms };
       }
-      linksOf = linksOfFresh(fresh, read.incoming, archive!);
+      ({ linksOf, originalOf } = await linksOfFresh(db, fresh, read.incoming, archive!));
     }
     const articles = fresh.map((f, k) => ({
       outlet: f.input.outlet,
@@ -220,6 +235,8 @@ export async function ingestArticles(
       mentions: f.extracted.mentions,
       links: linksOf[k]!,
       pendingNames: later ? [...entityNames([f.extracted])] : undefined,
+      copySignature: encodeSignature(f.signature),
+      copyOf: originalOf[k] && /^\d+$/.test(originalOf[k]!) ? Number(originalOf[k]) : null,
     }));
     try {
       stored = { ids: await insertArticles(db, articles), links: linksOf };
@@ -235,6 +252,9 @@ export async function ingestArticles(
       if (raced) return [{ status: 'duplicate', articleId: raced.id, title: raced.title }];
       throw err;
     }
+    // A wire copy of an article of this same batch: marked now that the batch's ids are known.
+    for (const [k, o] of originalOf.entries())
+      if (o?.startsWith('n')) await setCopyOf(db, stored.ids[k]!, stored.ids[Number(o.slice(1))]!);
     // Claims linked as stating the same figure join (or form, or merge) facts.
     if (!later && linksOf.some((l) => l.length > 0)) {
       await refreshFacts(db, stored.ids);
@@ -307,14 +327,28 @@ function archiveRead(fresh: { extracted: ExtractedArticle }[]): ArchiveRead {
  * other, per article, from their `incoming` claims and the `archive` archiveRead(fresh) answered: each
  * link belongs to the later of the batch's articles it touches.
  */
-function linksOfFresh(
-  fresh: { extracted: ExtractedArticle }[],
+async function linksOfFresh(
+  db: Db,
+  fresh: { extracted: ExtractedArticle; signature: CopySignature }[],
   incoming: ClaimForMatching[],
   archive: Archive,
-): NewLink[][] {
+): Promise<{ linksOf: NewLink[][]; originalOf: (string | undefined)[] }> {
   const stats = mergeStats(termStatsOf(archive.terms, archive.candidates.df), termStatsFrom(incoming));
   const candidates = archive.candidates.claims;
-  const drafts = crossReference(incoming, candidates, stats, entityNames(fresh.map((f) => f.extracted)));
+  // Wire copies among the batch and the stored articles it is compared with: their claims are one
+  // source's, so a link between two of them is neither corroboration nor conflict.
+  const groups = await wireCopyGroups(
+    db,
+    fresh.map((f, k) => ({ key: `n${k}`, signature: f.signature })),
+    candidates.map((c) => Number(c.article)),
+  );
+  const articleOf = new Map([...incoming, ...candidates].map((c) => [c.ref, c.article]));
+  const drafts = crossReference(
+    incoming,
+    candidates,
+    stats,
+    entityNames(fresh.map((f) => f.extracted)),
+  ).filter((d) => !groups.sameGroup(articleOf.get(d.a) ?? '', articleOf.get(d.b) ?? ''));
 
   const linksOf: NewLink[][] = fresh.map(() => []);
   for (const d of drafts) {
@@ -332,5 +366,5 @@ function linksOfFresh(
       explanation: d.explanation,
     });
   }
-  return linksOf;
+  return { linksOf, originalOf: groups.originalOf };
 }

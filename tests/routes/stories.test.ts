@@ -107,10 +107,18 @@ describe('stories over the seeds', () => {
 });
 
 describe('stories as articles come and go', () => {
+  // Each outlet opens with reporting of its own: texts that differ in one figure only would be one wire
+  // story (docs/wire-copies.md), whose claims are never linked to each other.
+  const leads = [
+    '',
+    'Officials spent the morning in closed talks about ammunition deliveries and the training of pilots, according to people briefed on the meeting, while protesters gathered outside the conference hall.',
+    'Reporters waiting outside the ministry were told that the afternoon session would turn to air defence systems and winter equipment for the front, and that no statement was expected before the evening.',
+    'The meeting opened with tributes to soldiers who died in the east, then turned to questions of funding, logistics and the repair of damaged tanks, a spokesman for the host government told journalists.',
+  ];
   const wire = (n: number, extra = '') => ({
     outlet: `Wire ${n}`,
     title: `Contact group ${n}`,
-    text: `Defense Secretary Lloyd Austin III has also continued to rally the Ukraine Defense Contact Group, a global network of some ${70 + n * 10} partners committed to Ukraine's near-term battlefield needs.${extra}`,
+    text: `${leads[n]}\nDefense Secretary Lloyd Austin III has also continued to rally the Ukraine Defense Contact Group, a global network of some ${70 + n * 10} partners committed to Ukraine's near-term battlefield needs.${extra}`,
   });
 
   it('a new article sharing the fact joins the story; deleting it takes it out; a rebuild changes nothing', async () => {

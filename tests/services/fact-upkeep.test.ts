@@ -56,11 +56,22 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-// Each joins the seeds' "57 countries / some 50 partners" fact.
+// Each joins the seeds' "57 countries / some 50 partners" fact. Each outlet opens with reporting of its
+// own: three texts that differ in one figure only would be one wire story (docs/wire-copies.md), whose
+// claims are never linked to each other.
+const LEADS = [
+  '',
+  'Officials spent the morning in closed talks about ammunition deliveries and the training of pilots, according to people briefed on the meeting, while protesters gathered outside the conference hall with flags and banners.',
+  'Reporters waiting outside the ministry were told that the afternoon session would turn to air defence systems and winter equipment for the front, and that no statement was expected before the evening news.',
+  'The meeting opened with tributes to soldiers who died in the east, then turned to questions of funding, logistics and the repair of damaged tanks, a spokesman for the host government told journalists.',
+  'Diplomats arriving by train described the mood as sober but determined, and several delegations brought proposals on demining, medical evacuation and the protection of power stations from drone attacks.',
+  'Outside the venue, volunteers handed out leaflets about a charity drive for hospitals near the front line, and police closed the nearby streets to traffic until late in the afternoon.',
+  'Analysts watching the talks said the real test would come later in the winter, when stocks of shells and spare parts run low and parliaments debate new spending for the coming year.',
+];
 const wire = (n: number) => ({
   outlet: `Wire ${n}`,
   title: `Contact group ${n}`,
-  text: `Defense Secretary Lloyd Austin III has also continued to rally the Ukraine Defense Contact Group, a global network of some ${70 + n * 10} partners committed to Ukraine's near-term battlefield needs.`,
+  text: `${LEADS[n]}\nDefense Secretary Lloyd Austin III has also continued to rally the Ukraine Defense Contact Group, a global network of some ${70 + n * 10} partners committed to Ukraine's near-term battlefield needs.`,
 });
 
 async function articleClaims(articleId: number): Promise<number[]> {

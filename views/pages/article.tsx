@@ -54,6 +54,20 @@ export function ArticlePage({
           ? 'being compared with the archive'
           : `${conflicts.length} ${conflicts.length === 1 ? 'conflict' : 'conflicts'}`}
       </p>
+      {article.alsoPublishedBy.length > 0 ? (
+        <p class="also-published">
+          One wire story: also published by{' '}
+          {article.alsoPublishedBy.map((p, k) => (
+            <>
+              {k > 0 ? ', ' : ''}
+              <a href={`/articles/${p.id}`} title={p.title}>
+                {p.outlet}
+              </a>
+            </>
+          ))}
+          . Their claims are not counted as corroborating or contradicting each other.
+        </p>
+      ) : null}
       <div class="article-layout">
         <section class="card" aria-label="Article text">
           <p class="legend muted">

@@ -1,0 +1,59 @@
+// Use case: wire copies at ingest. Which stored articles a new one is a copy of (src/core/wire-copies.ts
+// decides, on the articles whose claims the cross-referencer is about to compare with it), and which
+// links to drop: claims of one copy group never corroborate or contradict each other.
+
+import type { Db } from '../../db/client';
+import { copyInfoOf } from '../../db/queries/wire-copies';
+import { type CopySignature, decodeSignature, isWireCopy } from '../core/wire-copies';
+
+export interface CopyGroups {
+  /** Per incoming article (in order): the group's original, a stored id or an earlier incoming key. */
+  originalOf: (string | undefined)[];
+  /** Whether the articles keyed `a` and `b` are one wire story. */
+  sameGroup(a: string, b: string): boolean;
+}
+
+/**
+ * Groups `incoming` articles (keys as the cross-referencer names them, with their signatures) with the
+ * stored articles `storedIds` (those of the candidate claims) they are copies of, and with each other.
+ */
+export async function wireCopyGroups(
+  db: Db,
+  incoming: { key: string; signature: CopySignature }[],
+  storedIds: number[],
+): Promise<CopyGroups> {
+  const parent = new Map<string, string>();
+  const find = (k: string): string => {
+    let r = k;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+    return r;
+  };
+  // The smaller stored id wins: a group is named after its first stored article.
+  const rank = (k: string) => (/^\d+$/.test(k) ? Number(k) : Number.MAX_SAFE_INTEGER);
+  const union = (a: string, b: string) => {
+    const [ra, rb] = [find(a), find(b)];
+    if (ra === rb) return;
+    if (rank(ra) <= rank(rb)) parent.set(rb, ra);
+    else parent.set(ra, rb);
+  };
+  const rows = await copyInfoOf(db, [...new Set(storedIds)]);
+  for (const r of rows) if (r.copyOf !== null) union(String(r.copyOf), String(r.id));
+  const stored = rows.map((r) => ({ key: String(r.id), signature: decodeSignature(r.copySignature) }));
+  const originalOf: (string | undefined)[] = [];
+  const seen: { key: string; signature: CopySignature | null }[] = [...stored];
+  for (const a of incoming) {
+    let matched = false;
+    for (const s of seen)
+      if (s.signature && isWireCopy(a.signature, s.signature)) {
+        union(s.key, a.key);
+        matched = true;
+      }
+    originalOf.push(matched ? find(a.key) : undefined);
+    seen.push(a);
+  }
+  return {
+    // Read after every union: a later article may join two groups into one.
+    originalOf: originalOf.map((o, k) => (o === undefined ? undefined : find(incoming[k]!.key))),
+    sameGroup: (a, b) => parent.size > 0 && find(a) === find(b),
+  };
+}
