@@ -210,8 +210,15 @@ export const links = sqliteTable(
     index('links_assignee').on(t.assignee, t.status),
     // The conflict queue in its default order, one LIMIT walk per page. Partial: only the relations
     // a reviewer settles (QUEUE_RELATIONS; the queue's WHERE must spell this condition the same way).
+    // fact_id last: the queue by fact reads each link's fact from the index, not from the row.
     index('links_queue_order')
-      .on(t.status, t.severityRank, sql`${t.score} desc`, t.id)
+      .on(t.status, t.severityRank, sql`${t.score} desc`, t.id, t.factId)
+      .where(sql`relation in ('conflict', 'quote_differs')`),
+    // The queue by fact (db/queries/queue-facts.ts): whether a link heads its fact's entry is one seek
+    // here (a fact's queued links of one status, in the queue's order); and the open facts are counted
+    // from it alone.
+    index('links_fact_queue')
+      .on(t.status, t.factId, t.severityRank, sql`${t.score} desc`, t.id)
       .where(sql`relation in ('conflict', 'quote_differs')`),
   ],
 );

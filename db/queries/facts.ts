@@ -158,3 +158,70 @@ export async function hasFactlessLinks(db: Db): Promise<boolean> {
   });
   return rows.length > 0;
 }
+
+export interface FactTie {
+  factId: number;
+  linkId: number;
+  claimA: number;
+  claimB: number;
+  relation: string;
+  /** The link's status (open, a resolution, dismissed). */
+  status: LinkStatus;
+  statusA: string;
+  statusB: string;
+}
+
+/**
+ * Of the given facts, those where something was ruled on: a claim given a verdict, or a conflict
+ * resolved. Reviewed claims and resolved conflicts are few, and both are found through indexes
+ * (claims_status, links_fact_queue), so this stays cheap however many links the facts have.
+ */
+const RULED_FACTS = `select l.fact_id from links l where l.fact_id in (select value from json_each(?1))
+    and l.relation in ('conflict', 'quote_differs') and l.status in ('a_holds', 'b_holds', 'neither')
+  union select l.fact_id from claims c join links l on l.claim_a = c.id
+    where c.status in ('verified', 'disputed', 'false', 'unverifiable') and l.fact_id in (select value from json_each(?1))
+  union select l.fact_id from claims c join links l on l.claim_b = c.id
+    where c.status in ('verified', 'disputed', 'false', 'unverifiable') and l.fact_id in (select value from json_each(?1))`;
+
+/** Every link of those of the given facts where something was ruled on, with both claims' verdicts. */
+export function tiesOfFactsStatement(factIds: number[]): Statement {
+  return {
+    sql: `select l.fact_id, l.id, l.claim_a, l.claim_b, l.relation, l.status, ca.status as status_a, cb.status as status_b
+      from links l join claims ca on ca.id = l.claim_a join claims cb on cb.id = l.claim_b
+      where l.fact_id in (${RULED_FACTS})`,
+    args: [JSON.stringify(factIds)],
+  };
+}
+
+export async function tiesOfFacts(db: Db, factIds: number[]): Promise<FactTie[]> {
+  if (factIds.length === 0) return [];
+  const rows = await readRows(db, tiesOfFactsStatement(factIds));
+  return rows.map((r) => ({
+    factId: Number(r.fact_id),
+    linkId: Number(r.id),
+    claimA: Number(r.claim_a),
+    claimB: Number(r.claim_b),
+    relation: String(r.relation),
+    status: r.status as LinkStatus,
+    statusA: String(r.status_a),
+    statusB: String(r.status_b),
+  }));
+}
+
+/** The corroborations of the given facts: which of their claims agree (the ClaimReview export's appearances). */
+export async function corroborationsOfFacts(
+  db: Db,
+  factIds: number[],
+): Promise<{ factId: number; claimA: number; claimB: number }[]> {
+  if (factIds.length === 0) return [];
+  const rows = await readRows(db, {
+    sql: `select fact_id, claim_a, claim_b from links
+      where fact_id in (select value from json_each(?)) and +relation = 'corroboration'`,
+    args: [JSON.stringify(factIds)],
+  });
+  return rows.map((r) => ({
+    factId: Number(r.fact_id),
+    claimA: Number(r.claim_a),
+    claimB: Number(r.claim_b),
+  }));
+}

@@ -1,5 +1,6 @@
 // Links between claims: the conflict queue, one link with both sides, and the links of given claims.
 import { and, asc, count, desc, eq, inArray, isNull, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Explanation, QuantitySide, Relation, Severity } from '../../src/core';
 import type { LinkStatus } from '../../src/shared/statuses';
 import type { Db } from '../client';
@@ -82,7 +83,7 @@ function toRecord(r: Omit<LinkRecord, 'explanation'> & { explanation: unknown })
   return { ...r, explanation: reviveExplanation(r.explanation) };
 }
 
-async function attachClaims(db: Db, rows: LinkRecord[]): Promise<LinkWithClaims[]> {
+export async function attachClaims(db: Db, rows: LinkRecord[]): Promise<LinkWithClaims[]> {
   const summaries = await claimSummaries(
     db,
     rows.flatMap((r) => [r.claimA, r.claimB]),
@@ -128,28 +129,34 @@ const ORDER: Record<QueueSort, SQL[]> = {
  * partial index only when it can see that the query implies the index's condition, which a bound
  * parameter (drizzle's inArray) would hide.
  */
-const IS_QUEUED = sql.raw(`"links"."relation" in (${QUEUE_RELATIONS.map((r) => `'${r}'`).join(', ')})`);
+const QUEUED_LIST = sql.raw(`(${QUEUE_RELATIONS.map((r) => `'${r}'`).join(', ')})`);
+
+/** The links table, or an alias of it (the fact-grouped queue compares a link with its fact's others). */
+export type LinksTable = Record<
+  'id' | 'claimA' | 'claimB' | 'relation' | 'status' | 'severityRank' | 'score' | 'assignee' | 'factId',
+  SQLiteColumn
+>;
 
 /** Either side of the link is one of the claims the sub-select returns. */
-const eitherSide = (claimIds: SQLWrapper) =>
-  sql`(${links.claimA} in ${claimIds} or ${links.claimB} in ${claimIds})`;
+const eitherSide = (t: LinksTable, claimIds: SQLWrapper) =>
+  sql`(${t.claimA} in ${claimIds} or ${t.claimB} in ${claimIds})`;
 
 /**
  * The WHERE of the queue. Every claim-level filter is a sub-select of claim ids driven by an index
  * (sources.name, mentions_entity, the FTS index), so neither the list nor the count joins six tables.
  */
-function conflictWhere(db: Db, filter: ConflictFilter): SQL | undefined {
-  const where: SQL[] = [IS_QUEUED];
+export function conflictWhere(db: Db, filter: ConflictFilter, t: LinksTable = links): SQL | undefined {
+  const where: SQL[] = [sql`${t.relation} in ${QUEUED_LIST}`];
   const status = filter.status ?? 'open';
-  if (status === 'resolved') where.push(sql`${links.status} <> 'open'`);
-  else if (status !== 'all') where.push(eq(links.status, status));
-  if (filter.severity) where.push(eq(links.severityRank, SEVERITY_RANK[filter.severity]));
-  if (filter.assignee === null) where.push(isNull(links.assignee));
-  else if (filter.assignee !== undefined) where.push(eq(links.assignee, filter.assignee));
-  if (filter.outlet) where.push(eitherSide(claimsOfOutlet(db, filter.outlet)));
-  if (filter.entity) where.push(eitherSide(claimsOfEntity(db, filter.entity)));
+  if (status === 'resolved') where.push(sql`${t.status} <> 'open'`);
+  else if (status !== 'all') where.push(eq(t.status, status));
+  if (filter.severity) where.push(eq(t.severityRank, SEVERITY_RANK[filter.severity]));
+  if (filter.assignee === null) where.push(isNull(t.assignee));
+  else if (filter.assignee !== undefined) where.push(eq(t.assignee, filter.assignee));
+  if (filter.outlet) where.push(eitherSide(t, claimsOfOutlet(db, filter.outlet)));
+  if (filter.entity) where.push(eitherSide(t, claimsOfEntity(db, filter.entity)));
   const match = filter.q ? ftsQuery(filter.q) : null;
-  if (match) where.push(eitherSide(claimsMatching(match)));
+  if (match) where.push(eitherSide(t, claimsMatching(match)));
   return and(...where);
 }
 
@@ -194,7 +201,7 @@ type LinkRow = [
 ];
 
 /** Link rows by id, in the order of `ids` (one statement, one JSON parameter however many ids). */
-async function linksByIds(db: Db, ids: number[]): Promise<LinkRecord[]> {
+export async function linksByIds(db: Db, ids: number[]): Promise<LinkRecord[]> {
   if (ids.length === 0) return [];
   const rows = await readRows(db, { sql: LINKS_BY_IDS_SQL, args: [JSON.stringify(ids)] });
   const byId = new Map<number, LinkRecord>();

@@ -306,3 +306,17 @@ export async function verdictTimes(db: Db, claimIds: number[]): Promise<Map<numb
   for (const r of rows) out.set(Number(r.target_id), Number(r.at));
   return out;
 }
+
+/** When each conflict got its current resolution: its latest audit row that set that status (ms). */
+export async function resolutionTimes(db: Db, linkIds: number[]): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  if (linkIds.length === 0) return out;
+  const rows = await readRows(db, {
+    sql: `select r.target_id, max(r.created_at) as at from reviews r join links l on l.id = r.target_id
+      where r.target_type = 'link' and r.target_id in (select value from json_each(?)) and r.to_status = l.status
+      group by r.target_id`,
+    args: [JSON.stringify(linkIds)],
+  });
+  for (const r of rows) out.set(Number(r.target_id), Number(r.at));
+  return out;
+}

@@ -8,8 +8,10 @@ const VERB = '(?:said|says|told|added|stated|confirmed|announced|explained|repor
 // after a comma, so "Smith said he paid $5" still reads Smith as the subject of his own sentence).
 // An adverb may come between ("Nambiar later said"); another word may not: in "…the Hut, police said"
 // the police speak, not the hut.
+// A body's voice may stand between: "…, a Defence Ministry statement said", "…, Navy spokesperson said".
+const VOICE = '(?:statement|spokes(?:man|woman|person)|officials?|sources?|release)';
 const NAME_THEN_VERB = new RegExp(
-  `^(?:'s)?\\s*(?:(?:also|later|then|earlier|[a-z]+ly)\\s+)?${VERB}\\s*[.,;]?\\s*$`,
+  `^(?:'s)?\\s*(?:${VOICE}\\s+)?(?:(?:also|later|then|earlier|[a-z]+ly)\\s+)?${VERB}\\s*[.,;]?\\s*$`,
 );
 // The verb, then the name: "…, said Nambiar." / "…, according to Nambiar."
 const VERB_THEN_NAME = new RegExp(`(?:,\\s*${VERB}|according to)\\s+(?:[A-Za-z.]+\\s+){0,3}$`);

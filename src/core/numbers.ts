@@ -102,7 +102,8 @@ export interface NumberMatch {
 }
 
 function numeralValue(text: string): { value: number; decimals: number } {
-  const clean = text.replace(/,/g, '');
+  // "31,000" and, split by a tokenised source, "31, 000" (words.ts numberEnd).
+  const clean = text.replace(/,\s?/g, '');
   const dot = clean.indexOf('.');
   return { value: Number(clean), decimals: dot < 0 ? 0 : clean.length - dot - 1 };
 }

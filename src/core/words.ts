@@ -65,6 +65,10 @@ export function tokenizeSpan(text: string, from: number, to: number, base = 0): 
 }
 
 const DOT = 46;
+const SPACE = 32;
+/** A month name (or its abbreviation) right before a number: "May 5, 200 people" is a date, then a count. */
+const AFTER_MONTH =
+  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$/;
 const COLON = 58;
 const COMMA = 44;
 const APOSTROPHE = 39;
@@ -129,14 +133,24 @@ function ordinalEnd(text: string, p: number, to: number): number {
 /** \d+(?:,\d{3})*(?:\.\d+)? from `p`. */
 function numberEnd(text: string, p: number, to: number): number {
   let q = digitsEnd(text, p, to);
-  while (
-    q + 3 < to &&
-    text.charCodeAt(q) === COMMA &&
-    isDigit(text.charCodeAt(q + 1)) &&
-    isDigit(text.charCodeAt(q + 2)) &&
-    isDigit(text.charCodeAt(q + 3))
-  )
-    q += 4;
+  // Thousands written "31,000", or "31, 000" as tokenised corpora (ECB+) print them: a space after the
+  // comma joins only a first group of one to three digits that does not close a date ("May 5, 200
+  // people"), and groups of exactly three digits.
+  const spaced = q - p <= 3 && !AFTER_MONTH.test(text.slice(Math.max(0, p - 12), p));
+  for (;;) {
+    const gap = spaced && text.charCodeAt(q + 1) === SPACE ? 1 : 0;
+    const g = q + 1 + gap;
+    if (
+      g + 2 < to &&
+      text.charCodeAt(q) === COMMA &&
+      isDigit(text.charCodeAt(g)) &&
+      isDigit(text.charCodeAt(g + 1)) &&
+      isDigit(text.charCodeAt(g + 2)) &&
+      !(g + 3 < to && isDigit(text.charCodeAt(g + 3)))
+    )
+      q = g + 3;
+    else break;
+  }
   if (q + 1 < to && text.charCodeAt(q) === DOT && isDigit(text.charCodeAt(q + 1)))
     q = digitsEnd(text, q + 1, to);
   return q;

@@ -14,6 +14,7 @@ import { type BulkItemResult, bulkConflicts } from '../services/bulk';
 import { conflictDetail, conflictQueue } from '../services/conflicts';
 import { assignConflict, decideProposal, type ReviewResult, resolveConflict } from '../services/review';
 import type { AppDeps, AppEnv } from '../shared/app-env';
+import { anonymousPages } from './cached-page';
 import { publicOrigin } from './public-origin';
 import { answerReview, invalidReview, reviewTooLarge } from './review-responses';
 import { assignForm, bulkForm, decideForm } from './review-schemas';
@@ -90,18 +91,23 @@ export function conflictRoutes(deps: AppDeps) {
     },
   );
 
+  const cached = anonymousPages(deps.db);
   app.get('/:id', badId, async (c) => {
-    const detail = await conflictDetail(deps.db, c.req.valid('param').id);
+    const id = c.req.valid('param').id;
     const origin = publicOrigin(c, deps.settings);
-    return page(
-      c,
-      conflictTitle(detail.link, detail.speakers),
-      <ConflictPage
-        detail={detail}
-        user={c.get('user')}
-        permalink={`${origin}/conflicts/${detail.link.id}`}
-      />,
-    );
+    return cached(c, JSON.stringify([id, origin]), async () => {
+      const detail = await conflictDetail(deps.db, id);
+      return {
+        title: conflictTitle(detail.link, detail.speakers),
+        body: (
+          <ConflictPage
+            detail={detail}
+            user={c.get('user')}
+            permalink={`${origin}/conflicts/${detail.link.id}`}
+          />
+        ),
+      };
+    });
   });
 
   app.post('/:id/resolve', ...guard, zValidator('form', linkReviewForm, invalid), async (c) => {

@@ -2,9 +2,10 @@
 import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import { FactPage } from '../../views/pages/fact';
-import { page, renderError } from '../responses/render';
+import { renderError } from '../responses/render';
 import { factDetail } from '../services/facts';
 import type { AppDeps, AppEnv } from '../shared/app-env';
+import { anonymousPages } from './cached-page';
 import { publicOrigin } from './public-origin';
 import { idParam } from './schemas';
 
@@ -13,19 +14,22 @@ export function factRoutes(deps: AppDeps) {
   const badId = zValidator('param', idParam, (r, c) =>
     r.success ? undefined : renderError(c, 404, 'There is no such fact.'),
   );
+  const cached = anonymousPages(deps.db);
   app.get('/:id', badId, async (c) => {
-    const fact = await factDetail(deps.db, c.req.valid('param').id);
-    // A fact merged into another since the link was shared: its page is the other's.
-    if ('movedTo' in fact) return c.redirect(`/facts/${fact.movedTo}`, 301);
+    const id = c.req.valid('param').id;
     const origin = publicOrigin(c, deps.settings);
-    return page(
-      c,
-      `Fact #${fact.id}: ${fact.rows
-        .map((r) => r.figure.text)
-        .slice(0, 3)
-        .join(' · ')}`,
-      <FactPage fact={fact} permalink={`${origin}/facts/${fact.id}`} />,
-    );
+    return cached(c, JSON.stringify([id, origin]), async () => {
+      const fact = await factDetail(deps.db, id);
+      // A fact merged into another since the link was shared: its page is the other's.
+      if ('movedTo' in fact) return c.redirect(`/facts/${fact.movedTo}`, 301);
+      return {
+        title: `Fact #${fact.id}: ${fact.rows
+          .map((r) => r.figure.text)
+          .slice(0, 3)
+          .join(' · ')}`,
+        body: <FactPage fact={fact} permalink={`${origin}/facts/${fact.id}`} />,
+      };
+    });
   });
   return app;
 }

@@ -67,8 +67,16 @@ const needsMessage = {
 export const bulkForm = z
   .object({
     ...bulkShape,
+    // A fact's row selects all its pairs at once: "12:1,13:2". A pair selected twice (its fact's box
+    // and its own) counts once.
     items: z.preprocess(
-      (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+      (v) => [
+        ...new Set(
+          (v === undefined ? [] : Array.isArray(v) ? v : [v]).flatMap((x) =>
+            typeof x === 'string' ? x.split(',').filter(Boolean) : [x],
+          ),
+        ),
+      ],
       z
         .array(item)
         .min(1, 'Select at least one conflict.')

@@ -7,6 +7,7 @@ import { StoryPage } from '../../views/pages/story';
 import { page, renderError } from '../responses/render';
 import { type StoryView, storyDetail, storyList } from '../services/stories';
 import type { AppDeps, AppEnv } from '../shared/app-env';
+import { anonymousPages } from './cached-page';
 import { publicOrigin } from './public-origin';
 import { idParam } from './schemas';
 
@@ -18,17 +19,20 @@ export function storyRoutes(deps: AppDeps) {
   app.get('/', async (c) =>
     page(c, 'Stories', <StoriesPage stories={await storyList(deps.db)} />, { nav: 'stories' }),
   );
+  const cached = anonymousPages(deps.db);
   app.get('/:id', badId, async (c) => {
-    const story = await storyDetail(deps.db, c.req.valid('param').id);
-    // A story merged into another since the link was shared: its page is the other's.
-    if ('movedTo' in story) return c.redirect(`/stories/${story.movedTo}`, 301);
+    const id = c.req.valid('param').id;
     const origin = publicOrigin(c, deps.settings);
-    return page(
-      c,
-      `Story #${story.id}: ${story.title}`,
-      <StoryPage story={story} permalink={`${origin}/stories/${story.id}`} />,
-      { nav: 'stories' },
-    );
+    return cached(c, JSON.stringify([id, origin]), async () => {
+      const story = await storyDetail(deps.db, id);
+      // A story merged into another since the link was shared: its page is the other's.
+      if ('movedTo' in story) return c.redirect(`/stories/${story.movedTo}`, 301);
+      return {
+        title: `Story #${story.id}: ${story.title}`,
+        body: <StoryPage story={story} permalink={`${origin}/stories/${story.id}`} />,
+        nav: 'stories',
+      };
+    });
   });
   return app;
 }

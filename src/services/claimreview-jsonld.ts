@@ -4,6 +4,7 @@
 //   1 False · 2 Disputed · 3 Unverifiable · 5 Verified   (4 is unused: we have no "mostly true").
 import type { Db } from '../../db/client';
 import { type ClaimSummary, claimSummaries, listClaimIds, previousSentences } from '../../db/queries/claims';
+import { corroborationsOfFacts } from '../../db/queries/facts';
 import { type LinkWithClaims, linksOfClaims } from '../../db/queries/links';
 import { historiesOf } from '../../db/queries/reviews';
 import { type NearbyName, namesBefore } from '../../db/queries/subjects';
@@ -11,6 +12,7 @@ import { DEFAULT_ORG_NAME } from '../config';
 import type { AppSettings } from '../shared/app-env';
 import type { HistoryEntry } from '../shared/history';
 import type { ClaimStatus } from '../shared/statuses';
+import { agreementGroups } from './fact-model';
 import { contradictedClaims } from './verdict-rules';
 
 export const RATING_SCALE: Record<Exclude<ClaimStatus, 'unreviewed'>, { value: number; name: string }> = {
@@ -54,6 +56,11 @@ export interface ClaimReviewInput {
   history: HistoryEntry[];
   /** What the claim's opening pronoun stands for (see claimWithSubject). */
   context?: PreviousSentence;
+  /**
+   * Claims that agree with it through its fact's corroborations without a link of their own to it (a
+   * later report repeating the figure through another outlet's): further appearances.
+   */
+  agreeing?: ClaimSummary[];
 }
 
 export interface PreviousSentence {
@@ -89,7 +96,7 @@ export function claimWithSubject(text: string, context: PreviousSentence | undef
 
 /** One ClaimReview, or null while the claim has no final verdict. */
 export function claimReviewOf(
-  { claim, links, history, context }: ClaimReviewInput,
+  { claim, links, history, context, agreeing = [] }: ClaimReviewInput,
   settings: AppSettings,
   origin: string,
 ): Record<string, unknown> | null {
@@ -107,6 +114,7 @@ export function claimReviewOf(
     const other = l.claimA === claim.id ? l.b : l.a;
     if (!seen.has(other.articleId)) seen.set(other.articleId, other);
   }
+  for (const other of agreeing) if (!seen.has(other.articleId)) seen.set(other.articleId, other);
   const date = verdictDate(claim.status, history);
   return {
     '@context': 'https://schema.org',
@@ -146,16 +154,25 @@ export async function claimReviewExport(
     linksOfClaims(db, ids),
     historiesOf(db, 'claim', ids),
   ]);
-  const contexts = await subjectContexts(
-    db,
-    [...summaries.values()].filter((c) => needsSubject(c.text)).map((c) => c.id),
-  );
+  const [contexts, agreeing] = await Promise.all([
+    subjectContexts(
+      db,
+      [...summaries.values()].filter((c) => needsSubject(c.text)).map((c) => c.id),
+    ),
+    agreeingClaims(db, ids, links),
+  ]);
   const graph = ids.flatMap((id) => {
     const claim = summaries.get(id);
     if (!claim) return [];
     const mine = links.filter((l) => l.claimA === id || l.claimB === id);
     const review = claimReviewOf(
-      { claim, links: mine, history: histories.get(id) ?? [], context: contexts.get(id) },
+      {
+        claim,
+        links: mine,
+        history: histories.get(id) ?? [],
+        context: contexts.get(id),
+        agreeing: agreeing.get(id),
+      },
       settings,
       origin,
     );
@@ -164,6 +181,43 @@ export async function claimReviewExport(
     return [rest];
   });
   return { body: { '@context': 'https://schema.org', '@graph': graph }, more: ids.length === page.limit };
+}
+
+/**
+ * Per claim, the claims of its facts that agree with it (one agreement group: corroborations joined,
+ * as the fact page groups them), with their summaries.
+ */
+async function agreeingClaims(
+  db: Db,
+  ids: number[],
+  links: LinkWithClaims[],
+): Promise<Map<number, ClaimSummary[]>> {
+  const facts = [...new Set(links.flatMap((l) => (l.factId === null ? [] : [l.factId])))];
+  const ties = await corroborationsOfFacts(db, facts);
+  const byFact = new Map<number, typeof ties>();
+  for (const t of ties) byFact.set(t.factId, [...(byFact.get(t.factId) ?? []), t]);
+  const wanted = new Map<number, Set<number>>();
+  for (const list of byFact.values()) {
+    const claims = [...new Set(list.flatMap((t) => [t.claimA, t.claimB]))];
+    const groups = agreementGroups(
+      claims,
+      list.map((t) => ({ ...t, relation: 'corroboration' })),
+    );
+    for (const id of ids) {
+      if (!groups.has(id)) continue;
+      const mates = wanted.get(id) ?? new Set<number>();
+      for (const c of claims) if (c !== id && groups.get(c) === groups.get(id)) mates.add(c);
+      wanted.set(id, mates);
+    }
+  }
+  const summaries = await claimSummaries(db, [...new Set([...wanted.values()].flatMap((s) => [...s]))]);
+  const out = new Map<number, ClaimSummary[]>();
+  for (const [id, mates] of wanted)
+    out.set(
+      id,
+      [...mates].flatMap((c) => summaries.get(c) ?? []),
+    );
+  return out;
 }
 
 /** The sentence before each claim and the names in it, for the claims that open with a pronoun. */

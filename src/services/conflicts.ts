@@ -1,7 +1,8 @@
 // Use case: the conflict queue and one conflict side by side, with the word diff of the two claims.
 import type { Db } from '../../db/client';
 import { type Counts, countsAndVersion } from '../../db/queries/counters';
-import { type ConflictFilter, getLink, type LinkWithClaims, listConflicts } from '../../db/queries/links';
+import { type ConflictFilter, getLink, type LinkWithClaims } from '../../db/queries/links';
+import { listQueueEntries, type QueueEntry } from '../../db/queries/queue-facts';
 import { listReviewers, listReviews } from '../../db/queries/reviews';
 import { listSources } from '../../db/queries/sources';
 import { speakersOf } from '../../db/queries/speakers';
@@ -9,6 +10,7 @@ import { wordDiff } from '../core';
 import type { QueueQuery } from '../shared/read-queries';
 import type { User } from '../shared/user';
 import { NotFoundError } from './errors';
+import { type RepeatedVerdict, repeatedInFacts } from './fact-repeats';
 import { VersionedCache } from './versioned-cache';
 
 /** The queue's assignee parameter for the query layer: "me" is the signed-in login, "none" unassigned. */
@@ -23,8 +25,14 @@ type Reviewer = Awaited<ReturnType<typeof listReviewers>>[number];
 
 /** What the queue shows that is the same for every reader of one data version. */
 interface QueueData {
+  /** One per fact in disagreement (or per pair in no fact), most severe first, with its pairs. */
+  entries: QueueEntry[];
+  /** The pairs of this page's entries, in order (what the bulk form and the JSON twin's items list). */
   items: LinkWithClaims[];
+  /** Entries matching the filters, over the whole result (pages are of entries). */
   total: number;
+  /** Claim id → the earlier verdict its figure repeats (a figure ruled false reported again). */
+  repeats: Record<number, RepeatedVerdict>;
   outlets: string[];
   /** Claim id → the speaker whose figure it is, where the compared figure sits in a quote. */
   speakers: Record<number, string>;
@@ -50,17 +58,25 @@ async function loadQueue(
   query: QueueQuery,
   assignee: ConflictFilter['assignee'] | false,
 ): Promise<QueueData> {
+  const filter = assignee === false ? null : { ...query, assignee };
   const [list, outlets] = await Promise.all([
     // "my queue" without a signed-in user matches nothing rather than everything.
-    assignee === false ? { items: [], total: 0 } : listConflicts(db, { ...query, assignee }),
+    filter === null ? { entries: [], total: 0 } : listQueueEntries(db, filter),
     listSources(db),
   ]);
-  const quotes = await speakersOf(
-    db,
-    list.items.flatMap((l) => [l.claimA, l.claimB]),
-  );
+  const items = list.entries.flatMap((e) => e.pairs);
+  const [quotes, repeats] = await Promise.all([
+    speakersOf(
+      db,
+      items.flatMap((l) => [l.claimA, l.claimB]),
+    ),
+    repeatedInFacts(
+      db,
+      list.entries.flatMap((e) => (e.factId === null ? [] : [e.factId])),
+    ),
+  ]);
   const speakers: Record<number, string> = {};
-  for (const l of list.items) {
+  for (const l of items) {
     for (const [claim, side] of [
       [l.claimA, l.explanation.a],
       [l.claimB, l.explanation.b],
@@ -71,7 +87,14 @@ async function loadQueue(
       if (who?.speaker) speakers[claim] = who.speaker;
     }
   }
-  return { ...list, outlets: outlets.map((o) => o.name), speakers };
+  return {
+    entries: list.entries,
+    items,
+    total: list.total,
+    outlets: outlets.map((o) => o.name),
+    speakers,
+    repeats,
+  };
 }
 
 /**
@@ -102,9 +125,12 @@ export async function conflictQueueAt(
       loading.catch(() => cache.delete(version, key, loading));
     }
   }
-  const { items, total, outlets, speakers } = await data;
+  const { entries, items, total, outlets, speakers, repeats } = await data;
   const counts: Counts = totals;
-  return { version, queue: { items, total, counts, outlets, reviewers, query, user, speakers } };
+  return {
+    version,
+    queue: { entries, items, total, counts, outlets, reviewers, query, user, speakers, repeats },
+  };
 }
 
 export async function conflictQueue(db: Db, query: QueueQuery, user: User | null = null) {

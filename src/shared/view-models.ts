@@ -6,6 +6,7 @@
 export type { ClaimSummary } from '../../db/queries/claims';
 export type { FeedItemRow, FeedRow } from '../../db/queries/feeds';
 export type { LinkWithClaims } from '../../db/queries/links';
+export type { QueueEntry } from '../../db/queries/queue-facts';
 export type { AccountRow, TokenRow } from '../../db/queries/users';
 export type { DiffPart, Explanation, QuantitySide } from '../core';
 export type { ArticleView, ClaimDetail } from '../services/articles';

@@ -28,7 +28,10 @@ describe.skipIf(skipBrowserTests())('dashboard in Chromium', () => {
     expect(await session.page.title()).toContain('crosscheck');
     await session.page.screenshot({ path: join(SCREENSHOTS, 'queue.png'), fullPage: true });
 
-    const row = session.page
+    // The fact's row, then its pairs (folded under it), then the pair.
+    const fact = session.page.locator('li.fact-entry').filter({ hasText: '57 countries' }).first();
+    await fact.locator('details.fact-pairs summary').click();
+    const row = fact
       .locator('li.queue-row')
       .filter({ hasText: '57 countries' })
       .filter({ hasText: 'some 50 partners' })

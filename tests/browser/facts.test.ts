@@ -12,7 +12,7 @@ describe.skipIf(skipBrowserTests())('facts in Chromium', () => {
   });
 
   for (const width of [1440, 390]) {
-    it(`at ${width} px: queue → fact → claim → conflict, and the fact's number line`, async () => {
+    it(`at ${width} px: queue → fact → claim → review → export, the drill-down to a pair, and the number line`, async () => {
       await session.page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
       await session.page.goto(session.server.url);
       // One entry per fact, naming every source's figure, a quoted speaker as such.
@@ -25,7 +25,10 @@ describe.skipIf(skipBrowserTests())('facts in Chromium', () => {
         expect(top).toBeLessThan(2 * 844);
       }
       await session.page.screenshot({ path: join(SCREENSHOTS, `queue-facts-${width}.png`), fullPage: true });
-      await Promise.all([session.page.waitForURL(/\/facts\/\d+$/), head.locator('a.fact-link').click()]);
+      await Promise.all([
+        session.page.waitForURL(/\/facts\/\d+$/),
+        session.page.locator('a.fact-link').first().click(),
+      ]);
       const svg = session.page.locator('svg.number-line');
       expect(await svg.count()).toBe(1);
       expect(await svg.locator('circle').count()).toBeGreaterThan(0);
@@ -36,14 +39,41 @@ describe.skipIf(skipBrowserTests())('facts in Chromium', () => {
       await session.page.screenshot({ path: join(SCREENSHOTS, `fact-${width}.png`), fullPage: true });
       await Promise.all([
         session.page.waitForURL(/\/claims\/\d+$/),
-        session.page.locator('table.fact-table a.claim-link').first().click(),
+        // The DOD's claim: the conflict resolved below (#1) is between the other two.
+        session.page
+          .locator('table.fact-table tbody tr')
+          .filter({ hasText: 'some 50 partners' })
+          .locator('a.claim-link')
+          .first()
+          .click(),
       ]);
+      const claimUrl = session.page.url();
       expect(await session.page.locator('a[href^="/facts/"]').count()).toBeGreaterThan(0);
       expect(await session.page.locator('a[href="/api/export/claims.csv"]').count()).toBe(1);
-      await session.page.goBack();
+      // Review: a verdict that contradicts nothing, given in place; then the export has it.
+      const [verdict, word] = width === 390 ? ['unverifiable', 'Unverifiable'] : ['disputed', 'Disputed'];
+      await session.page.waitForFunction(() => 'htmx' in window);
+      await session.page.locator(`form.verdict button[value="${verdict}"]`).first().click();
+      await session.page.waitForFunction(
+        (word) => new RegExp(word).test(document.querySelector('[id^="claim-badge-"]')?.textContent ?? ''),
+        word,
+      );
+      await session.page.reload();
+      await Promise.all([
+        session.page.waitForURL(/\/api\/export\/claimreview$/),
+        session.page.locator('a[href="/api/export/claimreview"]').first().click(),
+      ]);
+      const exported = JSON.parse((await session.page.locator('body').textContent()) ?? '{}') as {
+        '@graph': { url: string; reviewRating: { alternateName: string } }[];
+      };
+      const mine = exported['@graph'].find((g) => g.url === claimUrl);
+      expect(mine?.reviewRating.alternateName).toBe(word);
+      await session.page.goto(session.server.url);
+      // The drill-down: a fact's pairs, folded under its row, each one a conflict page away.
+      await session.page.locator('details.fact-pairs summary').first().click();
       await Promise.all([
         session.page.waitForURL(/\/conflicts\/\d+$/),
-        session.page.locator('.fact-pairs a').first().click(),
+        session.page.locator('details.fact-pairs a.row-link').first().click(),
       ]);
       expect(await session.page.locator('h1').textContent()).toMatch(/quoted by CNN|CNN vs U\.S\./);
       expect(await session.page.locator('.key-hints').textContent()).toMatch(/Esc/);

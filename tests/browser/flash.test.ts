@@ -13,7 +13,8 @@ describe.skipIf(skipBrowserTests())('the #flash box in Chromium', () => {
 
   it('shows a 429 over the page, keeps the review box and the note, and clears on the next request', async () => {
     await session.signIn('ana', 'ana-password-1', '/');
-    await session.page.locator('li.queue-row a.row-link').first().click();
+    await session.page.locator('details.fact-pairs summary').first().click();
+    await session.page.locator('details.fact-pairs a.row-link').first().click();
     await session.page.waitForURL(/\/conflicts\/\d+$/);
     await session.page.waitForFunction(() => 'htmx' in window);
 

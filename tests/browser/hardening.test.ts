@@ -76,7 +76,8 @@ describe.skipIf(skipBrowserTests())('hardening in Chromium', () => {
 
     // A conflict page, and a review posted through htmx with a hostile note and name.
     await session.page.goto(session.server.url);
-    await session.page.locator('li.queue-row a.row-link').first().click();
+    await session.page.locator('details.fact-pairs summary').first().click();
+    await session.page.locator('details.fact-pairs a.row-link').first().click();
     await session.page.waitForURL(/\/conflicts\/\d+$/);
     await session.page.waitForFunction(() => 'htmx' in window);
     const review = session.page.locator('section.review').first();

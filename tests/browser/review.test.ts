@@ -40,23 +40,24 @@ describe.skipIf(skipBrowserTests())('reviewer workflow in Chromium', () => {
     await session.page.waitForURL(/outlet=CNN/);
     await session.page.locator('input[name="q"]').fill('partners');
     await session.page.waitForURL(/q=partners/);
+    // One entry a fact: the filtered list holds the fact of the 57-vs-50 pairs, once.
     await session.page.waitForFunction(
-      () => document.querySelectorAll('#queue-list li.queue-row').length === 1,
+      () => document.querySelectorAll('#bulk-form > ol.queue > li').length === 1,
     );
-    const rowText = await session.page.locator('li.queue-row').first().textContent();
+    const rowText = await session.page.locator('#bulk-form > ol.queue > li').first().textContent();
     expect(rowText).toContain('57 countries');
     expect(rowText).toContain('some 50 partners');
     await session.page.locator('input[name="q"]').fill('');
     await session.page.waitForURL((u) => !u.search.includes('q=partners'));
     await session.page.waitForFunction(
-      () => document.querySelectorAll('#queue-list li.queue-row').length >= 1,
+      () => document.querySelectorAll('#bulk-form > ol.queue > li').length >= 1,
     );
 
     // Keyboard: j moves down, k back up, ? shows the keys.
     await session.page.locator('h1').click();
     await session.page.keyboard.press('j');
     const firstId = await session.page.locator('li.queue-row.kb-current').getAttribute('id');
-    expect(firstId).toMatch(/^row-\d+$/);
+    expect(firstId).toMatch(/^(row|fact)-\d+$/);
     const rows = await session.page.locator('li.queue-row').count();
     if (rows > 1) {
       await session.page.keyboard.press('j');
@@ -70,9 +71,10 @@ describe.skipIf(skipBrowserTests())('reviewer workflow in Chromium', () => {
     await session.page.keyboard.press('Escape');
     await session.page.screenshot({ path: join(SCREENSHOTS, 'queue-filtered.png'), fullPage: true });
 
-    // Open the 57-vs-50 conflict with the keyboard (focus its row, Enter).
+    // Open the 57-vs-50 conflict with the keyboard: unfold its fact's pairs, focus the pair, Enter.
+    await session.page.locator('li.fact-entry details.fact-pairs summary').first().click();
     const target = session.page
-      .locator('li.queue-row')
+      .locator('li.queue-row:not(.fact-entry)')
       .filter({ hasText: '57 countries' })
       .filter({ hasText: 'some 50 partners' })
       .first();
@@ -247,7 +249,9 @@ describe.skipIf(skipBrowserTests())('reviewer workflow in Chromium', () => {
     // Unassigned conflicts of any status: the ones ana may take.
     await session.signIn('ana', 'ana-password-1', '/?status=all&assignee=none');
     await session.page.waitForFunction(() => 'htmx' in window);
-    const rowsBefore = await session.page.locator('li.queue-row').count();
+    // The queue's entries: one a fact in disagreement (its pairs folded under it), or a lone pair.
+    const ENTRIES = '#bulk-form > ol.queue > li';
+    const rowsBefore = await session.page.locator(ENTRIES).count();
     expect(rowsBefore).toBeGreaterThan(0);
 
     // Nothing selected: the 422 is swapped into the list's place, the list and its form stay usable.
@@ -255,32 +259,39 @@ describe.skipIf(skipBrowserTests())('reviewer workflow in Chromium', () => {
     await session.page.waitForFunction(() =>
       /Select at least one conflict/.test(document.querySelector('#queue-list')?.textContent ?? ''),
     );
-    expect(await session.page.locator('li.queue-row').count()).toBe(rowsBefore);
+    expect(await session.page.locator(ENTRIES).count()).toBe(rowsBefore);
 
-    // Keyboard: j to the first row, x selects it; then Assign (to me) through the bulk form.
+    // Keyboard: j to the first entry, x selects it (a fact's box selects its pairs); then Assign (to
+    // me) through the bulk form.
     await session.page.locator('h1').click();
     await session.page.keyboard.press('j');
     await session.page.keyboard.press('x');
-    const picked = session.page.locator('li.queue-row.kb-current');
-    const id = (await picked.getAttribute('id'))!.replace('row-', '');
-    expect(await picked.locator('input.row-select').isChecked()).toBe(true);
+    const picked = session.page.locator(`${ENTRIES}.kb-current`);
+    const entryId = (await picked.getAttribute('id'))!;
+    const selectBox = picked.locator('input.row-select').first();
+    expect(await selectBox.isChecked()).toBe(true);
+    const pairIds = (await selectBox.getAttribute('value'))!.split(',').map((v) => v.split(':')[0]);
+    const id = pairIds[0]!;
     await session.page.locator('#bulk-form select[name="assignee"]').selectOption('me');
     await session.page.locator('button[data-bulk="assign"]').click();
-    await session.page.waitForFunction(() =>
-      /1 of 1 conflict changed/.test(document.querySelector('.bulk-report')?.textContent ?? ''),
+    const n = pairIds.length;
+    await session.page.waitForFunction(
+      (n) =>
+        new RegExp(`${n} of ${n} conflicts? changed`).test(
+          document.querySelector('.bulk-report')?.textContent ?? '',
+        ),
+      n,
     );
-    // The list came back with the filters kept: assigned now, the row left the "unassigned" list.
-    expect(await session.page.locator(`#row-${id}`).count()).toBe(0);
-    expect(await session.page.locator('li.queue-row').count()).toBe(rowsBefore - 1);
+    // The list came back with the filters kept: assigned now, the entry left the "unassigned" list.
+    expect(await session.page.locator(`#${entryId}`).count()).toBe(0);
+    expect(await session.page.locator(ENTRIES).count()).toBe(rowsBefore - 1);
     expect(new URL(session.page.url()).search).toBe('?status=all&assignee=none');
 
     // My queue: the filter picks it, the URL says so.
     await session.page.locator('form.filters select[name="assignee"]').selectOption('me');
     await session.page.waitForURL(/assignee=me/);
-    await session.page.waitForFunction(
-      () => document.querySelectorAll('#queue-list li.queue-row').length === 1,
-    );
-    expect(await session.page.locator('li.queue-row').first().getAttribute('id')).toBe(`row-${id}`);
+    await session.page.waitForFunction((sel) => document.querySelectorAll(sel).length === 1, ENTRIES);
+    expect(await session.page.locator(ENTRIES).first().getAttribute('id')).toBe(entryId);
     // Stored: the conflict's history names ana's assignment.
     const api = await (await fetch(new URL(`/api/conflicts/${id}`, session.server.url))).json();
     expect(api.link.assignee).toBe('ana');
@@ -297,6 +308,8 @@ describe.skipIf(skipBrowserTests())('reviewer workflow in Chromium', () => {
       body: JSON.stringify({ resolution: 'open', version: api.link.version }),
     });
     expect(reopen.status).toBe(200);
+    if (entryId.startsWith('fact-'))
+      await session.page.locator(`#${entryId} details.fact-pairs summary`).click();
     await session.page.locator(`#row-${id} a.row-link`).click();
     await session.page.waitForURL(new RegExp(`/conflicts/${id}$`));
     await session.page.waitForFunction(() => 'htmx' in window);

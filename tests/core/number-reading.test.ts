@@ -118,3 +118,17 @@ describe('calibres are decimals of an inch (rule calibre)', () => {
     expect(b).toMatchObject({ value: 0.357, unitClass: 'caliber' });
   });
 });
+
+describe('thousands split by a tokenised source (rule: spaced-thousands)', () => {
+  it('reads "31, 000" and "1, 150" as ECB+ prints 31,000 and 1,150 (20_8ecbplus, 20_4ecbplus)', () => {
+    expect(one('A major earthquake killed more than 31, 000 in the city of Bam.').value).toBe(31000);
+    expect(one('Qeshm, located 1, 150 kilometers southeast of Tehran, has a busy port.').value).toBe(1150);
+    expect(one('The island has about 200, 000 residents.').value).toBe(200000);
+  });
+
+  it('does not join a date and a count, a year and a count, or a list', () => {
+    const qs = quantities('The rally on May 5, 200 people marched; in 1998, 300 people marched.');
+    expect(qs.map((q) => q.value)).toEqual(expect.arrayContaining([200, 300]));
+    expect(qs.map((q) => q.value)).not.toContain(5200);
+  });
+});

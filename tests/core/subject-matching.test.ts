@@ -217,6 +217,15 @@ describe('who speaks is not who the figure is about', () => {
     const subject = extractArticle('Manohar Nambiar said he seized 14 rifles from the boat.').claims[0]!
       .terms;
     expect(subject).not.toContain('s:nmbr');
+    // A body's statement or spokesperson between the name and the verb (ECB+ 12_12ecb / 12_13ecb).
+    const statement = extractArticle(
+      'The INS Mysore received a distress call saying two boats were closing in and firing, a Defence Ministry statement said.',
+    ).claims[0]!.terms;
+    expect(statement).toContain('s:dm');
+    const spokesperson = extractArticle(
+      'The pirates on two speed boats had surrounded the merchant vessel around noon, Navy spokesperson said.',
+    ).claims[0]!.terms;
+    expect(spokesperson).toContain('s:nv');
   });
 
   it('reads a body that opens its sentence by saying the rest as a source (`says-opening`)', () => {

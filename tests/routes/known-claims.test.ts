@@ -3,8 +3,10 @@
 // the new article among the reviewed claim's appearances.
 import { and, eq, like, or } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FactTie } from '../../db/queries/facts';
 import { claims, links } from '../../db/schema';
 import { repeatedVerdicts } from '../../src/services/fact-model';
+import { repeatsInTies } from '../../src/services/fact-repeats';
 import { ingestArticle } from '../../src/services/ingest';
 import { createTestApp, jsonPost, type TestApp, visibleText } from '../helpers/app';
 import { type SignedIn, signedIn } from '../helpers/auth';
@@ -83,6 +85,55 @@ describe('a figure ruled false, repeated by a later report', () => {
     const review = graph.find((g) => g.url.endsWith(`/claims/${ruled.id}`));
     expect(review?.itemReviewed.appearance.map((a) => a.url)).toContain(
       'https://digest.example/contact-group',
+    );
+
+    // In the queue: the fact's row says which claim repeats what, when, and links to the verdict.
+    const queue = await (await t.app.request('/?status=all')).text();
+    expect(visibleText(queue)).toContain(
+      `Daily Wire Digest: 57 countries repeats a figure ruled false on ${today}`,
+    );
+    expect(queue).toContain(`href="/claims/${ruled.id}#history"`);
+    const api = await (await t.app.request('/api/conflicts?status=all')).json();
+    expect(api.repeats[repeat.id]).toMatchObject({
+      claimId: ruled.id,
+      status: 'false',
+      by: { type: 'claim' },
+    });
+  });
+});
+
+describe('rulings a repeated figure is read against (repeatsInTies)', () => {
+  const tie = (
+    linkId: number,
+    claimA: number,
+    claimB: number,
+    relation: string,
+    status = 'open',
+    statusA = 'unreviewed',
+    statusB = 'unreviewed',
+  ) => ({ factId: 1, linkId, claimA, claimB, relation, status, statusA, statusB }) as FactTie;
+  it('reaches a ruled claim through a chain of agreeing reports, not across a conflict', () => {
+    const out = repeatsInTies([
+      tie(1, 1, 2, 'corroboration', 'open', 'false'),
+      tie(2, 2, 3, 'corroboration'),
+      tie(3, 3, 4, 'conflict'),
+    ]);
+    expect(out.get(2)).toMatchObject({ claimId: 1, status: 'false', by: { type: 'claim', id: 1 } });
+    expect(out.get(3)).toMatchObject({ claimId: 1, status: 'false' });
+    expect(out.has(4)).toBe(false);
+    expect(out.has(1)).toBe(false);
+  });
+  it('reads a resolved conflict as a ruling on both its sides', () => {
+    const out = repeatsInTies([
+      tie(1, 1, 2, 'conflict', 'b_holds'),
+      tie(2, 3, 1, 'corroboration'),
+      tie(3, 4, 2, 'corroboration'),
+    ]);
+    expect(out.get(3)).toMatchObject({ claimId: 1, status: 'false', by: { type: 'link', id: 1 } });
+    expect(out.get(4)).toMatchObject({ claimId: 2, status: 'verified', by: { type: 'link', id: 1 } });
+    // A dismissed conflict rules on nothing.
+    expect(repeatsInTies([tie(1, 1, 2, 'conflict', 'dismissed'), tie(2, 3, 1, 'corroboration')]).size).toBe(
+      0,
     );
   });
 });

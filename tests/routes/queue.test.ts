@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestArticle } from '../../src/services/ingest';
 import { createTestApp, HTMX, type TestApp, visibleText } from '../helpers/app';
 
 let t: TestApp;
@@ -69,25 +70,32 @@ describe('GET / (queue)', () => {
   });
 
   it('sorts, pages and keeps every filter in the URLs it links to', async () => {
-    const res = await t.app.request('/?status=all&severity=medium&entity=Austin&sort=newest&limit=1', {
+    // A second fact in disagreement, so that one entry a page makes two pages.
+    for (const [outlet, n] of [
+      ['Harbour Times', 12],
+      ['Baltic Wire', 19],
+    ] as const)
+      await ingestArticle(t.db, {
+        outlet,
+        title: `Riga port (${outlet})`,
+        text: `The Freeport of Riga handled ${n} million tonnes of cargo in 2023, the port authority said on Monday.`,
+      });
+    const res = await t.app.request('/?status=all&outlet=CNN&q=countries&sort=newest&limit=1', {
       headers: HTMX,
     });
     const html = await res.text();
-    expect(html).toMatch(
-      /href="\/\?status=all&amp;severity=medium&amp;entity=Austin&amp;sort=newest&amp;limit=1&amp;offset=1"/,
-    );
-    expect(html).toContain('hx-push-url="true"');
-    expect(visibleText(html)).toMatch(/Showing 1–1 of 2 conflicts/);
-    const next = await t.app.request(
-      '/?status=all&severity=medium&entity=Austin&sort=newest&limit=1&offset=1',
-      {
-        headers: HTMX,
-      },
-    );
-    const nextHtml = await next.text();
-    expect(nextHtml).toContain('rel="prev"');
-    const ids = (h: string) => [...h.matchAll(/href="\/conflicts\/(\d+)"/g)].map((m) => m[1]);
-    expect(ids(nextHtml)).not.toEqual(ids(html));
+    expect(visibleText(html)).toMatch(/Showing 1–1 of 1 disagreement/);
+    const all = await (await t.app.request('/?status=all&sort=newest&limit=1', { headers: HTMX })).text();
+    expect(all).toMatch(/href="\/\?status=all&amp;sort=newest&amp;limit=1&amp;offset=1"/);
+    expect(all).toContain('hx-push-url="true"');
+    expect(visibleText(all)).toMatch(/Showing 1–1 of 2 disagreements/);
+    const next = await (
+      await t.app.request('/?status=all&sort=newest&limit=1&offset=1', { headers: HTMX })
+    ).text();
+    expect(next).toContain('rel="prev"');
+    const facts = (h: string) => [...h.matchAll(/href="\/facts\/(\d+)"/g)].map((m) => m[1]);
+    expect(facts(next)).toHaveLength(1);
+    expect(facts(next)).not.toEqual(facts(all));
     const page = await (await t.app.request('/?sort=score&severity=medium')).text();
     expect(page).toMatch(/<option value="score" selected/);
     expect(page).toMatch(/<option value="medium" selected/);
@@ -104,9 +112,14 @@ describe('GET / (queue)', () => {
     const res = await t.app.request('/api/conflicts');
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body.counts.articles).toBe(2);
+    expect(body.counts.articles).toBe(4);
     expect(body.items.length).toBeGreaterThan(0);
-    expect(body.items[0]).toMatchObject({ relation: expect.any(String), severity: 'medium', status: 'open' });
+    // One entry per fact, with its pairs; `items` lists the same pairs, flat.
+    expect(body.entries.length).toBe(body.total);
+    expect(body.entries.flatMap((e: { pairs: { id: number }[] }) => e.pairs.map((p) => p.id))).toEqual(
+      body.items.map((i: { id: number }) => i.id),
+    );
+    expect(body.items[0]).toMatchObject({ relation: expect.any(String), severity: 'high', status: 'open' });
     expect(body.items[0].a.outlet).toEqual(expect.any(String));
   });
 });

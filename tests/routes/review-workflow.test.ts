@@ -144,7 +144,7 @@ describe('assignment, my queue and bulk actions', () => {
     const mine = await t.app.request('/?assignee=me', { headers: { ...ana.cookie, ...HTMX } });
     const html = await mine.text();
     expect(html).toContain(`href="/conflicts/${l.id}"`);
-    expect(visibleText(html)).toMatch(/Showing 1–1 of 1 conflict/);
+    expect(visibleText(html)).toMatch(/Showing 1–1 of 1 disagreement/);
     const edQueue = await (
       await t.app.request('/?assignee=me', { headers: { ...ed.cookie, ...HTMX } })
     ).text();

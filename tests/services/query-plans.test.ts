@@ -14,6 +14,8 @@ import {
   termDfQuery,
 } from '../../db/queries/candidates';
 import { pendingArticleQuery } from '../../db/queries/crossref-pending';
+import { tiesOfFactsStatement } from '../../db/queries/facts';
+import { entryPageQuery, factPairsQuery, statementOf } from '../../db/queries/queue-facts';
 import { extractArticle } from '../../src/core';
 import { ingestArticle } from '../../src/services/ingest';
 import { createTestDb, type TestDb } from '../helpers/db';
@@ -63,5 +65,25 @@ describe('query plans of the ingest', () => {
       ['the pending article', pendingArticleQuery(pending).statement],
     ];
     for (const [name, statement] of statements) expect(await fullScans(statement), name).toEqual([]);
+  });
+});
+
+describe('query plans of the queue by fact', () => {
+  const statement = statementOf;
+  it('page the entries, read their pairs and their rulings through indexes only', async () => {
+    const facts = [1, 2, 3];
+    const statements: [string, Statement][] = [
+      ['entries, most severe first', statement(entryPageQuery(t.db, { status: 'open' }))],
+      ['entries, newest', statement(entryPageQuery(t.db, { status: 'open', sort: 'newest' }))],
+      ['entries, a page further', statement(entryPageQuery(t.db, { status: 'open', limit: 10, offset: 20 }))],
+      ['entries of high severity', statement(entryPageQuery(t.db, { status: 'open', severity: 'high' }))],
+      ["the entries' pairs", statement(factPairsQuery(t.db, { status: 'open' }, facts))],
+      [
+        "the entries' pairs, by score",
+        statement(factPairsQuery(t.db, { status: 'all', sort: 'score' }, facts)),
+      ],
+      ['rulings in the facts', tiesOfFactsStatement(facts)],
+    ];
+    for (const [name, s] of statements) expect(await fullScans(s), name).toEqual([]);
   });
 });

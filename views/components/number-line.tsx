@@ -6,23 +6,19 @@ import type { FactRow, Figure } from '../types';
 import { formatNumber, sourceLabel } from './format';
 import { scaleOf } from './number-scale';
 
-const W = 480;
+const W = 600;
 const LEFT = 30;
 const RIGHT = 24;
 const LANE = 34;
 const TOP = 12;
 const AXIS = 30;
 
-/** `idPrefix` tells several lines on one page apart (their title and description ids). */
-export function NumberLine({
-  rows,
-  unit,
-  idPrefix = 'nl',
-}: {
-  rows: FactRow[];
-  unit: string;
-  idPrefix?: string;
-}) {
+/**
+ * `idPrefix` tells several lines on one page apart (their title and description ids): required, so
+ * that no page can draw two lines with the same ids (the fact page names its fact, the compare page
+ * numbers its facts).
+ */
+export function NumberLine({ rows, unit, idPrefix }: { rows: FactRow[]; unit: string; idPrefix: string }) {
   const { min, max, ticks } = scaleOf(rows.map((r) => r.figure));
   const x = (v: number) =>
     LEFT + ((Math.min(Math.max(v, min), max) - min) / (max - min)) * (W - LEFT - RIGHT);

@@ -45,7 +45,7 @@ export function FactPage({ fact, permalink }: { fact: FactView; permalink: strin
       </p>
       <Permalink url={permalink} />
       <figure class="card fact-figure">
-        <NumberLine rows={fact.rows} unit={fact.unit} />
+        <NumberLine rows={fact.rows} unit={fact.unit} idPrefix={`nl-fact-${fact.id}`} />
         <figcaption class="muted legend">
           <span class="key-dot" /> exact figure · <span class="key-bar" /> range or hedged (“about”, “some”) ·{' '}
           <span class="key-arrow">→</span> open bound (“more than”) · one colour per group of sources that

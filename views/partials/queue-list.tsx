@@ -7,7 +7,7 @@ import { LINK_STATUSES } from '../../src/shared/statuses';
 import { hasRole } from '../../src/shared/user';
 import { SeverityBadge, StatusBadge } from '../components/badge';
 import { formatInterval, label } from '../components/format';
-import type { BulkItemResult, ClaimSummary, ConflictQueue, LinkWithClaims } from '../types';
+import type { BulkItemResult, ClaimSummary, ConflictQueue, LinkWithClaims, QueueEntry } from '../types';
 
 /** What one side of a queue row shows: the figure compared (or the claim's first), outlet and sentence. */
 interface SideView {
@@ -27,6 +27,8 @@ interface RowView {
   assignee: string | null;
   score: string;
   canBulk: boolean;
+  /** Under its fact's row: figures and sources only (the fact's row and page give the sentences). */
+  compact: boolean;
   a: SideView;
   b: SideView;
 }
@@ -45,7 +47,12 @@ function sideView(
   };
 }
 
-function rowView(l: LinkWithClaims, canBulk: boolean, speakers: Record<number, string>): RowView {
+function rowView(
+  l: LinkWithClaims,
+  canBulk: boolean,
+  speakers: Record<number, string>,
+  compact: boolean,
+): RowView {
   return {
     id: l.id,
     version: l.version,
@@ -55,12 +62,13 @@ function rowView(l: LinkWithClaims, canBulk: boolean, speakers: Record<number, s
     assignee: l.assignee,
     score: l.score.toFixed(2),
     canBulk,
+    compact,
     a: sideView(l.a, l.explanation.a, speakers[l.claimA]),
     b: sideView(l.b, l.explanation.b, speakers[l.claimB]),
   };
 }
 
-function SideCell({ side }: { side: SideView }) {
+function SideCell({ side, compact }: { side: SideView; compact: boolean }) {
   return (
     <div class="side">
       <div class="number">
@@ -73,7 +81,7 @@ function SideCell({ side }: { side: SideView }) {
         )}
       </div>
       <div class="outlet">{side.outlet}</div>
-      <div class="claim-text">{side.text}</div>
+      {compact ? null : <div class="claim-text">{side.text}</div>}
     </div>
   );
 }
@@ -100,11 +108,11 @@ function QueueRow({ row }: { row: RowView }) {
           <span class="muted">#{row.id}</span>
         </div>
         <div class="sides">
-          <SideCell side={row.a} />
+          <SideCell side={row.a} compact={row.compact} />
           <div class="versus" aria-hidden="true">
             vs
           </div>
-          <SideCell side={row.b} />
+          <SideCell side={row.b} compact={row.compact} />
         </div>
       </a>
     </li>
@@ -123,8 +131,9 @@ function renderedRow(
   l: LinkWithClaims,
   canBulk: boolean,
   speakers: Record<number, string> = {},
+  compact = false,
 ): HtmlEscapedString {
-  const row = rowView(l, canBulk, speakers);
+  const row = rowView(l, canBulk, speakers, compact);
   const key = JSON.stringify(row);
   let html = ROWS.get(key);
   if (html === undefined) {
@@ -148,29 +157,6 @@ export function filterWords(query: ConflictQueue['query']): string {
   return `this list (${parts.join(', ')}; up to 1,000)`;
 }
 
-/** One entry of the list: a fact in disagreement with its pairs, or a pair outside any fact. */
-type Entry = { fact: number; links: LinkWithClaims[] } | { fact: null; links: [LinkWithClaims] };
-
-/** The page's pairs grouped by fact, in the order of each fact's first (most severe) pair. */
-export function byFact(items: LinkWithClaims[]): Entry[] {
-  const out: Entry[] = [];
-  const at = new Map<number, Entry>();
-  for (const l of items) {
-    if (l.factId === null) {
-      out.push({ fact: null, links: [l] });
-      continue;
-    }
-    const e = at.get(l.factId);
-    if (e) e.links.push(l);
-    else {
-      const entry: Entry = { fact: l.factId, links: [l] };
-      at.set(l.factId, entry);
-      out.push(entry);
-    }
-  }
-  return out;
-}
-
 /** "CNN 57 countries · Austin, quoted by CNN, about 50 countries · DOD some 50 partners". */
 export function factSummary(links: LinkWithClaims[], speakers: Record<number, string>): string {
   const seen = new Map<number, string>();
@@ -188,44 +174,109 @@ export function factSummary(links: LinkWithClaims[], speakers: Record<number, st
 }
 
 const RANK = { high: 0, medium: 1, low: 2 } as const;
+const RULED_WORDS: Record<string, string> = {
+  false: 'ruled false',
+  disputed: 'ruled disputed',
+  unverifiable: 'ruled unverifiable',
+  verified: 'verified',
+};
 
-function FactEntry({
-  fact,
+/** "CNN's 57 countries repeats a figure ruled false on 2026-12-06 (verdict)": one line per claim. */
+function RepeatNotes({
   links,
+  repeats,
   speakers,
+}: {
+  links: LinkWithClaims[];
+  repeats: ConflictQueue['repeats'];
+  speakers: Record<number, string>;
+}) {
+  const seen = new Set<number>();
+  const notes = links.flatMap((l) =>
+    (
+      [
+        [l.claimA, l.a, l.explanation.a],
+        [l.claimB, l.b, l.explanation.b],
+      ] as const
+    ).flatMap(([claim, c, side]) => {
+      const r = repeats[claim];
+      if (!r || seen.has(claim)) return [];
+      seen.add(claim);
+      const who = speakers[claim] ? `${speakers[claim]}, quoted by ${c.outlet}` : c.outlet;
+      const href = r.by.type === 'claim' ? `/claims/${r.by.id}#history` : `/conflicts/${r.by.id}#history`;
+      return [
+        <li>
+          <a href={`/claims/${claim}`}>
+            {who}: {side?.text ?? c.quantities[0]?.text ?? 'this figure'}
+          </a>{' '}
+          repeats a figure {RULED_WORDS[r.status] ?? r.status}
+          {r.at ? ` on ${new Date(r.at).toISOString().slice(0, 10)}` : ''} (
+          <a href={href}>{r.by.type === 'claim' ? 'the verdict' : `conflict #${r.by.id} resolved`}</a>)
+        </li>,
+      ];
+    }),
+  );
+  return notes.length ? <ul class="repeat-notes">{notes}</ul> : null;
+}
+
+/** One row per fact in disagreement: its outlets' figures, then its pairs, folded (the drill-down). */
+function FactEntry({
+  entry,
+  speakers,
+  repeats,
   canBulk,
 }: {
-  fact: number;
-  links: LinkWithClaims[];
+  entry: QueueEntry & { factId: number };
   speakers: Record<number, string>;
+  repeats: ConflictQueue['repeats'];
   canBulk: boolean;
 }) {
-  const worst = links.reduce((w, l) => (RANK[l.severity] < RANK[w] ? l.severity : w), links[0]!.severity);
-  const pairs = links.map((l) => renderedRow(l, canBulk, speakers));
+  const { factId, pairs, matching } = entry;
+  const worst = pairs.reduce((w, l) => (RANK[l.severity] < RANK[w] ? l.severity : w), pairs[0]!.severity);
+  const open = pairs.filter((l) => l.status === 'open').length;
+  const pairWord = (n: number) => (n === 1 ? 'pair' : 'pairs');
   return (
-    <li class={`fact-entry severity-${worst}`}>
-      {/* Not a keyboard item: j / k walk the pairs (what x, a, b, n act on); the fact is a Tab away. */}
-      <div class="fact-head">
-        <SeverityBadge severity={worst} />{' '}
-        <a class="row-link fact-link" href={`/facts/${fact}`}>
-          {factSummary(links, speakers)}
-        </a>{' '}
-        <span class="muted">
-          fact #{fact} · {links.length} {links.length === 1 ? 'pair' : 'pairs'} here
-        </span>
+    <li
+      class={`queue-row fact-entry severity-${worst}`}
+      data-kb-item="row"
+      tabindex={-1}
+      id={`fact-${factId}`}
+    >
+      {canBulk ? (
+        <input
+          type="checkbox"
+          class="row-select"
+          name="items"
+          value={pairs.map((l) => `${l.id}:${l.version}`).join(',')}
+          aria-label={`Select the ${pairs.length} ${pairWord(pairs.length)} of fact ${factId}`}
+        />
+      ) : null}
+      <div class="fact-body">
+        <a class="row-link fact-link" href={`/facts/${factId}`}>
+          <div class="row-head fact-head">
+            <SeverityBadge severity={worst} />
+            <span class="fact-summary">{factSummary(pairs, speakers)}</span>
+          </div>
+          <div class="muted fact-meta">
+            fact #{factId} · {matching} {pairWord(matching)} in disagreement
+            {open !== pairs.length ? ` (${open} open here)` : ''}
+          </div>
+        </a>
+        <RepeatNotes links={pairs} repeats={repeats} speakers={speakers} />
+        <details class="fact-pairs">
+          <summary>
+            {matching > pairs.length
+              ? `The ${pairs.length} most severe of its ${matching} pairs`
+              : `Its ${matching} ${pairWord(matching)}`}
+          </summary>
+          <ol class="queue">{pairs.map((l) => renderedRow(l, canBulk, speakers, true))}</ol>
+          {matching > pairs.length ? (
+            <p class="muted">
+              <a href={`/facts/${factId}`}>All {matching} pairs on the fact page</a>
+            </p>
+          ) : null}
+        </details>
       </div>
-      {links.length > 3 ? (
-        // The most severe pair shown, the rest folded: a fact with 41 pairs is one entry, not 41.
-        <>
-          <ol class="queue fact-pairs-here">{pairs[0]}</ol>
-          <details class="fact-pairs-here">
-            <summary>{links.length - 1} more pairs of this fact</summary>
-            <ol class="queue">{pairs.slice(1)}</ol>
-          </details>
-        </>
-      ) : (
-        <ol class="queue fact-pairs-here">{pairs}</ol>
-      )}
     </li>
   );
 }
@@ -312,8 +363,8 @@ export function QueueList({
   /** Why a bulk action was refused (422): shown above the list, which stays as it was. */
   error?: string;
 }) {
-  const { items, total, query } = queue;
-  const more = query.offset + items.length < total;
+  const { entries, total, query } = queue;
+  const more = query.offset + entries.length < total;
   const url = (offset: number) => `/?${queueParams(query, { offset })}`;
   const here = url(query.offset);
   const canBulk = hasRole(queue.user, 'reviewer');
@@ -343,7 +394,7 @@ export function QueueList({
           ? 'Sign in to see your queue.'
           : total === 0
             ? 'No conflicts match.'
-            : `Showing ${query.offset + 1}–${query.offset + items.length} of ${total} ${total === 1 ? 'conflict' : 'conflicts'}.`}{' '}
+            : `Showing ${query.offset + 1}–${query.offset + entries.length} of ${total} ${total === 1 ? 'disagreement' : 'disagreements'}, most severe first (a fact counts once, however many of its pairs conflict).`}{' '}
       </p>
       <p class="exports muted">
         Export {filterWords(query)}:{' '}
@@ -362,13 +413,21 @@ export function QueueList({
         hx-swap="outerHTML"
       >
         <input type="hidden" name="return_to" value={here} />
-        {canBulk && items.length > 0 ? <BulkBar queue={queue} /> : null}
+        {canBulk && entries.length > 0 ? <BulkBar queue={queue} /> : null}
         <ol class="queue">
-          {byFact(items).map((e) =>
-            e.fact === null ? (
-              renderedRow(e.links[0], canBulk, queue.speakers ?? {})
+          {queue.entries.map((e) =>
+            e.factId === null ? (
+              <>
+                {renderedRow(e.pairs[0]!, canBulk, queue.speakers)}
+                <RepeatNotes links={e.pairs} repeats={queue.repeats} speakers={queue.speakers} />
+              </>
             ) : (
-              <FactEntry fact={e.fact} links={e.links} speakers={queue.speakers ?? {}} canBulk={canBulk} />
+              <FactEntry
+                entry={{ ...e, factId: e.factId }}
+                speakers={queue.speakers}
+                repeats={queue.repeats}
+                canBulk={canBulk}
+              />
             ),
           )}
         </ol>

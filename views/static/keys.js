@@ -1,7 +1,7 @@
 // Keyboard for the queue, conflict and claim pages (no inline code: the CSP allows only our own files).
 //   j / k      next / previous item (queue rows; on a conflict: claim A, claim B, the resolution)
-//   x          select the row (queue), for the bulk form
-//   Enter, o   open the row's conflict
+//   x          select the row (queue), for the bulk form; a fact's row selects its pairs
+//   Enter, o   open the row's fact or conflict
 //   v d f u    mark the focused claim verified / disputed / false / unverifiable
 //   a b n d    on a conflict (its resolution box, or queue rows — the selected ones, else the focused
 //              one, through the bulk form): A holds / B holds / neither / dismiss (not a real conflict)
@@ -13,7 +13,7 @@
   const HELP = [
     ['j / k', 'next / previous item'],
     ['x', 'select the focused queue row (for bulk actions)'],
-    ['Enter or o', 'open the focused conflict'],
+    ['Enter or o', 'open the focused fact or conflict'],
     ['v / d / f / u', 'mark the focused claim verified / disputed / false / unverifiable'],
     ['a / b / n', 'conflict: A holds / B holds / neither holds'],
     ['d', 'conflict (queue row or resolution box): dismiss — not a real conflict'],
@@ -119,6 +119,12 @@
     if (!item) return say('Move to an item first (j / k).');
     const button = item.querySelector(`button[data-key="${key}"]`);
     if (button) return button.click();
+    // A fact's row stands for all its pairs: dismissing them all is one choice, but "A holds" has no
+    // A and B across several pairs.
+    if (item.matches('.fact-entry') && 'abn'.includes(key))
+      return say(
+        'A / B / neither apply to one pair: unfold the pairs (Tab to "pairs", Enter) or open the fact (Enter).',
+      );
     if (item.matches('[data-kb-item="row"]') && bulk(item, key)) return;
     if (item.matches('[data-kb-item="row"]'))
       return say('Open the conflict (Enter) to mark its claims with v / d / f.');

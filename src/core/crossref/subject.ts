@@ -173,7 +173,11 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
     // Different weekdays of the event: the claim's own, else the article's lede's.
     name: 'different-weekdays',
     reason: 'the reports date their events to different weekdays',
-    rejects: (x) => (x.retold ? disjoint(x.a.ownDay, x.b.ownDay) : disjoint(x.a.day, x.b.day)),
+    // A figure told in passing ("the quake that killed 10 people") is dated by no day of the report.
+    rejects: (x) =>
+      !x.a.inPassing &&
+      !x.b.inPassing &&
+      (x.retold ? disjoint(x.a.ownDay, x.b.ownDay) : disjoint(x.a.day, x.b.day)),
   },
   {
     name: 'time-never-named',

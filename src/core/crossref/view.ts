@@ -25,6 +25,10 @@ export const CONTEXT_WEIGHT = 0.5;
  */
 export const MAX_FIGURES_PER_CLAIM = 64;
 
+/** A relative clause on a past event, right before its figure: "that killed", "which had left at least". */
+const IN_PASSING =
+  /\b(?:that|which)\s+(?:(?:had|has|have)\s+)?(?:[a-z]+ed|left|hit|struck|shook|took|cost)\s+(?:(?:at least|more than|nearly|about|some|around)\s+)?$/;
+
 export class ClaimView {
   readonly c: ClaimForMatching;
   /** Its index among crossReference's incoming claims (the last of that ref), or undefined. */
@@ -107,6 +111,23 @@ export class ClaimView {
     const lede = termsOf(this.c.contextTerms, 'weekday');
     if (lede.length > 0) return lede;
     return termsOf(this.c.contextTerms, 'article-weekday').map((t) => retag(t, 'weekday'));
+  }
+  private _inPassing: boolean | undefined = undefined;
+  /**
+   * Every figure of it is told in passing, in a relative clause on what happened before: "survivors
+   * of a powerful earthquake on a Gulf island that killed 10 people" (a report of Monday's aid).
+   */
+  get inPassing() {
+    if (this._inPassing === undefined) {
+      const text = this.c.text;
+      this._inPassing =
+        this.c.quantities.length > 0 &&
+        this.c.quantities.every((q) => {
+          const at = text.indexOf(q.text);
+          return at > 0 && IN_PASSING.test(text.slice(Math.max(0, at - 40), at));
+        });
+    }
+    return this._inPassing;
   }
   private _ownDay: string[] | undefined = undefined;
   get ownDay() {
