@@ -67,8 +67,7 @@ export function tokenizeSpan(text: string, from: number, to: number, base = 0): 
 const DOT = 46;
 const SPACE = 32;
 /** A month name (or its abbreviation) right before a number: "May 5, 200 people" is a date, then a count. */
-const AFTER_MONTH =
-  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$/;
+const AFTER_MONTH = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$/;
 const COLON = 58;
 const COMMA = 44;
 const APOSTROPHE = 39;

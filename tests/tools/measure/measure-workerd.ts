@@ -62,6 +62,46 @@ function threadCpuNs(pid: number): Map<string, number> {
 const idle = () => new Promise((r) => setTimeout(r, 30));
 
 const CROSSREF_QUEUE = 'crosscheck-crossref';
+const FEEDS_QUEUE = 'crosscheck-feeds';
+/** The outbound fetches' web (Miniflare's outboundService): a public-looking name, never reached. */
+const WEB_ORIGIN = 'https://news.example';
+const FEED_ITEMS = 20;
+
+/** A page of `text` (one paragraph per line, in an article with navigation around it) and an RSS feed. */
+function fixtureWeb(title: string, text: string) {
+  const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const html = `<!doctype html><html><head><title>${esc(title)}</title><meta property="og:site_name" content="Probe News"></head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav><article><h1>${esc(title)}</h1>${text
+    .split(/\n+/)
+    .filter(Boolean)
+    .map((p) => `<p>${esc(p)}</p>`)
+    .join('')}</article><footer>© Probe News</footer></body></html>`;
+  const items = Array.from(
+    { length: FEED_ITEMS },
+    (_, k) =>
+      `<item><title>Story ${k}</title><link>${WEB_ORIGIN}/story?item=${k}</link><guid isPermaLink="false">p-${k}</guid><pubDate>Sun, 06 Dec 2026 10:00:00 GMT</pubDate><description><![CDATA[<p>${esc(title)}</p>]]></description></item>`,
+  ).join('\n');
+  const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>Probe News</title><link>${WEB_ORIGIN}/</link>\n${items}\n</channel></rss>`;
+  return {
+    answer(req: Request): Response | Promise<Response> {
+      const url = new URL(req.url);
+      // Everything else (the libSQL server the Worker's database client talks to) goes through.
+      if (url.origin !== WEB_ORIGIN)
+        return req.arrayBuffer().then((body) =>
+          fetch(req.url, {
+            method: req.method,
+            headers: [...req.headers],
+            body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body,
+          }),
+        );
+      const path = url.pathname;
+      if (path === '/rss')
+        return new Response(rss, { headers: { 'content-type': 'application/rss+xml', etag: '"v1"' } });
+      if (path === '/story')
+        return new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } });
+      return new Response('not here', { status: 404 });
+    },
+  };
+}
 
 /** A bundle under test, reached through its own hostname. */
 interface Side {
@@ -114,6 +154,8 @@ async function main() {
       host: 'queued.localhost',
       script: sides.at(-1)!.script,
     };
+    const { probe: page } = seedArticles(ROOT);
+    const web = fixtureWeb(page.title ?? 'Probe', page.text);
     const compatibilityDate = compatibilityDateOf(ROOT);
     mf = new Miniflare({
       workers: [
@@ -124,7 +166,9 @@ async function main() {
           modulesRoot: dirname(queued.script),
           compatibilityDate,
           bindings: { LIBSQL_URL: sqld.url },
-          queueProducers: { CROSSREF: CROSSREF_QUEUE },
+          queueProducers: { CROSSREF: CROSSREF_QUEUE, FEEDS: FEEDS_QUEUE },
+          // The web as the Worker's fetch sees it here: the probe article as a page, and a feed of it.
+          outboundService: (req: Request) => web.answer(req),
           routes: [`${queued.host}/*`],
         },
         ...sides.map((side) => ({
@@ -313,6 +357,62 @@ async function main() {
       {
         on: [sides.at(-1)!],
         before: async () => (JSON.parse(await postArticle(queued, probe)) as { articleId: number }).articleId,
+      },
+    );
+    // Adding by URL on the queued Worker (as deployed): fetch, extract with HTMLRewriter, store.
+    await measure(
+      `POST /api/articles {url}  (the same article as a page, queued: the request)`,
+      (_side, i) =>
+        request(queued, '/api/articles', {
+          method: 'POST',
+          body: JSON.stringify({ url: `${WEB_ORIGIN}/story?run=${i}` }),
+          headers: { 'content-type': 'application/json' },
+        }),
+      removeIngested,
+      { on: [sides.at(-1)!] },
+    );
+    // A feed poll in the FEEDS consumer: a conditional GET, the feed parsed, its items claimed and
+    // sent on as messages (each item's invocation is an add by URL, measured above).
+    const feed = JSON.parse(
+      await request(queued, '/api/feeds', {
+        method: 'POST',
+        body: JSON.stringify({ url: `${WEB_ORIGIN}/rss` }),
+        headers: { 'content-type': 'application/json' },
+      }),
+    ) as { feed: { id: number } };
+    const feedId = feed.feed.id;
+    await measure(
+      `  the FEEDS consumer: one feed poll (RSS, ${FEED_ITEMS} new items)`,
+      async (_side, i) =>
+        JSON.stringify(
+          await consumer.queue(FEEDS_QUEUE, [
+            { id: `p${i}`, timestamp: new Date(), body: { kind: 'poll', feedId }, attempts: 1 },
+          ]),
+        ),
+      async (body) => {
+        const { explicitAcks } = JSON.parse(body) as { explicitAcks: string[] };
+        if (explicitAcks.length !== 1) throw new Error(`the feed consumer did not ack: ${body}`);
+        const [row] = (
+          await client.execute({
+            sql: 'select last_status, last_error from feeds where id = ?',
+            args: [feedId],
+          })
+        ).rows;
+        if (row?.last_status !== 'ok') throw new Error(`the poll failed: ${row?.last_error}`);
+      },
+      {
+        on: [sides.at(-1)!],
+        // Every poll finds the items new: the feed's validators and items forgotten before it.
+        before: async () => {
+          await client.batch(
+            [
+              { sql: 'update feeds set etag = null, last_modified = null where id = ?', args: [feedId] },
+              { sql: 'delete from feed_items where feed_id = ?', args: [feedId] },
+            ],
+            'write',
+          );
+          return feedId;
+        },
       },
     );
     await postArticle(now, probe);
