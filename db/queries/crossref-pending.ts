@@ -2,7 +2,7 @@
 // cross-reference (src/services/crossref-later.ts) reads before it runs, and its one atomic write.
 import type { Explanation, Relation, Severity } from '../../src/core';
 import type { Db } from '../client';
-import { exactReal, realAt } from './articles';
+import { exactReal, realAt } from './article-insert';
 import { type Read, readRows, runStatements } from './batch';
 import { jsonArg } from './json-arg';
 

@@ -1,13 +1,7 @@
 // Use case: ingest articles — extract, de-duplicate, cross-reference against stored claims, store in one batch.
 import type { Db } from '../../db/client';
-import {
-  articlesByHashQuery,
-  type ClaimRef,
-  findArticlesByHashes,
-  insertArticles,
-  type NewLink,
-  type StoredByHash,
-} from '../../db/queries/articles';
+import { type ClaimRef, insertArticles, type NewLink } from '../../db/queries/article-insert';
+import { articlesByHashQuery, findArticlesByHashes, type StoredByHash } from '../../db/queries/articles';
 import { readAll } from '../../db/queries/batch';
 import {
   type CandidateQuery,

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exactReal } from '../../db/queries/articles';
+import { exactReal } from '../../db/queries/article-insert';
 import { CANDIDATES_PER_KEY, candidateClaims, termStats } from '../../db/queries/candidates';
 import { listConflicts } from '../../db/queries/links';
 import { articles, claims, quantities } from '../../db/schema';
