@@ -2,7 +2,9 @@
 // makes of them: the reference feed-parse.ts is held to on Node and in workerd. feedsmith is a dev
 // dependency for this comparison only (~63 KiB gzip, it does not fit the Worker's bundle).
 import { parseFeed } from 'feedsmith';
+import { describe, expect, it } from 'vitest';
 import type { FeedEntries } from '../../src/web/feed-entries';
+import { feedEntries, opmlEntries } from '../../src/web/feed-entries';
 import { articleUrl } from '../../src/web/reader';
 import atom from '../fixtures/feeds/atom-links.xml?raw';
 import json from '../fixtures/feeds/json-feed.json?raw';
@@ -65,4 +67,34 @@ export function feedsmithEntries(body: string, base: string): FeedEntries {
     items.push({ url, title: textOf(item.title) });
   }
   return { format: parsed.format as FeedEntries['format'], title: textOf(feed.title), items };
+}
+
+/** The checks feed-parse.ts is held to, run where the caller runs (Node, or workerd). */
+export function describeFeedParsing(where: string) {
+  describe(`feeds parsed ${where}`, () => {
+    it.each(Object.entries(FIXTURE_FEEDS))('%s: the same items as feedsmith', (_name, { body, base }) => {
+      const ours = feedEntries(body, base);
+      expect(ours.items.length).toBeGreaterThan(1);
+      expect(ours).toEqual(feedsmithEntries(body, base));
+    });
+
+    it('refuses truncated XML, an HTML page and JSON that is no JSON Feed', () => {
+      const truncated = FIXTURE_FEEDS['wordpress-rss2']!.body.slice(0, 1500);
+      expect(() => feedEntries(truncated, 'https://x.example/')).toThrow(/not well formed/);
+      expect(() => feedEntries('<html><body><p>A page</p></body></html>', 'https://x.example/')).toThrow(
+        /root element is <html>/,
+      );
+      expect(() => feedEntries('{"items": []}', 'https://x.example/')).toThrow(/JSON Feed/);
+    });
+
+    it('reads an OPML list', () => {
+      const opml = `<?xml version="1.0"?><opml version="2.0"><head><title>Desk</title></head><body>
+  <outline text="World"><outline type="rss" text="A" xmlUrl="https://a.example/rss"/></outline>
+  <outline type="rss" title="B" text="b" xmlUrl="https://b.example/atom"/></body></opml>`;
+      expect(opmlEntries(opml)).toEqual([
+        { url: 'https://a.example/rss', title: 'A' },
+        { url: 'https://b.example/atom', title: 'B' },
+      ]);
+    });
+  });
 }
