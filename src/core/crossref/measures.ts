@@ -8,6 +8,7 @@ import { WHOLE } from '../quantities';
 import type { Quantity } from '../types';
 import { classOf, isDateFamily } from '../unit-class';
 import { listedTotal, softConflict } from './bounds';
+import { oneCounterpart } from './counterpart';
 import { earlierValue, giverFor, recipientFor, referencePoint, samePlace } from './frame';
 import { informativeAgreement, MAX_CONFLICT_RATIO, overlaps, ratioOf, relativeDifference } from './intervals';
 import { frameCloseness, sameLocalContext } from './local-context';
@@ -213,7 +214,7 @@ export function comparableQuantities(va: ClaimView, vb: ClaimView): QuantityPair
     const pair = pairFor(va, vb, qb, null);
     if (pair) pairs.push(pair);
   }
-  return pairs;
+  return oneCounterpart(va, vb, pairs);
 }
 
 /** For a trail: each figure of b, and the figure of a it is compared with or every rule that said no. */
