@@ -98,6 +98,16 @@ const CLAUSE_END = /[,;:()]/;
 const CHANGE_CLAUSE =
   /^\s*(?:(?:an?|the)\s+)?(?:increase|decrease|rise|drop|decline|gain|fall|jump|growth|up|down)\b/i;
 
+/** Punctuation or a word that opens a clause ("that the new contract runs for four years"). */
+const CLAUSE_OPENS = /[,;:()]|\b(?:that|which|who|whom|whose|while|whereas|because|when|where|and|but)\b/gi;
+
+/** Where the clause holding text[to] starts: after the last clause opening between floor and to. */
+function clauseStart(text: string, floor: number, to: number): number {
+  let start = floor;
+  for (const m of text.slice(floor, to).matchAll(CLAUSE_OPENS)) start = floor + m.index + m[0].length;
+  return start;
+}
+
 /**
  * The words of a figure's clause that say what it measures: back to the punctuation that opens it (and
  * past it once more when the clause only tells a change of the figure before it), ahead to the next,
@@ -109,13 +119,9 @@ function clauseContext(text: string, q: Quantity): Set<string> {
   const out = new Set<string>();
   const at = text.indexOf(q.text);
   if (at >= 0) {
-    let from = at;
     const floor = Math.max(0, at - CLAUSE_BACK);
-    while (from > floor && !CLAUSE_END.test(text[from - 1]!)) from--;
-    if (from > floor && CHANGE_CLAUSE.test(text.slice(from, at))) {
-      from--;
-      while (from > floor && !CLAUSE_END.test(text[from - 1]!)) from--;
-    }
+    let from = clauseStart(text, floor, at);
+    if (from > floor && CHANGE_CLAUSE.test(text.slice(from, at))) from = clauseStart(text, floor, from - 1);
     let to = at + q.text.length;
     const ceiling = Math.min(text.length, to + CLAUSE_AHEAD);
     while (to < ceiling && !CLAUSE_END.test(text[to]!) && text[to] !== '.') to++;
