@@ -317,7 +317,11 @@ async function main() {
       { on = sides, before }: { on?: Side[]; before?: (side: Side) => Promise<number> } = {},
     ) => {
       const got = on.map(() => [] as Sample[]);
-      if (values.only && !label.includes(values.only) && !/\((the floor|background|hello-world)\)/.test(label))
+      if (
+        values.only &&
+        !label.includes(values.only) &&
+        !/\((the floor|background|hello-world)\)/.test(label)
+      )
         return got;
       for (let i = -3; i < runs; i++) {
         const order = i % 2 ? on.map((_, k) => k) : on.map((_, k) => on.length - 1 - k);
