@@ -21,6 +21,7 @@ import { crossReference } from '../core';
 import { decodeSignature } from '../core/wire-copies';
 import { refreshFacts } from './fact-upkeep';
 import { refreshStories } from './story-upkeep';
+import { announceConflicts, isHighDisagreement } from './webhooks';
 import { wireCopyGroups } from './wire-copies';
 
 /** Sends articles to be cross-referenced later (the Worker's Queue producer). */
@@ -76,6 +77,7 @@ export async function crossReferenceStored(db: Db, articleId: number): Promise<C
   if (links.length > 0) {
     await refreshFacts(db, [articleId]);
     await refreshStories(db, [articleId]);
+    if (links.some(isHighDisagreement)) await announceConflicts(db, [articleId]);
   }
   const conflicts = links.filter((l) => l.relation !== 'corroboration').length;
   return { status: 'done', conflicts, corroborations: links.length - conflicts, links: links.length };
