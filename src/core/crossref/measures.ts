@@ -1,6 +1,7 @@
 // Which figures of two claims measure the same thing the same way: an ordered list of named figure
 // rules, each rejecting a pair of figures for one reason, then the choice of the pair to compare.
 
+import { isRoleMark } from '../age-roles';
 import { isOwnerMark, ownedAlike, ownerOf } from '../owners';
 import { sameParty } from '../parties';
 import { WHOLE } from '../quantities';
@@ -47,7 +48,12 @@ function sameClass(x: string, y: string): boolean {
 
 /** Modifiers that say which group is counted ("North Korean"): not its part, total, owner or whole. */
 const kept = (m: string) =>
-  !m.startsWith('when:') && m !== 'part-of' && m !== SUM && !isOwnerMark(m) && !m.startsWith(WHOLE);
+  !m.startsWith('when:') &&
+  !isRoleMark(m) &&
+  m !== 'part-of' &&
+  m !== SUM &&
+  !isOwnerMark(m) &&
+  !m.startsWith(WHOLE);
 
 /** A sum the sentence before may say who gives: money with no owner of its own (different-owners judges those). */
 const carriesGiver = (q: Quantity) => classOf(q).family === 'money' && ownerOf(q) === null;
