@@ -87,9 +87,8 @@ export function WebhooksPage({
         crosscheck POSTs a signed JSON body to each URL for the events it subscribes to, so alerts can reach a
         chat tool or another service. A delivery that is not answered with 2xx is retried after 1 min, 5 min,
         30 min, 2 h and 12 h. Each request carries <code>X-Crosscheck-Signature: sha256=…</code>, an
-        HMAC-SHA256 of
-        <code>X-Crosscheck-Timestamp</code>, a dot and the body, keyed with the webhook's secret;
-        docs/webhooks.md shows a receiver checking it.
+        HMAC-SHA256 of <code>X-Crosscheck-Timestamp</code>, a dot and the body, keyed with the webhook's
+        secret; docs/webhooks.md shows a receiver checking it.
       </p>
       {created ? (
         <div class="notice secret" role="status">
@@ -127,8 +126,10 @@ export function WebhooksPage({
           <legend>Send when there is</legend>
           {Object.entries(events).map(([name, label]) => (
             <label class="radio">
-              <input type="checkbox" name="events" value={name} checked={chosen.has(name)} /> {label}{' '}
-              <code>{name}</code>
+              <input type="checkbox" name="events" value={name} checked={chosen.has(name)} />
+              <span>
+                {label} <code>{name}</code>
+              </span>
             </label>
           ))}
           {errors.events ? (
