@@ -3,11 +3,12 @@
 
 import { isRoleMark } from '../age-roles';
 import { isOwnerMark, ownedAlike, ownerOf } from '../owners';
-import { sameParty } from '../parties';
+import { sameGiver, sameParty } from '../parties';
 import { WHOLE } from '../quantities';
 import type { Quantity } from '../types';
 import { classOf, isDateFamily } from '../unit-class';
 import { listedTotal, softConflict } from './bounds';
+import { oneCounterpart } from './counterpart';
 import { earlierValue, giverFor, recipientFor, referencePoint, samePlace } from './frame';
 import { informativeAgreement, MAX_CONFLICT_RATIO, overlaps, ratioOf, relativeDifference } from './intervals';
 import { frameCloseness, sameLocalContext } from './local-context';
@@ -127,7 +128,7 @@ export const FIGURE_RULES: readonly FigureRule[] = [
     rejects: (va, vb, qa, qb) => {
       const ga = giverFor(va.c.text, qa) ?? (carriesGiver(qa) ? va.carriedGiver : null);
       const gb = giverFor(vb.c.text, qb) ?? (carriesGiver(qb) ? vb.carriedGiver : null);
-      return ga !== null && gb !== null && !samePlace(ga, gb);
+      return ga !== null && gb !== null && !sameGiver(ga, gb, samePlace);
     },
   },
   {
@@ -213,7 +214,7 @@ export function comparableQuantities(va: ClaimView, vb: ClaimView): QuantityPair
     const pair = pairFor(va, vb, qb, null);
     if (pair) pairs.push(pair);
   }
-  return pairs;
+  return oneCounterpart(va, vb, pairs);
 }
 
 /** For a trail: each figure of b, and the figure of a it is compared with or every rule that said no. */
