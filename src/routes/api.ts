@@ -21,6 +21,7 @@ import {
   claimReviewJson,
   compareInput,
   errorSummary,
+  factPageQuery,
   fieldErrors,
   idParam,
   linkReviewJson,
@@ -51,9 +52,11 @@ export function apiRoutes(deps: AppDeps) {
     ),
   );
   api.get('/conflicts/:id', id, async (c) => c.json(await conflictDetail(deps.db, c.req.valid('param').id)));
-  api.get('/facts/:id', id, async (c) => {
-    const fact = await factDetail(deps.db, c.req.valid('param').id);
-    if ('movedTo' in fact) return c.redirect(`/api/facts/${fact.movedTo}`, 301);
+  api.get('/facts/:id', id, zValidator('query', factPageQuery, invalid), async (c) => {
+    const page = c.req.valid('query').page;
+    const fact = await factDetail(deps.db, c.req.valid('param').id, page);
+    if ('movedTo' in fact)
+      return c.redirect(`/api/facts/${fact.movedTo}${page > 1 ? `?page=${page}` : ''}`, 301);
     // JSON has no Infinity: an open upper bound is "high": null, as everywhere else.
     const rows = fact.rows.map((r) => ({
       ...r,

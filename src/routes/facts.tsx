@@ -7,7 +7,7 @@ import { factDetail } from '../services/facts';
 import type { AppDeps, AppEnv } from '../shared/app-env';
 import { anonymousPages } from './cached-page';
 import { publicOrigin } from './public-origin';
-import { idParam } from './schemas';
+import { errorSummary, factPageQuery, idParam, type ValidationError } from './schemas';
 
 export function factRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -15,13 +15,18 @@ export function factRoutes(deps: AppDeps) {
     r.success ? undefined : renderError(c, 404, 'There is no such fact.'),
   );
   const cached = anonymousPages(deps.db);
-  app.get('/:id', badId, async (c) => {
+  const badPage = zValidator('query', factPageQuery, (r, c) =>
+    r.success ? undefined : renderError(c, 400, errorSummary(r.error as ValidationError)),
+  );
+  app.get('/:id', badId, badPage, async (c) => {
     const id = c.req.valid('param').id;
+    const page = c.req.valid('query').page;
     const origin = publicOrigin(c, deps.settings);
-    return cached(c, JSON.stringify([id, origin]), async () => {
-      const fact = await factDetail(deps.db, id);
+    return cached(c, JSON.stringify([id, page, origin]), async () => {
+      const fact = await factDetail(deps.db, id, page);
       // A fact merged into another since the link was shared: its page is the other's.
-      if ('movedTo' in fact) return c.redirect(`/facts/${fact.movedTo}`, 301);
+      if ('movedTo' in fact)
+        return c.redirect(`/facts/${fact.movedTo}${page > 1 ? `?page=${page}` : ''}`, 301);
       return {
         title: `Fact #${fact.id}: ${fact.rows
           .map((r) => r.figure.text)

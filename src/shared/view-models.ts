@@ -16,4 +16,4 @@ export type { ComparedWith } from '../services/compared';
 export type { ConflictDetail, ConflictQueue } from '../services/conflicts';
 export type { Figure } from '../services/fact-model';
 export type { FactRow, FactView } from '../services/facts';
-export type { OutletPair, StoryFact, StorySummary, StoryView } from '../services/stories';
+export type { OutletMatrix, OutletPair, StoryFact, StorySummary, StoryView } from '../services/stories';
