@@ -46,11 +46,17 @@ export function apiRoutes(deps: AppDeps) {
   const api = new Hono<AppEnv>();
   const id = zValidator('param', idParam, notFoundId);
 
-  api.get('/conflicts', zValidator('query', queueQuery, invalid), async (c) =>
-    c.json(
-      (await conflictQueueAt(deps.db, c.req.valid('query'), c.get('user'), queueDataCache(deps.db))).queue,
-    ),
-  );
+  api.get('/conflicts', zValidator('query', queueQuery, invalid), async (c) => {
+    const { queue } = await conflictQueueAt(
+      deps.db,
+      c.req.valid('query'),
+      c.get('user'),
+      queueDataCache(deps.db),
+    );
+    // Each pair once: in `items`; an entry names its pairs by id (they were in both, doubling the answer).
+    const entries = queue.entries.map(({ pairs, ...e }) => ({ ...e, pairIds: pairs.map((p) => p.id) }));
+    return c.json({ ...queue, entries });
+  });
   api.get('/conflicts/:id', id, async (c) => c.json(await conflictDetail(deps.db, c.req.valid('param').id)));
   api.get('/facts/:id', id, zValidator('query', factPageQuery, invalid), async (c) => {
     const page = c.req.valid('query').page;

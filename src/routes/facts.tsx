@@ -2,12 +2,16 @@
 import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import { FactPage } from '../../views/pages/fact';
-import { renderError } from '../responses/render';
+import { FactPairs } from '../../views/partials/queue-list';
+import { isHtmx } from '../responses/htmx';
+import { fragment, page, renderError } from '../responses/render';
+import { unfoldedFact } from '../services/conflicts';
 import { factDetail } from '../services/facts';
 import type { AppDeps, AppEnv } from '../shared/app-env';
+import { hasRole } from '../shared/user';
 import { anonymousPages } from './cached-page';
 import { publicOrigin } from './public-origin';
-import { errorSummary, factPageQuery, idParam, type ValidationError } from './schemas';
+import { errorSummary, factPageQuery, idParam, queueQuery, type ValidationError } from './schemas';
 
 export function factRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -35,6 +39,28 @@ export function factRoutes(deps: AppDeps) {
         body: <FactPage fact={fact} permalink={`${origin}/facts/${fact.id}`} />,
       };
     });
+  });
+  // A fact's pairs under its queue row, read when the row is unfolded (the queue's filters apply).
+  const badFilter = zValidator('query', queueQuery, (r, c) =>
+    r.success ? undefined : renderError(c, 400, errorSummary(r.error as ValidationError)),
+  );
+  app.get('/:id/pairs', badId, badFilter, async (c) => {
+    const id = c.req.valid('param').id;
+    const user = c.get('user');
+    const unfolded = await unfoldedFact(deps.db, id, c.req.valid('query'), user);
+    // In the queue (htmx) its boxes join the bulk form; opened on its own, it is a list of links.
+    if (isHtmx(c)) return fragment(c, <FactPairs unfolded={unfolded} canBulk={hasRole(user, 'reviewer')} />);
+    return page(
+      c,
+      `Fact #${id}: its pairs in the queue`,
+      <>
+        <h1>
+          <a href={`/facts/${id}`}>Fact #{id}</a>: its pairs in the queue
+        </h1>
+        <FactPairs unfolded={unfolded} canBulk={false} />
+      </>,
+      { nav: 'queue' },
+    );
   });
   return app;
 }

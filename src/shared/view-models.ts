@@ -13,7 +13,7 @@ export type { ArticleView, ClaimDetail } from '../services/articles';
 export type { BulkItemResult } from '../services/bulk';
 export type { CompareFact, ComparePair, CompareView } from '../services/compare-page';
 export type { ComparedWith } from '../services/compared';
-export type { ConflictDetail, ConflictQueue } from '../services/conflicts';
+export type { ConflictDetail, ConflictQueue, UnfoldedFact } from '../services/conflicts';
 export type { Figure } from '../services/fact-model';
 export type { FactRow, FactView } from '../services/facts';
 export type { OutletMatrix, OutletPair, StoryFact, StorySummary, StoryView } from '../services/stories';

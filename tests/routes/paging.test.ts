@@ -3,7 +3,7 @@
 // the same pages with their totals. Checked on 56 outlets reporting one fact, as a reader sees it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestArticle } from '../../src/services/ingest';
-import { createTestApp, type TestApp, visibleText } from '../helpers/app';
+import { createTestApp, HTMX, type TestApp, visibleText } from '../helpers/app';
 import { contactGroupReport } from '../helpers/many-reports';
 
 const REPORTS = 56;
@@ -122,5 +122,44 @@ describe('a story of 56 articles from 56 outlets', () => {
     expect((await t.app.request(`/api/stories/${story}?articles=9`)).status).toBe(404);
     expect((await t.app.request(`/stories/${story}?page=-1`)).status).toBe(400);
     expect((await t.app.request(`/api/stories/${story}?articles=x`)).status).toBe(422);
+  });
+});
+
+describe("the queue's row of a fact with hundreds of pairs", () => {
+  it('carries none of its pairs; unfolding it reads the 20 most severe, under the queue’s filters', async () => {
+    const queue = await (await t.app.request('/', { headers: HTMX })).text();
+    expect(queue).toContain(`id="fact-${fact}"`);
+    expect(queue).not.toContain('id="row-');
+    expect(queue).toContain(`hx-get="/facts/${fact}/pairs"`);
+    expect(queue).toContain('hx-trigger="toggle once"');
+
+    const part = await t.app.request(`/facts/${fact}/pairs`, { headers: HTMX });
+    expect(part.status).toBe(200);
+    const html = await part.text();
+    expect(html).not.toContain('<html');
+    expect(html.match(/id="row-\d+"/g)).toHaveLength(20);
+    expect(visibleText(html)).toContain('The 20 most severe; all of them on the fact page');
+    // Filters apply: a severity no pair of it has lists none.
+    const rows = await t.client.execute({
+      sql: "select severity, count(*) as n from links where fact_id = ? and relation = 'conflict' group by severity",
+      args: [fact],
+    });
+    const severities = new Set(rows.rows.map((r) => String(r.severity)));
+    const absent = ['high', 'medium', 'low'].find((s) => !severities.has(s));
+    if (absent) {
+      const none = await (
+        await t.app.request(`/facts/${fact}/pairs?severity=${absent}`, { headers: HTMX })
+      ).text();
+      expect(visibleText(none)).toContain('No pair of this fact matches the filters.');
+    }
+    const present = [...severities][0]!;
+    const some = await (
+      await t.app.request(`/facts/${fact}/pairs?severity=${present}`, { headers: HTMX })
+    ).text();
+    expect(some).toMatch(new RegExp(`class="queue-row severity-${present}"`));
+    expect(some).not.toMatch(new RegExp(`class="queue-row severity-(?!${present})`));
+    // Opened on its own it is a page; a bad filter is a clear 400.
+    expect(await (await t.app.request(`/facts/${fact}/pairs`)).text()).toContain('its pairs in the queue');
+    expect((await t.app.request(`/facts/${fact}/pairs?severity=huge`, { headers: HTMX })).status).toBe(400);
   });
 });
