@@ -342,3 +342,44 @@ export const feedItems = sqliteTable(
   },
   (t) => [index('feed_items_feed').on(t.feedId, t.seenAt)],
 );
+
+/**
+ * A bulk import (a list of URLs, an OPML file, a manifest; the form at /imports or `npm run ingest`):
+ * its items are done one by one (src/services/imports.ts), and the page reads its progress from here,
+ * so a reload or another reviewer sees the same. Finished once no item is pending or running.
+ */
+export const importJobs = sqliteTable('import_jobs', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** 'urls' (articles by URL), 'opml' (feed subscriptions) or 'manifest' (articles, by URL or text). */
+  kind: text('kind').notNull(),
+  /** What was imported, for the list: a file name, or "12 URLs". */
+  label: text('label').notNull(),
+  total: integer('total').notNull(),
+  createdBy: text('created_by'),
+  createdAt: integer('created_at').notNull().default(now),
+  finishedAt: integer('finished_at'),
+});
+
+/** One item of an import and what became of it; one item's failure never touches the others. */
+export const importItems = sqliteTable(
+  'import_items',
+  {
+    jobId: integer('job_id')
+      .notNull()
+      .references(() => importJobs.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    /** The URL (article or feed) or the manifest entry's name. */
+    target: text('target').notNull(),
+    /** What the item needs besides its target (a manifest entry: outlet, title, text), JSON; cleared once done. */
+    payload: text('payload'),
+    /** 'pending', 'running', 'stored', 'duplicate', 'subscribed' or 'failed'. */
+    status: text('status').notNull().default('pending'),
+    /** Why it failed, or what it duplicates. */
+    reason: text('reason'),
+    articleId: integer('article_id').references(() => articles.id, { onDelete: 'set null' }),
+    feedId: integer('feed_id').references(() => feeds.id, { onDelete: 'set null' }),
+    startedAt: integer('started_at'),
+    finishedAt: integer('finished_at'),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.position] }), index('import_items_status').on(t.jobId, t.status)],
+);

@@ -13,6 +13,7 @@ import { compareRoutes } from './routes/compare';
 import { conflictRoutes } from './routes/conflicts';
 import { factRoutes } from './routes/facts';
 import { feedApiRoutes, feedRoutes } from './routes/feeds';
+import { importApiRoutes, importRoutes } from './routes/imports';
 import { queueRoutes } from './routes/queue';
 import { signInRoutes } from './routes/signin';
 import { storyApiRoutes, storyRoutes } from './routes/stories';
@@ -39,6 +40,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/stories', storyApiRoutes(deps));
   app.route('/feeds', feedRoutes(deps));
   app.route('/api/feeds', feedApiRoutes(deps));
+  app.route('/imports', importRoutes(deps));
+  app.route('/api/imports', importApiRoutes(deps));
   app.route('/api', apiRoutes(deps));
   app.onError(onError);
   app.notFound(notFound);

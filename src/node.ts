@@ -23,6 +23,7 @@ import { type CrossReferenceLater, sweepPending } from './services/crossref-late
 import { backfillFactsIfNeeded } from './services/fact-upkeep';
 import { type FeedScheduler, feedScheduler } from './services/feed-scheduler';
 import { ingestFeedItem } from './services/feeds';
+import { importScheduler } from './services/import-scheduler';
 import type { AppSettings } from './shared/app-env';
 import { staticFiles } from './static-files';
 import { nodeWebReader } from './web/node-reader';
@@ -136,6 +137,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const compute = threads > 0 ? threadCompute({ threads }) : undefined;
   const ingestOptions = { crossReferenceLater: opts.crossReferenceLater, compute };
   const feeds = opts.pollFeeds ? feedScheduler(db, webReader, { log, ingest: ingestOptions }) : null;
+  // Bulk imports run in the background; those a stopped server left unfinished go on from where they were.
+  const imports = importScheduler(db, webReader, { log, ingest: ingestOptions });
+  const resumed = await imports.resume();
+  if (resumed > 0) log(`resumed ${resumed} unfinished imports`);
   // A copy the routes read on each request: the fallback origin below is known only once listening.
   const settings: AppSettings = { ...opts.settings };
   root.route(
@@ -149,6 +154,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       clientAddress,
       health: fileHealth(opened, (line) => console.error(line)),
       webReader,
+      importLater: imports.later,
       // New items a "Poll now" found are added after the answer, one at a time per host (the reader's).
       feedItemsLater: async (feedId, urls) => {
         void (async () => {
@@ -181,7 +187,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     feeds,
     close: () =>
       new Promise<void>((ok) => {
-        const stopped = feeds?.stop() ?? Promise.resolve();
+        const stopped = Promise.all([feeds?.stop(), imports.stop()]);
         server.close(() => {
           void stopped
             .then(() => compute?.close())

@@ -9,6 +9,7 @@ import type { FeedItemsLater } from './services/feeds';
 import { ingestFeedItem, pollFeed } from './services/feeds';
 import type { IngestOptions } from './services/ingest';
 import type { WebReader } from './web/reader';
+import { consumeImportMessage, type ImportMessage, isImportMessage } from './worker-imports';
 
 /**
  * The queue the FEEDS binding sends to (wrangler.toml); any other batch is the cross-reference queue's.
@@ -19,7 +20,7 @@ export const FEEDS_QUEUE = 'crosscheck-feeds';
 export type FeedMessage = { kind: 'poll'; feedId: number } | { kind: 'item'; feedId: number; url: string };
 
 export interface FeedQueue {
-  sendBatch(messages: { body: FeedMessage }[]): Promise<unknown>;
+  sendBatch(messages: { body: FeedMessage | ImportMessage }[]): Promise<unknown>;
 }
 
 interface MessageLike {
@@ -86,6 +87,8 @@ export async function consumeFeedMessages(
         }
       } else if (body?.kind === 'item' && isId(body.feedId) && typeof body.url === 'string') {
         await ingestFeedItem(db, reader, body.feedId, body.url, ingest);
+      } else if (isImportMessage(body)) {
+        await consumeImportMessage(body, db, reader, ingest);
       } else {
         console.error('crosscheck: dropped a feed message that names no feed', message.body);
       }

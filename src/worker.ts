@@ -22,6 +22,7 @@ import {
   type FeedQueue,
   feedItemsLaterFor,
 } from './worker-feeds';
+import { importLaterFor } from './worker-imports';
 
 /** The Queue producer binding, as much of it as this file uses. */
 interface QueueProducer {
@@ -113,6 +114,7 @@ function appFor(env: Env): { app: App; db: Db } {
       crossReferenceLater: laterFor(env),
       webReader: workerWebReader(),
       feedItemsLater: feedItemsLaterFor(env.FEEDS),
+      importLater: importLaterFor(env.FEEDS),
       writeLimiter: bindingRateLimit(env.WRITE_LIMITER),
       settings: settingsFromEnv(env as unknown as Record<string, string | undefined>),
       // Cloudflare sets CF-Connecting-IP itself (a client's own copy does not survive the edge).

@@ -20,7 +20,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: [
-            'tests/{core,services,routes,security,browser,architecture}/**/*.test.{ts,tsx}',
+            'tests/{core,services,routes,security,browser,architecture,cli}/**/*.test.{ts,tsx}',
             // Node-side checks of the Workers build (bundle size) live beside the workerd tests.
             'tests/worker/**/*.node.test.ts',
           ],

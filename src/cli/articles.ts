@@ -1,15 +1,16 @@
-// Command line: `ingest FILE...` into the database, `compare A B... [--json]` without storing anything.
+// Command line: `ingest FILE... | --url URL...` into the database as one import (a progress bar, one failure never
+// stops the others; /imports shows it too), `compare A B... [--json]` without storing anything.
 import { readFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadManifest } from '../../seeds/load';
+import { readManifest } from '../../seeds/load';
 import { DEFAULT_DATABASE_URL, databaseUrlFromEnv } from '../config';
 import { openNodeDb } from '../node-db';
 import { compareDocuments, whyNotLinked } from '../services/compare';
-import { InputError } from '../services/errors';
-import { type IngestResult, ingestArticle } from '../services/ingest';
-import { addArticleByUrl } from '../services/web-articles';
+import type { ImportSource } from '../services/import-sources';
+import { createImport, importProgress, runImport } from '../services/imports';
 import { nodeWebReader } from '../web/node-reader';
+import { progress } from './progress';
 
 const USAGE = `Usage:
   npm run ingest -- [--outlet NAME] [--title TITLE] FILE...   text/HTML files, or manifest .json files
@@ -18,10 +19,59 @@ const USAGE = `Usage:
   npm run compare -- A.txt B.txt [...] --why "54 countries"     why the claims saying that were or were not linked
 Environment: DATABASE_URL (default ${DEFAULT_DATABASE_URL})`;
 
-function describe(label: string, r: IngestResult): string {
-  return r.status === 'duplicate'
-    ? `${label}: already stored as article ${r.articleId} ("${r.title}"), skipped`
-    : `${label}: article ${r.articleId}, ${r.claims} claims, ${r.conflicts} conflicts, ${r.corroborations} corroborations`;
+/** What the command line names, as one import: URLs, manifest entries and files, in the order given. */
+async function importOf(
+  urls: string[],
+  files: string[],
+  given: { outlet?: string; title?: string },
+): Promise<ImportSource> {
+  const items: ImportSource['items'] = urls.map((url) => ({
+    target: url,
+    payload: { url, outlet: given.outlet, title: given.title },
+  }));
+  const read = (path: string) =>
+    readFile(path, 'utf8').then(
+      (text) => ({ text }),
+      (err: NodeJS.ErrnoException) => ({ error: `the file could not be read (${err.code ?? err.message})` }),
+    );
+  for (const file of files) {
+    if (extname(file).toLowerCase() === '.json') {
+      const base = dirname(file);
+      for (const e of await readManifest(file))
+        items.push({
+          target: e.file,
+          payload: {
+            ...(await read(resolve(base, e.file))),
+            outlet: e.outlet,
+            title: e.title ?? e.file.replace(/\.[^.]+$/, ''),
+            url: e.url ?? undefined,
+            publishedAt: e.publishedAt ?? e.published ?? undefined,
+            format: e.format ?? (/\.html?$/i.test(e.file) ? 'html' : 'auto'),
+          },
+        });
+      continue;
+    }
+    items.push({
+      target: file,
+      payload: given.outlet
+        ? {
+            ...(await read(file)),
+            outlet: given.outlet,
+            title: given.title ?? basename(file, extname(file)),
+            format: /\.html?$/i.test(file) ? 'html' : 'auto',
+          }
+        : { error: 'give --outlet NAME for plain files (or use a manifest)' },
+    });
+  }
+  const named = [
+    urls.length ? `${urls.length} URL${urls.length === 1 ? '' : 's'}` : '',
+    ...files.map((f) => basename(f)),
+  ].filter(Boolean);
+  return {
+    kind: files.length ? 'manifest' : 'urls',
+    label: `npm run ingest: ${named.slice(0, 3).join(', ')}${named.length > 3 ? ` and ${named.length - 3} more` : ''}`,
+    items,
+  };
 }
 
 async function ingest(argv: string[]): Promise<number> {
@@ -43,35 +93,28 @@ async function ingest(argv: string[]): Promise<number> {
     console.log(USAGE);
     return values.help ? 0 : 2;
   }
+  // Read before opening the database: a malformed manifest stops here, with nothing stored.
+  const source = await importOf(urls, files, values);
   const { db, close } = await openNodeDb(databaseUrlFromEnv(process.env));
   let failures = 0;
   try {
-    const reader = nodeWebReader();
-    for (const url of urls) {
-      try {
-        const r = await addArticleByUrl(db, reader, { url, outlet: values.outlet, title: values.title });
-        console.log(describe(r.url, r as IngestResult));
-      } catch (err) {
-        failures++;
-        console.error(`${url}: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
-    for (const file of files) {
-      try {
-        if (extname(file).toLowerCase() === '.json') {
-          await loadManifest(db, file, (entry, r) => console.log(describe(entry.file, r)));
-          continue;
-        }
-        if (!values.outlet) throw new InputError('give --outlet NAME for plain files (or use a manifest)');
-        const text = await readFile(file, 'utf8');
-        const title = values.title ?? basename(file, extname(file));
-        const format = /\.html?$/i.test(file) ? 'html' : 'auto';
-        console.log(describe(file, await ingestArticle(db, { outlet: values.outlet, title, text, format })));
-      } catch (err) {
-        failures++;
-        console.error(`${file}: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
+    // Stored as an import, so /imports shows its progress to reviewers while it runs.
+    const job = await createImport(db, source, { actor: 'npm run ingest' });
+    console.log(`import ${job.id}: ${job.total} items (progress at /imports/${job.id})`);
+    const bar = progress(`import ${job.id}`, job.total);
+    await runImport({ db, reader: nodeWebReader() }, job.id, (done) => {
+      if (done.status === 'failed') failures++;
+      bar.step(done.target, done.status === 'failed' ? (done.reason ?? 'failed') : undefined);
+    });
+    bar.end();
+    const p = await importProgress(db, job.id);
+    const { stored, duplicate, failed } = p.counts;
+    console.log(`import ${job.id}: ${stored} stored, ${duplicate} already stored, ${failed} failed`);
+    for (const i of p.items)
+      if (i.status === 'stored' || i.status === 'duplicate')
+        console.log(
+          `  ${i.target}: ${i.status === 'stored' ? 'article' : 'already stored as article'} ${i.articleId}`,
+        );
   } finally {
     close();
   }

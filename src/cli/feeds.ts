@@ -8,6 +8,7 @@ import { openNodeDb } from '../node-db';
 import { InputError } from '../services/errors';
 import { addFeed, importOpml, ingestFeedItem, pollFeed } from '../services/feeds';
 import { nodeWebReader } from '../web/node-reader';
+import { progress } from './progress';
 
 const USAGE = `Usage:
   npm run feeds -- add URL [--every MINUTES] [--outlet NAME]   subscribe (polled by npm start)
@@ -15,31 +16,6 @@ const USAGE = `Usage:
   npm run feeds -- list                                        feeds with their last poll
   npm run feeds -- poll [ID...]                                poll now (all feeds without IDs)
 Environment: DATABASE_URL (default ${DEFAULT_DATABASE_URL})`;
-
-/** One line that rewrites itself on a terminal; plain lines otherwise (logs, CI). */
-function progress(label: string, total: number) {
-  const tty = process.stderr.isTTY;
-  let done = 0;
-  const draw = (current: string) => {
-    const width = 24;
-    const filled = total ? Math.round((done / total) * width) : width;
-    const bar = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`;
-    if (tty) process.stderr.write(`\r\x1b[2K${label} ${bar} ${current.slice(0, 60)}`);
-  };
-  return {
-    step(current: string, failure?: string) {
-      done++;
-      draw(current);
-      if (failure) {
-        if (tty) process.stderr.write('\n');
-        console.error(`  failed: ${current}: ${failure}`);
-      } else if (!tty) console.log(`${label} ${done}/${total} ${current}`);
-    },
-    end() {
-      if (tty) process.stderr.write('\n');
-    },
-  };
-}
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({

@@ -6,6 +6,7 @@ import type { DatabaseHealth } from '../middleware/db-unavailable';
 import type { Compute } from '../services/compute';
 import type { CrossReferenceLater } from '../services/crossref-later';
 import type { FeedItemsLater } from '../services/feeds';
+import type { ImportLater } from '../services/imports';
 import type { WebReader } from '../web/reader';
 import type { User } from './user';
 
@@ -45,6 +46,11 @@ export interface AppDeps {
    * background; Workers: one FEEDS queue message each); absent = inside the request (tests).
    */
   feedItemsLater?: FeedItemsLater;
+  /**
+   * Runs a bulk import's items after the request that started it (Node: in the background; Workers: one
+   * FEEDS queue message each); absent = inside the request (tests). The page follows its stored progress.
+   */
+  importLater?: ImportLater;
   /**
    * Where extraction and the stateless compare run (src/services/compute.ts): Node passes a worker-thread
    * pool for large inputs (src/node-compute/pool.ts); absent = in the request's thread (Worker, tests).

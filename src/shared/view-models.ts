@@ -16,4 +16,5 @@ export type { ComparedWith } from '../services/compared';
 export type { ConflictDetail, ConflictQueue, UnfoldedFact } from '../services/conflicts';
 export type { Figure } from '../services/fact-model';
 export type { FactRow, FactView } from '../services/facts';
+export type { ImportProgress, ImportSummary } from '../services/imports';
 export type { OutletMatrix, OutletPair, StoryFact, StorySummary, StoryView } from '../services/stories';

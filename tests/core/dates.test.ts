@@ -78,6 +78,15 @@ describe('comparison: date-needs-agreeing-rest', () => {
     expect(links.map((l) => [l.explanation.a?.text, l.explanation.b?.text])).toContainEqual(['2021', '2022']);
   });
 
+  it('a disagreement joining two facts by value alone does not stop the year (rule spoken-for-rest, SummEdits ectsum_KOP_q2_2021_19)', () => {
+    const doc =
+      'On Slide 36, our sales forecast for 2021 remains in the range of $1.7 billion to $1.8 billion compared with $1.67 billion in the prior year.';
+    const summary =
+      "The company's consolidated sales increased to $441 million, with a projected sales forecast for 2022 remaining within the range of $1.7 billion to $1.8 billion compared with $1.67 billion in the prior year.";
+    const links = compareTexts([doc, summary]).filter((l) => l.relation === 'conflict');
+    expect(links.map((l) => [l.explanation.a?.text, l.explanation.b?.text])).toContainEqual(['2021', '2022']);
+  });
+
   it('years that are the periods of differing figures are not compared (SummEdits ectsum_RS_q3_2020)', () => {
     const doc =
       'Non-GAAP net income attributable to Reliance for the third quarter of 2020 was $120.9 million, resulting non-GAAP earnings per diluted share of $1.87, down from $2.39 in the third quarter of 2019.';

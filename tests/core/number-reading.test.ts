@@ -132,3 +132,27 @@ describe('thousands split by a tokenised source (rule: spaced-thousands)', () =>
     expect(qs.map((q) => q.value)).not.toContain(5200);
   });
 });
+
+describe('ranges written with both bounds signed (rules percent-range, range-of-and)', () => {
+  it('reads "up 4% to 7%" as one range, like "4-7%" (SummEdits ectsum_CL_q4_2020_11)', () => {
+    expect(one('We expect net sales to be up 4% to 7%.')).toMatchObject({
+      low: 4,
+      high: 7,
+      unitClass: 'percent',
+    });
+  });
+
+  it('keeps a change by one figure to another apart: "fell 3% to 5%", "from 3% to 5%"', () => {
+    expect(quantities('Unemployment fell 3% to 5% in the state.').map((q) => q.text)).toEqual(['3%', '5%']);
+    expect(quantities('The rate moved from 3% to 5% over the year.').map((q) => q.text)).toEqual([
+      '3%',
+      '5%',
+    ]);
+  });
+
+  it('reads "the range of $11,100 million and $11,250 million" as one range (SummEdits ectsum_IQV_q3_2020)', () => {
+    expect(
+      one('We now expect full year revenue to be in the range of $11,100 million and $11,250 million.'),
+    ).toMatchObject({ low: 11_100_000_000, high: 11_250_000_000, unitClass: 'money:usd' });
+  });
+});

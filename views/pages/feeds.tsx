@@ -117,7 +117,8 @@ export function FeedsPage({ feeds, canEdit, canDelete, errors = {}, values = {},
       <p class="lede">
         RSS, Atom, RDF and JSON Feed subscriptions. Each is polled at its interval (a conditional GET: an
         unchanged feed costs one small request); every item no feed listed before is fetched once and added as
-        an article.
+        an article. A long OPML list can also go through <a href="/imports">bulk import</a>, which shows each
+        feed's outcome as it goes.
       </p>
       {notice ? (
         <p class="notice" role="status">

@@ -72,9 +72,14 @@ const TIME_RULES = SUBJECT_RULES.filter((r) => ANOTHER_TIME.has(r.name));
 export function datesWithAgreeingRest(pairs: QuantityPair[], va: ClaimView, vb: ClaimView): QuantityPair[] {
   if (!pairs.some((p) => isDateFamily(p.qa))) return pairs;
   const rest = pairs.filter((p) => !isDateFamily(p.qa));
-  const agreeing = rest.some((p) => p.overlap);
+  // Rule spoken-for-rest: a disagreement whose figure agrees with another figure of the pair joins two
+  // facts by value alone ("$1.67 billion in the prior year" against the "$441 million" of the quarter,
+  // when both sentences state "$1.67 billion"): it says nothing against the rest agreeing.
+  const spoken = new Set(rest.filter((p) => p.overlap).flatMap((p) => [p.qa, p.qb]));
+  const told = rest.filter((p) => p.overlap || !(spoken.has(p.qa) || spoken.has(p.qb)));
+  const agreeing = told.some((p) => p.overlap);
   const bare = (v: ClaimView) => v.c.quantities.every(isDateFamily);
-  if (rest.every((p) => p.overlap) && (agreeing || bare(va) || bare(vb)) && !periods(va) && !periods(vb))
+  if (told.every((p) => p.overlap) && (agreeing || bare(va) || bare(vb)) && !periods(va) && !periods(vb))
     return pairs;
   return rest;
 }

@@ -14,6 +14,14 @@ import { type AmountReading, noPhrase } from './reading';
 export const mayStartAmount = (t: Token) =>
   t.type === 'punct' ? CURRENCY_SYMBOLS.has(t.text) : mayStartNumber(t);
 
+/** Words before "3% to 5%" that make it a change by one figure to the other, not a range. */
+const CHANGE_BEFORE = new Set(
+  'from by rose fell rise rises falls climbed jumped dropped declined increased decreased grew gained lost slipped surged soared slumped plunged edged cut raised lowered'.split(
+    ' ',
+  ),
+);
+const isRangeSep = (t: Token | undefined) => t !== undefined && (t.text === '-' || t.lower === 'to');
+
 export function readFigure(tokens: Token[], i: number, text: string): AmountReading | null {
   const t = tokens[i]!;
   let currency: string | null = null;
@@ -31,9 +39,20 @@ export function readFigure(tokens: Token[], i: number, text: string): AmountRead
   const found: Found = { num, hedge: findHedge(tokens, i), rangeEnd: null };
   let j = num.to;
   // Ranges: "between 40 and 50", "40-50", "from 3 to 5 million", "40 to 50".
-  const sep = tokens[j];
-  const prevWord = tokens[(found.hedge?.from ?? i) - 1]?.lower;
-  if (sep && (sep.text === '-' || sep.lower === 'to' || (sep.lower === 'and' && prevWord === 'between'))) {
+  // Rule percent-range: a percent sign at both bounds ("up 4% to 7%") still makes one range, as "4-7%".
+  // Not after a change ("fell 3% to 5%", "from 3% to 5%": by 3 points, to 5 %).
+  const before = found.hedge?.from ?? i;
+  const prevWord = tokens[before - 1]?.lower;
+  const signed =
+    tokens[j]?.text === '%' &&
+    isRangeSep(tokens[j + 1]) &&
+    tokens[j + 3]?.text === '%' &&
+    !CHANGE_BEFORE.has(prevWord ?? '');
+  const sep = tokens[signed ? j + 1 : j];
+  // "between 40 and 50", "in the range of $11,100 million and $11,250 million" (rule range-of-and).
+  const joins = prevWord === 'between' || (prevWord === 'of' && tokens[before - 2]?.lower === 'range');
+  if (sep && (sep.text === '-' || sep.lower === 'to' || (sep.lower === 'and' && joins))) {
+    if (signed) j++;
     const k = CURRENCY_SYMBOLS.has(tokens[j + 1]?.text ?? '') ? j + 2 : j + 1;
     const second = readNumber(tokens, k);
     // "2-0 win", "68-31 vote", "1-800-222": a descending pair joined by a hyphen is a score or a code.

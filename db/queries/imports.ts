@@ -1,0 +1,166 @@
+// Bulk imports: the job, its items and their outcomes (src/services/imports.ts does the work).
+import { and, asc, desc, eq, inArray, isNull, notExists, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { importItems, importJobs } from '../schema';
+import { runBatch } from './batch';
+
+export type ImportJobRow = typeof importJobs.$inferSelect;
+export type ImportItemRow = typeof importItems.$inferSelect;
+export type ImportItemStatus = 'pending' | 'running' | 'stored' | 'duplicate' | 'subscribed' | 'failed';
+
+/** Rows per insert statement: 4 values each, and D1 binds at most 100 parameters. */
+const ROWS = 20;
+
+/** Stores a job and all its items, pending; the items in one batch (all or none), the job removed if they fail. */
+export async function insertImport(
+  db: Db,
+  job: { kind: string; label: string; createdBy?: string | null },
+  items: { target: string; payload?: string | null }[],
+): Promise<ImportJobRow> {
+  const [row] = await db
+    .insert(importJobs)
+    .values({ ...job, total: items.length })
+    .returning();
+  const inserts = [];
+  for (let i = 0; i < items.length; i += ROWS)
+    inserts.push(
+      db.insert(importItems).values(
+        items.slice(i, i + ROWS).map((it, k) => ({
+          jobId: row!.id,
+          position: i + k + 1,
+          target: it.target,
+          payload: it.payload ?? null,
+        })),
+      ),
+    );
+  try {
+    await runBatch(db, inserts);
+  } catch (err) {
+    await db.delete(importJobs).where(eq(importJobs.id, row!.id));
+    throw err;
+  }
+  return row!;
+}
+
+export async function importJobById(db: Db, id: number): Promise<ImportJobRow | null> {
+  const [row] = await db.select().from(importJobs).where(eq(importJobs.id, id)).limit(1);
+  return row ?? null;
+}
+
+export async function importItemsOf(db: Db, jobId: number): Promise<ImportItemRow[]> {
+  return db.select().from(importItems).where(eq(importItems.jobId, jobId)).orderBy(asc(importItems.position));
+}
+
+/** The latest jobs, newest first. */
+export async function recentImportJobs(db: Db, limit = 20): Promise<ImportJobRow[]> {
+  return db.select().from(importJobs).orderBy(desc(importJobs.id)).limit(limit);
+}
+
+/** Per job: how many items are in each status. */
+export async function importStatusCounts(
+  db: Db,
+  jobIds: number[],
+): Promise<Map<number, Partial<Record<ImportItemStatus, number>>>> {
+  const out = new Map<number, Partial<Record<ImportItemStatus, number>>>();
+  if (jobIds.length === 0) return out;
+  const rows = await db
+    .select({ jobId: importItems.jobId, status: importItems.status, n: sql<number>`count(*)` })
+    .from(importItems)
+    .where(inArray(importItems.jobId, jobIds))
+    .groupBy(importItems.jobId, importItems.status);
+  for (const r of rows) {
+    const m = out.get(r.jobId) ?? {};
+    m[r.status as ImportItemStatus] = Number(r.n);
+    out.set(r.jobId, m);
+  }
+  return out;
+}
+
+/** Positions of a job's items still pending, in order. */
+export async function pendingPositions(db: Db, jobId: number): Promise<number[]> {
+  const rows = await db
+    .select({ position: importItems.position })
+    .from(importItems)
+    .where(and(eq(importItems.jobId, jobId), eq(importItems.status, 'pending')))
+    .orderBy(asc(importItems.position));
+  return rows.map((r) => r.position);
+}
+
+/**
+ * Takes a pending item for doing (pending → running), so that two runners (a queue's redelivery, a
+ * resumed job) never do it twice. The item when taken, else null.
+ */
+export async function claimImportItem(
+  db: Db,
+  jobId: number,
+  position: number,
+  now: number,
+): Promise<ImportItemRow | null> {
+  const [row] = await db
+    .update(importItems)
+    .set({ status: 'running', startedAt: now })
+    .where(
+      and(
+        eq(importItems.jobId, jobId),
+        eq(importItems.position, position),
+        eq(importItems.status, 'pending'),
+      ),
+    )
+    .returning();
+  return row ?? null;
+}
+
+export interface ImportOutcome {
+  status: Exclude<ImportItemStatus, 'pending' | 'running'>;
+  reason?: string | null;
+  articleId?: number | null;
+  feedId?: number | null;
+}
+
+/** Records what became of an item (its payload is no longer needed), and finishes the job when it was the last. */
+export async function recordImportItem(
+  db: Db,
+  jobId: number,
+  position: number,
+  o: ImportOutcome,
+  now: number,
+): Promise<void> {
+  const open = db
+    .select({ one: sql`1` })
+    .from(importItems)
+    .where(and(eq(importItems.jobId, jobId), inArray(importItems.status, ['pending', 'running'])));
+  await runBatch(db, [
+    db
+      .update(importItems)
+      .set({
+        status: o.status,
+        reason: o.reason ?? null,
+        articleId: o.articleId ?? null,
+        feedId: o.feedId ?? null,
+        payload: null,
+        finishedAt: now,
+      })
+      .where(and(eq(importItems.jobId, jobId), eq(importItems.position, position))),
+    db
+      .update(importJobs)
+      .set({ finishedAt: now })
+      .where(and(eq(importJobs.id, jobId), isNull(importJobs.finishedAt), notExists(open))),
+  ]);
+}
+
+/**
+ * Items left running since before `before` (their runner stopped: a restarted server) go back to
+ * pending; returns the jobs that have pending items now, oldest first.
+ */
+export async function unfinishedImportJobs(db: Db, before: number): Promise<number[]> {
+  await db
+    .update(importItems)
+    .set({ status: 'pending', startedAt: null })
+    .where(and(eq(importItems.status, 'running'), sql`${importItems.startedAt} < ${before}`));
+  const rows = await db
+    .selectDistinct({ jobId: importItems.jobId })
+    .from(importItems)
+    .where(eq(importItems.status, 'pending'))
+    .orderBy(asc(importItems.jobId));
+  return rows.map((r) => r.jobId);
+}

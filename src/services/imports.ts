@@ -1,0 +1,215 @@
+// Use case: bulk imports with progress. An import (import-sources.ts) is stored as a job with its items
+// (db/queries/imports.ts); each item is then done on its own — an article added by URL or from its
+// text, a feed subscribed — and its outcome recorded, so the page shows done / total, the current item
+// and every failure with its reason, and one item's failure never stops or undoes the others.
+// Who runs the items is the entry's: Node in the background, the Worker one queue message each.
+import type { Db } from '../../db/client';
+import {
+  claimImportItem,
+  type ImportItemRow,
+  type ImportJobRow,
+  type ImportOutcome,
+  importItemsOf,
+  importJobById,
+  importStatusCounts,
+  insertImport,
+  pendingPositions,
+  recentImportJobs,
+  recordImportItem,
+  unfinishedImportJobs,
+} from '../../db/queries/imports';
+import type { WebReader } from '../web/reader';
+import { InputError, NotFoundError } from './errors';
+import { addFeed } from './feeds';
+import type { ImportSource, ManifestItem } from './import-sources';
+import { type IngestOptions, ingestArticle } from './ingest';
+import { addArticleByUrl, UrlAlreadyStoredError } from './web-articles';
+
+/** Runs a stored job's items after the request (Node: in the background; Workers: a queue message each). */
+export type ImportLater = (jobId: number, positions: number[]) => Promise<void>;
+
+export interface ImportRunner {
+  db: Db;
+  reader?: WebReader;
+  ingest?: IngestOptions;
+  /** Who started the import (feeds record who added them). */
+  actor?: string | null;
+}
+
+/** Stores the import, every item pending; an OPML import's feeds are polled every `intervalMinutes`. */
+export async function createImport(
+  db: Db,
+  source: ImportSource,
+  opts: { actor?: string | null; intervalMinutes?: number } = {},
+): Promise<ImportJobRow> {
+  const interval =
+    source.kind === 'opml' && opts.intervalMinutes ? { intervalMinutes: opts.intervalMinutes } : {};
+  return insertImport(
+    db,
+    { kind: source.kind, label: source.label, createdBy: opts.actor ?? null },
+    source.items.map((i) => {
+      const payload = { ...i.payload, ...interval };
+      return { target: i.target, payload: Object.keys(payload).length ? JSON.stringify(payload) : null };
+    }),
+  );
+}
+
+const reasonOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** Does one item's work; an InputError (a refused URL, an empty text, a known feed) is that item's failure. */
+async function work(run: ImportRunner, kind: string, item: ImportItemRow): Promise<ImportOutcome> {
+  const payload: ManifestItem & { intervalMinutes?: number } = item.payload ? JSON.parse(item.payload) : {};
+  if (payload.error) return { status: 'failed', reason: payload.error };
+  try {
+    if (kind === 'opml') {
+      const feed = await addFeed(
+        run.db,
+        run.reader?.policy,
+        { url: item.target, intervalMinutes: payload.intervalMinutes, title: payload.title },
+        run.actor ?? undefined,
+      );
+      return { status: 'subscribed', feedId: feed.id };
+    }
+    if (payload.text !== undefined) {
+      const r = await ingestArticle(
+        run.db,
+        {
+          outlet: payload.outlet ?? '',
+          title: payload.title ?? '',
+          url: payload.url ?? null,
+          publishedAt: payload.publishedAt ?? null,
+          text: payload.text,
+          format: payload.format ?? 'auto',
+        },
+        run.ingest ?? {},
+      );
+      return r.status === 'duplicate'
+        ? { status: 'duplicate', articleId: r.articleId, reason: `already stored as article ${r.articleId}` }
+        : { status: 'stored', articleId: r.articleId };
+    }
+    const r = await addArticleByUrl(
+      run.db,
+      run.reader,
+      {
+        url: payload.url ?? item.target,
+        outlet: payload.outlet,
+        title: payload.title,
+        publishedAt: payload.publishedAt,
+      },
+      run.ingest ?? {},
+    );
+    return r.status === 'duplicate'
+      ? { status: 'duplicate', articleId: r.articleId, reason: `the same text is article ${r.articleId}` }
+      : { status: 'stored', articleId: r.articleId };
+  } catch (err) {
+    if (err instanceof UrlAlreadyStoredError)
+      return {
+        status: 'duplicate',
+        articleId: err.articleId,
+        reason: `already stored as article ${err.articleId}`,
+      };
+    if (!(err instanceof InputError))
+      console.error(`crosscheck: import item ${item.jobId}/${item.position} (${item.target}) failed`, err);
+    return { status: 'failed', reason: reasonOf(err) };
+  }
+}
+
+export type ItemDone = ImportOutcome & { position: number; target: string };
+
+/**
+ * Does one item of a job if it is still pending (taken first, so never twice) and records what became
+ * of it. Null when someone else took it. Never throws for the item's own failure.
+ */
+export async function runImportItem(
+  run: ImportRunner,
+  jobId: number,
+  position: number,
+): Promise<ItemDone | null> {
+  const job = await importJobById(run.db, jobId);
+  if (!job) return null;
+  const item = await claimImportItem(run.db, jobId, position, Date.now());
+  if (!item) return null;
+  const outcome = await work(run, job.kind, item);
+  await recordImportItem(run.db, jobId, position, outcome, Date.now());
+  return { ...outcome, position, target: item.target };
+}
+
+/** Does every pending item of a job in order; `onEach` hears each outcome (the CLI's progress bar). */
+export async function runImport(
+  run: ImportRunner,
+  jobId: number,
+  onEach?: (done: ItemDone, job: ImportJobRow) => void,
+  /** Asked before each item: true stops here, the rest left pending (a server shutting down). */
+  stopped?: () => boolean,
+): Promise<void> {
+  const job = await importJobById(run.db, jobId);
+  if (!job) throw new NotFoundError(`There is no import ${jobId}.`);
+  for (const position of await pendingPositions(run.db, jobId)) {
+    if (stopped?.()) return;
+    const done = await runImportItem(run, jobId, position);
+    if (done) onEach?.(done, job);
+  }
+}
+
+/** Jobs a stopped runner left unfinished (items running for over `staleMs` go back to pending). */
+export const unfinishedImports = (db: Db, now = Date.now(), staleMs = 10 * 60_000) =>
+  unfinishedImportJobs(db, now - staleMs);
+
+export interface ImportProgress {
+  job: ImportJobRow;
+  total: number;
+  /** Items finished, whatever their outcome. */
+  done: number;
+  counts: { stored: number; duplicate: number; subscribed: number; failed: number; pending: number };
+  /** The item being done now (the first running one). */
+  current: { position: number; target: string } | null;
+  failures: { position: number; target: string; reason: string }[];
+  items: ImportItemRow[];
+  finished: boolean;
+}
+
+/** A job's progress as stored: what a page, its JSON twin and the CLI show. */
+export async function importProgress(db: Db, jobId: number): Promise<ImportProgress> {
+  const job = await importJobById(db, jobId);
+  if (!job) throw new NotFoundError(`There is no import ${jobId}.`);
+  const items = await importItemsOf(db, jobId);
+  const count = (s: string) => items.filter((i) => i.status === s).length;
+  const counts = {
+    stored: count('stored'),
+    duplicate: count('duplicate'),
+    subscribed: count('subscribed'),
+    failed: count('failed'),
+    pending: count('pending') + count('running'),
+  };
+  const running = items.find((i) => i.status === 'running');
+  return {
+    job,
+    total: job.total,
+    done: job.total - counts.pending,
+    counts,
+    current: running ? { position: running.position, target: running.target } : null,
+    failures: items
+      .filter((i) => i.status === 'failed')
+      .map((i) => ({ position: i.position, target: i.target, reason: i.reason ?? 'failed' })),
+    items,
+    finished: job.finishedAt !== null,
+  };
+}
+
+export interface ImportSummary extends ImportJobRow {
+  done: number;
+  failed: number;
+}
+
+/** The latest imports with how far each got. */
+export async function recentImports(db: Db, limit = 20): Promise<ImportSummary[]> {
+  const jobs = await recentImportJobs(db, limit);
+  const counts = await importStatusCounts(
+    db,
+    jobs.map((j) => j.id),
+  );
+  return jobs.map((j) => {
+    const c = counts.get(j.id) ?? {};
+    return { ...j, done: j.total - (c.pending ?? 0) - (c.running ?? 0), failed: c.failed ?? 0 };
+  });
+}
