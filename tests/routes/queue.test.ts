@@ -86,7 +86,9 @@ describe('GET / (queue)', () => {
     const html = await res.text();
     expect(visibleText(html)).toMatch(/Showing 1–1 of 1 disagreement/);
     // Unfolding the fact's row asks for its pairs under the same filters (not the page's limit).
-    expect(html).toMatch(/hx-get="\/facts\/\d+\/pairs\?status=all&amp;outlet=CNN&amp;q=countries&amp;sort=newest"/);
+    expect(html).toMatch(
+      /hx-get="\/facts\/\d+\/pairs\?status=all&amp;outlet=CNN&amp;q=countries&amp;sort=newest"/,
+    );
     const all = await (await t.app.request('/?status=all&sort=newest&limit=1', { headers: HTMX })).text();
     expect(all).toMatch(/href="\/\?status=all&amp;sort=newest&amp;limit=1&amp;offset=1"/);
     expect(all).toContain('hx-push-url="true"');
