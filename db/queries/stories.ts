@@ -27,26 +27,56 @@ export interface StoryArticle {
   publishedAt: string | null;
 }
 
-/** Two articles whose claims a fact link joins, that also name a common entity: a story's edge. */
-const PAIRS = (linksOf: string) => `select distinct ca.article_id as a, cb.article_id as b
-  from (${linksOf}) fl join claims ca on ca.id = fl.claim_a join claims cb on cb.id = fl.claim_b
-  where ca.article_id <> cb.article_id and exists (select 1 from mentions ma
-    join mentions mb on mb.entity_key = ma.entity_key and mb.article_id = cb.article_id
-    where ma.article_id = ca.article_id)`;
+/**
+ * Every two articles whose claims a fact link joins, with what the story rule weighs
+ * (src/services/story-model.ts, `isStoryEdge`): how many facts join them, how many named entities they
+ * share, and how many each names. `linksOf` selects fact links (claim_a, claim_b, fact_id); every link
+ * between two articles must be among them for the pair's count of facts to be whole.
+ */
+const PAIRS = (linksOf: string) => `with fl as (${linksOf}),
+  pa as (select min(ca.article_id, cb.article_id) as a, max(ca.article_id, cb.article_id) as b,
+      count(distinct fl.fact_id) as facts
+    from fl join claims ca on ca.id = fl.claim_a join claims cb on cb.id = fl.claim_b
+    where ca.article_id <> cb.article_id group by 1, 2)
+  select a, b, facts,
+    (select count(*) from (select entity_key from mentions where article_id = pa.a
+      intersect select entity_key from mentions where article_id = pa.b)) as shared,
+    (select count(distinct entity_key) from mentions where article_id = pa.a) as entities_a,
+    (select count(distinct entity_key) from mentions where article_id = pa.b) as entities_b
+  from pa`;
+
+/** Two articles a fact links, and what the story rule weighs of them. */
+export interface PairEvidence {
+  a: number;
+  b: number;
+  /** Distinct facts their claims share. */
+  facts: number;
+  /** Named entities (people, organisations, places) both mention, and how many each mentions. */
+  shared: number;
+  entitiesA: number;
+  entitiesB: number;
+}
 
 export type Pair = readonly [number, number];
 
-function toPairs(rows: SqlRow[]): Pair[] {
-  return rows.map((r) => [Number(r.a), Number(r.b)] as const);
+function toPairs(rows: SqlRow[]): PairEvidence[] {
+  return rows.map((r) => ({
+    a: Number(r.a),
+    b: Number(r.b),
+    facts: Number(r.facts),
+    shared: Number(r.shared),
+    entitiesA: Number(r.entities_a),
+    entitiesB: Number(r.entities_b),
+  }));
 }
 
 /** The story edges touching the given articles, and the articles at their ends with their stories. */
 export function storyPairsStatements(articleIds: number[]): [Statement, Statement] {
   const ids = JSON.stringify(articleIds);
   const own = 'select id from claims where article_id in (select value from json_each(?1))';
-  const ends = `select l.claim_a as claim_a, l.claim_b as claim_b from links l where l.fact_id is not null
-      and l.claim_a in (${own})
-    union select l.claim_a, l.claim_b from links l where l.fact_id is not null and l.claim_b in (${own})`;
+  const ends = `select l.claim_a as claim_a, l.claim_b as claim_b, l.fact_id as fact_id from links l
+      where l.fact_id is not null and l.claim_a in (${own})
+    union select l.claim_a, l.claim_b, l.fact_id from links l where l.fact_id is not null and l.claim_b in (${own})`;
   return [
     { sql: PAIRS(ends), args: [ids] },
     {
@@ -61,7 +91,7 @@ export function storyPairsStatements(articleIds: number[]): [Statement, Statemen
 export async function storyPairsOf(
   db: Db,
   articleIds: number[],
-): Promise<{ pairs: Pair[]; stories: Map<number, number | null> }> {
+): Promise<{ pairs: PairEvidence[]; stories: Map<number, number | null> }> {
   const [pairRows, storyRows] = await runStatements(db, storyPairsStatements(articleIds), 'read');
   return { pairs: toPairs(pairRows ?? []), stories: storiesOf(storyRows ?? []) };
 }
@@ -74,14 +104,14 @@ function storiesOf(rows: SqlRow[]): Map<number, number | null> {
 export async function storyMembers(
   db: Db,
   storyIds: number[],
-): Promise<{ pairs: Pair[]; stories: Map<number, number | null> }> {
+): Promise<{ pairs: PairEvidence[]; stories: Map<number, number | null> }> {
   const arts = 'select id from articles where story_id in (select value from json_each(?1))';
   const claimsOf = `select id from claims where article_id in (${arts})`;
   const [pairRows, storyRows] = await runStatements(
     db,
     [
       {
-        sql: PAIRS(`select claim_a, claim_b from links where fact_id is not null and claim_a in (${claimsOf})
+        sql: PAIRS(`select claim_a, claim_b, fact_id from links where fact_id is not null and claim_a in (${claimsOf})
           and claim_b in (${claimsOf})`),
         args: [JSON.stringify(storyIds)],
       },
@@ -93,11 +123,13 @@ export async function storyMembers(
 }
 
 /** Every story edge, and every article in a story or in an edge: the rebuild's input. */
-export async function allStoryPairs(db: Db): Promise<{ pairs: Pair[]; stories: Map<number, number | null> }> {
+export async function allStoryPairs(
+  db: Db,
+): Promise<{ pairs: PairEvidence[]; stories: Map<number, number | null> }> {
   const [pairRows, storyRows] = await runStatements(
     db,
     [
-      { sql: PAIRS('select claim_a, claim_b from links where fact_id is not null'), args: [] },
+      { sql: PAIRS('select claim_a, claim_b, fact_id from links where fact_id is not null'), args: [] },
       {
         sql: `select id, story_id from articles where story_id is not null or id in
           (select c.article_id from links l join claims c on c.id = l.claim_a or c.id = l.claim_b where l.fact_id is not null)`,

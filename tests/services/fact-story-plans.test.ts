@@ -16,7 +16,8 @@ import { createTestDb, type TestDb } from '../helpers/db';
 
 // What a plan may scan: the statements' own CTEs (story_links and its aggregates: sl, pf, fo),
 // json_each over a parameter.
-const SCANNABLE = /^SCAN (n|fl|e|json_each|story_links|sl|per_fact|pf|fo|\(subquery-\d+\)|CONSTANT ROW)( |$)/;
+const SCANNABLE =
+  /^SCAN (n|fl|pa|e|json_each|story_links|sl|per_fact|pf|fo|\(subquery-\d+\)|CONSTANT ROW)( |$)/;
 
 let t: TestDb;
 beforeAll(async () => {
