@@ -53,6 +53,12 @@ export const articles = sqliteTable(
      * Null for an article that is no copy (or whose original was deleted).
      */
     copyOf: integer('copy_of'),
+    /**
+     * Cross-referenced, but its facts and stories not brought up to date yet: on Workers that upkeep
+     * is a queue message of its own after the links are stored (src/services/crossref-later.ts), and
+     * the sweeper sends it again if it is lost. Always false on Node, where both run in one call.
+     */
+    upkeepPending: integer('upkeep_pending', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     uniqueIndex('articles_content_hash').on(t.contentHash),
@@ -61,6 +67,7 @@ export const articles = sqliteTable(
     index('articles_source').on(t.sourceId),
     // The sweeper's lookup (src/services/crossref-later.ts): only pending rows are in it.
     index('articles_crossref_pending').on(t.id).where(sql`${t.crossrefPending} = 1`),
+    index('articles_upkeep_pending').on(t.id).where(sql`${t.upkeepPending} = 1`),
     index('articles_story').on(t.storyId),
     index('articles_copy_of').on(t.copyOf),
   ],

@@ -13,7 +13,13 @@ import { createApp } from './app';
 import { accessUser } from './auth/access-user';
 import { type AccessConfig, accessFromEnv, libsqlFromEnv, settingsFromEnv } from './config';
 import { bindingRateLimit, type RateLimitBinding } from './middleware/rate-limit';
-import { type CrossReferenceLater, crossReferenceStored, sweepPending } from './services/crossref-later';
+import {
+  type CrossReferenceLater,
+  type CrossReferenceStage,
+  crossReferenceLinks,
+  sweepPending,
+  upkeepStored,
+} from './services/crossref-later';
 import { workerWebReader } from './web/worker-reader';
 import {
   consumeFeedMessages,
@@ -28,9 +34,13 @@ import { importLaterFor } from './worker-imports';
 interface QueueProducer {
   sendBatch(messages: { body: CrossReferenceMessage }[]): Promise<unknown>;
 }
-/** What the ingest sends the consumer: the article to compare with the archive. */
+/**
+ * What the ingest sends the consumer: the article to compare with the archive, and the stage
+ * (crossref-later.ts): `links` (the default; what messages from before stages carry), then `upkeep`.
+ */
 export interface CrossReferenceMessage {
   articleId: number;
+  stage?: CrossReferenceStage;
 }
 /** A consumer batch, as much of it as this file uses. */
 export interface MessageBatchLike {
@@ -86,9 +96,11 @@ const SEND_BATCH = 100;
 function laterFor(env: Env): CrossReferenceLater | undefined {
   const queue = env.CROSSREF;
   if (!queue) return undefined;
-  return async (ids) => {
+  return async (ids, stage = 'links') => {
+    // A `links` message carries no stage, as before stages: a Worker of either version reads it.
+    const body = (articleId: number) => (stage === 'links' ? { articleId } : { articleId, stage });
     for (let i = 0; i < ids.length; i += SEND_BATCH)
-      await queue.sendBatch(ids.slice(i, i + SEND_BATCH).map((articleId) => ({ body: { articleId } })));
+      await queue.sendBatch(ids.slice(i, i + SEND_BATCH).map((id) => ({ body: body(id) })));
   };
 }
 
@@ -132,27 +144,38 @@ function appFor(env: Env): { app: App; db: Db } {
 }
 
 /**
- * The queue consumer: one article per message (max_batch_size = 1 in wrangler.toml keeps each
- * invocation to one article's CPU). A message that is not an article id is dropped; a failure is
- * retried by the queue, and the cron sweep catches anything that still stays pending.
+ * The queue consumer: one stage of one article per message (max_batch_size = 1 in wrangler.toml keeps
+ * each invocation to that much CPU). The `links` stage sends the article on to the `upkeep` stage when
+ * it gained links (or, on a repeated delivery, when its upkeep is still pending: a lost upkeep message
+ * is sent again). A message that names no article or stage is dropped; a failure is retried by the
+ * queue, and the cron sweep catches anything that still stays pending.
  */
 export async function consumeCrossReferences(batch: MessageBatchLike, env: Env): Promise<void> {
   const { db } = appFor(env);
+  const later = laterFor(env);
   for (const message of batch.messages) {
-    const id = (message.body as Partial<CrossReferenceMessage> | null)?.articleId;
-    if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) {
+    const body = message.body as Partial<CrossReferenceMessage> | null;
+    const id = body?.articleId;
+    const stage = body?.stage ?? 'links';
+    if (
+      typeof id !== 'number' ||
+      !Number.isSafeInteger(id) ||
+      id < 1 ||
+      (stage !== 'links' && stage !== 'upkeep')
+    ) {
       console.error('crosscheck: dropped a queue message that names no article', message.body);
       message.ack();
       continue;
     }
     try {
-      await crossReferenceStored(db, id);
+      if (stage === 'upkeep') await upkeepStored(db, id);
+      else if ((await crossReferenceLinks(db, id)).upkeep) {
+        if (later) await later([id], 'upkeep');
+        else await upkeepStored(db, id);
+      }
       message.ack();
     } catch (err) {
-      console.error(
-        `crosscheck: cross-referencing article ${id} failed (attempt ${message.attempts ?? '?'})`,
-        err,
-      );
+      console.error(`crosscheck: ${stage} of article ${id} failed (attempt ${message.attempts ?? '?'})`, err);
       message.retry();
     }
   }

@@ -1,9 +1,11 @@
 // The blocking-index lookup and the term statistics the cross-referencer needs, bounded per key.
 import type { ClaimForMatching, ClaimKind, Quote, TermStats } from '../../src/core';
 import { prefixOf } from '../../src/core/terms';
+import { SIGNATURE_SIZE } from '../../src/core/wire-copies';
 import type { Db } from '../client';
 import { type Read, readOne, type SqlRow } from './batch';
 import { type QuantityJson, quantityFromJson, quantityJsonSql } from './quantities';
+import type { StoredCopyInfo } from './wire-copies';
 
 /** Stored document frequencies, by term (TOTAL_CLAIMS_TERM: the number of stored claims). */
 export type DfMap = Map<string, number>;
@@ -12,6 +14,11 @@ export type DfMap = Map<string, number>;
 export interface Candidates {
   claims: ClaimForMatching[];
   df: DfMap;
+  /**
+   * Only from articleCandidatesQuery: the candidates' articles with their copy marks, and the
+   * signature of those that could be a wire copy of the article (see COPY_PEERS); null otherwise.
+   */
+  copyPeers?: StoredCopyInfo[];
 }
 
 /**
@@ -73,7 +80,7 @@ select '[' || group_concat('[' || c.id || ',' || c.article_id || ',' || json_quo
   c.quotes || ',' || c.entities || ',' || c.terms || ',' ||
   (select json_group_array(x.key) from claim_keys x where x.claim_id = c.id${keys ? ` and +x.key in ${keys}` : ''}) || ',' ||
   (select json_group_array(${quantityJsonSql('q')}) from quantities q where q.claim_id = c.id) || ']', ',') || ']' as c,
-  group_concat(c.id || ':' || c.context_terms, char(30)) as x, null as df
+  group_concat(c.id || ':' || c.context_terms, char(30)) as x, null as df, null as w
 from (select id, (row_number() over (order by id) - 1) / ${CANDIDATES_PER_ROW} as g from ids) r
 cross join claims c on c.id = r.id group by r.g`;
 
@@ -111,19 +118,46 @@ export type CandidateQuery = Read<Candidates>;
  * The candidates, then one more row with the stored frequencies of their terms (which the
  * cross-referencer weighs), for the keys of the CTE `k`.
  */
-const CANDIDATES_SQL = (k: string, before: string | undefined) =>
+const CANDIDATES_SQL = (k: string, before: string | undefined, copies = '') =>
   `${MATCHABLE_SQL(`${k}, ${CANDIDATE_IDS(before)}`, '(select value from k)')}
-union all select null, null, ${DF_PAIRS} from (select distinct j.value as term from ids join claims c on c.id = ids.id, json_each(c.terms) j) u
-cross join term_stats t on t.term = u.term`;
+union all select null, null, ${DF_PAIRS}, null from (select distinct j.value as term from ids join claims c on c.id = ids.id, json_each(c.terms) j) u
+cross join term_stats t on t.term = u.term${copies}`;
+
+/** The positions of a signature's hashes (src/core/wire-copies.ts: SIGNATURE_SIZE of 8 hex digits each). */
+const HASH_SLOTS = JSON.stringify(Array.from({ length: SIGNATURE_SIZE }, (_, i) => i));
+
+/**
+ * One more row for articleCandidatesQuery (article `?1`): the candidates' articles as JSON
+ * [[id, copy_of, signature]…], where the signature is left out (null) unless the article shares at
+ * least one of its signature's hashes with article ?1's. Two texts that share none are never wire
+ * copies (isWireCopy needs half of the sampled hashes in common), so the consumer decides exactly as
+ * if it had read them all, without reading and decoding about 1 KB per candidate article. The hashes
+ * are matched as 8-digit substrings: a match across two hashes only lets an article through that the
+ * exact test then rejects.
+ */
+const COPY_PEERS = `
+union all select null, null, null, (select json_group_array(json_array(a.id, a.copy_of, case when exists (
+    select 1 from json_each('${HASH_SLOTS}') j, articles me where me.id = ?1
+      and length(substr(me.copy_signature, instr(me.copy_signature, ':') + 1 + 8 * j.value, 8)) = 8
+      and instr(a.copy_signature, substr(me.copy_signature, instr(me.copy_signature, ':') + 1 + 8 * j.value, 8)) > 0)
+    then a.copy_signature end))
+  from articles a where a.id in (select distinct c.article_id from ids cross join claims c on c.id = ids.id))`;
 
 function candidateRows(rows: SqlRow[], excludeArticle?: number): Candidates {
   const df: DfMap = new Map();
   const claims: SqlRow[] = [];
+  let copyPeers: StoredCopyInfo[] | undefined;
   for (const row of rows) {
-    if (row.c === null || row.c === undefined) readTermPairs(row, df);
+    if (typeof row.w === 'string')
+      copyPeers = (JSON.parse(row.w) as [number, number | null, string | null][]).map(
+        ([id, copyOf, copySignature]) => ({ id, copyOf, copySignature }),
+      );
+    else if (row.c === null || row.c === undefined) readTermPairs(row, df);
     else claims.push(row);
   }
-  return { claims: matchableFromRows(claims, excludeArticle), df };
+  const out: Candidates = { claims: matchableFromRows(claims, excludeArticle), df };
+  if (copyPeers) out.copyPeers = copyPeers;
+  return out;
 }
 
 /**
@@ -159,6 +193,7 @@ export function articleCandidatesQuery(articleId: number): CandidateQuery {
       sql: CANDIDATES_SQL(
         'k(value) as (select distinct x.key from claims c join claim_keys x on x.claim_id = c.id where c.article_id = ?1)',
         '(select min(c0.id) from claims c0 where c0.article_id = ?1)',
+        COPY_PEERS,
       ),
       args: [articleId],
     },

@@ -8,26 +8,36 @@ import { jsonArg } from './json-arg';
 
 export interface PendingArticle {
   id: number;
+  /** Still waiting for its cross-reference (false: done, or its facts' upkeep is what is left). */
+  crossrefPending: boolean;
+  /** Cross-referenced, its facts and stories not brought up to date yet. */
+  upkeepPending: boolean;
   /** The id of its first claim (null when it has none): the archive it is compared with is below it. */
   firstClaimId: number | null;
   /** The display names it gives its entities, by key (stored with it for this comparison). */
   names: Map<string, string>;
+  /** Its wire-copy signature (encodeSignature), if it has one. */
+  copySignature: string | null;
 }
 
-/** Article `id` if it still waits for its cross-reference; null when it is done or gone. */
+/** Article `id`'s state for the deferred cross-reference; null when there is no such article. */
 export function pendingArticleQuery(id: number): Read<PendingArticle | null> {
   return {
     statement: {
-      sql: `select (select min(c.id) from claims c where c.article_id = a.id) as first_claim, a.pending_names as names
-from articles a where a.id = ? and a.crossref_pending = 1`,
+      sql: `select (select min(c.id) from claims c where c.article_id = a.id) as first_claim, a.pending_names as names,
+a.crossref_pending as pending, a.upkeep_pending as upkeep, a.copy_signature as signature
+from articles a where a.id = ?`,
       args: [id],
     },
     decode: ([row]) =>
       row
         ? {
             id,
+            crossrefPending: Number(row.pending) === 1,
+            upkeepPending: Number(row.upkeep) === 1,
             firstClaimId: row.first_claim === null ? null : Number(row.first_claim),
             names: new Map(JSON.parse(String(row.names ?? '[]')) as [string, string][]),
+            copySignature: typeof row.signature === 'string' ? row.signature : null,
           }
         : null,
   };
@@ -61,23 +71,55 @@ const PENDING = 'exists (select 1 from articles where id = ? and crossref_pendin
 /**
  * Stores `links` for article `id` and marks it cross-referenced, in ONE batch (atomic on libSQL and
  * D1), only while it is still pending: a second delivery of the same message, or an article deleted
- * meanwhile, changes nothing. Returns whether this call finished it.
+ * meanwhile, changes nothing. `copyOf`: the article it turned out to be a wire copy of. `upkeep`: its
+ * facts and stories are left to bring up to date (upkeep_pending), cleared by finishUpkeep. Returns
+ * whether this call finished it.
  */
-export async function finishCrossReference(db: Db, id: number, links: StoredLink[]): Promise<boolean> {
+export async function finishCrossReference(
+  db: Db,
+  id: number,
+  links: StoredLink[],
+  { copyOf = null, upkeep = false }: { copyOf?: number | null; upkeep?: boolean } = {},
+): Promise<boolean> {
   const rows = links.map((l) => [l.a, l.b, l.relation, exactReal(l.score), l.severity, l.explanation]);
-  const results = await runStatements(db, [
+  const statements = [
     {
       sql: `insert into links (claim_a, claim_b, relation, score, severity, explanation)
 select ${at(0)}, ${at(1)}, ${at(2)}, ${realAt('r.value', '$[3]')}, ${at(4)}, ${at(5)}
 from json_each(?) r where ${PENDING} order by r.key on conflict do nothing`,
       args: [jsonArg(rows), id],
     },
+    ...(copyOf === null
+      ? []
+      : [
+          {
+            sql: 'update articles set copy_of = ? where id = ? and crossref_pending = 1',
+            args: [copyOf, id],
+          },
+        ]),
     {
-      sql: 'update articles set crossref_pending = 0, pending_names = null where id = ? and crossref_pending = 1 returning id',
-      args: [id],
+      sql: 'update articles set crossref_pending = 0, pending_names = null, upkeep_pending = ? where id = ? and crossref_pending = 1 returning id',
+      args: [upkeep ? 1 : 0, id],
     },
+  ];
+  const results = await runStatements(db, statements);
+  return (results.at(-1)?.length ?? 0) > 0;
+}
+
+/** Marks article `id`'s facts and stories up to date (see finishCrossReference). */
+export async function finishUpkeep(db: Db, id: number): Promise<void> {
+  await runStatements(db, [
+    { sql: 'update articles set upkeep_pending = 0 where id = ? and upkeep_pending = 1', args: [id] },
   ]);
-  return (results[1]?.length ?? 0) > 0;
+}
+
+/** Articles whose upkeep is pending, ingested before `ingestedBefore` (ms since the epoch), oldest first. */
+export async function upkeepPendingIds(db: Db, ingestedBefore: number, limit: number): Promise<number[]> {
+  const rows = await readRows(db, {
+    sql: 'select id from articles where upkeep_pending = 1 and ingested_at < ? order by id limit ?',
+    args: [ingestedBefore, limit],
+  });
+  return rows.map((r) => Number(r.id));
 }
 
 /** Pending articles ingested before `ingestedBefore` (ms since the epoch), oldest first. */

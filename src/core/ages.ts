@@ -2,6 +2,7 @@
 // describe one person. Reports of one death written days apart name different weekdays, actors and
 // protagonists (the shooting, the vigil, the trial), but the victim's age is the same in all of them.
 
+import { roleOf } from './age-roles';
 import { isTerm, keyOf, keysOf, term } from './terms';
 import type { ClaimForMatching, EntityMention, Quantity, Span } from './types';
 import { familyOf } from './unit-class';
@@ -183,7 +184,8 @@ export function agesShareHolder(
   qb: Quantity,
 ): boolean {
   if (!isAge(qa) || !isAge(qb)) return false;
-  if (sameNamedPerson(a, qa, b, qb)) return true;
+  if (sameNamedPerson(a, qa, b, qb) || sameRole(qa, qb)) return true;
+  if (opposedRoles(qa, qb)) return false;
   return !ageHolder(qa) && !ageHolder(qb) && shareProtagonistPerson(a, b) && sameHolderNoun(a, qa, b, qb);
 }
 
@@ -194,7 +196,30 @@ export function agesShareHolder(
  */
 export function agesOfDifferentHolders(a: ClaimForMatching, qa: Quantity, b: ClaimForMatching, qb: Quantity) {
   if (!isAge(qa) || !isAge(qb) || sameNamedPerson(a, qa, b, qb)) return false;
+  if (opposedRoles(qa, qb)) return true;
+  if (sameRole(qa, qb)) return false;
   const ha = ageHolder(qa);
   const hb = ageHolder(qb);
   return (!!ha && !hb && holderNoun(b, qb) !== null) || (!!hb && !ha && holderNoun(a, qa) !== null);
+}
+
+/**
+ * Rule same-role-age: two ages whose holders play one part in the event, the one who did it or the one
+ * it was done to, each the only age of that part in its report ("Eric Allen Kirkpatrick, 61, opened
+ * fire" / "The suspect, a 61-year-old man, entered"), are one person's, named by one outlet or
+ * neither. Two named holders are told apart by their names (sameNamedPerson).
+ */
+export function sameRole(qa: Quantity, qb: Quantity): boolean {
+  const ra = roleOf(qa);
+  if (ra === null || ra !== roleOf(qb)) return false;
+  const ha = ageHolder(qa);
+  const hb = ageHolder(qb);
+  return !(ha && hb && ha !== hb);
+}
+
+/** Rule opposed-roles: the suspect's age and the victim's are two people's, whatever else the sentences share. */
+export function opposedRoles(qa: Quantity, qb: Quantity): boolean {
+  const ra = roleOf(qa);
+  const rb = roleOf(qb);
+  return ra !== null && rb !== null && ra !== rb;
 }

@@ -1,5 +1,6 @@
 // Article → claims: normalize, split sentences, find quantities, entities and quotes, and give each
 // claim the terms and blocking keys the cross-referencer needs.
+import { keepUniqueRoles, markAgeRoles } from './age-roles';
 import { resolveAgeHolders } from './ages';
 import {
   articleWideContext,
@@ -140,6 +141,7 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
   sentences.forEach((span, i) => {
     const quantities = extractQuantities(tokens[i]!, text);
     resolveAgeHolders(quantities, span, inSentence[i]!, foldName);
+    markAgeRoles(quantities, text, span);
     markOwners(quantities, text, span, inSentence[i]!);
     const quotes = quotesBySentence[i]!;
     const sentenceText = text.slice(span.start, span.end);
@@ -190,6 +192,7 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
       previous: i > 0 ? sentences[i - 1]! : null,
     });
   });
+  keepUniqueRoles(claims.flatMap((c) => c.quantities));
   return { text, sentences, claims, entities, mentions };
 }
 

@@ -64,6 +64,12 @@ export function spokenNumber(tokens: Token[], i: number): SpokenNumber | null {
   let lastBig = 1;
   while (k < tokens.length) {
     const t = tokens[k]!;
+    // Rule spaced-hyphen-compound: a transcript or a tokenised source spaces the hyphen of a compound,
+    // "twenty - five machines" (SummEdits q_test_28, QMSum): one number, 25, as "twenty-five" is.
+    if (t.text === '-' && last === 'tens' && isOnes(tokens[k + 1]?.lower ?? '')) {
+      k++;
+      continue;
+    }
     if (t.type !== 'word') break;
     const v = below100(t.lower);
     if (v !== null) {
@@ -108,6 +114,11 @@ export function spokenNumber(tokens: Token[], i: number): SpokenNumber | null {
   if (!added) return null;
   return { to: end, value: total + group, decimals: 0, scale: group === 0 ? lastBig : 1 };
 }
+
+const isOnes = (w: string) => {
+  const v = below100(w);
+  return v !== null && v > 0 && v < 10;
+};
 
 /** Words that make a pair of numbers a price: what follows ("euros") or what comes before ("costs"). */
 const PRICE_BEFORE = new Set(

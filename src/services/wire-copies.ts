@@ -3,7 +3,7 @@
 // links to drop: claims of one copy group never corroborate or contradict each other.
 
 import type { Db } from '../../db/client';
-import { copyInfoOf } from '../../db/queries/wire-copies';
+import { copyInfoOf, type StoredCopyInfo } from '../../db/queries/wire-copies';
 import { type CopySignature, decodeSignature, isWireCopy } from '../core/wire-copies';
 
 export interface CopyGroups {
@@ -22,6 +22,17 @@ export async function wireCopyGroups(
   incoming: { key: string; signature: CopySignature }[],
   storedIds: number[],
 ): Promise<CopyGroups> {
+  return copyGroupsOf(await copyInfoOf(db, [...new Set(storedIds)]), incoming);
+}
+
+/**
+ * wireCopyGroups over stored articles' copy info already read (`rows`: each stored article once; a
+ * signature left out where it cannot match, as articleCandidatesQuery's copy peers).
+ */
+export function copyGroupsOf(
+  rows: StoredCopyInfo[],
+  incoming: { key: string; signature: CopySignature }[],
+): CopyGroups {
   const parent = new Map<string, string>();
   const find = (k: string): string => {
     let r = k;
@@ -36,7 +47,6 @@ export async function wireCopyGroups(
     if (rank(ra) <= rank(rb)) parent.set(rb, ra);
     else parent.set(ra, rb);
   };
-  const rows = await copyInfoOf(db, [...new Set(storedIds)]);
   for (const r of rows) if (r.copyOf !== null) union(String(r.copyOf), String(r.id));
   const stored = rows.map((r) => ({ key: String(r.id), signature: decodeSignature(r.copySignature) }));
   const originalOf: (string | undefined)[] = [];

@@ -241,6 +241,8 @@ describe('naming differences', () => {
   });
 });
 
+const isHolder = (m: string) => m.startsWith('who:');
+
 describe('whose figure', () => {
   it('binds an age to the person it describes', () => {
     const [hollis] = quantities('The 32-year-old Hollis won again.')[0]!.modifiers;
@@ -249,7 +251,7 @@ describe('whose figure', () => {
     expect(quantities('The 36-year-old Raite fell.')[0]!.modifiers).toEqual(
       quantities('The 36-year-old Rait fell.')[0]!.modifiers,
     );
-    expect(quantities('A 66-year-old Lindell woman was hurt.')[0]!.modifiers).toEqual([]);
+    expect(quantities('A 66-year-old Lindell woman was hurt.')[0]!.modifiers.filter(isHolder)).toEqual([]);
     expect(
       relations({
         a: 'The Ravens club said the 32-year-old Hollis signed on.',

@@ -27,6 +27,14 @@ describe('spoken compound numbers (rule spoken-compound-number)', () => {
     expect(one('Some two thousand five hundred people marched.').value).toBe(2500);
   });
 
+  it('reads a compound whose hyphen is spaced: "twenty - five machines" is 25 (rule spaced-hyphen-compound, SummEdits q_test_28)', () => {
+    expect(
+      one(
+        'Professor C: I remember one of the workshops I was at there were everybody was real excited cuz they got twenty - five machines .',
+      ),
+    ).toMatchObject({ value: 25, unitClass: 'machine' });
+  });
+
   it('leaves words that only follow each other apart: "five six" is no sum', () => {
     expect(quantities('Five six people came.').map((q) => q.value)).toEqual([5]);
   });

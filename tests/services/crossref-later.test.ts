@@ -53,7 +53,7 @@ async function stored(t: TestDb) {
 /** Links as the reviewer sees them; an explanation's claim refs are the only thing allowed to differ. */
 async function links(t: TestDb) {
   const r = await t.client.execute(
-    'select claim_a, claim_b, relation, score, severity, status, explanation from links order by id',
+    'select claim_a, claim_b, relation, score, severity, status, fact_id, explanation from links order by id',
   );
   return r.rows.map((row) => {
     const explanation = JSON.parse(String(row.explanation)) as {

@@ -1,12 +1,14 @@
 // Which figures of two claims measure the same thing the same way: an ordered list of named figure
 // rules, each rejecting a pair of figures for one reason, then the choice of the pair to compare.
 
+import { isRoleMark } from '../age-roles';
 import { isOwnerMark, ownedAlike, ownerOf } from '../owners';
 import { sameParty } from '../parties';
 import { WHOLE } from '../quantities';
 import type { Quantity } from '../types';
 import { classOf, isDateFamily } from '../unit-class';
 import { listedTotal, softConflict } from './bounds';
+import { oneCounterpart } from './counterpart';
 import { earlierValue, giverFor, recipientFor, referencePoint, samePlace } from './frame';
 import { informativeAgreement, MAX_CONFLICT_RATIO, overlaps, ratioOf, relativeDifference } from './intervals';
 import { frameCloseness, sameLocalContext } from './local-context';
@@ -47,7 +49,12 @@ function sameClass(x: string, y: string): boolean {
 
 /** Modifiers that say which group is counted ("North Korean"): not its part, total, owner or whole. */
 const kept = (m: string) =>
-  !m.startsWith('when:') && m !== 'part-of' && m !== SUM && !isOwnerMark(m) && !m.startsWith(WHOLE);
+  !m.startsWith('when:') &&
+  !isRoleMark(m) &&
+  m !== 'part-of' &&
+  m !== SUM &&
+  !isOwnerMark(m) &&
+  !m.startsWith(WHOLE);
 
 /** A sum the sentence before may say who gives: money with no owner of its own (different-owners judges those). */
 const carriesGiver = (q: Quantity) => classOf(q).family === 'money' && ownerOf(q) === null;
@@ -207,7 +214,7 @@ export function comparableQuantities(va: ClaimView, vb: ClaimView): QuantityPair
     const pair = pairFor(va, vb, qb, null);
     if (pair) pairs.push(pair);
   }
-  return pairs;
+  return oneCounterpart(va, vb, pairs);
 }
 
 /** For a trail: each figure of b, and the figure of a it is compared with or every rule that said no. */

@@ -17,12 +17,25 @@ export interface BundleSize {
   wranglerLine: string;
 }
 
-export function measureBundle(root: string, outdir = join(root, 'dist/bundle')): BundleSize {
+/** `minify: false` (measure:workerd's profiles): the same bundle with its functions' names readable. */
+export function measureBundle(
+  root: string,
+  outdir = join(root, 'dist/bundle'),
+  { minify = true }: { minify?: boolean } = {},
+): BundleSize {
   buildAssets(root);
   rmSync(outdir, { recursive: true, force: true });
   const run = spawnSync(
     join(root, 'node_modules/.bin/wrangler'),
-    ['deploy', '--dry-run', '--outdir', outdir, '--config', join(root, 'wrangler.toml')],
+    [
+      'deploy',
+      '--dry-run',
+      '--outdir',
+      outdir,
+      '--config',
+      join(root, 'wrangler.toml'),
+      ...(minify ? [] : ['--no-minify']),
+    ],
     {
       cwd: root,
       encoding: 'utf8',

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,13 +9,15 @@ import { newToken, tokenHash } from '../../../src/auth/tokens';
 import { findSqld, SQLD_MISSING, startSqld } from '../sqld';
 import { compatibilityDateOf, measureBundle } from './bundle-size';
 import { ecbArchive, quantile, removeArticle, seedArticles } from './cpu-meter';
+import { growByCopies } from './grow-archive';
 import { unpackRevision } from './revision';
+import { workerdProfiler } from './workerd-profiler';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** The Worker of the project at `root` as `wrangler deploy` uploads it (see bundle-size.ts). */
-function bundledWorker(root: string, outdir: string): string {
-  measureBundle(root, outdir);
+function bundledWorker(root: string, outdir: string, minify = true): string {
+  measureBundle(root, outdir, { minify });
   return join(outdir, 'worker.js');
 }
 
@@ -103,11 +105,12 @@ function fixtureWeb(title: string, text: string) {
   };
 }
 
-/** A bundle under test, reached through its own hostname. */
+/** A bundle under test, reached through its own hostname; `queued`: the same with the CROSSREF queue. */
 interface Side {
   name: string;
   host: string;
   script: string;
+  queued: Side | null;
 }
 
 /** Isolate-thread and all-thread CPU ms of one request. */
@@ -115,7 +118,17 @@ type Sample = { isolate: number; all: number };
 
 async function main() {
   const { values } = parseArgs({
-    options: { runs: { type: 'string' }, archive: { type: 'string' }, rev: { type: 'string' } },
+    options: {
+      runs: { type: 'string' },
+      archive: { type: 'string' },
+      /** Grow the archive to this many claims by copying stored articles in SQL (grow-archive.ts). */
+      claims: { type: 'string' },
+      rev: { type: 'string' },
+      /** Write V8 CPU profiles of this tree's isolates, one per row, into this folder (workerd-profiler.ts). */
+      profile: { type: 'string' },
+      /** Measure only the rows whose label contains this text (after the floor). */
+      only: { type: 'string' },
+    },
   });
   const runs = Number(values.runs ?? 60);
   const binary = findSqld();
@@ -136,41 +149,42 @@ async function main() {
       ],
       'write',
     );
-    const sides: Side[] = [
-      { name: 'this tree', host: 'now.localhost', script: bundledWorker(ROOT, join(work, 'now')) },
-    ];
+    // Each bundle twice: as is, and with the CROSSREF queue (the ingest split across invocations).
+    // The queue has no consumer here; each consumer invocation is dispatched and metered on its own.
+    const side = (name: string, host: string, script: string): Side => ({
+      name,
+      host: `${host}.localhost`,
+      script,
+      queued: { name: `${name}, queued`, host: `queued-${host}.localhost`, script, queued: null },
+    });
+    // Profiled, this tree's bundle is left unminified, so that its profiles name functions.
+    const sides: Side[] = [side('this tree', 'now', bundledWorker(ROOT, join(work, 'now'), !values.profile))];
     if (values.rev) {
       const { root, sha } = unpack(values.rev);
-      sides.unshift({
-        name: sha.slice(0, 7),
-        host: 'then.localhost',
-        script: bundledWorker(root, join(work, 'then')),
-      });
+      sides.unshift(side(sha.slice(0, 7), 'then', bundledWorker(root, join(work, 'then'))));
     }
-    // This tree once more, with the CROSSREF queue: the ingest split across two invocations. The
-    // queue has no consumer here; the consumer's invocation is dispatched and metered on its own.
-    const queued: Side = {
-      name: 'this tree, queued',
-      host: 'queued.localhost',
-      script: sides.at(-1)!.script,
-    };
+    const queued = sides.at(-1)!.queued!;
     const { probe: page } = seedArticles(ROOT);
     const web = fixtureWeb(page.title ?? 'Probe', page.text);
     const compatibilityDate = compatibilityDateOf(ROOT);
+    const inspectorPort = values.profile ? 9300 + (process.pid % 500) : undefined;
     mf = new Miniflare({
+      ...(inspectorPort ? { inspectorPort } : {}),
       workers: [
-        {
-          name: queued.host,
-          modules: true,
-          scriptPath: queued.script,
-          modulesRoot: dirname(queued.script),
-          compatibilityDate,
-          bindings: { LIBSQL_URL: sqld.url },
-          queueProducers: { CROSSREF: CROSSREF_QUEUE, FEEDS: FEEDS_QUEUE },
-          // The web as the Worker's fetch sees it here: the probe article as a page, and a feed of it.
-          outboundService: (req: Request) => web.answer(req),
-          routes: [`${queued.host}/*`],
-        },
+        ...sides
+          .map((s) => s.queued!)
+          .map((q) => ({
+            name: q.host,
+            modules: true,
+            scriptPath: q.script,
+            modulesRoot: dirname(q.script),
+            compatibilityDate,
+            bindings: { LIBSQL_URL: sqld.url },
+            queueProducers: { CROSSREF: CROSSREF_QUEUE, FEEDS: FEEDS_QUEUE },
+            // The web as the Worker's fetch sees it here: the probe article as a page, and a feed of it.
+            outboundService: (req: Request) => web.answer(req),
+            routes: [`${q.host}/*`],
+          })),
         ...sides.map((side) => ({
           name: side.host,
           modules: true,
@@ -229,12 +243,20 @@ async function main() {
     const stored = ecbArchive(ROOT, Number(values.archive ?? 300));
     for (const [i, a] of stored.entries())
       await postArticle(now, { outlet: `Archive ${i % 12}`, title: a.title || `archive ${i}`, text: a.text });
+    if (values.claims)
+      await growByCopies(client, Number(values.claims), { after: others.length, log: console.log });
+    const claimCount = Number((await client.execute('select count(*) as n from claims')).rows[0]?.n);
     const [pid, ...more] = workerdPids();
     if (pid === undefined || more.length > 0)
       throw new Error(`expected one workerd child, found ${[pid, ...more]}`);
     console.log(
-      `workerd ${pid}; archive: ${stored.length + others.length} articles in sqld; probe ${probe.file} (${words} words)\n`,
+      `workerd ${pid}; archive: ${stored.length + others.length} articles${values.claims ? ' (and copies)' : ''}, ${claimCount} claims in sqld; probe ${probe.file} (${words} words)\n`,
     );
+
+    const profiler = values.profile
+      ? await workerdProfiler(inspectorPort!, [now.host, queued.host], resolve(values.profile))
+      : null;
+    if (values.profile) mkdirSync(resolve(values.profile), { recursive: true });
 
     /** CPU of one request: read once workerd is idle before and after it. */
     const sample = async (send: () => Promise<string>): Promise<Sample & { body: string }> => {
@@ -269,11 +291,16 @@ async function main() {
       { on = sides, before }: { on?: Side[]; before?: (side: Side) => Promise<number> } = {},
     ) => {
       const got = on.map(() => [] as Sample[]);
+      if (values.only && !label.includes(values.only) && !label.includes('(the floor)')) return got;
       for (let i = -3; i < runs; i++) {
         const order = i % 2 ? on.map((_, k) => k) : on.map((_, k) => on.length - 1 - k);
         for (const k of order) {
           const prepared = (await before?.(on[k]!)) ?? 0;
+          // Only this tree's runs are profiled, from the request in, without set-up or clean-up.
+          const profiled = profiler && i >= 0 && on[k] === now;
+          if (profiled) await profiler.start();
           const s = await sample(() => send(on[k]!, i, prepared));
+          if (profiled) await profiler.stop(`${label.trim()}.${i}`);
           await after?.(s.body);
           if (i >= 0) got[k]!.push(s);
         }
@@ -307,10 +334,12 @@ async function main() {
       (side) => postArticle(side, probe),
       removeIngested,
     );
-    // The same article on the queued Worker: the request, then the consumer's invocation.
-    await measure('  the same, queued: the request', () => postArticle(queued, probe), removeIngested, {
-      on: [sides.at(-1)!],
-    });
+    // The same article on the queued Worker: the request, then each consumer invocation.
+    await measure(
+      '  the same, queued: the request',
+      (side) => postArticle(side.queued!, probe),
+      removeIngested,
+    );
     await measure(
       '  floor: a hello-world Worker that sends',
       async () => (await mf!.dispatchFetch('http://hello.localhost/send')).text(),
@@ -329,34 +358,63 @@ async function main() {
       undefined,
       { on: [sides.at(-1)!] },
     );
-    const consumer = await mf.getWorker(queued.host);
+    const consumers = new Map<Side, Awaited<ReturnType<Miniflare['getWorker']>>>();
+    for (const s of sides) consumers.set(s, await mf.getWorker(s.queued!.host));
+    /** Delivers one CROSSREF message to `side`'s consumer; throws unless it was acked. */
+    const deliver = async (side: Side, id: string, body: object) => {
+      const result = await consumers
+        .get(side)!
+        .queue(CROSSREF_QUEUE, [{ id, timestamp: new Date(), body, attempts: 1 }]);
+      if (result.explicitAcks.length !== 1)
+        throw new Error(`the consumer did not ack ${JSON.stringify(body)}: ${JSON.stringify(result)}`);
+      return result;
+    };
+    const stateOf = async (articleId: number) =>
+      (
+        await client.execute({
+          sql: 'select crossref_pending, upkeep_pending from articles where id = ?',
+          args: [articleId],
+        })
+      ).rows[0];
+    const queuedProbe = async (side: Side) =>
+      (JSON.parse(await postArticle(side.queued!, probe)) as { articleId: number }).articleId;
+    // The first stage: compare with the archive, store the links (before stages, the whole consumer).
     await measure(
-      '  the same, queued: the queue consumer',
-      async (_side, i, articleId) =>
-        JSON.stringify({
-          articleId,
-          result: await consumer.queue(CROSSREF_QUEUE, [
-            { id: `m${i}`, timestamp: new Date(), body: { articleId }, attempts: 1 },
-          ]),
-        }),
+      '  the same, queued: consumer, links stage',
+      async (side, i, articleId) => {
+        await deliver(side, `m${i}`, { articleId });
+        return JSON.stringify({ articleId });
+      },
       async (body) => {
-        const { articleId, result } = JSON.parse(body) as {
-          articleId: number;
-          result: { explicitAcks: string[] };
-        };
-        if (result.explicitAcks.length !== 1) throw new Error(`the consumer did not ack: ${body}`);
-        const [row] = (
-          await client.execute({
-            sql: 'select crossref_pending from articles where id = ?',
-            args: [articleId],
-          })
-        ).rows;
-        if (Number(row?.crossref_pending) !== 0) throw new Error(`article ${articleId} is still pending`);
+        const { articleId } = JSON.parse(body) as { articleId: number };
+        if (Number((await stateOf(articleId))?.crossref_pending) !== 0)
+          throw new Error(`article ${articleId} is still pending`);
+        await removeArticle(client, articleId);
+      },
+      { before: queuedProbe },
+    );
+    // The second stage: the facts and stories its links touch (this tree's Worker sends it on).
+    await measure(
+      '  the same, queued: consumer, upkeep stage',
+      async (side, i, articleId) => {
+        await deliver(side, `u${i}`, { articleId, stage: 'upkeep' });
+        return JSON.stringify({ articleId });
+      },
+      async (body) => {
+        const { articleId } = JSON.parse(body) as { articleId: number };
+        if (Number((await stateOf(articleId))?.upkeep_pending) !== 0)
+          throw new Error(`article ${articleId}'s upkeep is still pending`);
         await removeArticle(client, articleId);
       },
       {
         on: [sides.at(-1)!],
-        before: async () => (JSON.parse(await postArticle(queued, probe)) as { articleId: number }).articleId,
+        before: async (side) => {
+          const articleId = await queuedProbe(side);
+          await deliver(side, `l${articleId}`, { articleId });
+          if (Number((await stateOf(articleId))?.upkeep_pending) !== 1)
+            throw new Error(`article ${articleId} has no upkeep pending: it found no links`);
+          return articleId;
+        },
       },
     );
     // Adding by URL on the queued Worker (as deployed): fetch, extract with HTMLRewriter, store.
@@ -385,9 +443,11 @@ async function main() {
       `  the FEEDS consumer: one feed poll (RSS, ${FEED_ITEMS} new items)`,
       async (_side, i) =>
         JSON.stringify(
-          await consumer.queue(FEEDS_QUEUE, [
-            { id: `p${i}`, timestamp: new Date(), body: { kind: 'poll', feedId }, attempts: 1 },
-          ]),
+          await consumers
+            .get(sides.at(-1)!)!
+            .queue(FEEDS_QUEUE, [
+              { id: `p${i}`, timestamp: new Date(), body: { kind: 'poll', feedId }, attempts: 1 },
+            ]),
         ),
       async (body) => {
         const { explicitAcks } = JSON.parse(body) as { explicitAcks: string[] };
