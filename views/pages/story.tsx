@@ -34,7 +34,7 @@ export function StoryPage({ story, permalink }: { story: StoryView; permalink: s
       <Permalink url={permalink} />
       <h2>Facts, with every outlet's figures</h2>
       <p class="muted table-note">
-        Figures that agree share a colour; a fact with two or more colours is disputed (marked with an amber
+        Figures that agree share a colour; a fact with two or more colours is disputed (marked with a red
         edge). Facts the outlets disagree on come first.
       </p>
       <Pager

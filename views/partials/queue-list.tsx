@@ -212,7 +212,7 @@ function RepeatNotes({
       const who = speakers[claim] ? `${speakers[claim]}, quoted by ${c.outlet}` : c.outlet;
       const href = r.by.type === 'claim' ? `/claims/${r.by.id}#history` : `/conflicts/${r.by.id}#history`;
       return [
-        <li>
+        <li class={`repeat-${r.status}`}>
           <a href={`/claims/${claim}`}>
             {who}: {side?.text ?? c.quantities[0]?.text ?? 'this figure'}
           </a>{' '}
@@ -334,16 +334,24 @@ export function QueueList({
           ? 'Sign in to see your queue.'
           : total === 0
             ? 'No conflicts match.'
-            : `Showing ${query.offset + 1}–${query.offset + entries.length} of ${total} ${total === 1 ? 'disagreement' : 'disagreements'}, most severe first (a fact counts once, however many of its pairs conflict).`}{' '}
+            : `Showing ${query.offset + 1}–${query.offset + entries.length} of ${total} ${total === 1 ? 'disagreement' : 'disagreements'}, most severe first`}
+        {total > 0 && !mineMissing ? (
+          <>
+            <span class="wide-only"> (a fact counts once, however many of its pairs conflict)</span>.
+          </>
+        ) : null}{' '}
       </p>
-      <p class="exports muted">
-        Export {filterWords(query)}:{' '}
-        <a href={`/api/export/conflicts.csv?${queueParams(query, { offset: 0, limit: 1000 })}`}>CSV</a> ·{' '}
-        <a href={`/api/export/conflicts.json?${queueParams(query, { offset: 0, limit: 1000 })}`}>JSON</a> ·
-        all conflicts: <a href="/api/export/conflicts.csv?status=all&amp;limit=5000">CSV</a> · reviewed
-        claims: <a href="/api/export/claims.csv">CSV</a> ·{' '}
-        <a href="/api/export/claimreview">ClaimReview JSON-LD</a>
-      </p>
+      <details class="fold-narrow exports-fold">
+        <summary>Export</summary>
+        <p class="exports muted">
+          Export {filterWords(query)}:{' '}
+          <a href={`/api/export/conflicts.csv?${queueParams(query, { offset: 0, limit: 1000 })}`}>CSV</a> ·{' '}
+          <a href={`/api/export/conflicts.json?${queueParams(query, { offset: 0, limit: 1000 })}`}>JSON</a> ·
+          all conflicts: <a href="/api/export/conflicts.csv?status=all&amp;limit=5000">CSV</a> · reviewed
+          claims: <a href="/api/export/claims.csv">CSV</a> ·{' '}
+          <a href="/api/export/claimreview">ClaimReview JSON-LD</a>
+        </p>
+      </details>
       <form
         id="bulk-form"
         method="post"
@@ -353,7 +361,12 @@ export function QueueList({
         hx-swap="outerHTML"
       >
         <input type="hidden" name="return_to" value={here} />
-        {canBulk && entries.length > 0 ? <BulkBar queue={queue} /> : null}
+        {canBulk && entries.length > 0 ? (
+          <details class="fold-narrow bulk-fold">
+            <summary>With the selected conflicts…</summary>
+            <BulkBar queue={queue} />
+          </details>
+        ) : null}
         <ol class="queue">
           {queue.entries.map((e) =>
             e.factId === null ? (
