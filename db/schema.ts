@@ -390,3 +390,48 @@ export const importItems = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.jobId, t.position] }), index('import_items_status').on(t.jobId, t.status)],
 );
+
+/**
+ * Outgoing webhooks (src/services/webhooks.ts): where to POST which events, signed with the
+ * subscription's own secret (HMAC-SHA256; docs/webhooks.md says how a receiver checks it).
+ */
+export const webhooks = sqliteTable('webhooks', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  url: text('url').notNull(),
+  /** Comma-separated event names: 'conflict.high', 'feed.failed'. */
+  events: text('events').notNull(),
+  /** The signing key; shown once, when the subscription is made. */
+  secret: text('secret').notNull(),
+  createdBy: text('created_by'),
+  createdAt: integer('created_at').notNull().default(now),
+});
+
+/**
+ * Every event sent (or to be sent) to a webhook: the exact body, its attempts and their outcome — the
+ * delivery log. Pending deliveries are due at `next_attempt_at`; retried with backoff, then failed.
+ */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    webhookId: integer('webhook_id')
+      .notNull()
+      .references(() => webhooks.id, { onDelete: 'cascade' }),
+    event: text('event').notNull(),
+    /** The JSON body, exactly as signed and sent on every attempt. */
+    body: text('body').notNull(),
+    /** 'pending', 'delivered' or 'failed' (no attempts left). */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull().default(0),
+    /** The receiver's HTTP status on the last attempt (null when it never answered). */
+    lastStatus: integer('last_status'),
+    lastError: text('last_error'),
+    lastAttemptAt: integer('last_attempt_at'),
+    createdAt: integer('created_at').notNull().default(now),
+  },
+  (t) => [
+    index('webhook_deliveries_due').on(t.status, t.nextAttemptAt),
+    index('webhook_deliveries_log').on(t.webhookId, t.id),
+  ],
+);

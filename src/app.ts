@@ -17,6 +17,7 @@ import { importApiRoutes, importRoutes } from './routes/imports';
 import { queueRoutes } from './routes/queue';
 import { signInRoutes } from './routes/signin';
 import { storyApiRoutes, storyRoutes } from './routes/stories';
+import { webhookApiRoutes, webhookRoutes } from './routes/webhooks';
 import type { AppDeps, AppEnv } from './shared/app-env';
 
 export type { AppDeps } from './shared/app-env';
@@ -42,6 +43,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/feeds', feedApiRoutes(deps));
   app.route('/imports', importRoutes(deps));
   app.route('/api/imports', importApiRoutes(deps));
+  app.route('/webhooks', webhookRoutes(deps));
+  app.route('/api/webhooks', webhookApiRoutes(deps));
   app.route('/api', apiRoutes(deps));
   app.onError(onError);
   app.notFound(notFound);

@@ -103,6 +103,7 @@ const nodeVars = z.object({
   ),
   ACCOUNTS_FILE: text,
   FEED_POLLING: onUnlessOff,
+  WEBHOOKS: onUnlessOff,
   EXTRACTION_THREADS: wholeNumber(
     0,
     64,
@@ -181,12 +182,14 @@ export interface NodeConfig {
   writesPerMinute?: number;
   accountsFile?: string;
   pollFeeds: boolean;
+  /** Send webhook deliveries in this process (WEBHOOKS; on unless off). */
+  sendWebhooks: boolean;
   /** Unset = the server's default (1); 0 extracts large texts on the event loop. */
   extractionThreads?: number;
   settings: AppSettings;
 }
 
-/** PORT, HOST, DATABASE_URL, WRITES_PER_MINUTE, ACCOUNTS_FILE, FEED_POLLING, EXTRACTION_THREADS and the settings. */
+/** PORT, HOST, DATABASE_URL, WRITES_PER_MINUTE, ACCOUNTS_FILE, FEED_POLLING, WEBHOOKS, EXTRACTION_THREADS and the settings. */
 export function nodeConfigFromEnv(env: Env): NodeConfig {
   const v = parse(nodeVars, env);
   return {
@@ -196,6 +199,7 @@ export function nodeConfigFromEnv(env: Env): NodeConfig {
     writesPerMinute: v.WRITES_PER_MINUTE,
     accountsFile: v.ACCOUNTS_FILE,
     pollFeeds: v.FEED_POLLING,
+    sendWebhooks: v.WEBHOOKS,
     extractionThreads: v.EXTRACTION_THREADS,
     settings: settingsFromEnv(env),
   };

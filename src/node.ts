@@ -24,9 +24,11 @@ import { backfillFactsIfNeeded } from './services/fact-upkeep';
 import { type FeedScheduler, feedScheduler } from './services/feed-scheduler';
 import { ingestFeedItem } from './services/feeds';
 import { importScheduler } from './services/import-scheduler';
+import { type WebhookScheduler, webhookScheduler } from './services/webhook-scheduler';
 import type { AppSettings } from './shared/app-env';
 import { staticFiles } from './static-files';
 import { nodeWebReader } from './web/node-reader';
+import { nodeTransport } from './web/node-transport';
 import { onePerHost } from './web/one-per-host';
 
 export interface ServerOptions {
@@ -53,6 +55,8 @@ export interface ServerOptions {
   allowLoopbackForTests?: boolean;
   /** Poll due feeds every minute in this process (npm start: on unless FEED_POLLING=off; default off here). */
   pollFeeds?: boolean;
+  /** Send due webhook deliveries every few seconds in this process (npm start: on unless WEBHOOKS=off; default off here). */
+  sendWebhooks?: boolean;
   /**
    * Worker threads for extracting and comparing large texts off the event loop (EXTRACTION_THREADS;
    * default 1); 0 runs them on the event loop, where one maximal request stalls every other for its
@@ -68,6 +72,8 @@ export interface RunningServer {
   db: Db;
   /** The feed scheduler, when pollFeeds is on. */
   feeds: FeedScheduler | null;
+  /** The webhook sender, when sendWebhooks is on. */
+  webhooks: WebhookScheduler | null;
   close(): Promise<void>;
 }
 
@@ -140,6 +146,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   // Bulk imports run in the background; those a stopped server left unfinished go on from where they were.
   const imports = importScheduler(db, webReader, { log, ingest: ingestOptions });
   const resumed = await imports.resume();
+  // Webhook targets pass the same address rules as fetched pages (checked again on every connection).
+  const webhooks = opts.sendWebhooks
+    ? webhookScheduler(db, { transport: nodeTransport, policy: webReader.policy }, { log })
+    : null;
   if (resumed > 0) log(`resumed ${resumed} unfinished imports`);
   // A copy the routes read on each request: the fallback origin below is known only once listening.
   const settings: AppSettings = { ...opts.settings };
@@ -185,9 +195,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     port,
     db,
     feeds,
+    webhooks,
     close: () =>
       new Promise<void>((ok) => {
-        const stopped = Promise.all([feeds?.stop(), imports.stop()]);
+        const stopped = Promise.all([feeds?.stop(), imports.stop(), webhooks?.stop()]);
         server.close(() => {
           void stopped
             .then(() => compute?.close())

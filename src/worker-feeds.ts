@@ -10,6 +10,7 @@ import { ingestFeedItem, pollFeed } from './services/feeds';
 import type { IngestOptions } from './services/ingest';
 import type { WebReader } from './web/reader';
 import { consumeImportMessage, type ImportMessage, isImportMessage } from './worker-imports';
+import { consumeWebhookMessage, isWebhookMessage, type WebhookMessage } from './worker-webhooks';
 
 /**
  * The queue the FEEDS binding sends to (wrangler.toml); any other batch is the cross-reference queue's.
@@ -20,7 +21,7 @@ export const FEEDS_QUEUE = 'crosscheck-feeds';
 export type FeedMessage = { kind: 'poll'; feedId: number } | { kind: 'item'; feedId: number; url: string };
 
 export interface FeedQueue {
-  sendBatch(messages: { body: FeedMessage | ImportMessage }[]): Promise<unknown>;
+  sendBatch(messages: { body: FeedMessage | ImportMessage | WebhookMessage }[]): Promise<unknown>;
 }
 
 interface MessageLike {
@@ -89,6 +90,8 @@ export async function consumeFeedMessages(
         await ingestFeedItem(db, reader, body.feedId, body.url, ingest);
       } else if (isImportMessage(body)) {
         await consumeImportMessage(body, db, reader, ingest);
+      } else if (isWebhookMessage(body)) {
+        await consumeWebhookMessage(body, db);
       } else {
         console.error('crosscheck: dropped a feed message that names no feed', message.body);
       }

@@ -29,6 +29,7 @@ import {
   feedItemsLaterFor,
 } from './worker-feeds';
 import { importLaterFor } from './worker-imports';
+import { enqueueDueDeliveries } from './worker-webhooks';
 
 /** The Queue producer binding, as much of it as this file uses. */
 interface QueueProducer {
@@ -282,6 +283,12 @@ export default {
   /** The cron trigger: due feeds are sent to FEEDS; articles left pending (a lost message, an outage) are sent again. */
   async scheduled(_controller: unknown, env: Env, ctx: ExecutionContext): Promise<void> {
     const feeds = env.FEEDS;
+    if (feeds)
+      ctx.waitUntil(
+        enqueueDueDeliveries(appFor(env).db, feeds).catch((err) =>
+          console.error('crosscheck: sending the due webhook deliveries failed', err),
+        ),
+      );
     if (feeds)
       ctx.waitUntil(
         enqueueDueFeeds(appFor(env).db, feeds).then(

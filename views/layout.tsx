@@ -5,7 +5,7 @@ import type { User } from '../src/shared/user';
 export interface LayoutProps {
   title: string;
   nonce?: string;
-  nav?: 'queue' | 'new' | 'articles' | 'stories' | 'compare' | 'feeds' | 'users';
+  nav?: 'queue' | 'new' | 'articles' | 'stories' | 'compare' | 'feeds' | 'webhooks' | 'users';
   /** Who is signed in (null: nobody); the header shows them with a sign-out button, or a sign-in link. */
   user?: User | null;
   children?: Child;
@@ -55,9 +55,14 @@ export function Layout({ title, nonce, nav, user, children }: LayoutProps) {
               </a>
             ) : null}
             {user?.role === 'editor' ? (
-              <a href="/admin/users" {...current('users')}>
-                Users
-              </a>
+              <>
+                <a href="/webhooks" {...current('webhooks')}>
+                  Webhooks
+                </a>
+                <a href="/admin/users" {...current('users')}>
+                  Users
+                </a>
+              </>
             ) : null}
           </nav>
           <SignedIn user={user ?? null} />

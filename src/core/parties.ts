@@ -42,7 +42,36 @@ export function giverOf(before: string, q: Quantity): string | null {
   for (const m of before.matchAll(GIVING)) if (!isNoun(m[0], before.slice(0, m.index))) verb = m.index;
   if (verb < 0) return null;
   const m = GIVER_BEFORE_VERB.exec(before.slice(0, verb));
-  return m ? party(m[1]!) : null;
+  return m ? [party(m[1]!), ...listedBefore(before.slice(0, m.index))].join(GIVERS) : null;
+}
+
+/** Several names of one giving party, in one string: "red sox|john henry|general manager theo epstein". */
+const GIVERS = '|';
+/** A name the giver's noun phrase lists before the name right at the verb: "the Red Sox team of owner John Henry, COO …". */
+const LISTED_NAME =
+  /([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*)(?:\s+(?:team|group|front office|ownership|management|consortium))?\s*(?:,|\s+and|\s+of|\s+led by|\s+including)\s+(?:[a-z]+\s+)?$/;
+
+/**
+ * Rule giver-phrase: the giver is the whole noun phrase before the verb, not only the name nearest to
+ * it. "Lynch reported the Red Sox team of owner John Henry, COO Larry Lucchino and General Manager Theo
+ * Epstein offered Teixeira … $184 million" is the Red Sox's offer (ECB+ 10_4ecbplus), as is "Red Sox
+ * offer Teixeira $200 million".
+ */
+function listedBefore(text: string): string[] {
+  const out: string[] = [];
+  for (let rest = text, k = 0; k < 6; k++) {
+    const m = LISTED_NAME.exec(rest);
+    if (!m) break;
+    out.push(party(m[1]!));
+    rest = rest.slice(0, m.index);
+  }
+  return out;
+}
+
+/** Two givers, either of which may be a noun phrase of several names (giverOf), share a name. */
+export function sameGiver(x: string, y: string, same: (u: string, v: string) => boolean): boolean {
+  const ys = y.split(GIVERS);
+  return x.split(GIVERS).some((u) => ys.some((v) => same(u, v)));
 }
 
 const TO_NAME = "([A-Z][\\w'.-]*(?:\\s+[A-Z][\\w'.-]*)*)";

@@ -164,7 +164,9 @@ export function feedRoutes(deps: AppDeps) {
     articleBodyLimit((c, m) => render(c, { notice: m }, 413)),
     requireForm((c, m) => render(c, { notice: m }, 422)),
     async (c) => {
-      const body = await c.req.parseBody();
+      // A body that claims to be a form but cannot be read (broken multipart) is the client's mistake.
+      const body = await c.req.parseBody().catch(() => null);
+      if (!body) return render(c, { errors: { file: 'The form could not be read; send it again.' } }, 422);
       const file = body.file;
       const text = file instanceof File ? await file.text() : typeof file === 'string' ? file : '';
       if (!text.trim()) return render(c, { errors: { file: 'Choose an OPML file.' } }, 422);

@@ -22,6 +22,7 @@ import { crossReference } from '../core';
 import { decodeSignature } from '../core/wire-copies';
 import { refreshFacts } from './fact-upkeep';
 import { refreshStories } from './story-upkeep';
+import { announceConflicts, isHighDisagreement } from './webhooks';
 import { copyGroupsOf } from './wire-copies';
 
 /**
@@ -92,6 +93,8 @@ export async function crossReferenceLinks(db: Db, articleId: number): Promise<Li
   const upkeep = links.length > 0;
   if (!(await finishCrossReference(db, articleId, links, { copyOf, upkeep })))
     return { status: 'skipped', upkeep: false };
+  // Webhooks subscribed to new high-severity disagreements hear of them (no read unless there is one).
+  if (links.some(isHighDisagreement)) await announceConflicts(db, [articleId]);
   const conflicts = links.filter((l) => l.relation !== 'corroboration').length;
   return {
     status: 'done',

@@ -20,6 +20,7 @@ import type { WebReader } from '../web/reader';
 import { InputError, NotFoundError } from './errors';
 import type { IngestOptions } from './ingest';
 import { addArticleByUrl, UrlAlreadyStoredError, WebIngestUnavailableError } from './web-articles';
+import { announceFeedFailing } from './webhooks';
 
 export const DEFAULT_INTERVAL_MINUTES = 30;
 export const MIN_INTERVAL_MINUTES = 5;
@@ -154,6 +155,8 @@ export async function pollFeed(
       nextPollAt: nextPoll(feed, now, feed.consecutiveErrors + 1),
       error,
     });
+    // Its first failure after a good poll (or on its first poll) is news; the failures after it are not.
+    if (feed.consecutiveErrors === 0) await announceFeedFailing(db, feed, error, now);
     return { status: 'error', error };
   }
 }

@@ -33,6 +33,7 @@ import { InputError } from './errors';
 import { refreshFacts } from './fact-upkeep';
 import { sha256Hex } from './hash';
 import { refreshStories } from './story-upkeep';
+import { announceConflicts, isHighDisagreement } from './webhooks';
 import { wireCopyGroups } from './wire-copies';
 
 export interface IngestInput {
@@ -254,6 +255,8 @@ export async function ingestArticles(
       await refreshFacts(db, stored.ids);
       // Articles sharing those facts (and an entity) join, form or merge stories.
       await refreshStories(db, stored.ids);
+      // Webhooks subscribed to new high-severity disagreements hear of them.
+      if (linksOf.some((l) => l.some(isHighDisagreement))) await announceConflicts(db, stored.ids);
     }
     if (later) {
       // Stored and marked pending whatever happens here: the sweeper (crossref-later.ts) sends it again.

@@ -18,3 +18,4 @@ export type { Figure } from '../services/fact-model';
 export type { FactRow, FactView } from '../services/facts';
 export type { ImportProgress, ImportSummary } from '../services/imports';
 export type { OutletMatrix, OutletPair, StoryFact, StorySummary, StoryView } from '../services/stories';
+export type { WebhookView } from '../services/webhooks';

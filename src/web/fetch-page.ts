@@ -17,7 +17,14 @@ export interface Hop {
 }
 export type Transport = (
   url: URL,
-  init: { headers: Record<string, string>; signal: AbortSignal; policy: AddressPolicy },
+  init: {
+    headers: Record<string, string>;
+    signal: AbortSignal;
+    policy: AddressPolicy;
+    /** GET unless said (webhooks POST their body: src/web/post-body.ts). */
+    method?: 'GET' | 'POST';
+    body?: string;
+  },
 ) => Promise<Hop>;
 
 export interface FetchLimits {

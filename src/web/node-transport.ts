@@ -29,18 +29,21 @@ export function guardedLookup(policy: AddressPolicy): LookupFunction {
   };
 }
 
-export const nodeTransport: Transport = (url, { headers, signal, policy }) =>
+export const nodeTransport: Transport = (url, { headers, signal, policy, method = 'GET', body }) =>
   new Promise<Hop>((resolve, reject) => {
     // An address in the URL is never looked up: check it here (refusedUrl did too; this is the socket's view).
     const literal = addressOf(url);
     const refused = literal ? refusedAddress(literal, policy) : null;
     if (refused) return reject(new Error(refused));
     const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    const req = request(url, { method: 'GET', headers, signal, lookup: guardedLookup(policy) }, (res) => {
+    // A body goes with its length (not chunked): some receivers refuse chunked uploads.
+    const sent =
+      body === undefined ? headers : { ...headers, 'Content-Length': String(Buffer.byteLength(body)) };
+    const req = request(url, { method, headers: sent, signal, lookup: guardedLookup(policy) }, (res) => {
       resolve(hopOf(res));
     });
     req.on('error', (err) => reject(err instanceof RefusedAddressError ? new Error(err.message) : err));
-    req.end();
+    req.end(body);
   });
 
 function hopOf(res: IncomingMessage): Hop {

@@ -3,8 +3,8 @@
 // subrequests to private networks or to this machine (README "Adding articles from the web").
 import type { Transport } from './fetch-page';
 
-export const workerTransport: Transport = async (url, { headers, signal }) => {
-  const res = await fetch(url.href, { method: 'GET', headers, signal, redirect: 'manual' });
+export const workerTransport: Transport = async (url, { headers, signal, method = 'GET', body: sent }) => {
+  const res = await fetch(url.href, { method, headers, body: sent, signal, redirect: 'manual' });
   const body = res.body;
   return {
     status: res.status,

@@ -119,6 +119,27 @@ describe('rule different-givers (ECB+ topic 10: offers for Mark Teixeira)', () =
   });
 });
 
+describe('rule giver-phrase (ECB+ 10_4ecbplus / 10_13ecbplus)', () => {
+  it('reads every name of the noun phrase that gives, so one club told two ways is one giver', () => {
+    const team = view(
+      'Lynch reported the Red Sox team of owner John Henry, COO Larry Lucchino and General Manager Theo Epstein offered Teixeira, 28, an eight - year deal worth $184 million or $23 million per season.',
+      'a',
+    );
+    const headline = view('Report : Red Sox offer Teixeira $200 million.', 'b');
+    expect(giverFor(team.c.text, figure(team, '184'))?.split('|')).toContain('red sox');
+    expect(
+      rule('different-givers').rejects(team, headline, figure(team, '184'), figure(headline, '200')),
+    ).toBe(false);
+    const orioles = view(
+      'The Orioles, according to reports, have offered Teixeira a seven - year deal worth between $140 million and $150 million.',
+      'c',
+    );
+    expect(rule('different-givers').rejects(team, orioles, figure(team, '184'), figure(orioles, '140'))).toBe(
+      true,
+    );
+  });
+});
+
 describe('rule different-recipients (ECB+ topic 10: who the money goes to)', () => {
   const hunter = view('The Angels gave a $ 90 million deal to Torii Hunter last season.', 'a');
   const teixeira = view('Report : Red Sox offer Teixeira $200 million.', 'b');

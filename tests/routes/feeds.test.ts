@@ -85,6 +85,18 @@ describe('/feeds', () => {
     );
   });
 
+  it('answers a broken multipart OPML upload with 422, not a server error (fuzz seed 19)', async () => {
+    for (const path of ['/feeds/opml', '/imports']) {
+      const res = await app.request(path, {
+        method: 'POST',
+        body: '--x\r\nContent-Disposition: form-data; name="file"\r\n\r\nunterminated',
+        headers: { 'Content-Type': 'multipart/form-data; boundary=x', Origin: ORIGIN, ...reviewer.cookie },
+      });
+      expect(res.status, path).toBe(422);
+      expect(visibleText(await res.text())).toMatch(/The form could not be read/);
+    }
+  });
+
   it('polls now and deletes (editors), and shows the items of a feed', async () => {
     const feeds = (await (await app.request('/api/feeds')).json()) as { id: number; url: string }[];
     const atom = feeds.find((f) => f.url.endsWith('/atom.xml'))!;

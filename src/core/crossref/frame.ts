@@ -9,7 +9,7 @@ import type { Quantity } from '../types';
 const DISTANCE = new Set(['mile', 'kilometer', 'meter', 'foot', 'yard']);
 const AFTER = 60;
 const BEFORE = 48;
-const GIVER_BEFORE = 120;
+const GIVER_BEFORE = 200;
 /**
  * "13 miles east of Cloverdale", "58km (36 miles) south-west of Bandar Abbas", "23 miles from Santa
  * Rosa", "20 km outside Tehran": the place the distance is measured from, a capitalised name.

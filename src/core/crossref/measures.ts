@@ -3,7 +3,7 @@
 
 import { isRoleMark } from '../age-roles';
 import { isOwnerMark, ownedAlike, ownerOf } from '../owners';
-import { sameParty } from '../parties';
+import { sameGiver, sameParty } from '../parties';
 import { WHOLE } from '../quantities';
 import type { Quantity } from '../types';
 import { classOf, isDateFamily } from '../unit-class';
@@ -128,7 +128,7 @@ export const FIGURE_RULES: readonly FigureRule[] = [
     rejects: (va, vb, qa, qb) => {
       const ga = giverFor(va.c.text, qa) ?? (carriesGiver(qa) ? va.carriedGiver : null);
       const gb = giverFor(vb.c.text, qb) ?? (carriesGiver(qb) ? vb.carriedGiver : null);
-      return ga !== null && gb !== null && !samePlace(ga, gb);
+      return ga !== null && gb !== null && !sameGiver(ga, gb, samePlace);
     },
   },
   {
