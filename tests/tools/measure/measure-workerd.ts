@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,9 +101,25 @@ function fixtureWeb(title: string, text: string) {
         return new Response(rss, { headers: { 'content-type': 'application/rss+xml', etag: '"v1"' } });
       if (path === '/story')
         return new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } });
+      // A webhook receiver: takes the POST, answers 204.
+      if (path === '/hook' && req.method === 'POST') return new Response(null, { status: 204 });
       return new Response('not here', { status: 404 });
     },
   };
+}
+
+/** A loopback HTTP server that answers `?ms=N` after N milliseconds. */
+function slowServer(): Promise<{ url: string; close(): void }> {
+  const server = createServer((req, res) => {
+    const ms = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('ms') ?? 0);
+    setTimeout(() => res.end('ok'), ms);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address() as { port: number };
+      resolve({ url: `http://127.0.0.1:${address.port}/`, close: () => server.close() });
+    }),
+  );
 }
 
 /** A bundle under test, reached through its own hostname; `queued`: the same with the CROSSREF queue. */
@@ -114,7 +131,8 @@ interface Side {
 }
 
 /** Isolate-thread and all-thread CPU ms of one request. */
-type Sample = { isolate: number; all: number };
+/** Isolate-thread and all-thread CPU ms of one request, and its wall-clock ms. */
+type Sample = { isolate: number; all: number; wall: number };
 
 async function main() {
   const { values } = parseArgs({
@@ -136,6 +154,7 @@ async function main() {
   const sqld = await startSqld(binary);
   const work = mkdtempSync(join(tmpdir(), 'crosscheck-workerd-bundle-'));
   let mf: Miniflare | null = null;
+  let slow: { url: string; close(): void } | null = null;
   const client = createClient({ url: sqld.url });
   try {
     const token = newToken();
@@ -164,27 +183,30 @@ async function main() {
       sides.unshift(side(sha.slice(0, 7), 'then', bundledWorker(root, join(work, 'then'))));
     }
     const queued = sides.at(-1)!.queued!;
+    // This tree once more with its fetch answered here (Miniflare's outboundService): adding by URL
+    // and feeds. Only there, since the outbound hop costs the isolate more than a direct fetch to sqld.
+    const web: Side = { ...queued, name: 'this tree, web', host: 'web-now.localhost' };
     const { probe: page } = seedArticles(ROOT);
-    const web = fixtureWeb(page.title ?? 'Probe', page.text);
+    const fixture = fixtureWeb(page.title ?? 'Probe', page.text);
     const compatibilityDate = compatibilityDateOf(ROOT);
+    // A server that answers after ?ms=N milliseconds: what waiting on a slow database costs the isolate.
+    slow = await slowServer();
     const inspectorPort = values.profile ? 9300 + (process.pid % 500) : undefined;
     mf = new Miniflare({
       ...(inspectorPort ? { inspectorPort } : {}),
       workers: [
-        ...sides
-          .map((s) => s.queued!)
-          .map((q) => ({
-            name: q.host,
-            modules: true,
-            scriptPath: q.script,
-            modulesRoot: dirname(q.script),
-            compatibilityDate,
-            bindings: { LIBSQL_URL: sqld.url },
-            queueProducers: { CROSSREF: CROSSREF_QUEUE, FEEDS: FEEDS_QUEUE },
-            // The web as the Worker's fetch sees it here: the probe article as a page, and a feed of it.
-            outboundService: (req: Request) => web.answer(req),
-            routes: [`${q.host}/*`],
-          })),
+        ...[...sides.map((s) => s.queued!), web].map((q) => ({
+          name: q.host,
+          modules: true,
+          scriptPath: q.script,
+          modulesRoot: dirname(q.script),
+          compatibilityDate,
+          bindings: { LIBSQL_URL: sqld.url },
+          queueProducers: { CROSSREF: CROSSREF_QUEUE, FEEDS: FEEDS_QUEUE },
+          // The web as the Worker's fetch sees it here: the probe article as a page, and a feed of it.
+          ...(q === web ? { outboundService: (req: Request) => fixture.answer(req) } : {}),
+          routes: [`${q.host}/*`],
+        })),
         ...sides.map((side) => ({
           name: side.host,
           modules: true,
@@ -203,13 +225,17 @@ async function main() {
           // two halves, which include Miniflare's queue broker and its dispatch of the consumer.
           script: `export default {
             async fetch(request, env) {
-              if (new URL(request.url).pathname === '/send') await env.Q.sendBatch([{ body: { articleId: 1 } }]);
+              const url = new URL(request.url);
+              if (url.pathname === '/send') await env.Q.sendBatch([{ body: { articleId: 1 } }]);
+              // /wait?ms=N: one fetch of sqld's health that is answered N ms later (the server below).
+              if (url.pathname === '/wait') await (await fetch(env.SLOW + url.search)).text();
               return new Response('hello');
             },
             async queue(batch) { for (const m of batch.messages) m.ack(); },
           }`,
           compatibilityDate,
           queueProducers: { Q: 'floor' },
+          bindings: { SLOW: slow!.url },
           routes: ['hello.localhost/*'],
         },
       ],
@@ -254,7 +280,7 @@ async function main() {
     );
 
     const profiler = values.profile
-      ? await workerdProfiler(inspectorPort!, [now.host, queued.host], resolve(values.profile))
+      ? await workerdProfiler(inspectorPort!, [now.host, queued.host, web.host], resolve(values.profile))
       : null;
     if (values.profile) mkdirSync(resolve(values.profile), { recursive: true });
 
@@ -262,7 +288,9 @@ async function main() {
     const sample = async (send: () => Promise<string>): Promise<Sample & { body: string }> => {
       await idle();
       const before = threadCpuNs(pid);
+      const t0 = performance.now();
       const body = await send();
+      const wall = performance.now() - t0;
       await idle();
       let all = 0;
       let isolate = 0;
@@ -271,7 +299,7 @@ async function main() {
         all += d;
         isolate = Math.max(isolate, d);
       }
-      return { isolate: isolate / 1e6, all: all / 1e6, body };
+      return { isolate: isolate / 1e6, all: all / 1e6, wall, body };
     };
     const f = (xs: number[], q: number) =>
       quantile(
@@ -291,7 +319,12 @@ async function main() {
       { on = sides, before }: { on?: Side[]; before?: (side: Side) => Promise<number> } = {},
     ) => {
       const got = on.map(() => [] as Sample[]);
-      if (values.only && !label.includes(values.only) && !label.includes('(the floor)')) return got;
+      if (
+        values.only &&
+        !label.includes(values.only) &&
+        !/\((the floor|background|hello-world)\)/.test(label)
+      )
+        return got;
       for (let i = -3; i < runs; i++) {
         const order = i % 2 ? on.map((_, k) => k) : on.map((_, k) => on.length - 1 - k);
         for (const k of order) {
@@ -307,10 +340,13 @@ async function main() {
       }
       const cells = sides.map((side) => {
         const xs = got[on.indexOf(side)];
-        if (!xs) return `${'—'.padStart(15)} | ${'—'.padStart(6)}`;
+        if (!xs) return `${'—'.padStart(15)} | ${'—'.padStart(6)} | ${'—'.padStart(6)}`;
         const isolate = xs.map((x) => x.isolate);
         return `${f(isolate, 0.5)} (${f(isolate, 0.95)}) | ${f(
           xs.map((x) => x.all),
+          0.5,
+        )} | ${f(
+          xs.map((x) => x.wall),
           0.5,
         )}`;
       });
@@ -318,11 +354,25 @@ async function main() {
       return got;
     };
 
-    const head = sides.map((s) => `${s.name}: isolate (p95) | all threads`).join(' | ');
+    const head = sides.map((s) => `${s.name}: isolate (p95) | all threads | wall`).join(' | ');
     console.log(`| ${'request'.padEnd(40)} | ${head} |`);
-    console.log(`| ${'-'.repeat(40)} |${' ---: | ---: |'.repeat(sides.length)}`);
+    console.log(`| ${'-'.repeat(40)} |${' ---: | ---: | ---: |'.repeat(sides.length)}`);
     const floor = await measure('hello-world Worker  (the floor)', async () =>
       (await mf!.dispatchFetch('http://hello.localhost/')).text(),
+    );
+    // Nothing at all for 250 ms: what workerd's thread spends meanwhile (its event loop, Miniflare's
+    // services) is counted in every row too, in proportion to the row's wall-clock time.
+    await measure(
+      'idle 250 ms  (background)',
+      () => new Promise<string>((r) => setTimeout(() => r(''), 250)),
+      undefined,
+      { on: [sides.at(-1)!] },
+    );
+    await measure(
+      'a fetch answered after 250 ms  (hello-world)',
+      async () => (await mf!.dispatchFetch('http://hello.localhost/wait?ms=250')).text(),
+      undefined,
+      { on: [sides.at(-1)!] },
     );
     await measure('GET /signin  (a small page)', (side) => request(side, '/signin'));
     const removeIngested = async (body: string) => {
@@ -421,7 +471,7 @@ async function main() {
     await measure(
       `POST /api/articles {url}  (the same article as a page, queued: the request)`,
       (_side, i) =>
-        request(queued, '/api/articles', {
+        request(web, '/api/articles', {
           method: 'POST',
           body: JSON.stringify({ url: `${WEB_ORIGIN}/story?run=${i}` }),
           headers: { 'content-type': 'application/json' },
@@ -432,22 +482,21 @@ async function main() {
     // A feed poll in the FEEDS consumer: a conditional GET, the feed parsed, its items claimed and
     // sent on as messages (each item's invocation is an add by URL, measured above).
     const feed = JSON.parse(
-      await request(queued, '/api/feeds', {
+      await request(web, '/api/feeds', {
         method: 'POST',
         body: JSON.stringify({ url: `${WEB_ORIGIN}/rss` }),
         headers: { 'content-type': 'application/json' },
       }),
     ) as { feed: { id: number } };
     const feedId = feed.feed.id;
+    const webConsumer = await mf.getWorker(web.host);
     await measure(
       `  the FEEDS consumer: one feed poll (RSS, ${FEED_ITEMS} new items)`,
       async (_side, i) =>
         JSON.stringify(
-          await consumers
-            .get(sides.at(-1)!)!
-            .queue(FEEDS_QUEUE, [
-              { id: `p${i}`, timestamp: new Date(), body: { kind: 'poll', feedId }, attempts: 1 },
-            ]),
+          await webConsumer.queue(FEEDS_QUEUE, [
+            { id: `p${i}`, timestamp: new Date(), body: { kind: 'poll', feedId }, attempts: 1 },
+          ]),
         ),
       async (body) => {
         const { explicitAcks } = JSON.parse(body) as { explicitAcks: string[] };
@@ -472,6 +521,87 @@ async function main() {
             'write',
           );
           return feedId;
+        },
+      },
+    );
+    // One item of a bulk import in the FEEDS consumer: an add by URL, its outcome recorded on the import.
+    const consumeFeedMessage = async (id: string, body: unknown) =>
+      JSON.stringify(
+        await consumers
+          .get(sides.at(-1)!)!
+          .queue(FEEDS_QUEUE, [{ id, timestamp: new Date(), body, attempts: 1 }]),
+      );
+    const acked = (body: string) => {
+      if ((JSON.parse(body) as { explicitAcks: string[] }).explicitAcks.length !== 1)
+        throw new Error(`the FEEDS consumer did not ack: ${body}`);
+    };
+    let importJob = 0;
+    await measure(
+      '  the FEEDS consumer: one bulk-import item (add by URL)',
+      (_side, i, jobId) => consumeFeedMessage(`i${i}`, { kind: 'import', jobId, position: 1 }),
+      async (body) => {
+        acked(body);
+        const [row] = (
+          await client.execute({
+            sql: 'select status, reason, article_id from import_items where job_id = ?',
+            args: [importJob],
+          })
+        ).rows;
+        if (row?.status !== 'stored') throw new Error(`the import item was not stored: ${row?.reason}`);
+        await removeArticle(client, Number(row.article_id));
+      },
+      {
+        on: [sides.at(-1)!],
+        // A job of one URL, its message (sent by the request) left to the measured invocation.
+        before: async (side) => {
+          const job = JSON.parse(
+            await request(side.queued ?? side, '/api/imports', {
+              method: 'POST',
+              body: JSON.stringify({ urls: [`${WEB_ORIGIN}/story?import=${Date.now()}`] }),
+              headers: { 'content-type': 'application/json' },
+            }),
+          ) as { id: number };
+          importJob = job.id;
+          return job.id;
+        },
+      },
+    );
+    // One webhook delivery in the FEEDS consumer: signed (HMAC-SHA256), POSTed, its outcome recorded.
+    const hook = JSON.parse(
+      await request(queued, '/api/webhooks', {
+        method: 'POST',
+        body: JSON.stringify({ url: `${WEB_ORIGIN}/hook`, events: ['conflict.high'] }),
+        headers: { 'content-type': 'application/json' },
+      }),
+    ) as { id: number };
+    let deliveryId = 0;
+    await measure(
+      '  the FEEDS consumer: one webhook delivery',
+      (_side, i, id) => consumeFeedMessage(`w${i}`, { kind: 'webhook', deliveryId: id }),
+      async (body) => {
+        acked(body);
+        const [row] = (
+          await client.execute({
+            sql: 'select status, last_error from webhook_deliveries where id = ?',
+            args: [deliveryId],
+          })
+        ).rows;
+        if (row?.status !== 'delivered') throw new Error(`the delivery failed: ${row?.last_error}`);
+      },
+      {
+        on: [sides.at(-1)!],
+        before: async () => {
+          const [row] = (
+            await client.execute({
+              sql: "insert into webhook_deliveries (webhook_id, event, body, next_attempt_at) values (?, 'ping', ?, 0) returning id",
+              args: [
+                hook.id,
+                JSON.stringify({ id: 'measure', event: 'ping', text: 'measure:workerd', data: {} }),
+              ],
+            })
+          ).rows;
+          deliveryId = Number(row!.id);
+          return deliveryId;
         },
       },
     );
@@ -516,6 +646,7 @@ async function main() {
     rmSync(work, { recursive: true, force: true });
     client.close();
     sqld.stop();
+    slow?.close();
     await mf?.dispose().catch(() => {});
   }
 }
