@@ -613,3 +613,22 @@ describe('quotes', () => {
     ).toEqual([]);
   });
 });
+
+describe('places that read like people (rule place-by-kind-or-resident)', () => {
+  const typeOf = (text: string, name: string) =>
+    extractArticle(text).entities.find((e) => e.name.includes(name))?.type;
+
+  it('reads a name followed by "resident" or "native" as no person (ECB+ 16_5ecbplus)', () => {
+    expect(
+      typeOf('The Diamond Bar resident was married two weeks ago to his second wife.', 'Diamond'),
+    ).not.toBe('person');
+    expect(typeOf('Diamond Bar was married two weeks ago to his second wife.', 'Diamond')).toBe('person');
+  });
+
+  it('reads a street or square named first by its kind as a place (ECB+ 24_10ecbplus / 24_11ecbplus)', () => {
+    expect(typeOf('The jeweller on Place Vendome was robbed on Monday.', 'Vendome')).toBe('place');
+    expect(typeOf('Four men drove a 4x4 through the window of the store on Rue de Castiglione.', 'Rue')).toBe(
+      'place',
+    );
+  });
+});

@@ -7,7 +7,7 @@ import { startsUpper, type Token } from '../words';
 import { findNames } from './find';
 import { foldName } from './fold';
 import { type ResolvedName, resolveName } from './resolve';
-import { PLACE_CUES } from './vocabulary';
+import { PLACE_CUES, PLACE_CUES_AFTER } from './vocabulary';
 
 /** Mentions and the entity list for a whole article, merging each key's fullest name. */
 export function collectEntities(sentences: Token[][], capitalisedMidSentence: Set<string>) {
@@ -21,7 +21,9 @@ export function collectEntities(sentences: Token[][], capitalisedMidSentence: Se
     // Asked only of a sentence that names something: it reads every word, and only names use it.
     const headline = names.length > 0 && isTitleCase(tokens);
     return names.map((raw) => {
-      const cue = raw.before !== undefined && PLACE_CUES.has(raw.before.text);
+      const cue =
+        (raw.before !== undefined && PLACE_CUES.has(raw.before.text)) ||
+        (raw.after !== undefined && PLACE_CUES_AFTER.has(raw.after.lower));
       const r = resolveName(raw, headline || cue);
       if (r && cue) placed.add(r.key);
       return { raw, r };

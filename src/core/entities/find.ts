@@ -15,6 +15,8 @@ export interface RawName {
   span: Span;
   /** The token before the name, if any. */
   before?: Token;
+  /** The token right after the name, if any. */
+  after?: Token;
 }
 
 /** Capitalised runs in one sentence, skipping a sentence-initial common word. */
@@ -79,6 +81,7 @@ export function findNames(tokens: Token[], knownNames: Set<string>): RawName[] {
         surface: run.length === 1 ? run[0]!.text : run.map((t) => t.text).join(' '),
         span: { start: run[0]!.start, end: run[run.length - 1]!.end },
         before: tokens[at - 1],
+        after: e === words.length ? tokens[j] : undefined,
       });
     }
     i = j;

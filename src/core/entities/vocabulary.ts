@@ -38,6 +38,18 @@ export const NAME_PARTICLES = new Set(['de', 'al', 'bin', 'van', 'von', 'la', 'l
 
 // Words before a name that make it a place: "in Bloomington", "near Dargahan".
 export const PLACE_CUES = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'throughout']);
+// Words right after a name that make it a place: "the Diamond Bar resident", "a Troy native".
+export const PLACE_CUES_AFTER = new Set([
+  'resident',
+  'residents',
+  'native',
+  'natives',
+  'area',
+  'neighborhood',
+  'neighbourhood',
+  'suburb',
+  'township',
+]);
 
 export const DAY_AND_MONTH_WORDS = new Set(
   'monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december'.split(
@@ -59,6 +71,12 @@ export const PLACE_PREFIXES = new Set([
   'las',
   'sri',
   'hong',
+  // Streets and squares named first by their kind: "Place Vendome", "Rue de Castiglione".
+  'place',
+  'rue',
+  'plaza',
+  'piazza',
+  'via',
 ]);
 
 export const PLACE_ABBREVIATIONS = new Map([
