@@ -36,6 +36,14 @@ describe('pragmatic bounds', () => {
     );
   });
 
+  it('a floor differs from one at the next point of its finer scale (rule next-alternative, SummEdits sales_email_12_7)', () => {
+    const found = links({
+      doc: 'It is trusted by over 1,000 businesses worldwide, with clients reporting a 35% increase in team productivity and a 50% reduction in project lead times.',
+      sum: 'Their flagship product is a cloud-based platform which is trusted by over 1,500 businesses worldwide, with clients reporting a 35% increase in team productivity, and a 50% reduction in project lead times.',
+    });
+    expect(found.map((l) => [l.relation, l.severity])).toContainEqual(['conflict', 'low']);
+  });
+
   it('two floors a reader takes as different figures are a soft conflict (SummEdits sales_email_12_1)', () => {
     const found = links({
       doc: 'It is trusted by over 1,000 businesses worldwide, with clients reporting a 35% increase in team productivity.',

@@ -36,10 +36,18 @@ export function granularity(n: number): number {
 
 const whole = (x: number) => Math.abs(x - Math.round(x)) < 1e-6 * Math.max(1, x);
 
-/** The pragmatic reading of a floor or ceiling: "more than 40" → [40, 50], "fewer than 60" → [50, 60]. */
+/**
+ * The pragmatic reading of a floor or ceiling: "more than 40" → [40, 45], "fewer than 60" → [55, 60].
+ * Rule next-alternative: a writer who knew the figure reached the next point of the finer scale the
+ * number sits on (half its granularity: 100 → 150, 1,000 → 1,500, 40 → 45) would have said that point
+ * instead ("more than 150"), as Cummins, Sauerland & Solt (2012) find readers take "more than 100"
+ * to exclude figures a rounder alternative would have named. "over 1,000 businesses" and a summary's
+ * "over 1,500 businesses" (SummEdits sales_email_12_7) hold together only if the writer of the first
+ * said much less than they knew.
+ */
 function softOf(q: Quantity, shape: BoundShape): [number, number] {
-  if (shape === 'floor') return [q.low, q.low + granularity(q.low)];
-  if (shape === 'ceiling') return [Math.max(0, q.high - granularity(q.high)), q.high];
+  if (shape === 'floor') return [q.low, q.low + granularity(q.low) / 2];
+  if (shape === 'ceiling') return [Math.max(0, q.high - granularity(q.high) / 2), q.high];
   return [q.low, q.high];
 }
 
@@ -91,7 +99,7 @@ export function softConflict(x: Quantity, y: Quantity): string | null {
   if (sx !== sy || !bounded(sx)) return null;
   const [ax, bx] = softOf(x, sx);
   const [ay, by] = softOf(y, sy);
-  // Strictly: "more than 500" reads (500, 1,000], "more than 1,000" (1,000, 2,000]: they only touch.
+  // Strictly: "more than 100" reads (100, 150], "more than 150" (150, 155]: they only touch, and differ.
   if (ax < by && ay < bx) return null;
   if (sx === 'floor')
     return `both hold only if the real figure is above ${f(Math.max(x.low, y.low))}, more than either floor suggests`;

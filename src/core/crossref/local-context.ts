@@ -80,8 +80,63 @@ export function sameLocalContext(
   if (agesOfDifferentHolders(a, qa, b, qb)) return false;
   const la = localContext(a.text, qa);
   for (const w of localContext(b.text, qb)) if (la.has(w) && !SAYS_NOTHING_MEASURED.has(w)) return true;
+  // Rule measured-clause: the thing measured may stand further back in the figure's clause ("the
+  // allowance for credit losses as a percentage of loans outstanding was unchanged from June 30 at
+  // 1.62%"), or in the clause a change is told of ("earnings per share of $2.79, an increase of 207%").
+  const ca = clauseContext(a.text, qa);
+  let n = 0;
+  for (const w of clauseContext(b.text, qb)) if (ca.has(w) && ++n >= CLAUSE_SHARED) return true;
   return false;
 }
+
+/** The clause is wider than the words right around the figure: it must share more of them. */
+const CLAUSE_SHARED = 3;
+const CLAUSE_BACK = 110;
+const CLAUSE_AHEAD = 50;
+const CLAUSE_END = /[,;:()]/;
+/** A clause that tells a change of the figure before it: ", an increase of 207%", ", up 12%". */
+const CHANGE_CLAUSE =
+  /^\s*(?:(?:an?|the)\s+)?(?:increase|decrease|rise|drop|decline|gain|fall|jump|growth|up|down)\b/i;
+
+/** Punctuation or a word that opens a clause ("that the new contract runs for four years"). */
+const CLAUSE_OPENS = /[,;:()]|\b(?:that|which|who|whom|whose|while|whereas|because|when|where|and|but)\b/gi;
+
+/** Where the clause holding text[to] starts: after the last clause opening between floor and to. */
+function clauseStart(text: string, floor: number, to: number): number {
+  let start = floor;
+  for (const m of text.slice(floor, to).matchAll(CLAUSE_OPENS)) start = floor + m.index + m[0].length;
+  return start;
+}
+
+/**
+ * The words of a figure's clause that say what it measures: back to the punctuation that opens it (and
+ * past it once more when the clause only tells a change of the figure before it), ahead to the next,
+ * within bounds, as stems, less the words that say only how or when it was measured.
+ */
+function clauseContext(text: string, q: Quantity): Set<string> {
+  const known = CLAUSES.get(q);
+  if (known && known[0] === text) return known[1];
+  const out = new Set<string>();
+  const at = text.indexOf(q.text);
+  if (at >= 0) {
+    const floor = Math.max(0, at - CLAUSE_BACK);
+    let from = clauseStart(text, floor, at);
+    if (from > floor && CHANGE_CLAUSE.test(text.slice(from, at))) from = clauseStart(text, floor, from - 1);
+    let to = at + q.text.length;
+    const ceiling = Math.min(text.length, to + CLAUSE_AHEAD);
+    while (to < ceiling && !CLAUSE_END.test(text[to]!) && text[to] !== '.') to++;
+    const own = ownWords(q);
+    for (const m of text.slice(from, to).matchAll(WORD)) {
+      const w = m[0].toLowerCase().replace(/'s$/, '');
+      if (w.length < 3 || STOPWORDS.has(w) || own.has(w)) continue;
+      const stem = contentStem(w);
+      if (!SAYS_NOTHING_MEASURED.has(stem)) out.add(stem);
+    }
+  }
+  CLAUSES.set(q, [text, out]);
+  return out;
+}
+const CLAUSES = new WeakMap<Quantity, [string, Set<string>]>();
 
 /**
  * How closely two figures' own surroundings match: the number of word stems the words right around
