@@ -112,22 +112,109 @@ export interface FactLinkRow {
   explanation: unknown;
 }
 
-/** The links of one fact (the fact page's first query). */
-export async function linksOfFact(db: Db, factId: number): Promise<FactLinkRow[]> {
+/** A link of a fact as its outline reads it: no words, only what orders, groups and ranks the claims. */
+export interface FactOutlineLink {
+  id: number;
+  claimA: number;
+  claimB: number;
+  relation: 'conflict' | 'corroboration';
+  severity: 'high' | 'medium' | 'low';
+  status: LinkStatus;
+  unit: string;
+  /** Each side's interval (an open upper bound is Infinity), or null when the link has no figure for it. */
+  a: { low: number; high: number } | null;
+  b: { low: number; high: number } | null;
+}
+
+/** A claim of a fact as its outline reads it: its verdict and when its article was published. */
+export interface FactOutlineClaim {
+  id: number;
+  status: string;
+  publishedAt: string | null;
+}
+
+const SIDE = (s: 'a' | 'b') =>
+  `json_extract(explanation, '$.${s}.low') as ${s}_low, json_extract(explanation, '$.${s}.high') as ${s}_high,
+    json_type(explanation, '$.${s}') as ${s}_type`;
+
+/**
+ * The outline of one fact, in one round trip: its links (ids, relation, status and the two intervals,
+ * no sentences or explanation words) through links_fact, and its claims' verdicts and publication
+ * times. The page is ordered, grouped and paged from this; only one page's words are read after it.
+ */
+export function factOutlineStatements(factId: number): [Statement, Statement] {
+  return [
+    {
+      sql: `select id, claim_a, claim_b, relation, severity, status,
+          json_extract(explanation, '$.unitClass') as unit, ${SIDE('a')}, ${SIDE('b')}
+        from links where fact_id = ?1 order by id`,
+      args: [factId],
+    },
+    {
+      sql: `select c.id, c.status, a.published_at from claims c join articles a on a.id = c.article_id
+        where c.id in (select claim_a from links where fact_id = ?1 union select claim_b from links where fact_id = ?1)`,
+      args: [factId],
+    },
+  ];
+}
+
+function outlineSide(r: SqlRow, s: 'a' | 'b'): { low: number; high: number } | null {
+  if (r[`${s}_type`] !== 'object') return null;
+  const low = r[`${s}_low`];
+  const high = r[`${s}_high`];
+  return {
+    low: low === null || low === undefined ? 0 : Number(low),
+    high: high === null || high === undefined ? Number.POSITIVE_INFINITY : Number(high),
+  };
+}
+
+export async function factOutline(
+  db: Db,
+  factId: number,
+): Promise<{ links: FactOutlineLink[]; claims: FactOutlineClaim[] }> {
+  const [linkRows = [], claimRows = []] = await runStatements(db, factOutlineStatements(factId), 'read');
+  return {
+    links: linkRows.map((r) => ({
+      id: Number(r.id),
+      claimA: Number(r.claim_a),
+      claimB: Number(r.claim_b),
+      relation: r.relation as FactOutlineLink['relation'],
+      severity: r.severity as FactOutlineLink['severity'],
+      status: r.status as LinkStatus,
+      unit: r.unit === null || r.unit === undefined ? '' : String(r.unit),
+      a: outlineSide(r, 'a'),
+      b: outlineSide(r, 'b'),
+    })),
+    claims: claimRows.map((r) => ({
+      id: Number(r.id),
+      status: String(r.status),
+      publishedAt: r.published_at === null || r.published_at === undefined ? null : String(r.published_at),
+    })),
+  };
+}
+
+/** Given links with their explanations (a fact page's figures and its listed pairs). */
+export async function factLinksByIds(db: Db, ids: number[]): Promise<Map<number, FactLinkRow>> {
+  const out = new Map<number, FactLinkRow>();
+  if (ids.length === 0) return out;
   const rows = await readRows(db, {
-    sql: 'select id, claim_a, claim_b, relation, severity, score, status, explanation from links where fact_id = ? order by id',
-    args: [factId],
+    sql: `select id, claim_a, claim_b, relation, severity, score, status, explanation from links
+      where id in (select value from json_each(?))`,
+    args: [JSON.stringify([...new Set(ids)])],
   });
-  return rows.map((r) => ({
-    id: Number(r.id),
-    claimA: Number(r.claim_a),
-    claimB: Number(r.claim_b),
-    relation: r.relation as FactLinkRow['relation'],
-    severity: r.severity as FactLinkRow['severity'],
-    score: Number(r.score),
-    status: r.status as LinkStatus,
-    explanation: typeof r.explanation === 'string' ? JSON.parse(r.explanation) : r.explanation,
-  }));
+  for (const r of rows) {
+    out.set(Number(r.id), {
+      id: Number(r.id),
+      claimA: Number(r.claim_a),
+      claimB: Number(r.claim_b),
+      relation: r.relation as FactLinkRow['relation'],
+      severity: r.severity as FactLinkRow['severity'],
+      score: Number(r.score),
+      status: r.status as LinkStatus,
+      explanation: typeof r.explanation === 'string' ? JSON.parse(r.explanation) : r.explanation,
+    });
+  }
+  return out;
 }
 
 /** The fact a link belongs to now: where /facts/:id of a merged-away fact leads. */

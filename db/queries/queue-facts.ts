@@ -82,17 +82,22 @@ async function entryPage(
 }
 
 /**
- * Each fact's first PAIRS_PER_FACT matching pairs in the queue's order: per fact one seek into
+ * Each fact's first `perFact` (PAIRS_PER_FACT) matching pairs in the queue's order: per fact one seek into
  * links_fact_queue and a short walk (the correlated LIMIT), however many pairs the fact has.
  */
-export function factPairsQuery(db: Db, filter: ConflictFilter, facts: number[]): SQL {
+export function factPairsQuery(
+  db: Db,
+  filter: ConflictFilter,
+  facts: number[],
+  perFact = PAIRS_PER_FACT,
+): SQL {
   const o = alias(links, 'o');
   const firstPairs = db
     .select({ id: o.id })
     .from(o)
     .where(and(sql`${o.factId} = "j"."value"`, conflictWhere(db, filter, o)))
     .orderBy(...orderOf(filter.sort ?? 'severity', o))
-    .limit(PAIRS_PER_FACT);
+    .limit(perFact);
   return sql`select "j"."value" as fact, ${links.id} as id
     from json_each(${JSON.stringify(facts)}) "j" join ${links} on ${links.id} in ${firstPairs}`;
 }
@@ -132,4 +137,20 @@ export async function listQueueEntries(
     return [{ factId: h.factId, pairs, matching: h.matching }];
   });
   return { entries, total };
+}
+
+/**
+ * One fact's first `limit` pairs matching the queue's filters, in its order, with both claims: what a
+ * queue row shows when it is unfolded. One seek into links_fact_queue and a walk of `limit` entries.
+ */
+export async function pairsOfFact(
+  db: Db,
+  filter: ConflictFilter,
+  factId: number,
+  limit: number,
+): Promise<LinkWithClaims[]> {
+  const rows = await readRows(db, statementOf(factPairsQuery(db, filter, [factId], limit)));
+  const ids = rows.map((r) => Number(r.id));
+  const byId = new Map((await attachClaims(db, await linksByIds(db, ids))).map((l) => [l.id, l]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }

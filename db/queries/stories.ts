@@ -13,6 +13,8 @@ export interface StoryLink {
   claimB: number;
   articleA: number;
   articleB: number;
+  outletA: string;
+  outletB: string;
   textA: string;
   textB: string;
 }
@@ -25,26 +27,56 @@ export interface StoryArticle {
   publishedAt: string | null;
 }
 
-/** Two articles whose claims a fact link joins, that also name a common entity: a story's edge. */
-const PAIRS = (linksOf: string) => `select distinct ca.article_id as a, cb.article_id as b
-  from (${linksOf}) fl join claims ca on ca.id = fl.claim_a join claims cb on cb.id = fl.claim_b
-  where ca.article_id <> cb.article_id and exists (select 1 from mentions ma
-    join mentions mb on mb.entity_key = ma.entity_key and mb.article_id = cb.article_id
-    where ma.article_id = ca.article_id)`;
+/**
+ * Every two articles whose claims a fact link joins, with what the story rule weighs
+ * (src/services/story-model.ts, `isStoryEdge`): how many facts join them, how many named entities they
+ * share, and how many each names. `linksOf` selects fact links (claim_a, claim_b, fact_id); every link
+ * between two articles must be among them for the pair's count of facts to be whole.
+ */
+const PAIRS = (linksOf: string) => `with fl as (${linksOf}),
+  pa as (select min(ca.article_id, cb.article_id) as a, max(ca.article_id, cb.article_id) as b,
+      count(distinct fl.fact_id) as facts
+    from fl join claims ca on ca.id = fl.claim_a join claims cb on cb.id = fl.claim_b
+    where ca.article_id <> cb.article_id group by 1, 2)
+  select a, b, facts,
+    (select count(*) from (select entity_key from mentions where article_id = pa.a
+      intersect select entity_key from mentions where article_id = pa.b)) as shared,
+    (select count(distinct entity_key) from mentions where article_id = pa.a) as entities_a,
+    (select count(distinct entity_key) from mentions where article_id = pa.b) as entities_b
+  from pa`;
+
+/** Two articles a fact links, and what the story rule weighs of them. */
+export interface PairEvidence {
+  a: number;
+  b: number;
+  /** Distinct facts their claims share. */
+  facts: number;
+  /** Named entities (people, organisations, places) both mention, and how many each mentions. */
+  shared: number;
+  entitiesA: number;
+  entitiesB: number;
+}
 
 export type Pair = readonly [number, number];
 
-function toPairs(rows: SqlRow[]): Pair[] {
-  return rows.map((r) => [Number(r.a), Number(r.b)] as const);
+function toPairs(rows: SqlRow[]): PairEvidence[] {
+  return rows.map((r) => ({
+    a: Number(r.a),
+    b: Number(r.b),
+    facts: Number(r.facts),
+    shared: Number(r.shared),
+    entitiesA: Number(r.entities_a),
+    entitiesB: Number(r.entities_b),
+  }));
 }
 
 /** The story edges touching the given articles, and the articles at their ends with their stories. */
 export function storyPairsStatements(articleIds: number[]): [Statement, Statement] {
   const ids = JSON.stringify(articleIds);
   const own = 'select id from claims where article_id in (select value from json_each(?1))';
-  const ends = `select l.claim_a as claim_a, l.claim_b as claim_b from links l where l.fact_id is not null
-      and l.claim_a in (${own})
-    union select l.claim_a, l.claim_b from links l where l.fact_id is not null and l.claim_b in (${own})`;
+  const ends = `select l.claim_a as claim_a, l.claim_b as claim_b, l.fact_id as fact_id from links l
+      where l.fact_id is not null and l.claim_a in (${own})
+    union select l.claim_a, l.claim_b, l.fact_id from links l where l.fact_id is not null and l.claim_b in (${own})`;
   return [
     { sql: PAIRS(ends), args: [ids] },
     {
@@ -59,7 +91,7 @@ export function storyPairsStatements(articleIds: number[]): [Statement, Statemen
 export async function storyPairsOf(
   db: Db,
   articleIds: number[],
-): Promise<{ pairs: Pair[]; stories: Map<number, number | null> }> {
+): Promise<{ pairs: PairEvidence[]; stories: Map<number, number | null> }> {
   const [pairRows, storyRows] = await runStatements(db, storyPairsStatements(articleIds), 'read');
   return { pairs: toPairs(pairRows ?? []), stories: storiesOf(storyRows ?? []) };
 }
@@ -72,14 +104,14 @@ function storiesOf(rows: SqlRow[]): Map<number, number | null> {
 export async function storyMembers(
   db: Db,
   storyIds: number[],
-): Promise<{ pairs: Pair[]; stories: Map<number, number | null> }> {
+): Promise<{ pairs: PairEvidence[]; stories: Map<number, number | null> }> {
   const arts = 'select id from articles where story_id in (select value from json_each(?1))';
   const claimsOf = `select id from claims where article_id in (${arts})`;
   const [pairRows, storyRows] = await runStatements(
     db,
     [
       {
-        sql: PAIRS(`select claim_a, claim_b from links where fact_id is not null and claim_a in (${claimsOf})
+        sql: PAIRS(`select claim_a, claim_b, fact_id from links where fact_id is not null and claim_a in (${claimsOf})
           and claim_b in (${claimsOf})`),
         args: [JSON.stringify(storyIds)],
       },
@@ -91,11 +123,13 @@ export async function storyMembers(
 }
 
 /** Every story edge, and every article in a story or in an edge: the rebuild's input. */
-export async function allStoryPairs(db: Db): Promise<{ pairs: Pair[]; stories: Map<number, number | null> }> {
+export async function allStoryPairs(
+  db: Db,
+): Promise<{ pairs: PairEvidence[]; stories: Map<number, number | null> }> {
   const [pairRows, storyRows] = await runStatements(
     db,
     [
-      { sql: PAIRS('select claim_a, claim_b from links where fact_id is not null'), args: [] },
+      { sql: PAIRS('select claim_a, claim_b, fact_id from links where fact_id is not null'), args: [] },
       {
         sql: `select id, story_id from articles where story_id is not null or id in
           (select c.article_id from links l join claims c on c.id = l.claim_a or c.id = l.claim_b where l.fact_id is not null)`,
@@ -134,39 +168,150 @@ export async function setStoryIds(
   await runStatements(db, statements);
 }
 
-/** A story's articles with their outlets, oldest report first (the story page's first read). */
-export function storyArticlesStatement(storyId: number): Statement {
-  return {
-    sql: `select a.id, a.title, a.published_at, s.name as outlet from articles a join sources s on s.id = a.source_id
-      where a.story_id = ? order by coalesce(a.published_at, '9999'), a.id`,
-    args: [storyId],
-  };
-}
-
 /** The fact links between a story's claims, with each side's figure as the explanation words it. */
 export function storyLinksStatement(storyId: number): Statement {
   return {
     sql: `select l.fact_id, l.relation, l.status, l.claim_a, l.claim_b, ca.article_id as article_a,
-        cb.article_id as article_b, json_extract(l.explanation, '$.unitClass') as unit,
+        cb.article_id as article_b, sa.name as outlet_a, sb.name as outlet_b,
+        json_extract(l.explanation, '$.unitClass') as unit,
         json_extract(l.explanation, '$.a.text') as text_a, json_extract(l.explanation, '$.b.text') as text_b
       from articles a join claims ca on ca.article_id = a.id join links l on l.claim_a = ca.id
         join claims cb on cb.id = l.claim_b join articles b on b.id = cb.article_id
+        join sources sa on sa.id = a.source_id join sources sb on sb.id = b.source_id
       where a.story_id = ?1 and b.story_id = ?1 and l.fact_id is not null order by l.id`,
     args: [storyId],
   };
 }
 
-/** Both of the story page's reads in one round trip: its articles (oldest report first) and its fact links. */
-export async function readStory(
-  db: Db,
-  storyId: number,
-): Promise<{ articles: StoryArticle[]; links: StoryLink[] }> {
-  const [articleRows = [], linkRows = []] = await runStatements(
-    db,
-    [storyArticlesStatement(storyId), storyLinksStatement(storyId)],
-    'read',
-  );
-  return { articles: articleRows.map(toStoryArticle), links: linkRows.map(toStoryLink) };
+/** The fact links between a story's claims, with both articles' outlets: the story page's aggregates read it. */
+const STORY_LINKS = `story_links as (select l.id, l.fact_id, l.relation, l.status, a.source_id as sa, b.source_id as sb
+    from articles a join claims ca on ca.article_id = a.id join links l on l.claim_a = ca.id
+      join claims cb on cb.id = l.claim_b join articles b on b.id = cb.article_id
+    where a.story_id = ?1 and b.story_id = ?1 and l.fact_id is not null)`;
+
+/** What one page of a story asks for: which page of its facts, and which of its articles. */
+export interface StoryPageRequest {
+  storyId: number;
+  facts: { offset: number; limit: number };
+  articles: { offset: number; limit: number };
+}
+
+/** A fact of a story as its list orders it: open conflicts first, then the most outlets. */
+export interface StoryFactHead {
+  factId: number;
+  conflicts: number;
+  openConflicts: number;
+  outlets: number;
+}
+
+/** Per pair of outlets (as stored: either order), how many of their linked figures agree and disagree. */
+export interface OutletPairCount {
+  a: string;
+  b: string;
+  agree: number;
+  disagree: number;
+}
+
+export interface StoryPageRead {
+  /** The founding article's title (the one whose id the story has), else the first report's. */
+  title: string;
+  /** The story's size: articles, outlets, facts, and facts with conflicting figures. */
+  totals: { articles: number; outlets: number; facts: number; disputed: number };
+  /** Outlets in order of their first report. */
+  outlets: string[];
+  articles: StoryArticle[];
+  facts: StoryFactHead[];
+  pairs: OutletPairCount[];
+}
+
+/**
+ * One page of a story in one round trip: its totals, outlets, a page of its articles (oldest report
+ * first), a page of its facts (aggregated over the story's fact links in SQL), and the outlet × outlet
+ * counts. What leaves the database is bounded by the pages and the number of outlets, not the story.
+ */
+export function storyPageStatements(r: StoryPageRequest): Statement[] {
+  const facts = `${STORY_LINKS},
+    per_fact as (select fact_id, sum(relation = 'conflict') as conflicts,
+        sum(relation = 'conflict' and status = 'open') as open_conflicts from story_links group by fact_id),
+    fact_outlets as (select fact_id, count(distinct src) as outlets from
+        (select fact_id, sa as src from story_links union all select fact_id, sb from story_links) group by fact_id)`;
+  return [
+    {
+      sql: `select (select count(*) from articles where story_id = ?1) as articles,
+          (select count(distinct source_id) from articles where story_id = ?1) as outlets,
+          coalesce((select title from articles where id = ?1 and story_id = ?1),
+            (select title from articles where story_id = ?1 order by coalesce(published_at, '9999'), id limit 1)) as title`,
+      args: [r.storyId],
+    },
+    {
+      sql: `select s.name from articles a join sources s on s.id = a.source_id where a.story_id = ?1
+        group by s.id order by min(coalesce(a.published_at, '9999') || printf('%015d', a.id))`,
+      args: [r.storyId],
+    },
+    {
+      sql: `select a.id, a.title, a.published_at, s.name as outlet from articles a join sources s on s.id = a.source_id
+        where a.story_id = ?1 order by coalesce(a.published_at, '9999'), a.id limit ?2 offset ?3`,
+      args: [r.storyId, r.articles.limit, r.articles.offset],
+    },
+    {
+      sql: `with ${facts}
+        select pf.fact_id, pf.conflicts, pf.open_conflicts, fo.outlets, count(*) over () as facts,
+          sum(pf.conflicts > 0) over () as disputed from per_fact pf join fact_outlets fo using (fact_id)
+        order by pf.open_conflicts desc, fo.outlets desc, pf.fact_id limit ?2 offset ?3`,
+      args: [r.storyId, r.facts.limit, r.facts.offset],
+    },
+    {
+      sql: `with ${STORY_LINKS}
+        select sa.name as a, sb.name as b, sum(sl.relation = 'corroboration') as agree,
+          sum(sl.relation <> 'corroboration' and sl.status <> 'dismissed') as disagree
+        from story_links sl join sources sa on sa.id = sl.sa join sources sb on sb.id = sl.sb group by sl.sa, sl.sb`,
+      args: [r.storyId],
+    },
+  ];
+}
+
+export async function readStoryPage(db: Db, r: StoryPageRequest): Promise<StoryPageRead> {
+  const [totalRows = [], outletRows = [], articleRows = [], factRows = [], pairRows = []] =
+    await runStatements(db, storyPageStatements(r), 'read');
+  const t = totalRows[0] ?? {};
+  return {
+    title: String(t.title ?? ''),
+    totals: {
+      articles: Number(t.articles ?? 0),
+      outlets: Number(t.outlets ?? 0),
+      // Counted beside the page's facts (a window over them all): past the last page, none are read.
+      facts: Number(factRows[0]?.facts ?? 0),
+      disputed: Number(factRows[0]?.disputed ?? 0),
+    },
+    outlets: outletRows.map((o) => String(o.name)),
+    articles: articleRows.map(toStoryArticle),
+    facts: factRows.map((f) => ({
+      factId: Number(f.fact_id),
+      conflicts: Number(f.conflicts),
+      openConflicts: Number(f.open_conflicts),
+      outlets: Number(f.outlets),
+    })),
+    pairs: pairRows.map((p) => ({
+      a: String(p.a),
+      b: String(p.b),
+      agree: Number(p.agree),
+      disagree: Number(p.disagree),
+    })),
+  };
+}
+
+/** The fact links of the given facts between a story's claims (one page of its facts), with their figures. */
+export function storyFactLinksStatement(storyId: number, factIds: number[]): Statement {
+  const all = storyLinksStatement(storyId);
+  return {
+    sql: all.sql.replace('and l.fact_id is not null', 'and l.fact_id in (select value from json_each(?2))'),
+    args: [storyId, JSON.stringify(factIds)],
+  };
+}
+
+export async function storyFactLinks(db: Db, storyId: number, factIds: number[]): Promise<StoryLink[]> {
+  if (factIds.length === 0) return [];
+  return (await readRows(db, storyFactLinksStatement(storyId, factIds))).map(toStoryLink);
 }
 
 const toStoryArticle = (r: SqlRow): StoryArticle => ({
@@ -185,6 +330,8 @@ const toStoryLink = (r: SqlRow): StoryLink => ({
   claimB: Number(r.claim_b),
   articleA: Number(r.article_a),
   articleB: Number(r.article_b),
+  outletA: String(r.outlet_a),
+  outletB: String(r.outlet_b),
   textA: String(r.text_a ?? ''),
   textB: String(r.text_b ?? ''),
 });

@@ -21,6 +21,7 @@ import {
   claimReviewJson,
   compareInput,
   errorSummary,
+  factPageQuery,
   fieldErrors,
   idParam,
   linkReviewJson,
@@ -45,15 +46,23 @@ export function apiRoutes(deps: AppDeps) {
   const api = new Hono<AppEnv>();
   const id = zValidator('param', idParam, notFoundId);
 
-  api.get('/conflicts', zValidator('query', queueQuery, invalid), async (c) =>
-    c.json(
-      (await conflictQueueAt(deps.db, c.req.valid('query'), c.get('user'), queueDataCache(deps.db))).queue,
-    ),
-  );
+  api.get('/conflicts', zValidator('query', queueQuery, invalid), async (c) => {
+    const { queue } = await conflictQueueAt(
+      deps.db,
+      c.req.valid('query'),
+      c.get('user'),
+      queueDataCache(deps.db),
+    );
+    // Each pair once: in `items`; an entry names its pairs by id (they were in both, doubling the answer).
+    const entries = queue.entries.map(({ pairs, ...e }) => ({ ...e, pairIds: pairs.map((p) => p.id) }));
+    return c.json({ ...queue, entries });
+  });
   api.get('/conflicts/:id', id, async (c) => c.json(await conflictDetail(deps.db, c.req.valid('param').id)));
-  api.get('/facts/:id', id, async (c) => {
-    const fact = await factDetail(deps.db, c.req.valid('param').id);
-    if ('movedTo' in fact) return c.redirect(`/api/facts/${fact.movedTo}`, 301);
+  api.get('/facts/:id', id, zValidator('query', factPageQuery, invalid), async (c) => {
+    const page = c.req.valid('query').page;
+    const fact = await factDetail(deps.db, c.req.valid('param').id, page);
+    if ('movedTo' in fact)
+      return c.redirect(`/api/facts/${fact.movedTo}${page > 1 ? `?page=${page}` : ''}`, 301);
     // JSON has no Infinity: an open upper bound is "high": null, as everywhere else.
     const rows = fact.rows.map((r) => ({
       ...r,

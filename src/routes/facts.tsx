@@ -2,12 +2,16 @@
 import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import { FactPage } from '../../views/pages/fact';
-import { renderError } from '../responses/render';
+import { FactPairs } from '../../views/partials/queue-list';
+import { isHtmx } from '../responses/htmx';
+import { fragment, page, renderError } from '../responses/render';
+import { unfoldedFact } from '../services/conflicts';
 import { factDetail } from '../services/facts';
 import type { AppDeps, AppEnv } from '../shared/app-env';
+import { hasRole } from '../shared/user';
 import { anonymousPages } from './cached-page';
 import { publicOrigin } from './public-origin';
-import { idParam } from './schemas';
+import { errorSummary, factPageQuery, idParam, queueQuery, type ValidationError } from './schemas';
 
 export function factRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -15,13 +19,18 @@ export function factRoutes(deps: AppDeps) {
     r.success ? undefined : renderError(c, 404, 'There is no such fact.'),
   );
   const cached = anonymousPages(deps.db);
-  app.get('/:id', badId, async (c) => {
+  const badPage = zValidator('query', factPageQuery, (r, c) =>
+    r.success ? undefined : renderError(c, 400, errorSummary(r.error as ValidationError)),
+  );
+  app.get('/:id', badId, badPage, async (c) => {
     const id = c.req.valid('param').id;
+    const page = c.req.valid('query').page;
     const origin = publicOrigin(c, deps.settings);
-    return cached(c, JSON.stringify([id, origin]), async () => {
-      const fact = await factDetail(deps.db, id);
+    return cached(c, JSON.stringify([id, page, origin]), async () => {
+      const fact = await factDetail(deps.db, id, page);
       // A fact merged into another since the link was shared: its page is the other's.
-      if ('movedTo' in fact) return c.redirect(`/facts/${fact.movedTo}`, 301);
+      if ('movedTo' in fact)
+        return c.redirect(`/facts/${fact.movedTo}${page > 1 ? `?page=${page}` : ''}`, 301);
       return {
         title: `Fact #${fact.id}: ${fact.rows
           .map((r) => r.figure.text)
@@ -30,6 +39,28 @@ export function factRoutes(deps: AppDeps) {
         body: <FactPage fact={fact} permalink={`${origin}/facts/${fact.id}`} />,
       };
     });
+  });
+  // A fact's pairs under its queue row, read when the row is unfolded (the queue's filters apply).
+  const badFilter = zValidator('query', queueQuery, (r, c) =>
+    r.success ? undefined : renderError(c, 400, errorSummary(r.error as ValidationError)),
+  );
+  app.get('/:id/pairs', badId, badFilter, async (c) => {
+    const id = c.req.valid('param').id;
+    const user = c.get('user');
+    const unfolded = await unfoldedFact(deps.db, id, c.req.valid('query'), user);
+    // In the queue (htmx) its boxes join the bulk form; opened on its own, it is a list of links.
+    if (isHtmx(c)) return fragment(c, <FactPairs unfolded={unfolded} canBulk={hasRole(user, 'reviewer')} />);
+    return page(
+      c,
+      `Fact #${id}: its pairs in the queue`,
+      <>
+        <h1>
+          <a href={`/facts/${id}`}>Fact #{id}</a>: its pairs in the queue
+        </h1>
+        <FactPairs unfolded={unfolded} canBulk={false} />
+      </>,
+      { nav: 'queue' },
+    );
   });
   return app;
 }

@@ -154,6 +154,18 @@ export const queueQuery = z.object({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
+/** A page of a long list inside one page (a fact's rows, a story's facts and articles), from 1. */
+const pageNumber = z.coerce
+  .number({ message: 'page must be a whole number from 1.' })
+  .int('page must be a whole number from 1.')
+  .min(1, 'page must be a whole number from 1.')
+  .max(1_000_000)
+  .default(1);
+
+export const factPageQuery = z.object({ page: pageNumber });
+
+export const storyPageQuery = z.object({ page: pageNumber, articles: pageNumber });
+
 export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),

@@ -9,7 +9,7 @@ import { type StoryView, storyDetail, storyList } from '../services/stories';
 import type { AppDeps, AppEnv } from '../shared/app-env';
 import { anonymousPages } from './cached-page';
 import { publicOrigin } from './public-origin';
-import { idParam } from './schemas';
+import { errorSummary, idParam, storyPageQuery, type ValidationError } from './schemas';
 
 export function storyRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -20,13 +20,18 @@ export function storyRoutes(deps: AppDeps) {
     page(c, 'Stories', <StoriesPage stories={await storyList(deps.db)} />, { nav: 'stories' }),
   );
   const cached = anonymousPages(deps.db);
-  app.get('/:id', badId, async (c) => {
+  const badPage = zValidator('query', storyPageQuery, (r, c) =>
+    r.success ? undefined : renderError(c, 400, errorSummary(r.error as ValidationError)),
+  );
+  app.get('/:id', badId, badPage, async (c) => {
     const id = c.req.valid('param').id;
+    const { page, articles } = c.req.valid('query');
     const origin = publicOrigin(c, deps.settings);
-    return cached(c, JSON.stringify([id, origin]), async () => {
-      const story = await storyDetail(deps.db, id);
+    return cached(c, JSON.stringify([id, page, articles, origin]), async () => {
+      const story = await storyDetail(deps.db, id, { facts: page, articles });
       // A story merged into another since the link was shared: its page is the other's.
-      if ('movedTo' in story) return c.redirect(`/stories/${story.movedTo}`, 301);
+      if ('movedTo' in story)
+        return c.redirect(`/stories/${story.movedTo}${pageSearch(page, articles)}`, 301);
       return {
         title: `Story #${story.id}: ${story.title}`,
         body: <StoryPage story={story} permalink={`${origin}/stories/${story.id}`} />,
@@ -35,6 +40,15 @@ export function storyRoutes(deps: AppDeps) {
     });
   });
   return app;
+}
+
+/** The query string of a page of a story ("" for the first pages). */
+export function pageSearch(page: number, articles: number): string {
+  const p = new URLSearchParams();
+  if (page > 1) p.set('page', String(page));
+  if (articles > 1) p.set('articles', String(articles));
+  const q = p.toString();
+  return q ? `?${q}` : '';
 }
 
 /** The story as JSON: each fact's figures per outlet as an object (a Map does not serialise). */
@@ -51,9 +65,16 @@ export function storyApiRoutes(deps: AppDeps) {
     r.success ? undefined : c.json({ error: { status: 404, message: 'No such id.' } }, 404),
   );
   api.get('/', async (c) => c.json(await storyList(deps.db)));
-  api.get('/:id', id, async (c) => {
-    const story = await storyDetail(deps.db, c.req.valid('param').id);
-    if ('movedTo' in story) return c.redirect(`/api/stories/${story.movedTo}`, 301);
+  const pageOf = zValidator('query', storyPageQuery, (r, c) =>
+    r.success
+      ? undefined
+      : c.json({ error: { status: 422, message: errorSummary(r.error as ValidationError) } }, 422),
+  );
+  api.get('/:id', id, pageOf, async (c) => {
+    const { page, articles } = c.req.valid('query');
+    const story = await storyDetail(deps.db, c.req.valid('param').id, { facts: page, articles });
+    if ('movedTo' in story)
+      return c.redirect(`/api/stories/${story.movedTo}${pageSearch(page, articles)}`, 301);
     return c.json(storyJson(story));
   });
   return api;

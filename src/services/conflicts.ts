@@ -2,7 +2,7 @@
 import type { Db } from '../../db/client';
 import { type Counts, countsAndVersion } from '../../db/queries/counters';
 import { type ConflictFilter, getLink, type LinkWithClaims } from '../../db/queries/links';
-import { listQueueEntries, type QueueEntry } from '../../db/queries/queue-facts';
+import { listQueueEntries, pairsOfFact, type QueueEntry } from '../../db/queries/queue-facts';
 import { listReviewers, listReviews } from '../../db/queries/reviews';
 import { listSources } from '../../db/queries/sources';
 import { speakersOf } from '../../db/queries/speakers';
@@ -65,16 +65,29 @@ async function loadQueue(
     listSources(db),
   ]);
   const items = list.entries.flatMap((e) => e.pairs);
-  const [quotes, repeats] = await Promise.all([
-    speakersOf(
-      db,
-      items.flatMap((l) => [l.claimA, l.claimB]),
-    ),
+  const [speakers, repeats] = await Promise.all([
+    figureSpeakers(db, items),
     repeatedInFacts(
       db,
       list.entries.flatMap((e) => (e.factId === null ? [] : [e.factId])),
     ),
   ]);
+  return {
+    entries: list.entries,
+    items,
+    total: list.total,
+    outlets: outlets.map((o) => o.name),
+    speakers,
+    repeats,
+  };
+}
+
+/** Claim id → the speaker whose figure it is, where the compared figure sits in a quote. */
+async function figureSpeakers(db: Db, items: LinkWithClaims[]): Promise<Record<number, string>> {
+  const quotes = await speakersOf(
+    db,
+    items.flatMap((l) => [l.claimA, l.claimB]),
+  );
   const speakers: Record<number, string> = {};
   for (const l of items) {
     for (const [claim, side] of [
@@ -87,15 +100,34 @@ async function loadQueue(
       if (who?.speaker) speakers[claim] = who.speaker;
     }
   }
-  return {
-    entries: list.entries,
-    items,
-    total: list.total,
-    outlets: outlets.map((o) => o.name),
-    speakers,
-    repeats,
-  };
+  return speakers;
 }
+
+/** The most pairs an unfolded queue row lists; the fact page has them all. */
+export const PAIRS_ON_UNFOLD = 20;
+
+const RANK = { high: 0, medium: 1, low: 2 } as const;
+
+/** The queue's order over pairs already read (the statement that picks them does not keep it). */
+function queueOrder(sort: QueueQuery['sort']): (x: LinkWithClaims, y: LinkWithClaims) => number {
+  if (sort === 'newest') return (x, y) => y.id - x.id;
+  if (sort === 'score') return (x, y) => y.score - x.score || x.id - y.id;
+  return (x, y) => RANK[x.severity] - RANK[y.severity] || y.score - x.score || x.id - y.id;
+}
+
+/**
+ * A fact's pairs as its unfolded queue row lists them (htmx asks when the row is opened, so the queue
+ * carries none of them): the first PAIRS_ON_UNFOLD matching the queue's filters, in its order.
+ */
+export async function unfoldedFact(db: Db, factId: number, query: QueueQuery, user: User | null) {
+  const assignee = assigneeFilter(query, user);
+  const read =
+    assignee === false ? [] : await pairsOfFact(db, { ...query, assignee }, factId, PAIRS_ON_UNFOLD + 1);
+  const pairs = read.sort(queueOrder(query.sort)).slice(0, PAIRS_ON_UNFOLD);
+  return { factId, pairs, more: read.length > PAIRS_ON_UNFOLD, speakers: await figureSpeakers(db, pairs) };
+}
+
+export type UnfoldedFact = Awaited<ReturnType<typeof unfoldedFact>>;
 
 /**
  * The queue and the data version it was read at. The totals and the version come from one read of

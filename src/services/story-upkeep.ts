@@ -1,6 +1,7 @@
-// Use case: keeping stories (articles.story_id) equal to the connected groups of articles that share a
-// fact and name a common entity — after an ingest's facts are refreshed, after a deletion, and for a
-// whole database (`npm run facts:rebuild`). The grouping itself is story-model.ts (pure).
+// Use case: keeping stories (articles.story_id) equal to the connected groups of articles joined by
+// story edges (two articles a fact links that share two facts or much of the entities they name) —
+// after an ingest's facts are refreshed, after a deletion, and for a whole database
+// (`npm run facts:rebuild`). The grouping and the edge rule are story-model.ts (pure).
 import type { Db } from '../../db/client';
 import {
   allStoryPairs,
@@ -10,7 +11,7 @@ import {
   storyMembers,
   storyPairsOf,
 } from '../../db/queries/stories';
-import { storyAssignments } from './story-model';
+import { storyAssignments, storyEdges } from './story-model';
 
 /**
  * After an ingest: the new articles join, form or merge stories. One read (their story edges and the
@@ -18,7 +19,9 @@ import { storyAssignments } from './story-model';
  * stories (a merge keeps the older id) and sets the new articles'.
  */
 export async function refreshStories(db: Db, articleIds: number[]): Promise<void> {
-  const { pairs, stories } = await storyPairsOf(db, articleIds);
+  const read = await storyPairsOf(db, articleIds);
+  const { stories } = read;
+  const pairs = storyEdges(read.pairs);
   if (pairs.length === 0) return;
   // Articles already in one story are connected through articles this read does not see.
   const first = new Map<number, number>();
@@ -44,14 +47,14 @@ export async function refreshStories(db: Db, articleIds: number[]): Promise<void
 export async function refreshStoriesOf(db: Db, storyIds: number[]): Promise<void> {
   if (storyIds.length === 0) return;
   const { pairs, stories } = await storyMembers(db, storyIds);
-  const moves = storyAssignments(stories, pairs);
+  const moves = storyAssignments(stories, storyEdges(pairs));
   if (moves.size) await setStoryIds(db, new Map(), moves);
 }
 
 /** Recomputes every story from the facts; returns how many stories there are and how many articles moved. */
 export async function rebuildStories(db: Db, apply = true): Promise<{ stories: number; moved: number }> {
   const { pairs, stories } = await allStoryPairs(db);
-  const moves = storyAssignments(stories, pairs);
+  const moves = storyAssignments(stories, storyEdges(pairs));
   if (apply && moves.size) await setStoryIds(db, new Map(), moves);
   const after = new Map(stories);
   for (const [a, s] of moves) after.set(a, s);

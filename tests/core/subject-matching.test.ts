@@ -370,6 +370,21 @@ describe('nationals', () => {
 });
 
 describe('rounded figures', () => {
+  it('move a figure by at most 5 % (rule rounded-scale-word): "$3 million" is not "$2.5 million"', () => {
+    expect(
+      conflicts({
+        a: 'Gary Ross was paid $3 million to write and direct The Hunger Games.',
+        b: 'Gary Ross was paid $2.5 million to write and direct The Hunger Games.',
+      }),
+    ).toHaveLength(1);
+    expect(
+      conflicts({
+        a: 'The judge set bail for Paul Kerr at $1 million on Friday.',
+        b: 'The judge set bail for Paul Kerr at $500,000 on Friday.',
+      }),
+    ).toHaveLength(1);
+  });
+
   it('stand for what rounds to them, so two different round figures never meet at a shared edge', () => {
     expect(
       conflicts({
@@ -389,7 +404,7 @@ describe('rounded figures', () => {
     expect(
       conflicts({
         a: 'Gary Ross was paid $3 million to write and direct The Hunger Games.',
-        b: 'Gary Ross was paid $2.5 million to write and direct The Hunger Games.',
+        b: 'Gary Ross was paid $2.9 million to write and direct The Hunger Games.',
       }),
     ).toEqual([]);
     expect(

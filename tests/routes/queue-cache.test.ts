@@ -140,21 +140,27 @@ describe('cached queue pages', () => {
   it('drop a resolved conflict from the open queue, in the page and in the htmx fragment', async () => {
     const top = (await listConflicts(t.db, { limit: 1 })).items[0]!;
     const row = `id="row-${top.id}"`;
-    expect((await page()).html).toContain(row);
-    expect((await page('/', HTMX)).html).toContain(row);
+    // Its row is under its fact's, read when that is unfolded; the fact's box in the queue selects it.
+    const unfold = `/facts/${top.factId}/pairs`;
+    const box = new RegExp(`[",]${top.id}:${top.version}[",]`);
+    expect((await page(unfold, HTMX)).html).toContain(row);
+    expect((await page('/', ed.cookie)).html).toMatch(box);
+    expect((await page('/', { ...HTMX, ...ed.cookie })).html).toMatch(box);
     await resolveConflict(
       t.db,
       { login: 'ed', role: 'editor' },
       { id: top.id, version: top.version, resolution: 'dismissed' },
     );
-    expect((await page()).html).not.toContain(row);
-    expect((await page('/', HTMX)).html).not.toContain(row);
+    expect((await page(unfold, HTMX)).html).not.toContain(row);
+    expect((await page('/', ed.cookie)).html).not.toMatch(new RegExp(`[",]${top.id}:`));
+    expect((await page('/', { ...HTMX, ...ed.cookie })).html).not.toMatch(new RegExp(`[",]${top.id}:`));
   });
 
   it('draw a row anew when anything it shows changes (rows are cached by what they show)', async () => {
     const top = (await listConflicts(t.db, { limit: 1 })).items[0]!;
+    const unfold = `/facts/${top.factId}/pairs`;
     const rowOf = (html: string) => html.slice(html.indexOf(`id="row-${top.id}"`)).split('</li>')[0]!;
-    const before = rowOf((await page('/', ed.cookie)).html);
+    const before = rowOf((await page(unfold, { ...HTMX, ...ed.cookie })).html);
     expect(before).toContain(`value="${top.id}:${top.version}"`);
     expect(before).not.toContain('→ ed');
     await assignConflict(
@@ -162,10 +168,10 @@ describe('cached queue pages', () => {
       { login: 'ed', role: 'editor' },
       { id: top.id, version: top.version, assignee: 'ed' },
     );
-    const assigned = rowOf((await page('/', ed.cookie)).html);
+    const assigned = rowOf((await page(unfold, { ...HTMX, ...ed.cookie })).html);
     expect(assigned).toContain('→ ed');
     expect(assigned).toContain(`value="${top.id}:${top.version + 1}"`);
-    // An outlet renamed from another connection: the row shows the new name, in page and fragment.
+    // An outlet renamed from another connection: the row and the fact's summary show the new name.
     const file = String((await t.client.execute('PRAGMA database_list')).rows[0]!.file);
     const other = createClient({ url: `file:${file}` });
     try {
@@ -176,10 +182,13 @@ describe('cached queue pages', () => {
     } finally {
       other.close();
     }
-    expect(rowOf((await page('/', ed.cookie)).html)).toContain(`${top.a.outlet} (renamed)`);
-    expect(rowOf((await page('/', HTMX)).html)).toContain(`${top.a.outlet} (renamed)`);
+    expect(rowOf((await page(unfold, { ...HTMX, ...ed.cookie })).html)).toContain(
+      `${top.a.outlet} (renamed)`,
+    );
+    expect(rowOf((await page(unfold, HTMX)).html)).toContain(`${top.a.outlet} (renamed)`);
+    expect((await page('/', HTMX)).html).toContain(`${top.a.outlet} (renamed)`);
     // Signed out, the same row has no checkbox.
-    expect(rowOf((await page()).html)).not.toContain('row-select');
+    expect(rowOf((await page(unfold, HTMX)).html)).not.toContain('row-select');
   });
 
   it('give every response its own nonce, the one its CSP names', async () => {

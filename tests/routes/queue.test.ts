@@ -85,6 +85,10 @@ describe('GET / (queue)', () => {
     });
     const html = await res.text();
     expect(visibleText(html)).toMatch(/Showing 1–1 of 1 disagreement/);
+    // Unfolding the fact's row asks for its pairs under the same filters (not the page's limit).
+    expect(html).toMatch(
+      /hx-get="\/facts\/\d+\/pairs\?status=all&amp;outlet=CNN&amp;q=countries&amp;sort=newest"/,
+    );
     const all = await (await t.app.request('/?status=all&sort=newest&limit=1', { headers: HTMX })).text();
     expect(all).toMatch(/href="\/\?status=all&amp;sort=newest&amp;limit=1&amp;offset=1"/);
     expect(all).toContain('hx-push-url="true"');
@@ -93,7 +97,7 @@ describe('GET / (queue)', () => {
       await t.app.request('/?status=all&sort=newest&limit=1&offset=1', { headers: HTMX })
     ).text();
     expect(next).toContain('rel="prev"');
-    const facts = (h: string) => [...h.matchAll(/href="\/facts\/(\d+)"/g)].map((m) => m[1]);
+    const facts = (h: string) => [...new Set([...h.matchAll(/href="\/facts\/(\d+)"/g)].map((m) => m[1]))];
     expect(facts(next)).toHaveLength(1);
     expect(facts(next)).not.toEqual(facts(all));
     const page = await (await t.app.request('/?sort=score&severity=medium')).text();
@@ -114,11 +118,12 @@ describe('GET / (queue)', () => {
     const body = await res.json();
     expect(body.counts.articles).toBe(4);
     expect(body.items.length).toBeGreaterThan(0);
-    // One entry per fact, with its pairs; `items` lists the same pairs, flat.
+    // One entry per fact, naming its pairs by id; `items` holds those pairs, flat, each once.
     expect(body.entries.length).toBe(body.total);
-    expect(body.entries.flatMap((e: { pairs: { id: number }[] }) => e.pairs.map((p) => p.id))).toEqual(
+    expect(body.entries.flatMap((e: { pairIds: number[] }) => e.pairIds)).toEqual(
       body.items.map((i: { id: number }) => i.id),
     );
+    expect(body.entries[0].pairs).toBeUndefined();
     expect(body.items[0]).toMatchObject({ relation: expect.any(String), severity: 'high', status: 'open' });
     expect(body.items[0].a.outlet).toEqual(expect.any(String));
   });

@@ -143,7 +143,8 @@ describe('assignment, my queue and bulk actions', () => {
     expect(visibleText(await res.text())).toMatch(/assigned to ana/);
     const mine = await t.app.request('/?assignee=me', { headers: { ...ana.cookie, ...HTMX } });
     const html = await mine.text();
-    expect(html).toContain(`href="/conflicts/${l.id}"`);
+    // Its fact's row (whose box selects it) is the one row of ana's queue.
+    expect(html).toMatch(new RegExp(`value="(\\d+:\\d+,)*${l.id}:\\d+[",]`));
     expect(visibleText(html)).toMatch(/Showing 1–1 of 1 disagreement/);
     const edQueue = await (
       await t.app.request('/?assignee=me', { headers: { ...ed.cookie, ...HTMX } })
@@ -214,7 +215,10 @@ describe('assignment, my queue and bulk actions', () => {
 
   it('shows checkboxes and the bulk form to reviewers only', async () => {
     const asAna = await (await t.app.request('/?status=all', { headers: ana.cookie })).text();
-    expect(asAna).toMatch(/<input type="checkbox" class="row-select" name="items" value="\d+:\d+"/);
+    // A fact's box selects its pairs: "id:version,id:version".
+    expect(asAna).toMatch(
+      /<input type="checkbox" class="row-select" name="items" value="\d+:\d+(,\d+:\d+)*"/,
+    );
     expect(asAna).toContain('action="/conflicts/bulk"');
     const anon = await (await t.app.request('/?status=all')).text();
     expect(anon).not.toContain('class="row-select"');

@@ -21,6 +21,7 @@ describe('configuration from the environment', () => {
       writesPerMinute: undefined,
       accountsFile: undefined,
       pollFeeds: true,
+      sendWebhooks: true,
       settings: settingsFromEnv({}),
     });
   });
@@ -33,6 +34,7 @@ describe('configuration from the environment', () => {
       WRITES_PER_MINUTE: '0',
       ACCOUNTS_FILE: 'accounts.json',
       FEED_POLLING: 'off',
+      WEBHOOKS: 'off',
       EXTRACTION_THREADS: '0',
       SECOND_REVIEWER: 'yes',
       ORG_NAME: ' Newsroom ',
@@ -46,6 +48,7 @@ describe('configuration from the environment', () => {
       writesPerMinute: 0,
       accountsFile: 'accounts.json',
       pollFeeds: false,
+      sendWebhooks: false,
       extractionThreads: 0,
     });
     expect(config.settings).toEqual(settingsFromEnv(env));

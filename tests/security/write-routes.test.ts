@@ -7,7 +7,18 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { listConflicts } from '../../db/queries/links';
 import { listApiTokens } from '../../db/queries/users';
-import { apiTokens, articles, claims, links, reviews, sessions, users } from '../../db/schema';
+import {
+  apiTokens,
+  articles,
+  claims,
+  importJobs,
+  links,
+  reviews,
+  sessions,
+  users,
+  webhookDeliveries,
+  webhooks,
+} from '../../db/schema';
 import { createApp } from '../../src/app';
 import { windowRateLimit } from '../../src/middleware/rate-limit/window';
 import { addAccount, mintToken } from '../../src/services/accounts';
@@ -95,6 +106,15 @@ async function freshFeed() {
     headers: { 'Content-Type': 'application/json', ...ed.bearer },
   });
   return ((await res.json()) as { feed: { id: number } }).feed.id;
+}
+/** A webhook of its own for each call. */
+async function freshHook() {
+  const res = await t.app.request('/api/webhooks', {
+    method: 'POST',
+    body: JSON.stringify({ url: `https://hooks.example.org/h${++n}`, events: ['feed.failed'] }),
+    headers: { 'Content-Type': 'application/json', ...ed.bearer },
+  });
+  return ((await res.json()) as { id: number }).id;
 }
 const opml = () =>
   `<opml version="2.0"><body><outline xmlUrl="https://feeds.example.com/o${++n}.xml"/></body></opml>`;
@@ -443,6 +463,62 @@ const SPECS: Record<string, Spec> = {
     valid: async () => ({ path: `/api/feeds/${await freshFeed()}` }),
     invalid: async () => ({ path: '/api/feeds/1e400', status: 404, says: /No such id/ }),
   },
+  'POST /imports': {
+    kind: 'form',
+    valid: async () => ({ path: '/imports', body: { urls: `https://imports.example/a${++n}` } }),
+    invalid: async () => ({ path: '/imports', body: { urls: 'not a url' }, status: 422, says: /not a URL/ }),
+  },
+  'POST /api/imports': {
+    kind: 'json',
+    valid: async () => ({ path: '/api/imports', body: { urls: [`https://imports.example/b${++n}`] } }),
+    invalid: async () => ({ path: '/api/imports', body: { urls: ['nope'] }, status: 422, says: /not a URL/ }),
+  },
+  'POST /webhooks': {
+    kind: 'form',
+    valid: async () => ({
+      path: '/webhooks',
+      body: { url: `https://hooks.example.org/w${++n}`, events: 'conflict.high' },
+    }),
+    invalid: async () => ({
+      path: '/webhooks',
+      body: { url: 'gopher://x', events: 'conflict.high' },
+      status: 422,
+      says: /must start with http/,
+    }),
+  },
+  'POST /webhooks/:id/test': {
+    kind: 'form',
+    valid: async () => ({ path: `/webhooks/${await freshHook()}/test`, body: {} }),
+    invalid: async () => ({ path: '/webhooks/1e400/test', body: {}, status: 404, says: /no such webhook/ }),
+  },
+  'POST /webhooks/:id/delete': {
+    kind: 'form',
+    valid: async () => ({ path: `/webhooks/${await freshHook()}/delete`, body: {} }),
+    invalid: async () => ({ path: '/webhooks/1e400/delete', body: {}, status: 404, says: /no such webhook/ }),
+  },
+  'POST /api/webhooks': {
+    kind: 'json',
+    valid: async () => ({
+      path: '/api/webhooks',
+      body: { url: `https://hooks.example.org/j${++n}`, events: ['feed.failed'] },
+    }),
+    invalid: async () => ({
+      path: '/api/webhooks',
+      body: { url: `https://x.example/${long(2001)}`, events: ['feed.failed'] },
+      status: 422,
+      says: /too long/,
+    }),
+  },
+  'POST /api/webhooks/:id/test': {
+    kind: 'json',
+    valid: async () => ({ path: `/api/webhooks/${await freshHook()}/test`, body: {} }),
+    invalid: async () => ({ path: '/api/webhooks/1e400/test', body: {}, status: 404, says: /No such id/ }),
+  },
+  'DELETE /api/webhooks/:id': {
+    kind: 'json',
+    valid: async () => ({ path: `/api/webhooks/${await freshHook()}` }),
+    invalid: async () => ({ path: '/api/webhooks/1e400', status: 404, says: /No such id/ }),
+  },
   'POST /compare': {
     kind: 'form',
     valid: async () => ({
@@ -519,12 +595,22 @@ function build(route: string, kind: Kind, req: Req, headers: Record<string, stri
 
 /** Everything a write could touch: row counts, every account, every token, the review state. */
 async function snapshot() {
-  const n = async (table: typeof articles | typeof reviews | typeof sessions) =>
-    (await t.db.select({ n: count() }).from(table).get())!.n;
+  const n = async (
+    table:
+      | typeof articles
+      | typeof reviews
+      | typeof sessions
+      | typeof importJobs
+      | typeof webhooks
+      | typeof webhookDeliveries,
+  ) => (await t.db.select({ n: count() }).from(table).get())!.n;
   return JSON.stringify([
     await n(articles),
     await n(reviews),
     await n(sessions),
+    await n(importJobs),
+    await n(webhooks),
+    await n(webhookDeliveries),
     await t.db.select().from(users).orderBy(users.id),
     await t.db.select().from(apiTokens).orderBy(apiTokens.id),
     await linkRow(),
@@ -550,7 +636,7 @@ describe('every write route', () => {
         const req = await spec.valid();
         const res = await t.app.request(req.path, build(route, spec.kind, req, { Origin: ORIGIN }));
         // A decision without a pending proposal is refused by the rules (422), past every check.
-        const ok = route.endsWith('/decide') ? [422] : [200, 201, 204, 303];
+        const ok = route.endsWith('/decide') ? [422] : [200, 201, 202, 204, 303];
         expect(ok, `${res.status} ${await res.clone().text()}`).toContain(res.status);
       });
 

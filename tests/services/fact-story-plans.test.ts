@@ -4,13 +4,20 @@
 // archive is large enough for a timing to show it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Statement } from '../../db/queries/batch';
-import { reachableFactLinks } from '../../db/queries/facts';
-import { storyArticlesStatement, storyLinksStatement, storyPairsStatements } from '../../db/queries/stories';
+import { factOutlineStatements, reachableFactLinks } from '../../db/queries/facts';
+import {
+  storyFactLinksStatement,
+  storyLinksStatement,
+  storyPageStatements,
+  storyPairsStatements,
+} from '../../db/queries/stories';
 import { loadSeeds } from '../../seeds/load';
 import { createTestDb, type TestDb } from '../helpers/db';
 
-// What a plan may scan: the statements' own CTEs, json_each over a parameter.
-const SCANNABLE = /^SCAN (n|fl|e|json_each)( |$)/;
+// What a plan may scan: the statements' own CTEs (story_links and its aggregates: sl, pf, fo),
+// json_each over a parameter.
+const SCANNABLE =
+  /^SCAN (n|fl|pa|e|json_each|story_links|sl|per_fact|pf|fo|\(subquery-\d+\)|CONSTANT ROW)( |$)/;
 
 let t: TestDb;
 beforeAll(async () => {
@@ -32,7 +39,13 @@ describe('query plans of facts and stories', () => {
       ['story pairs', pairs],
       ['story pair ends', ends],
       ['story links', storyLinksStatement(1)],
-      ['story articles', storyArticlesStatement(1)],
+      ...storyPageStatements({
+        storyId: 1,
+        facts: { offset: 25, limit: 25 },
+        articles: { offset: 0, limit: 50 },
+      }).map((s, i): [string, Statement] => [`story page read ${i + 1}`, s]),
+      ["a story page's fact links", storyFactLinksStatement(1, [1, 2, 3])],
+      ...factOutlineStatements(1).map((s, i): [string, Statement] => [`fact outline read ${i + 1}`, s]),
     ];
     for (const [name, statement] of statements) {
       const details = await plan(statement);

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { dictionary } from '@zxcvbn-ts/language-common';
 
 /** Short entries kept as bases: the most common ones, letters only (digits and symbols are padding). */
-export const BASE_COUNT = 2000;
+export const BASE_COUNT = 1000;
 export const MIN_LENGTH = 12;
 
 export function commonPasswordSlices(list: readonly string[] = dictionary['passwords-common'] as string[]) {

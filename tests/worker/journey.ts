@@ -18,6 +18,7 @@ export type Fetch = (request: Request) => Promise<Response>;
 interface QueueItem {
   id: number;
   relation: string;
+  factId: number | null;
   a: { id: number; text: string; outlet: string };
   b: { id: number; text: string; outlet: string };
 }
@@ -101,7 +102,10 @@ export function journey(send: Fetch, db: () => Db, crossReference: 'queued' | 'i
     expect(queue.status).toBe(200);
     expect(queue.headers.get('content-security-policy')).toContain("script-src 'nonce-");
     const html = await queue.text();
-    expect(html).toContain(`href="/conflicts/${conflict.id}"`);
+    // The queue lists the conflict's fact; its pairs are read when the row is unfolded (htmx).
+    expect(html).toContain(`href="/facts/${conflict.factId}"`);
+    const pairs = await get(`/facts/${conflict.factId}/pairs`, { 'HX-Request': 'true' });
+    expect(await pairs.text()).toContain(`href="/conflicts/${conflict.id}"`);
     expect(html).toContain('57 countries');
     expect(html).toContain('some 50 partners');
     expect(html).toContain('src="/static/htmx.min.js"');
@@ -173,7 +177,14 @@ export function journey(send: Fetch, db: () => Db, crossReference: 'queued' | 'i
     const found = await (
       await get('/?q=partn*', { 'HX-Request': 'true', 'HX-Request-Type': 'partial' })
     ).text();
-    expect(found).toContain(`href="/conflicts/${conflict.id}"`);
+    expect(found).toContain(`href="/facts/${conflict.factId}"`);
+    const unfolded = await (
+      await get(`/facts/${conflict.factId}/pairs?q=partn*`, {
+        'HX-Request': 'true',
+        'HX-Request-Type': 'partial',
+      })
+    ).text();
+    expect(unfolded).toContain(`href="/conflicts/${conflict.id}"`);
     const none = await (
       await get('/?q=%22zzzz%20NEAR', { 'HX-Request': 'true', 'HX-Request-Type': 'partial' })
     ).text();

@@ -18,8 +18,23 @@ const AXIS = 30;
  * that no page can draw two lines with the same ids (the fact page names its fact, the compare page
  * numbers its facts).
  */
-export function NumberLine({ rows, unit, idPrefix }: { rows: FactRow[]; unit: string; idPrefix: string }) {
-  const { min, max, ticks } = scaleOf(rows.map((r) => r.figure));
+export function NumberLine({
+  rows,
+  unit,
+  idPrefix,
+  first = 1,
+  span,
+}: {
+  rows: FactRow[];
+  unit: string;
+  idPrefix: string;
+  /** The first lane's row number (a fact's later pages go on counting). */
+  first?: number;
+  /** The scale's span when the rows are one page of more: every page of a fact on the same scale. */
+  span?: { low: number; high: number } | null;
+}) {
+  const spanned = span ? [{ ...span, lowInclusive: true, highInclusive: true, hedge: null, text: '' }] : [];
+  const { min, max, ticks } = scaleOf([...rows.map((r) => r.figure), ...spanned]);
   const x = (v: number) =>
     LEFT + ((Math.min(Math.max(v, min), max) - min) / (max - min)) * (W - LEFT - RIGHT);
   const h = TOP + rows.length * LANE + AXIS;
@@ -51,7 +66,7 @@ export function NumberLine({ rows, unit, idPrefix }: { rows: FactRow[]; unit: st
           y={TOP + i * LANE + LANE / 2}
           x={x}
           cls={`g${r.group % 6}`}
-          n={i + 1}
+          n={first + i}
         />
       ))}
     </svg>

@@ -1,39 +1,51 @@
 // One story: the articles about one event, each fact with every outlet's figures (coloured by the
 // group of figures that agree), and how often each pair of outlets agrees or disagrees, as a heat map.
 import pluralize from 'pluralize';
+import { Pager } from '../components/pager';
 import { Permalink } from '../components/permalink';
-import type { OutletPair, StoryFact, StoryView } from '../types';
+import type { OutletMatrix, StoryFact, StoryView } from '../types';
 
 const count = (n: number, word: string) => `${n} ${n === 1 ? word : pluralize(word)}`;
 
+/** The address of one page of a story: which page of its facts, which of its articles. */
+function pageHref(id: number, facts: number, articles: number): string {
+  const p = new URLSearchParams();
+  if (facts > 1) p.set('page', String(facts));
+  if (articles > 1) p.set('articles', String(articles));
+  const q = p.toString();
+  return `/stories/${id}${q ? `?${q}` : ''}`;
+}
+
 export function StoryPage({ story, permalink }: { story: StoryView; permalink: string }) {
-  const disputed = story.facts.filter((f) => f.groups > 1).length;
+  const { facts: factPage, articles: articlePage } = story.page;
+  // The facts table's columns: the outlets with a figure on this page, in order of first report.
+  const columns = story.outlets.filter((o) => story.facts.some((f) => f.figures.has(o)));
+  const firstArticle = (articlePage.number - 1) * articlePage.size + 1;
   return (
     <>
       <h1>
         Story #{story.id}: {story.title}
       </h1>
       <p class="muted">
-        {count(story.articles.length, 'article')} · {count(story.outlets.length, 'outlet')} ·{' '}
-        {count(story.facts.length, 'fact')}, {disputed} with disagreeing figures ·{' '}
+        {count(story.totals.articles, 'article')} · {count(story.totals.outlets, 'outlet')} ·{' '}
+        {count(story.totals.facts, 'fact')}, {story.totals.disputed} with conflicting figures ·{' '}
         <a href={`/api/stories/${story.id}`}>JSON</a> · <a href="/stories">all stories</a>
       </p>
       <Permalink url={permalink} />
-      <section class="card">
-        <h2>Its articles</h2>
-        <ol class="story-articles">
-          {story.articles.map((a) => (
-            <li>
-              <strong>{a.outlet}</strong> · <a href={`/articles/${a.id}`}>{a.title}</a>{' '}
-              <span class="muted">{a.publishedAt ?? 'no date'}</span>
-            </li>
-          ))}
-        </ol>
-      </section>
       <h2>Facts, with every outlet's figures</h2>
       <p class="muted table-note">
-        Figures that agree share a colour; a fact with two or more colours is disputed (marked red).
+        Figures that agree share a colour; a fact with two or more colours is disputed (marked with a red
+        edge). Facts the outlets disagree on come first.
       </p>
+      <Pager
+        page={factPage.number}
+        pages={factPage.pages}
+        size={factPage.size}
+        total={story.totals.facts}
+        noun="facts"
+        href={(n) => pageHref(story.id, n, articlePage.number)}
+        label="Pages of facts"
+      />
       <div class="table-scroll">
         <table class="story-facts">
           <caption class="visually-hidden">
@@ -42,20 +54,40 @@ export function StoryPage({ story, permalink }: { story: StoryView; permalink: s
           <thead>
             <tr>
               <th scope="col">Fact</th>
-              {story.outlets.map((o) => (
+              {columns.map((o) => (
                 <th scope="col">{o}</th>
               ))}
             </tr>
           </thead>
           <tbody>
             {story.facts.map((f) => (
-              <FactRow fact={f} outlets={story.outlets} />
+              <FactRow fact={f} outlets={columns} />
             ))}
           </tbody>
         </table>
       </div>
       <h2>Outlet × outlet</h2>
-      <AgreementMatrix outlets={story.outlets} pairs={story.pairs} />
+      <AgreementMatrix matrix={story.matrix} />
+      <section class="card">
+        <h2>Its articles</h2>
+        <ol class="story-articles" start={firstArticle}>
+          {story.articles.map((a) => (
+            <li>
+              <strong>{a.outlet}</strong> · <a href={`/articles/${a.id}`}>{a.title}</a>{' '}
+              <span class="muted">{a.publishedAt ?? 'no date'}</span>
+            </li>
+          ))}
+        </ol>
+        <Pager
+          page={articlePage.number}
+          pages={articlePage.pages}
+          size={articlePage.size}
+          total={story.totals.articles}
+          noun="articles"
+          href={(n) => pageHref(story.id, factPage.number, n)}
+          label="Pages of articles"
+        />
+      </section>
     </>
   );
 }
@@ -80,23 +112,33 @@ function FactRow({ fact, outlets }: { fact: StoryFact; outlets: string[] }) {
             <a class={`figure-chip g${g.group % 6}`} href={`/claims/${g.claimId}`}>
               <span class="swatch" />
               {g.text}
+              {g.claims > 1 ? <span class="muted"> ×{g.claims}</span> : null}
             </a>
           ))}
+          {fact.more[o] ? (
+            <a class="muted" href={`/facts/${fact.id}`}>
+              +{fact.more[o]} more
+            </a>
+          ) : null}
         </td>
       ))}
     </tr>
   );
 }
 
-function AgreementMatrix({ outlets, pairs }: { outlets: string[]; pairs: OutletPair[] }) {
-  const cell = (a: string, b: string) =>
-    pairs.find((p) => (p.a === a && p.b === b) || (p.a === b && p.b === a));
+function AgreementMatrix({ matrix }: { matrix: OutletMatrix }) {
+  const { outlets, pairs } = matrix;
+  const cells = new Map(pairs.map((p) => [JSON.stringify([p.a, p.b]), p]));
+  const cell = (a: string, b: string) => cells.get(JSON.stringify(a <= b ? [a, b] : [b, a]));
   return (
     <>
       <p class="muted table-note">
         Per pair of outlets, how many of their figures agree and disagree (dismissed conflicts left out); the
         darker the cell, the larger the share that disagrees. The diagonal is an outlet with itself (a figure
         it quotes against its own).
+        {matrix.folded
+          ? ` The ${outlets.length - 1} outlets with the most figures compared have a row each; the other ${matrix.folded} are summed in the last row and column (the JSON has every pair).`
+          : ''}
       </p>
       <div class="table-scroll">
         <table class="heat-map">

@@ -6,7 +6,14 @@ import { queueParams } from '../../src/shared/read-queries';
 import { hasRole } from '../../src/shared/user';
 import { SeverityBadge, StatusBadge } from '../components/badge';
 import { formatInterval, label } from '../components/format';
-import type { BulkItemResult, ClaimSummary, ConflictQueue, LinkWithClaims, QueueEntry } from '../types';
+import type {
+  BulkItemResult,
+  ClaimSummary,
+  ConflictQueue,
+  LinkWithClaims,
+  QueueEntry,
+  UnfoldedFact,
+} from '../types';
 import { BulkBar, BulkReport } from './queue-bulk';
 
 /** What one side of a queue row shows: the figure compared (or the claim's first), outlet and sentence. */
@@ -205,7 +212,7 @@ function RepeatNotes({
       const who = speakers[claim] ? `${speakers[claim]}, quoted by ${c.outlet}` : c.outlet;
       const href = r.by.type === 'claim' ? `/claims/${r.by.id}#history` : `/conflicts/${r.by.id}#history`;
       return [
-        <li>
+        <li class={`repeat-${r.status}`}>
           <a href={`/claims/${claim}`}>
             {who}: {side?.text ?? c.quantities[0]?.text ?? 'this figure'}
           </a>{' '}
@@ -225,11 +232,13 @@ function FactEntry({
   speakers,
   repeats,
   canBulk,
+  query,
 }: {
   entry: QueueEntry & { factId: number };
   speakers: Record<number, string>;
   repeats: ConflictQueue['repeats'];
   canBulk: boolean;
+  query: ConflictQueue['query'];
 }) {
   const { factId, pairs, matching } = entry;
   const worst = pairs.reduce((w, l) => (RANK[l.severity] < RANK[w] ? l.severity : w), pairs[0]!.severity);
@@ -263,18 +272,21 @@ function FactEntry({
           </div>
         </a>
         <RepeatNotes links={pairs} repeats={repeats} speakers={speakers} />
-        <details class="fact-pairs">
-          <summary>
-            {matching > pairs.length
-              ? `The ${pairs.length} most severe of its ${matching} pairs`
-              : `Its ${matching} ${pairWord(matching)}`}
-          </summary>
-          <ol class="queue">{pairs.map((l) => renderedRow(l, canBulk, speakers, true))}</ol>
-          {matching > pairs.length ? (
+        {/* The pairs are read when the row is opened (htmx), not with the queue; without script the
+            summary's link leads to the fact page, which has them all. */}
+        <details
+          class="fact-pairs"
+          hx-get={withQuery(`/facts/${factId}/pairs`, String(queueParams(query, { offset: 0, limit: 50 })))}
+          hx-trigger="toggle once"
+          hx-target={`#fact-pairs-${factId}`}
+          hx-swap="innerHTML"
+        >
+          <summary>{matching === 1 ? 'Its pair' : `Its ${matching} pairs`}</summary>
+          <div id={`fact-pairs-${factId}`} class="fact-pairs-list">
             <p class="muted">
-              <a href={`/facts/${factId}`}>All {matching} pairs on the fact page</a>
+              <a href={`/facts/${factId}`}>The pairs are on the fact page</a>
             </p>
-          ) : null}
+          </div>
         </details>
       </div>
     </li>
@@ -322,16 +334,24 @@ export function QueueList({
           ? 'Sign in to see your queue.'
           : total === 0
             ? 'No conflicts match.'
-            : `Showing ${query.offset + 1}–${query.offset + entries.length} of ${total} ${total === 1 ? 'disagreement' : 'disagreements'}, most severe first (a fact counts once, however many of its pairs conflict).`}{' '}
+            : `Showing ${query.offset + 1}–${query.offset + entries.length} of ${total} ${total === 1 ? 'disagreement' : 'disagreements'}, most severe first`}
+        {total > 0 && !mineMissing ? (
+          <>
+            <span class="wide-only"> (a fact counts once, however many of its pairs conflict)</span>.
+          </>
+        ) : null}{' '}
       </p>
-      <p class="exports muted">
-        Export {filterWords(query)}:{' '}
-        <a href={`/api/export/conflicts.csv?${queueParams(query, { offset: 0, limit: 1000 })}`}>CSV</a> ·{' '}
-        <a href={`/api/export/conflicts.json?${queueParams(query, { offset: 0, limit: 1000 })}`}>JSON</a> ·
-        all conflicts: <a href="/api/export/conflicts.csv?status=all&amp;limit=5000">CSV</a> · reviewed
-        claims: <a href="/api/export/claims.csv">CSV</a> ·{' '}
-        <a href="/api/export/claimreview">ClaimReview JSON-LD</a>
-      </p>
+      <details class="fold-narrow exports-fold">
+        <summary>Export</summary>
+        <p class="exports muted">
+          Export {filterWords(query)}:{' '}
+          <a href={`/api/export/conflicts.csv?${queueParams(query, { offset: 0, limit: 1000 })}`}>CSV</a> ·{' '}
+          <a href={`/api/export/conflicts.json?${queueParams(query, { offset: 0, limit: 1000 })}`}>JSON</a> ·
+          all conflicts: <a href="/api/export/conflicts.csv?status=all&amp;limit=5000">CSV</a> · reviewed
+          claims: <a href="/api/export/claims.csv">CSV</a> ·{' '}
+          <a href="/api/export/claimreview">ClaimReview JSON-LD</a>
+        </p>
+      </details>
       <form
         id="bulk-form"
         method="post"
@@ -341,7 +361,12 @@ export function QueueList({
         hx-swap="outerHTML"
       >
         <input type="hidden" name="return_to" value={here} />
-        {canBulk && entries.length > 0 ? <BulkBar queue={queue} /> : null}
+        {canBulk && entries.length > 0 ? (
+          <details class="fold-narrow bulk-fold">
+            <summary>With the selected conflicts…</summary>
+            <BulkBar queue={queue} />
+          </details>
+        ) : null}
         <ol class="queue">
           {queue.entries.map((e) =>
             e.factId === null ? (
@@ -355,6 +380,7 @@ export function QueueList({
                 speakers={queue.speakers}
                 repeats={queue.repeats}
                 canBulk={canBulk}
+                query={query}
               />
             ),
           )}
@@ -365,5 +391,23 @@ export function QueueList({
         {more ? pageLink(query.offset + query.limit, 'Next →', 'next') : null}
       </nav>
     </div>
+  );
+}
+
+const withQuery = (path: string, q: string) => (q ? `${path}?${q}` : path);
+
+/** An unfolded fact's pairs, as htmx puts them under its queue row (GET /facts/:id/pairs). */
+export function FactPairs({ unfolded, canBulk }: { unfolded: UnfoldedFact; canBulk: boolean }) {
+  const { factId, pairs, more, speakers } = unfolded;
+  if (pairs.length === 0) return <p class="muted">No pair of this fact matches the filters.</p>;
+  return (
+    <>
+      <ol class="queue">{pairs.map((l) => renderedRow(l, canBulk, speakers, true))}</ol>
+      {more ? (
+        <p class="muted">
+          The {pairs.length} most severe; <a href={`/facts/${factId}`}>all of them on the fact page</a>
+        </p>
+      ) : null}
+    </>
   );
 }

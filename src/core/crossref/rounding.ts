@@ -7,11 +7,12 @@
 //   (nobody rounds 1,400 to 1,000).
 // Two figures written to the same step disagree on the last digit shown: "$2.5 million" against "$2.6
 // million" is a conflict, as is "40%" against "41%" (one trailing zero is how numbers end, not rounding).
+
+import { ROUNDING_SHARE } from '../quantities/interval';
 import type { Quantity } from '../types';
 import { shapeOf } from './bounds';
 
-/** How far rounding moves a figure at most, relative to the round figure. */
-export const ROUNDING_SHARE = 0.05;
+export { ROUNDING_SHARE };
 
 const DIGITS = /(\d[\d,]*)(?:\.(\d+))?/;
 

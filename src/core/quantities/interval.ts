@@ -4,6 +4,9 @@
 import type { Quantity } from '../types';
 import type { Found } from './hedges';
 
+/** How far rounding moves a figure at most, relative to the round figure (nobody rounds 1,400 to 1,000). */
+export const ROUNDING_SHARE = 0.05;
+
 /** Relative width of "about 50": [45, 55]. */
 const HEDGE_TOLERANCE = 0.1;
 
@@ -56,8 +59,12 @@ function rawInterval(f: Found): Interval {
     high = num.value + step;
     rounded = true;
   } else if (num.scale >= 1e6 && num.decimals === 0 && num.low === undefined) {
-    const step = num.scale / 2;
+    // Rule rounded-scale-word: "$13 billion" stands for what rounds to it at its last digit ("$13.2
+    // billion" agrees), but rounding moves a figure by at most ROUNDING_SHARE of it, as for "600" and
+    // "612" (crossref/rounding.ts): "$3 million" meets "$2.9 million", not "$2.5 million", and "$1
+    // million bail" is not "$500,000 bail".
     if (num.value / num.scale < 10) {
+      const step = ROUNDING_SHARE * num.value;
       low = num.value - step;
       high = num.value + step;
       rounded = true;
@@ -97,6 +104,9 @@ function rawInterval(f: Found): Interval {
     case 'at-most':
       return { low: 0, high: statedHigh, lowInclusive: true, highInclusive: true };
     default:
-      return { low, high, lowInclusive: true, highInclusive: !rounded };
+      // Rule rounding-midpoint: the figure halfway to the next round step is a round figure of its
+      // own, as far from one as from the other: "$1 million bail" does not stand for "$500,000 bail"
+      // (nor "2,000" for "1,950"), so a rounded figure's interval is open at both ends.
+      return { low, high, lowInclusive: !rounded, highInclusive: !rounded };
   }
 }

@@ -101,6 +101,8 @@ function fixtureWeb(title: string, text: string) {
         return new Response(rss, { headers: { 'content-type': 'application/rss+xml', etag: '"v1"' } });
       if (path === '/story')
         return new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } });
+      // A webhook receiver: takes the POST, answers 204.
+      if (path === '/hook' && req.method === 'POST') return new Response(null, { status: 204 });
       return new Response('not here', { status: 404 });
     },
   };
@@ -519,6 +521,87 @@ async function main() {
             'write',
           );
           return feedId;
+        },
+      },
+    );
+    // One item of a bulk import in the FEEDS consumer: an add by URL, its outcome recorded on the import.
+    const consumeFeedMessage = async (id: string, body: unknown) =>
+      JSON.stringify(
+        await consumers
+          .get(sides.at(-1)!)!
+          .queue(FEEDS_QUEUE, [{ id, timestamp: new Date(), body, attempts: 1 }]),
+      );
+    const acked = (body: string) => {
+      if ((JSON.parse(body) as { explicitAcks: string[] }).explicitAcks.length !== 1)
+        throw new Error(`the FEEDS consumer did not ack: ${body}`);
+    };
+    let importJob = 0;
+    await measure(
+      '  the FEEDS consumer: one bulk-import item (add by URL)',
+      (_side, i, jobId) => consumeFeedMessage(`i${i}`, { kind: 'import', jobId, position: 1 }),
+      async (body) => {
+        acked(body);
+        const [row] = (
+          await client.execute({
+            sql: 'select status, reason, article_id from import_items where job_id = ?',
+            args: [importJob],
+          })
+        ).rows;
+        if (row?.status !== 'stored') throw new Error(`the import item was not stored: ${row?.reason}`);
+        await removeArticle(client, Number(row.article_id));
+      },
+      {
+        on: [sides.at(-1)!],
+        // A job of one URL, its message (sent by the request) left to the measured invocation.
+        before: async (side) => {
+          const job = JSON.parse(
+            await request(side.queued ?? side, '/api/imports', {
+              method: 'POST',
+              body: JSON.stringify({ urls: [`${WEB_ORIGIN}/story?import=${Date.now()}`] }),
+              headers: { 'content-type': 'application/json' },
+            }),
+          ) as { id: number };
+          importJob = job.id;
+          return job.id;
+        },
+      },
+    );
+    // One webhook delivery in the FEEDS consumer: signed (HMAC-SHA256), POSTed, its outcome recorded.
+    const hook = JSON.parse(
+      await request(queued, '/api/webhooks', {
+        method: 'POST',
+        body: JSON.stringify({ url: `${WEB_ORIGIN}/hook`, events: ['conflict.high'] }),
+        headers: { 'content-type': 'application/json' },
+      }),
+    ) as { id: number };
+    let deliveryId = 0;
+    await measure(
+      '  the FEEDS consumer: one webhook delivery',
+      (_side, i, id) => consumeFeedMessage(`w${i}`, { kind: 'webhook', deliveryId: id }),
+      async (body) => {
+        acked(body);
+        const [row] = (
+          await client.execute({
+            sql: 'select status, last_error from webhook_deliveries where id = ?',
+            args: [deliveryId],
+          })
+        ).rows;
+        if (row?.status !== 'delivered') throw new Error(`the delivery failed: ${row?.last_error}`);
+      },
+      {
+        on: [sides.at(-1)!],
+        before: async () => {
+          const [row] = (
+            await client.execute({
+              sql: "insert into webhook_deliveries (webhook_id, event, body, next_attempt_at) values (?, 'ping', ?, 0) returning id",
+              args: [
+                hook.id,
+                JSON.stringify({ id: 'measure', event: 'ping', text: 'measure:workerd', data: {} }),
+              ],
+            })
+          ).rows;
+          deliveryId = Number(row!.id);
+          return deliveryId;
         },
       },
     );

@@ -1,0 +1,86 @@
+// What a reviewer sees first, at 1440 px and on a 390 px phone, signed in: the queue's first row is
+// near the top (totals, filters and the bulk form fold behind a disclosure on a phone), and the queue,
+// a fact, a story and the compare page are saved as screenshots to look at (tests/browser/screenshots).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ingestArticle } from '../../src/services/ingest';
+import { skipBrowserTests } from './chromium';
+import { browserSession, failedResponse, SCREENSHOTS } from './session';
+
+const seed = (file: string) => readFileSync(join(import.meta.dirname, '../../seeds', file), 'utf8');
+
+describe.skipIf(skipBrowserTests())('the first screen, in Chromium', () => {
+  const session = browserSession('phone-layout', {
+    accounts: [{ login: 'ana', displayName: 'Ana', role: 'reviewer', password: 'ana-password-1' }],
+    server: { firstAdmin: false },
+    screenshots: true,
+    badResponse: failedResponse,
+    async before({ server }) {
+      // Two more outlets on the seeds' contact-group fact, so the story has a heat map to draw.
+      for (const [outlet, figure] of [
+        ['Reuters', 'some 50'],
+        ['Associated Press', '54'],
+      ] as const)
+        await ingestArticle(server.db, {
+          outlet,
+          title: `Austin rallies the contact group (${outlet})`,
+          publishedAt: '2024-04-20',
+          text: `Defense Secretary Lloyd Austin III has also continued to rally the Ukraine Defense Contact Group, a global network of ${figure} partners committed to Ukraine's near-term battlefield needs.`,
+        });
+    },
+    after: (s) => s.signIn('ana', 'ana-password-1', '/'),
+  });
+
+  for (const width of [1440, 390]) {
+    it(`at ${width} px: the queue's first row near the top; fact, story and compare pages`, async () => {
+      const page = session.page;
+      const height = width === 390 ? 844 : 900;
+      await page.setViewportSize({ width, height });
+      await page.goto(session.server.url);
+      const top = await page
+        .locator('ol.queue > li')
+        .first()
+        .evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+      await page.screenshot({ path: join(SCREENSHOTS, `first-queue-${width}.png`), fullPage: true });
+      // On a phone the first row starts within the first half screen; on a desktop within the first.
+      expect(top).toBeLessThan(width === 390 ? height / 2 : height);
+      if (width === 390) {
+        // The folded tools are one tap away, and the filters work from there.
+        const tools = page.locator('details.queue-tools');
+        expect(await tools.locator('select[name="status"]').isVisible()).toBe(false);
+        await tools.locator('summary').click();
+        expect(await tools.locator('select[name="status"]').isVisible()).toBe(true);
+      } else {
+        expect(await page.locator('select[name="status"]').isVisible()).toBe(true);
+        expect(await page.locator('details.queue-tools summary').isVisible()).toBe(false);
+      }
+      await page.goto(session.url('/facts/1'));
+      await page.screenshot({ path: join(SCREENSHOTS, `first-fact-${width}.png`), fullPage: true });
+      await page.goto(session.url('/stories'));
+      await Promise.all([
+        page.waitForURL(/\/stories\/\d+$/),
+        page.locator('main a[href^="/stories/"]').first().click(),
+      ]);
+      await page.screenshot({ path: join(SCREENSHOTS, `first-story-${width}.png`), fullPage: true });
+      await page.goto(session.url('/compare'));
+      await page.locator('input[name="source_1"]').fill('CNN');
+      await page.locator('textarea[name="text_1"]').fill(seed('cnn-austin-kyiv-visit.txt'));
+      await page.locator('input[name="source_2"]').fill('DOD');
+      await page.locator('textarea[name="text_2"]').fill(seed('dod-ukraine-assistance-briefing.txt'));
+      await Promise.all([
+        page.waitForLoadState('load'),
+        page.locator('.compare-form button[type="submit"]').click(),
+      ]);
+      await page.locator('.compare-summary').waitFor();
+      await page.screenshot({ path: join(SCREENSHOTS, `first-compare-${width}.png`), fullPage: true });
+      for (const path of ['/', '/facts/1', '/compare']) {
+        await page.goto(session.url(path));
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(
+          width,
+        );
+      }
+      expect(session.problems).toEqual([]);
+    }, 90_000);
+  }
+});
