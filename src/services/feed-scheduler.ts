@@ -5,6 +5,7 @@ import type { Db } from '../../db/client';
 import type { WebReader } from '../web/reader';
 import { feedsDue, ingestFeedItem, pollFeed } from './feeds';
 import type { IngestOptions } from './ingest';
+import { everyRound } from './rounds';
 
 export interface FeedScheduler {
   /** One round: every due feed polled, every new item added. Resolves when all are done. */
@@ -18,7 +19,6 @@ export function feedScheduler(
   opts: { everyMs?: number; log?: (line: string) => void; ingest?: IngestOptions; start?: boolean } = {},
 ): FeedScheduler {
   const log = opts.log ?? (() => {});
-  let running: Promise<unknown> | null = null;
 
   async function round(now = Date.now()) {
     const due = await feedsDue(db, now);
@@ -57,33 +57,10 @@ export function feedScheduler(
     return totals;
   }
 
-  const runOnce = (now?: number) => {
-    // One round at a time: a slow round makes the next tick wait, not run beside it.
-    const next = (running ?? Promise.resolve()).then(() => round(now));
-    running = next.catch(() => {});
-    return next;
-  };
-  let settled = true;
-  const timer =
-    opts.start === false
-      ? null
-      : setInterval(() => {
-          if (running && !settled) return;
-          settled = false;
-          runOnce()
-            .catch((err) =>
-              log(`feeds: the round failed: ${err instanceof Error ? err.message : String(err)}`),
-            )
-            .finally(() => {
-              settled = true;
-            });
-        }, opts.everyMs ?? 60_000);
-  timer?.unref();
-  return {
-    runOnce,
-    async stop() {
-      if (timer) clearInterval(timer);
-      await running;
-    },
-  };
+  return everyRound(round, {
+    name: 'feeds',
+    everyMs: opts.everyMs ?? 60_000,
+    start: opts.start,
+    log,
+  });
 }

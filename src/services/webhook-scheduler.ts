@@ -2,6 +2,7 @@
 // backoff has passed) are sent, one after another. Started by `npm start`; Workers send them from the
 // cron and the FEEDS queue instead (src/worker-webhooks.ts).
 import type { Db } from '../../db/client';
+import { everyRound } from './rounds';
 import { deliverDue, type WebhookSender } from './webhooks';
 
 export interface WebhookScheduler {
@@ -15,40 +16,14 @@ export function webhookScheduler(
   sender: WebhookSender,
   opts: { everyMs?: number; log?: (line: string) => void; start?: boolean } = {},
 ): WebhookScheduler {
-  const log = opts.log ?? (() => {});
-  let running: Promise<unknown> = Promise.resolve();
-  let busy = false;
-  const runOnce = (now?: number) => {
-    const next = running.then(() => deliverDue(db, sender, now));
-    running = next.catch(() => {});
-    return next;
-  };
-  const timer =
-    opts.start === false
-      ? null
-      : setInterval(() => {
-          if (busy) return;
-          busy = true;
-          runOnce()
-            .then((t) => {
-              if (t.retrying || t.failed)
-                log(
-                  `webhooks: ${t.delivered} delivered, ${t.retrying} to retry, ${t.failed} failed for good`,
-                );
-            })
-            .catch((err) =>
-              log(`webhooks: the round failed: ${err instanceof Error ? err.message : String(err)}`),
-            )
-            .finally(() => {
-              busy = false;
-            });
-        }, opts.everyMs ?? 5_000);
-  timer?.unref();
-  return {
-    runOnce,
-    async stop() {
-      if (timer) clearInterval(timer);
-      await running;
-    },
-  };
+  return everyRound((now?: number) => deliverDue(db, sender, now), {
+    name: 'webhooks',
+    everyMs: opts.everyMs ?? 5_000,
+    start: opts.start,
+    log: opts.log ?? (() => {}),
+    report: (t) =>
+      t.retrying || t.failed
+        ? `webhooks: ${t.delivered} delivered, ${t.retrying} to retry, ${t.failed} failed for good`
+        : null,
+  });
 }
