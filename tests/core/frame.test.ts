@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { extractArticle, toMatchable } from '../../src/core';
 import { FIGURE_RULES } from '../../src/core/crossref';
 import {
+  earlierEvent,
   earlierValue,
   elapsedTime,
   giverFor,
@@ -217,5 +218,40 @@ describe('rule elapsed-against-length (ECB+ 19_10ecb / 19_12ecb, labelled `diffe
     const r = rule('elapsed-against-length');
     expect(r.rejects(ago, rioting, figure(ago, 'eight days'), figure(rioting, 'five days'))).toBe(true);
     expect(r.rejects(ago, weeks, figure(ago, 'eight days'), figure(weeks, 'two weeks'))).toBe(false);
+  });
+});
+
+describe('rule earlier-event', () => {
+  // ECB+ 24_3ecbplus (the 2008 Harry Winston raid) against 24_8ecb (a report of the 2009 one).
+  const raid = view(
+    "The raid comes little over a month after a masked bandit made off with an $136M worth of diamonds and jewels from the Carlton Intercontinental Hotel in Cannes on the glamorous French Riviera, in possibly the world ' s biggest heist.",
+    'a',
+  );
+  const paris = view(
+    "Jewellery worth more than $ 160 million has been stolen from a Paris boutique in what is believed to be France's biggest jewellery theft.",
+    'b',
+  );
+  const vigil = view(
+    'The clashes late on Saturday came after an evening candle-lit vigil to mark the shooting of 15-year-old Alexandros Grigoropoulos.',
+    'c',
+  );
+
+  it('reads a figure told after "comes a month after" as the earlier event\'s', () => {
+    expect(earlierEvent(raid.c.text, figure(raid, '136'))).toBe(true);
+    expect(earlierEvent(paris.c.text, figure(paris, '160'))).toBe(false);
+  });
+
+  it("keeps the earlier heist's haul apart from the one the other report is about", () => {
+    expect(rule('earlier-event').rejects(raid, paris, figure(raid, '136'), figure(paris, '160'))).toBe(true);
+    const { links } = compareDocuments([
+      { id: 'a', text: raid.c.text },
+      { id: 'b', text: paris.c.text },
+    ]);
+    expect(links.filter((l) => l.relation === 'conflict')).toEqual([]);
+  });
+
+  it("leaves ages alone: a person's age is theirs whatever event the clause tells", () => {
+    const other = view('Alexandros Grigoropoulos, 15, was killed on December 6.', 'd');
+    expect(rule('earlier-event').rejects(vigil, other, figure(vigil, '15'), figure(other, '15'))).toBe(false);
   });
 });

@@ -27,6 +27,15 @@ const EARLIER =
 
 /** A duration followed by one of these is a point in time, not a length: "eight days ago". */
 const ELAPSED = /^\s*(?:ago|earlier|before|later|after)\b/i;
+/**
+ * Rule earlier-event: news sets an event against the last one like it ("The raid comes little over a
+ * month after a masked bandit made off with $136M worth of diamonds", "The attack came days after
+ * gunmen killed 12", "It follows a quake that killed 26,000"). A figure told after such words is the
+ * earlier event's, not the one the report is about: compared only with another earlier event's.
+ */
+const EARLIER_EVENT =
+  /\b(?:(?:comes?|came|coming)\s+(?:(?:just|only|barely|little|more|less|than|over|under|about|nearly|almost|some|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|\d+|days?|weeks?|months?|years?|hours?)\s+){0,5}(?:after|on the heels of)|(?:follows?|followed)\s+(?:a|an|last\s+\w+'s))\s[^.;]*$/i;
+const EVENT_BEFORE = 160;
 
 /** What the words right around one figure tie it to. */
 export interface Frame {
@@ -36,6 +45,8 @@ export interface Frame {
   earlier: boolean;
   /** A duration that dates an event by the time since or until it ("eight days ago", "a week later"). */
   elapsed: boolean;
+  /** A figure of an earlier event the report sets its own against ("comes a month after … $136M"). */
+  earlierEvent: boolean;
   /** Who gives, offers or pays a sum ("red sox"), or null. */
   giver: string | null;
   /** Who a sum is given, offered or paid to ("torii hunter"), or null. */
@@ -66,6 +77,7 @@ function read(claimText: string, q: Quantity): Frame {
       reference: null,
       earlier: false,
       elapsed: false,
+      earlierEvent: false,
       giver: null,
       recipient: null,
       years: new Set(),
@@ -78,6 +90,7 @@ function read(claimText: string, q: Quantity): Frame {
     reference: ref ? ref[1]!.replace(/[.']+$/, '').toLowerCase() : null,
     earlier: EARLIER.test(before),
     elapsed: classOf(q).family === 'duration' && ELAPSED.test(claimText.slice(end, end + 12)),
+    earlierEvent: EARLIER_EVENT.test(claimText.slice(Math.max(0, at - EVENT_BEFORE), at)),
     giver: giverOf(claimText.slice(Math.max(0, at - GIVER_BEFORE), at), q),
     recipient: recipientOf(
       claimText.slice(Math.max(0, at - GIVER_BEFORE), at),
@@ -91,6 +104,7 @@ function read(claimText: string, q: Quantity): Frame {
 export const referencePoint = (claimText: string, q: Quantity) => frameOf(claimText, q).reference;
 export const earlierValue = (claimText: string, q: Quantity) => frameOf(claimText, q).earlier;
 export const elapsedTime = (claimText: string, q: Quantity) => frameOf(claimText, q).elapsed;
+export const earlierEvent = (claimText: string, q: Quantity) => frameOf(claimText, q).earlierEvent;
 
 const ORDINAL_QUARTER: Record<string, string> = { first: 'q1', second: 'q2', third: 'q3', fourth: 'q4' };
 const PERIOD_WINDOW = 40;
