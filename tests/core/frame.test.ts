@@ -255,3 +255,36 @@ describe('rule earlier-event', () => {
     expect(rule('earlier-event').rejects(vigil, other, figure(vigil, '15'), figure(other, '15'))).toBe(false);
   });
 });
+
+describe('rule one-places-distance', () => {
+  // ECB+ 20_3ecbplus and 20_4ecbplus, two reports of one quake whose surrounding sentences name
+  // different officials (different-people-around): the island's distance from Tehran is one fact.
+  const reportA = [
+    'Officials Massoud Dalman and Shahram Alamdari said rescue teams reached Bandar Abbas on Sunday.',
+    'The island, which has about 200, 000 residents, is about 940 miles south of Tehran, the capital.',
+  ].join('\n');
+  const reportB = [
+    'Ali Rezapour and Ali Naghavi said the tremor was felt on Qeshm on Monday.',
+    'Qeshm, located 1, 150 kilometers (700 miles) southeast of Tehran, has a busy commercial and fishing port.',
+  ].join('\n');
+
+  it('compares two distances of a place from one town whatever the reports around them tell', () => {
+    const { links } = compareDocuments([
+      { id: 'a', text: reportA },
+      { id: 'b', text: reportB },
+    ]);
+    const conflict = links.find((l) => l.relation === 'conflict');
+    expect(conflict?.explanation.a?.text ?? '').toMatch(/940 miles|700 miles/);
+  });
+
+  it('leaves where an event happened under the subject rules', () => {
+    const { links } = compareDocuments([
+      {
+        id: 'a',
+        text: reportA.replace('The island, which has about 200, 000 residents, is', 'The quake struck'),
+      },
+      { id: 'b', text: reportB.replace('Qeshm, located', 'The quake struck') },
+    ]);
+    expect(links.filter((l) => l.relation === 'conflict')).toEqual([]);
+  });
+});

@@ -16,7 +16,7 @@ const GIVER_BEFORE = 200;
  * Rosa", "20 km outside Tehran": the place the distance is measured from, a capitalised name.
  */
 const REFERENCE =
-  /^\)?\s*(?:\([^)]{0,30}\)\s*)?(?:(?:north|south|east|west)(?:[ -]?(?:east|west))?(?:ern|ward)?\s+(?:of|from)|from|outside(?:\s+of)?|off)\s+(?:the\s+)?([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*)/;
+  /^\)?\s*(?:\([^)]{0,30}\)\s*)?(?:(?:north|south|east|west)(?:[ -]?(?:east|west))?(?:ern|ward)?\s+(?:of|from)|from|outside(?:\s+of)?|off)\s+(?:the\s+)?(?:capital(?:\s+city)?,?\s+)?([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*)/;
 /**
  * The value a figure replaced or beat: "the previous record of 2,116", "the previous club record, the
  * $ 90 million", "their initial offer of $160 million", "broke Jones's record of 2,116 points", "surpassing
