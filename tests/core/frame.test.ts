@@ -6,6 +6,7 @@ import { FIGURE_RULES } from '../../src/core/crossref';
 import {
   earlierEvent,
   earlierValue,
+  elapsedTime,
   giverFor,
   recipientFor,
   referencePoint,
@@ -194,6 +195,29 @@ describe('carried-giver (ECB+ 10_7ecb: "the deal" of the sentence before)', () =
     const deal = extractArticle(angels).claims.find((c) => c.text.includes('160'))!;
     const v = new ClaimView(toMatchable(deal, 'a:1', 'a'));
     expect(rule('different-givers').rejects(v, redSox, figure(v, '160'), figure(redSox, '200'))).toBe(true);
+  });
+});
+
+describe('rule elapsed-against-length (ECB+ 19_10ecb / 19_12ecb, labelled `different`)', () => {
+  const ago = view(
+    'The teenager was shot and killed by police in Athens eight days ago, triggering violent protests which have spread across the country.',
+    'a',
+  );
+  const rioting = view(
+    'INITIAL results from the post- mortem on a 15-year-old Greek boy whose killing by police sparked five days of rioting show Alexandros Grigoropoulos died from a bullet ricochet.',
+    'b',
+  );
+  const weeks = view('He was arrested two weeks ago in Athens.', 'c');
+
+  it('reads a duration followed by "ago", "earlier" or "later" as a point in time', () => {
+    expect(elapsedTime(ago.c.text, figure(ago, 'eight days'))).toBe(true);
+    expect(elapsedTime(rioting.c.text, figure(rioting, 'five days'))).toBe(false);
+  });
+
+  it('never compares the time since an event with how long another lasted; two datings are compared', () => {
+    const r = rule('elapsed-against-length');
+    expect(r.rejects(ago, rioting, figure(ago, 'eight days'), figure(rioting, 'five days'))).toBe(true);
+    expect(r.rejects(ago, weeks, figure(ago, 'eight days'), figure(weeks, 'two weeks'))).toBe(false);
   });
 });
 

@@ -132,6 +132,14 @@ export function subjectTrail(x: SubjectContext, names: Names, trail: TrailStep[]
       });
       continue;
     }
+    if (r.skipsOneStory && x.sameStory) {
+      trail.push({
+        rule: r.name,
+        outcome: 'skip',
+        detail: 'the two texts tell one story (one-story): one event, whatever one names alone',
+      });
+      continue;
+    }
     if (r.rejects(x)) {
       trail.push({ rule: r.name, outcome: 'reject', detail: subjectDetail(r.name, x, names) });
       return r;
