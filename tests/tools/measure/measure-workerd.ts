@@ -144,7 +144,7 @@ async function main() {
       rev: { type: 'string' },
       /** Write V8 CPU profiles of this tree's isolates, one per row, into this folder (workerd-profiler.ts). */
       profile: { type: 'string' },
-      /** Measure only the rows whose label contains this text (after the floor). */
+      /** Measure only the rows whose label contains this text, or one of several separated by `|` (after the floors). */
       only: { type: 'string' },
     },
   });
@@ -321,7 +321,7 @@ async function main() {
       const got = on.map(() => [] as Sample[]);
       if (
         values.only &&
-        !label.includes(values.only) &&
+        !values.only.split('|').some((text) => label.includes(text)) &&
         !/\((the floor|background|hello-world)\)/.test(label)
       )
         return got;
