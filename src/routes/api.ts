@@ -48,8 +48,9 @@ export function apiRoutes(deps: AppDeps) {
   const id = zValidator('param', idParam, notFoundId);
 
   // The queue's JSON as sent, per data version, filter set and reader (like the page's HTML, see
-  // routes/queue.tsx): a repeated request reads the version (and reviewers) and sends the same bytes.
-  const queueBodies = new VersionedCache<string>(64);
+  // routes/queue.tsx): a repeated request reads the version (and reviewers) and sends the same bytes,
+  // encoded once.
+  const queueBodies = new VersionedCache<Uint8Array<ArrayBuffer>>(64);
   api.get('/conflicts', zValidator('query', queueQuery, invalid), async (c) => {
     const query = c.req.valid('query');
     const user = c.get('user');
@@ -61,7 +62,7 @@ export function apiRoutes(deps: AppDeps) {
       const { queue } = at;
       // Each pair once: in `items`; an entry names its pairs by id (they were in both, doubling the answer).
       const entries = queue.entries.map(({ pairs, ...e }) => ({ ...e, pairIds: pairs.map((p) => p.id) }));
-      body = JSON.stringify({ ...queue, entries });
+      body = new TextEncoder().encode(JSON.stringify({ ...queue, entries }));
       queueBodies.set(at.version, key, body);
     }
     return c.body(body, 200, { 'content-type': 'application/json' });
