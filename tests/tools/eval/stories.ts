@@ -5,7 +5,8 @@
 // `isStoryEdge` (src/services/story-model.ts), and, for each, the stories that mix incidents, and
 // pairwise: article pairs in one story that report one incident (of all such pairs) and that do not.
 // The last tables try the entity-overlap threshold with names counted alike (the rule of 2026-12-07
-// 00:00, Jaccard ≥ 0.15) and weighed by rarity (`entityOverlap`, now); the stored stories must equal "now".
+// 00:00, Jaccard ≥ 0.15) and also weighed by rarity (`entityOverlap`, now). Stories kept at ingest
+// weigh names by the archive of that moment, so they may differ from the rebuild (printed last).
 //   --data DIR  the eval folder (default ../shared/eval)
 //   --db FILE   keep the scratch database there and reuse it when it exists (default: a temp file)
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -18,6 +19,7 @@ import {
   entityOverlap,
   isStoryEdge,
   STORY_ENTITY_OVERLAP,
+  STORY_NAMES_SHARED,
   storyAssignments,
 } from '../../../src/services/story-model';
 import { readJsonl } from './common';
@@ -118,7 +120,7 @@ try {
     p.shared.length / (p.entitiesA.length + p.entitiesB.length - p.shared.length || 1);
   const alike = (t: number) => (p: PairEvidence) => p.shared.length >= 1 && (p.facts >= 2 || jaccard(p) >= t);
   const weighed = (t: number) => (p: PairEvidence) =>
-    p.shared.length >= 1 && (p.facts >= 2 || entityOverlap(p) >= t);
+    p.shared.length >= 1 && (p.facts >= 2 || (jaccard(p) >= STORY_NAMES_SHARED && entityOverlap(p) >= t));
   const before = score(grouped((p) => p.shared.length >= 1));
   const counted = score(grouped(alike(0.15)));
   const now = score(grouped(isStoryEdge));
@@ -130,7 +132,7 @@ try {
   );
   line('first: 1 fact + 1 common entity', before);
   line('then: 2 facts, or Jaccard ≥ 0.15', counted);
-  line(`now: 2 facts, or weighed ≥ ${STORY_ENTITY_OVERLAP}`, now);
+  line(`now: 2 facts, or also weighed ≥ ${STORY_ENTITY_OVERLAP}`, now);
   console.log(`\nstories mixing incidents first: ${before.mixes.join('; ')}`);
   console.log(`stories mixing incidents then: ${counted.mixes.join('; ') || 'none'}`);
   console.log(`stories mixing incidents now: ${now.mixes.join('; ') || 'none'}`);
@@ -138,7 +140,9 @@ try {
   console.log('names counted alike:');
   for (const t of [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4])
     line(`  Jaccard ≥ ${t.toFixed(2)}`, score(grouped(alike(t))));
-  console.log('names weighed by rarity (ln(1 + N / df) over the archive):');
+  console.log(
+    `Jaccard ≥ ${STORY_NAMES_SHARED} and names weighed by rarity in the rest of the archive (entityOverlap):`,
+  );
   for (const t of [0.1, 0.12, 0.15, 0.18, 0.2, 0.22, 0.25, 0.3])
     line(`  weighed ≥ ${t.toFixed(2)}`, score(grouped(weighed(t))));
   const differ = [...stored].filter(([a, s]) => {
