@@ -150,11 +150,6 @@ export const entities = sqliteTable('entities', {
   key: text('key').primaryKey(),
   name: text('name').notNull(),
   type: text('type', { enum: ['person', 'place', 'organization', 'other'] }).notNull(),
-  /**
-   * How many articles mention it (its document frequency), kept by triggers on `mentions` (migration
-   * 0013): the story rule weighs a shared entity by its rarity (src/services/story-model.ts).
-   */
-  articles: integer('articles').notNull().default(0),
 });
 
 export const mentions = sqliteTable(
@@ -171,8 +166,7 @@ export const mentions = sqliteTable(
     end: integer('end').notNull(),
     surface: text('surface').notNull(),
   },
-  // (article, entity): the triggers that keep entities.articles ask whether an article names an entity.
-  (t) => [index('mentions_article').on(t.articleId, t.entityKey), index('mentions_entity').on(t.entityKey)],
+  (t) => [index('mentions_article').on(t.articleId), index('mentions_entity').on(t.entityKey)],
 );
 
 export const links = sqliteTable(

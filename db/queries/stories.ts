@@ -29,11 +29,9 @@ export interface StoryArticle {
 
 /**
  * Every two articles whose claims a fact link joins, with what the story rule weighs
- * (src/services/story-model.ts, `isStoryEdge`): how many facts join them, and for the named entities
- * they share and each names, how many articles of the archive mention each (entities.articles, kept by
- * triggers), with the archive's size: the rarer an entity, the more sharing it says. `linksOf` selects
- * fact links (claim_a, claim_b, fact_id); every link between two articles must be among them for the
- * pair's count of facts to be whole.
+ * (src/services/story-model.ts, `isStoryEdge`): how many facts join them, how many named entities they
+ * share, and how many each names. `linksOf` selects fact links (claim_a, claim_b, fact_id); every link
+ * between two articles must be among them for the pair's count of facts to be whole.
  */
 const PAIRS = (linksOf: string) => `with fl as (${linksOf}),
   pa as (select min(ca.article_id, cb.article_id) as a, max(ca.article_id, cb.article_id) as b,
@@ -41,48 +39,34 @@ const PAIRS = (linksOf: string) => `with fl as (${linksOf}),
     from fl join claims ca on ca.id = fl.claim_a join claims cb on cb.id = fl.claim_b
     where ca.article_id <> cb.article_id group by 1, 2)
   select a, b, facts,
-    (select json_group_array(e.articles) from (select entity_key from mentions where article_id = pa.a
-      intersect select entity_key from mentions where article_id = pa.b) s join entities e on e.key = s.entity_key) as shared,
-    (select json_group_array(e.articles) from (select distinct entity_key from mentions where article_id = pa.a) s
-      join entities e on e.key = s.entity_key) as entities_a,
-    (select json_group_array(e.articles) from (select distinct entity_key from mentions where article_id = pa.b) s
-      join entities e on e.key = s.entity_key) as entities_b,
-    (select articles from counters where id = 1) as archive
+    (select count(*) from (select entity_key from mentions where article_id = pa.a
+      intersect select entity_key from mentions where article_id = pa.b)) as shared,
+    (select count(distinct entity_key) from mentions where article_id = pa.a) as entities_a,
+    (select count(distinct entity_key) from mentions where article_id = pa.b) as entities_b
   from pa`;
 
-/**
- * Two articles a fact links, and what the story rule weighs of them. Entities (people, organisations,
- * places: their stored types are unreliable, so all count alike) are given by their document frequency:
- * how many of the archive's articles mention each.
- */
+/** Two articles a fact links, and what the story rule weighs of them. */
 export interface PairEvidence {
   a: number;
   b: number;
   /** Distinct facts their claims share. */
   facts: number;
-  /** Per named entity both mention: how many articles mention it. */
-  shared: number[];
-  /** Per named entity each mentions: how many articles mention it. */
-  entitiesA: number[];
-  entitiesB: number[];
-  /** How many articles the archive holds. */
-  archive: number;
+  /** Named entities (people, organisations, places) both mention, and how many each mentions. */
+  shared: number;
+  entitiesA: number;
+  entitiesB: number;
 }
 
 export type Pair = readonly [number, number];
-
-const frequencies = (v: unknown): number[] =>
-  v === null || v === undefined ? [] : (JSON.parse(String(v)) as unknown[]).map(Number);
 
 function toPairs(rows: SqlRow[]): PairEvidence[] {
   return rows.map((r) => ({
     a: Number(r.a),
     b: Number(r.b),
     facts: Number(r.facts),
-    shared: frequencies(r.shared),
-    entitiesA: frequencies(r.entities_a),
-    entitiesB: frequencies(r.entities_b),
-    archive: Number(r.archive ?? 0),
+    shared: Number(r.shared),
+    entitiesA: Number(r.entities_a),
+    entitiesB: Number(r.entities_b),
   }));
 }
 

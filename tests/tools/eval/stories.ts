@@ -4,9 +4,7 @@
 // (db/queries/stories.ts) under the story rule before it (one fact and one common entity) and under
 // `isStoryEdge` (src/services/story-model.ts), and, for each, the stories that mix incidents, and
 // pairwise: article pairs in one story that report one incident (of all such pairs) and that do not.
-// The last tables try the entity-overlap threshold with names counted alike (the rule of 2026-12-07
-// 00:00, Jaccard ≥ 0.15) and also weighed by rarity (`entityOverlap`, now). Stories kept at ingest
-// weigh names by the archive of that moment, so they may differ from the rebuild (printed last).
+// The last table tries the rule's entity-overlap threshold; the stored stories must equal "now".
 //   --data DIR  the eval folder (default ../shared/eval)
 //   --db FILE   keep the scratch database there and reuse it when it exists (default: a temp file)
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -15,13 +13,7 @@ import { join, resolve } from 'node:path';
 import { allStoryPairs, type PairEvidence } from '../../../db/queries/stories';
 import { openNodeDb } from '../../../src/node-db';
 import { ingestArticle } from '../../../src/services/ingest';
-import {
-  entityOverlap,
-  isStoryEdge,
-  STORY_ENTITY_OVERLAP,
-  STORY_NAMES_SHARED,
-  storyAssignments,
-} from '../../../src/services/story-model';
+import { isStoryEdge, STORY_ENTITY_OVERLAP, storyAssignments } from '../../../src/services/story-model';
 import { readJsonl } from './common';
 
 const args = process.argv.slice(2);
@@ -115,14 +107,7 @@ try {
       `${name.padEnd(34)} ${String(s.stories).padStart(7)} ${String(s.mixed).padStart(6)} ${String(s.mixedTopics).padStart(6)} ${String(s.articles).padStart(8)}   ${`${s.together}/${sameIncidentPairs} ${pct(s.together, sameIncidentPairs)}`.padEnd(18)} ${String(s.apart).padStart(5)}  ${pct(s.together, s.together + s.apart).padStart(7)}  ${f1.toFixed(3)}`,
     );
   };
-  // Names counted alike: the share of all either names that both name.
-  const jaccard = (p: PairEvidence) =>
-    p.shared.length / (p.entitiesA.length + p.entitiesB.length - p.shared.length || 1);
-  const alike = (t: number) => (p: PairEvidence) => p.shared.length >= 1 && (p.facts >= 2 || jaccard(p) >= t);
-  const weighed = (t: number) => (p: PairEvidence) =>
-    p.shared.length >= 1 && (p.facts >= 2 || (jaccard(p) >= STORY_NAMES_SHARED && entityOverlap(p) >= t));
-  const before = score(grouped((p) => p.shared.length >= 1));
-  const counted = score(grouped(alike(0.15)));
+  const before = score(grouped((p) => p.shared >= 1));
   const now = score(grouped(isStoryEdge));
   console.log(
     `ECB+ dev: ${docs.length} articles, ${perIncident.size} incidents, ${sameIncidentPairs} same-incident article pairs; ${pairs.length} article pairs a fact links\n`,
@@ -130,21 +115,20 @@ try {
   console.log(
     `${'rule'.padEnd(34)} stories  mixed  mixed   articles   same-incident pairs  other  pairwise  F1\n${''.padEnd(34)}         incid. topics  in one   together           pairs  precision`,
   );
-  line('first: 1 fact + 1 common entity', before);
-  line('then: 2 facts, or Jaccard ≥ 0.15', counted);
-  line(`now: 2 facts, or also weighed ≥ ${STORY_ENTITY_OVERLAP}`, now);
-  console.log(`\nstories mixing incidents first: ${before.mixes.join('; ')}`);
-  console.log(`stories mixing incidents then: ${counted.mixes.join('; ') || 'none'}`);
+  line('before: 1 fact + 1 common entity', before);
+  line(`now: 2 facts, or Jaccard ≥ ${STORY_ENTITY_OVERLAP}`, now);
+  console.log(`\nstories mixing incidents before: ${before.mixes.join('; ')}`);
   console.log(`stories mixing incidents now: ${now.mixes.join('; ') || 'none'}`);
-  console.log('\nthe threshold (a common entity, and 2 facts or this share of the entities either names),');
-  console.log('names counted alike:');
+  console.log('\nthe threshold (a common entity, and 2 facts or this share of the entities either names):');
   for (const t of [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4])
-    line(`  Jaccard ≥ ${t.toFixed(2)}`, score(grouped(alike(t))));
-  console.log(
-    `Jaccard ≥ ${STORY_NAMES_SHARED} and names weighed by rarity in the rest of the archive (entityOverlap):`,
-  );
-  for (const t of [0.1, 0.12, 0.15, 0.18, 0.2, 0.22, 0.25, 0.3])
-    line(`  weighed ≥ ${t.toFixed(2)}`, score(grouped(weighed(t))));
+    line(
+      `  Jaccard ≥ ${t.toFixed(2)}`,
+      score(
+        grouped(
+          (p) => p.shared >= 1 && (p.facts >= 2 || p.shared / (p.entitiesA + p.entitiesB - p.shared) >= t),
+        ),
+      ),
+    );
   const differ = [...stored].filter(([a, s]) => {
     const expected = grouped(isStoryEdge).get(a) ?? null;
     return fresh && (s === null) !== (expected === null);
