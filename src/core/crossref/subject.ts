@@ -57,8 +57,9 @@ export interface SubjectRule {
   /** Not asked of one sentence told twice (the days, names and dates around it say nothing). */
   skipsRetold?: boolean;
   /**
-   * Finds a report's main subject or actors missing from the other: not asked of two texts that tell
-   * one story (rule `one-story`), which have one main subject by what they share.
+   * Finds a report's main subject or actors missing from the other, or other people around a sentence:
+   * not asked of two texts that tell one story (rule `one-story`), which have one subject and one cast
+   * by what they share.
    */
   skipsOneStory?: boolean;
   rejects(x: SubjectContext): boolean;
@@ -167,6 +168,7 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
     // One sentence told twice is one fact: only what the two sentences themselves say can set them
     // apart, not the days, names and dates around them (reports written on different days, of one event).
     name: 'different-people-around',
+    skipsOneStory: true,
     reason: 'the sentences around them name different people',
     rejects: (x) => differentPeople(x.a, x.a.around(x.retold, 'person'), x.b, x.b.around(x.retold, 'person')),
   },
