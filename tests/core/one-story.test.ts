@@ -28,6 +28,12 @@ const CLINIC_OFFER =
 const CLINIC_SUMMARY =
   'SwiftHealthcare is offering their EHR platform and Telehealth services, which includes a comprehensive EHR system, an advanced Telehealth platform, an integrated mobile app, and dedicated customer support, to clinics for just $450/month for two weeks, and with an extra 10% off for the first three months if they sign up within the next week. Michael Smith, an account executive at SwiftHealthcare, is not offering to schedule a personalized demo to learn more.';
 
+/** SummEdits ectsum_MTB_q3_2021 (an earnings call) and its summary _23: "1.62%" edited to "1.63%". */
+const CALL =
+  'Diluted GAAP earnings per common share were $3.69 for the third quarter of 2021, improved from $3.41 in the second quarter of 2021 and $2.75 in the third quarter of 2020.\nTaxable equivalent net interest income was $971 million in the third quarter of 2021, compared with $946 million in the linked quarter.\nThis reflects a $20 million recapture of previous provisions for credit losses, combined with $40 million of net charge-offs in the quarter.\nAt September 30, the allowance for credit losses as a percentage of loans outstanding was unchanged from June 30 at 1.62%.';
+const CALL_SUMMARY =
+  "The company's third quarter of 2021 diluted GAAP earnings per common share improved to $3.69 and taxable equivalent net interest income was $971 million. The company recaptured $20 million of previous provisions for credit losses, with the allowance for credit losses increasing to 1.63%.";
+
 const items = (text: string) => {
   const context = extractArticle(text).claims[0]!.contextTerms;
   return {
@@ -68,6 +74,19 @@ describe('rule one-story', () => {
     const conflicts = links.filter((l) => l.relation === 'conflict');
     expect(conflicts.map((l) => [l.explanation.a?.text, l.explanation.b?.text].sort().join(' / '))).toContain(
       '$450 / $480',
+    );
+  });
+
+  it('story-frame: anchors two figures whose own clauses measure one thing, inside one story', () => {
+    // The summary merges three sentences into one: it shares no name with the call's sentence and too
+    // little of its wording, but "the allowance for credit losses" is what both percentages measure.
+    const { links } = compareDocuments([
+      { id: 'doc', text: CALL },
+      { id: 'summary', text: CALL_SUMMARY },
+    ]);
+    const conflicts = links.filter((l) => l.relation === 'conflict');
+    expect(conflicts.map((l) => [l.explanation.a?.text, l.explanation.b?.text].sort().join(' / '))).toContain(
+      '1.62% / 1.63%',
     );
   });
 });
