@@ -1,7 +1,7 @@
 // Article → claims: normalize, split sentences, find quantities, entities and quotes, and give each
 // claim the terms and blocking keys the cross-referencer needs.
 import { keepUniqueRoles, markAgeRoles } from './age-roles';
-import { resolveAgeHolders } from './ages';
+import { describedProtagonist, resolveAgeHolders } from './ages';
 import {
   articleWideContext,
   capitalisedMidSentence,
@@ -201,6 +201,11 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
     });
   });
   keepUniqueRoles(claims.flatMap((c) => c.quantities));
+  const lead = protagonists[0];
+  describedProtagonist(
+    claims.flatMap((c) => c.quantities),
+    lead !== undefined && persons.has(lead) ? lead : null,
+  );
   return { text, sentences, claims, entities, mentions };
 }
 

@@ -2,6 +2,7 @@
 // rules, each rejecting a pair of figures for one reason, then the choice of the pair to compare.
 
 import { isRoleMark } from '../age-roles';
+import { isDescribedMark } from '../ages';
 import { isOwnerMark, ownedAlike, ownerOf } from '../owners';
 import { sameGiver, sameParty } from '../parties';
 import { WHOLE } from '../quantities';
@@ -59,6 +60,7 @@ function sameClass(x: string, y: string): boolean {
 const kept = (m: string) =>
   !m.startsWith('when:') &&
   !isRoleMark(m) &&
+  !isDescribedMark(m) &&
   m !== 'part-of' &&
   m !== SUM &&
   !isOwnerMark(m) &&
