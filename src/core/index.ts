@@ -4,8 +4,11 @@ export { cleanLabel, cleanText, wellFormed } from './clean';
 export {
   crossReference,
   crossReferenceExplained,
+  type CrossReferencePart,
+  crossReferencePart,
   describeInterval,
   explainPair,
+  joinParts,
   type PairTrail,
   type TrailStep,
   termStatsFrom,

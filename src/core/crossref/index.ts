@@ -14,6 +14,7 @@ export { describeInterval } from './explain';
 export { overlaps } from './intervals';
 export { localContext, periodOf } from './local-context';
 export { FIGURE_RULES } from './measures';
+export { type CrossReferencePart, crossReferencePart, joinParts, type LinkPart } from './parts';
 export { countedNames } from './names';
 export { contextSimilarity, termStatsFrom, weightedTerms } from './similarity';
 export { differentSubject, SUBJECT_RULES, sameSubject } from './subject';
