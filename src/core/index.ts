@@ -2,9 +2,9 @@
 export { toMatchable } from './claims';
 export { cleanLabel, cleanText, wellFormed } from './clean';
 export {
+  type CrossReferencePart,
   crossReference,
   crossReferenceExplained,
-  type CrossReferencePart,
   crossReferencePart,
   describeInterval,
   explainPair,

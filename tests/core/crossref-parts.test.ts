@@ -60,7 +60,10 @@ const conflicts = (links: LinkDraft[][]) => links.flat().filter((l) => l.relatio
 describe('cross-referencing in parts', () => {
   it('the seeds ingested in turn: the same links in the same order, for any chunk size', () => {
     const manifest = JSON.parse(readFileSync(join(SEEDS_DIR, 'manifest.json'), 'utf8')) as { file: string }[];
-    const docs = manifest.map((m, i) => ({ id: `s${i}`, text: readFileSync(join(SEEDS_DIR, m.file), 'utf8') }));
+    const docs = manifest.map((m, i) => ({
+      id: `s${i}`,
+      text: readFileSync(join(SEEDS_DIR, m.file), 'utf8'),
+    }));
     for (const size of [1, 5, 40, 1000]) {
       const { whole, inParts } = ingestBoth(docs, size);
       expect(whole.flat().length).toBeGreaterThan(0);
@@ -98,7 +101,10 @@ describe('cross-referencing in parts', () => {
         .map((l) => JSON.parse(l) as { doc_id: string; topic: number; title: string; text: string });
       const topics = new Map<number, Doc[]>();
       for (const d of ecb)
-        topics.set(d.topic, [...(topics.get(d.topic) ?? []), { id: d.doc_id, text: `${d.title}\n${d.text}` }]);
+        topics.set(d.topic, [
+          ...(topics.get(d.topic) ?? []),
+          { id: d.doc_id, text: `${d.title}\n${d.text}` },
+        ]);
       let links = 0;
       for (const docs of topics.values()) {
         const { whole, inParts } = ingestBoth(docs, 7);
