@@ -1,21 +1,19 @@
 // Accounts from configuration (Node): a JSON file listing {login, name, role, passwordHash}, synced into
 // `users` at start-up. It holds hashes only (`npm run user hash` makes one), never a plain password.
 import { readFile } from 'node:fs/promises';
-import * as z from 'zod';
 import type { Db } from '../db/client';
 import { syncAccounts } from './services/accounts';
 import { ROLES } from './shared/statuses';
+import * as z from './shared/zod';
 
-const entry = z
-  .object({
-    login: z.string().min(1).max(100),
-    name: z.string().max(100).optional(),
-    role: z.enum(ROLES),
-    passwordHash: z.string().max(300).optional(),
-  })
-  .strict();
-/** Either a bare array or {"accounts": [...]}. `password` is refused by .strict(): plain passwords do not belong here. */
-const accountsFile = z.union([z.array(entry), z.object({ accounts: z.array(entry) }).strict()]);
+const entry = z.strictObject({
+  login: z.string().check(z.minLength(1), z.maxLength(100)),
+  name: z.optional(z.string().check(z.maxLength(100))),
+  role: z.enum(ROLES),
+  passwordHash: z.optional(z.string().check(z.maxLength(300))),
+});
+/** Either a bare array or {"accounts": [...]}. `password` is refused (strict objects): plain passwords do not belong here. */
+const accountsFile = z.union([z.array(entry), z.strictObject({ accounts: z.array(entry) })]);
 
 export async function readAccountsFile(path: string) {
   let json: unknown;

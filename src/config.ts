@@ -2,9 +2,9 @@
 // (src/node.ts, src/cli/*, src/worker.ts from its vars), with the same names on Node and Workers. Each
 // default is applied here and nowhere else; a malformed value stops the entry with a message that names
 // the variable. The README's "Configuration" table lists them.
-import * as z from 'zod';
 import type { AppSettings } from './shared/app-env';
 import { ROLES, type Role } from './shared/statuses';
+import * as z from './shared/zod';
 
 export const DEFAULT_DATABASE_URL = 'file:data/crosscheck.db';
 export const DEFAULT_PORT = 8787;
@@ -16,25 +16,38 @@ export const DEFAULT_ORG_NAME = 'crosscheck';
 type Env = Record<string, string | undefined>;
 
 /** Trimmed text; empty or unset = undefined. */
-const text = z
-  .string()
-  .optional()
-  .transform((v) => v?.trim() || undefined);
+const text = z.pipe(
+  z.optional(z.string()),
+  z.transform((v: string | undefined) => v?.trim() || undefined),
+);
+
+/** `text`, then `fn`; `fn` refuses a value by returning a message (a `Refusal`). */
+class Refusal {
+  constructor(readonly message: string) {}
+}
+const then = <T>(fn: (v: string | undefined) => T | Refusal) =>
+  z.pipe(
+    text,
+    z.transform((v: string | undefined, ctx) => {
+      const out = fn(v);
+      if (!(out instanceof Refusal)) return out;
+      ctx.issues.push({ code: 'custom', message: out.message, input: v });
+      return z.NEVER;
+    }),
+  );
 
 /** "1", "true", "yes" or "on" (any case) = on; anything else, or unset, = off. */
-const flag = text.transform((v) => /^(1|true|yes|on)$/i.test(v ?? ''));
+const flag = then((v) => /^(1|true|yes|on)$/i.test(v ?? ''));
 
 /** On unless "0", "false", "no" or "off". */
-const onUnlessOff = text.transform((v) => !/^(0|false|no|off)$/i.test(v ?? ''));
+const onUnlessOff = then((v) => !/^(0|false|no|off)$/i.test(v ?? ''));
 
 /** A whole number from min to max, or undefined when unset; `message` says what is wrong with a value. */
 const wholeNumber = (min: number, max: number, message: (value: string) => string) =>
-  text.transform((v, ctx) => {
+  then((v) => {
     if (v === undefined) return undefined;
     const n = Number(v);
-    if (Number.isInteger(n) && n >= min && n <= max) return n;
-    ctx.addIssue({ code: 'custom', message: message(v) });
-    return z.NEVER;
+    return Number.isInteger(n) && n >= min && n <= max ? n : new Refusal(message(v));
   });
 
 /**
@@ -65,12 +78,11 @@ export function parsePublicOrigin(value: string | undefined): string | undefined
   return u.origin;
 }
 
-const origin = text.transform((v, ctx) => {
+const origin = then((v) => {
   try {
     return parsePublicOrigin(v);
   } catch (err) {
-    ctx.addIssue({ code: 'custom', message: (err as Error).message });
-    return z.NEVER;
+    return new Refusal((err as Error).message);
   }
 });
 
@@ -90,7 +102,7 @@ const settingsVars = z.object({
 });
 
 const databaseVars = z.object({
-  DATABASE_URL: text.transform((v) => v ?? DEFAULT_DATABASE_URL),
+  DATABASE_URL: then((v) => v ?? DEFAULT_DATABASE_URL),
 });
 
 const nodeVars = z.object({
@@ -115,15 +127,15 @@ const nodeVars = z.object({
 const libsqlVars = z.object({ LIBSQL_URL: text, LIBSQL_AUTH_TOKEN: text });
 
 /** Set and not empty: the Access gate's two values are taken as written (a stray space keeps it closed). */
-const given = z
-  .string()
-  .optional()
-  .transform((v) => v || undefined);
+const given = z.pipe(
+  z.optional(z.string()),
+  z.transform((v: string | undefined) => v || undefined),
+);
 
 const accessVars = z.object({
   ACCESS_TEAM_DOMAIN: given,
   ACCESS_AUD: given,
-  ACCESS_DEFAULT_ROLE: text.transform((v) => (v ?? '').toLowerCase()),
+  ACCESS_DEFAULT_ROLE: then((v) => (v ?? '').toLowerCase()),
   ACCESS_EDITORS: text,
 });
 
@@ -138,7 +150,7 @@ const devWorkerVars = z.object({
   WORKER_PORT: wholeNumber(0, 65535, (v) => `WORKER_PORT must be a port number from 0 to 65535, not "${v}".`),
 });
 
-function parse<T>(schema: z.ZodType<T>, env: Env): T {
+function parse<T>(schema: z.ZodMiniType<T>, env: Env): T {
   const result = schema.safeParse({ ...env });
   if (result.success) return result.data;
   throw new Error(result.error.issues.map((i) => i.message).join('\n'));

@@ -1,7 +1,6 @@
 // /admin/users — editors manage accounts. Every change is a plain form post (csrf-checked, bounded,
 // validated) answered with a redirect back to the list; a new API token is the one answer that shows a secret.
 import { type Context, Hono } from 'hono';
-import * as z from 'zod';
 import { listApiTokens, listUsers, userById } from '../../db/queries/users';
 import { AdminUsersPage, type AdminUsersProps } from '../../views/pages/admin-users';
 import { passwordProblem } from '../auth/password-policy';
@@ -14,31 +13,31 @@ import { addAccount, mintToken, revokeToken, setDisabled, setPassword, setRole }
 import { InputError, NotFoundError } from '../services/errors';
 import type { AppDeps, AppEnv } from '../shared/app-env';
 import { ROLES } from '../shared/statuses';
+import * as z from '../shared/zod';
 
 const role = z.enum(ROLES, { error: `Choose a role: ${ROLES.join(', ')}.` });
-const password = z.string({ error: 'Enter a password.' }).superRefine((value, ctx) => {
-  const problem = passwordProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
+const password = z.string({ error: 'Enter a password.' }).check(
+  z.superRefine((value: string, ctx) => {
+    const problem = passwordProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+);
+const upTo100 = (message: string) => z.optional(z.string().check(z.trim(), z.maxLength(100, message)));
 const schemas = {
   add: z.object({
     login: z
       .string({ error: 'Enter a login.' })
-      .trim()
-      .min(1, 'Enter a login.')
-      .max(100, 'The login is too long.'),
-    name: z.string().trim().max(100, 'The name is too long (100 characters at most).').optional(),
+      .check(z.trim(), z.minLength(1, 'Enter a login.'), z.maxLength(100, 'The login is too long.')),
+    name: upTo100('The name is too long (100 characters at most).'),
     role,
     password,
   }),
   role: z.object({ role }),
   disabled: z.object({ disabled: z.enum(['0', '1']) }),
   password: z.object({ password }),
-  token: z.object({
-    label: z.string().trim().max(100, 'The label is too long (100 characters at most).').optional(),
-  }),
+  token: z.object({ label: upTo100('The label is too long (100 characters at most).') }),
 };
-const idParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const idParam = z.coerce.number().check(z.int(), z.positive(), z.maximum(Number.MAX_SAFE_INTEGER));
 
 const NOTICES: Record<string, string> = {
   added: 'Account added.',
@@ -72,7 +71,7 @@ export function adminRoutes(deps: AppDeps) {
   ] as const;
 
   /** The posted form through `schema`, or a 422 page naming the first problem. */
-  async function parse<T extends z.ZodType>(c: Context<AppEnv>, schema: T) {
+  async function parse<T extends z.ZodMiniType>(c: Context<AppEnv>, schema: T) {
     // A broken multipart body reads as an empty form: a 422 naming what is missing, not a 500.
     const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     const r = schema.safeParse(body);

@@ -2,7 +2,6 @@
 // Validation here, the work in src/services/feeds.ts.
 import { zValidator } from '@hono/zod-validator';
 import { type Context, Hono } from 'hono';
-import * as z from 'zod';
 import { feedById, feedItemsOf, itemCounts, listFeeds } from '../../db/queries/feeds';
 import { FeedItemsPage, FeedsPage, FeedsTable, type FeedView } from '../../views/pages/feeds';
 import { requireRole } from '../auth/require-role';
@@ -22,30 +21,38 @@ import {
 } from '../services/feeds';
 import type { AppDeps, AppEnv } from '../shared/app-env';
 import { hasRole } from '../shared/user';
+import * as z from '../shared/zod';
 import { errorSummary, fieldErrors, idParam, type ValidationError } from './schemas';
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const interval = z.preprocess(
+/** A feed's poll interval in minutes (forms and JSON; the imports page takes it for an OPML file's feeds). */
+export const feedInterval = z.preprocess(
   blank,
-  z.coerce
-    .number({ error: 'Give the interval in minutes.' })
-    .int('Give the interval in whole minutes.')
-    .min(MIN_INTERVAL_MINUTES, `Poll at most every ${MIN_INTERVAL_MINUTES} minutes.`)
-    .max(MAX_INTERVAL_MINUTES, 'Poll at least once a week.')
-    .optional(),
+  z.optional(
+    z.coerce
+      .number({ error: 'Give the interval in minutes.' })
+      .check(
+        z.int('Give the interval in whole minutes.'),
+        z.minimum(MIN_INTERVAL_MINUTES, `Poll at most every ${MIN_INTERVAL_MINUTES} minutes.`),
+        z.maximum(MAX_INTERVAL_MINUTES, 'Poll at least once a week.'),
+      ),
+  ),
 );
 export const feedInput = z.object({
-  url: z
-    .string({ error: 'Give the feed URL.' })
-    .trim()
-    .min(1, 'Give the feed URL.')
-    .max(2000, 'The URL is too long (2,000 characters at most).')
-    .refine(
+  url: z.string({ error: 'Give the feed URL.' }).check(
+    z.trim(),
+    z.minLength(1, 'Give the feed URL.'),
+    z.maxLength(2000, 'The URL is too long (2,000 characters at most).'),
+    z.refine(
       (s) => /^https?:\/\//i.test(s) && URL.canParse(s),
       'The URL must start with http:// or https://.',
     ),
-  intervalMinutes: interval,
-  outlet: z.preprocess(blank, z.string().trim().max(200, 'The outlet name is too long.').optional()),
+  ),
+  intervalMinutes: feedInterval,
+  outlet: z.preprocess(
+    blank,
+    z.optional(z.string().check(z.trim(), z.maxLength(200, 'The outlet name is too long.'))),
+  ),
 });
 
 async function feedViews(deps: AppDeps): Promise<FeedView[]> {
@@ -170,7 +177,7 @@ export function feedRoutes(deps: AppDeps) {
       const file = body.file;
       const text = file instanceof File ? await file.text() : typeof file === 'string' ? file : '';
       if (!text.trim()) return render(c, { errors: { file: 'Choose an OPML file.' } }, 422);
-      const minutes = interval.safeParse(body.intervalMinutes);
+      const minutes = feedInterval.safeParse(body.intervalMinutes);
       if (!minutes.success) return render(c, { notice: errorSummary(minutes.error as ValidationError) }, 422);
       try {
         const r = await importOpml(deps.db, deps.webReader?.policy, text, minutes.data, c.get('user')?.login);
@@ -257,7 +264,7 @@ export function feedApiRoutes(deps: AppDeps) {
       if (typeof body?.opml !== 'string')
         throw new InputError('Send {"opml": "<opml…>"} or the OPML file itself as text/xml.');
       opml = body.opml;
-      const m = interval.safeParse(body.intervalMinutes);
+      const m = feedInterval.safeParse(body.intervalMinutes);
       if (!m.success) return invalid(m as { success: false; error: ValidationError }, c)!;
       minutes = m.data;
     } else if (/xml|opml/i.test(type)) opml = await c.req.text();

@@ -3,7 +3,6 @@
 // parsing in src/services/import-sources.ts, the work in src/services/imports.ts.
 import { zValidator } from '@hono/zod-validator';
 import { type Context, Hono } from 'hono';
-import * as z from 'zod';
 import { ImportPage, ImportsPage } from '../../views/pages/imports';
 import { ImportProgressView } from '../../views/partials/import-progress';
 import { requireRole } from '../auth/require-role';
@@ -12,35 +11,27 @@ import { articleBodyLimit } from '../middleware/limits';
 import { formCsrf } from '../middleware/security';
 import { page, pageOrFragment, renderError } from '../responses/render';
 import { InputError } from '../services/errors';
-import { MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES } from '../services/feeds';
 import { type ImportSource, importSource, manifestList, opmlList, urlList } from '../services/import-sources';
 import { createImport, importProgress, recentImports, runImport } from '../services/imports';
 import type { AppDeps, AppEnv } from '../shared/app-env';
 import { hasRole } from '../shared/user';
+import * as z from '../shared/zod';
+import { feedInterval } from './feeds';
 import { errorSummary, fieldErrors, idParam, type ValidationError } from './schemas';
-
-const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const interval = z.preprocess(
-  blank,
-  z.coerce
-    .number({ error: 'Give the interval in minutes.' })
-    .int('Give the interval in whole minutes.')
-    .min(MIN_INTERVAL_MINUTES, `Poll at most every ${MIN_INTERVAL_MINUTES} minutes.`)
-    .max(MAX_INTERVAL_MINUTES, 'Poll at least once a week.')
-    .optional(),
-);
 
 /** The JSON API's body: exactly one of urls, opml, manifest. */
 export const importJson = z
   .object({
-    urls: z.array(z.string().max(2000)).max(5000).optional(),
-    opml: z.string().optional(),
-    manifest: z.array(z.unknown()).optional(),
-    intervalMinutes: interval,
+    urls: z.optional(z.array(z.string().check(z.maxLength(2000))).check(z.maxLength(5000))),
+    opml: z.optional(z.string()),
+    manifest: z.optional(z.array(z.unknown())),
+    intervalMinutes: feedInterval,
   })
-  .refine((b) => [b.urls, b.opml, b.manifest].filter((x) => x !== undefined).length === 1, {
-    message: 'Send exactly one of "urls" (an array of URLs), "opml" (the OPML file as text) or "manifest".',
-  });
+  .check(
+    z.refine((b) => [b.urls, b.opml, b.manifest].filter((x) => x !== undefined).length === 1, {
+      message: 'Send exactly one of "urls" (an array of URLs), "opml" (the OPML file as text) or "manifest".',
+    }),
+  );
 
 /** Runs a stored import: handed to the entry's runner when it has one, else here, before the answer. */
 async function start(deps: AppDeps, job: { id: number; total: number }, actor: string | null) {
@@ -98,7 +89,7 @@ export function importRoutes(deps: AppDeps) {
         urls,
         intervalMinutes: typeof body.intervalMinutes === 'string' ? body.intervalMinutes : '',
       };
-      const minutes = interval.safeParse(body.intervalMinutes);
+      const minutes = feedInterval.safeParse(body.intervalMinutes);
       if (!minutes.success)
         return list(
           c,

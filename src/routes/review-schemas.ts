@@ -1,8 +1,18 @@
 // Input schemas of the reviewer workflow beyond marking and resolving: second-reviewer decisions,
 // assignment, bulk actions over the queue, and the export filters.
-import * as z from 'zod';
+
 import { CLAIM_STATUSES, LINK_STATUSES } from '../shared/statuses';
-import { evidence, evidenceLines, note, overrideField, queueQuery, returnTo, version } from './schemas';
+import * as z from '../shared/zod';
+import {
+  evidence,
+  evidenceLines,
+  note,
+  overrideField,
+  queueQuery,
+  returnTo,
+  version,
+  wholeNumber,
+} from './schemas';
 
 const decision = z.enum(['approve', 'reject'], { error: 'Choose approve or reject.' });
 
@@ -22,23 +32,26 @@ export const decideJson = z.object({
   override: overrideField,
 });
 
+const ASSIGNEE_MESSAGE = 'The assignee is a login (200 characters at most).';
 /** An empty assignee (or "none") unassigns. */
 const assignee = z.preprocess(
   (v) => (typeof v === 'string' && (v.trim() === '' || v.trim() === 'none') ? null : v),
-  z.string().trim().max(200, 'The assignee is a login (200 characters at most).').nullable(),
+  z.nullable(z.string().check(z.trim(), z.maxLength(200, ASSIGNEE_MESSAGE))),
 );
 
 export const assignForm = z.object({ assignee, version, note, evidence: evidenceLines, return_to: returnTo });
 export const assignJson = z.object({ assignee, version, note, evidence });
 
 /** "id:version" — every bulk item carries the version the reviewer saw, like a single action. */
-const item = z
-  .string()
-  .regex(/^\d{1,15}:\d{1,15}$/, 'Each selected item must be "id:version"; reload the queue.')
-  .transform((s) => {
+const item = z.pipe(
+  z
+    .string()
+    .check(z.regex(/^\d{1,15}:\d{1,15}$/, 'Each selected item must be "id:version"; reload the queue.')),
+  z.transform((s: string) => {
     const [id, v] = s.split(':').map(Number) as [number, number];
     return { id, version: v };
-  });
+  }),
+);
 
 export const BULK_ACTIONS = ['dismiss', 'resolve', 'assign'] as const;
 export const MAX_BULK = 100;
@@ -48,21 +61,23 @@ const bulkShape = {
   /** For "resolve": the resolution to give every selected conflict. */
   resolution: z.preprocess(
     (v) => (v === '' ? undefined : v),
-    z.enum(LINK_STATUSES.filter((s) => s !== 'open') as [string, ...string[]]).optional(),
+    z.optional(z.enum(LINK_STATUSES.filter((s) => s !== 'open') as [string, ...string[]])),
   ),
   /** For "assign": a login, "me", or empty for nobody. */
   assignee: z.preprocess(
     (v) => (typeof v === 'string' ? v.trim() : v),
-    z.string().max(200, 'The assignee is a login (200 characters at most).').optional(),
+    z.optional(z.string().check(z.maxLength(200, ASSIGNEE_MESSAGE))),
   ),
   note,
 };
 
-const needs = (b: { action: string; resolution?: string }) => b.action !== 'resolve' || !!b.resolution;
-const needsMessage = {
-  message: 'Choose the resolution to give the selected conflicts.',
-  path: ['resolution'],
-};
+const needs = z.refine<{ action: string; resolution?: string }>(
+  (b) => b.action !== 'resolve' || !!b.resolution,
+  {
+    message: 'Choose the resolution to give the selected conflicts.',
+    path: ['resolution'],
+  },
+);
 
 export const bulkForm = z
   .object({
@@ -79,38 +94,38 @@ export const bulkForm = z
       ],
       z
         .array(item)
-        .min(1, 'Select at least one conflict.')
-        .max(MAX_BULK, `Select at most ${MAX_BULK} conflicts.`),
+        .check(
+          z.minLength(1, 'Select at least one conflict.'),
+          z.maxLength(MAX_BULK, `Select at most ${MAX_BULK} conflicts.`),
+        ),
     ),
     evidence: evidenceLines,
     return_to: returnTo,
   })
-  .refine(needs, needsMessage);
+  .check(needs);
 
+const positiveInt = () => z.number().check(z.int(), z.positive());
 export const bulkJson = z
   .object({
     ...bulkShape,
     items: z
-      .array(z.object({ id: z.number().int().positive(), version: z.number().int().positive() }))
-      .min(1)
-      .max(MAX_BULK),
+      .array(z.object({ id: positiveInt(), version: positiveInt() }))
+      .check(z.minLength(1), z.maxLength(MAX_BULK)),
     evidence: evidenceLines,
   })
-  .refine(needs, needsMessage);
+  .check(needs);
 
 /** Conflict exports take the queue's filters, with larger pages. */
-export const conflictExportQuery = queueQuery.extend({
-  limit: z.coerce.number().int().min(1).max(5000).default(1000),
-});
+export const conflictExportQuery = z.extend(queueQuery, { limit: wholeNumber(1, 5000, 1000) });
 
 const CLAIM_FILTER = ['all', 'reviewed', ...CLAIM_STATUSES] as const;
 
 /** Claim exports: the claim-level filters of the queue (status here is a claim status). */
 export const claimExportQuery = z.object({
-  status: z.preprocess((v) => (v === '' ? undefined : v), z.enum(CLAIM_FILTER).default('reviewed')),
+  status: z.preprocess((v) => (v === '' ? undefined : v), z._default(z.enum(CLAIM_FILTER), 'reviewed')),
   outlet: queueQuery.shape.outlet,
   entity: queueQuery.shape.entity,
   q: queueQuery.shape.q,
-  limit: z.coerce.number().int().min(1).max(5000).default(1000),
-  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  limit: wholeNumber(1, 5000, 1000),
+  offset: wholeNumber(0, 10_000_000, 0),
 });

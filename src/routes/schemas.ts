@@ -1,7 +1,8 @@
 // Input schemas, parsed once at the edge: every length is bounded, and messages are written for people.
-import * as z from 'zod';
+
 import { MAX_COMPARE_DOCUMENTS, MAX_COMPARE_TEXT_BYTES, MAX_TEXT_BYTES } from '../middleware/limits';
 import { CLAIM_STATUSES, LINK_STATUSES } from '../shared/statuses';
+import * as z from '../shared/zod';
 
 const utf8 = new TextEncoder();
 // NUL and other C0 controls (except tab, newline, carriage return, form feed) mean binary data, not prose.
@@ -16,76 +17,86 @@ export const articleText = z
         ? 'Paste the article text.'
         : 'The article must be text, not a file or binary data.',
   })
-  .refine((s) => s.trim().length > 0, 'Paste the article text: it is empty.')
-  .refine(
-    (s) => utf8.encode(s).length <= MAX_TEXT_BYTES,
-    'The article text is over 1 MB. Split it or trim it.',
-  )
-  .refine((s) => !BINARY.test(s), 'That looks like binary data, not article text.');
+  .check(
+    z.refine((s) => s.trim().length > 0, 'Paste the article text: it is empty.'),
+    z.refine(
+      (s) => utf8.encode(s).length <= MAX_TEXT_BYTES,
+      'The article text is over 1 MB. Split it or trim it.',
+    ),
+    z.refine((s) => !BINARY.test(s), 'That looks like binary data, not article text.'),
+  );
 
-const httpUrl = z
-  .string()
-  .trim()
-  .max(2000, 'The URL is too long (2,000 characters at most).')
-  .refine((s) => {
+const httpUrl = z.string().check(
+  z.trim(),
+  z.maxLength(2000, 'The URL is too long (2,000 characters at most).'),
+  z.refine((s) => {
     try {
       const u = new URL(s);
       return u.protocol === 'http:' || u.protocol === 'https:';
     } catch {
       return false;
     }
-  }, 'The URL must start with http:// or https://.');
+  }, 'The URL must start with http:// or https://.'),
+);
+
+/** Trimmed text up to `max` characters, left out when blank. */
+const optionalText = (max: number, message?: string) =>
+  z.preprocess(emptyToUndefined, z.optional(z.string().check(z.trim(), z.maxLength(max, message))));
 
 export const articleInput = z.object({
   outlet: z
     .string({ error: 'Enter the outlet that published the article.' })
-    .trim()
-    .min(1, 'Enter the outlet that published the article.')
-    .max(200, 'The outlet name is too long (200 characters at most).'),
+    .check(
+      z.trim(),
+      z.minLength(1, 'Enter the outlet that published the article.'),
+      z.maxLength(200, 'The outlet name is too long (200 characters at most).'),
+    ),
   title: z
     .string({ error: 'Enter a title for the article.' })
-    .trim()
-    .min(1, 'Enter a title for the article.')
-    .max(500, 'The title is too long (500 characters at most).'),
-  url: z.preprocess(emptyToUndefined, httpUrl.optional()),
+    .check(
+      z.trim(),
+      z.minLength(1, 'Enter a title for the article.'),
+      z.maxLength(500, 'The title is too long (500 characters at most).'),
+    ),
+  url: z.preprocess(emptyToUndefined, z.optional(httpUrl)),
   publishedAt: z.preprocess(
     emptyToUndefined,
-    z
-      .string()
-      .trim()
-      .max(40)
-      .regex(/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'Give the date as YYYY-MM-DD.')
-      .optional(),
+    z.optional(
+      z
+        .string()
+        .check(
+          z.trim(),
+          z.maxLength(40),
+          z.regex(/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'Give the date as YYYY-MM-DD.'),
+        ),
+    ),
   ),
-  format: z.preprocess(emptyToUndefined, z.enum(['auto', 'text', 'html']).default('auto')),
+  format: z.preprocess(emptyToUndefined, z._default(z.enum(['auto', 'text', 'html']), 'auto')),
   text: articleText,
 });
 export type ArticleInput = z.infer<typeof articleInput>;
 
-export const idParam = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export const idParam = z.object({
+  id: z.coerce.number().check(z.int(), z.positive(), z.maximum(Number.MAX_SAFE_INTEGER)),
+});
 
-export const note = z.preprocess(
-  emptyToUndefined,
-  z.string().trim().max(2000, 'The note is too long (2,000 characters at most).').optional(),
-);
+export const note = optionalText(2000, 'The note is too long (2,000 characters at most).');
 const VERSION_MESSAGE = 'The form is missing its version; reload the page.';
 export const version = z.coerce
   .number({ error: VERSION_MESSAGE })
-  .int(VERSION_MESSAGE)
-  .positive(VERSION_MESSAGE)
-  .max(Number.MAX_SAFE_INTEGER, VERSION_MESSAGE);
+  .check(
+    z.int(VERSION_MESSAGE),
+    z.positive(VERSION_MESSAGE),
+    z.maximum(Number.MAX_SAFE_INTEGER, VERSION_MESSAGE),
+  );
 // Only same-site paths, so a form cannot be used to bounce reviewers elsewhere.
 export const returnTo = z.preprocess(
   emptyToUndefined,
-  z
-    .string()
-    .max(500)
-    .regex(/^\/(?![/\\])/)
-    .optional(),
+  z.optional(z.string().check(z.maxLength(500), z.regex(/^\/(?![/\\])/))),
 );
 
 /** Up to ten http(s) links backing a verdict. */
-export const evidence = z.array(httpUrl).max(10, 'Ten evidence links at most.').optional();
+export const evidence = z.optional(z.array(httpUrl).check(z.maxLength(10, 'Ten evidence links at most.')));
 /** The form's evidence textarea: one URL per line, blank lines ignored. */
 export const evidenceLines = z.preprocess(
   (v) =>
@@ -101,7 +112,7 @@ export const evidenceLines = z.preprocess(
 /** An editor's "record it although it contradicts another verdict" (a form checkbox, or JSON true). */
 export const overrideField = z.preprocess(
   (v) => (v === 'on' || v === '1' || v === 'true' ? true : v === '' ? undefined : v),
-  z.boolean({ error: 'override is true or left out.' }).optional(),
+  z.optional(z.boolean({ error: 'override is true or left out.' })),
 );
 
 export const claimReviewForm = z.object({
@@ -138,37 +149,42 @@ export const linkReviewJson = z.object({
   override: overrideField,
 });
 
+/** A whole number from min to max (from a query string or a form), `fallback` when left out. */
+export const wholeNumber = (min: number, max: number, fallback: number) =>
+  z._default(z.coerce.number().check(z.int(), z.minimum(min), z.maximum(max)), fallback);
+
 export const queueQuery = z.object({
   status: z.preprocess(
     emptyToUndefined,
-    z.enum(['open', 'resolved', 'all', ...LINK_STATUSES]).default('open'),
+    z._default(z.enum(['open', 'resolved', 'all', ...LINK_STATUSES]), 'open'),
   ),
-  outlet: z.preprocess(emptyToUndefined, z.string().trim().max(200).optional()),
-  severity: z.preprocess(emptyToUndefined, z.enum(['high', 'medium', 'low']).optional()),
-  entity: z.preprocess(emptyToUndefined, z.string().trim().max(200).optional()),
+  outlet: optionalText(200),
+  severity: z.preprocess(emptyToUndefined, z.optional(z.enum(['high', 'medium', 'low']))),
+  entity: optionalText(200),
   /** "me" (my queue), "none" (unassigned) or a login. */
-  assignee: z.preprocess(emptyToUndefined, z.string().trim().max(200).optional()),
-  q: z.preprocess(emptyToUndefined, z.string().trim().max(200, 'The search is too long.').optional()),
-  sort: z.preprocess(emptyToUndefined, z.enum(['severity', 'newest', 'score']).default('severity')),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  assignee: optionalText(200),
+  q: optionalText(200, 'The search is too long.'),
+  sort: z.preprocess(emptyToUndefined, z._default(z.enum(['severity', 'newest', 'score']), 'severity')),
+  limit: wholeNumber(1, 200, 50),
+  offset: wholeNumber(0, 1_000_000, 0),
 });
 
 /** A page of a long list inside one page (a fact's rows, a story's facts and articles), from 1. */
-const pageNumber = z.coerce
-  .number({ message: 'page must be a whole number from 1.' })
-  .int('page must be a whole number from 1.')
-  .min(1, 'page must be a whole number from 1.')
-  .max(1_000_000)
-  .default(1);
+const PAGE_MESSAGE = 'page must be a whole number from 1.';
+const pageNumber = z._default(
+  z.coerce
+    .number({ message: PAGE_MESSAGE })
+    .check(z.int(PAGE_MESSAGE), z.minimum(1, PAGE_MESSAGE), z.maximum(1_000_000)),
+  1,
+);
 
 export const factPageQuery = z.object({ page: pageNumber });
 
 export const storyPageQuery = z.object({ page: pageNumber, articles: pageNumber });
 
 export const pageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  limit: wholeNumber(1, 500, 100),
+  offset: wholeNumber(0, 10_000_000, 0),
 });
 
 export const compareInput = z.object({
@@ -177,25 +193,32 @@ export const compareInput = z.object({
       z.object({
         id: z
           .string()
-          .trim()
-          .min(1, 'Each document needs an id.')
-          .max(100)
-          .regex(/^[^:\s]+$/, 'Document ids cannot contain ":" or spaces (claim ids are "<document>:<n>").'),
-        source: z.string().trim().max(200).optional(),
+          .check(
+            z.trim(),
+            z.minLength(1, 'Each document needs an id.'),
+            z.maxLength(100),
+            z.regex(
+              /^[^:\s]+$/,
+              'Document ids cannot contain ":" or spaces (claim ids are "<document>:<n>").',
+            ),
+          ),
+        source: z.optional(z.string().check(z.trim(), z.maxLength(200))),
         text: articleText,
-        format: z.enum(['auto', 'text', 'html']).optional(),
+        format: z.optional(z.enum(['auto', 'text', 'html'])),
       }),
       { error: 'Send {"documents": [...]} with 2 to 20 documents.' },
     )
-    .min(2, 'Send at least 2 documents to compare.')
-    .max(MAX_COMPARE_DOCUMENTS, `Send at most ${MAX_COMPARE_DOCUMENTS} documents.`)
-    .refine((docs) => new Set(docs.map((d) => d.id)).size === docs.length, 'Document ids must be unique.')
-    .refine(
-      (docs) => docs.reduce((n, d) => n + utf8.encode(d.text).length, 0) <= MAX_COMPARE_TEXT_BYTES,
-      `The documents hold more than ${MAX_COMPARE_TEXT_BYTES / 1024 / 1024} MB of text together: one compare request reads at most that much. Send fewer or shorter documents.`,
+    .check(
+      z.minLength(2, 'Send at least 2 documents to compare.'),
+      z.maxLength(MAX_COMPARE_DOCUMENTS, `Send at most ${MAX_COMPARE_DOCUMENTS} documents.`),
+      z.refine((docs) => new Set(docs.map((d) => d.id)).size === docs.length, 'Document ids must be unique.'),
+      z.refine(
+        (docs) => docs.reduce((n, d) => n + utf8.encode(d.text).length, 0) <= MAX_COMPARE_TEXT_BYTES,
+        `The documents hold more than ${MAX_COMPARE_TEXT_BYTES / 1024 / 1024} MB of text together: one compare request reads at most that much. Send fewer or shorter documents.`,
+      ),
     ),
   /** Also say, per claim, which claims it was compared with and which rule decided each pair. */
-  explain: z.boolean({ error: '"explain" is true or false.' }).optional(),
+  explain: z.optional(z.boolean({ error: '"explain" is true or false.' })),
 });
 
 /** The part of a zod error we read (zod 4's core error type, as the validator hook hands it over). */

@@ -1,7 +1,6 @@
 // /signin and /signout: a password sign-in that opens a session cookie, and the button that closes it.
 import { type Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import * as z from 'zod';
 import { SignInPage, type SignInProps } from '../../views/pages/signin';
 import { safeNextPath } from '../auth/next-path';
 import { failureThrottle, type Throttle, throttleKey } from '../auth/throttle';
@@ -12,13 +11,14 @@ import { formCsrf, isHttps } from '../middleware/security';
 import { page, renderError } from '../responses/render';
 import { authenticate, closeSession, openSession } from '../services/sign-in';
 import type { AppDeps, AppEnv } from '../shared/app-env';
+import * as z from '../shared/zod';
 
 const WRONG = 'That login and password do not match an active account.';
 
 const signInForm = z.object({
-  login: z.string().trim().max(100).default(''),
-  password: z.string().max(200).default(''),
-  next: z.string().max(2000).optional(),
+  login: z._default(z.string().check(z.trim(), z.maxLength(100)), ''),
+  password: z._default(z.string().check(z.maxLength(200)), ''),
+  next: z.optional(z.string().check(z.maxLength(2000))),
 });
 
 export function signInRoutes(deps: AppDeps, throttle: Throttle = failureThrottle()) {

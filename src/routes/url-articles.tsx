@@ -3,40 +3,43 @@
 // anything with text goes on to the paste-the-text handlers unchanged.
 import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import * as z from 'zod';
 import type { ArticleFormProps } from '../../views/partials/article-form';
 import { isHtmx } from '../responses/htmx';
 import { InputError } from '../services/errors';
 import { addArticleByUrl, UrlAlreadyStoredError, type UrlIngestResult } from '../services/web-articles';
 import type { AppDeps } from '../shared/app-env';
+import * as z from '../shared/zod';
 import { errorSummary, fieldErrors } from './schemas';
 
 const optional = (max: number, message: string) =>
   z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z.string().trim().max(max, message).optional(),
+    z.optional(z.string().check(z.trim(), z.maxLength(max, message))),
   );
 
 export const urlArticleInput = z.object({
-  url: z
-    .string({ error: 'Give the article URL.' })
-    .trim()
-    .min(1, 'Give the article URL.')
-    .max(2000, 'The URL is too long (2,000 characters at most).')
-    .refine(
+  url: z.string({ error: 'Give the article URL.' }).check(
+    z.trim(),
+    z.minLength(1, 'Give the article URL.'),
+    z.maxLength(2000, 'The URL is too long (2,000 characters at most).'),
+    z.refine(
       (s) => /^https?:\/\//i.test(s) && URL.canParse(s),
       'The URL must start with http:// or https://.',
     ),
+  ),
   outlet: optional(200, 'The outlet name is too long (200 characters at most).'),
   title: optional(500, 'The title is too long (500 characters at most).'),
   publishedAt: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z
-      .string()
-      .trim()
-      .max(40)
-      .regex(/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'Give the date as YYYY-MM-DD.')
-      .optional(),
+    z.optional(
+      z
+        .string()
+        .check(
+          z.trim(),
+          z.maxLength(40),
+          z.regex(/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'Give the date as YYYY-MM-DD.'),
+        ),
+    ),
   ),
 });
 

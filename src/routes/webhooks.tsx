@@ -2,7 +2,6 @@
 // each subscription's delivery log. Validation here; the work in src/services/webhooks.ts.
 import { zValidator } from '@hono/zod-validator';
 import { type Context, Hono } from 'hono';
-import * as z from 'zod';
 import { WebhookList, WebhooksPage, type WebhooksPageProps } from '../../views/pages/webhooks';
 import { requireRole } from '../auth/require-role';
 import { requireForm, requireJson } from '../middleware/content-type';
@@ -20,6 +19,7 @@ import {
   webhookViews,
 } from '../services/webhooks';
 import type { AppDeps, AppEnv } from '../shared/app-env';
+import * as z from '../shared/zod';
 import { errorSummary, fieldErrors, idParam } from './schemas';
 
 const EVENT_NAMES = Object.keys(WEBHOOK_EVENTS) as [WebhookEvent, ...WebhookEvent[]];
@@ -27,18 +27,18 @@ const eventList = z
   .array(z.enum(EVENT_NAMES, { error: `Events are ${EVENT_NAMES.join(', ')}.` }), {
     error: 'Choose at least one event.',
   })
-  .min(1, 'Choose at least one event.');
+  .check(z.minLength(1, 'Choose at least one event.'));
 
 export const webhookInput = z.object({
-  url: z
-    .string({ error: 'Give the URL to send to.' })
-    .trim()
-    .min(1, 'Give the URL to send to.')
-    .max(2000, 'The URL is too long (2,000 characters at most).')
-    .refine(
+  url: z.string({ error: 'Give the URL to send to.' }).check(
+    z.trim(),
+    z.minLength(1, 'Give the URL to send to.'),
+    z.maxLength(2000, 'The URL is too long (2,000 characters at most).'),
+    z.refine(
       (s) => /^https?:\/\//i.test(s) && URL.canParse(s),
       'The URL must start with http:// or https://.',
     ),
+  ),
   // A form sends one checkbox as a string, several as repeated fields.
   events: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), eventList),
 });

@@ -1,7 +1,7 @@
 // What a bulk import is made of, read from what the user gave: a list of URLs (one a line), an OPML
 // file (its feeds, to subscribe to) or a JSON manifest (articles by URL, or with their text). Pure:
 // malformed input is an InputError saying where, before anything is stored.
-import * as z from 'zod';
+import * as z from '../shared/zod';
 import { opmlEntries } from '../web/feed-entries';
 import { InputError } from './errors';
 
@@ -29,20 +29,25 @@ export interface ImportSource {
 }
 
 const httpUrl = (s: string) => /^https?:\/\//i.test(s) && URL.canParse(s);
-const label = (max: number) => z.string().trim().min(1).max(max).optional();
+const label = (max: number) => z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(max)));
+const upTo40 = () => z.optional(z.string().check(z.trim(), z.maxLength(40)));
 const manifestEntry = z
   .object({
-    url: z.string().trim().max(2000).refine(httpUrl, 'must start with http:// or https://').optional(),
-    text: z.string().min(1).optional(),
+    url: z.optional(
+      z.string().check(z.trim(), z.maxLength(2000), z.refine(httpUrl, 'must start with http:// or https://')),
+    ),
+    text: z.optional(z.string().check(z.minLength(1))),
     outlet: label(200),
     title: label(500),
-    publishedAt: z.string().trim().max(40).optional(),
-    published: z.string().trim().max(40).optional(),
-    format: z.enum(['auto', 'text', 'html']).optional(),
+    publishedAt: upTo40(),
+    published: upTo40(),
+    format: z.optional(z.enum(['auto', 'text', 'html'])),
   })
-  .refine((e) => e.url || (e.text && e.outlet && e.title), {
-    message: 'needs "url", or "text" with "outlet" and "title"',
-  });
+  .check(
+    z.refine((e) => !!(e.url || (e.text && e.outlet && e.title)), {
+      message: 'needs "url", or "text" with "outlet" and "title"',
+    }),
+  );
 
 function tooMany(n: number): InputError {
   return new InputError(

@@ -31,6 +31,34 @@ describe('what is counted', () => {
     expect(quantities('It joins the 20 other member states.')[0]!.modifiers).toContain('part-of');
   });
 
+  it('marks the first or last few of a series as a part (`first-or-last-few`)', () => {
+    // ECB+ 5_2ecbplus against 5_3ecb, and 5_9ecb against 5_1ecb: real sentences.
+    expect(
+      quantities(
+        "Cheeks guided the team to the playoffs his first two seasons, but the players hardly made Cheeks' tenure easy.",
+      )[0]!.modifiers,
+    ).toContain('part-of');
+    expect(
+      relations({
+        a: 'In just over three seasons at the helm for Philadelphia, Cheeks compiled a mark of 122-147 (.454).',
+        b: "Cheeks guided the team to the playoffs his first two seasons, but the players hardly made Cheeks' tenure easy.",
+      }),
+    ).not.toContain('conflict');
+    expect(
+      relations({
+        a: 'The expectations were high for a team that won 40 games and took Detroit to six games in the Eastern Conference quarterfinal round last season.',
+        b: 'Philly surprised the Pistons by taking the first two games from them in Detroit before losing the next four straight.',
+      }),
+    ).not.toContain('conflict');
+    // Two parts are still compared.
+    expect(
+      relations({
+        a: 'Cheeks guided the team to the playoffs in his first two seasons at the helm for Philadelphia.',
+        b: 'Cheeks guided the team to the playoffs in his first three seasons at the helm for Philadelphia.',
+      }),
+    ).toContain('conflict');
+  });
+
   it('keeps a bare percentage comparable with a percentage of something', () => {
     expect(
       relations({

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle, toMatchable } from '../../src/core';
 import { FIGURE_RULES } from '../../src/core/crossref';
-import { earlierValue, giverFor, recipientFor, referencePoint } from '../../src/core/crossref/frame';
+import { earlierEvent, earlierValue, giverFor, recipientFor, referencePoint } from '../../src/core/crossref/frame';
 import { ClaimView } from '../../src/core/crossref/view';
 import { compareDocuments } from '../../src/services/compare';
 
@@ -188,5 +188,40 @@ describe('carried-giver (ECB+ 10_7ecb: "the deal" of the sentence before)', () =
     const deal = extractArticle(angels).claims.find((c) => c.text.includes('160'))!;
     const v = new ClaimView(toMatchable(deal, 'a:1', 'a'));
     expect(rule('different-givers').rejects(v, redSox, figure(v, '160'), figure(redSox, '200'))).toBe(true);
+  });
+});
+
+describe('rule earlier-event', () => {
+  // ECB+ 24_3ecbplus (the 2008 Harry Winston raid) against 24_8ecb (a report of the 2009 one).
+  const raid = view(
+    "The raid comes little over a month after a masked bandit made off with an $136M worth of diamonds and jewels from the Carlton Intercontinental Hotel in Cannes on the glamorous French Riviera, in possibly the world ' s biggest heist.",
+    'a',
+  );
+  const paris = view(
+    "Jewellery worth more than $ 160 million has been stolen from a Paris boutique in what is believed to be France's biggest jewellery theft.",
+    'b',
+  );
+  const vigil = view(
+    'The clashes late on Saturday came after an evening candle-lit vigil to mark the shooting of 15-year-old Alexandros Grigoropoulos.',
+    'c',
+  );
+
+  it('reads a figure told after "comes a month after" as the earlier event\'s', () => {
+    expect(earlierEvent(raid.c.text, figure(raid, '136'))).toBe(true);
+    expect(earlierEvent(paris.c.text, figure(paris, '160'))).toBe(false);
+  });
+
+  it("keeps the earlier heist's haul apart from the one the other report is about", () => {
+    expect(rule('earlier-event').rejects(raid, paris, figure(raid, '136'), figure(paris, '160'))).toBe(true);
+    const { links } = compareDocuments([
+      { id: 'a', text: raid.c.text },
+      { id: 'b', text: paris.c.text },
+    ]);
+    expect(links.filter((l) => l.relation === 'conflict')).toEqual([]);
+  });
+
+  it("leaves ages alone: a person's age is theirs whatever event the clause tells", () => {
+    const other = view('Alexandros Grigoropoulos, 15, was killed on December 6.', 'd');
+    expect(rule('earlier-event').rejects(vigil, other, figure(vigil, '15'), figure(other, '15'))).toBe(false);
   });
 });

@@ -191,6 +191,19 @@ describe('quantities as intervals', () => {
     expect(one('Klitschko stopped the 40-year-old Thompson in Bern.').modifiers).toEqual(['who:thmpsn']);
   });
 
+  it('reads the surname before a generational suffix as the holder (`generational-suffix`)', () => {
+    // ECB+ 18_10ecbplus against 18_11ecbplus: one man's age, named with and without "III".
+    const a = quantities(
+      'The man accused of shooting his three former co-workers is Anthony LaCalamita III, a 38-year-old Troy resident who was fired from Gordon Advisors on Thursday.',
+    ).find((q) => q.unitClass === 'age')!;
+    const b = one('Police said they had located Anthony LaCalamita, 38, on the highway.');
+    expect(a.modifiers).toContain('who:lclmt');
+    expect(b.modifiers).toContain('who:lclmt');
+    expect(one('Police located Anthony LaCalamita III, 38, on the highway.').modifiers).toContain(
+      'who:lclmt',
+    );
+  });
+
   it('never reads a word named like an Object.prototype member as a number, scale, currency or rate', () => {
     expect(quantities('Constructor countries joined, and toString valueOf troops.')).toEqual([]);
     const q = one('They paid 12 constructor fees constructor.');

@@ -24,12 +24,24 @@ const REFERENCE =
 const EARLIER =
   /(?:\b(?:surpass\w*|eclips\w*|exceed(?:s|ed|ing)?|top(?:s|ped|ping)|beat(?:s|ing)?|dwarf\w*)\s+(?:the|its|their|his|her)\s+|\b(?:previous|former|old|earlier|original|initial|prior|existing)\s+(?:[\w'-]+\s+){0,2}(?:[\w'-]+(?:\s+of|,\s+the)\s+)?|\b(?:broke|breaks?|breaking|surpass\w*|eclips\w*|top(?:s|ped|ping)?|pass(?:es|ed|ing)?|beat(?:s|ing)?)\s+(?:[\w'.-]+\s+){0,4}(?:record|mark)\s+(?:of\s+)?)$/i;
 
+/**
+ * Rule earlier-event: news sets an event against the last one like it ("The raid comes little over a
+ * month after a masked bandit made off with $136M worth of diamonds", "The attack came days after
+ * gunmen killed 12", "It follows a quake that killed 26,000"). A figure told after such words is the
+ * earlier event's, not the one the report is about: compared only with another earlier event's.
+ */
+const EARLIER_EVENT =
+  /\b(?:(?:comes?|came|coming)\s+(?:(?:just|only|barely|little|more|less|than|over|under|about|nearly|almost|some|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|\d+|days?|weeks?|months?|years?|hours?)\s+){0,5}(?:after|on the heels of)|(?:follows?|followed)\s+(?:a|an|last\s+\w+'s))\s[^.;]*$/i;
+const EVENT_BEFORE = 160;
+
 /** What the words right around one figure tie it to. */
 export interface Frame {
   /** The place a distance is measured from ("cloverdale"), or null. */
   reference: string | null;
   /** A value that was (an old record, an initial offer), not the one now stated. */
   earlier: boolean;
+  /** A figure of an earlier event the report sets its own against ("comes a month after … $136M"). */
+  earlierEvent: boolean;
   /** Who gives, offers or pays a sum ("red sox"), or null. */
   giver: string | null;
   /** Who a sum is given, offered or paid to ("torii hunter"), or null. */
@@ -59,6 +71,7 @@ function read(claimText: string, q: Quantity): Frame {
     return {
       reference: null,
       earlier: false,
+      earlierEvent: false,
       giver: null,
       recipient: null,
       years: new Set(),
@@ -70,6 +83,7 @@ function read(claimText: string, q: Quantity): Frame {
   return {
     reference: ref ? ref[1]!.replace(/[.']+$/, '').toLowerCase() : null,
     earlier: EARLIER.test(before),
+    earlierEvent: EARLIER_EVENT.test(claimText.slice(Math.max(0, at - EVENT_BEFORE), at)),
     giver: giverOf(claimText.slice(Math.max(0, at - GIVER_BEFORE), at), q),
     recipient: recipientOf(
       claimText.slice(Math.max(0, at - GIVER_BEFORE), at),
@@ -82,6 +96,7 @@ function read(claimText: string, q: Quantity): Frame {
 
 export const referencePoint = (claimText: string, q: Quantity) => frameOf(claimText, q).reference;
 export const earlierValue = (claimText: string, q: Quantity) => frameOf(claimText, q).earlier;
+export const earlierEvent = (claimText: string, q: Quantity) => frameOf(claimText, q).earlierEvent;
 
 const ORDINAL_QUARTER: Record<string, string> = { first: 'q1', second: 'q2', third: 'q3', fourth: 'q4' };
 const PERIOD_WINDOW = 40;

@@ -6,10 +6,10 @@ import { isOwnerMark, ownedAlike, ownerOf } from '../owners';
 import { sameGiver, sameParty } from '../parties';
 import { WHOLE } from '../quantities';
 import type { Quantity } from '../types';
-import { classOf, isDateFamily } from '../unit-class';
+import { classOf, familyOf, isDateFamily } from '../unit-class';
 import { listedTotal, softConflict } from './bounds';
 import { oneCounterpart } from './counterpart';
-import { earlierValue, giverFor, recipientFor, referencePoint, samePlace } from './frame';
+import { earlierEvent, earlierValue, giverFor, recipientFor, referencePoint, samePlace } from './frame';
 import { informativeAgreement, MAX_CONFLICT_RATIO, overlaps, ratioOf, relativeDifference } from './intervals';
 import { frameCloseness, sameLocalContext } from './local-context';
 import { roundedAlike } from './rounding';
@@ -157,6 +157,16 @@ export const FIGURE_RULES: readonly FigureRule[] = [
     name: 'earlier-value',
     reason: 'one figure is a value that was (an old record, an initial offer), the other the one now stated',
     rejects: (va, vb, qa, qb) => earlierValue(va.c.text, qa) !== earlierValue(vb.c.text, qb),
+  },
+  {
+    // "The raid comes little over a month after a masked bandit made off with $136M" (frame.ts). An
+    // age is its holder's whatever event the clause tells ("came a day after 36-year-old Duncan Rait
+    // was killed"): ages are compared by holder (ages.ts).
+    name: 'earlier-event',
+    reason:
+      'one figure belongs to an earlier event the report sets its own against ("comes a month after …")',
+    rejects: (va, vb, qa, qb) =>
+      familyOf(qa) !== 'age' && earlierEvent(va.c.text, qa) !== earlierEvent(vb.c.text, qb),
   },
   {
     name: 'different-surroundings',

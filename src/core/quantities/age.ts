@@ -48,26 +48,43 @@ function ageHolder(tokens: Token[], from: number, to: number): string | null {
   if (name && after?.type === 'word' && HOLDER_NOUNS.has(after.lower)) name = null;
   // "the 40-year-old American never recovered": a nationality standing for the person, not a name.
   if (name && k === runStart + 1 && DEMONYM.test(name.text)) name = null;
-  if (!name && tokens[from - 1]?.text === ',' && tokens[from - 2] && startsUpper(tokens[from - 2]!.text))
-    name = tokens[from - 2]!;
+  const named = nameAt(tokens, from - 2);
+  if (!name && tokens[from - 1]?.text === ',' && tokens[named] && startsUpper(tokens[named]!.text))
+    name = tokens[named]!;
   // An apposition: "struck Raj Chohan, a 59-year-old grandmother" (not "In Queens, a 59-year-old…",
   // "On Friday, a …": a name after a preposition is a place or a time).
   const article = tokens[from - 1]?.lower;
+  const last = nameAt(tokens, from - 3);
   if (
     !name &&
     (article === 'a' || article === 'an' || article === 'the') &&
     tokens[from - 2]?.text === ',' &&
-    tokens[from - 3] &&
-    /^[A-Z][a-z]/.test(tokens[from - 3]!.text) &&
-    !MONTHS.has(tokens[from - 3]!.lower) &&
-    !WEEKDAY_NAMES.has(tokens[from - 3]!.lower)
+    tokens[last] &&
+    /^[A-Z][a-z]/.test(tokens[last]!.text) &&
+    !MONTHS.has(tokens[last]!.lower) &&
+    !WEEKDAY_NAMES.has(tokens[last]!.lower)
   ) {
-    let k = from - 3;
+    let k = last;
     while (k > 0 && startsUpper(tokens[k - 1]!.text) && !PLACE_OR_TIME_PREPOSITIONS.has(tokens[k - 1]!.lower))
       k--;
-    if (!PLACE_OR_TIME_PREPOSITIONS.has(tokens[k - 1]?.lower ?? '')) name = tokens[from - 3]!;
+    if (!PLACE_OR_TIME_PREPOSITIONS.has(tokens[k - 1]?.lower ?? '')) name = tokens[last]!;
   }
   return name ? `who:${foldName(name.lower.replace(/'s$/, ''))}` : null;
+}
+
+/** "Jr", "III": a generational suffix after a surname, not the name itself. */
+const GENERATIONAL = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
+/**
+ * Rule generational-suffix: the surname a name ends on, past a generational suffix ("Anthony
+ * LaCalamita III, a 38-year-old Troy resident" is LaCalamita's age, as "Anthony LaCalamita, 38" is).
+ */
+function nameAt(tokens: Token[], k: number): number {
+  let at = k;
+  if (tokens[at]?.text === '.') at--;
+  return GENERATIONAL.has(tokens[at]?.lower.replace(/\.$/, '') ?? '') && tokens[at - 1]?.type === 'word'
+    ? at - 1
+    : k;
 }
 
 const WEEKDAY_NAMES = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));
@@ -94,7 +111,7 @@ function isAppositiveAge(
   j: number,
   num: { value: number; scale: number; numeral: boolean },
 ) {
-  const name = tokens[i - 2];
+  const name = tokens[nameAt(tokens, i - 2)];
   return (
     num.numeral &&
     num.scale === 1 &&

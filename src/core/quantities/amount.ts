@@ -36,7 +36,8 @@ export function readAmountAt(
   else if (r.currency) classifyMoney(r);
   else if (r.unitClass === null && !classifyCount(r, tokens)) return null;
   readDuration(r);
-  if (r.np.partitive) r.modifiers = [...r.modifiers, 'part-of'];
+  if ((r.np.partitive || selectsPart(tokens, r.found.hedge?.from ?? i)) && !r.modifiers.includes('part-of'))
+    r.modifiers = [...r.modifiers, 'part-of'];
   readFate(r, tokens);
 
   const { found, np, j } = r;
@@ -65,6 +66,26 @@ export function readAmountAt(
     hedge: found.hedge?.words ?? null,
   };
   return { quantity, next: Math.max(j, np.end) };
+}
+
+/**
+ * Words that pick the first or last few of a series: "his first two seasons", "the final three games".
+ * Not "last": "over the last two weeks" is the span up to now, as "the past two weeks" is.
+ */
+const SELECTORS = new Set(['first', 'final', 'opening']);
+const DETERMINERS = new Set(['the', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
+
+/**
+ * Rule first-or-last-few: "his first two seasons", "the final five games" are a part of a longer series
+ * (his whole tenure, the whole season), marked like a part so they are compared only with another
+ * part: "Cheeks guided the team to the playoffs his first two seasons" says nothing against "over three
+ * seasons at the helm".
+ */
+function selectsPart(tokens: Token[], start: number): boolean {
+  const w = tokens[start - 1];
+  return (
+    w?.type === 'word' && SELECTORS.has(w.lower) && DETERMINERS.has(tokens[start - 2]?.lower ?? '')
+  );
 }
 
 const MODALS = new Set(['can', 'could', 'may', 'might', 'cannot']);
