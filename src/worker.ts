@@ -151,8 +151,8 @@ function appFor(env: Env): { app: App; db: Db } {
 /**
  * The queue consumer: one stage of one article per message (max_batch_size = 1 in wrangler.toml keeps
  * each invocation to that much CPU). The `links` stage compares a chunk of LINKS_CHUNK candidates
- * (`chunkSize`: tests) and sends the next chunk on while there is one; the last sends the article on
- * to the `upkeep` stage when it gained links (or, on a repeated delivery, when its upkeep is still
+ * (`chunkSize`: tests) and sends the next chunk on, and after the last one more message joins the
+ * parts; that one (or the only one) sends the article on to the `upkeep` stage when it gained links (or, on a repeated delivery, when its upkeep is still
  * pending: a lost upkeep message is sent again). A message that names no article, stage or chunk is
  * dropped; a failure (a send that fails too) is retried by the queue, and the cron sweep catches
  * anything that still stays pending.

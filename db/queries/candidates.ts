@@ -22,7 +22,7 @@ export interface Candidates {
   copyPeers?: StoredCopyInfo[];
   /** Only for a chunk (CandidateChunk): how many candidates there are in all, over every chunk. */
   total?: number;
-  /** Only for the last chunk: the parts the chunks before it stored, by chunk. */
+  /** Only for the chunk past the last (the join): the parts the chunks before it stored, by chunk. */
   parts?: StoredPart[];
 }
 
@@ -161,14 +161,15 @@ union all select null, null, null, (select json_group_array(json_array(a.id, a.c
       and length(substr(me.copy_signature, instr(me.copy_signature, ':') + 1 + 8 * j.value, 8)) = 8
       and instr(a.copy_signature, substr(me.copy_signature, instr(me.copy_signature, ':') + 1 + 8 * j.value, 8)) > 0)
     then a.copy_signature end))
-  from articles a where a.id in (select distinct c.article_id from ${ids} x cross join claims c on c.id = x.id))${when}`;
+  from articles a where a.id in (select distinct c.article_id from ${ids} cross join claims c on c.id = ${ids}.id))${when}`;
 
 /**
- * The rows a chunk adds (article `?1`): the number of candidates in all; and, for the last chunk only,
- * the copy peers of all of them and the parts the chunks before it stored (tagged in column x).
+ * The rows a chunk adds (article `?1`): the number of candidates in all; and, for the chunk past the
+ * last only (the join), the copy peers of all of them and the parts the chunks before it stored
+ * (tagged in column x).
  */
 const CHUNK_ROWS = ({ index, size }: CandidateChunk) => {
-  const last = ` where ${(index + 1) * size} >= (select count(*) from all_ids)`;
+  const last = ` where ${index * size} >= (select count(*) from all_ids)`;
   return `
 union all select null, 'total', null, (select count(*) from all_ids)
 union all select null, 'parts', null, (select json_group_array(json_array(p.chunk, p.total, json(p.body)))
@@ -227,8 +228,8 @@ export function candidatesQuery(
 /**
  * candidatesQuery for the keys of stored article `articleId`'s claims, among the claims stored before
  * its first: a deferred cross-reference reads them in the same batch as the article itself. With
- * `chunk`, only that chunk of them, with their number in all, and for the last chunk the parts stored
- * before it and every candidate's copy peers (only the last chunk needs them).
+ * `chunk`, only that chunk of them, with their number in all, and for the chunk past the last (which
+ * joins the parts) the parts stored before it and every candidate's copy peers.
  */
 export function articleCandidatesQuery(articleId: number, chunk?: CandidateChunk): CandidateQuery {
   if (

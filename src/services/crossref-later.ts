@@ -78,8 +78,8 @@ export async function crossReferenceStored(db: Db, articleId: number): Promise<C
 
 /**
  * Candidates per Worker invocation of the links stage: more are compared in chunks of this many, one
- * queue message each, the last joining the parts (src/core/crossref/parts.ts); see docs/performance.md,
- * "The links stage in chunks".
+ * queue message each, then one more message joins the parts (src/core/crossref/parts.ts); see
+ * docs/performance.md, "The links stage in chunks".
  */
 export const LINKS_CHUNK = 40;
 
@@ -97,10 +97,10 @@ export interface LinksStageOptions {
  * delivery, or an article deleted meanwhile, stores nothing; it still reports an upkeep left pending,
  * so that a lost upkeep message is sent again.
  *
- * With `chunkSize`, and more candidates than that, it compares one chunk of them: a chunk before the
- * last stores its part and names the next chunk (`next`); the last reads the parts with its
- * candidates, joins them and finishes as above. Parts that do not fit together (one lost, or the
- * archive changed between chunks: their candidate totals differ) start the article over at chunk 0.
+ * With `chunkSize`, and more candidates than that, it compares one chunk of them, stores its part and
+ * names the next chunk (`next`); the chunk after the last (the join) reads the parts, joins them and
+ * finishes as above. Parts that do not fit together (one lost, or the archive changed between chunks:
+ * their candidate totals differ) start the article over at chunk 0.
  */
 export async function crossReferenceLinks(
   db: Db,
@@ -123,25 +123,24 @@ export async function crossReferenceLinks(
     const articleOf = new Map([...incoming, ...candidates.claims].map((c) => [c.ref, c.article]));
     let drafts: LinkDraft[];
     const total = candidates.total ?? 0;
-    // A later chunk finding the candidates fit in one now (the archive shrank): start over.
-    if (slice && slice.index > 0 && total <= slice.size) return { status: 'part', upkeep: false, next: 0 };
-    if (slice && total > slice.size) {
-      const part = crossReferencePart(incoming, candidates.claims, stats, article.names, {
-        offset: slice.index * slice.size,
-        ownPairs: slice.index === 0,
-      });
-      if ((slice.index + 1) * slice.size < total) {
+    if (slice && (total > slice.size || slice.index > 0)) {
+      if (slice.index * slice.size < total) {
+        const part = crossReferencePart(incoming, candidates.claims, stats, article.names, {
+          offset: slice.index * slice.size,
+          ownPairs: slice.index === 0,
+        });
         const refs = refsOf(part);
         const body = { part, articleOf: [...articleOf].filter(([ref]) => refs.has(ref)) };
         if (!(await storePart(db, articleId, { chunk: slice.index, total, body })))
           return { status: 'skipped', upkeep: false };
         return { status: 'part', upkeep: false, next: slice.index + 1 };
       }
+      // Past the last chunk: the join. Every chunk's part must be there, from one run.
       const parts = candidates.parts ?? [];
       if (parts.length !== slice.index || parts.some((p, i) => p.chunk !== i || p.total !== total))
         return { status: 'part', upkeep: false, next: 0 };
       for (const p of parts) for (const [ref, a] of p.body.articleOf) articleOf.set(ref, a);
-      drafts = joinParts([...parts.map((p) => p.body.part), part]);
+      drafts = joinParts(parts.map((p) => p.body.part));
     } else drafts = crossReference(incoming, candidates.claims, stats, article.names);
     // Wire copies of it among the articles it is compared with: never linked to it (ingest.ts too).
     const signature = decodeSignature(article.copySignature);

@@ -454,8 +454,9 @@ async function main() {
       await removeArticle(client, articleId);
     };
     // The first stage: compare with the archive, store the links (before stages, the whole consumer).
-    // This tree's Worker does it in chunks of LINKS_CHUNK candidates, a message each: the first, one
-    // in the middle and the last (which joins the parts and stores the links) are rows of their own.
+    // This tree's Worker does it in chunks of LINKS_CHUNK candidates, a message each, and one more
+    // message joins the parts and stores the links: the first chunk, one in the middle and the join
+    // are rows of their own.
     await measure(
       '  the same, queued: consumer, links stage (first chunk)',
       async (side, i, articleId) => {
@@ -497,9 +498,9 @@ async function main() {
       );
     if (chunks > 1)
       await measure(
-        '  the same, queued: consumer, links stage (last chunk)',
+        '  the same, queued: consumer, links stage (the join)',
         async (side, i, articleId) => {
-          await deliver(side, `z${i}`, { articleId, chunk: chunks - 1 });
+          await deliver(side, `z${i}`, { articleId, chunk: chunks });
           return JSON.stringify({ articleId });
         },
         removeDone,
@@ -507,7 +508,7 @@ async function main() {
           on: [sides.at(-1)!],
           before: async (side) => {
             const articleId = await queuedProbe(side);
-            await linksChunks(side, articleId, 0, chunks - 1);
+            await linksChunks(side, articleId, 0, chunks);
             return articleId;
           },
         },
