@@ -26,11 +26,18 @@ export interface Candidates {
   parts?: StoredPart[];
 }
 
-/** A chunk of an article's candidates: the `size` of them from place `index` × `size` on, by id. */
+/**
+ * A chunk of an article's candidates, by id: chunk 0 is the first `size` of them (all of them, when
+ * they fit in one chunk; else chunk 0 is for the article's claims among themselves), chunk i ≥ 1 the
+ * `size` of them from place (i − 1) × `size` on.
+ */
 export interface CandidateChunk {
   index: number;
   size: number;
 }
+
+/** Where chunk `c` starts among the candidates (see CandidateChunk). */
+export const chunkOffset = (c: CandidateChunk) => (c.index === 0 ? 0 : (c.index - 1) * c.size);
 
 /**
  * At most this many claims per key, newest first: a key shared by a huge number of claims
@@ -86,7 +93,7 @@ plan(share, alloc) as materialized (select min(s.share, ${CANDIDATES_PER_KEY}), 
 ${chunk ? 'all_ids' : 'ids'}(id) as materialized (select distinct id from (${newestOfKeys('rare', 'share', before)} union all ${newestOfKeys('common', 'alloc', before)}))${
   chunk
     ? `,
-ids(id) as materialized (select id from all_ids order by id limit ${chunk.size} offset ${chunk.index * chunk.size})`
+ids(id) as materialized (select id from all_ids order by id limit ${chunk.size} offset ${chunkOffset(chunk)})`
     : ''
 }`;
 
@@ -164,16 +171,21 @@ union all select null, null, null, (select json_group_array(json_array(a.id, a.c
   from articles a where a.id in (select distinct c.article_id from ${ids} cross join claims c on c.id = ${ids}.id))${when}`;
 
 /**
- * The rows a chunk adds (article `?1`): the number of candidates in all; and, for the chunk past the
- * last only (the join), the copy peers of all of them and the parts the chunks before it stored
- * (tagged in column x).
+ * The rows a chunk adds (article `?1`): the number of candidates in all; the copy peers of all of them
+ * for a chunk that finishes the comparison (chunk 0 when they fit in it, or the chunk past the last,
+ * which joins the parts); and for the latter the parts the chunks before it stored (tagged in x).
  */
-const CHUNK_ROWS = ({ index, size }: CandidateChunk) => {
-  const last = ` where ${index * size} >= (select count(*) from all_ids)`;
-  return `
-union all select null, 'total', null, (select count(*) from all_ids)
+const CHUNK_ROWS = (chunk: CandidateChunk) => {
+  const count = '(select count(*) from all_ids)';
+  const finishes = ` where ${chunk.index === 0 ? chunk.size : chunkOffset(chunk)} >= ${count}`;
+  const parts =
+    chunk.index === 0
+      ? ''
+      : `
 union all select null, 'parts', null, (select json_group_array(json_array(p.chunk, p.total, json(p.body)))
-  from crossref_parts p where p.article_id = ?1 and p.chunk < ${index})${last}${COPY_PEERS('all_ids', last)}`;
+  from crossref_parts p where p.article_id = ?1 and p.chunk < ${chunk.index})${finishes}`;
+  return `
+union all select null, 'total', null, ${count}${parts}${COPY_PEERS('all_ids', finishes)}`;
 };
 
 function candidateRows(rows: SqlRow[], excludeArticle?: number): Candidates {

@@ -9,6 +9,7 @@ import {
   articleCandidatesQuery,
   articleClaimsQuery,
   articleTermDfQuery,
+  chunkOffset,
   termStatsOf,
 } from '../../db/queries/candidates';
 import { storePart } from '../../db/queries/crossref-parts';
@@ -81,7 +82,7 @@ export async function crossReferenceStored(db: Db, articleId: number): Promise<C
  * queue message each, then one more message joins the parts (src/core/crossref/parts.ts); see
  * docs/performance.md, "The links stage in chunks".
  */
-export const LINKS_CHUNK = 40;
+export const LINKS_CHUNK = 30;
 
 export interface LinksStageOptions {
   /** Compare the candidates in chunks of this many (default: all at once). */
@@ -97,9 +98,9 @@ export interface LinksStageOptions {
  * delivery, or an article deleted meanwhile, stores nothing; it still reports an upkeep left pending,
  * so that a lost upkeep message is sent again.
  *
- * With `chunkSize`, and more candidates than that, it compares one chunk of them, stores its part and
- * names the next chunk (`next`); the chunk after the last (the join) reads the parts, joins them and
- * finishes as above. Parts that do not fit together (one lost, or the archive changed between chunks:
+ * With `chunkSize`, and more candidates than that, it runs one chunk (chunk 0: the article's claims
+ * among themselves; chunk i: the i-th `chunkSize` candidates), stores its part and names the next
+ * chunk (`next`); the chunk after the last (the join) reads the parts, joins them and finishes as above. Parts that do not fit together (one lost, or the archive changed between chunks:
  * their candidate totals differ) start the article over at chunk 0.
  */
 export async function crossReferenceLinks(
@@ -124,11 +125,21 @@ export async function crossReferenceLinks(
     let drafts: LinkDraft[];
     const total = candidates.total ?? 0;
     if (slice && (total > slice.size || slice.index > 0)) {
-      if (slice.index * slice.size < total) {
-        const part = crossReferencePart(incoming, candidates.claims, stats, article.names, {
-          offset: slice.index * slice.size,
-          ownPairs: slice.index === 0,
-        });
+      // A later chunk finding that the candidates fit in one now (the archive changed): start over.
+      if (total <= slice.size) return { status: 'part', upkeep: false, next: 0 };
+      const offset = chunkOffset(slice);
+      if (slice.index === 0 || offset < total) {
+        // Chunk 0: the article's claims among themselves; then the candidates, a chunk each.
+        const part = crossReferencePart(
+          incoming,
+          slice.index === 0 ? [] : candidates.claims,
+          stats,
+          article.names,
+          {
+            offset,
+            ownPairs: slice.index === 0,
+          },
+        );
         const refs = refsOf(part);
         const body = { part, articleOf: [...articleOf].filter(([ref]) => refs.has(ref)) };
         if (!(await storePart(db, articleId, { chunk: slice.index, total, body })))

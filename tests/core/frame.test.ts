@@ -3,7 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle, toMatchable } from '../../src/core';
 import { FIGURE_RULES } from '../../src/core/crossref';
-import { earlierEvent, earlierValue, giverFor, recipientFor, referencePoint } from '../../src/core/crossref/frame';
+import {
+  earlierEvent,
+  earlierValue,
+  giverFor,
+  recipientFor,
+  referencePoint,
+} from '../../src/core/crossref/frame';
 import { ClaimView } from '../../src/core/crossref/view';
 import { compareDocuments } from '../../src/services/compare';
 

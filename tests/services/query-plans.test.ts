@@ -59,7 +59,10 @@ describe('query plans of the ingest', () => {
       ['candidates', candidatesQuery(keys).statement],
       ['candidates before a claim', candidatesQuery(keys, { before: 40 }).statement],
       ["an article's candidates", articleCandidatesQuery(pending).statement],
-      ["a chunk of an article's candidates", articleCandidatesQuery(pending, { index: 2, size: 40 }).statement],
+      [
+        "a chunk of an article's candidates",
+        articleCandidatesQuery(pending, { index: 2, size: 40 }).statement,
+      ],
       ['term frequencies', termDfQuery(['e:austin', 'u:country']).statement],
       ["an article's term frequencies", articleTermDfQuery(pending).statement],
       ["an article's claims", articleClaimsQuery(pending).statement],

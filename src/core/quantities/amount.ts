@@ -83,9 +83,7 @@ const DETERMINERS = new Set(['the', 'his', 'her', 'its', 'their', 'our', 'my', '
  */
 function selectsPart(tokens: Token[], start: number): boolean {
   const w = tokens[start - 1];
-  return (
-    w?.type === 'word' && SELECTORS.has(w.lower) && DETERMINERS.has(tokens[start - 2]?.lower ?? '')
-  );
+  return w?.type === 'word' && SELECTORS.has(w.lower) && DETERMINERS.has(tokens[start - 2]?.lower ?? '');
 }
 
 const MODALS = new Set(['can', 'could', 'may', 'might', 'cannot']);

@@ -429,7 +429,7 @@ async function main() {
       ).rows[0];
     const queuedProbe = async (side: Side) =>
       (JSON.parse(await postArticle(side.queued!, probe)) as { articleId: number }).articleId;
-    /** How many chunks of candidates article `articleId`'s links stage takes (after its first chunk ran). */
+    /** How many chunks article `articleId`'s links stage takes before the join (after its first ran). */
     const chunksOf = async (articleId: number) => {
       const row = (
         await client.execute({
@@ -437,7 +437,8 @@ async function main() {
           args: [articleId],
         })
       ).rows[0];
-      return row ? Math.ceil(Number(row.total) / LINKS_CHUNK) : 1;
+      // Chunk 0 (the article's claims among themselves), then one per LINKS_CHUNK candidates.
+      return row ? 1 + Math.ceil(Number(row.total) / LINKS_CHUNK) : 1;
     };
     /** Runs the links stage's chunks from `from` on, up to (not including) `to`, or to the end. */
     const linksChunks = async (side: Side, articleId: number, from = 0, to = Number.POSITIVE_INFINITY) => {
@@ -472,14 +473,14 @@ async function main() {
     );
     if (chunkCounts.length > 0)
       console.log(
-        `|   (the links stage took ${[...new Set(chunkCounts)].join(' or ')} chunk(s) of up to ${LINKS_CHUNK} candidates) |`,
+        `|   (the links stage took ${[...new Set(chunkCounts)].join(' or ')} chunk(s) before the join: its own claims, then up to ${LINKS_CHUNK} candidates each) |`,
       );
     const chunks = Math.max(1, ...chunkCounts);
-    if (chunks > 2)
+    if (chunks > 1)
       await measure(
         '  the same, queued: consumer, links stage (a middle chunk)',
         async (side, i, articleId) => {
-          const c = Math.floor(chunks / 2);
+          const c = Math.max(1, Math.floor(chunks / 2));
           await deliver(side, `x${i}`, { articleId, chunk: c });
           return JSON.stringify({ articleId });
         },
@@ -491,7 +492,7 @@ async function main() {
           on: [sides.at(-1)!],
           before: async (side) => {
             const articleId = await queuedProbe(side);
-            await linksChunks(side, articleId, 0, Math.floor(chunks / 2));
+            await linksChunks(side, articleId, 0, Math.max(1, Math.floor(chunks / 2)));
             return articleId;
           },
         },
