@@ -45,6 +45,40 @@ export function resolveAgeHolders(
   }
 }
 
+/**
+ * Rule described-protagonist: a report about one person describes them by what they are as often as by
+ * name ("A 35-year-old sheriff's deputy … was killed" in a report about Deputy Ortiz). Where the
+ * report's leading protagonist is a person given no age of their own, and the report gives one age
+ * (one value, however often told) to a holder it does not name, that age is marked as likely the
+ * protagonist's (`described:ortz`); `protagonist` is the entity key (`e:ortz`).
+ */
+export function describedProtagonist(quantities: Quantity[], protagonist: string | null): void {
+  if (protagonist === null) return;
+  const key = keyOf(protagonist);
+  const ages = quantities.filter(isAge);
+  if (ages.some((q) => ageHolder(q) === key)) return;
+  const unnamed = ages.filter((q) => ageHolder(q) === null);
+  if (unnamed.length === 0 || unnamed.some((q) => q.value !== unnamed[0]!.value)) return;
+  for (const q of unnamed) q.modifiers = [...q.modifiers, `${DESCRIBED}${key}`];
+}
+
+const DESCRIBED = 'described:';
+export const isDescribedMark = (modifier: string) => modifier.startsWith(DESCRIBED);
+const describedAs = (q: Quantity) => q.modifiers.find(isDescribedMark)?.slice(DESCRIBED.length) ?? null;
+
+/**
+ * One age is named ("Ortiz, 35,") in a report about that name, the other describes its own report's
+ * protagonist of that name ("A 35-year-old sheriff's deputy … was killed"). A name that is not its
+ * report's protagonist may be a namesake: "17-year-old Jeremy Ortiz, one of the deputy's sons".
+ */
+function describedNamed(a: ClaimForMatching, qa: Quantity, b: ClaimForMatching, qb: Quantity): boolean {
+  const named = (c: ClaimForMatching, q: Quantity, other: Quantity) => {
+    const h = ageHolder(q);
+    return h !== null && describedAs(other) === h && c.contextTerms.includes(term('protagonist', h));
+  };
+  return named(a, qa, qb) || named(b, qb, qa);
+}
+
 const people = (c: ClaimForMatching) => keysOf(c.terms, 'person');
 
 /**
@@ -186,6 +220,7 @@ export function agesShareHolder(
   if (!isAge(qa) || !isAge(qb)) return false;
   if (sameNamedPerson(a, qa, b, qb) || sameRole(qa, qb)) return true;
   if (opposedRoles(qa, qb)) return false;
+  if (describedNamed(a, qa, b, qb)) return true;
   return !ageHolder(qa) && !ageHolder(qb) && shareProtagonistPerson(a, b) && sameHolderNoun(a, qa, b, qb);
 }
 

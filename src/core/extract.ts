@@ -1,7 +1,7 @@
 // Article → claims: normalize, split sentences, find quantities, entities and quotes, and give each
 // claim the terms and blocking keys the cross-referencer needs.
 import { keepUniqueRoles, markAgeRoles } from './age-roles';
-import { resolveAgeHolders } from './ages';
+import { describedProtagonist, resolveAgeHolders } from './ages';
 import {
   articleWideContext,
   capitalisedMidSentence,
@@ -24,6 +24,7 @@ import { extractQuantities } from './quantities';
 import { findQuoteSpans } from './quotes';
 import { splitSentences } from './sentences';
 import { assignQuotes } from './speakers';
+import { storyFigures } from './story';
 import { isTerm, keyOf, retag, term, termsOf } from './terms';
 import { htmlToText, looksLikeHtml, normalizeText } from './text';
 import type { Claim, ExtractedArticle, ExtractOptions } from './types';
@@ -137,12 +138,19 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
     speaking,
   );
 
-  const claims: Claim[] = [];
-  sentences.forEach((span, i) => {
+  const perSentenceQuantities = sentences.map((span, i) => {
     const quantities = extractQuantities(tokens[i]!, text);
     resolveAgeHolders(quantities, span, inSentence[i]!, foldName);
     markAgeRoles(quantities, text, span);
     markOwners(quantities, text, span, inSentence[i]!);
+    return quantities;
+  });
+  // The figures the whole article states: whether another text tells the same story (story.ts).
+  articleContext.push(...storyFigures(perSentenceQuantities.flat()));
+
+  const claims: Claim[] = [];
+  sentences.forEach((span, i) => {
+    const quantities = perSentenceQuantities[i]!;
     const quotes = quotesBySentence[i]!;
     const sentenceText = text.slice(span.start, span.end);
     const kind = claimKind(quantities, quotes, perSentence[i]!, tokens[i]!.length);
@@ -193,6 +201,11 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
     });
   });
   keepUniqueRoles(claims.flatMap((c) => c.quantities));
+  const lead = protagonists[0];
+  describedProtagonist(
+    claims.flatMap((c) => c.quantities),
+    lead !== undefined && persons.has(lead) ? lead : null,
+  );
   return { text, sentences, claims, entities, mentions };
 }
 

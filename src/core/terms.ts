@@ -91,6 +91,13 @@ export const TERM_KINDS = [
     where: 'article',
     meaning: 'a month or year the article names anywhere',
   },
+  {
+    kind: 'story-figure',
+    prefix: 'N:',
+    where: 'article',
+    meaning:
+      'a figure the article states, as its kind and value ("percent=19"; no dates, no small counts; up to a limit)',
+  },
 ] as const;
 
 export type TermKind = (typeof TERM_KINDS)[number]['kind'];
@@ -153,6 +160,7 @@ const MARKER_KINDS = new Set<TermKind>([
   'article-time',
   'speaker',
   'carried-giver',
+  'story-figure',
 ]);
 const MARKER_PREFIXES = new Set<string>(
   TERM_KINDS.filter((k) => MARKER_KINDS.has(k.kind)).map((k) => k.prefix),

@@ -75,3 +75,34 @@ describe('same-role-age and opposed-roles', () => {
     expect(conflicts({ a: victim, b: named })).toEqual([]);
   });
 });
+
+describe('an age told of the protagonist by description (`described-protagonist`)', () => {
+  // ECB+ 16_7ecbplus against 16_8ecbplus: one outlet names the deputy with his age, the other
+  // describes him ("A 35-year-old sheriff's deputy"), both in reports about Deputy Ortiz.
+  const named = [
+    'Deputy Jerry Ortiz had gone to the home to speak to a witness in an assault case.',
+    'Ortiz, 35, was on his own about 3 p.m.',
+    'Ortiz was hit in the head and died at the scene.',
+  ].join('\n');
+  const described = (age: number) =>
+    [
+      `A ${age}-year-old sheriff's deputy working with an anti-gang unit was killed Friday when he knocked on the door of a home and someone shot him in the head, authorities said.`,
+      'Deputy Jerry Ortiz had gone to the home to speak to a woman there.',
+      'Ortiz was taken to a hospital, where he died.',
+    ].join('\n');
+
+  it("compares the described age with the protagonist's named age", () => {
+    expect(conflicts({ a: named, b: described(36) })).toHaveLength(1);
+    expect(conflicts({ a: named, b: described(35) })).toEqual([]);
+  });
+
+  it("leaves a namesake who is not the report's protagonist alone", () => {
+    const son = [
+      'Prosecutors said Orozco fired the shot.',
+      '"I am relieved that it is over," said 17-year-old Jeremy Ortiz, one of the deputy\'s sons.',
+      'Orozco was sentenced to death.',
+      'Orozco showed no emotion.',
+    ].join('\n');
+    expect(conflicts({ a: son, b: described(35) })).toEqual([]);
+  });
+});

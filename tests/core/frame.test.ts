@@ -6,6 +6,7 @@ import { FIGURE_RULES } from '../../src/core/crossref';
 import {
   earlierEvent,
   earlierValue,
+  elapsedTime,
   giverFor,
   recipientFor,
   referencePoint,
@@ -197,6 +198,29 @@ describe('carried-giver (ECB+ 10_7ecb: "the deal" of the sentence before)', () =
   });
 });
 
+describe('rule elapsed-against-length (ECB+ 19_10ecb / 19_12ecb, labelled `different`)', () => {
+  const ago = view(
+    'The teenager was shot and killed by police in Athens eight days ago, triggering violent protests which have spread across the country.',
+    'a',
+  );
+  const rioting = view(
+    'INITIAL results from the post- mortem on a 15-year-old Greek boy whose killing by police sparked five days of rioting show Alexandros Grigoropoulos died from a bullet ricochet.',
+    'b',
+  );
+  const weeks = view('He was arrested two weeks ago in Athens.', 'c');
+
+  it('reads a duration followed by "ago", "earlier" or "later" as a point in time', () => {
+    expect(elapsedTime(ago.c.text, figure(ago, 'eight days'))).toBe(true);
+    expect(elapsedTime(rioting.c.text, figure(rioting, 'five days'))).toBe(false);
+  });
+
+  it('never compares the time since an event with how long another lasted; two datings are compared', () => {
+    const r = rule('elapsed-against-length');
+    expect(r.rejects(ago, rioting, figure(ago, 'eight days'), figure(rioting, 'five days'))).toBe(true);
+    expect(r.rejects(ago, weeks, figure(ago, 'eight days'), figure(weeks, 'two weeks'))).toBe(false);
+  });
+});
+
 describe('rule earlier-event', () => {
   // ECB+ 24_3ecbplus (the 2008 Harry Winston raid) against 24_8ecb (a report of the 2009 one).
   const raid = view(
@@ -229,5 +253,38 @@ describe('rule earlier-event', () => {
   it("leaves ages alone: a person's age is theirs whatever event the clause tells", () => {
     const other = view('Alexandros Grigoropoulos, 15, was killed on December 6.', 'd');
     expect(rule('earlier-event').rejects(vigil, other, figure(vigil, '15'), figure(other, '15'))).toBe(false);
+  });
+});
+
+describe('rule one-places-distance', () => {
+  // ECB+ 20_3ecbplus and 20_4ecbplus, two reports of one quake whose surrounding sentences name
+  // different officials (different-people-around): the island's distance from Tehran is one fact.
+  const reportA = [
+    'Officials Massoud Dalman and Shahram Alamdari said rescue teams reached Bandar Abbas on Sunday.',
+    'The island, which has about 200, 000 residents, is about 940 miles south of Tehran, the capital.',
+  ].join('\n');
+  const reportB = [
+    'Ali Rezapour and Ali Naghavi said the tremor was felt on Qeshm on Monday.',
+    'Qeshm, located 1, 150 kilometers (700 miles) southeast of Tehran, has a busy commercial and fishing port.',
+  ].join('\n');
+
+  it('compares two distances of a place from one town whatever the reports around them tell', () => {
+    const { links } = compareDocuments([
+      { id: 'a', text: reportA },
+      { id: 'b', text: reportB },
+    ]);
+    const conflict = links.find((l) => l.relation === 'conflict');
+    expect(conflict?.explanation.a?.text ?? '').toMatch(/940 miles|700 miles/);
+  });
+
+  it('leaves where an event happened under the subject rules', () => {
+    const { links } = compareDocuments([
+      {
+        id: 'a',
+        text: reportA.replace('The island, which has about 200, 000 residents, is', 'The quake struck'),
+      },
+      { id: 'b', text: reportB.replace('Qeshm, located', 'The quake struck') },
+    ]);
+    expect(links.filter((l) => l.relation === 'conflict')).toEqual([]);
   });
 });

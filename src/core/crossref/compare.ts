@@ -5,6 +5,7 @@ import { isMarker, isTerm, keyOf } from '../terms';
 import type { LinkDraft } from '../types';
 import { classOf, isDateFamily } from '../unit-class';
 import type { Agreement, Voices } from './agreements';
+import { onePlacesDistance } from './fixed-distance';
 import { figureLink, quoteLink } from './link';
 import { comparableQuantities, type QuantityPair } from './measures';
 import { compareQuotes, misattributedQuote } from './quotes';
@@ -44,12 +45,14 @@ export function compareClaims(
     const another =
       pairs.some((p) => p.qa.unitClass === 'age' && p.qb.unitClass === 'age') &&
       TIME_RULES.some((r) => !(r.skipsRetold && subject.retold) && r.rejects(subject));
-    pairs = pairs.filter((p) => onePersonsAge(a, p.qa, b, p.qb, why.name, another));
+    const ages = pairs.filter((p) => onePersonsAge(a, p.qa, b, p.qb, why.name, another));
+    // A distance between two fixed places is theirs whatever event a report tells (fixed-distance.ts).
+    pairs = ages.length > 0 ? ages : pairs.filter((p) => onePlacesDistance(a, p.qa, b, p.qb));
     if (pairs.length === 0) return null;
     trail?.push({
-      rule: 'one-persons-age',
+      rule: ages.length > 0 ? 'one-persons-age' : 'one-places-distance',
       outcome: 'keep',
-      detail: `kept despite ${why.name}: ${pairs.map((p) => `"${p.qa.text}" and "${p.qb.text}"`).join(', ')} give one person's age`,
+      detail: `kept despite ${why.name}: ${pairs.map((p) => `"${p.qa.text}" and "${p.qb.text}"`).join(', ')} give ${ages.length > 0 ? "one person's age" : 'the distance between two fixed places'}`,
     });
   }
   const sharedNames = byWeight(shared)

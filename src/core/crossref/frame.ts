@@ -4,6 +4,7 @@
 // weighs (local-context.ts).
 import { giverOf, recipientOf } from '../parties';
 import type { Quantity } from '../types';
+import { classOf } from '../unit-class';
 
 /** Distances: measured from somewhere. */
 const DISTANCE = new Set(['mile', 'kilometer', 'meter', 'foot', 'yard']);
@@ -15,7 +16,7 @@ const GIVER_BEFORE = 200;
  * Rosa", "20 km outside Tehran": the place the distance is measured from, a capitalised name.
  */
 const REFERENCE =
-  /^\)?\s*(?:\([^)]{0,30}\)\s*)?(?:(?:north|south|east|west)(?:[ -]?(?:east|west))?(?:ern|ward)?\s+(?:of|from)|from|outside(?:\s+of)?|off)\s+(?:the\s+)?([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*)/;
+  /^\)?\s*(?:\([^)]{0,30}\)\s*)?(?:(?:north|south|east|west)(?:[ -]?(?:east|west))?(?:ern|ward)?\s+(?:of|from)|from|outside(?:\s+of)?|off)\s+(?:the\s+)?(?:capital(?:\s+city)?,?\s+)?([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*)/;
 /**
  * The value a figure replaced or beat: "the previous record of 2,116", "the previous club record, the
  * $ 90 million", "their initial offer of $160 million", "broke Jones's record of 2,116 points", "surpassing
@@ -24,6 +25,8 @@ const REFERENCE =
 const EARLIER =
   /(?:\b(?:surpass\w*|eclips\w*|exceed(?:s|ed|ing)?|top(?:s|ped|ping)|beat(?:s|ing)?|dwarf\w*)\s+(?:the|its|their|his|her)\s+|\b(?:previous|former|old|earlier|original|initial|prior|existing)\s+(?:[\w'-]+\s+){0,2}(?:[\w'-]+(?:\s+of|,\s+the)\s+)?|\b(?:broke|breaks?|breaking|surpass\w*|eclips\w*|top(?:s|ped|ping)?|pass(?:es|ed|ing)?|beat(?:s|ing)?)\s+(?:[\w'.-]+\s+){0,4}(?:record|mark)\s+(?:of\s+)?)$/i;
 
+/** A duration followed by one of these is a point in time, not a length: "eight days ago". */
+const ELAPSED = /^\s*(?:ago|earlier|before|later|after)\b/i;
 /**
  * Rule earlier-event: news sets an event against the last one like it ("The raid comes little over a
  * month after a masked bandit made off with $136M worth of diamonds", "The attack came days after
@@ -40,6 +43,8 @@ export interface Frame {
   reference: string | null;
   /** A value that was (an old record, an initial offer), not the one now stated. */
   earlier: boolean;
+  /** A duration that dates an event by the time since or until it ("eight days ago", "a week later"). */
+  elapsed: boolean;
   /** A figure of an earlier event the report sets its own against ("comes a month after … $136M"). */
   earlierEvent: boolean;
   /** Who gives, offers or pays a sum ("red sox"), or null. */
@@ -71,6 +76,7 @@ function read(claimText: string, q: Quantity): Frame {
     return {
       reference: null,
       earlier: false,
+      elapsed: false,
       earlierEvent: false,
       giver: null,
       recipient: null,
@@ -83,6 +89,7 @@ function read(claimText: string, q: Quantity): Frame {
   return {
     reference: ref ? ref[1]!.replace(/[.']+$/, '').toLowerCase() : null,
     earlier: EARLIER.test(before),
+    elapsed: classOf(q).family === 'duration' && ELAPSED.test(claimText.slice(end, end + 12)),
     earlierEvent: EARLIER_EVENT.test(claimText.slice(Math.max(0, at - EVENT_BEFORE), at)),
     giver: giverOf(claimText.slice(Math.max(0, at - GIVER_BEFORE), at), q),
     recipient: recipientOf(
@@ -96,6 +103,7 @@ function read(claimText: string, q: Quantity): Frame {
 
 export const referencePoint = (claimText: string, q: Quantity) => frameOf(claimText, q).reference;
 export const earlierValue = (claimText: string, q: Quantity) => frameOf(claimText, q).earlier;
+export const elapsedTime = (claimText: string, q: Quantity) => frameOf(claimText, q).elapsed;
 export const earlierEvent = (claimText: string, q: Quantity) => frameOf(claimText, q).earlierEvent;
 
 const ORDINAL_QUARTER: Record<string, string> = { first: 'q1', second: 'q2', third: 'q3', fourth: 'q4' };

@@ -2,6 +2,7 @@
 // rules, each rejecting a pair of figures for one reason, then the choice of the pair to compare.
 
 import { isRoleMark } from '../age-roles';
+import { isDescribedMark } from '../ages';
 import { isOwnerMark, ownedAlike, ownerOf } from '../owners';
 import { sameGiver, sameParty } from '../parties';
 import { WHOLE } from '../quantities';
@@ -9,7 +10,15 @@ import type { Quantity } from '../types';
 import { classOf, familyOf, isDateFamily } from '../unit-class';
 import { listedTotal, softConflict } from './bounds';
 import { oneCounterpart } from './counterpart';
-import { earlierEvent, earlierValue, giverFor, recipientFor, referencePoint, samePlace } from './frame';
+import {
+  earlierEvent,
+  earlierValue,
+  elapsedTime,
+  giverFor,
+  recipientFor,
+  referencePoint,
+  samePlace,
+} from './frame';
 import { informativeAgreement, MAX_CONFLICT_RATIO, overlaps, ratioOf, relativeDifference } from './intervals';
 import { frameCloseness, sameLocalContext } from './local-context';
 import { roundedAlike } from './rounding';
@@ -51,6 +60,7 @@ function sameClass(x: string, y: string): boolean {
 const kept = (m: string) =>
   !m.startsWith('when:') &&
   !isRoleMark(m) &&
+  !isDescribedMark(m) &&
   m !== 'part-of' &&
   m !== SUM &&
   !isOwnerMark(m) &&
@@ -157,6 +167,13 @@ export const FIGURE_RULES: readonly FigureRule[] = [
     name: 'earlier-value',
     reason: 'one figure is a value that was (an old record, an initial offer), the other the one now stated',
     rejects: (va, vb, qa, qb) => earlierValue(va.c.text, qa) !== earlierValue(vb.c.text, qb),
+  },
+  {
+    // "shot and killed by police in Athens eight days ago" dates the shooting; "sparked five days of
+    // rioting" says how long the rioting lasted: a point in time and a length are not one figure.
+    name: 'elapsed-against-length',
+    reason: 'one duration dates an event ("eight days ago"), the other says how long something lasted',
+    rejects: (va, vb, qa, qb) => elapsedTime(va.c.text, qa) !== elapsedTime(vb.c.text, qb),
   },
   {
     // "The raid comes little over a month after a masked bandit made off with $136M" (frame.ts). An

@@ -1,6 +1,7 @@
 // Subject identity: whether two claims are about the same event, as an ordered list of named rules.
 // Each rule rejects the pair for one reason or lets it pass; the first to reject decides.
 
+import { oneStory } from '../story';
 import { keyOf } from '../terms';
 import type { ClaimForMatching } from '../types';
 import { ClaimView } from './view';
@@ -41,6 +42,12 @@ export class SubjectContext {
     this._retold ??= restated(this.a, this.b, this.share);
     return this._retold;
   }
+  private _story: boolean | undefined = undefined;
+  /** The two texts tell one story (story.ts, rule `one-story`): the same event by construction. */
+  get sameStory() {
+    this._story ??= this.a.c.article !== this.b.c.article && oneStory(this.a.story, this.b.story);
+    return this._story;
+  }
 }
 
 export interface SubjectRule {
@@ -49,6 +56,11 @@ export interface SubjectRule {
   reason: string;
   /** Not asked of one sentence told twice (the days, names and dates around it say nothing). */
   skipsRetold?: boolean;
+  /**
+   * Finds a report's main subject or actors missing from the other: not asked of two texts that tell
+   * one story (rule `one-story`), which have one main subject by what they share.
+   */
+  skipsOneStory?: boolean;
   rejects(x: SubjectContext): boolean;
 }
 
@@ -197,6 +209,7 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
     // Each report's protagonists (the names it returns to most) include one the other report never
     // mentions: the INS Mysore's capture against the INS Sukanya's.
     name: 'absent-protagonists',
+    skipsOneStory: true,
     reason: "each report's main subject is never mentioned by the other",
     skipsRetold: true,
     rejects: ({ a, b }) => strangers(a, b) && strangers(b, a),
@@ -206,6 +219,7 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
     // of its own to compare; one that never names the other report's central actor (named in three
     // sentences or more: the INS Sukanya) is about another event.
     name: 'absent-central-actor',
+    skipsOneStory: true,
     reason: "one report's main subject is never mentioned by the other, which has none of its own",
     skipsRetold: true,
     rejects: ({ a, b }) =>
@@ -213,6 +227,7 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
   },
   {
     name: 'absent-own-actors',
+    skipsOneStory: true,
     reason: 'what the sentence is about is never mentioned by the other report',
     skipsRetold: true,
     rejects: ({ a, b }) => ownActorsUnknown(a, b) || ownActorsUnknown(b, a),
@@ -229,6 +244,7 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
 export function subjectRejection(x: SubjectContext): SubjectRule | null {
   for (const r of SUBJECT_RULES) {
     if (r.skipsRetold && x.retold) return null;
+    if (r.skipsOneStory && x.sameStory) continue;
     if (r.rejects(x)) return r;
   }
   return null;

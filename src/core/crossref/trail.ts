@@ -51,6 +51,10 @@ export const PIPELINE_RULES = [
   { name: 'misattributed-quote', reason: 'the same words attributed to two different speakers' },
   { name: 'too-little-in-common', reason: 'the sentences and their context share too little' },
   { name: 'one-persons-age', reason: "two claims about different events that give one person's age" },
+  {
+    name: 'one-places-distance',
+    reason: 'two claims about different events that give the distance between two fixed places',
+  },
   { name: 'agreed-elsewhere', reason: 'the other article states this figure elsewhere, in the same voice' },
 ] as const;
 
@@ -125,6 +129,14 @@ export function subjectTrail(x: SubjectContext, names: Names, trail: TrailStep[]
         rule: r.name,
         outcome: 'skip',
         detail: 'one sentence told twice: only its own words count',
+      });
+      continue;
+    }
+    if (r.skipsOneStory && x.sameStory) {
+      trail.push({
+        rule: r.name,
+        outcome: 'skip',
+        detail: 'the two texts tell one story (one-story): one event, whatever one names alone',
       });
       continue;
     }

@@ -1,5 +1,6 @@
 // What the pair tests read of one claim, derived once per crossReference call.
 import { anchorFigure, contentStem } from '../claims';
+import type { StoryItems } from '../story';
 import { isArticleTerm, isContentWord, isMarker, isTerm, keyOf, keysOf, retag, termsOf } from '../terms';
 import type { ClaimForMatching, Quantity } from '../types';
 import { ownWith } from './markers';
@@ -258,6 +259,12 @@ export class ClaimView {
       this.ownIdfOf = idf;
     }
     return this.ownIdfSum;
+  }
+  private _story: StoryItems | undefined = undefined;
+  /** The names its whole article mentions and the figures it states (story.ts). */
+  get story() {
+    this._story ??= { names: this.names, figures: new Set(termsOf(this.c.contextTerms, 'story-figure')) };
+    return this._story;
   }
   private _carriedGiver: string | null | undefined = undefined;
   /** Who gives the offer its sentence speaks of only as "the deal", told by the sentence before, or null. */
