@@ -1,15 +1,18 @@
 // Feeds on Workers: the Cron Trigger takes the due feeds and sends one FEEDS message per feed; the
-// consumer polls that feed and sends one message per new item; an item's message adds that article
-// (its cross-reference then goes through CROSSREF as usual). One feed or one article per invocation
-// keeps each within the Free plan's 10 ms of CPU; max_concurrency = 1 on the queue makes it one
-// request at a time, so never two at once to a host.
+// consumer polls that feed and sends one message per new item; an item's message reads that article's
+// page and sends it on (`item-page`), whose message stores it (its cross-reference then goes through
+// CROSSREF as usual). One feed, one page read or one article stored per invocation keeps each within
+// the Free plan's 10 ms of CPU; max_concurrency = 1 on the queue makes it one request at a time, so
+// never two at once to a host.
 import type { Db } from '../db/client';
 import { claimFeeds, dueFeeds } from '../db/queries/feeds';
 import type { FeedItemsLater } from './services/feeds';
-import { ingestFeedItem, pollFeed } from './services/feeds';
+import { ingestFeedItem, pollFeed, readFeedItem, storeFeedItem } from './services/feeds';
 import type { IngestOptions } from './services/ingest';
+import type { PageToAdd } from './services/web-articles';
 import type { WebReader } from './web/reader';
-import { consumeImportMessage, type ImportMessage, isImportMessage } from './worker-imports';
+import { consumeImportMessage, type ImportMessage, isImportMessage, isPage } from './worker-imports';
+import { sendOrDoHere } from './worker-pages';
 import { consumeWebhookMessage, isWebhookMessage, type WebhookMessage } from './worker-webhooks';
 
 /**
@@ -18,7 +21,10 @@ import { consumeWebhookMessage, isWebhookMessage, type WebhookMessage } from './
  */
 export const FEEDS_QUEUE = 'crosscheck-feeds';
 
-export type FeedMessage = { kind: 'poll'; feedId: number } | { kind: 'item'; feedId: number; url: string };
+export type FeedMessage =
+  | { kind: 'poll'; feedId: number }
+  | { kind: 'item'; feedId: number; url: string }
+  | { kind: 'item-page'; feedId: number; url: string; page: PageToAdd };
 
 export interface FeedQueue {
   sendBatch(messages: { body: FeedMessage | ImportMessage | WebhookMessage }[]): Promise<unknown>;
@@ -87,9 +93,21 @@ export async function consumeFeedMessages(
           else for (const url of urls) await ingestFeedItem(db, reader, body.feedId, url, ingest);
         }
       } else if (body?.kind === 'item' && isId(body.feedId) && typeof body.url === 'string') {
-        await ingestFeedItem(db, reader, body.feedId, body.url, ingest);
+        const { feedId, url } = body;
+        const read = await readFeedItem(db, reader, feedId, url);
+        if ('page' in read)
+          await sendOrDoHere(queue, { kind: 'item-page', feedId, url, page: read.page }, () =>
+            storeFeedItem(db, url, read.page, ingest),
+          );
+      } else if (
+        body?.kind === 'item-page' &&
+        isId(body.feedId) &&
+        typeof body.url === 'string' &&
+        isPage(body.page)
+      ) {
+        await storeFeedItem(db, body.url, body.page, ingest);
       } else if (isImportMessage(body)) {
-        await consumeImportMessage(body, db, reader, ingest);
+        await consumeImportMessage(body, db, reader, ingest, queue);
       } else if (isWebhookMessage(body)) {
         await consumeWebhookMessage(body, db);
       } else {

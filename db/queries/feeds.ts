@@ -133,7 +133,8 @@ export async function recordItem(
   await db
     .update(feedItems)
     .set({ status: o.status, articleId: o.articleId ?? null, error: o.error ?? null })
-    .where(eq(feedItems.url, url));
+    // Once: a queue message delivered twice finds the item's outcome recorded and leaves it.
+    .where(and(eq(feedItems.url, url), eq(feedItems.status, 'queued')));
 }
 
 /** The latest items of a feed, for its page. */

@@ -88,26 +88,32 @@ export async function pendingPositions(db: Db, jobId: number): Promise<number[]>
 
 /**
  * Takes a pending item for doing (pending → running), so that two runners (a queue's redelivery, a
- * resumed job) never do it twice. The item when taken, else null.
+ * resumed job) never do it twice. The item when taken, with its job; else null.
  */
 export async function claimImportItem(
   db: Db,
   jobId: number,
   position: number,
   now: number,
-): Promise<ImportItemRow | null> {
-  const [row] = await db
-    .update(importItems)
-    .set({ status: 'running', startedAt: now })
-    .where(
-      and(
-        eq(importItems.jobId, jobId),
-        eq(importItems.position, position),
-        eq(importItems.status, 'pending'),
-      ),
-    )
-    .returning();
-  return row ?? null;
+): Promise<{ job: ImportJobRow; item: ImportItemRow } | null> {
+  // One round trip: the job (what kind of item this is) read with the item's claim.
+  const [jobs, items] = (await runBatch(db, [
+    db.select().from(importJobs).where(eq(importJobs.id, jobId)).limit(1),
+    db
+      .update(importItems)
+      .set({ status: 'running', startedAt: now })
+      .where(
+        and(
+          eq(importItems.jobId, jobId),
+          eq(importItems.position, position),
+          eq(importItems.status, 'pending'),
+        ),
+      )
+      .returning(),
+  ])) as [ImportJobRow[], ImportItemRow[]];
+  const [job] = jobs;
+  const [item] = items;
+  return job && item ? { job, item } : null;
 }
 
 export interface ImportOutcome {
@@ -140,7 +146,14 @@ export async function recordImportItem(
         payload: null,
         finishedAt: now,
       })
-      .where(and(eq(importItems.jobId, jobId), eq(importItems.position, position))),
+      // Once: a queue message delivered twice finds the outcome recorded and leaves it.
+      .where(
+        and(
+          eq(importItems.jobId, jobId),
+          eq(importItems.position, position),
+          eq(importItems.status, 'running'),
+        ),
+      ),
     db
       .update(importJobs)
       .set({ finishedAt: now })

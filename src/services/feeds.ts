@@ -19,7 +19,13 @@ import { checkedUrl } from '../web/fetch-page';
 import type { WebReader } from '../web/reader';
 import { InputError, NotFoundError } from './errors';
 import type { IngestOptions } from './ingest';
-import { addArticleByUrl, UrlAlreadyStoredError, WebIngestUnavailableError } from './web-articles';
+import {
+  type PageToAdd,
+  readArticleToAdd,
+  storeArticleToAdd,
+  UrlAlreadyStoredError,
+  WebIngestUnavailableError,
+} from './web-articles';
 import { announceFeedFailing } from './webhooks';
 
 export const DEFAULT_INTERVAL_MINUTES = 30;
@@ -166,6 +172,61 @@ export type ItemResult =
   | { status: 'duplicate'; articleId: number }
   | { status: 'failed'; error: string };
 
+/** What became of an item whose adding failed or found it stored; recorded. Anything else is thrown. */
+async function itemFailure(db: Db, url: string, err: unknown): Promise<ItemResult> {
+  let result: ItemResult;
+  if (err instanceof UrlAlreadyStoredError) result = { status: 'duplicate', articleId: err.articleId };
+  else if (err instanceof InputError) result = { status: 'failed', error: err.message };
+  else throw err;
+  await record(db, url, result);
+  return result;
+}
+
+const record = (db: Db, url: string, result: ItemResult) =>
+  recordItem(db, url, {
+    status: result.status,
+    articleId: 'articleId' in result ? result.articleId : null,
+    error: 'error' in result ? result.error : null,
+  });
+
+/**
+ * The first half of adding a claimed item (the Worker's queue runs the halves in two invocations): its
+ * page read (web-articles.ts), or what became of it when that failed, recorded.
+ */
+export async function readFeedItem(
+  db: Db,
+  reader: WebReader | undefined,
+  feedId: number,
+  url: string,
+): Promise<{ page: PageToAdd } | ItemResult> {
+  const feed = await feedById(db, feedId);
+  try {
+    return { page: await readArticleToAdd(db, reader, { url, outlet: feed?.outlet ?? undefined }) };
+  } catch (err) {
+    return itemFailure(db, url, err);
+  }
+}
+
+/** The second half: the page stored as an article, and the outcome recorded. */
+export async function storeFeedItem(
+  db: Db,
+  url: string,
+  page: PageToAdd,
+  options: IngestOptions = {},
+): Promise<ItemResult> {
+  try {
+    const r = await storeArticleToAdd(db, page, options);
+    const result: ItemResult =
+      r.status === 'duplicate'
+        ? { status: 'duplicate', articleId: r.articleId }
+        : { status: 'stored', articleId: r.articleId };
+    await record(db, url, result);
+    return result;
+  } catch (err) {
+    return itemFailure(db, url, err);
+  }
+}
+
 /** Adds one claimed item as an article and records what became of it; never throws for the item's own failure. */
 export async function ingestFeedItem(
   db: Db,
@@ -174,25 +235,8 @@ export async function ingestFeedItem(
   url: string,
   options: IngestOptions = {},
 ): Promise<ItemResult> {
-  const feed = await feedById(db, feedId);
-  let result: ItemResult;
-  try {
-    const r = await addArticleByUrl(db, reader, { url, outlet: feed?.outlet ?? undefined }, options);
-    result =
-      r.status === 'duplicate'
-        ? { status: 'duplicate', articleId: r.articleId }
-        : { status: 'stored', articleId: r.articleId };
-  } catch (err) {
-    if (err instanceof UrlAlreadyStoredError) result = { status: 'duplicate', articleId: err.articleId };
-    else if (err instanceof InputError) result = { status: 'failed', error: err.message };
-    else throw err;
-  }
-  await recordItem(db, url, {
-    status: result.status,
-    articleId: 'articleId' in result ? result.articleId : null,
-    error: 'error' in result ? result.error : null,
-  });
-  return result;
+  const read = await readFeedItem(db, reader, feedId, url);
+  return 'page' in read ? storeFeedItem(db, url, read.page, options) : read;
 }
 
 /** Feeds due now (the schedulers' question). */

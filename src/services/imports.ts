@@ -23,7 +23,7 @@ import { InputError, NotFoundError } from './errors';
 import { addFeed } from './feeds';
 import type { ImportSource, ManifestItem } from './import-sources';
 import { type IngestOptions, ingestArticle } from './ingest';
-import { addArticleByUrl, UrlAlreadyStoredError } from './web-articles';
+import { type PageToAdd, readArticleToAdd, storeArticleToAdd, UrlAlreadyStoredError } from './web-articles';
 
 /** Runs a stored job's items after the request (Node: in the background; Workers: a queue message each). */
 export type ImportLater = (jobId: number, positions: number[]) => Promise<void>;
@@ -56,10 +56,32 @@ export async function createImport(
 
 const reasonOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-/** Does one item's work; an InputError (a refused URL, an empty text, a known feed) is that item's failure. */
-async function work(run: ImportRunner, kind: string, item: ImportItemRow): Promise<ImportOutcome> {
+/** An item's failure: an InputError (a refused URL, an empty text, a known feed) is that item's outcome. */
+type ItemRef = Pick<ImportItemRow, 'jobId' | 'position' | 'target'>;
+
+function failure(item: ItemRef, err: unknown): ImportOutcome {
+  if (err instanceof UrlAlreadyStoredError)
+    return {
+      status: 'duplicate',
+      articleId: err.articleId,
+      reason: `already stored as article ${err.articleId}`,
+    };
+  if (!(err instanceof InputError))
+    console.error(`crosscheck: import item ${item.jobId}/${item.position} (${item.target}) failed`, err);
+  return { status: 'failed', reason: reasonOf(err) };
+}
+
+/**
+ * The first half of one item: a feed subscribed or an article given with its text is done here (its
+ * outcome); an article by URL has its page read (`page`), for `storePage` to store.
+ */
+async function work(
+  run: ImportRunner,
+  kind: string,
+  item: ImportItemRow,
+): Promise<{ outcome: ImportOutcome } | { page: PageToAdd }> {
   const payload: ManifestItem & { intervalMinutes?: number } = item.payload ? JSON.parse(item.payload) : {};
-  if (payload.error) return { status: 'failed', reason: payload.error };
+  if (payload.error) return { outcome: { status: 'failed', reason: payload.error } };
   try {
     if (kind === 'opml') {
       const feed = await addFeed(
@@ -68,7 +90,7 @@ async function work(run: ImportRunner, kind: string, item: ImportItemRow): Promi
         { url: item.target, intervalMinutes: payload.intervalMinutes, title: payload.title },
         run.actor ?? undefined,
       );
-      return { status: 'subscribed', feedId: feed.id };
+      return { outcome: { status: 'subscribed', feedId: feed.id } };
     }
     if (payload.text !== undefined) {
       const r = await ingestArticle(
@@ -83,38 +105,73 @@ async function work(run: ImportRunner, kind: string, item: ImportItemRow): Promi
         },
         run.ingest ?? {},
       );
-      return r.status === 'duplicate'
-        ? { status: 'duplicate', articleId: r.articleId, reason: `already stored as article ${r.articleId}` }
-        : { status: 'stored', articleId: r.articleId };
+      return {
+        outcome:
+          r.status === 'duplicate'
+            ? {
+                status: 'duplicate',
+                articleId: r.articleId,
+                reason: `already stored as article ${r.articleId}`,
+              }
+            : { status: 'stored', articleId: r.articleId },
+      };
     }
-    const r = await addArticleByUrl(
-      run.db,
-      run.reader,
-      {
-        url: payload.url ?? item.target,
-        outlet: payload.outlet,
-        title: payload.title,
-        publishedAt: payload.publishedAt,
-      },
-      run.ingest ?? {},
-    );
+    const page = await readArticleToAdd(run.db, run.reader, {
+      url: payload.url ?? item.target,
+      outlet: payload.outlet,
+      title: payload.title,
+      publishedAt: payload.publishedAt,
+    });
+    return { page };
+  } catch (err) {
+    return { outcome: failure(item, err) };
+  }
+}
+
+/** The second half of an article by URL: its page stored. */
+async function storePage(run: ImportRunner, item: ItemRef, page: PageToAdd): Promise<ImportOutcome> {
+  try {
+    const r = await storeArticleToAdd(run.db, page, run.ingest ?? {});
     return r.status === 'duplicate'
       ? { status: 'duplicate', articleId: r.articleId, reason: `the same text is article ${r.articleId}` }
       : { status: 'stored', articleId: r.articleId };
   } catch (err) {
-    if (err instanceof UrlAlreadyStoredError)
-      return {
-        status: 'duplicate',
-        articleId: err.articleId,
-        reason: `already stored as article ${err.articleId}`,
-      };
-    if (!(err instanceof InputError))
-      console.error(`crosscheck: import item ${item.jobId}/${item.position} (${item.target}) failed`, err);
-    return { status: 'failed', reason: reasonOf(err) };
+    return failure(item, err);
   }
 }
 
 export type ItemDone = ImportOutcome & { position: number; target: string };
+
+/** A taken item's first half done: its outcome recorded, or its page read for `storeImportPage`. */
+export type ItemStarted = { done: ItemDone } | { page: PageToAdd; item: ImportItemRow };
+
+/**
+ * The first half of one item, if it is still pending (taken first, so never twice): done and recorded,
+ * or, for an article by URL, its page read and not yet stored. Null when someone else took it.
+ */
+export async function startImportItem(
+  run: ImportRunner,
+  jobId: number,
+  position: number,
+): Promise<ItemStarted | null> {
+  const taken = await claimImportItem(run.db, jobId, position, Date.now());
+  if (!taken) return null;
+  const { job, item } = taken;
+  const r = await work(run, job.kind, item);
+  if ('page' in r) return { page: r.page, item };
+  await recordImportItem(run.db, jobId, position, r.outcome, Date.now());
+  return { done: { ...r.outcome, position, target: item.target } };
+}
+
+/**
+ * The second half: the page stored and the outcome recorded (once: a repeated call leaves the recorded
+ * outcome).
+ */
+export async function storeImportPage(run: ImportRunner, item: ItemRef, page: PageToAdd): Promise<ItemDone> {
+  const outcome = await storePage(run, item, page);
+  await recordImportItem(run.db, item.jobId, item.position, outcome, Date.now());
+  return { ...outcome, position: item.position, target: item.target };
+}
 
 /**
  * Does one item of a job if it is still pending (taken first, so never twice) and records what became
@@ -125,13 +182,9 @@ export async function runImportItem(
   jobId: number,
   position: number,
 ): Promise<ItemDone | null> {
-  const job = await importJobById(run.db, jobId);
-  if (!job) return null;
-  const item = await claimImportItem(run.db, jobId, position, Date.now());
-  if (!item) return null;
-  const outcome = await work(run, job.kind, item);
-  await recordImportItem(run.db, jobId, position, outcome, Date.now());
-  return { ...outcome, position, target: item.target };
+  const started = await startImportItem(run, jobId, position);
+  if (!started) return null;
+  return 'done' in started ? started.done : storeImportPage(run, started.item, started.page);
 }
 
 /** Does every pending item of a job in order; `onEach` hears each outcome (the CLI's progress bar). */

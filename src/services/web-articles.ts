@@ -35,36 +35,84 @@ export class WebIngestUnavailableError extends InputError {
 
 export type UrlIngestResult = DeferredIngestResult & { url: string; author?: string };
 
-export async function addArticleByUrl(
+/** A page read for adding (readArticleToAdd): everything storing it needs, small enough for a queue message. */
+export interface PageToAdd {
+  /** The URL it is stored under: the page's canonical URL, else its final one. */
+  url: string;
+  outlet: string;
+  title: string;
+  publishedAt: string | null;
+  text: string;
+  author?: string;
+}
+
+/** The first stored article with one of `urls` refuses the add. */
+async function refuseStored(db: Db, urls: string[]): Promise<void> {
+  const stored = await articleByUrls(db, urls);
+  if (stored) throw new UrlAlreadyStoredError(stored.url, stored.id, stored.title);
+}
+
+/**
+ * The first half of adding by URL: refuses a URL already stored (before fetching, and again with the
+ * page's final and canonical URLs), reads the page, and fills in title, outlet and date from it unless
+ * the caller gave them. Nothing is stored.
+ */
+export async function readArticleToAdd(
   db: Db,
   reader: WebReader | undefined,
   input: UrlInput,
-  options: IngestOptions = {},
-): Promise<UrlIngestResult> {
+): Promise<PageToAdd> {
   if (!reader)
     throw new WebIngestUnavailableError('Adding articles by URL is not available here; paste the text.');
   const given = articleUrl(checkedUrl(input.url, reader.policy).href);
-  const refuseStored = async (urls: string[]) => {
-    const stored = await articleByUrls(db, urls);
-    if (stored) throw new UrlAlreadyStoredError(stored.url, stored.id, stored.title);
-  };
-  await refuseStored([given]);
+  await refuseStored(db, [given]);
   const page = await reader.readArticle(given);
   const url = page.canonicalUrl ?? page.url;
-  await refuseStored([page.url, url].filter((u) => u !== given));
+  await refuseStored(
+    db,
+    [page.url, url].filter((u) => u !== given),
+  );
   const host = new URL(url).hostname.replace(/^www\./, '');
+  return {
+    url,
+    outlet: input.outlet?.trim() || page.outlet || host,
+    title: input.title?.trim() || page.title || url,
+    publishedAt: input.publishedAt?.trim() || page.publishedAt || null,
+    text: page.text,
+    ...(page.author ? { author: page.author } : {}),
+  };
+}
+
+/**
+ * The second half: ingests the page's text and stores its byline. A page stored twice (a queue message
+ * delivered again) is found by its text: `duplicate`, nothing stored.
+ */
+export async function storeArticleToAdd(
+  db: Db,
+  page: PageToAdd,
+  options: IngestOptions = {},
+): Promise<UrlIngestResult> {
   const result = await ingestArticle(
     db,
     {
-      outlet: input.outlet?.trim() || page.outlet || host,
-      title: input.title?.trim() || page.title || url,
-      url,
-      publishedAt: input.publishedAt?.trim() || page.publishedAt || null,
+      outlet: page.outlet,
+      title: page.title,
+      url: page.url,
+      publishedAt: page.publishedAt,
       text: page.text,
       format: 'text',
     },
     options,
   );
   if (result.status === 'created' && page.author) await setArticleAuthor(db, result.articleId, page.author);
-  return { ...result, url, author: page.author };
+  return { ...result, url: page.url, author: page.author };
+}
+
+export async function addArticleByUrl(
+  db: Db,
+  reader: WebReader | undefined,
+  input: UrlInput,
+  options: IngestOptions = {},
+): Promise<UrlIngestResult> {
+  return storeArticleToAdd(db, await readArticleToAdd(db, reader, input), options);
 }

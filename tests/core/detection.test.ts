@@ -59,6 +59,32 @@ describe('what is counted', () => {
     ).toContain('conflict');
   });
 
+  it('counts buildings and villages by what befell them (`property-fate`)', () => {
+    // ECB+ 20_1ecbplus against 20_3ecbplus and 20_6ecbplus, and 19_14ecb against 19_7ecb.
+    const damaged =
+      'On Qeshm island, between half and two-thirds of homes in five villages had been damaged, officials said.';
+    expect(quantities(damaged).find((q) => q.unit === 'village')!.modifiers).toEqual(['fate:damaged']);
+    expect(
+      relations({
+        a: damaged,
+        b: 'An earthquake shook a sparsely populated area of southern Iran on Sunday, flattening seven villages and killing 10 people, officials said.',
+      }),
+    ).not.toContain('conflict');
+    expect(
+      relations({
+        a: damaged,
+        b: 'The governor of Qeshm island told the AFP news agency four villages had been destroyed and three people killed.',
+      }),
+    ).not.toContain('conflict');
+    // One fate told two ways stays one group: a noun's "damaged" and a verb's "suffering damage".
+    expect(
+      relations({
+        a: 'In Athens, we had 565 shops suffering serious damage or being completely destroyed, said the federation.',
+        b: 'In Athens, we had 355 damaged shops, said the federation.',
+      }),
+    ).toContain('conflict');
+  });
+
   it('keeps a bare percentage comparable with a percentage of something', () => {
     expect(
       relations({

@@ -1,6 +1,7 @@
 // Feeds on Workers, inside workerd: the cron sends one FEEDS message per due feed, the consumer polls
-// it (the fetch pointed at a stub) and sends one message per new item, and an item's message adds the
-// article over D1. The queue here is a recording stand-in; the consumer code is the Worker's own.
+// it (the fetch pointed at a stub) and sends one message per new item, an item's message reads the page
+// and sends it on, and that message stores the article over D1. The queue here is a recording
+// stand-in; the consumer code is the Worker's own.
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { feedById, feedItemsOf } from '../../db/queries/feeds';
@@ -96,8 +97,24 @@ describe('feeds on Workers', () => {
     const items = queue.sent.slice(1).map(message);
     await consumeFeedMessages(items, db, reader, queue, {});
     expect(items.every((m) => m.acked)).toBe(true);
+    // Each page read and sent on, nothing stored yet.
+    expect(queue.sent.slice(3)).toEqual(
+      ['storm', 'strike'].map((p) => ({
+        kind: 'item-page',
+        feedId: feed.id,
+        url: `https://news.example/${p}`,
+        page: expect.objectContaining({ outlet: 'Stub News', text: expect.any(String) }),
+      })),
+    );
+    expect((await feedItemsOf(db, feed.id)).map((r) => r.status)).toEqual(['queued', 'queued']);
+    // Stored from those messages, each delivered twice: once each.
+    const stores = [...queue.sent.slice(3), ...queue.sent.slice(3)].map(message);
+    await consumeFeedMessages(stores, db, reader, queue, {});
+    expect(stores.every((m) => m.acked)).toBe(true);
     const rows = await feedItemsOf(db, feed.id);
     expect(rows.map((r) => r.status).sort()).toEqual(['stored', 'stored']);
+    expect(new Set(rows.map((r) => r.articleId)).size).toBe(2);
+    queue.sent.splice(3);
     expect(fetched).toEqual([
       'https://news.example/rss',
       'https://news.example/storm',

@@ -13,7 +13,7 @@ import type { Token } from '../words';
 import { readAge } from './age';
 import { classifyCount, readCalibre, readCountedThing } from './counts';
 import { readDuration } from './durations';
-import { readFate } from './fates';
+import { readFate, readPropertyFate } from './fates';
 import { readFigure } from './figure';
 import { toInterval } from './interval';
 import { classifyMoney, readCurrencyAfter } from './money';
@@ -39,6 +39,7 @@ export function readAmountAt(
   if ((r.np.partitive || selectsPart(tokens, r.found.hedge?.from ?? i)) && !r.modifiers.includes('part-of'))
     r.modifiers = [...r.modifiers, 'part-of'];
   readFate(r, tokens);
+  readPropertyFate(r, tokens);
 
   const { found, np, j } = r;
   const end = Math.max(np.end, j);
