@@ -67,6 +67,13 @@ export const MAX_CANDIDATES = 300;
 // CANDIDATES_PER_KEY claims of every key with window functions (~45,000 index entries for a
 // 1,000-word article against a large archive) to keep a few hundred; the choice is the same.
 
+/** How many candidates an ingest reads at most, in all and per key (tools measure others' recall). */
+export interface CandidateBudget {
+  total: number;
+  perKey: number;
+}
+const BUDGET: CandidateBudget = { total: MAX_CANDIDATES, perKey: CANDIDATES_PER_KEY };
+
 /** `and <col> < <before>`: only claims stored before the claim id `before`, an SQL expression. */
 const storedBefore = (col: string, before: string | undefined) =>
   before === undefined ? '' : ` and ${col} < ${before}`;
@@ -83,13 +90,14 @@ const newestOfKeys = (keys: string, limit: 'share' | 'alloc', before: string | u
 const CANDIDATE_IDS = (
   before: string | undefined,
   chunk?: CandidateChunk,
-) => `s(share) as materialized (select max(1, ${MAX_CANDIDATES} / max(1, count(*))) from k),
+  { total, perKey }: CandidateBudget = BUDGET,
+) => `s(share) as materialized (select max(1, ${total} / max(1, count(*))) from k),
 counts(key, n) as materialized (select k.value, (select count(*) from (select 1 from claim_keys x where x.key = k.value${storedBefore('x.claim_id', before)}
-  limit (select min(share + 1, ${CANDIDATES_PER_KEY}) from s))) from k),
+  limit (select min(share + 1, ${perKey}) from s))) from k),
 rare(value) as (select key from counts, s where n > 0 and n <= share),
 common(value) as (select key from counts, s where n > share),
-plan(share, alloc) as materialized (select min(s.share, ${CANDIDATES_PER_KEY}), min(${CANDIDATES_PER_KEY}, max(1,
-  (${MAX_CANDIDATES} - (select coalesce(sum(n), 0) from counts where n > 0 and n <= s.share)) / max(1, (select count(*) from common)))) from s),
+plan(share, alloc) as materialized (select min(s.share, ${perKey}), min(${perKey}, max(1,
+  (${total} - (select coalesce(sum(n), 0) from counts where n > 0 and n <= s.share)) / max(1, (select count(*) from common)))) from s),
 ${chunk ? 'all_ids' : 'ids'}(id) as materialized (select distinct id from (${newestOfKeys('rare', 'share', before)} union all ${newestOfKeys('common', 'alloc', before)}))${
   chunk
     ? `,
@@ -136,6 +144,8 @@ export interface CandidateOptions {
    * sees the archive as it was when the article came in, whatever was stored since.
    */
   before?: number;
+  /** Another budget than MAX_CANDIDATES / CANDIDATES_PER_KEY (measurements of its recall). */
+  budget?: CandidateBudget;
 }
 
 /** The candidates of some incoming claims (by id) with their terms' stored frequencies: one read for the caller's batch. */
@@ -145,8 +155,14 @@ export type CandidateQuery = Read<Candidates>;
  * The candidates, then one more row with the stored frequencies of their terms (which the
  * cross-referencer weighs), for the keys of the CTE `k`.
  */
-const CANDIDATES_SQL = (k: string, before: string | undefined, copies = '', chunk?: CandidateChunk) =>
-  `${MATCHABLE_SQL(`${k}, ${CANDIDATE_IDS(before, chunk)}`, '(select value from k)')}
+const CANDIDATES_SQL = (
+  k: string,
+  before: string | undefined,
+  copies = '',
+  chunk?: CandidateChunk,
+  budget?: CandidateBudget,
+) =>
+  `${MATCHABLE_SQL(`${k}, ${CANDIDATE_IDS(before, chunk, budget)}`, '(select value from k)')}
 union all select null, null, ${DF_PAIRS}, null from (select distinct j.value as term from ids join claims c on c.id = ids.id, json_each(c.terms) j) u
 cross join term_stats t on t.term = u.term${copies}`;
 
@@ -222,14 +238,19 @@ function candidateRows(rows: SqlRow[], excludeArticle?: number): Candidates {
  */
 export function candidatesQuery(
   keys: string[],
-  { excludeArticle, before }: CandidateOptions = {},
+  { excludeArticle, before, budget }: CandidateOptions = {},
 ): CandidateQuery {
   if (before !== undefined && !Number.isSafeInteger(before)) throw new Error(`Bad claim id bound ${before}`);
+  if (budget && !(Number.isSafeInteger(budget.total) && Number.isSafeInteger(budget.perKey)))
+    throw new Error(`Bad candidate budget ${JSON.stringify(budget)}`);
   return {
     statement: {
       sql: CANDIDATES_SQL(
         'k(value) as (select distinct value from json_each(?))',
         before === undefined ? undefined : String(before),
+        '',
+        undefined,
+        budget,
       ),
       args: [JSON.stringify([...new Set(keys)])],
     },
