@@ -29,7 +29,7 @@ import {
   feedItemsLaterFor,
 } from './worker-feeds';
 import { importLaterFor } from './worker-imports';
-import { enqueueDueDeliveries } from './worker-webhooks';
+import { enqueueDueDeliveries, sendFirstAttemptsAtOnce } from './worker-webhooks';
 
 /** The Queue producer binding, as much of it as this file uses. */
 interface QueueProducer {
@@ -121,6 +121,8 @@ function appFor(env: Env): { app: App; db: Db } {
   let entry = apps.get(env);
   if (!entry) {
     const db = databaseFor(env);
+    // A new webhook delivery's first attempt goes to the FEEDS queue at once; retries wait for the cron.
+    if (env.FEEDS) sendFirstAttemptsAtOnce(db, env.FEEDS);
     const { policy } = accessOf(env);
     const app = createApp({
       db,

@@ -8,11 +8,12 @@ import { formCsrf } from '../middleware/security';
 import { articleDetail, articleList, claimDetail } from '../services/articles';
 import { bulkConflicts } from '../services/bulk';
 import { inThreadCompute } from '../services/compute';
-import { conflictDetail, conflictQueueAt, queueDataCache } from '../services/conflicts';
+import { conflictDetail, conflictQueueAt, queueDataCache, queueReaderState } from '../services/conflicts';
 import { deleteArticle } from '../services/delete-article';
 import { factDetail } from '../services/facts';
 import { ingestArticle } from '../services/ingest';
 import { assignConflict, decideProposal, markClaim, resolveConflict } from '../services/review';
+import { VersionedCache } from '../services/versioned-cache';
 import type { AppDeps, AppEnv } from '../shared/app-env';
 import { exportRoutes } from './export';
 import { assignJson, bulkJson, decideJson } from './review-schemas';
@@ -46,16 +47,25 @@ export function apiRoutes(deps: AppDeps) {
   const api = new Hono<AppEnv>();
   const id = zValidator('param', idParam, notFoundId);
 
+  // The queue's JSON as sent, per data version, filter set and reader (like the page's HTML, see
+  // routes/queue.tsx): a repeated request reads the version (and reviewers) and sends the same bytes,
+  // encoded once.
+  const queueBodies = new VersionedCache<Uint8Array<ArrayBuffer>>(64);
   api.get('/conflicts', zValidator('query', queueQuery, invalid), async (c) => {
-    const { queue } = await conflictQueueAt(
-      deps.db,
-      c.req.valid('query'),
-      c.get('user'),
-      queueDataCache(deps.db),
-    );
-    // Each pair once: in `items`; an entry names its pairs by id (they were in both, doubling the answer).
-    const entries = queue.entries.map(({ pairs, ...e }) => ({ ...e, pairIds: pairs.map((p) => p.id) }));
-    return c.json({ ...queue, entries });
+    const query = c.req.valid('query');
+    const user = c.get('user');
+    const { version, reviewers } = await queueReaderState(deps.db, user);
+    const key = JSON.stringify([query, user, reviewers]);
+    let body = queueBodies.get(version, key);
+    if (body === undefined) {
+      const at = await conflictQueueAt(deps.db, query, user, queueDataCache(deps.db), reviewers);
+      const { queue } = at;
+      // Each pair once: in `items`; an entry names its pairs by id (they were in both, doubling the answer).
+      const entries = queue.entries.map(({ pairs, ...e }) => ({ ...e, pairIds: pairs.map((p) => p.id) }));
+      body = new TextEncoder().encode(JSON.stringify({ ...queue, entries }));
+      queueBodies.set(at.version, key, body);
+    }
+    return c.body(body, 200, { 'content-type': 'application/json' });
   });
   api.get('/conflicts/:id', id, async (c) => c.json(await conflictDetail(deps.db, c.req.valid('param').id)));
   api.get('/facts/:id', id, zValidator('query', factPageQuery, invalid), async (c) => {

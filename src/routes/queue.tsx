@@ -3,15 +3,13 @@
 // per data version, filter set and reader (src/services/versioned-cache.ts says why neither is ever
 // stale). The CSP nonce is still this response's own (src/routes/cached-html.ts).
 import { Hono } from 'hono';
-import { dataVersion } from '../../db/queries/counters';
-import { listReviewers } from '../../db/queries/reviews';
 import { ErrorMessage } from '../../views/pages/error';
 import { QueuePage } from '../../views/pages/queue';
 import { QueueList } from '../../views/partials/queue-list';
 import { isHtmx } from '../responses/htmx';
 import { fragment, fragmentHtml, pageHtml, renderError } from '../responses/render';
-import { conflictQueueAt, queueDataCache } from '../services/conflicts';
-import { sharedVersionRead, VersionedCache } from '../services/versioned-cache';
+import { conflictQueueAt, queueDataCache, queueReaderState } from '../services/conflicts';
+import { VersionedCache } from '../services/versioned-cache';
 import type { AppDeps, AppEnv } from '../shared/app-env';
 import { type CachedHtml, cachedHtmlResponse, cacheHtml, noncePlaceholder } from './cached-html';
 import { errorSummary, queueQuery, type ValidationError } from './schemas';
@@ -48,11 +46,8 @@ export function queueRoutes(deps: AppDeps) {
     const user = c.get('user');
     const htmx = isHtmx(c);
     // What the HTML depends on besides the data: the filters, page or fragment, and for a signed-in
-    // reader who they are and the reviewers they may pick from (users are not versioned: read each time).
-    const [version, reviewers] = await Promise.all([
-      sharedVersionRead(deps.db, () => dataVersion(deps.db)),
-      user ? listReviewers(deps.db) : undefined,
-    ]);
+    // reader who they are and the reviewers they may pick from.
+    const { version, reviewers } = await queueReaderState(deps.db, user);
     const key = JSON.stringify([htmx, query, user, reviewers]);
     const hit = pages.get(version, key);
     if (hit) return cachedHtmlResponse(c, hit);

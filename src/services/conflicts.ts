@@ -1,6 +1,6 @@
 // Use case: the conflict queue and one conflict side by side, with the word diff of the two claims.
 import type { Db } from '../../db/client';
-import { type Counts, countsAndVersion } from '../../db/queries/counters';
+import { type Counts, countsAndVersion, dataVersion } from '../../db/queries/counters';
 import { type ConflictFilter, getLink, type LinkWithClaims } from '../../db/queries/links';
 import { listQueueEntries, pairsOfFact, type QueueEntry } from '../../db/queries/queue-facts';
 import { listReviewers, listReviews } from '../../db/queries/reviews';
@@ -11,7 +11,7 @@ import type { QueueQuery } from '../shared/read-queries';
 import type { User } from '../shared/user';
 import { NotFoundError } from './errors';
 import { type RepeatedVerdict, repeatedInFacts } from './fact-repeats';
-import { VersionedCache } from './versioned-cache';
+import { sharedVersionRead, VersionedCache } from './versioned-cache';
 
 /** The queue's assignee parameter for the query layer: "me" is the signed-in login, "none" unassigned. */
 export function assigneeFilter(query: QueueQuery, user: User | null): ConflictFilter['assignee'] | false {
@@ -42,6 +42,22 @@ interface QueueData {
 export type QueueDataCache = VersionedCache<Promise<QueueData>>;
 
 const dataCaches = new WeakMap<Db, QueueDataCache>();
+
+/**
+ * What a cached rendering of the queue (its page, its JSON) depends on besides the filters: the data
+ * version, and for a signed-in reader the reviewers they may pick from (users are not versioned: read
+ * each time). Both in one turn; the version read is shared by requests arriving together.
+ */
+export async function queueReaderState(
+  db: Db,
+  user: User | null,
+): Promise<{ version: number; reviewers: Reviewer[] | undefined }> {
+  const [version, reviewers] = await Promise.all([
+    sharedVersionRead(db, () => dataVersion(db)),
+    user ? listReviewers(db) : undefined,
+  ]);
+  return { version, reviewers };
+}
 
 /** The queue data cache of one database, shared by the page and its JSON twin. */
 export function queueDataCache(db: Db): QueueDataCache {

@@ -124,6 +124,32 @@ describe('cached queue pages', () => {
     expect(visibleText((await page('/?sort=newest')).html)).toContain('42 countries');
   });
 
+  it('are never stale in the JSON twin either: its cached body follows every write and each reader', async () => {
+    const json = async (headers: Record<string, string> = {}) => {
+      const res = await t.app.request('/api/conflicts?sort=newest', { headers });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+      return (await res.json()) as {
+        counts: { articles: number };
+        items: { a: { text: string }; b: { text: string } }[];
+        user: { login: string } | null;
+        reviewers: { login: string }[];
+      };
+    };
+    const first = await json();
+    expect(await json()).toEqual(first); // from the cache: the same answer
+    expect((await ingestArticle(t.db, extra(19))).status).toBe('created');
+    const after = await json();
+    expect(after.counts.articles).toBe(first.counts.articles + 1);
+    expect(after.items.some((i) => `${i.a.text} ${i.b.text}`.includes('59 countries'))).toBe(true);
+    // Each reader their own user and reviewers list, never another's from the cache.
+    expect(after.user).toBeNull();
+    const asEd = await json(ed.cookie);
+    expect(asEd.user?.login).toBe('ed');
+    expect(asEd.reviewers.map((r) => r.login)).toContain('ed');
+    expect((await json()).user).toBeNull();
+  });
+
   it('are never stale: a write from another connection (the CLI) shows on the next request', async () => {
     await page();
     await page('/?severity=high', HTMX);
