@@ -110,7 +110,26 @@ function eventBody(event: string, text: string, data: unknown, now: number): str
   });
 }
 
-/** Stores one delivery of the event per subscription to it (or to `only`), due now; their ids. */
+/**
+ * How an entry sends a new delivery's first attempt at once (the Worker: one FEEDS message each); the
+ * delivery is stored taken for `leaseMs`, so the regular sender (the cron) only sends it if that
+ * message was lost. Without one, the sender's next round sends it (Node: within 5 s).
+ */
+export interface FirstAttempts {
+  send(deliveryIds: number[]): Promise<unknown>;
+  leaseMs: number;
+}
+const firstAttempts = new WeakMap<Db, FirstAttempts>();
+
+/** New deliveries stored through `db` get their first attempt sent by `first`. */
+export function sendFirstAttemptsWith(db: Db, first: FirstAttempts): void {
+  firstAttempts.set(db, first);
+}
+
+/**
+ * Stores one delivery of the event per subscription to it (or to `only`), due now (or handed to the
+ * entry's FirstAttempts); their ids.
+ */
 async function queueEvent(
   db: Db,
   event: string,
@@ -122,10 +141,22 @@ async function queueEvent(
   if (hooks.length === 0) return [];
   const now = opts.now ?? Date.now();
   const body = eventBody(event, text, data, now);
-  return insertDeliveries(
+  const first = firstAttempts.get(db);
+  const nextAttemptAt = first ? now + first.leaseMs : now;
+  const ids = await insertDeliveries(
     db,
-    hooks.map((h) => ({ webhookId: h.id, event, body, nextAttemptAt: now })),
+    hooks.map((h) => ({ webhookId: h.id, event, body, nextAttemptAt })),
   );
+  if (first && ids.length > 0)
+    await first
+      .send(ids)
+      .catch((err) =>
+        console.error(
+          'crosscheck: sending new webhook deliveries failed; the cron sends them after their lease',
+          err,
+        ),
+      );
+  return ids;
 }
 
 /** Is this a link a `conflict.high` event reports? (Checked on new links before any read.) */

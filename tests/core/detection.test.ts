@@ -59,6 +59,48 @@ describe('what is counted', () => {
     ).toContain('conflict');
   });
 
+  it('marks a count of what came one way as a part (`by-manner`)', () => {
+    // ECB+ 7_6ecbplus against 7_7ecbplus: the whole record against its knockouts.
+    expect(
+      relations({
+        a: 'Klitschko, who could face Tyson Fury in the near future, improves to a career record of 58 wins and three defeats.',
+        b: "This was Klitschko's second victory over Thompson, and with it he improves to 58-3 with 51 wins coming by way of knockout.",
+      }),
+    ).not.toContain('conflict');
+    expect(quantities('He won 12 fights by knockout.')[0]!.modifiers).toContain('part-of');
+    // "By" an agent is who did it, not a manner.
+    expect(quantities('Some 23 pirates were captured by the Navy.')[0]!.modifiers).not.toContain('part-of');
+    expect(quantities('The Navy said 23 pirates by the boat were seized.')[0]!.modifiers).not.toContain(
+      'part-of',
+    );
+  });
+
+  it('counts buildings and villages by what befell them (`property-fate`)', () => {
+    // ECB+ 20_1ecbplus against 20_3ecbplus and 20_6ecbplus, and 19_14ecb against 19_7ecb.
+    const damaged =
+      'On Qeshm island, between half and two-thirds of homes in five villages had been damaged, officials said.';
+    expect(quantities(damaged).find((q) => q.unit === 'village')!.modifiers).toEqual(['fate:damaged']);
+    expect(
+      relations({
+        a: damaged,
+        b: 'An earthquake shook a sparsely populated area of southern Iran on Sunday, flattening seven villages and killing 10 people, officials said.',
+      }),
+    ).not.toContain('conflict');
+    expect(
+      relations({
+        a: damaged,
+        b: 'The governor of Qeshm island told the AFP news agency four villages had been destroyed and three people killed.',
+      }),
+    ).not.toContain('conflict');
+    // One fate told two ways stays one group: a noun's "damaged" and a verb's "suffering damage".
+    expect(
+      relations({
+        a: 'In Athens, we had 565 shops suffering serious damage or being completely destroyed, said the federation.',
+        b: 'In Athens, we had 355 damaged shops, said the federation.',
+      }),
+    ).toContain('conflict');
+  });
+
   it('keeps a bare percentage comparable with a percentage of something', () => {
     expect(
       relations({

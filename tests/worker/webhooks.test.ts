@@ -1,7 +1,8 @@
 // Webhooks on Workers, inside workerd over D1: a feed that starts failing in the FEEDS consumer queues
 // a delivery; the cron takes the due deliveries and sends one FEEDS message each; the consumer's
 // attempt signs with Web Crypto as Node does (a fixed vector), POSTs (here through a stub transport)
-// and records the outcome; a message for a delivery already sent does nothing.
+// and records the outcome; a message for a delivery already sent does nothing. Through the Worker's own
+// entry, a new delivery's first attempt is sent to FEEDS at once, and its retry waits for the cron.
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { deliveriesOf } from '../../db/queries/webhooks';
@@ -12,7 +13,8 @@ import type { Hop, Transport } from '../../src/web/fetch-page';
 import { webReader } from '../../src/web/reader';
 import { rewriterExtract } from '../../src/web/rewriter-extract';
 import worker, { databaseFor } from '../../src/worker';
-import { consumeFeedMessages } from '../../src/worker-feeds';
+import { consumeFeedMessages, FEEDS_QUEUE } from '../../src/worker-feeds';
+import { enqueueDueDeliveries } from '../../src/worker-webhooks';
 
 const message = (body: unknown) => {
   const m = {
@@ -91,5 +93,50 @@ describe('webhooks on Workers', () => {
     await consumeFeedMessages([again], db, reader, undefined, {});
     expect(again.acked).toBe(true);
     expect((await deliveriesOf(db, webhook.id))[0]).toMatchObject({ status: 'delivered', attempts: 1 });
+  });
+
+  it('through the Worker: the first attempt is sent to FEEDS at once, the retry by the cron', async () => {
+    const db = databaseFor({ DB: env.DB });
+    const { webhook } = await addWebhook(
+      db,
+      {},
+      { url: 'https://hooks.example/at-once', events: ['feed.failed'] },
+    );
+    const feed = await addFeed(db, {}, { url: 'https://feeds.example/down.xml' });
+    const sent: { kind: string; deliveryId?: number }[] = [];
+    const queue = {
+      async sendBatch(messages: { body: { kind: string; deliveryId?: number } }[]) {
+        sent.push(...messages.map((m) => m.body));
+      },
+    };
+    const workerEnv = { DB: env.DB, FEEDS: queue } as never;
+    // The Worker's FEEDS consumer polls the feed; its fetch fails here (no such host): feed.failed.
+    const poll = message({ kind: 'poll', feedId: feed.id });
+    await worker.queue({ queue: FEEDS_QUEUE, messages: [poll] }, workerEnv);
+    expect(poll.acked).toBe(true);
+    const [delivery] = await deliveriesOf(db, webhook.id);
+    expect(delivery).toMatchObject({ event: 'feed.failed', status: 'pending', attempts: 0 });
+    expect(sent).toContainEqual({ kind: 'webhook', deliveryId: delivery!.id });
+    const mine = () => sent.filter((m) => m.deliveryId === delivery!.id);
+
+    // Taken while its message is under way: a cron now does not send it a second time.
+    const ctx = createExecutionContext();
+    await worker.scheduled({}, workerEnv, ctx as never);
+    await waitOnExecutionContext(ctx);
+    expect(mine()).toHaveLength(1);
+
+    // Its attempt (the POST fails here too): one attempt logged, the next one a minute later.
+    const at = Date.now();
+    const attempt = message(mine()[0]);
+    await worker.queue({ queue: FEEDS_QUEUE, messages: [attempt] }, workerEnv);
+    expect(attempt.acked).toBe(true);
+    const [after] = await deliveriesOf(db, webhook.id);
+    expect(after).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(after!.nextAttemptAt).toBeGreaterThanOrEqual(at + 60_000);
+    expect(after!.nextAttemptAt).toBeLessThan(Date.now() + 60_000 + 5_000);
+    // The retry is the cron's: not before it is due, then one message.
+    expect(await enqueueDueDeliveries(db, queue, after!.nextAttemptAt - 1)).toBe(0);
+    await enqueueDueDeliveries(db, queue, after!.nextAttemptAt);
+    expect(mine()).toHaveLength(2);
   });
 });

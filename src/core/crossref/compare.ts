@@ -36,7 +36,12 @@ export function compareClaims(
   const threshold = a.article === b.article ? MIN_SCORE_WITHIN : MIN_SCORE_ACROSS;
   if (trail) trail.push(similarityStep(score, threshold, a.article === b.article));
   if (score < threshold) return null;
-  const subject = new SubjectContext(va, vb, claimedTimes(pairs));
+  const subject = new SubjectContext(
+    va,
+    vb,
+    claimedTimes(pairs),
+    pairs.map((p) => [p.qa, p.qb] as const),
+  );
   const why = trail ? subjectTrail(subject, names, trail) : subjectRejection(subject);
   if (why !== null) {
     // Two claims about different events may still give one person's age (see onePersonsAge).

@@ -89,6 +89,21 @@ export function sameLocalContext(
   return false;
 }
 
+/**
+ * Two figures' own words say they measure one thing: two stems of the words right around them, or
+ * three of their clauses (measured-clause), shared; words that say only how or when do not count.
+ */
+export function measuredAlike(a: ClaimForMatching, qa: Quantity, b: ClaimForMatching, qb: Quantity): boolean {
+  const la = localContext(a.text, qa);
+  let n = 0;
+  for (const w of localContext(b.text, qb))
+    if (la.has(w) && !SAYS_NOTHING_MEASURED.has(w) && ++n >= 2) return true;
+  const ca = clauseContext(a.text, qa);
+  n = 0;
+  for (const w of clauseContext(b.text, qb)) if (ca.has(w) && ++n >= CLAUSE_SHARED) return true;
+  return false;
+}
+
 /** The clause is wider than the words right around the figure: it must share more of them. */
 const CLAUSE_SHARED = 3;
 const CLAUSE_BACK = 110;

@@ -3,7 +3,8 @@
 
 import { oneStory } from '../story';
 import { keyOf } from '../terms';
-import type { ClaimForMatching } from '../types';
+import type { ClaimForMatching, Quantity } from '../types';
+import { measuredAlike } from './local-context';
 import { ClaimView } from './view';
 import { restated, sameFigure, sameWording, type WordingShare, wordingShare } from './wording';
 
@@ -24,10 +25,18 @@ export class SubjectContext {
    * ("2023", "jul"): what is in dispute never sets the claims apart as different times.
    */
   readonly claimed: ReadonlySet<string>;
-  constructor(a: ClaimView, b: ClaimView, claimed: ReadonlySet<string> = NONE) {
+  /** The figures compared, one of each claim per pair (none when the pair is judged as a whole). */
+  readonly figures: readonly (readonly [Quantity, Quantity])[];
+  constructor(
+    a: ClaimView,
+    b: ClaimView,
+    claimed: ReadonlySet<string> = NONE,
+    figures: readonly (readonly [Quantity, Quantity])[] = [],
+  ) {
     this.a = a;
     this.b = b;
     this.claimed = claimed;
+    this.figures = figures;
     this.whole = a.names.size >= MIN_NAMES_FOR_ABSENCE && b.names.size >= MIN_NAMES_FOR_ABSENCE;
   }
   private _share: WordingShare | undefined = undefined;
@@ -57,8 +66,9 @@ export interface SubjectRule {
   /** Not asked of one sentence told twice (the days, names and dates around it say nothing). */
   skipsRetold?: boolean;
   /**
-   * Finds a report's main subject or actors missing from the other: not asked of two texts that tell
-   * one story (rule `one-story`), which have one main subject by what they share.
+   * Finds a report's main subject or actors missing from the other, or other people around a sentence:
+   * not asked of two texts that tell one story (rule `one-story`), which have one subject and one cast
+   * by what they share.
    */
   skipsOneStory?: boolean;
   rejects(x: SubjectContext): boolean;
@@ -86,6 +96,17 @@ function differentPeople(a: ClaimView, x: string[], b: ClaimView, y: string[]): 
  */
 function anchored({ a, b, whole }: SubjectContext): boolean {
   return a.anchors(whole).some((t) => b.all.has(t)) || b.anchors(whole).some((t) => a.all.has(t));
+}
+
+/**
+ * Rule `story-frame`: inside one story (`one-story`) a figure is anchored by its own words: two compared
+ * figures whose nearby words or clauses say they measure one thing ("the allowance for credit losses as
+ * a percentage of loans outstanding was unchanged from June 30 at 1.62%", "with the allowance for credit
+ * losses increasing to 1.63%") are one figure told twice, though the two sentences share no name and
+ * little else (a summary merges several sentences into one).
+ */
+function framedAlike({ a, b, figures }: SubjectContext): boolean {
+  return figures.some(([qa, qb]) => measuredAlike(a.c, qa, b.c, qb));
 }
 
 /**
@@ -153,7 +174,8 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
   {
     name: 'no-shared-anchor',
     reason: 'the two sentences share no name, and too little wording, to be about the same thing',
-    rejects: (x) => !(anchored(x) || sameWording(x.share) || sameFigure(x.a, x.b)),
+    rejects: (x) =>
+      !(anchored(x) || sameWording(x.share) || sameFigure(x.a, x.b) || (x.sameStory && framedAlike(x))),
   },
   {
     // The people each sentence itself names come first: "X has spent 19 seasons" and "Y played 11
@@ -167,6 +189,7 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
     // One sentence told twice is one fact: only what the two sentences themselves say can set them
     // apart, not the days, names and dates around them (reports written on different days, of one event).
     name: 'different-people-around',
+    skipsOneStory: true,
     reason: 'the sentences around them name different people',
     rejects: (x) => differentPeople(x.a, x.a.around(x.retold, 'person'), x.b, x.b.around(x.retold, 'person')),
   },

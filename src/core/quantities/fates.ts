@@ -26,6 +26,56 @@ export function readFate(r: AmountReading, tokens: Token[]): void {
   if (refined !== u.counted) r.unitClass = classOf(refined);
 }
 
+/** Buildings and places that a disaster damages or destroys. */
+const PROPERTY = new Set(
+  'village home house building shop store car vehicle structure school church apartment dwelling business office hut'.split(
+    ' ',
+  ),
+);
+const DESTROYED = new Set(
+  'destroyed destroying flattened flattening razed razing levelled leveled levelling leveling demolished collapsed gutted torched burned burnt'.split(
+    ' ',
+  ),
+);
+const DAMAGED = new Set(['damaged', 'damaging', 'damage', 'cracked']);
+/** Words between a counted thing and its verb: "homes in five villages *had been* damaged". */
+const AUXILIARY = new Set(
+  'were was had have has been are is being either or completely partially partly badly totally seriously suffering suffered serious heavy'.split(
+    ' ',
+  ),
+);
+const PROPERTY_FATE = 'fate:';
+
+function propertyFate(word: string | undefined): string | null {
+  if (word === undefined) return null;
+  if (DESTROYED.has(word)) return 'destroyed';
+  if (DAMAGED.has(word)) return 'damaged';
+  return null;
+}
+
+/**
+ * Rule property-fate: buildings and villages counted after a disaster are counted by what befell them,
+ * as people are: "flattening seven villages", "four villages had been destroyed" count destroyed
+ * villages, "homes in five villages had been damaged", "355 damaged shops" damaged ones. A `fate:`
+ * modifier (different-groups then keeps a damaged count from a destroyed one); the describing word
+ * ("damaged") gives way to it so that "355 damaged shops" and "565 shops suffering serious damage"
+ * stay one group.
+ */
+export function readPropertyFate(r: AmountReading, tokens: Token[]): void {
+  const u = r.unitClass;
+  if (u?.family !== 'count' || !PROPERTY.has(u.counted)) return;
+  let fate = propertyFate(verbBefore(tokens, r.found.hedge?.from ?? r.i) ?? undefined);
+  for (const m of r.modifiers) fate ??= propertyFate(m);
+  for (let k = r.np.end; fate === null && k < r.np.end + 5; k++) {
+    const w = tokens[k];
+    if (w?.type !== 'word') break;
+    fate = propertyFate(w.lower);
+    if (fate === null && !AUXILIARY.has(w.lower)) break;
+  }
+  if (fate === null) return;
+  r.modifiers = [...r.modifiers.filter((m) => propertyFate(m) === null), `${PROPERTY_FATE}${fate}`];
+}
+
 /** A count of one of the groups of people a verb of fate turns into deaths, injuries, arrests… */
 const isPeople = (q: Quantity) => {
   const u = classOf(q);
