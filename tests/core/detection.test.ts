@@ -59,6 +59,22 @@ describe('what is counted', () => {
     ).toContain('conflict');
   });
 
+  it('marks a count of what came one way as a part (`by-manner`)', () => {
+    // ECB+ 7_6ecbplus against 7_7ecbplus: the whole record against its knockouts.
+    expect(
+      relations({
+        a: 'Klitschko, who could face Tyson Fury in the near future, improves to a career record of 58 wins and three defeats.',
+        b: "This was Klitschko's second victory over Thompson, and with it he improves to 58-3 with 51 wins coming by way of knockout.",
+      }),
+    ).not.toContain('conflict');
+    expect(quantities('He won 12 fights by knockout.')[0]!.modifiers).toContain('part-of');
+    // "By" an agent is who did it, not a manner.
+    expect(quantities('Some 23 pirates were captured by the Navy.')[0]!.modifiers).not.toContain('part-of');
+    expect(quantities('The Navy said 23 pirates by the boat were seized.')[0]!.modifiers).not.toContain(
+      'part-of',
+    );
+  });
+
   it('counts buildings and villages by what befell them (`property-fate`)', () => {
     // ECB+ 20_1ecbplus against 20_3ecbplus and 20_6ecbplus, and 19_14ecb against 19_7ecb.
     const damaged =
