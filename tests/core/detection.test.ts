@@ -75,6 +75,26 @@ describe('what is counted', () => {
     );
   });
 
+  it('counts "passengers and crew" as a group of its own (`counted-with-companions`)', () => {
+    // ECB+ 12_14ecb against 12_8ecb: the ship's passengers and crew against its passengers.
+    const both =
+      'Also, the threat of pirates recently prompted a German cruise ship to evacuate some 420 passengers and crew after the company decided not to risk their safety.';
+    expect(quantities(both)[0]!.unitClass).toBe('passenger+crew');
+    expect(
+      relations({
+        a: both,
+        b: 'A day earlier, the German cruise liner MS Columbus said it would fly its 246 passengers and most of its crew over the Gulf of Aden instead of through it to avoid any pirate attack.',
+      }),
+    ).not.toContain('conflict');
+    // A toll keeps its class, and a verb after "and" is the sentence going on (EQUATE RTE_Quant-63).
+    expect(quantities('The attack killed 20 soldiers and civilians.')[0]!.unitClass).toBe('death');
+    expect(
+      quantities(
+        'CERN has now grown to include 20 member states and enjoys the active participation of many.',
+      )[0]!.unitClass,
+    ).toBe('state');
+  });
+
   it('counts buildings and villages by what befell them (`property-fate`)', () => {
     // ECB+ 20_1ecbplus against 20_3ecbplus and 20_6ecbplus, and 19_14ecb against 19_7ecb.
     const damaged =

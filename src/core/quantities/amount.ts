@@ -11,7 +11,7 @@ import type { Quantity } from '../types';
 import { unitClassKey } from '../unit-class';
 import type { Token } from '../words';
 import { readAge } from './age';
-import { classifyCount, readCalibre, readCountedThing } from './counts';
+import { classifyCount, readCalibre, readCompanion, readCountedThing } from './counts';
 import { readDuration } from './durations';
 import { readFate, readPropertyFate } from './fates';
 import { readFigure } from './figure';
@@ -43,6 +43,7 @@ export function readAmountAt(
     r.modifiers = [...r.modifiers, 'part-of'];
   readFate(r, tokens);
   readPropertyFate(r, tokens);
+  readCompanion(r, tokens);
 
   const { found, np, j } = r;
   const end = Math.max(np.end, j);
