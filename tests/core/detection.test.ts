@@ -75,6 +75,33 @@ describe('what is counted', () => {
     );
   });
 
+  it('reads "3 : 10 p. m." as ten past three (`spaced-clock`)', () => {
+    // ECB+ 16_5ecbplus: it was read as "10 p. m." and conflicted with "about 3 p. m." (16_4ecbplus).
+    const [q] = quantities('The shooting occurred about 3 : 10 p. m. in the 12200 block of 223rd Street.');
+    expect(q).toMatchObject({ text: '3 : 10 p. m.', unitClass: 'time:clock', value: 190 });
+    expect(quantities('The score was 3 : 10 at the break.').map((x) => x.unitClass)).not.toContain(
+      'time:clock',
+    );
+  });
+
+  it('compares two times of day whose sentences tell one doing (`time-of-the-telling`)', () => {
+    // ECB+ 21_10ecbplus against 21_11ecbplus: one walk, the times far from the verb.
+    const walking = (time: string) =>
+      relations({
+        a: `At approximately ${time}, the woman was walking near the intersection of 117th Street and 97th Avenue in Richmond Hill.`,
+        b: 'According to an NYPD release, Raj Chohan was walking along parked cars on 117th Street near 97th Avenue in Richmond Hill at around 7 p.m. last night when a driver struck her.',
+      });
+    expect(walking('9 p.m.')).toContain('conflict');
+    expect(walking('7 p.m.')).not.toContain('conflict');
+    // A noun of the story is not a moment: ECB+ 13_12ecbplus against 13_6ecbplus.
+    expect(
+      relations({
+        a: 'Investigators were at the scene by 10 a.m. or so trying to determine the cause of the fire, Owen said.',
+        b: 'The fire was extinguished by 7 a.m., after fire crews attacked it from all sides.',
+      }),
+    ).not.toContain('conflict');
+  });
+
   it('counts "passengers and crew" as a group of its own (`counted-with-companions`)', () => {
     // ECB+ 12_14ecb against 12_8ecb: the ship's passengers and crew against its passengers.
     const both =
