@@ -128,6 +128,26 @@ export const quantities = sqliteTable(
   (t) => [index('quantities_claim').on(t.claimId)],
 );
 
+/**
+ * A deferred cross-reference in parts (src/services/crossref-later.ts): on Workers an article whose
+ * candidates are many is compared with them a chunk per queue message, each chunk's part (links and
+ * what the article-wide rules need; src/core/crossref/parts.ts) kept here until the last chunk joins
+ * them and stores the links. `total` is the number of candidates the chunk saw (the parts of one run
+ * agree on it).
+ */
+export const crossrefParts = sqliteTable(
+  'crossref_parts',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    chunk: integer('chunk').notNull(),
+    total: integer('total').notNull(),
+    body: text('body').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.chunk] })],
+);
+
 /** The blocking index: a claim is a candidate for another only when they share a key. */
 export const claimKeys = sqliteTable(
   'claim_keys',

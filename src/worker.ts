@@ -17,6 +17,7 @@ import {
   type CrossReferenceLater,
   type CrossReferenceStage,
   crossReferenceLinks,
+  LINKS_CHUNK,
   sweepPending,
   upkeepStored,
 } from './services/crossref-later';
@@ -42,6 +43,8 @@ interface QueueProducer {
 export interface CrossReferenceMessage {
   articleId: number;
   stage?: CrossReferenceStage;
+  /** For `links`: the chunk of candidates to compare (crossref-later.ts; absent: 0, the first). */
+  chunk?: number;
 }
 /** A consumer batch, as much of it as this file uses. */
 export interface MessageBatchLike {
@@ -97,9 +100,10 @@ const SEND_BATCH = 100;
 function laterFor(env: Env): CrossReferenceLater | undefined {
   const queue = env.CROSSREF;
   if (!queue) return undefined;
-  return async (ids, stage = 'links') => {
+  return async (ids, stage = 'links', chunk = 0) => {
     // A `links` message carries no stage, as before stages: a Worker of either version reads it.
-    const body = (articleId: number) => (stage === 'links' ? { articleId } : { articleId, stage });
+    const body = (articleId: number) =>
+      stage !== 'links' ? { articleId, stage } : chunk > 0 ? { articleId, chunk } : { articleId };
     for (let i = 0; i < ids.length; i += SEND_BATCH)
       await queue.sendBatch(ids.slice(i, i + SEND_BATCH).map((id) => ({ body: body(id) })));
   };
@@ -148,23 +152,33 @@ function appFor(env: Env): { app: App; db: Db } {
 
 /**
  * The queue consumer: one stage of one article per message (max_batch_size = 1 in wrangler.toml keeps
- * each invocation to that much CPU). The `links` stage sends the article on to the `upkeep` stage when
- * it gained links (or, on a repeated delivery, when its upkeep is still pending: a lost upkeep message
- * is sent again). A message that names no article or stage is dropped; a failure is retried by the
- * queue, and the cron sweep catches anything that still stays pending.
+ * each invocation to that much CPU). The `links` stage compares a chunk of LINKS_CHUNK candidates
+ * (`chunkSize`: tests) and sends the next chunk on, and after the last one more message joins the
+ * parts; that one (or the only one) sends the article on to the `upkeep` stage when it gained links (or, on a repeated delivery, when its upkeep is still
+ * pending: a lost upkeep message is sent again). A message that names no article, stage or chunk is
+ * dropped; a failure (a send that fails too) is retried by the queue, and the cron sweep catches
+ * anything that still stays pending.
  */
-export async function consumeCrossReferences(batch: MessageBatchLike, env: Env): Promise<void> {
+export async function consumeCrossReferences(
+  batch: MessageBatchLike,
+  env: Env,
+  { chunkSize = LINKS_CHUNK }: { chunkSize?: number } = {},
+): Promise<void> {
   const { db } = appFor(env);
   const later = laterFor(env);
   for (const message of batch.messages) {
     const body = message.body as Partial<CrossReferenceMessage> | null;
     const id = body?.articleId;
     const stage = body?.stage ?? 'links';
+    const chunk = body?.chunk ?? 0;
     if (
       typeof id !== 'number' ||
       !Number.isSafeInteger(id) ||
       id < 1 ||
-      (stage !== 'links' && stage !== 'upkeep')
+      (stage !== 'links' && stage !== 'upkeep') ||
+      typeof chunk !== 'number' ||
+      !Number.isSafeInteger(chunk) ||
+      chunk < 0
     ) {
       console.error('crosscheck: dropped a queue message that names no article', message.body);
       message.ack();
@@ -172,9 +186,14 @@ export async function consumeCrossReferences(batch: MessageBatchLike, env: Env):
     }
     try {
       if (stage === 'upkeep') await upkeepStored(db, id);
-      else if ((await crossReferenceLinks(db, id)).upkeep) {
-        if (later) await later([id], 'upkeep');
-        else await upkeepStored(db, id);
+      else {
+        // Without a queue to send the next chunk to, all candidates at once.
+        const r = await crossReferenceLinks(db, id, later ? { chunkSize, chunk } : {});
+        if (r.next !== undefined) await later?.([id], 'links', r.next);
+        else if (r.upkeep) {
+          if (later) await later([id], 'upkeep');
+          else await upkeepStored(db, id);
+        }
       }
       message.ack();
     } catch (err) {

@@ -40,6 +40,7 @@ export async function deleteArticleCascade(db: Db, id: number, by: string): Prom
     db.run(sql`delete from links where claim_a in ${ofArticle} or claim_b in ${ofArticle}`),
     db.run(sql`delete from quantities where claim_id in ${ofArticle}`),
     db.run(sql`delete from claim_keys where claim_id in ${ofArticle}`),
+    db.run(sql`delete from crossref_parts where article_id = ${id}`),
     db.run(sql`delete from mentions where article_id = ${id}`),
     db.run(sql`delete from claims where article_id = ${id}`),
     db.run(sql`delete from articles where id = ${id} returning id`),

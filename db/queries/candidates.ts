@@ -4,6 +4,7 @@ import { prefixOf } from '../../src/core/terms';
 import { SIGNATURE_SIZE } from '../../src/core/wire-copies';
 import type { Db } from '../client';
 import { type Read, readOne, type SqlRow } from './batch';
+import type { StoredPart } from './crossref-parts';
 import { type QuantityJson, quantityFromJson, quantityJsonSql } from './quantities';
 import type { StoredCopyInfo } from './wire-copies';
 
@@ -19,7 +20,24 @@ export interface Candidates {
    * signature of those that could be a wire copy of the article (see COPY_PEERS); null otherwise.
    */
   copyPeers?: StoredCopyInfo[];
+  /** Only for a chunk (CandidateChunk): how many candidates there are in all, over every chunk. */
+  total?: number;
+  /** Only for the chunk past the last (the join): the parts the chunks before it stored, by chunk. */
+  parts?: StoredPart[];
 }
+
+/**
+ * A chunk of an article's candidates, by id: chunk 0 is the first `size` of them (all of them, when
+ * they fit in one chunk; else chunk 0 is for the article's claims among themselves), chunk i ≥ 1 the
+ * `size` of them from place (i − 1) × `size` on.
+ */
+export interface CandidateChunk {
+  index: number;
+  size: number;
+}
+
+/** Where chunk `c` starts among the candidates (see CandidateChunk). */
+export const chunkOffset = (c: CandidateChunk) => (c.index === 0 ? 0 : (c.index - 1) * c.size);
 
 /**
  * At most this many claims per key, newest first: a key shared by a huge number of claims
@@ -49,6 +67,13 @@ export const MAX_CANDIDATES = 300;
 // CANDIDATES_PER_KEY claims of every key with window functions (~45,000 index entries for a
 // 1,000-word article against a large archive) to keep a few hundred; the choice is the same.
 
+/** How many candidates an ingest reads at most, in all and per key (tools measure others' recall). */
+export interface CandidateBudget {
+  total: number;
+  perKey: number;
+}
+const BUDGET: CandidateBudget = { total: MAX_CANDIDATES, perKey: CANDIDATES_PER_KEY };
+
 /** `and <col> < <before>`: only claims stored before the claim id `before`, an SQL expression. */
 const storedBefore = (col: string, before: string | undefined) =>
   before === undefined ? '' : ` and ${col} < ${before}`;
@@ -58,17 +83,27 @@ const newestOfKeys = (keys: string, limit: 'share' | 'alloc', before: string | u
   `select y.claim_id as id from ${keys} r cross join claim_keys y on y.key = r.value${storedBefore('y.claim_id', before)}
   and y.claim_id >= coalesce((select x.claim_id from claim_keys x where x.key = r.value${storedBefore('x.claim_id', before)} order by x.claim_id desc limit 1 offset (select ${limit} from plan) - 1), 0)`;
 
-/** After a CTE `k(value)` of the incoming keys: the CTEs that choose the candidates, ending in `ids(id)`. */
+/**
+ * After a CTE `k(value)` of the incoming keys: the CTEs that choose the candidates, ending in `ids(id)`;
+ * for a chunk, `all_ids(id)` are the candidates and `ids(id)` the chunk's.
+ */
 const CANDIDATE_IDS = (
   before: string | undefined,
-) => `s(share) as materialized (select max(1, ${MAX_CANDIDATES} / max(1, count(*))) from k),
+  chunk?: CandidateChunk,
+  { total, perKey }: CandidateBudget = BUDGET,
+) => `s(share) as materialized (select max(1, ${total} / max(1, count(*))) from k),
 counts(key, n) as materialized (select k.value, (select count(*) from (select 1 from claim_keys x where x.key = k.value${storedBefore('x.claim_id', before)}
-  limit (select min(share + 1, ${CANDIDATES_PER_KEY}) from s))) from k),
+  limit (select min(share + 1, ${perKey}) from s))) from k),
 rare(value) as (select key from counts, s where n > 0 and n <= share),
 common(value) as (select key from counts, s where n > share),
-plan(share, alloc) as materialized (select min(s.share, ${CANDIDATES_PER_KEY}), min(${CANDIDATES_PER_KEY}, max(1,
-  (${MAX_CANDIDATES} - (select coalesce(sum(n), 0) from counts where n > 0 and n <= s.share)) / max(1, (select count(*) from common)))) from s),
-ids(id) as materialized (select distinct id from (${newestOfKeys('rare', 'share', before)} union all ${newestOfKeys('common', 'alloc', before)}))`;
+plan(share, alloc) as materialized (select min(s.share, ${perKey}), min(${perKey}, max(1,
+  (${total} - (select coalesce(sum(n), 0) from counts where n > 0 and n <= s.share)) / max(1, (select count(*) from common)))) from s),
+${chunk ? 'all_ids' : 'ids'}(id) as materialized (select distinct id from (${newestOfKeys('rare', 'share', before)} union all ${newestOfKeys('common', 'alloc', before)}))${
+  chunk
+    ? `,
+ids(id) as materialized (select id from all_ids order by id limit ${chunk.size} offset ${chunkOffset(chunk)})`
+    : ''
+}`;
 
 const CANDIDATES_PER_ROW = 16;
 /**
@@ -109,6 +144,8 @@ export interface CandidateOptions {
    * sees the archive as it was when the article came in, whatever was stored since.
    */
   before?: number;
+  /** Another budget than MAX_CANDIDATES / CANDIDATES_PER_KEY (measurements of its recall). */
+  budget?: CandidateBudget;
 }
 
 /** The candidates of some incoming claims (by id) with their terms' stored frequencies: one read for the caller's batch. */
@@ -118,8 +155,14 @@ export type CandidateQuery = Read<Candidates>;
  * The candidates, then one more row with the stored frequencies of their terms (which the
  * cross-referencer weighs), for the keys of the CTE `k`.
  */
-const CANDIDATES_SQL = (k: string, before: string | undefined, copies = '') =>
-  `${MATCHABLE_SQL(`${k}, ${CANDIDATE_IDS(before)}`, '(select value from k)')}
+const CANDIDATES_SQL = (
+  k: string,
+  before: string | undefined,
+  copies = '',
+  chunk?: CandidateChunk,
+  budget?: CandidateBudget,
+) =>
+  `${MATCHABLE_SQL(`${k}, ${CANDIDATE_IDS(before, chunk, budget)}`, '(select value from k)')}
 union all select null, null, ${DF_PAIRS}, null from (select distinct j.value as term from ids join claims c on c.id = ids.id, json_each(c.terms) j) u
 cross join term_stats t on t.term = u.term${copies}`;
 
@@ -135,20 +178,45 @@ const HASH_SLOTS = JSON.stringify(Array.from({ length: SIGNATURE_SIZE }, (_, i) 
  * are matched as 8-digit substrings: a match across two hashes only lets an article through that the
  * exact test then rejects.
  */
-const COPY_PEERS = `
+const COPY_PEERS = (ids = 'ids', when = '') => `
 union all select null, null, null, (select json_group_array(json_array(a.id, a.copy_of, case when exists (
     select 1 from json_each('${HASH_SLOTS}') j, articles me where me.id = ?1
       and length(substr(me.copy_signature, instr(me.copy_signature, ':') + 1 + 8 * j.value, 8)) = 8
       and instr(a.copy_signature, substr(me.copy_signature, instr(me.copy_signature, ':') + 1 + 8 * j.value, 8)) > 0)
     then a.copy_signature end))
-  from articles a where a.id in (select distinct c.article_id from ids cross join claims c on c.id = ids.id))`;
+  from articles a where a.id in (select distinct c.article_id from ${ids} cross join claims c on c.id = ${ids}.id))${when}`;
+
+/**
+ * The rows a chunk adds (article `?1`): the number of candidates in all; the copy peers of all of them
+ * for a chunk that finishes the comparison (chunk 0 when they fit in it, or the chunk past the last,
+ * which joins the parts); and for the latter the parts the chunks before it stored (tagged in x).
+ */
+const CHUNK_ROWS = (chunk: CandidateChunk) => {
+  const count = '(select count(*) from all_ids)';
+  const finishes = ` where ${chunk.index === 0 ? chunk.size : chunkOffset(chunk)} >= ${count}`;
+  const parts =
+    chunk.index === 0
+      ? ''
+      : `
+union all select null, 'parts', null, (select json_group_array(json_array(p.chunk, p.total, json(p.body)))
+  from crossref_parts p where p.article_id = ?1 and p.chunk < ${chunk.index})${finishes}`;
+  return `
+union all select null, 'total', null, ${count}${parts}${COPY_PEERS('all_ids', finishes)}`;
+};
 
 function candidateRows(rows: SqlRow[], excludeArticle?: number): Candidates {
   const df: DfMap = new Map();
   const claims: SqlRow[] = [];
   let copyPeers: StoredCopyInfo[] | undefined;
+  let total: number | undefined;
+  let parts: StoredPart[] | undefined;
   for (const row of rows) {
-    if (typeof row.w === 'string')
+    if (row.c === null && row.x === 'total') total = Number(row.w);
+    else if (row.c === null && row.x === 'parts')
+      parts = (JSON.parse(String(row.w)) as [number, number, StoredPart['body']][]).map(
+        ([chunk, total, body]) => ({ chunk, total, body }),
+      );
+    else if (typeof row.w === 'string')
       copyPeers = (JSON.parse(row.w) as [number, number | null, string | null][]).map(
         ([id, copyOf, copySignature]) => ({ id, copyOf, copySignature }),
       );
@@ -157,6 +225,8 @@ function candidateRows(rows: SqlRow[], excludeArticle?: number): Candidates {
   }
   const out: Candidates = { claims: matchableFromRows(claims, excludeArticle), df };
   if (copyPeers) out.copyPeers = copyPeers;
+  if (total !== undefined) out.total = total;
+  if (parts) out.parts = parts;
   return out;
 }
 
@@ -168,14 +238,19 @@ function candidateRows(rows: SqlRow[], excludeArticle?: number): Candidates {
  */
 export function candidatesQuery(
   keys: string[],
-  { excludeArticle, before }: CandidateOptions = {},
+  { excludeArticle, before, budget }: CandidateOptions = {},
 ): CandidateQuery {
   if (before !== undefined && !Number.isSafeInteger(before)) throw new Error(`Bad claim id bound ${before}`);
+  if (budget && !(Number.isSafeInteger(budget.total) && Number.isSafeInteger(budget.perKey)))
+    throw new Error(`Bad candidate budget ${JSON.stringify(budget)}`);
   return {
     statement: {
       sql: CANDIDATES_SQL(
         'k(value) as (select distinct value from json_each(?))',
         before === undefined ? undefined : String(before),
+        '',
+        undefined,
+        budget,
       ),
       args: [JSON.stringify([...new Set(keys)])],
     },
@@ -185,15 +260,28 @@ export function candidatesQuery(
 
 /**
  * candidatesQuery for the keys of stored article `articleId`'s claims, among the claims stored before
- * its first: a deferred cross-reference reads them in the same batch as the article itself.
+ * its first: a deferred cross-reference reads them in the same batch as the article itself. With
+ * `chunk`, only that chunk of them, with their number in all, and for the chunk past the last (which
+ * joins the parts) the parts stored before it and every candidate's copy peers.
  */
-export function articleCandidatesQuery(articleId: number): CandidateQuery {
+export function articleCandidatesQuery(articleId: number, chunk?: CandidateChunk): CandidateQuery {
+  if (
+    chunk &&
+    !(
+      Number.isSafeInteger(chunk.index) &&
+      chunk.index >= 0 &&
+      Number.isSafeInteger(chunk.size) &&
+      chunk.size > 0
+    )
+  )
+    throw new Error(`Bad candidate chunk ${JSON.stringify(chunk)}`);
   return {
     statement: {
       sql: CANDIDATES_SQL(
         'k(value) as (select distinct x.key from claims c join claim_keys x on x.claim_id = c.id where c.article_id = ?1)',
         '(select min(c0.id) from claims c0 where c0.article_id = ?1)',
-        COPY_PEERS,
+        chunk ? CHUNK_ROWS(chunk) : COPY_PEERS(),
+        chunk,
       ),
       args: [articleId],
     },

@@ -4,6 +4,7 @@ import type { Explanation, Relation, Severity } from '../../src/core';
 import type { Db } from '../client';
 import { exactReal, realAt } from './article-insert';
 import { type Read, readRows, runStatements } from './batch';
+import { dropPartsStatement } from './crossref-parts';
 import { jsonArg } from './json-arg';
 
 export interface PendingArticle {
@@ -72,8 +73,8 @@ const PENDING = 'exists (select 1 from articles where id = ? and crossref_pendin
  * Stores `links` for article `id` and marks it cross-referenced, in ONE batch (atomic on libSQL and
  * D1), only while it is still pending: a second delivery of the same message, or an article deleted
  * meanwhile, changes nothing. `copyOf`: the article it turned out to be a wire copy of. `upkeep`: its
- * facts and stories are left to bring up to date (upkeep_pending), cleared by finishUpkeep. Returns
- * whether this call finished it.
+ * facts and stories are left to bring up to date (upkeep_pending), cleared by finishUpkeep. The parts
+ * of a cross-reference run in chunks (crossref-parts.ts) go with it. Returns whether this call finished it.
  */
 export async function finishCrossReference(
   db: Db,
@@ -97,6 +98,7 @@ from json_each(?) r where ${PENDING} order by r.key on conflict do nothing`,
             args: [copyOf, id],
           },
         ]),
+    dropPartsStatement(id),
     {
       sql: 'update articles set crossref_pending = 0, pending_names = null, upkeep_pending = ? where id = ? and crossref_pending = 1 returning id',
       args: [upkeep ? 1 : 0, id],

@@ -2,10 +2,13 @@
 export { toMatchable } from './claims';
 export { cleanLabel, cleanText, wellFormed } from './clean';
 export {
+  type CrossReferencePart,
   crossReference,
   crossReferenceExplained,
+  crossReferencePart,
   describeInterval,
   explainPair,
+  joinParts,
   type PairTrail,
   type TrailStep,
   termStatsFrom,

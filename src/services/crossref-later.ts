@@ -9,8 +9,10 @@ import {
   articleCandidatesQuery,
   articleClaimsQuery,
   articleTermDfQuery,
+  chunkOffset,
   termStatsOf,
 } from '../../db/queries/candidates';
+import { storePart } from '../../db/queries/crossref-parts';
 import {
   finishCrossReference,
   finishUpkeep,
@@ -18,7 +20,13 @@ import {
   pendingArticleQuery,
   upkeepPendingIds,
 } from '../../db/queries/crossref-pending';
-import { crossReference } from '../core';
+import {
+  type CrossReferencePart,
+  crossReference,
+  crossReferencePart,
+  joinParts,
+  type LinkDraft,
+} from '../core';
 import { decodeSignature } from '../core/wire-copies';
 import { refreshFacts } from './fact-upkeep';
 import { refreshStories } from './story-upkeep';
@@ -32,26 +40,55 @@ import { copyGroupsOf } from './wire-copies';
  */
 export type CrossReferenceStage = 'links' | 'upkeep';
 
-/** Sends articles to a stage (default `links`) of the cross-reference, later (the Worker's Queue producer). */
-export type CrossReferenceLater = (articleIds: number[], stage?: CrossReferenceStage) => Promise<void>;
+/**
+ * Sends articles to a stage (default `links`) of the cross-reference, later (the Worker's Queue
+ * producer); for `links`, from chunk `chunk` of their candidates (default 0).
+ */
+export type CrossReferenceLater = (
+  articleIds: number[],
+  stage?: CrossReferenceStage,
+  chunk?: number,
+) => Promise<void>;
 
 export type CrossReferenceResult =
   | { status: 'done'; conflicts: number; corroborations: number; links: number }
   /** Nothing to do: already cross-referenced (a repeated delivery) or deleted meanwhile. */
   | { status: 'skipped' };
 
-/** A `links` stage's result; `upkeep`: the article's facts and stories still need the upkeep stage. */
-export type LinksStageResult = CrossReferenceResult & { upkeep: boolean };
+/**
+ * A `links` stage's result; `upkeep`: the article's facts and stories still need the upkeep stage;
+ * `next`: the chunk of candidates to compare next, in a message of its own (the article stays pending).
+ */
+export type LinksStageResult =
+  | (CrossReferenceResult & { upkeep: boolean; next?: undefined })
+  | { status: 'part'; upkeep: false; next: number };
 
 /**
  * Cross-references stored article `articleId` with what was stored before it, and marks it done; then
  * its facts and stories are brought up to date. Both stages in one call: Node's sweeper, the CLI and
- * tests. The Worker runs them as two queue messages (crossReferenceLinks, then upkeepStored).
+ * tests. The Worker runs them as queue messages (crossReferenceLinks, a chunk of candidates each,
+ * then upkeepStored).
  */
 export async function crossReferenceStored(db: Db, articleId: number): Promise<CrossReferenceResult> {
-  const { upkeep, ...result } = await crossReferenceLinks(db, articleId);
+  const result = await crossReferenceLinks(db, articleId);
+  if (result.status === 'part') throw new Error('a links stage without chunks stored a part');
+  const { upkeep, next: _, ...done } = result;
   if (upkeep) await upkeepStored(db, articleId);
-  return result;
+  return done;
+}
+
+/**
+ * Candidates per Worker invocation of the links stage: more are compared in chunks of this many, one
+ * queue message each, then one more message joins the parts (src/core/crossref/parts.ts); see
+ * docs/performance.md, "The links stage in chunks".
+ */
+export const LINKS_CHUNK = 30;
+
+export interface LinksStageOptions {
+  /** Compare the candidates in chunks of this many (default: all at once). */
+  chunkSize?: number;
+  /** The chunk to compare (default 0, the first; it also compares the article's claims with each other). */
+  chunk?: number;
 }
 
 /**
@@ -60,13 +97,23 @@ export async function crossReferenceStored(db: Db, articleId: number): Promise<C
  * mark and the article marked done, with its upkeep pending when it gained links). A repeated
  * delivery, or an article deleted meanwhile, stores nothing; it still reports an upkeep left pending,
  * so that a lost upkeep message is sent again.
+ *
+ * With `chunkSize`, and more candidates than that, it runs one chunk (chunk 0: the article's claims
+ * among themselves; chunk i: the i-th `chunkSize` candidates), stores its part and names the next
+ * chunk (`next`); the chunk after the last (the join) reads the parts, joins them and finishes as above. Parts that do not fit together (one lost, or the archive changed between chunks:
+ * their candidate totals differ) start the article over at chunk 0.
  */
-export async function crossReferenceLinks(db: Db, articleId: number): Promise<LinksStageResult> {
+export async function crossReferenceLinks(
+  db: Db,
+  articleId: number,
+  { chunkSize, chunk = 0 }: LinksStageOptions = {},
+): Promise<LinksStageResult> {
+  const slice = chunkSize === undefined ? undefined : { index: chunk, size: chunkSize };
   const [article, incoming, terms, candidates] = await readAll(db, [
     pendingArticleQuery(articleId),
     articleClaimsQuery(articleId),
     articleTermDfQuery(articleId),
-    articleCandidatesQuery(articleId),
+    articleCandidatesQuery(articleId, slice),
   ]);
   if (!article?.crossrefPending) return { status: 'skipped', upkeep: article?.upkeepPending ?? false };
   const links = [];
@@ -74,16 +121,47 @@ export async function crossReferenceLinks(db: Db, articleId: number): Promise<Li
   if (article.firstClaimId !== null) {
     // term_stats already counts this article's claims: they were stored with it.
     const stats = termStatsOf(terms, candidates.df);
+    const articleOf = new Map([...incoming, ...candidates.claims].map((c) => [c.ref, c.article]));
+    let drafts: LinkDraft[];
+    const total = candidates.total ?? 0;
+    if (slice && (total > slice.size || slice.index > 0)) {
+      // A later chunk finding that the candidates fit in one now (the archive changed): start over.
+      if (total <= slice.size) return { status: 'part', upkeep: false, next: 0 };
+      const offset = chunkOffset(slice);
+      if (slice.index === 0 || offset < total) {
+        // Chunk 0: the article's claims among themselves; then the candidates, a chunk each.
+        const part = crossReferencePart(
+          incoming,
+          slice.index === 0 ? [] : candidates.claims,
+          stats,
+          article.names,
+          {
+            offset,
+            ownPairs: slice.index === 0,
+          },
+        );
+        const refs = refsOf(part);
+        const body = { part, articleOf: [...articleOf].filter(([ref]) => refs.has(ref)) };
+        if (!(await storePart(db, articleId, { chunk: slice.index, total, body })))
+          return { status: 'skipped', upkeep: false };
+        return { status: 'part', upkeep: false, next: slice.index + 1 };
+      }
+      // Past the last chunk: the join. Every chunk's part must be there, from one run.
+      const parts = candidates.parts ?? [];
+      if (parts.length !== slice.index || parts.some((p, i) => p.chunk !== i || p.total !== total))
+        return { status: 'part', upkeep: false, next: 0 };
+      for (const p of parts) for (const [ref, a] of p.body.articleOf) articleOf.set(ref, a);
+      drafts = joinParts(parts.map((p) => p.body.part));
+    } else drafts = crossReference(incoming, candidates.claims, stats, article.names);
     // Wire copies of it among the articles it is compared with: never linked to it (ingest.ts too).
     const signature = decodeSignature(article.copySignature);
     const key = String(articleId);
     const groups = signature ? copyGroupsOf(candidates.copyPeers ?? [], [{ key, signature }]) : null;
     const original = groups?.originalOf[0];
     if (original && original !== key) copyOf = Number(original);
-    const articleOf = new Map([...incoming, ...candidates.claims].map((c) => [c.ref, c.article]));
     // The article's claims with each other too, as an immediate ingest compares them.
     const own = new Set(incoming.map((c) => c.ref));
-    for (const d of crossReference(incoming, candidates.claims, stats, article.names)) {
+    for (const d of drafts) {
       // Links between two earlier claims were stored when the later of them was cross-referenced.
       if (!own.has(d.a) && !own.has(d.b)) continue;
       if (groups?.sameGroup(articleOf.get(d.a) ?? '', articleOf.get(d.b) ?? '')) continue;
@@ -103,6 +181,17 @@ export async function crossReferenceLinks(db: Db, articleId: number): Promise<Li
     links: links.length,
     upkeep,
   };
+}
+
+/** The claims a part's links (and their second readings) name. */
+function refsOf(part: CrossReferencePart): Set<string> {
+  const refs = new Set<string>();
+  for (const l of part.links)
+    for (const d of [l.link, ...l.others.map((o) => o.link)]) {
+      refs.add(d.a);
+      refs.add(d.b);
+    }
+  return refs;
 }
 
 /**

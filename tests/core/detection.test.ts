@@ -59,6 +59,69 @@ describe('what is counted', () => {
     ).toContain('conflict');
   });
 
+  it('marks a count of what came one way as a part (`by-manner`)', () => {
+    // ECB+ 7_6ecbplus against 7_7ecbplus: the whole record against its knockouts.
+    expect(
+      relations({
+        a: 'Klitschko, who could face Tyson Fury in the near future, improves to a career record of 58 wins and three defeats.',
+        b: "This was Klitschko's second victory over Thompson, and with it he improves to 58-3 with 51 wins coming by way of knockout.",
+      }),
+    ).not.toContain('conflict');
+    expect(quantities('He won 12 fights by knockout.')[0]!.modifiers).toContain('part-of');
+    // "By" an agent is who did it, not a manner.
+    expect(quantities('Some 23 pirates were captured by the Navy.')[0]!.modifiers).not.toContain('part-of');
+    expect(quantities('The Navy said 23 pirates by the boat were seized.')[0]!.modifiers).not.toContain(
+      'part-of',
+    );
+  });
+
+  it('reads "3 : 10 p. m." as ten past three (`spaced-clock`)', () => {
+    // ECB+ 16_5ecbplus: it was read as "10 p. m." and conflicted with "about 3 p. m." (16_4ecbplus).
+    const [q] = quantities('The shooting occurred about 3 : 10 p. m. in the 12200 block of 223rd Street.');
+    expect(q).toMatchObject({ text: '3 : 10 p. m.', unitClass: 'time:clock', value: 190 });
+    expect(quantities('The score was 3 : 10 at the break.').map((x) => x.unitClass)).not.toContain(
+      'time:clock',
+    );
+  });
+
+  it('compares two times of day whose sentences tell one doing (`time-of-the-telling`)', () => {
+    // ECB+ 21_10ecbplus against 21_11ecbplus: one walk, the times far from the verb.
+    const walking = (time: string) =>
+      relations({
+        a: `At approximately ${time}, the woman was walking near the intersection of 117th Street and 97th Avenue in Richmond Hill.`,
+        b: 'According to an NYPD release, Raj Chohan was walking along parked cars on 117th Street near 97th Avenue in Richmond Hill at around 7 p.m. last night when a driver struck her.',
+      });
+    expect(walking('9 p.m.')).toContain('conflict');
+    expect(walking('7 p.m.')).not.toContain('conflict');
+    // A noun of the story is not a moment: ECB+ 13_12ecbplus against 13_6ecbplus.
+    expect(
+      relations({
+        a: 'Investigators were at the scene by 10 a.m. or so trying to determine the cause of the fire, Owen said.',
+        b: 'The fire was extinguished by 7 a.m., after fire crews attacked it from all sides.',
+      }),
+    ).not.toContain('conflict');
+  });
+
+  it('counts "passengers and crew" as a group of its own (`counted-with-companions`)', () => {
+    // ECB+ 12_14ecb against 12_8ecb: the ship's passengers and crew against its passengers.
+    const both =
+      'Also, the threat of pirates recently prompted a German cruise ship to evacuate some 420 passengers and crew after the company decided not to risk their safety.';
+    expect(quantities(both)[0]!.unitClass).toBe('passenger+crew');
+    expect(
+      relations({
+        a: both,
+        b: 'A day earlier, the German cruise liner MS Columbus said it would fly its 246 passengers and most of its crew over the Gulf of Aden instead of through it to avoid any pirate attack.',
+      }),
+    ).not.toContain('conflict');
+    // A toll keeps its class, and a verb after "and" is the sentence going on (EQUATE RTE_Quant-63).
+    expect(quantities('The attack killed 20 soldiers and civilians.')[0]!.unitClass).toBe('death');
+    expect(
+      quantities(
+        'CERN has now grown to include 20 member states and enjoys the active participation of many.',
+      )[0]!.unitClass,
+    ).toBe('state');
+  });
+
   it('counts buildings and villages by what befell them (`property-fate`)', () => {
     // ECB+ 20_1ecbplus against 20_3ecbplus and 20_6ecbplus, and 19_14ecb against 19_7ecb.
     const damaged =

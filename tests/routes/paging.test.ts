@@ -114,6 +114,15 @@ describe('a story of 56 articles from 56 outlets', () => {
     expect(html).toContain('<ol class="story-articles" start="51">');
     const heads = html.slice(html.indexOf('<table class="heat-map"')).match(/<th scope="col">/g) ?? [];
     expect(heads).toHaveLength(13);
+    // The facts table folds its columns the same way: the fact, 12 outlets, the others counted.
+    const facts = html.slice(
+      html.indexOf('<table class="story-facts"'),
+      html.indexOf('<table class="heat-map"'),
+    );
+    const factHeads = facts.slice(0, facts.indexOf('</thead>')).match(/<th scope="col">[^<]*/g) ?? [];
+    expect(factHeads).toHaveLength(14);
+    expect(factHeads.at(-1)).toMatch(/<th scope="col">\d+ other outlets/);
+    expect(facts).toMatch(/\d+ figures? from \d+ outlets?/);
   });
 
   it('answers pages past the last with 404 and malformed ones with 400 (422 as JSON)', async () => {

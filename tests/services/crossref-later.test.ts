@@ -4,7 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { crossReferenceStored, PENDING_GRACE_MS, sweepPending } from '../../src/services/crossref-later';
+import {
+  crossReferenceLinks,
+  crossReferenceStored,
+  PENDING_GRACE_MS,
+  sweepPending,
+  upkeepStored,
+} from '../../src/services/crossref-later';
 import { type IngestInput, ingestArticle } from '../../src/services/ingest';
 import { createTestDb, type TestDb } from '../helpers/db';
 
@@ -107,6 +113,59 @@ describe('crossReferenceStored', () => {
       'select count(*) as n from articles where crossref_pending = 1 or pending_names is not null',
     );
     expect(left.rows[0]!.n).toBe(0);
+  });
+
+  it('in chunks of candidates, one call each, stores what an immediate ingest stores', async () => {
+    let chunked = 0;
+    for (const input of corpus) {
+      await ingestArticle(now.db, input);
+      const r = await ingestArticle(later.db, input, { crossReferenceLater: queue });
+      if (r.status !== 'created') throw new Error('not stored');
+      // Chunks of 1 candidate; each chunk delivered twice, and the first chunk run again at the end
+      // of a run (a message the sweeper sent again): nothing is stored twice or lost.
+      let chunk: number | undefined = 0;
+      let calls = 0;
+      let repeatedStart = false;
+      while (chunk !== undefined) {
+        const first = await crossReferenceLinks(later.db, r.articleId, { chunkSize: 1, chunk });
+        const again = await crossReferenceLinks(later.db, r.articleId, { chunkSize: 1, chunk });
+        calls++;
+        if (first.status === 'part') {
+          expect(again).toEqual(first);
+          if (first.next > 1 && !repeatedStart) {
+            repeatedStart = true;
+            expect(await crossReferenceLinks(later.db, r.articleId, { chunkSize: 1 })).toEqual({
+              status: 'part',
+              upkeep: false,
+              next: 1,
+            });
+          }
+        } else {
+          expect(first.status).toBe('done');
+          expect(again).toEqual({ status: 'skipped', upkeep: first.upkeep });
+          if (first.upkeep) await upkeepStored(later.db, r.articleId);
+        }
+        chunk = first.next;
+      }
+      if (calls > 2) chunked++;
+    }
+    expect(chunked, 'articles compared in more than two chunks').toBeGreaterThan(2);
+    expect(await stored(later)).toEqual(await stored(now));
+    const parts = await later.client.execute('select count(*) as n from crossref_parts');
+    expect(parts.rows[0]!.n).toBe(0);
+  });
+
+  it('starts over when the parts of a run do not fit together', async () => {
+    for (const input of seeds) await ingestArticle(later.db, input, { crossReferenceLater: queue });
+    const id = queued.at(-1)!;
+    const first = await crossReferenceLinks(later.db, id, { chunkSize: 1 });
+    expect(first).toMatchObject({ status: 'part', next: 1 });
+    const total = Number((await later.client.execute('select total from crossref_parts')).rows[0]!.total);
+    expect(total).toBeGreaterThan(2);
+    // Chunk 1's message was lost: the join finds a part missing, and starts over.
+    const join = await crossReferenceLinks(later.db, id, { chunkSize: 1, chunk: total + 1 });
+    expect(join).toMatchObject({ status: 'part', next: 0 });
+    expect(await crossReferenceLinks(later.db, id, { chunkSize: 1000 })).toMatchObject({ status: 'done' });
   });
 
   it('compares an article with what was stored before it, whatever came in meanwhile', async () => {

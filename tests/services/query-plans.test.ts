@@ -23,7 +23,7 @@ import { createTestDb, type TestDb } from '../helpers/db';
 // What a plan may scan: the statements' own CTEs and subqueries, json_each over a parameter or a
 // column, a constant row. A table (by name or by its alias: c, x, y, q, t…) must be searched.
 const SCANNABLE =
-  /^SCAN (k|s|counts|plan|ids|rare|common|u|r|j|json_each|CONSTANT ROW|\(subquery-\d+\))( |$)/;
+  /^SCAN (k|s|counts|plan|ids|all_ids|rare|common|u|r|j|json_each|CONSTANT ROW|\(subquery-\d+\))( |$)/;
 const read = (file: string) => readFileSync(join('seeds', file), 'utf8');
 
 let t: TestDb;
@@ -59,6 +59,10 @@ describe('query plans of the ingest', () => {
       ['candidates', candidatesQuery(keys).statement],
       ['candidates before a claim', candidatesQuery(keys, { before: 40 }).statement],
       ["an article's candidates", articleCandidatesQuery(pending).statement],
+      [
+        "a chunk of an article's candidates",
+        articleCandidatesQuery(pending, { index: 2, size: 40 }).statement,
+      ],
       ['term frequencies', termDfQuery(['e:austin', 'u:country']).statement],
       ["an article's term frequencies", articleTermDfQuery(pending).statement],
       ["an article's claims", articleClaimsQuery(pending).statement],

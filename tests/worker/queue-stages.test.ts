@@ -1,5 +1,5 @@
 // The queue consumer's two stages inside workerd, delivered as a real queue may deliver them: twice,
-// and with the send of the next stage failing once. Nothing may be stored twice or lost: the rows end
+// and with the send of the next stage failing once; and the links stage in chunks of candidates. Nothing may be stored twice or lost: the rows end
 // as an ingest that cross-references in the request stores them (links, facts, stories, copy marks).
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
@@ -32,6 +32,14 @@ const corpus: IngestInput[] = [
 ];
 
 /** Every stored row that cross-referencing decides, with ids replaced by what they name. */
+/** Every table an ingest writes, emptied (the tests of this file share one database). */
+const clear = () =>
+  d1.batch(
+    ['links', 'claim_keys', 'quantities', 'mentions', 'claims', 'articles', 'entities', 'term_stats'].map(
+      (t) => (env.DB as { prepare(sql: string): unknown }).prepare(`delete from ${t}`),
+    ),
+  );
+
 async function snapshot() {
   const articles = await rows(
     'select id, title, copy_of, story_id, crossref_pending, upkeep_pending from articles',
@@ -146,18 +154,61 @@ describe('queue consumer stages', () => {
     expect(queued.articles.some((a) => a[2] !== null)).toBe(true);
 
     // The same articles ingested in one request each, from empty tables.
-    await d1.batch(
-      ['links', 'claim_keys', 'quantities', 'mentions', 'claims', 'articles', 'entities', 'term_stats'].map(
-        (t) => (env.DB as { prepare(sql: string): unknown }).prepare(`delete from ${t}`),
-      ),
-    );
+    await clear();
     for (const input of corpus) await ingestArticle(db, input);
     expect(queued).toEqual(await snapshot());
   });
 
-  it('drops a message that names no stage it knows', async () => {
-    const m = message({ articleId: 1, stage: 'later' });
-    await consumeCrossReferences({ messages: [m] }, { DB: env.DB });
-    expect([m.acked, m.retried]).toEqual([true, false]);
+  it('in chunks of candidates, each delivered twice, store what an ingest in one request stores', async () => {
+    await clear();
+    const db = databaseFor({ DB: env.DB });
+    const sent: unknown[] = [];
+    const queue = {
+      sendBatch: async (messages: { body: unknown }[]) => {
+        sent.push(...messages.map((m) => m.body));
+      },
+    };
+    const working = { DB: env.DB, CROSSREF: queue };
+    let chunks = 0;
+    for (const input of corpus) {
+      const r = await ingestArticle(db, input, {
+        crossReferenceLater: async (ids) => {
+          sent.push(...ids.map((articleId) => ({ articleId })));
+        },
+      });
+      if (r.status !== 'created') throw new Error(`not stored: ${JSON.stringify(r)}`);
+      // Drain the queue: every message delivered twice, in the order sent. The second delivery sends
+      // the next chunk again: followed once (each repeat would double the chain that follows).
+      const seen = new Set<string>();
+      while (sent.length > 0) {
+        const body = sent.shift() as { chunk?: number };
+        if (seen.has(JSON.stringify(body))) continue;
+        seen.add(JSON.stringify(body));
+        if ((body.chunk ?? 0) > 0) chunks++;
+        for (let k = 0; k < 2; k++) {
+          const m = message(body);
+          await consumeCrossReferences({ messages: [m] }, working, { chunkSize: 2 });
+          expect([m.acked, m.retried]).toEqual([true, false]);
+        }
+      }
+    }
+    expect(chunks, 'messages for a chunk after the first').toBeGreaterThan(3);
+    expect(await rows('select count(*) as n from crossref_parts')).toEqual([{ n: 0 }]);
+    const queued = await snapshot();
+    await clear();
+    for (const input of corpus) await ingestArticle(db, input);
+    expect(queued).toEqual(await snapshot());
+  });
+
+  it('drops a message that names no stage or chunk it knows', async () => {
+    for (const body of [
+      { articleId: 1, stage: 'later' },
+      { articleId: 1, chunk: -1 },
+      { articleId: 1, chunk: 1.5 },
+    ]) {
+      const m = message(body);
+      await consumeCrossReferences({ messages: [m] }, { DB: env.DB });
+      expect([m.acked, m.retried]).toEqual([true, false]);
+    }
   });
 });

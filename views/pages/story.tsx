@@ -18,8 +18,12 @@ function pageHref(id: number, facts: number, articles: number): string {
 
 export function StoryPage({ story, permalink }: { story: StoryView; permalink: string }) {
   const { facts: factPage, articles: articlePage } = story.page;
-  // The facts table's columns: the outlets with a figure on this page, in order of first report.
-  const columns = story.outlets.filter((o) => story.facts.some((f) => f.figures.has(o)));
+  // The facts table's columns: the outlets with a figure on this page, in order of first report; past
+  // the heat map's outlets (MATRIX_OUTLETS), the others share one last column, as in the heat map.
+  const kept = new Set(story.matrix.folded ? story.matrix.outlets.slice(0, -1) : story.outlets);
+  const stating = story.outlets.filter((o) => story.facts.some((f) => f.figures.has(o)));
+  const columns = stating.filter((o) => kept.has(o));
+  const others = stating.filter((o) => !kept.has(o));
   const firstArticle = (articlePage.number - 1) * articlePage.size + 1;
   return (
     <>
@@ -36,6 +40,9 @@ export function StoryPage({ story, permalink }: { story: StoryView; permalink: s
       <p class="muted table-note">
         Figures that agree share a colour; a fact with two or more colours is disputed (marked with a red
         edge). Facts the outlets disagree on come first.
+        {story.matrix.folded
+          ? ' Past the outlets the heat map draws one by one, the others share the last column: each fact page lists their figures.'
+          : null}
       </p>
       <Pager
         page={factPage.number}
@@ -57,11 +64,12 @@ export function StoryPage({ story, permalink }: { story: StoryView; permalink: s
               {columns.map((o) => (
                 <th scope="col">{o}</th>
               ))}
+              {others.length ? <th scope="col">{count(others.length, 'other outlet')}</th> : null}
             </tr>
           </thead>
           <tbody>
             {story.facts.map((f) => (
-              <FactRow fact={f} outlets={columns} />
+              <FactRow fact={f} outlets={columns} others={others} />
             ))}
           </tbody>
         </table>
@@ -92,7 +100,10 @@ export function StoryPage({ story, permalink }: { story: StoryView; permalink: s
   );
 }
 
-function FactRow({ fact, outlets }: { fact: StoryFact; outlets: string[] }) {
+function FactRow({ fact, outlets, others }: { fact: StoryFact; outlets: string[]; others: string[] }) {
+  // The folded outlets' figures are counted, not listed: the fact page has each of them.
+  const folded = others.filter((o) => fact.figures.has(o));
+  const figures = folded.reduce((n, o) => n + (fact.figures.get(o)?.length ?? 0) + (fact.more[o] ?? 0), 0);
   return (
     <tr class={fact.groups > 1 ? 'disputed' : ''}>
       <th scope="row">
@@ -122,6 +133,15 @@ function FactRow({ fact, outlets }: { fact: StoryFact; outlets: string[] }) {
           ) : null}
         </td>
       ))}
+      {others.length ? (
+        <td data-outlet="">
+          {folded.length ? (
+            <a class="muted" href={`/facts/${fact.id}`}>
+              {count(figures, 'figure')} from {count(folded.length, 'outlet')}
+            </a>
+          ) : null}
+        </td>
+      ) : null}
     </tr>
   );
 }

@@ -15,6 +15,7 @@ export { overlaps } from './intervals';
 export { localContext, periodOf } from './local-context';
 export { FIGURE_RULES } from './measures';
 export { countedNames } from './names';
+export { type CrossReferencePart, crossReferencePart, joinParts, type LinkPart } from './parts';
 export { contextSimilarity, termStatsFrom, weightedTerms } from './similarity';
 export { differentSubject, SUBJECT_RULES, sameSubject } from './subject';
 export { withSums } from './sums';

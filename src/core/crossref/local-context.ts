@@ -80,6 +80,7 @@ export function sameLocalContext(
   if (agesOfDifferentHolders(a, qa, b, qb)) return false;
   const la = localContext(a.text, qa);
   for (const w of localContext(b.text, qb)) if (la.has(w) && !SAYS_NOTHING_MEASURED.has(w)) return true;
+  if (classOf(qa).family === 'time' && sameMoment(a, qa, b, qb)) return true;
   // Rule measured-clause: the thing measured may stand further back in the figure's clause ("the
   // allowance for credit losses as a percentage of loans outstanding was unchanged from June 30 at
   // 1.62%"), or in the clause a change is told of ("earnings per share of $2.79, an increase of 207%").
@@ -103,6 +104,58 @@ export function measuredAlike(a: ClaimForMatching, qa: Quantity, b: ClaimForMatc
   for (const w of clauseContext(b.text, qb)) if (ca.has(w) && ++n >= CLAUSE_SHARED) return true;
   return false;
 }
+
+/**
+ * Rule time-of-the-telling: a time of day is when the sentence's own doing happened, wherever in the
+ * sentence it stands ("The woman was walking in a crosswalk outside the Sam's Club … around 7 p.m.
+ * when she was hit" / "Johnson and her husband were walking out of the store about 7 p.m."): two times
+ * of day are compared when their whole sentences share a verb, what was being done. A noun shared is
+ * the story's, not the moment's: "Investigators were at the scene by 10 a.m. … the cause of the fire"
+ * and "The fire was extinguished by 7 a.m." are two moments of one fire.
+ */
+function sameMoment(a: ClaimForMatching, qa: Quantity, b: ClaimForMatching, qb: Quantity): boolean {
+  const wa = sentenceStems(a.text, qa);
+  for (const w of sentenceStems(b.text, qb)) if (wa.has(w)) return true;
+  return false;
+}
+
+function sentenceStems(text: string, q: Quantity): Set<string> {
+  const own = ownWords(q);
+  const out = new Set<string>();
+  for (const m of text.matchAll(WORD)) {
+    const w = m[0].toLowerCase().replace(/'s$/, '');
+    if (w.length < 3 || STOPWORDS.has(w) || own.has(w) || /^[A-Z]/.test(m[0])) continue;
+    if (!/(?:ing|ed)$/.test(w) && !PAST_FORMS.has(w)) continue;
+    const stem = contentStem(w);
+    if (!SAYS_NOTHING_MEASURED.has(stem) && !CLOCK_WORDS.has(w)) out.add(stem);
+  }
+  return out;
+}
+/** Irregular past forms of verbs that tell what happened at a moment. */
+const PAST_FORMS = new Set(
+  'hit struck shot fell died ran left began broke took came went found fled drove rode sank blew shook stole caught'.split(
+    ' ',
+  ),
+);
+const CLOCK_WORDS = new Set([
+  'a.m',
+  'p.m',
+  'am',
+  'pm',
+  'gmt',
+  'local',
+  'time',
+  'night',
+  'morning',
+  'evening',
+  'afternoon',
+  'around',
+  'approximately',
+  'said',
+  'told',
+  'police',
+  'reported',
+]);
 
 /** The clause is wider than the words right around the figure: it must share more of them. */
 const CLAUSE_SHARED = 3;

@@ -11,7 +11,7 @@ import type { Quantity } from '../types';
 import { unitClassKey } from '../unit-class';
 import type { Token } from '../words';
 import { readAge } from './age';
-import { classifyCount, readCalibre, readCountedThing } from './counts';
+import { classifyCount, readCalibre, readCompanion, readCountedThing } from './counts';
 import { readDuration } from './durations';
 import { readFate, readPropertyFate } from './fates';
 import { readFigure } from './figure';
@@ -36,10 +36,14 @@ export function readAmountAt(
   else if (r.currency) classifyMoney(r);
   else if (r.unitClass === null && !classifyCount(r, tokens)) return null;
   readDuration(r);
-  if ((r.np.partitive || selectsPart(tokens, r.found.hedge?.from ?? i)) && !r.modifiers.includes('part-of'))
+  if (
+    (r.np.partitive || selectsPart(tokens, r.found.hedge?.from ?? i) || byManner(tokens, r.np.end)) &&
+    !r.modifiers.includes('part-of')
+  )
     r.modifiers = [...r.modifiers, 'part-of'];
   readFate(r, tokens);
   readPropertyFate(r, tokens);
+  readCompanion(r, tokens);
 
   const { found, np, j } = r;
   const end = Math.max(np.end, j);
@@ -85,6 +89,42 @@ const DETERMINERS = new Set(['the', 'his', 'her', 'its', 'their', 'our', 'my', '
 function selectsPart(tokens: Token[], start: number): boolean {
   const w = tokens[start - 1];
   return w?.type === 'word' && SELECTORS.has(w.lower) && DETERMINERS.has(tokens[start - 2]?.lower ?? '');
+}
+
+/** Determiners and pronouns after "by" that start its agent ("by the Navy"), not a manner. */
+const AGENT_STARTS = new Set([
+  'the',
+  'a',
+  'an',
+  'his',
+  'her',
+  'its',
+  'their',
+  'our',
+  'my',
+  'your',
+  'this',
+  'that',
+  'police',
+]);
+
+/**
+ * Rule by-manner: "51 wins coming by way of knockout", "12 deaths by drowning", "300 votes via mail"
+ * count the part of the wins, deaths or votes that came one way: marked as a part, compared only with
+ * another part ("58 wins and three defeats" is the whole record). "By" an agent ("captured by the
+ * Navy", "by Smith") is who did it, not a manner.
+ */
+function byManner(tokens: Token[], end: number): boolean {
+  let k = end;
+  if (tokens[k]?.lower === 'coming' || tokens[k]?.lower === 'came') k++;
+  const p = tokens[k]?.lower;
+  if (p === 'via') return tokens[k + 1]?.type === 'word';
+  if (p !== 'by') return false;
+  if (tokens[k + 1]?.lower === 'way' && tokens[k + 2]?.lower === 'of') return true;
+  const w = tokens[k + 1];
+  return (
+    w?.type === 'word' && /^[a-z]/.test(w.text) && !AGENT_STARTS.has(w.lower) && !/(?:ed|en)$/.test(w.lower)
+  );
 }
 
 const MODALS = new Set(['can', 'could', 'may', 'might', 'cannot']);

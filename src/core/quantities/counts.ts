@@ -6,7 +6,7 @@
 import { classOf } from '../unit-class';
 import { CURRENCY_WORDS, MEASURE_NOUNS, refinePersonClass, TIME_UNITS, unitClassOf } from '../units';
 import { STOPWORDS, singular, type Token } from '../words';
-import { afterModelName, CALIBRES, calibre } from './counted-phrase';
+import { afterModelName, CALIBRES, calibre, NP_STOP } from './counted-phrase';
 import { verbBefore } from './fates';
 import { PAID_FOR, paysForNothing } from './money';
 import { partOfCountedWhole, readNounPhrase } from './noun-phrase';
@@ -141,4 +141,40 @@ function measureBefore(tokens: Token[], i: number): string | null {
     if (tokens[k]!.type !== 'word') return null;
   }
   return null;
+}
+
+/** Words that may follow a companion noun: a preposition or an auxiliary ("and crew were"). */
+const COMPANION_ENDS = new Set(
+  'after before on in at from to of for with aboard onboard were was had have are is who from during'.split(
+    ' ',
+  ),
+);
+
+/** Words after "and" that start no companion noun: a determiner, a pronoun, a number word. */
+const NOT_COMPANION = new Set(
+  'the a an his her its their our my your this that these those them him it he she they we one two three four five six seven eight nine ten then also'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Rule counted-with-companions: "some 420 passengers and crew" counts passengers and crew together, a
+ * group of its own, not the passengers ("246 passengers"). The class becomes `passenger+crew`, so two
+ * outlets' "passengers and crew" meet and neither meets passengers alone. A count whose people met a
+ * fate ("killed 20 soldiers and civilians") is a toll of both and keeps its class, as does a list of
+ * figures ("five soldiers and two police") or a clause ("10 people and injured 20").
+ */
+export function readCompanion(r: AmountReading, tokens: Token[]): void {
+  const u = r.unitClass;
+  if (u?.family !== 'count' || !r.np.head || tokens[r.np.end]?.lower !== 'and') return;
+  const w = tokens[r.np.end + 1];
+  if (w?.type !== 'word' || !/^[a-z]+$/.test(w.text) || NOT_COMPANION.has(w.lower) || NP_STOP.has(w.lower))
+    return;
+  if (/(?:ed|ing|ly)$/.test(w.lower)) return;
+  // One word, ending the phrase: "passengers and crew after", "passengers and crew." A verb there
+  // ("20 member states and enjoys the", "23 games and wound up") is the sentence going on.
+  const after = tokens[r.np.end + 2];
+  if (after?.type === 'word' && !COMPANION_ENDS.has(after.lower)) return;
+  r.unitClass = { family: 'count', counted: `${u.counted}+${singular(w.lower)}` };
+  r.np = { ...r.np, end: r.np.end + 2 };
 }

@@ -176,14 +176,21 @@ function readClock(tokens: Token[], i: number, text: string) {
   const t = tokens[i]!;
   let hours: number;
   let minutes = 0;
+  // Rule spaced-clock: ECB+ and some wires print "3:10 p.m." as "3 : 10 p. m.": its minutes are no
+  // time of their own ("10 p. m.").
+  if (tokens[i - 1]?.text === ':' && tokens[i - 2]?.type === 'num') return null;
+  const spaced = t.type === 'num' && tokens[i + 1]?.text === ':' && /^\d\d$/.test(tokens[i + 2]?.text ?? '');
   if (t.type === 'time') {
     const [h, m] = t.text.split(':');
     hours = Number(h);
     minutes = Number(m);
   } else if (/^\d{1,2}$/.test(t.text)) hours = Number(t.text);
   else return null;
+  if (spaced) minutes = Number(tokens[i + 2]!.text);
   if (hours > 24 || minutes > 59) return null;
-  const suffix = meridiemAt(tokens, i + 1, text);
+  const last = spaced ? i + 2 : i;
+  const suffix = meridiemAt(tokens, last + 1, text);
+  if (spaced && suffix === null) return null;
   let end = suffix ?? i + 1;
   if (suffix === null) {
     const before = tokens[i - 1]?.lower;

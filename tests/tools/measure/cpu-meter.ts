@@ -136,6 +136,7 @@ export async function removeArticle(
       { sql: `delete from claim_keys where claim_id in (${claimsOf})`, args: [id] },
       { sql: `delete from quantities where claim_id in (${claimsOf})`, args: [id] },
       { sql: 'delete from mentions where article_id = ?', args: [id] },
+      { sql: 'delete from crossref_parts where article_id = ?', args: [id] },
       { sql: 'delete from claims where article_id = ?', args: [id] },
       { sql: 'delete from articles where id = ?', args: [id] },
     ],

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { createClient } from '@libsql/client';
 import { Miniflare } from 'miniflare';
 import { newToken, tokenHash } from '../../../src/auth/tokens';
+import { LINKS_CHUNK } from '../../../src/services/crossref-later';
 import { findSqld, SQLD_MISSING, startSqld } from '../sqld';
 import { compatibilityDateOf, measureBundle } from './bundle-size';
 import { ecbArchive, quantile, removeArticle, seedArticles } from './cpu-meter';
@@ -428,21 +429,91 @@ async function main() {
       ).rows[0];
     const queuedProbe = async (side: Side) =>
       (JSON.parse(await postArticle(side.queued!, probe)) as { articleId: number }).articleId;
+    /** How many chunks article `articleId`'s links stage takes before the join (after its first ran). */
+    const chunksOf = async (articleId: number) => {
+      const row = (
+        await client.execute({
+          sql: 'select total from crossref_parts where article_id = ? limit 1',
+          args: [articleId],
+        })
+      ).rows[0];
+      // Chunk 0 (the article's claims among themselves), then one per LINKS_CHUNK candidates.
+      return row ? 1 + Math.ceil(Number(row.total) / LINKS_CHUNK) : 1;
+    };
+    /** Runs the links stage's chunks from `from` on, up to (not including) `to`, or to the end. */
+    const linksChunks = async (side: Side, articleId: number, from = 0, to = Number.POSITIVE_INFINITY) => {
+      for (let c = from; c < to; c++) {
+        if (Number((await stateOf(articleId))?.crossref_pending) !== 1) return;
+        await deliver(side, `c${articleId}.${c}`, c === 0 ? { articleId } : { articleId, chunk: c });
+      }
+    };
+    const chunkCounts: number[] = [];
+    const removeDone = async (body: string) => {
+      const { articleId } = JSON.parse(body) as { articleId: number };
+      if (Number((await stateOf(articleId))?.crossref_pending) !== 0)
+        throw new Error(`article ${articleId} is still pending`);
+      await removeArticle(client, articleId);
+    };
     // The first stage: compare with the archive, store the links (before stages, the whole consumer).
+    // This tree's Worker does it in chunks of LINKS_CHUNK candidates, a message each, and one more
+    // message joins the parts and stores the links: the first chunk, one in the middle and the join
+    // are rows of their own.
     await measure(
-      '  the same, queued: consumer, links stage',
+      '  the same, queued: consumer, links stage (first chunk)',
       async (side, i, articleId) => {
         await deliver(side, `m${i}`, { articleId });
         return JSON.stringify({ articleId });
       },
       async (body) => {
         const { articleId } = JSON.parse(body) as { articleId: number };
-        if (Number((await stateOf(articleId))?.crossref_pending) !== 0)
-          throw new Error(`article ${articleId} is still pending`);
+        chunkCounts.push(await chunksOf(articleId));
         await removeArticle(client, articleId);
       },
       { before: queuedProbe },
     );
+    if (chunkCounts.length > 0)
+      console.log(
+        `|   (the links stage took ${[...new Set(chunkCounts)].join(' or ')} chunk(s) before the join: its own claims, then up to ${LINKS_CHUNK} candidates each) |`,
+      );
+    const chunks = Math.max(1, ...chunkCounts);
+    if (chunks > 1)
+      await measure(
+        '  the same, queued: consumer, links stage (a middle chunk)',
+        async (side, i, articleId) => {
+          const c = Math.max(1, Math.floor(chunks / 2));
+          await deliver(side, `x${i}`, { articleId, chunk: c });
+          return JSON.stringify({ articleId });
+        },
+        async (body) => {
+          const { articleId } = JSON.parse(body) as { articleId: number };
+          await removeArticle(client, articleId);
+        },
+        {
+          on: [sides.at(-1)!],
+          before: async (side) => {
+            const articleId = await queuedProbe(side);
+            await linksChunks(side, articleId, 0, Math.max(1, Math.floor(chunks / 2)));
+            return articleId;
+          },
+        },
+      );
+    if (chunks > 1)
+      await measure(
+        '  the same, queued: consumer, links stage (the join)',
+        async (side, i, articleId) => {
+          await deliver(side, `z${i}`, { articleId, chunk: chunks });
+          return JSON.stringify({ articleId });
+        },
+        removeDone,
+        {
+          on: [sides.at(-1)!],
+          before: async (side) => {
+            const articleId = await queuedProbe(side);
+            await linksChunks(side, articleId, 0, chunks);
+            return articleId;
+          },
+        },
+      );
     // The second stage: the facts and stories its links touch (this tree's Worker sends it on).
     await measure(
       '  the same, queued: consumer, upkeep stage',
@@ -460,7 +531,7 @@ async function main() {
         on: [sides.at(-1)!],
         before: async (side) => {
           const articleId = await queuedProbe(side);
-          await deliver(side, `l${articleId}`, { articleId });
+          await linksChunks(side, articleId);
           if (Number((await stateOf(articleId))?.upkeep_pending) !== 1)
             throw new Error(`article ${articleId} has no upkeep pending: it found no links`);
           return articleId;

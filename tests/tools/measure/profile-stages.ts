@@ -16,6 +16,7 @@ import { crossReferenceLinks, upkeepStored } from '../../../src/services/crossre
 import { ingestArticles } from '../../../src/services/ingest';
 import { findSqld, SQLD_MISSING, startSqld } from '../sqld';
 import { cpuClock, cpuNowMs, ecbArchive, quantile, removeArticle, seedArticles } from './cpu-meter';
+import { growByCopies } from './grow-archive';
 
 type Call = { what: string; ms: number };
 const STAGES = ['request', 'links', 'upkeep'] as const;
@@ -26,6 +27,8 @@ async function main() {
     options: {
       runs: { type: 'string' },
       archive: { type: 'string' },
+      /** Grow the archive to this many claims by copying stored articles in SQL (grow-archive.ts). */
+      claims: { type: 'string' },
       /** Write .cpuprofile files of the measured runs of one invocation: request, links or upkeep. */
       profile: { type: 'string' },
       out: { type: 'string' },
@@ -69,7 +72,12 @@ async function main() {
           text: a.text,
         })),
       );
-    console.log(`archive: ${stored.length + others.length} articles; clock: ${cpuClock}\n`);
+    if (values.claims)
+      await growByCopies(client, Number(values.claims), { after: others.length, log: console.log });
+    const claimCount = Number((await client.execute('select count(*) as n from claims')).rows[0]?.n);
+    console.log(
+      `archive: ${stored.length + others.length} articles${values.claims ? ' (and copies)' : ''}, ${claimCount} claims; clock: ${cpuClock}\n`,
+    );
     const later = async () => {};
     const totals: Record<Stage, number[]> = { request: [], links: [], upkeep: [] };
     const perCall = new Map<string, number[]>();
