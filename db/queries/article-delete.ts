@@ -1,8 +1,7 @@
 // Deleting an article and everything extracted from it, with term_stats kept equal to what the
 // remaining claims would give — in ONE batch, so a failure leaves nothing half-deleted.
-import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { runBatch } from './batch';
+import { runStatements } from './batch';
 import { TOTAL_CLAIMS_TERM } from './candidates';
 
 /**
@@ -17,44 +16,42 @@ import { TOTAL_CLAIMS_TERM } from './candidates';
  * Review history (`reviews`) is kept: the audit log is append-only.
  */
 export async function deleteArticleCascade(db: Db, id: number, by: string): Promise<boolean> {
-  const ofArticle = sql`(select c.id from claims c where c.article_id = ${id})`;
-  const results = await runBatch(db, [
-    // What went, in words a reader of the log understands: outlet, title, URL and what it held.
-    db.run(sql`insert into reviews (target_type, target_id, reviewer, action, from_status, to_status, note)
-      select 'article', a.id, ${by}, 'delete', null, 'deleted',
+  // Hand-written statements on the driver (runStatements): a raw drizzle `db.run(sql)` with
+  // parameters cannot join a D1 batch (drizzle-orm#2277), which made deleting fail on Workers.
+  const ofArticle = '(select c.id from claims c where c.article_id = ?1)';
+  const only = (sql: string) => ({ sql, args: [id] });
+  const results = await runStatements(db, [
+    {
+      // What went, in words a reader of the log understands: outlet, title, URL and what it held.
+      sql: `insert into reviews (target_type, target_id, reviewer, action, from_status, to_status, note)
+      select 'article', a.id, ?2, 'delete', null, 'deleted',
         s.name || ': ' || a.title || coalesce(' <' || a.url || '>', '') || ' (' ||
         (select count(*) from claims c where c.article_id = a.id) || ' claims, ' ||
         (select count(*) from links l where l.claim_a in ${ofArticle} or l.claim_b in ${ofArticle}) || ' links removed)'
-      from articles a join sources s on s.id = a.source_id where a.id = ${id}`),
-    db.run(sql`insert into term_stats (term, df)
+      from articles a join sources s on s.id = a.source_id where a.id = ?1`,
+      args: [id, by],
+    },
+    only(`insert into term_stats (term, df)
       select t.term, -count(*) from
-        (select distinct c.id as claim, j.value as term from claims c, json_each(c.terms) j where c.article_id = ${id}) t
+        (select distinct c.id as claim, j.value as term from claims c, json_each(c.terms) j where c.article_id = ?1) t
       group by t.term
       on conflict (term) do update set df = term_stats.df + excluded.df`),
-    db.run(sql`insert into term_stats (term, df)
-      select ${TOTAL_CLAIMS_TERM}, -count(*) from claims c where c.article_id = ${id}
-      on conflict (term) do update set df = term_stats.df + excluded.df`),
+    {
+      sql: `insert into term_stats (term, df)
+      select ?2, -count(*) from claims c where c.article_id = ?1
+      on conflict (term) do update set df = term_stats.df + excluded.df`,
+      args: [id, TOTAL_CLAIMS_TERM],
+    },
     // Terms no claim uses any more disappear, as if they had never been ingested.
-    db.run(sql`delete from term_stats where df <= 0 and term in
-      (select j.value from claims c, json_each(c.terms) j where c.article_id = ${id})`),
-    db.run(sql`delete from links where claim_a in ${ofArticle} or claim_b in ${ofArticle}`),
-    db.run(sql`delete from quantities where claim_id in ${ofArticle}`),
-    db.run(sql`delete from claim_keys where claim_id in ${ofArticle}`),
-    db.run(sql`delete from crossref_parts where article_id = ${id}`),
-    db.run(sql`delete from mentions where article_id = ${id}`),
-    db.run(sql`delete from claims where article_id = ${id}`),
-    db.run(sql`delete from articles where id = ${id} returning id`),
+    only(`delete from term_stats where df <= 0 and term in
+      (select j.value from claims c, json_each(c.terms) j where c.article_id = ?1)`),
+    only(`delete from links where claim_a in ${ofArticle} or claim_b in ${ofArticle}`),
+    only(`delete from quantities where claim_id in ${ofArticle}`),
+    only(`delete from claim_keys where claim_id in ${ofArticle}`),
+    only('delete from crossref_parts where article_id = ?1'),
+    only('delete from mentions where article_id = ?1'),
+    only('delete from claims where article_id = ?1'),
+    only('delete from articles where id = ?1 returning id'),
   ]);
-  return rowsOf(results.at(-1)) > 0;
-}
-
-/** Row count of a `returning` statement's result, whichever driver ran it (libSQL ResultSet or D1). */
-function rowsOf(result: unknown): number {
-  const r = result as {
-    rows?: unknown[];
-    results?: unknown[];
-    rowsAffected?: number;
-    meta?: { changes?: number };
-  };
-  return r?.rows?.length ?? r?.results?.length ?? r?.rowsAffected ?? r?.meta?.changes ?? 0;
+  return (results.at(-1)?.length ?? 0) > 0;
 }
