@@ -2,7 +2,7 @@
 // and another scale word is compared past the 4x cap, a real example from SummEdits dev.
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/core';
-import { scaleSlip } from '../../src/core/crossref/measures';
+import { scaleSlip } from '../../src/core/crossref/scale-slip';
 import type { Quantity } from '../../src/core/types';
 
 const first = (text: string): Quantity => extractArticle(text).claims.flatMap((c) => c.quantities)[0]!;
