@@ -40,8 +40,22 @@ const httpUrl = z.string().check(
 );
 
 /** Trimmed text up to `max` characters, left out when blank. */
-const optionalText = (max: number, message?: string) =>
+export const optionalText = (max: number, message?: string) =>
   z.preprocess(emptyToUndefined, z.optional(z.string().check(z.trim(), z.maxLength(max, message))));
+
+/** A publication date or time as a form or an API gives it (empty is none). */
+export const publishedAt = z.preprocess(
+  emptyToUndefined,
+  z.optional(
+    z
+      .string()
+      .check(
+        z.trim(),
+        z.maxLength(40),
+        z.regex(/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'Give the date as YYYY-MM-DD.'),
+      ),
+  ),
+);
 
 export const articleInput = z.object({
   outlet: z
@@ -59,18 +73,7 @@ export const articleInput = z.object({
       z.maxLength(500, 'The title is too long (500 characters at most).'),
     ),
   url: z.preprocess(emptyToUndefined, z.optional(httpUrl)),
-  publishedAt: z.preprocess(
-    emptyToUndefined,
-    z.optional(
-      z
-        .string()
-        .check(
-          z.trim(),
-          z.maxLength(40),
-          z.regex(/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'Give the date as YYYY-MM-DD.'),
-        ),
-    ),
-  ),
+  publishedAt,
   format: z.preprocess(emptyToUndefined, z._default(z.enum(['auto', 'text', 'html']), 'auto')),
   text: articleText,
 });

@@ -9,13 +9,7 @@ import { InputError } from '../services/errors';
 import { addArticleByUrl, UrlAlreadyStoredError, type UrlIngestResult } from '../services/web-articles';
 import type { AppDeps } from '../shared/app-env';
 import * as z from '../shared/zod';
-import { errorSummary, fieldErrors } from './schemas';
-
-const optional = (max: number, message: string) =>
-  z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z.optional(z.string().check(z.trim(), z.maxLength(max, message))),
-  );
+import { errorSummary, fieldErrors, optionalText, publishedAt } from './schemas';
 
 export const urlArticleInput = z.object({
   url: z.string({ error: 'Give the article URL.' }).check(
@@ -27,20 +21,9 @@ export const urlArticleInput = z.object({
       'The URL must start with http:// or https://.',
     ),
   ),
-  outlet: optional(200, 'The outlet name is too long (200 characters at most).'),
-  title: optional(500, 'The title is too long (500 characters at most).'),
-  publishedAt: z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z.optional(
-      z
-        .string()
-        .check(
-          z.trim(),
-          z.maxLength(40),
-          z.regex(/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'Give the date as YYYY-MM-DD.'),
-        ),
-    ),
-  ),
+  outlet: optionalText(200, 'The outlet name is too long (200 characters at most).'),
+  title: optionalText(500, 'The title is too long (500 characters at most).'),
+  publishedAt,
 });
 
 /** A body asks for add-by-URL when it has a URL and no text. */
