@@ -91,7 +91,8 @@ describe('stories over the seeds', () => {
     expect(text).toMatch(/57 countries/);
     expect(text).toMatch(/some 50/);
     expect(html).toContain('<table class="heat-map"');
-    expect(text).toMatch(/\d+ agree \d+ disagree/);
+    // Each cell: its counts with their signs on screen, the words for a screen reader.
+    expect(text).toMatch(/\d+ agree = \d+ disagree ≠/);
     expect(html).not.toMatch(/ style=/);
     const json = await (await t.app.request(`/api/stories/${id}`)).json();
     expect(json.outlets).toEqual(expect.arrayContaining(['CNN']));
