@@ -51,7 +51,7 @@ export function readAmountAt(
   // subject of a possibility reports nothing that happened ("may have died" still does).
   if (isPossibility(tokens, end)) return null;
   const from = found.hedge?.from ?? i;
-  const rate = findRate(tokens, end) ?? rateBefore(tokens, from) ?? averageBefore(tokens, from);
+  const rate = findRate(tokens, end) ?? rateBefore(tokens, from) ?? averageBefore(tokens, from, end);
   const lastTok = tokens[Math.max(rate ? rate.end : end, j) - 1]!;
   const startTok = tokens[found.hedge?.from ?? i]!;
   const interval = toInterval(found);
