@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, inArray, isNull, notExists, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { importItems, importJobs } from '../schema';
-import { runBatch } from './batch';
+import { runBatch, runStatements } from './batch';
 
 export type ImportJobRow = typeof importJobs.$inferSelect;
 export type ImportItemRow = typeof importItems.$inferSelect;
@@ -40,6 +40,29 @@ export async function insertImport(
     throw err;
   }
   return row!;
+}
+
+/**
+ * Stores a job of one item already taken (running): an article by URL whose page the request read and
+ * sends on to be stored (src/services/url-add.ts). One round trip; the item is the job's position 1.
+ */
+export async function insertStartedImport(
+  db: Db,
+  job: { kind: string; label: string; createdBy?: string | null },
+  target: string,
+  now: number,
+): Promise<{ jobId: number; position: number; target: string }> {
+  const [rows = []] = await runStatements(db, [
+    {
+      sql: 'insert into import_jobs (kind, label, total, created_by) values (?, ?, 1, ?) returning id',
+      args: [job.kind, job.label, job.createdBy ?? null],
+    },
+    {
+      sql: "insert into import_items (job_id, position, target, status, started_at) values (last_insert_rowid(), 1, ?, 'running', ?)",
+      args: [target, now],
+    },
+  ]);
+  return { jobId: Number(rows[0]?.id), position: 1, target };
 }
 
 export async function importJobById(db: Db, id: number): Promise<ImportJobRow | null> {

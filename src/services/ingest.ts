@@ -41,6 +41,8 @@ export interface IngestInput {
   title: string;
   url?: string | null;
   publishedAt?: string | null;
+  /** The byline (an article added from the web). */
+  author?: string | null;
   text: string;
   /** 'auto' treats input wrapped in markup as HTML. */
   format?: 'auto' | 'text' | 'html';
@@ -99,6 +101,7 @@ function cleanInput(input: IngestInput): IngestInput {
     title: cleanLabel(input.title),
     url: input.url == null ? input.url : cleanLabel(input.url),
     publishedAt: input.publishedAt == null ? input.publishedAt : cleanLabel(input.publishedAt),
+    author: input.author == null ? input.author : cleanLabel(input.author) || null,
     text: wellFormed(input.text),
   };
 }
@@ -223,6 +226,7 @@ export async function ingestArticles(
       title: f.input.title,
       url: f.input.url ?? null,
       publishedAt: f.input.publishedAt ?? null,
+      author: f.input.author ?? null,
       body: f.extracted.text,
       contentHash: f.contentHash,
       claims: f.extracted.claims,

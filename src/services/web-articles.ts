@@ -3,7 +3,7 @@
 // with the page's own title, outlet, author and date unless the caller gave them.
 
 import type { Db } from '../../db/client';
-import { articleByUrls, setArticleAuthor } from '../../db/queries/article-urls';
+import { articleByUrls } from '../../db/queries/article-urls';
 import { checkedUrl } from '../web/fetch-page';
 import { articleUrl, type WebReader } from '../web/reader';
 import { InputError } from './errors';
@@ -84,7 +84,7 @@ export async function readArticleToAdd(
 }
 
 /**
- * The second half: ingests the page's text and stores its byline. A page stored twice (a queue message
+ * The second half: ingests the page's text with its byline, in one insert batch. A page stored twice (a queue message
  * delivered again) is found by its text: `duplicate`, nothing stored.
  */
 export async function storeArticleToAdd(
@@ -99,20 +99,11 @@ export async function storeArticleToAdd(
       title: page.title,
       url: page.url,
       publishedAt: page.publishedAt,
+      author: page.author ?? null,
       text: page.text,
       format: 'text',
     },
     options,
   );
-  if (result.status === 'created' && page.author) await setArticleAuthor(db, result.articleId, page.author);
   return { ...result, url: page.url, author: page.author };
-}
-
-export async function addArticleByUrl(
-  db: Db,
-  reader: WebReader | undefined,
-  input: UrlInput,
-  options: IngestOptions = {},
-): Promise<UrlIngestResult> {
-  return storeArticleToAdd(db, await readArticleToAdd(db, reader, input), options);
 }
