@@ -12,7 +12,9 @@ import type { IngestOptions } from './ingest';
 import {
   type PageToAdd,
   readArticleToAdd,
+  readPageToAdd,
   storeArticleToAdd,
+  UrlAlreadyStoredError,
   type UrlIngestResult,
   type UrlInput,
 } from './web-articles';
@@ -48,15 +50,22 @@ export async function addByUrl(
   input: UrlInput,
   opts: { ingest?: IngestOptions; later?: StorePageLater; actor?: string | null } = {},
 ): Promise<UrlAddResult> {
-  const page = await readArticleToAdd(db, reader, input);
-  if (!opts.later) return storeArticleToAdd(db, page, opts.ingest ?? {});
+  if (!opts.later) return storeArticleToAdd(db, await readArticleToAdd(db, reader, input), opts.ingest ?? {});
+  const { page, otherUrls } = await readPageToAdd(db, reader, input);
   const target = input.url.trim();
-  const item = await insertStartedImport(
+  // The page's own URLs refused if stored, and the add recorded, in one round trip.
+  const started = await insertStartedImport(
     db,
     { kind: 'url', label: `1 URL: ${page.title}`.slice(0, 300), createdBy: opts.actor ?? null },
     target,
     Date.now(),
+    otherUrls,
   );
+  if ('stored' in started) {
+    const { url, id, title } = started.stored;
+    throw new UrlAlreadyStoredError(url, id, title);
+  }
+  const { item } = started;
   // Not sent: stored here (over the CPU budget, but correct), and the import says so all the same.
   if (!(await opts.later(item, page))) await storeImportPage({ db, ingest: opts.ingest }, item, page);
   return { status: 'queued', importId: item.jobId, url: page.url, title: page.title, outlet: page.outlet };

@@ -62,18 +62,30 @@ export async function readArticleToAdd(
   reader: WebReader | undefined,
   input: UrlInput,
 ): Promise<PageToAdd> {
+  const { page, otherUrls } = await readPageToAdd(db, reader, input);
+  await refuseStored(db, otherUrls);
+  return page;
+}
+
+/**
+ * readArticleToAdd without its last check: the page, and the URLs it turned out to have besides the
+ * one given (its final and canonical URLs), which the caller refuses if stored (url-add.ts does it in
+ * the batch that records the add).
+ */
+export async function readPageToAdd(
+  db: Db,
+  reader: WebReader | undefined,
+  input: UrlInput,
+): Promise<{ page: PageToAdd; otherUrls: string[] }> {
   if (!reader)
     throw new WebIngestUnavailableError('Adding articles by URL is not available here; paste the text.');
   const given = articleUrl(checkedUrl(input.url, reader.policy).href);
   await refuseStored(db, [given]);
   const page = await reader.readArticle(given);
   const url = page.canonicalUrl ?? page.url;
-  await refuseStored(
-    db,
-    [page.url, url].filter((u) => u !== given),
-  );
+  const otherUrls = [page.url, url].filter((u) => u !== given);
   const host = new URL(url).hostname.replace(/^www\./, '');
-  return {
+  const toAdd: PageToAdd = {
     url,
     outlet: input.outlet?.trim() || page.outlet || host,
     title: input.title?.trim() || page.title || url,
@@ -81,6 +93,7 @@ export async function readArticleToAdd(
     text: page.text,
     ...(page.author ? { author: page.author } : {}),
   };
+  return { page: toAdd, otherUrls };
 }
 
 /**

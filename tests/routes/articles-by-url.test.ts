@@ -243,6 +243,16 @@ describe('where pages are stored later (Workers: the queue)', () => {
     const before = (await t.db.select().from(importJobs)).length;
     const stored = await later.request('/api/articles', jsonPost({ url: serve(1) }, reviewer.bearer));
     expect(stored.status).toBe(409);
+    // Known only once fetched: it redirects to the page the first describe stored (checked with the
+    // import's insert, in one batch).
+    const redirected = await later.request(
+      '/api/articles',
+      jsonPost({ url: web.url('/redirect/once') }, reviewer.bearer),
+    );
+    expect(redirected.status).toBe(409);
+    expect(((await redirected.json()) as { error: { message: string } }).error.message).toMatch(
+      /already stored as article \d+ \("Rail strike/,
+    );
     const pdf = await later.request(
       '/api/articles',
       jsonPost({ url: web.url('/file.pdf') }, reviewer.bearer),

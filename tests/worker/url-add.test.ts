@@ -8,7 +8,7 @@ import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { claimNewItems, feedItemsOf } from '../../db/queries/feeds';
-import { articles } from '../../db/schema';
+import { articles, importJobs } from '../../db/schema';
 import { addFeed } from '../../src/services/feeds';
 import { storeArticleToAdd } from '../../src/services/web-articles';
 import worker, { databaseFor } from '../../src/worker';
@@ -18,7 +18,7 @@ import { type SignedIn, signedIn } from '../helpers/auth';
 const ORIGIN = 'http://crosscheck.test';
 const page = (n: number) => `<!doctype html><html><head><title>Quay ${n} | Harbour Times</title>
   <meta property="og:title" content="Quay ${n} reopens"><meta property="og:site_name" content="Harbour Times">
-  <meta name="author" content="Ida Berg"></head><body><nav><a href="/">Home</a></nav><article>
+  <meta name="author" content="Ida Berg">${n === 9 ? `<link rel="canonical" href="${url(1)}">` : ''}</head><body><nav><a href="/">Home</a></nav><article>
   <h1>Quay ${n} reopens</h1><p>Quay ${n} reopened on Tuesday after ${n + 5} weeks of repairs that cost 2.${n}
   million euros, the port authority said. About ${n}00 dockers returned to work on the first shift.</p>
   <p>Twelve cranes are back in service and ${n + 30} ships are expected this week, the harbour master
@@ -172,8 +172,15 @@ describe('add by URL through the Worker', () => {
   });
 
   it('a refused or failing URL is answered at once: no import, nothing sent', async () => {
+    const jobs = (await db.select().from(importJobs)).length;
     const stored = await addUrl(1);
     expect(stored.status).toBe(409);
+    // Known only once read: its canonical URL is stored (refused in the batch that would record the add).
+    const canonical = await addUrl(9);
+    expect(canonical.status).toBe(409);
+    expect(((await canonical.json()) as { error: { message: string } }).error.message).toMatch(
+      /already stored as article \d+ \("Quay 1 reopens"\)/,
+    );
     const missing = await send('/api/articles', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -182,5 +189,6 @@ describe('add by URL through the Worker', () => {
     expect(missing.status).toBe(422);
     expect(((await missing.json()) as { error: { message: string } }).error.message).toMatch(/HTTP 404/);
     expect(feeds.sent).toEqual([]);
+    expect(await db.select().from(importJobs)).toHaveLength(jobs);
   });
 });
