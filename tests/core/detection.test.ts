@@ -122,6 +122,36 @@ describe('what is counted', () => {
     ).toBe('state');
   });
 
+  it('reads a list of groups as the parts of one total (`listed-single`, `shared-head-noun`, `listed-parts`)', () => {
+    // ECB+ 8_3ecbplus and 8_5ecbplus against 8_9ecbplus, and 12_3ecb against 12_18ecb and 12_9ecb.
+    const listed =
+      'The three bank workers - two women and a man - were killed when their branch went up in flames after a protester threw a petrol bomb inside.';
+    expect(quantities(listed).map((q) => [q.text, q.unitClass])).toContainEqual(['a man', 'death']);
+    const toll =
+      'The three bank workers a man and two women died after demonstrators set their bank on fire along the main demonstration route in central Athens.';
+    expect(quantities(toll).map((q) => [q.text, q.unitClass])).toContainEqual(['a man', 'death']);
+    const three =
+      'Three people died when an Athens bank went up in flames Wednesday as tens of thousands of Greeks took to the streets to protest harsh spending cuts.';
+    expect(relations({ a: toll, b: three })).toEqual(['corroboration']);
+    expect(relations({ a: toll, b: three.replace('Three', 'Four') })).toEqual(['conflict']);
+    const pirates =
+      'Marine commandos boarded two of the pirate vessels to nab 12 Somali and 11 Yemeni pirates.';
+    expect(quantities(pirates).map((q) => [q.unit, q.modifiers])).toEqual([
+      ['pirate', ['somali']],
+      ['pirate', ['yemeni']],
+    ]);
+    const total =
+      'The Indian Navy said Saturday it had captured 23 pirates as they tried to board an Ethiopian-flagged vessel in the Gulf of Aden.';
+    expect(relations({ a: pirates, b: total })).not.toContain('conflict');
+    expect(relations({ a: pirates, b: total.replace('23', '25') })).toContain('conflict');
+    const both =
+      'The Indian navy says it has arrested 23 Somali and Yemeni pirates who tried to storm a ship in the Gulf of Aden.';
+    expect(quantities(both)[0]!.text).toBe('23 Somali and Yemeni pirates');
+    expect(relations({ a: pirates, b: both })).not.toContain('conflict');
+    // "A man" alone is no count: only a list makes it a group of one.
+    expect(quantities('A man said he saw the car.')).toHaveLength(0);
+  });
+
   it('counts buildings and villages by what befell them (`property-fate`)', () => {
     // ECB+ 20_1ecbplus against 20_3ecbplus and 20_6ecbplus, and 19_14ecb against 19_7ecb.
     const damaged =
