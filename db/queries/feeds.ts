@@ -1,7 +1,9 @@
 // Feed subscriptions, their polls' outcomes and the item URLs they listed.
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { articles, feedItems, feeds } from '../schema';
+import { feedItems, feeds } from '../schema';
+import { runBatch, runStatements } from './batch';
+import { jsonArg } from './json-arg';
 
 export type FeedRow = typeof feeds.$inferSelect;
 export type FeedItemRow = typeof feedItems.$inferSelect;
@@ -50,16 +52,26 @@ export async function dueFeeds(db: Db, now: number, limit: number): Promise<Feed
 }
 
 /**
- * Takes a due feed for polling: moves its next poll to `until` only if it is still due, so two
- * schedulers (a cron and a manual poll, two Node processes) never poll it twice. True when taken.
+ * Takes a due feed for polling: moves its next poll to `until` only if it is still due at `dueBy`, so
+ * two schedulers (a cron and a manual poll, two Node processes) never poll it twice. One round trip:
+ * the row as it was before (null: no such feed) and whether this call took it.
  */
-export async function claimFeed(db: Db, id: number, now: number, until: number): Promise<boolean> {
-  const rows = await db
-    .update(feeds)
-    .set({ nextPollAt: until })
-    .where(and(eq(feeds.id, id), lte(feeds.nextPollAt, now)))
-    .returning({ id: feeds.id });
-  return rows.length > 0;
+export async function takeFeed(
+  db: Db,
+  id: number,
+  dueBy: number,
+  until: number,
+): Promise<{ feed: FeedRow; taken: boolean } | null> {
+  const [rows, taken] = (await runBatch(db, [
+    db.select().from(feeds).where(eq(feeds.id, id)).limit(1),
+    db
+      .update(feeds)
+      .set({ nextPollAt: until })
+      .where(and(eq(feeds.id, id), lte(feeds.nextPollAt, dueBy)))
+      .returning({ id: feeds.id }),
+  ])) as [FeedRow[], { id: number }[]];
+  const [feed] = rows;
+  return feed ? { feed, taken: taken.length > 0 } : null;
 }
 
 export interface PollOutcome {
@@ -91,38 +103,28 @@ export async function recordPoll(db: Db, id: number, o: PollOutcome): Promise<vo
 }
 
 /**
- * Of `urls`, those no feed listed before and no article was added from: the items to fetch. Each is
- * recorded as queued in the same call (insert or ignore), so an item is never fetched twice.
+ * Of `items`, those no feed listed before and no article was added from: the items to fetch. Each is
+ * recorded as queued by the same statement (insert or ignore, skipping URLs an article has), so an
+ * item is never fetched twice: one round trip, the URLs as one JSON parameter.
  */
 export async function claimNewItems(
   db: Db,
   feedId: number,
   items: { url: string; title?: string }[],
 ): Promise<{ url: string; title?: string }[]> {
-  if (items.length === 0) return [];
-  const urls = items.map((i) => i.url);
-  const stored = new Set(
-    (await db.select({ url: articles.url }).from(articles).where(inArray(articles.url, urls))).map(
-      (r) => r.url,
-    ),
-  );
-  const candidates = items.filter((i) => !stored.has(i.url));
-  const inserted = new Set<string>();
-  // 20 rows of 4 values a statement: D1 binds at most 100 parameters.
-  for (let i = 0; i < candidates.length; i += 20) {
-    const rows = await db
-      .insert(feedItems)
-      .values(
-        candidates
-          .slice(i, i + 20)
-          .map((c) => ({ url: c.url, feedId, title: c.title ?? null, status: 'queued' })),
-      )
-      .onConflictDoNothing()
-      .returning({ url: feedItems.url });
-    for (const r of rows) inserted.add(r.url);
-  }
-  const fresh = candidates.filter((c) => inserted.has(c.url));
-  return fresh;
+  const unique = [...new Map(items.map((i) => [i.url, i])).values()];
+  if (unique.length === 0) return [];
+  const [rows = []] = await runStatements(db, [
+    {
+      sql: `insert or ignore into feed_items (url, feed_id, title, status)
+      select json_extract(j.value, '$[0]'), ?, json_extract(j.value, '$[1]'), 'queued' from json_each(?) j
+      where not exists (select 1 from articles a where a.url = json_extract(j.value, '$[0]'))
+      returning url`,
+      args: [feedId, jsonArg(unique.map((i) => [i.url, i.title ?? null]))],
+    },
+  ]);
+  const inserted = new Set(rows.map((r) => String(r.url)));
+  return unique.filter((i) => inserted.has(i.url));
 }
 
 export async function recordItem(

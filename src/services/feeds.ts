@@ -3,7 +3,6 @@
 // Scheduling is the entry's: src/services/feed-scheduler.ts on Node, a cron + queue on Workers.
 import type { Db } from '../../db/client';
 import {
-  claimFeed,
   claimNewItems,
   deleteFeed,
   dueFeeds,
@@ -13,6 +12,7 @@ import {
   insertFeed,
   recordItem,
   recordPoll,
+  takeFeed,
 } from '../../db/queries/feeds';
 import { feedEntries, opmlEntries } from '../web/feed-entries';
 import { checkedUrl } from '../web/fetch-page';
@@ -121,11 +121,12 @@ export async function pollFeed(
   opts: { now?: number; force?: boolean } = {},
 ): Promise<PollResult> {
   const now = opts.now ?? Date.now();
-  const feed = await feedById(db, feedId);
-  if (!feed) throw new NotFoundError(`There is no feed ${feedId}.`);
-  // Taken for the length of a poll at most; the outcome below sets the real next time.
-  if (!(await claimFeed(db, feedId, opts.force ? Number.MAX_SAFE_INTEGER : now, now + 10 * 60_000)))
-    return { status: 'skipped' };
+  // Read and taken for the length of a poll at most in one round trip; the outcome below sets the real
+  // next time. A poll with new items makes three round trips in all: this, the items, the outcome.
+  const took = await takeFeed(db, feedId, opts.force ? Number.MAX_SAFE_INTEGER : now, now + 10 * 60_000);
+  if (!took) throw new NotFoundError(`There is no feed ${feedId}.`);
+  if (!took.taken) return { status: 'skipped' };
+  const { feed } = took;
   try {
     // Recorded as the poll's failure like any other, so the feed says why it is not polled.
     if (!reader)

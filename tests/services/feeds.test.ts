@@ -2,10 +2,14 @@
 // that finds nothing new, items never fetched twice, backoff after errors, OPML import, and the
 // scheduler's one-request-at-a-time-per-host.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { drizzle } from 'drizzle-orm/libsql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../db/client';
 import { feedById, feedItemsOf } from '../../db/queries/feeds';
+import * as schema from '../../db/schema';
 import { feedScheduler } from '../../src/services/feed-scheduler';
 import { addFeed, FeedExistsError, importOpml, pollAndAdd, pollFeed } from '../../src/services/feeds';
+import { ingestArticle } from '../../src/services/ingest';
 import { nodeWebReader } from '../../src/web/node-reader';
 import { onePerHost } from '../../src/web/one-per-host';
 import { createTestDb, type TestDb } from '../helpers/db';
@@ -86,6 +90,55 @@ describe('a feed', () => {
     expect(await pollAndAdd(t.db, reader, json.id)).toEqual({ status: 'ok', newItems: [] });
     expect(fetchesOf('/news/harbour-jsonld')).toBe(harbourBefore);
     expect(fetchesOf('/news/wire-graph')).toBe(1);
+  });
+
+  it('takes, claims its new items and records a poll in three database round trips, however many items', async () => {
+    // An article added with its text under a URL this feed lists: that item is not fetched.
+    const known = web.url('/news/pasted?x=1');
+    await ingestArticle(t.db, {
+      outlet: 'Ledger',
+      title: 'Pasted',
+      url: known,
+      text: 'The council approved 41 new homes on Monday, the mayor said in a statement to reporters.',
+    });
+    const links = [...Array.from({ length: 45 }, (_, k) => web.url(`/news/many-${k}`)), known];
+    web.route('/feeds/many.xml', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      res.end(
+        `<?xml version="1.0"?><rss version="2.0"><channel><title>Many</title>${links
+          .map((l, k) => `<item><title>Item ${k}</title><link>${l.replaceAll('&', '&amp;')}</link></item>`)
+          .join('')}</channel></rss>`,
+      );
+    });
+    const feed = await addFeed(t.db, policy, { url: web.url('/feeds/many.xml') });
+    // The same database through a client that counts what is sent to it.
+    const calls: string[] = [];
+    const counting = new Proxy(t.client, {
+      get(target, key) {
+        const value = Reflect.get(target, key, target);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          if (['execute', 'batch', 'executeMultiple', 'transaction'].includes(String(key)))
+            calls.push(String(key));
+          return value.apply(target, args);
+        };
+      },
+    });
+    const db = drizzle(counting, { schema }) as unknown as Db;
+    const r = await pollFeed(db, reader, feed.id, { force: true });
+    expect(r.status === 'ok' && r.newItems.map((i) => i.url)).toEqual(links.slice(0, 45));
+    expect(calls).toHaveLength(3);
+    expect(await feedById(t.db, feed.id)).toMatchObject({
+      lastStatus: 'ok',
+      lastNewItems: 45,
+      title: 'Many',
+    });
+    const items = await feedItemsOf(t.db, feed.id, 100);
+    expect(items).toHaveLength(45);
+    expect(items.every((i) => i.status === 'queued')).toBe(true);
+    expect(items.find((i) => i.url === links[3])?.title).toBe('Item 3');
+    // Polled again: the same items are no longer new.
+    expect(await pollFeed(t.db, reader, feed.id, { force: true })).toEqual({ status: 'ok', newItems: [] });
   });
 
   it('records a failing poll and backs off, then recovers', async () => {

@@ -186,7 +186,10 @@ async function main() {
     const queued = sides.at(-1)!.queued!;
     // This tree once more with its fetch answered here (Miniflare's outboundService): adding by URL
     // and feeds. Only there, since the outbound hop costs the isolate more than a direct fetch to sqld.
-    const web: Side = { ...queued, name: 'this tree, web', host: 'web-now.localhost' };
+    // With --rev, the revision's bundle too (web-then), so that adding by URL and the feed poll are A/B.
+    const webOf = (s: Side): Side => ({ ...s.queued!, name: `${s.name}, web`, host: `web-${s.host}` });
+    const webSides = new Map(sides.map((s) => [s, webOf(s)]));
+    const web = webSides.get(sides.at(-1)!)!;
     const { probe: page } = seedArticles(ROOT);
     const fixture = fixtureWeb(page.title ?? 'Probe', page.text);
     const compatibilityDate = compatibilityDateOf(ROOT);
@@ -196,7 +199,7 @@ async function main() {
     mf = new Miniflare({
       ...(inspectorPort ? { inspectorPort } : {}),
       workers: [
-        ...[...sides.map((s) => s.queued!), web].map((q) => ({
+        ...[...sides.map((s) => s.queued!), ...webSides.values()].map((q) => ({
           name: q.host,
           modules: true,
           scriptPath: q.script,
@@ -205,7 +208,7 @@ async function main() {
           bindings: { LIBSQL_URL: sqld.url },
           queueProducers: { CROSSREF: CROSSREF_QUEUE, FEEDS: FEEDS_QUEUE },
           // The web as the Worker's fetch sees it here: the probe article as a page, and a feed of it.
-          ...(q === web ? { outboundService: (req: Request) => fixture.answer(req) } : {}),
+          ...(q.host.startsWith('web-') ? { outboundService: (req: Request) => fixture.answer(req) } : {}),
           routes: [`${q.host}/*`],
         })),
         ...sides.map((side) => ({
@@ -544,14 +547,14 @@ async function main() {
     // Adding by URL on the queued Worker (as deployed): fetch, extract with HTMLRewriter, store.
     await measure(
       `POST /api/articles {url}  (the same article as a page, queued: the request)`,
-      (_side, i) =>
-        request(web, '/api/articles', {
+      (side, i) =>
+        request(webSides.get(side)!, '/api/articles', {
           method: 'POST',
           body: JSON.stringify({ url: `${WEB_ORIGIN}/story?run=${i}` }),
           headers: { 'content-type': 'application/json' },
         }),
       removeIngested,
-      { on: [sides.at(-1)!] },
+      { on: sides },
     );
     // A feed poll in the FEEDS consumer: a conditional GET, the feed parsed, its items claimed and
     // sent on as messages (each item's invocation is an add by URL, measured above).
@@ -563,7 +566,9 @@ async function main() {
       }),
     ) as { feed: { id: number } };
     const feedId = feed.feed.id;
-    const webConsumer = await mf.getWorker(web.host);
+    const webConsumers = new Map<Side, Awaited<ReturnType<Miniflare['getWorker']>>>();
+    for (const [s, w] of webSides) webConsumers.set(s, await mf.getWorker(w.host));
+    const webConsumer = webConsumers.get(sides.at(-1)!)!;
     // What Miniflare's queue broker costs the thread for one batch of that many messages (not billed
     // as such on Cloudflare): the poll row's floor.
     await measure(
@@ -574,11 +579,13 @@ async function main() {
     );
     await measure(
       `  the FEEDS consumer: one feed poll (RSS, ${FEED_ITEMS} new items)`,
-      async (_side, i) =>
+      async (side, i) =>
         JSON.stringify(
-          await webConsumer.queue(FEEDS_QUEUE, [
-            { id: `p${i}`, timestamp: new Date(), body: { kind: 'poll', feedId }, attempts: 1 },
-          ]),
+          await webConsumers
+            .get(side)!
+            .queue(FEEDS_QUEUE, [
+              { id: `p${i}`, timestamp: new Date(), body: { kind: 'poll', feedId }, attempts: 1 },
+            ]),
         ),
       async (body) => {
         const { explicitAcks } = JSON.parse(body) as { explicitAcks: string[] };
@@ -592,7 +599,7 @@ async function main() {
         if (row?.last_status !== 'ok') throw new Error(`the poll failed: ${row?.last_error}`);
       },
       {
-        on: [sides.at(-1)!],
+        on: sides,
         // Every poll finds the items new: the feed's validators and items forgotten before it.
         before: async () => {
           await client.batch(
