@@ -27,9 +27,9 @@ export interface Candidates {
 }
 
 /**
- * A chunk of an article's candidates, by id: chunk 0 is the first `size` of them (all of them, when
- * they fit in one chunk; else chunk 0 is for the article's claims among themselves), chunk i ≥ 1 the
- * `size` of them from place (i − 1) × `size` on.
+ * A chunk of an article's candidates, by id: chunk 0 is all of them when they fit in one chunk, else
+ * none (chunk 0 is then for the article's claims among themselves, and reads no candidate), chunk
+ * i ≥ 1 the `size` of them from place (i − 1) × `size` on.
  */
 export interface CandidateChunk {
   index: number;
@@ -101,7 +101,7 @@ plan(share, alloc) as materialized (select min(s.share, ${perKey}), min(${perKey
 ${chunk ? 'all_ids' : 'ids'}(id) as materialized (select distinct id from (${newestOfKeys('rare', 'share', before)} union all ${newestOfKeys('common', 'alloc', before)}))${
   chunk
     ? `,
-ids(id) as materialized (select id from all_ids order by id limit ${chunk.size} offset ${chunkOffset(chunk)})`
+ids(id) as materialized (select id from all_ids${chunk.index === 0 ? ` where (select count(*) from all_ids) <= ${chunk.size}` : ''} order by id limit ${chunk.size} offset ${chunkOffset(chunk)})`
     : ''
 }`;
 

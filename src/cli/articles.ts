@@ -1,14 +1,17 @@
 // Command line: `ingest FILE... | --url URL...` into the database as one import (a progress bar, one failure never
 // stops the others; /imports shows it too), `compare A B... [--json]` without storing anything.
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readManifest } from '../../seeds/load';
-import { DEFAULT_DATABASE_URL, databaseUrlFromEnv } from '../config';
+import { DEFAULT_DATABASE_URL, databaseUrlFromEnv, nodeConfigFromEnv } from '../config';
+import { threadCompute } from '../node-compute/pool';
 import { openNodeDb } from '../node-db';
 import { compareDocuments, whyNotLinked } from '../services/compare';
+import { runImportInBatches } from '../services/import-runner';
 import type { ImportSource } from '../services/import-sources';
-import { createImport, importProgress, runImport } from '../services/imports';
+import { createImport, importProgress } from '../services/imports';
 import { nodeWebReader } from '../web/node-reader';
 import { progress } from './progress';
 
@@ -17,7 +20,7 @@ const USAGE = `Usage:
   npm run ingest -- --url URL [--url URL...]                  fetch articles from the web
   npm run compare -- A.txt B.txt [...] [--json]                 cross-check files without storing them
   npm run compare -- A.txt B.txt [...] --why "54 countries"     why the claims saying that were or were not linked
-Environment: DATABASE_URL (default ${DEFAULT_DATABASE_URL})`;
+Environment: DATABASE_URL (default ${DEFAULT_DATABASE_URL}), EXTRACTION_THREADS (default: cores − 1)`;
 
 /** What the command line names, as one import: URLs, manifest entries and files, in the order given. */
 async function importOf(
@@ -102,10 +105,19 @@ async function ingest(argv: string[]): Promise<number> {
     const job = await createImport(db, source, { actor: 'npm run ingest' });
     console.log(`import ${job.id}: ${job.total} items (progress at /imports/${job.id})`);
     const bar = progress(`import ${job.id}`, job.total);
-    await runImport({ db, reader: nodeWebReader() }, job.id, (done) => {
-      if (done.status === 'failed') failures++;
-      bar.step(done.target, done.status === 'failed' ? (done.reason ?? 'failed') : undefined);
-    });
+    // Articles given with their text are read in worker threads while the main thread stores the batch
+    // before (EXTRACTION_THREADS; default: one core less than the machine has; 0: all in this thread).
+    const threads =
+      nodeConfigFromEnv(process.env).extractionThreads ?? Math.max(1, availableParallelism() - 1);
+    const compute = threads > 0 ? threadCompute({ threads }) : undefined;
+    try {
+      await runImportInBatches({ db, reader: nodeWebReader(), ingest: { compute } }, job.id, (done) => {
+        if (done.status === 'failed') failures++;
+        bar.step(done.target, done.status === 'failed' ? (done.reason ?? 'failed') : undefined);
+      });
+    } finally {
+      await compute?.close();
+    }
     bar.end();
     const p = await importProgress(db, job.id);
     const { stored, duplicate, failed } = p.counts;

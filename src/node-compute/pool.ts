@@ -13,6 +13,7 @@ import { Worker } from 'node:worker_threads';
 import type { CompareDocument } from '../services/compare';
 import { type Compute, inThreadCompute } from '../services/compute';
 import { BusyError, InputError } from '../services/errors';
+import type { Prepared } from '../services/ingest-prepare';
 import type { Job, Reply } from './messages';
 
 export interface ThreadComputeOptions {
@@ -192,6 +193,14 @@ export function threadCompute(options: ThreadComputeOptions = {}): ThreadCompute
       text.length < inlineBelow
         ? inThreadCompute.extract(text, opts)
         : run({ id: nextId++, kind: 'extract', text, options: opts }),
+    // The bulk path's batches (ingest-batches.ts), whatever their size: split over the threads.
+    prepareEach: async (inputs) => {
+      const per = Math.ceil(inputs.length / threads);
+      const parts = [];
+      for (let i = 0; i < inputs.length; i += per)
+        parts.push(run<Prepared[]>({ id: nextId++, kind: 'prepare', inputs: inputs.slice(i, i + per) }));
+      return (await Promise.all(parts)).flat();
+    },
     compareJson: (documents, opts) =>
       sizeOf(documents) < inlineBelow
         ? inThreadCompute.compareJson(documents, opts)

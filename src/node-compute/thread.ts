@@ -2,6 +2,7 @@
 // src/services/compute.ts's in-thread implementation, and answers with its value or its error.
 import { parentPort } from 'node:worker_threads';
 import { inThreadCompute } from '../services/compute';
+import { prepareEach } from '../services/ingest-prepare';
 import type { Job, Reply } from './messages';
 
 const port = parentPort;
@@ -13,7 +14,9 @@ port.on('message', async (job: Job) => {
     const value =
       job.kind === 'extract'
         ? await inThreadCompute.extract(job.text, job.options)
-        : await inThreadCompute.compareJson(job.documents, job.options);
+        : job.kind === 'prepare'
+          ? await prepareEach(job.inputs, inThreadCompute)
+          : await inThreadCompute.compareJson(job.documents, job.options);
     reply = { id: job.id, ok: true, value };
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));

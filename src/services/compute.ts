@@ -5,6 +5,7 @@
 // heavy request does not stall the others (docs/performance.md "Stall bound").
 import { type ExtractedArticle, extractArticle } from '../core';
 import { type CompareDocument, compareDocuments } from './compare';
+import type { IngestInput, Prepared } from './ingest-prepare';
 import { checkDocumentWork } from './work-limits';
 
 export interface Compute {
@@ -19,6 +20,12 @@ export interface Compute {
    * so that a thread also does the serialising (seven megabytes for 1 MB of figure-dense text).
    */
   compareJson(documents: CompareDocument[], options: { explain?: boolean }): Promise<string>;
+  /**
+   * prepareEach(inputs) (ingest-prepare.ts) somewhere else, for the bulk path (ingest-batches.ts) to
+   * store one batch while the next is read: Node's worker threads. Absent, or failing as a whole (a
+   * busy or stopped pool), the bulk path prepares here.
+   */
+  prepareEach?(inputs: IngestInput[]): Promise<Prepared[]>;
 }
 
 export interface ExtractWorkOptions {

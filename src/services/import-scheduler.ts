@@ -1,9 +1,10 @@
-// Node's runner of bulk imports: each import started by a request runs in the background, one item
-// after another (the reader is onePerHost's, so one request at a time per host); imports a stopped
+// Node's runner of bulk imports: each import started by a request runs in the background, in order
+// (runImportInBatches; the reader is onePerHost's, so one request at a time per host); imports a stopped
 // server left unfinished are taken up again at start. Workers send each item as a queue message instead.
 import type { Db } from '../../db/client';
 import type { WebReader } from '../web/reader';
-import { type ImportLater, runImport, unfinishedImports } from './imports';
+import { runImportInBatches } from './import-runner';
+import { type ImportLater, unfinishedImports } from './imports';
 import type { IngestOptions } from './ingest';
 
 export interface ImportScheduler {
@@ -23,7 +24,7 @@ export function importScheduler(
   const running = new Set<Promise<void>>();
   let stopping = false;
   const run = (jobId: number) => {
-    const p = runImport({ db, reader, ingest: opts.ingest }, jobId, undefined, () => stopping)
+    const p = runImportInBatches({ db, reader, ingest: opts.ingest }, jobId, undefined, () => stopping)
       .catch((err: unknown) => log(`import ${jobId}: ${err instanceof Error ? err.message : String(err)}`))
       .finally(() => running.delete(p));
     running.add(p);

@@ -22,7 +22,8 @@ import type { WebReader } from '../web/reader';
 import { InputError, NotFoundError } from './errors';
 import { addFeed } from './feeds';
 import type { ImportSource, ManifestItem } from './import-sources';
-import { type IngestOptions, ingestArticle } from './ingest';
+import { type IngestInput, type IngestOptions, ingestArticle } from './ingest';
+import type { BulkIngestResult } from './ingest-batches';
 import { type PageToAdd, readArticleToAdd, storeArticleToAdd, UrlAlreadyStoredError } from './web-articles';
 
 /** Runs a stored job's items after the request (Node: in the background; Workers: a queue message each). */
@@ -71,16 +72,44 @@ function failure(item: ItemRef, err: unknown): ImportOutcome {
   return { status: 'failed', reason: reasonOf(err) };
 }
 
+/** An article given with its text (a manifest's, the CLI's files), as the ingest takes it; else null. */
+export function textInput(kind: string, payload: ManifestItem): IngestInput | null {
+  if (kind === 'opml' || payload.error || payload.text === undefined) return null;
+  return {
+    outlet: payload.outlet ?? '',
+    title: payload.title ?? '',
+    url: payload.url ?? null,
+    publishedAt: payload.publishedAt ?? null,
+    text: payload.text,
+    format: payload.format ?? 'auto',
+  };
+}
+
+export const payloadOf = (item: ImportItemRow): ManifestItem & { intervalMinutes?: number } =>
+  item.payload ? JSON.parse(item.payload) : {};
+
+/** What became of an article given with its text. */
+export function outcomeOf(r: BulkIngestResult): ImportOutcome {
+  if (r.status === 'duplicate')
+    return {
+      status: 'duplicate',
+      articleId: r.articleId,
+      reason: `already stored as article ${r.articleId}`,
+    };
+  if (r.status === 'invalid' || r.status === 'failed') return { status: 'failed', reason: r.message };
+  return { status: 'stored', articleId: r.articleId };
+}
+
 /**
  * The first half of one item: a feed subscribed or an article given with its text is done here (its
  * outcome); an article by URL has its page read (`page`), for `storePage` to store.
  */
-async function work(
+export async function work(
   run: ImportRunner,
   kind: string,
   item: ImportItemRow,
 ): Promise<{ outcome: ImportOutcome } | { page: PageToAdd }> {
-  const payload: ManifestItem & { intervalMinutes?: number } = item.payload ? JSON.parse(item.payload) : {};
+  const payload = payloadOf(item);
   if (payload.error) return { outcome: { status: 'failed', reason: payload.error } };
   try {
     if (kind === 'opml') {
@@ -92,30 +121,8 @@ async function work(
       );
       return { outcome: { status: 'subscribed', feedId: feed.id } };
     }
-    if (payload.text !== undefined) {
-      const r = await ingestArticle(
-        run.db,
-        {
-          outlet: payload.outlet ?? '',
-          title: payload.title ?? '',
-          url: payload.url ?? null,
-          publishedAt: payload.publishedAt ?? null,
-          text: payload.text,
-          format: payload.format ?? 'auto',
-        },
-        run.ingest ?? {},
-      );
-      return {
-        outcome:
-          r.status === 'duplicate'
-            ? {
-                status: 'duplicate',
-                articleId: r.articleId,
-                reason: `already stored as article ${r.articleId}`,
-              }
-            : { status: 'stored', articleId: r.articleId },
-      };
-    }
+    const input = textInput(kind, payload);
+    if (input) return { outcome: outcomeOf(await ingestArticle(run.db, input, run.ingest ?? {})) };
     const page = await readArticleToAdd(run.db, run.reader, {
       url: payload.url ?? item.target,
       outlet: payload.outlet,
@@ -187,7 +194,11 @@ export async function runImportItem(
   return 'done' in started ? started.done : storeImportPage(run, started.item, started.page);
 }
 
-/** Does every pending item of a job in order; `onEach` hears each outcome (the CLI's progress bar). */
+/**
+ * Does every pending item of a job in order, one by one; `onEach` hears each outcome. Where no runner
+ * takes the job (a Worker without its queue, an app without `importLater`); Node's runner stores the
+ * articles given with their text in batches (runImportInBatches, import-runner.ts).
+ */
 export async function runImport(
   run: ImportRunner,
   jobId: number,

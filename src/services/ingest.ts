@@ -15,36 +15,25 @@ import {
 import { setCopyOf } from '../../db/queries/wire-copies';
 import {
   type ClaimForMatching,
-  cleanLabel,
   crossReference,
   type ExtractedArticle,
   entityNames,
-  looksLikeHtml,
   type TermStats,
   termStatsFrom,
   toMatchable,
   weightedTerms,
-  wellFormed,
 } from '../core';
-import { type CopySignature, copySignature, encodeSignature } from '../core/wire-copies';
+import { type CopySignature, encodeSignature } from '../core/wire-copies';
 import { type Compute, inThreadCompute } from './compute';
 import type { CrossReferenceLater } from './crossref-later';
 import { InputError } from './errors';
 import { refreshFacts } from './fact-upkeep';
-import { sha256Hex } from './hash';
+import { cleanInput, type IngestInput, type PreparedArticle, prepareArticle } from './ingest-prepare';
 import { refreshStories } from './story-upkeep';
 import { announceConflicts, isHighDisagreement } from './webhooks';
 import { wireCopyGroups } from './wire-copies';
 
-export interface IngestInput {
-  outlet: string;
-  title: string;
-  url?: string | null;
-  publishedAt?: string | null;
-  text: string;
-  /** 'auto' treats input wrapped in markup as HTML. */
-  format?: 'auto' | 'text' | 'html';
-}
+export type { IngestInput } from './ingest-prepare';
 
 export type IngestResult =
   | {
@@ -76,7 +65,7 @@ export interface IngestOptions {
 
 /** One article of a batch: stored, a duplicate, or rejected (the message says why). */
 export type BatchIngestResult = IngestResult | { status: 'invalid'; message: string };
-type DeferredBatchResult = DeferredIngestResult | { status: 'invalid'; message: string };
+export type DeferredBatchResult = DeferredIngestResult | { status: 'invalid'; message: string };
 
 const EMPTY = 'The article has no text once markup and whitespace are removed.';
 
@@ -85,23 +74,6 @@ const emptyMessage = (input: IngestInput) => {
   const clean = cleanInput(input);
   return clean.outlet && clean.title ? EMPTY : NO_LABEL;
 };
-
-/**
- * What is stored of an input (issue 19): valid Unicode without control characters in every field;
- * the outlet and title also without invisible and bidirectional characters, so that "Reu\u200Bters"
- * is the outlet Reuters and a title cannot display reversed. (The text's own cleaning is
- * normalizeText's, in extraction.)
- */
-function cleanInput(input: IngestInput): IngestInput {
-  return {
-    ...input,
-    outlet: cleanLabel(input.outlet),
-    title: cleanLabel(input.title),
-    url: input.url == null ? input.url : cleanLabel(input.url),
-    publishedAt: input.publishedAt == null ? input.publishedAt : cleanLabel(input.publishedAt),
-    text: wellFormed(input.text),
-  };
-}
 
 /** Claim refs of the articles being ingested: `n<article index>:<position>`; stored claims are their id. */
 const newRef = (k: number, position: number) => `n${k}:${position}`;
@@ -153,31 +125,25 @@ export async function ingestArticles(
   inputs: IngestInput[],
   options: IngestOptions = {},
 ): Promise<DeferredBatchResult[]> {
-  const later = options.crossReferenceLater;
   const compute = options.compute ?? inThreadCompute;
-  const prepared = await Promise.all(
-    inputs.map(cleanInput).map(async (input) => {
-      if (!input.outlet || !input.title) return null;
-      const html = input.format === 'html' || (input.format !== 'text' && looksLikeHtml(input.text));
-      // Checked against the limits on one document's work where it is extracted (compute.ts).
-      const extracted = await compute.extract(input.text, { html, label: `The article "${input.title}"` });
-      if (extracted.text.trim() === '') return null;
-      return {
-        input,
-        extracted,
-        contentHash: await sha256Hex(extracted.text),
-        signature: copySignature(extracted.text),
-      };
-    }),
-  );
+  const prepared = await Promise.all(inputs.map((input) => prepareArticle(input, compute)));
+  return storePrepared(db, inputs, prepared, options);
+}
+
+/**
+ * The rest of ingestArticles, once `inputs` are read (`prepared`, by prepareArticle: null for an empty
+ * one): the duplicate check, the archive lookup, cross-referencing, one atomic insert batch, upkeep.
+ * The bulk path (ingest-batches.ts) prepares the next batch elsewhere while this stores one.
+ */
+export async function storePrepared(
+  db: Db,
+  inputs: IngestInput[],
+  prepared: (PreparedArticle | null)[],
+  options: IngestOptions = {},
+): Promise<DeferredBatchResult[]> {
+  const later = options.crossReferenceLater;
   // The articles to store unless stored already: the first of their text in this batch.
-  const unique: {
-    input: IngestInput;
-    extracted: ExtractedArticle;
-    contentHash: string;
-    signature: CopySignature;
-    at: number;
-  }[] = [];
+  const unique: (PreparedArticle & { at: number })[] = [];
   const seen = new Set<string>();
   for (const [at, p] of prepared.entries()) {
     if (!p || seen.has(p.contentHash)) continue;
