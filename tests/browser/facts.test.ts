@@ -5,7 +5,10 @@ import { browserSession, SCREENSHOTS } from './session';
 
 describe.skipIf(skipBrowserTests())('facts in Chromium', () => {
   const session = browserSession('facts', {
-    accounts: [{ login: 'ana', displayName: 'Ana', role: 'reviewer', password: 'ana-password-1' }],
+    accounts: [
+      { login: 'ana', displayName: 'Ana', role: 'reviewer', password: 'ana-password-1' },
+      { login: 'eve', displayName: 'Eve', role: 'editor', password: 'eve-password-1' },
+    ],
     server: { firstAdmin: false },
     screenshots: true,
     after: (s) => s.signIn('ana', 'ana-password-1', '/'),
@@ -122,7 +125,19 @@ describe.skipIf(skipBrowserTests())('facts in Chromium', () => {
       '/articles',
       '/articles/1',
       '/articles/new',
+      '/stories',
+      '/stories/1',
+      '/compare',
+      '/feeds',
+      '/imports',
     ]) {
+      await session.page.goto(new URL(path, session.server.url).href);
+      const width = await session.page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, path).toBeLessThanOrEqual(390);
+    }
+    // An editor's pages too: the users table was 851 px wide; /feeds has its forms.
+    await session.signIn('eve', 'eve-password-1', '/');
+    for (const path of ['/admin/users', '/webhooks', '/feeds', '/conflicts/1']) {
       await session.page.goto(new URL(path, session.server.url).href);
       const width = await session.page.evaluate(() => document.documentElement.scrollWidth);
       expect(width, path).toBeLessThanOrEqual(390);

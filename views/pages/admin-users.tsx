@@ -85,12 +85,12 @@ export function AdminUsersPage({
               const own = tokens.filter((t) => t.userId === u.id);
               return (
                 <tr id={`user-${u.id}`}>
-                  <td>
+                  <td data-label="Login">
                     <strong>{u.login}</strong>
                     {self ? <span class="muted"> (you)</span> : null}
                   </td>
-                  <td>{u.displayName}</td>
-                  <td>
+                  <td data-label="Name">{u.displayName}</td>
+                  <td data-label="Role">
                     {self ? (
                       u.role
                     ) : (
@@ -100,7 +100,7 @@ export function AdminUsersPage({
                       </form>
                     )}
                   </td>
-                  <td>
+                  <td data-label="State">
                     {u.disabled ? 'disabled' : 'active'}
                     {self ? null : (
                       <form method="post" action={`/admin/users/${u.id}/disabled`}>
@@ -109,7 +109,7 @@ export function AdminUsersPage({
                       </form>
                     )}
                   </td>
-                  <td>
+                  <td data-label="Password">
                     {u.hasPassword ? 'set' : 'none'}
                     <form method="post" action={`/admin/users/${u.id}/password`}>
                       <input
@@ -124,7 +124,7 @@ export function AdminUsersPage({
                       <button type="submit">Reset</button>
                     </form>
                   </td>
-                  <td>
+                  <td data-label="API tokens">
                     <ul class="plain">
                       {own.map((t) => (
                         <li>
