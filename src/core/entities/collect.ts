@@ -6,6 +6,7 @@ import type { Entity, EntityMention } from '../types';
 import { startsUpper, type Token } from '../words';
 import { findNames } from './find';
 import { foldName } from './fold';
+import { aloneKeys, commonHead, determinedName, lowerCaseWords } from './named-things';
 import { type ResolvedName, resolveName } from './resolve';
 import { PLACE_CUES, PLACE_CUES_AFTER } from './vocabulary';
 
@@ -16,6 +17,9 @@ export function collectEntities(sentences: Token[][], capitalisedMidSentence: Se
   const perSentence: string[][] = [];
   // Keys written somewhere with a place cue ("in Bloomington"): never people anywhere in the article.
   const placed = new Set<string>();
+  // Keys of would-be people written after a determiner of their own, and written without (named-things.ts).
+  const determined = new Set<string>();
+  const bare = new Set<string>();
   const found = sentences.map((tokens) => {
     const names = findNames(tokens, capitalisedMidSentence);
     // Asked only of a sentence that names something: it reads every word, and only names use it.
@@ -26,6 +30,7 @@ export function collectEntities(sentences: Token[][], capitalisedMidSentence: Se
         (raw.after !== undefined && PLACE_CUES_AFTER.has(raw.after.lower));
       const r = resolveName(raw, headline || cue);
       if (r && cue) placed.add(r.key);
+      if (r?.type === 'person') (determinedName(raw) ? determined : bare).add(r.key);
       return { raw, r };
     });
   });
@@ -73,10 +78,22 @@ export function collectEntities(sentences: Token[][], capitalisedMidSentence: Se
     }
     perSentence.push(keys.length < 2 ? keys : [...new Set(keys)]);
   }
+  // Rule `named-thing` (named-things.ts): asked once the article's people are known.
+  let alone: Set<string> | undefined;
+  let lower: Set<string> | undefined;
   for (const e of byKey.values()) {
     if (e.type !== 'person') continue;
     if (placed.has(e.key)) e.type = 'place';
     else if (!personLike(e.name, placed)) e.type = 'other';
+    else {
+      alone ??= aloneKeys(found);
+      if (alone.has(e.key)) continue;
+      if (determined.has(e.key) && !bare.has(e.key)) e.type = 'other';
+      else {
+        lower ??= lowerCaseWords(sentences);
+        if (commonHead(e.name, lower)) e.type = 'other';
+      }
+    }
   }
   return { mentions, entities: [...byKey.values()], perSentence };
 }

@@ -18,7 +18,7 @@ import { readFigure } from './figure';
 import { toInterval } from './interval';
 import { classifyMoney, readCurrencyAfter } from './money';
 import { classifyPercent, readPercentSign } from './percents';
-import { findRate, rateBefore } from './rates';
+import { averageBefore, findRate, rateBefore } from './rates';
 
 export function readAmountAt(
   tokens: Token[],
@@ -50,7 +50,8 @@ export function readAmountAt(
   // "A magnitude 6 quake can cause severe damage", "20,000 troops could be sent": a figure that is the
   // subject of a possibility reports nothing that happened ("may have died" still does).
   if (isPossibility(tokens, end)) return null;
-  const rate = findRate(tokens, end) ?? rateBefore(tokens, found.hedge?.from ?? i);
+  const from = found.hedge?.from ?? i;
+  const rate = findRate(tokens, end) ?? rateBefore(tokens, from) ?? averageBefore(tokens, from, end);
   const lastTok = tokens[Math.max(rate ? rate.end : end, j) - 1]!;
   const startTok = tokens[found.hedge?.from ?? i]!;
   const interval = toInterval(found);

@@ -63,3 +63,21 @@ export function rateBefore(tokens: Token[], from: number): { period: string; end
   }
   return null;
 }
+
+/** A verb of a mean: "has averaged 30 home runs", "averaging 1,200 a game" (its period then said). */
+const AVERAGE_VERBS = new Set(['averaged', 'averages', 'averaging']);
+
+/**
+ * Rule `averaged`: a figure a verb tells as a mean ("has averaged more than 30 home runs … in his six
+ * big-league seasons") is a rate over periods the sentence may leave unnamed, never a total: its rate
+ * is `average`, so it is compared only with another mean. `from` is the figure's first token (its
+ * hedge included); the verb stands right before it. The figure's words still end at `end`.
+ */
+export function averageBefore(
+  tokens: Token[],
+  from: number,
+  end: number,
+): { period: string; end: number } | null {
+  const verb = tokens[from - 1];
+  return verb !== undefined && AVERAGE_VERBS.has(verb.lower) ? { period: 'average', end } : null;
+}

@@ -1,0 +1,41 @@
+// Rule `named-thing` (src/core/entities/named-things.ts): capitalised words read as a first name and a
+// surname that name a plan, a product or a shop are no person. Examples from the eval data.
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../src/core';
+
+const typeOf = (text: string, name: string) =>
+  extractArticle(text).entities.find((e) => e.name.includes(name))?.type;
+
+describe('named things that read like people (rule named-thing)', () => {
+  it('reads a name ending in a noun the text writes in lower case as a thing (SummEdits sales_email_3)', () => {
+    const plans =
+      'Additionally, we have three pricing plans tailored to suit your needs. ' +
+      'Premium Plan: $600/month - Includes HVAC optimization and lighting control.';
+    expect(typeOf(plans, 'Premium')).toBe('other');
+    // Without "pricing plans" nothing says the words are not a first name and a surname.
+    expect(typeOf(plans.replace('pricing plans', 'offers'), 'Premium')).toBe('person');
+  });
+
+  it('reads a name after its own determiner as a thing (SummEdits sales_email_18)', () => {
+    const store =
+      "Here's a case study on one of our clients: The Gadget Store experienced a 37% increase in online sales within just 6 months.";
+    expect(typeOf(store, 'Gadget')).toBe('other');
+    expect(typeOf(store.replace('The Gadget', 'Gadget'), 'Gadget')).toBe('person');
+  });
+
+  it('leaves people whose determiner belongs to a title or a noun, and teams, as people (ECB+ topics 4, 10, 5)', () => {
+    expect(
+      typeOf("'We have no idea what caused it,' the Rev. Larry Kroon of the church said.", 'Kroon'),
+    ).toBe('person');
+    expect(typeOf("'About a Boy,' from the Nick Hornby novel, won an award.", 'Hornby')).toBe('person');
+    expect(typeOf('Nobody knows what the Angels and the Washington Nationals offered.', 'Nationals')).toBe(
+      'person',
+    );
+  });
+
+  it('leaves a person whose surname stands alone, whatever the text writes in lower case (ECB+ topic 4)', () => {
+    const page =
+      'Bettie Page, the pinup queen, died on Thursday. Page was 85. Her photos filled the front page of magazines.';
+    expect(typeOf(page, 'Bettie')).toBe('person');
+  });
+});
