@@ -72,14 +72,22 @@ export function figureLink(
   }
   // A total conflicts only where nothing else of the two claims agrees: "45 police" against "100
   // Iranians, 45 police" is one agreeing figure, not a disagreement with the total.
-  // So does a group of a list against it: "two women" of "two women and a man" against "at least
-  // three people", which the list's total answers.
-  const summed = (q: Quantity) => q.modifiers.includes(SUM) || q.modifiers.includes(LISTED);
-  const isSum = (p: QuantityPair) => summed(p.qa) || summed(p.qb);
+  const isSum = (p: QuantityPair) => p.qa.modifiers.includes(SUM) || p.qb.modifiers.includes(SUM);
   const anyAgreement = pairs.some((p) => p.overlap);
+  // A group of a list against a figure its list's total agrees with is answered by that total: "two
+  // women" of "two women and a man" against "at least three people". (Not against another group:
+  // "12 women" against "17 women" still conflict.)
+  const totalAgrees = (group: Quantity, other: Quantity) =>
+    group.modifiers.includes(LISTED) &&
+    pairs.some(
+      (t) =>
+        t.overlap &&
+        (t.qa.modifiers.includes(SUM) ? t.qb === other : t.qa === other && t.qb.modifiers.includes(SUM)),
+    );
+  const answered = (p: QuantityPair) => totalAgrees(p.qa, p.qb) || totalAgrees(p.qb, p.qa);
   // A hard conflict (literal intervals apart) before a soft one (bounds.ts), then the widest gap.
   const conflicts = pairs
-    .filter((p) => !p.overlap && !(anyAgreement && isSum(p)))
+    .filter((p) => !p.overlap && !(anyAgreement && isSum(p)) && !answered(p))
     .sort((x, y) => Number(x.soft !== null) - Number(y.soft !== null) || y.difference - x.difference);
   // With no conflict left, the link shows a pair that agrees (not a group its list's total answers).
   const shown = pairs.find((p) => p.overlap) ?? pairs[0]!;
