@@ -28,17 +28,34 @@ export interface StoryArticle {
 }
 
 /**
- * Every two articles whose claims a fact link joins, with what the story rule weighs
- * (src/services/story-model.ts, `isStoryEdge`): how many facts join them, how many named entities they
- * share, and how many each names. `linksOf` selects fact links (claim_a, claim_b, fact_id); every link
- * between two articles must be among them for the pair's count of facts to be whole.
+ * Whether a fact link is an agreement on a figure that tells one story from another, in SQL over the
+ * link's explanation: a corroboration, and not a date or time of day, nor a figure without a class,
+ * nor a figure of ten or less other than a sum of money or a percentage (both sides' stated bound, an
+ * open one's limit: "at least three people" is three). These are the figures `storyFigureKey`
+ * (src/core/story.ts) leaves out of what tells a story: any two incidents have "five people" in them.
  */
-const PAIRS = (linksOf: string) => `with fl as (${linksOf}),
+const TELLING_AGREEMENT = `u <> '' and u not like 'date:%' and u not like 'time:%' and (u = 'percent'
+    or u like 'percent:%' or u like 'money:%'
+    or max(coalesce(json_extract(explanation, '$.a.high'), json_extract(explanation, '$.a.low')),
+      coalesce(json_extract(explanation, '$.b.high'), json_extract(explanation, '$.b.low'))) > 10)`;
+
+/**
+ * Every two articles whose claims a fact link joins, with what the story rule weighs
+ * (src/services/story-model.ts, `isStoryEdge`): how many facts join them, on how many of those they
+ * agree on a telling figure, how many named entities they share, and how many each names. `linksOf`
+ * selects fact links (claim_a, claim_b, fact_id, relation, explanation); every link between two
+ * articles must be among them for the pair's counts of facts to be whole.
+ */
+const PAIRS = (linksOf: string) => `with l0 as (${linksOf}),
+  l1 as (select claim_a, claim_b, fact_id, explanation,
+      case when relation = 'corroboration' then coalesce(json_extract(explanation, '$.unitClass'), '') end as u
+    from l0),
+  fl as (select claim_a, claim_b, fact_id, coalesce(${TELLING_AGREEMENT}, 0) as agrees from l1),
   pa as (select min(ca.article_id, cb.article_id) as a, max(ca.article_id, cb.article_id) as b,
-      count(distinct fl.fact_id) as facts
+      count(distinct fl.fact_id) as facts, count(distinct case when fl.agrees then fl.fact_id end) as agreed
     from fl join claims ca on ca.id = fl.claim_a join claims cb on cb.id = fl.claim_b
     where ca.article_id <> cb.article_id group by 1, 2)
-  select a, b, facts,
+  select a, b, facts, agreed,
     (select count(*) from (select entity_key from mentions where article_id = pa.a
       intersect select entity_key from mentions where article_id = pa.b)) as shared,
     (select count(distinct entity_key) from mentions where article_id = pa.a) as entities_a,
@@ -51,6 +68,8 @@ export interface PairEvidence {
   b: number;
   /** Distinct facts their claims share. */
   facts: number;
+  /** Of those, the facts on which they agree on a figure that tells a story (not "five people"). */
+  agreed: number;
   /** Named entities (people, organisations, places) both mention, and how many each mentions. */
   shared: number;
   entitiesA: number;
@@ -64,6 +83,7 @@ function toPairs(rows: SqlRow[]): PairEvidence[] {
     a: Number(r.a),
     b: Number(r.b),
     facts: Number(r.facts),
+    agreed: Number(r.agreed),
     shared: Number(r.shared),
     entitiesA: Number(r.entities_a),
     entitiesB: Number(r.entities_b),
@@ -74,9 +94,10 @@ function toPairs(rows: SqlRow[]): PairEvidence[] {
 export function storyPairsStatements(articleIds: number[]): [Statement, Statement] {
   const ids = JSON.stringify(articleIds);
   const own = 'select id from claims where article_id in (select value from json_each(?1))';
-  const ends = `select l.claim_a as claim_a, l.claim_b as claim_b, l.fact_id as fact_id from links l
-      where l.fact_id is not null and l.claim_a in (${own})
-    union select l.claim_a, l.claim_b, l.fact_id from links l where l.fact_id is not null and l.claim_b in (${own})`;
+  const ends = `select l.claim_a as claim_a, l.claim_b as claim_b, l.fact_id as fact_id, l.relation as relation,
+      l.explanation as explanation from links l where l.fact_id is not null and l.claim_a in (${own})
+    union select l.claim_a, l.claim_b, l.fact_id, l.relation, l.explanation from links l
+      where l.fact_id is not null and l.claim_b in (${own})`;
   return [
     { sql: PAIRS(ends), args: [ids] },
     {
@@ -111,7 +132,7 @@ export async function storyMembers(
     db,
     [
       {
-        sql: PAIRS(`select claim_a, claim_b, fact_id from links where fact_id is not null and claim_a in (${claimsOf})
+        sql: PAIRS(`select claim_a, claim_b, fact_id, relation, explanation from links where fact_id is not null and claim_a in (${claimsOf})
           and claim_b in (${claimsOf})`),
         args: [JSON.stringify(storyIds)],
       },
@@ -129,7 +150,12 @@ export async function allStoryPairs(
   const [pairRows, storyRows] = await runStatements(
     db,
     [
-      { sql: PAIRS('select claim_a, claim_b, fact_id from links where fact_id is not null'), args: [] },
+      {
+        sql: PAIRS(
+          'select claim_a, claim_b, fact_id, relation, explanation from links where fact_id is not null',
+        ),
+        args: [],
+      },
       {
         sql: `select id, story_id from articles where story_id is not null or id in
           (select c.article_id from links l join claims c on c.id = l.claim_a or c.id = l.claim_b where l.fact_id is not null)`,

@@ -1,6 +1,8 @@
 // What a reviewer sees first, at 1440 px and on a 390 px phone, signed in: the queue's first row is
-// near the top (totals, filters and the bulk form fold behind a disclosure on a phone), and the queue,
-// a fact, a story and the compare page are saved as screenshots to look at (tests/browser/screenshots).
+// near the top (totals, filters and the bulk form fold behind a disclosure on a phone), every link of the
+// top navigation and a story's whole heat map are on the screen, no page scrolls sideways, and the
+// queue, a fact, a story, /feeds and the compare page are saved as screenshots to look at
+// (tests/browser/screenshots).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,6 +65,29 @@ describe.skipIf(skipBrowserTests())('the first screen, in Chromium', () => {
         page.locator('main a[href^="/stories/"]').first().click(),
       ]);
       await page.screenshot({ path: join(SCREENSHOTS, `first-story-${width}.png`), fullPage: true });
+      const story = new URL(page.url()).pathname;
+      // The heat map of four outlets is whole in view: its header band inside the screen, nothing
+      // scrolled away in its box (on a phone the columns are numbered as the rows).
+      const heads = await page
+        .locator('table.heat-map thead th')
+        .evaluateAll((ths) => ths.map((th) => th.getBoundingClientRect()));
+      expect(heads.length).toBe(4);
+      for (const r of heads) {
+        expect(r.left).toBeGreaterThanOrEqual(0);
+        expect(r.right).toBeLessThanOrEqual(width);
+      }
+      const box = await page
+        .locator('.table-scroll:has(table.heat-map)')
+        .evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+      expect(box.scroll).toBeLessThanOrEqual(box.client);
+      // Every link of the top navigation is on the screen ("Feeds" was scrolled out of a phone's).
+      const nav = session.page.locator('.site-header nav a');
+      expect(await nav.count()).toBeGreaterThanOrEqual(6);
+      for (const r of await nav.evaluateAll((as) => as.map((a) => a.getBoundingClientRect()))) {
+        expect(r.left).toBeGreaterThanOrEqual(0);
+        expect(r.right).toBeLessThanOrEqual(width);
+      }
+      await expect.poll(() => nav.filter({ hasText: 'Feeds' }).isVisible()).toBe(true);
       await page.goto(session.url('/compare'));
       await page.locator('input[name="source_1"]').fill('CNN');
       await page.locator('textarea[name="text_1"]').fill(seed('cnn-austin-kyiv-visit.txt'));
@@ -74,7 +99,9 @@ describe.skipIf(skipBrowserTests())('the first screen, in Chromium', () => {
       ]);
       await page.locator('.compare-summary').waitFor();
       await page.screenshot({ path: join(SCREENSHOTS, `first-compare-${width}.png`), fullPage: true });
-      for (const path of ['/', '/facts/1', '/compare']) {
+      await page.goto(session.url('/feeds'));
+      await page.screenshot({ path: join(SCREENSHOTS, `first-feeds-${width}.png`), fullPage: true });
+      for (const path of ['/', '/facts/1', story, '/feeds', '/compare']) {
         await page.goto(session.url(path));
         expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(
           width,

@@ -14,10 +14,11 @@ import {
 import { loadSeeds } from '../../seeds/load';
 import { createTestDb, type TestDb } from '../helpers/db';
 
-// What a plan may scan: the statements' own CTEs (story_links and its aggregates: sl, pf, fo),
+// What a plan may scan: the statements' own CTEs (story pairs: l0, l1, fl, pa; story_links and its
+// aggregates: sl, pf, fo),
 // json_each over a parameter.
 const SCANNABLE =
-  /^SCAN (n|fl|pa|e|json_each|story_links|sl|per_fact|pf|fo|\(subquery-\d+\)|CONSTANT ROW)( |$)/;
+  /^SCAN (n|l0|l1|fl|pa|e|json_each|story_links|sl|per_fact|pf|fo|\(subquery-\d+\)|CONSTANT ROW)( |$)/;
 
 let t: TestDb;
 beforeAll(async () => {

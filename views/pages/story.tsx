@@ -153,12 +153,13 @@ function AgreementMatrix({ matrix }: { matrix: OutletMatrix }) {
   return (
     <>
       <p class="muted table-note">
-        Per pair of outlets, how many of their figures agree and disagree (dismissed conflicts left out); the
-        darker the cell, the larger the share that disagrees. The diagonal is an outlet with itself (a figure
-        it quotes against its own).
+        Per pair of outlets, how many of their figures agree (=) and disagree (≠), dismissed conflicts left
+        out; the darker the cell, the larger the share that disagrees. The diagonal is an outlet with itself
+        (a figure it quotes against its own).
         {matrix.folded
           ? ` The ${outlets.length - 1} outlets with the most figures compared have a row each; the other ${matrix.folded} are summed in the last row and column (the JSON has every pair).`
           : ''}
+        <span class="narrow-only"> Columns are numbered as the rows.</span>
       </p>
       <div class="table-scroll">
         <table class="heat-map">
@@ -166,22 +167,37 @@ function AgreementMatrix({ matrix }: { matrix: OutletMatrix }) {
           <thead>
             <tr>
               <td />
-              {outlets.map((o) => (
-                <th scope="col">{o}</th>
+              {outlets.map((o, i) => (
+                <th scope="col">
+                  <span class="heat-num" aria-hidden="true">
+                    {i + 1}
+                  </span>
+                  <span class="heat-name">{o}</span>
+                </th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {outlets.map((a) => (
+            {outlets.map((a, i) => (
               <tr>
-                <th scope="row">{a}</th>
+                <th scope="row">
+                  <span class="heat-num" aria-hidden="true">
+                    {i + 1}{' '}
+                  </span>
+                  {a}
+                </th>
                 {outlets.map((b) => {
                   const p = cell(a, b);
+                  // Counts and signs on screen ("2 =", "1 ≠"); the words for a screen reader.
                   return p ? (
                     <td class={`heat heat-${p.shade}`}>
-                      {p.agree} agree
+                      {p.agree}
+                      <span class="visually-hidden"> agree</span>
+                      <span aria-hidden="true"> =</span>
                       <br />
-                      {p.disagree} disagree
+                      {p.disagree}
+                      <span class="visually-hidden"> disagree</span>
+                      <span aria-hidden="true"> ≠</span>
                     </td>
                   ) : (
                     <td class="heat none">—</td>
