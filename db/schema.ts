@@ -377,7 +377,10 @@ export const feedItems = sqliteTable(
  */
 export const importJobs = sqliteTable('import_jobs', {
   id: integer('id').primaryKey({ autoIncrement: true }),
-  /** 'urls' (articles by URL), 'opml' (feed subscriptions) or 'manifest' (articles, by URL or text). */
+  /**
+   * 'urls' (articles by URL), 'opml' (feed subscriptions), 'manifest' (articles, by URL or text), or
+   * 'url': one article added by URL from the form or the API on Workers, its page stored from a queue message.
+   */
   kind: text('kind').notNull(),
   /** What was imported, for the list: a file name, or "12 URLs". */
   label: text('label').notNull(),

@@ -5,9 +5,10 @@
 import type { Db } from '../db/client';
 import { type ImportLater, startImportItem, storeImportPage } from './services/imports';
 import type { IngestOptions } from './services/ingest';
+import type { StorePageLater } from './services/url-add';
 import type { PageToAdd } from './services/web-articles';
 import type { WebReader } from './web/reader';
-import { sendOrDoHere } from './worker-pages';
+import { fitsInMessage, sendOrDoHere } from './worker-pages';
 
 export type ImportMessage =
   | { kind: 'import'; jobId: number; position: number }
@@ -27,6 +28,26 @@ export function importLaterFor(queue: ImportQueue | undefined): ImportLater | un
       await queue.sendBatch(
         positions.slice(i, i + SEND_BATCH).map((position) => ({ body: { kind: 'import', jobId, position } })),
       );
+  };
+}
+
+/**
+ * Add by URL's store, later: the page the request read goes on as an `import-page` message, which the
+ * FEEDS consumer stores as it stores a bulk import's page. False (stored in the request) when the page
+ * is too large for a message or the send fails.
+ */
+export function storePageLaterFor(queue: ImportQueue | undefined): StorePageLater | undefined {
+  if (!queue) return undefined;
+  return async (item, page) => {
+    const body: ImportMessage = { kind: 'import-page', ...item, page };
+    if (!fitsInMessage(body)) return false;
+    try {
+      await queue.sendBatch([{ body }]);
+      return true;
+    } catch (err) {
+      console.error('crosscheck: sending a read page on failed; storing it in the request', err);
+      return false;
+    }
   };
 }
 

@@ -7,13 +7,16 @@ export const MAX_MESSAGE_BYTES = 120 * 1024;
 
 const utf8 = new TextEncoder();
 
+/** Whether `body` fits in one queue message. */
+export const fitsInMessage = (body: unknown) => utf8.encode(JSON.stringify(body)).length <= MAX_MESSAGE_BYTES;
+
 /** Sends `body` as one message, or runs `here` when there is no queue, the body is too large or the send fails. */
 export async function sendOrDoHere<T>(
   queue: { sendBatch(messages: { body: T }[]): Promise<unknown> } | undefined,
   body: T,
   here: () => Promise<unknown>,
 ): Promise<void> {
-  if (queue && utf8.encode(JSON.stringify(body)).length <= MAX_MESSAGE_BYTES) {
+  if (queue && fitsInMessage(body)) {
     try {
       await queue.sendBatch([{ body }]);
       return;

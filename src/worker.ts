@@ -29,7 +29,7 @@ import {
   type FeedQueue,
   feedItemsLaterFor,
 } from './worker-feeds';
-import { importLaterFor } from './worker-imports';
+import { importLaterFor, storePageLaterFor } from './worker-imports';
 import { enqueueDueDeliveries, sendFirstAttemptsAtOnce } from './worker-webhooks';
 
 /** The Queue producer binding, as much of it as this file uses. */
@@ -134,6 +134,7 @@ function appFor(env: Env): { app: App; db: Db } {
       webReader: workerWebReader(),
       feedItemsLater: feedItemsLaterFor(env.FEEDS),
       importLater: importLaterFor(env.FEEDS),
+      storePageLater: storePageLaterFor(env.FEEDS),
       writeLimiter: bindingRateLimit(env.WRITE_LIMITER),
       settings: settingsFromEnv(env as unknown as Record<string, string | undefined>),
       // Cloudflare sets CF-Connecting-IP itself (a client's own copy does not survive the edge).

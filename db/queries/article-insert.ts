@@ -28,6 +28,8 @@ export interface NewArticle {
   title: string;
   url: string | null;
   publishedAt: string | null;
+  /** The byline of a page added from the web. */
+  author?: string | null;
   body: string;
   contentHash: string;
   claims: Claim[];
@@ -157,17 +159,18 @@ export async function insertArticles(db: Db, list: NewArticle[]): Promise<number
       args: [jsonArg([...new Set(list.map((a) => a.outlet))])],
     },
   ];
-  const perStatement = Math.max(1, Math.floor(maxParamsOf(db) / 10));
+  const perStatement = Math.max(1, Math.floor(maxParamsOf(db) / 11));
   for (const part of chunk(list, perStatement)) {
     statements.push({
-      sql: `insert into articles (source_id, title, url, published_at, body, content_hash, crossref_pending, pending_names, copy_signature, copy_of) values ${part
-        .map(() => '((select id from sources where name = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      sql: `insert into articles (source_id, title, url, published_at, author, body, content_hash, crossref_pending, pending_names, copy_signature, copy_of) values ${part
+        .map(() => '((select id from sources where name = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
         .join(', ')} returning id, content_hash`,
       args: part.flatMap((a) => [
         a.outlet,
         a.title,
         a.url,
         a.publishedAt,
+        a.author ?? null,
         a.body,
         a.contentHash,
         a.pendingNames ? 1 : 0,

@@ -1,5 +1,5 @@
-// Articles by the URL they were added from, and the byline of one added from the web.
-import { eq, inArray } from 'drizzle-orm';
+// Articles by the URL they were added from.
+import { inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import { articles } from '../schema';
 
@@ -16,8 +16,4 @@ export async function articleByUrls(
     .orderBy(articles.id)
     .limit(1);
   return row ? { id: row.id, title: row.title, url: row.url ?? '' } : null;
-}
-
-export async function setArticleAuthor(db: Db, id: number, author: string): Promise<void> {
-  await db.update(articles).set({ author }).where(eq(articles.id, id));
 }

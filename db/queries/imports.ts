@@ -2,7 +2,8 @@
 import { and, asc, desc, eq, inArray, isNull, notExists, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { importItems, importJobs } from '../schema';
-import { runBatch } from './batch';
+import { runBatch, runStatements } from './batch';
+import { jsonArg } from './json-arg';
 
 export type ImportJobRow = typeof importJobs.$inferSelect;
 export type ImportItemRow = typeof importItems.$inferSelect;
@@ -40,6 +41,49 @@ export async function insertImport(
     throw err;
   }
   return row!;
+}
+
+/**
+ * Stores a job of one item already taken (running): an article by URL whose page the request read and
+ * sends on to be stored (src/services/url-add.ts); its item is position 1. Unless an article is stored
+ * under one of `refuseUrls` (the page's final and canonical URLs): then nothing is stored and that
+ * article is returned. One round trip: the check and the inserts in one batch.
+ */
+export async function insertStartedImport(
+  db: Db,
+  job: { kind: string; label: string; createdBy?: string | null },
+  target: string,
+  now: number,
+  refuseUrls: string[] = [],
+): Promise<{ item: { jobId: number; position: number; target: string } } | { stored: StoredUnder }> {
+  const urls = jsonArg([...new Set(refuseUrls)]);
+  const none = 'not exists (select 1 from articles where url in (select value from json_each(?)))';
+  const [found = [], jobs = []] = await runStatements(db, [
+    {
+      sql: 'select id, title, url from articles where url in (select value from json_each(?)) order by id limit 1',
+      args: [urls],
+    },
+    {
+      sql: `insert into import_jobs (kind, label, total, created_by) select ?, ?, 1, ? where ${none} returning id`,
+      args: [job.kind, job.label, job.createdBy ?? null, urls],
+    },
+    {
+      // The guard is the same as the job's, in the same batch: both inserted or neither.
+      sql: `insert into import_items (job_id, position, target, status, started_at) select last_insert_rowid(), 1, ?, 'running', ? where ${none}`,
+      args: [target, now, urls],
+    },
+  ]);
+  const [stored] = found;
+  if (stored)
+    return { stored: { id: Number(stored.id), title: String(stored.title), url: String(stored.url) } };
+  return { item: { jobId: Number(jobs[0]?.id), position: 1, target } };
+}
+
+/** An article stored under a URL (what refuses adding it again). */
+export interface StoredUnder {
+  id: number;
+  title: string;
+  url: string;
 }
 
 export async function importJobById(db: Db, id: number): Promise<ImportJobRow | null> {

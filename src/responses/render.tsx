@@ -6,7 +6,7 @@ import { ErrorMessage, ErrorPage } from '../../views/pages/error';
 import type { User } from '../shared/user';
 import { isHtmx } from './htmx';
 
-type Status = 200 | 201 | 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+type Status = 200 | 201 | 202 | 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
 
 /** A full page as HTML text: the layout around `body`, its scripts carrying `nonce`. */
 export function pageHtml(

@@ -5,6 +5,7 @@ import { zValidator } from '@hono/zod-validator';
 import { type Context, Hono } from 'hono';
 import { ImportPage, ImportsPage } from '../../views/pages/imports';
 import { ImportProgressView } from '../../views/partials/import-progress';
+import { UrlAddStatus } from '../../views/partials/url-add-status';
 import { requireRole } from '../auth/require-role';
 import { requireForm, requireJson } from '../middleware/content-type';
 import { articleBodyLimit } from '../middleware/limits';
@@ -119,12 +120,21 @@ export function importRoutes(deps: AppDeps) {
   });
   app.get('/:id/progress', id, async (c) => {
     const p = await importProgress(deps.db, c.req.valid('param').id);
-    return pageOrFragment(
-      c,
-      `Import ${p.job.id}`,
-      () => <ImportPage p={p} />,
-      () => <ImportProgressView p={p} />,
-    );
+    const item = p.items[0];
+    // An article added by URL from the form (url-articles.tsx) follows its one item there.
+    const fragmentOf =
+      c.req.query('view') === 'add' && item
+        ? () => (
+            <UrlAddStatus
+              importId={p.job.id}
+              target={item.target}
+              status={item.status}
+              articleId={item.articleId}
+              reason={item.reason}
+            />
+          )
+        : () => <ImportProgressView p={p} />;
+    return pageOrFragment(c, `Import ${p.job.id}`, () => <ImportPage p={p} />, fragmentOf);
   });
   return app;
 }

@@ -1,12 +1,16 @@
 // Adding an article by its URL: the JSON API (POST /api/articles with `url` and no `text`) and the
-// form (URL given, text left empty). Both validate here and call src/services/web-articles.ts;
-// anything with text goes on to the paste-the-text handlers unchanged.
+// form (URL given, text left empty). Both validate here and call src/services/url-add.ts; anything
+// with text goes on to the paste-the-text handlers unchanged. Where the entry stores pages later (the
+// Worker's queue) the answer is 202 with a one-item import to follow, else 201 with the stored article.
 import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ArticleFormProps } from '../../views/partials/article-form';
+import { UrlAddStatus } from '../../views/partials/url-add-status';
 import { isHtmx } from '../responses/htmx';
+import { fragment } from '../responses/render';
 import { InputError } from '../services/errors';
-import { addArticleByUrl, UrlAlreadyStoredError, type UrlIngestResult } from '../services/web-articles';
+import { addByUrl, type UrlAddResult } from '../services/url-add';
+import { UrlAlreadyStoredError, type UrlIngestResult } from '../services/web-articles';
 import type { AppDeps } from '../shared/app-env';
 import * as z from '../shared/zod';
 import { errorSummary, fieldErrors, optionalText, publishedAt } from './schemas';
@@ -43,6 +47,18 @@ function message(r: UrlIngestResult): string {
   return `Stored ${r.claims} claims from ${r.url}: ${r.conflicts} conflicts, ${r.corroborations} corroborations.`;
 }
 
+function queuedMessage(r: Extract<UrlAddResult, { status: 'queued' }>): string {
+  return `Read "${r.title}" (${r.outlet}) from ${r.url}; storing it and its claims. GET /api/imports/${r.importId} shows when it is stored: items[0].status ("stored", "duplicate" or "failed") and items[0].articleId.`;
+}
+
+/** The add, with what the app was given to do it with. */
+const add = (deps: AppDeps, c: Context, input: Parameters<typeof addByUrl>[2]) =>
+  addByUrl(deps.db, deps.webReader, input, {
+    ingest: { crossReferenceLater: deps.crossReferenceLater, compute: deps.compute },
+    later: deps.storePageLater,
+    actor: c.get('user')?.login ?? null,
+  });
+
 /** For POST /api/articles, after the JSON checks: takes a url-only body, passes anything else on. */
 export function urlArticleJson(deps: AppDeps): MiddlewareHandler {
   return async (c, next) => {
@@ -55,10 +71,12 @@ export function urlArticleJson(deps: AppDeps): MiddlewareHandler {
         422,
       );
     try {
-      const result = await addArticleByUrl(deps.db, deps.webReader, parsed.data, {
-        crossReferenceLater: deps.crossReferenceLater,
-        compute: deps.compute,
-      });
+      const result = await add(deps, c, parsed.data);
+      if (result.status === 'queued') {
+        const progress = `/api/imports/${result.importId}`;
+        c.header('Location', progress);
+        return c.json({ ...result, progress, message: queuedMessage(result) }, 202);
+      }
       return c.json({ ...result, message: message(result) }, result.status === 'duplicate' ? 200 : 201);
     } catch (err) {
       if (err instanceof UrlAlreadyStoredError)
@@ -88,17 +106,31 @@ export function urlArticleForm(deps: AppDeps, formResponse: FormResponse): Middl
         errors: fieldErrors(parsed.error),
         message: 'Nothing was stored: please fix the fields marked below.',
       });
-    let result: UrlIngestResult;
+    let result: UrlAddResult;
     try {
-      result = await addArticleByUrl(deps.db, deps.webReader, parsed.data, {
-        crossReferenceLater: deps.crossReferenceLater,
-        compute: deps.compute,
-      });
+      result = await add(deps, c, parsed.data);
     } catch (err) {
       if (err instanceof UrlAlreadyStoredError)
         return formResponse(c, 409, { values, errors: { url: err.message }, existing: err.articleId });
       if (err instanceof InputError) return formResponse(c, 422, { values, errors: { url: err.message } });
       throw err;
+    }
+    if (result.status === 'queued') {
+      if (!isHtmx(c)) return c.redirect(`/imports/${result.importId}`, 303);
+      // The form stays as it is; its message box follows the store until the article is there.
+      c.header('HX-Retarget', '#article-form-message');
+      c.header('HX-Reswap', 'innerHTML');
+      return fragment(
+        c,
+        <UrlAddStatus
+          importId={result.importId}
+          target={parsed.data.url}
+          status="running"
+          title={result.title}
+          outlet={result.outlet}
+        />,
+        202,
+      );
     }
     const target = `/articles/${result.articleId}?${result.status === 'duplicate' ? 'duplicate' : 'added'}=1`;
     if (isHtmx(c)) {

@@ -11,6 +11,8 @@ export interface IngestInput {
   title: string;
   url?: string | null;
   publishedAt?: string | null;
+  /** The byline (an article added from the web). */
+  author?: string | null;
   text: string;
   /** 'auto' treats input wrapped in markup as HTML. */
   format?: 'auto' | 'text' | 'html';
@@ -38,6 +40,7 @@ export function cleanInput(input: IngestInput): IngestInput {
     title: cleanLabel(input.title),
     url: input.url == null ? input.url : cleanLabel(input.url),
     publishedAt: input.publishedAt == null ? input.publishedAt : cleanLabel(input.publishedAt),
+    author: input.author == null ? input.author : cleanLabel(input.author) || null,
     text: wellFormed(input.text),
   };
 }

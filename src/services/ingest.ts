@@ -189,6 +189,7 @@ export async function storePrepared(
       title: f.input.title,
       url: f.input.url ?? null,
       publishedAt: f.input.publishedAt ?? null,
+      author: f.input.author ?? null,
       body: f.extracted.text,
       contentHash: f.contentHash,
       claims: f.extracted.claims,

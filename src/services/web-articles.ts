@@ -3,7 +3,7 @@
 // with the page's own title, outlet, author and date unless the caller gave them.
 
 import type { Db } from '../../db/client';
-import { articleByUrls, setArticleAuthor } from '../../db/queries/article-urls';
+import { articleByUrls } from '../../db/queries/article-urls';
 import { checkedUrl } from '../web/fetch-page';
 import { articleUrl, type WebReader } from '../web/reader';
 import { InputError } from './errors';
@@ -62,18 +62,30 @@ export async function readArticleToAdd(
   reader: WebReader | undefined,
   input: UrlInput,
 ): Promise<PageToAdd> {
+  const { page, otherUrls } = await readPageToAdd(db, reader, input);
+  await refuseStored(db, otherUrls);
+  return page;
+}
+
+/**
+ * readArticleToAdd without its last check: the page, and the URLs it turned out to have besides the
+ * one given (its final and canonical URLs), which the caller refuses if stored (url-add.ts does it in
+ * the batch that records the add).
+ */
+export async function readPageToAdd(
+  db: Db,
+  reader: WebReader | undefined,
+  input: UrlInput,
+): Promise<{ page: PageToAdd; otherUrls: string[] }> {
   if (!reader)
     throw new WebIngestUnavailableError('Adding articles by URL is not available here; paste the text.');
   const given = articleUrl(checkedUrl(input.url, reader.policy).href);
   await refuseStored(db, [given]);
   const page = await reader.readArticle(given);
   const url = page.canonicalUrl ?? page.url;
-  await refuseStored(
-    db,
-    [page.url, url].filter((u) => u !== given),
-  );
+  const otherUrls = [page.url, url].filter((u) => u !== given);
   const host = new URL(url).hostname.replace(/^www\./, '');
-  return {
+  const toAdd: PageToAdd = {
     url,
     outlet: input.outlet?.trim() || page.outlet || host,
     title: input.title?.trim() || page.title || url,
@@ -81,10 +93,11 @@ export async function readArticleToAdd(
     text: page.text,
     ...(page.author ? { author: page.author } : {}),
   };
+  return { page: toAdd, otherUrls };
 }
 
 /**
- * The second half: ingests the page's text and stores its byline. A page stored twice (a queue message
+ * The second half: ingests the page's text with its byline, in one insert batch. A page stored twice (a queue message
  * delivered again) is found by its text: `duplicate`, nothing stored.
  */
 export async function storeArticleToAdd(
@@ -99,20 +112,11 @@ export async function storeArticleToAdd(
       title: page.title,
       url: page.url,
       publishedAt: page.publishedAt,
+      author: page.author ?? null,
       text: page.text,
       format: 'text',
     },
     options,
   );
-  if (result.status === 'created' && page.author) await setArticleAuthor(db, result.articleId, page.author);
   return { ...result, url: page.url, author: page.author };
-}
-
-export async function addArticleByUrl(
-  db: Db,
-  reader: WebReader | undefined,
-  input: UrlInput,
-  options: IngestOptions = {},
-): Promise<UrlIngestResult> {
-  return storeArticleToAdd(db, await readArticleToAdd(db, reader, input), options);
 }

@@ -7,6 +7,7 @@ import type { Compute } from '../services/compute';
 import type { CrossReferenceLater } from '../services/crossref-later';
 import type { FeedItemsLater } from '../services/feeds';
 import type { ImportLater } from '../services/imports';
+import type { StorePageLater } from '../services/url-add';
 import type { WebReader } from '../web/reader';
 import type { User } from './user';
 
@@ -51,6 +52,11 @@ export interface AppDeps {
    * FEEDS queue message each); absent = inside the request (tests). The page follows its stored progress.
    */
   importLater?: ImportLater;
+  /**
+   * Stores a page read by "add by URL" after the request (Workers: an `import-page` FEEDS message), so
+   * the request answers 202 with a one-item import to follow; absent = stored in the request, 201.
+   */
+  storePageLater?: StorePageLater;
   /**
    * Where extraction and the stateless compare run (src/services/compute.ts): Node passes a worker-thread
    * pool for large inputs (src/node-compute/pool.ts); absent = in the request's thread (Worker, tests).

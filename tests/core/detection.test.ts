@@ -122,6 +122,81 @@ describe('what is counted', () => {
     ).toBe('state');
   });
 
+  it('reads a list of groups as the parts of one total (`listed-single`, `shared-head-noun`, `listed-parts`)', () => {
+    // ECB+ 8_3ecbplus and 8_5ecbplus against 8_9ecbplus, and 12_3ecb against 12_18ecb and 12_9ecb.
+    const listed =
+      'The three bank workers - two women and a man - were killed when their branch went up in flames after a protester threw a petrol bomb inside.';
+    expect(quantities(listed).map((q) => [q.text, q.unitClass])).toContainEqual(['a man', 'death']);
+    const toll =
+      'The three bank workers a man and two women died after demonstrators set their bank on fire along the main demonstration route in central Athens.';
+    expect(quantities(toll).map((q) => [q.text, q.unitClass])).toContainEqual(['a man', 'death']);
+    const three =
+      'Three people died when an Athens bank went up in flames Wednesday as tens of thousands of Greeks took to the streets to protest harsh spending cuts.';
+    expect(relations({ a: toll, b: three })).toEqual(['corroboration']);
+    expect(relations({ a: toll, b: three.replace('Three', 'Four') })).toEqual(['conflict']);
+    const pirates =
+      'Marine commandos boarded two of the pirate vessels to nab 12 Somali and 11 Yemeni pirates.';
+    expect(quantities(pirates).map((q) => [q.unit, q.modifiers])).toEqual([
+      ['pirate', ['somali']],
+      ['pirate', ['yemeni']],
+    ]);
+    const total =
+      'The Indian Navy said Saturday it had captured 23 pirates as they tried to board an Ethiopian-flagged vessel in the Gulf of Aden.';
+    expect(relations({ a: pirates, b: total })).not.toContain('conflict');
+    expect(relations({ a: pirates, b: total.replace('23', '25') })).toContain('conflict');
+    const both =
+      'The Indian navy says it has arrested 23 Somali and Yemeni pirates who tried to storm a ship in the Gulf of Aden.';
+    expect(quantities(both)[0]!.text).toBe('23 Somali and Yemeni pirates');
+    expect(relations({ a: pirates, b: both })).not.toContain('conflict');
+    // "A man" alone is no count: only a list makes it a group of one.
+    expect(quantities('A man said he saw the car.')).toHaveLength(0);
+  });
+
+  it('keeps a figure of an earlier time the same thing happened apart (`previous-occurrence`)', () => {
+    // ECB+ 2_8ecbplus against 2_5ecbplus, and 19_6ecbplus against 19_8ecbplus (real sentences, shortened).
+    const first =
+      'DeGeneres, the star of her own daytime talk show, first hosted the Oscars in 2007, becoming only the second woman to fill that role alone.';
+    const host = 'Ellen DeGeneres will host the Oscars in 2014, the academy said.';
+    expect(relations({ a: first, b: host })).not.toContain('conflict');
+    expect(relations({ a: first.replace('first hosted', 'hosted'), b: host })).toContain('conflict');
+    // "Previously" dates only a date: a record of arrests is still compared.
+    expect(
+      relations({
+        a: 'Police also said that Gray had previously been arrested four times on charges of grand larceny.',
+        b: 'Gray had been in trouble with the law before, having been arrested three times since October.',
+      }),
+    ).toContain('conflict');
+  });
+
+  it('keeps a gap between two values apart from a value (`difference-not-value`)', () => {
+    // ECB+ 7_3ecbplus against 7_8ecbplus: real sentences.
+    const gap =
+      'Klitschko finished the fight five rounds sooner than when knocking out Thompson in the 11th of their first title fight in 2008.';
+    const fight = 'Wladimir Klitschko defeats Tony Thompson in six rounds.';
+    expect(relations({ a: gap, b: fight })).not.toContain('conflict');
+    expect(relations({ a: gap.replace(' sooner than when', ' when'), b: fight })).toContain('conflict');
+  });
+
+  it('keeps how far someone went apart from where something is (`position-against-travel`)', () => {
+    // ECB+ 18_4ecbplus against 18_9ecbplus: real sentences.
+    const where =
+      'The office building in Troy where LaCalamita opened fire is about 15 miles north of Detroit.';
+    const chase =
+      'Police officers chased LaCalamita for about 30 miles at speeds of up to 120 miles an hour on Interstate 75 before apprehending him near Bay City, north of Detroit.';
+    expect(relations({ a: where, b: chase })).not.toContain('conflict');
+    expect(relations({ a: where, b: where.replace('about 15', 'about 30') })).toContain('conflict');
+  });
+
+  it('compares counts of times of one act only (`times-of-what`)', () => {
+    // ECB+ 19_11ecbplus against 19_6ecbplus (real sentences, with the place both reports give).
+    const shot =
+      'Both officers fired at Gray in East Flatbush, hitting him eleven times in his torso and legs.';
+    const arrested =
+      'Police said Gray had previously been arrested four times in East Flatbush on charges of grand larceny.';
+    expect(relations({ a: shot, b: arrested })).not.toContain('conflict');
+    expect(relations({ a: shot, b: arrested.replace('been arrested', 'hit') })).toContain('conflict');
+  });
+
   it('counts buildings and villages by what befell them (`property-fate`)', () => {
     // ECB+ 20_1ecbplus against 20_3ecbplus and 20_6ecbplus, and 19_14ecb against 19_7ecb.
     const damaged =

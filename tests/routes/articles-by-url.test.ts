@@ -1,9 +1,14 @@
 // Adding an article by URL as a user would: the JSON API with only `url`, the form with the text left
-// empty, against a loopback fixture server (allowed only through the test-only setting).
+// empty, against a loopback fixture server (allowed only through the test-only setting). Stored in the
+// request (Node), or, where the app stores pages later (the Worker's queue), read in the request and
+// answered 202 with a one-item import whose progress the form follows.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articles } from '../../db/schema';
+import { articles, importJobs } from '../../db/schema';
 import { createApp } from '../../src/app';
+import { storeImportPage } from '../../src/services/imports';
+import type { PageItem } from '../../src/services/url-add';
+import type { PageToAdd } from '../../src/services/web-articles';
 import { nodeWebReader } from '../../src/web/node-reader';
 import { HTMX, jsonPost, multipartPost, visibleText } from '../helpers/app';
 import { type SignedIn, signedIn } from '../helpers/auth';
@@ -176,5 +181,124 @@ describe('the Add article form with a URL', () => {
     );
     expect(res.status).toBe(422);
     expect(visibleText(await res.text())).toMatch(/Could not fetch .*application\/pdf/);
+  });
+});
+
+describe('where pages are stored later (Workers: the queue)', () => {
+  let sent: { item: PageItem; page: PageToAdd }[] = [];
+  let sendWorks = true;
+  const later = createApp({
+    db: t0(),
+    webReader: nodeWebReader({ policy: { allowLoopbackForTests: true } }),
+    storePageLater: async (item, page) => {
+      if (!sendWorks) return false;
+      sent.push({ item, page });
+      return true;
+    },
+  });
+  function t0() {
+    // The app is made before beforeAll has run: its database is looked up per request.
+    return new Proxy({} as TestDb['db'], { get: (_, key) => Reflect.get(t.db, key, t.db) });
+  }
+  /** What the FEEDS consumer does with an `import-page` message. */
+  const deliver = async () => {
+    for (const m of sent.splice(0)) await storeImportPage({ db: t.db }, m.item, m.page);
+  };
+  const article = (n: number) =>
+    `<html><head><title>Quay ${n} | Harbour Times</title><meta property="og:title" content="Quay ${n}"><meta property="og:site_name" content="Harbour Times"><meta name="author" content="Ida Berg"></head><body><article><h1>Quay ${n}</h1>${`<p>Quay ${n} reopened on Tuesday after 6 weeks of repairs costing 2.${n} million euros, the port authority said.</p>`.repeat(2)}<p>About ${n}00 dockers returned to work, and 12 cranes are back in service.</p></article></body></html>`;
+  const serve = (n: number) => {
+    web.route(`/news/quay-${n}`, (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(article(n));
+    });
+    return web.url(`/news/quay-${n}`);
+  };
+  type Progress = { finished: boolean; items: { status: string; articleId: number | null }[] };
+  const progressOf = async (path: string) =>
+    (await (await later.request(path, { headers: reviewer.bearer })).json()) as Progress;
+
+  it('the API answers 202 with the import to follow; the article is stored from the message', async () => {
+    sent = [];
+    const url = serve(1);
+    const res = await later.request('/api/articles', jsonPost({ url }, reviewer.bearer));
+    expect(res.status).toBe(202);
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ status: 'queued', url, title: 'Quay 1', outlet: 'Harbour Times' });
+    expect(res.headers.get('Location')).toBe(`/api/imports/${body.importId}`);
+    expect(body.progress).toBe(res.headers.get('Location'));
+    expect(await progressOf(body.progress as string)).toMatchObject({
+      finished: false,
+      items: [{ status: 'running', articleId: null }],
+    });
+    expect(await t.db.select().from(articles).where(eq(articles.url, url))).toEqual([]);
+    expect(sent).toHaveLength(1);
+    await deliver();
+    const done = await progressOf(body.progress as string);
+    expect(done).toMatchObject({ finished: true, items: [{ status: 'stored' }] });
+    const [row] = await t.db.select().from(articles).where(eq(articles.url, url));
+    expect(row).toMatchObject({ id: done.items[0]!.articleId, title: 'Quay 1', author: 'Ida Berg' });
+  });
+
+  it('refusals and fetch failures are still answered at once, and start no import', async () => {
+    const before = (await t.db.select().from(importJobs)).length;
+    const stored = await later.request('/api/articles', jsonPost({ url: serve(1) }, reviewer.bearer));
+    expect(stored.status).toBe(409);
+    // Known only once fetched: it redirects to the page the first describe stored (checked with the
+    // import's insert, in one batch).
+    const redirected = await later.request(
+      '/api/articles',
+      jsonPost({ url: web.url('/redirect/once') }, reviewer.bearer),
+    );
+    expect(redirected.status).toBe(409);
+    expect(((await redirected.json()) as { error: { message: string } }).error.message).toMatch(
+      /already stored as article \d+ \("Rail strike/,
+    );
+    const pdf = await later.request(
+      '/api/articles',
+      jsonPost({ url: web.url('/file.pdf') }, reviewer.bearer),
+    );
+    expect(pdf.status).toBe(422);
+    expect(await t.db.select().from(importJobs)).toHaveLength(before);
+    expect(sent).toEqual([]);
+  });
+
+  it('a page that cannot be sent is stored in the request; the answer is the same', async () => {
+    sendWorks = false;
+    try {
+      const res = await later.request('/api/articles', jsonPost({ url: serve(2) }, reviewer.bearer));
+      expect(res.status).toBe(202);
+      const { progress } = (await res.json()) as { progress: string };
+      expect(await progressOf(progress)).toMatchObject({ finished: true, items: [{ status: 'stored' }] });
+    } finally {
+      sendWorks = true;
+    }
+  });
+
+  it('the form (htmx) shows the page read, then follows the import until the article is stored', async () => {
+    const res = await later.request(
+      '/articles',
+      multipartPost({ url: serve(3), text: '' }, { ...reviewer.cookie, ...HTMX }),
+    );
+    expect(res.status).toBe(202);
+    expect(res.headers.get('HX-Retarget')).toBe('#article-form-message');
+    const html = await res.text();
+    expect(visibleText(html)).toMatch(/Page read: “Quay 3” \(Harbour Times\)\. Storing it and its claims/);
+    const poll = /hx-get="(\/imports\/\d+\/progress\?view=add)"/.exec(html)?.[1];
+    expect(poll).toBeDefined();
+    const waiting = await later.request(poll!, { headers: { ...reviewer.cookie, ...HTMX } });
+    expect(await waiting.text()).toContain('hx-get=');
+    await deliver();
+    const done = await (await later.request(poll!, { headers: { ...reviewer.cookie, ...HTMX } })).text();
+    expect(visibleText(done)).toMatch(/Stored as article \d+/);
+    expect(done).toMatch(/href="\/articles\/\d+"/);
+    // Finished: it stops asking.
+    expect(done).not.toContain('hx-get=');
+  });
+
+  it('the form without htmx goes to the import’s page', async () => {
+    const res = await later.request('/articles', multipartPost({ url: serve(4), text: '' }, reviewer.cookie));
+    expect(res.status).toBe(303);
+    expect(res.headers.get('Location')).toMatch(/^\/imports\/\d+$/);
+    await deliver();
   });
 });

@@ -2,9 +2,10 @@
 // rules different-givers (who offers or pays a sum), different-recipients (to whom), different-reference-points (where a distance is
 // measured from) and earlier-value (a record or offer that was), and the period marks frameCloseness
 // weighs (local-context.ts).
+import { stemmer } from 'stemmer';
 import { giverOf, recipientOf } from '../parties';
 import type { Quantity } from '../types';
-import { classOf } from '../unit-class';
+import { classOf, isDateFamily } from '../unit-class';
 
 /** Distances: measured from somewhere. */
 const DISTANCE = new Set(['mile', 'kilometer', 'meter', 'foot', 'yard']);
@@ -37,6 +38,34 @@ const EARLIER_EVENT =
   /\b(?:(?:comes?|came|coming)\s+(?:(?:just|only|barely|little|more|less|than|over|under|about|nearly|almost|some|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|\d+|days?|weeks?|months?|years?|hours?)\s+){0,5}(?:after|on the heels of)|(?:follows?|followed)\s+(?:a|an|last\s+\w+'s))\s[^.;]*$/i;
 const EVENT_BEFORE = 160;
 
+/**
+ * Rule previous-occurrence: "DeGeneres previously hosted the Oscars in 2007", "first hosted the Oscars
+ * in 2007", "In 2008, last time the pair met, the bout went 11 rounds": a figure of an earlier time
+ * the same thing happened, not of the one the report is about ("Set As Oscars Host For 2014").
+ */
+const PREVIOUS = /\b(?:last time|first\s+[a-z]+ed)\b[^.;]*$/i;
+/** "Previously" dates an earlier time only for a date: "had previously been arrested four times" is a record. */
+const PREVIOUS_DATE = /\b(?:previously|formerly)\b[^.;]*$/i;
+
+/**
+ * Rule difference-not-value: "five rounds sooner than", "10 more than last year": the figure is the
+ * gap between two values, not a value.
+ */
+const DIFFERENCE =
+  /^\s*(?:sooner|later|earlier|more|fewer|less|longer|shorter|faster|slower|higher|lower|older|younger|bigger|smaller)\s+than\b/i;
+
+/**
+ * Rule position-against-travel: "50 miles north of Detroit" says where something is; "chased him for
+ * 30 miles", "a 30-mile pursuit", "fell 200 metres" how far someone went.
+ */
+const TRAVEL_BEFORE =
+  /\b(?:for|chased|chasing|drove|driving|driven|walked|walking|ran|running|fell|falling|fallen|plunged|plunging|travell?ed|travell?ing|flew|flying|swam|hiked|dragged|pursued|covered)\s+(?:(?:about|some|nearly|almost|around|roughly|more|less|than|over|under|another|a|an|the)\s+){0,3}$/i;
+const TRAVEL_AFTER =
+  /^[\s-]*(?:pursuit|chase|drive|walk|journey|trip|fall|plunge|run|hike|march|flight|swim|trek)\b/i;
+
+/** The verb a count of times counts: "arrested four times", "hitting Gray eleven times". */
+const TIMES_VERB = /^(?:[a-z]+(?:ed|ing)|shot|hit|struck|won|lost|beat|met|ran|fell|held|sent)$/i;
+
 /** What the words right around one figure tie it to. */
 export interface Frame {
   /** The place a distance is measured from ("cloverdale"), or null. */
@@ -47,6 +76,14 @@ export interface Frame {
   elapsed: boolean;
   /** A figure of an earlier event the report sets its own against ("comes a month after … $136M"). */
   earlierEvent: boolean;
+  /** A figure of an earlier time the same thing happened ("previously hosted … in 2007"). */
+  previous: boolean;
+  /** The gap between two values ("five rounds sooner than"), not a value. */
+  difference: boolean;
+  /** A distance someone went ("chased him for 30 miles"), not where something is. */
+  travel: boolean;
+  /** The verb a count of times counts ("arrest" in "arrested four times"), or null. */
+  act: string | null;
   /** Who gives, offers or pays a sum ("red sox"), or null. */
   giver: string | null;
   /** Who a sum is given, offered or paid to ("torii hunter"), or null. */
@@ -78,6 +115,10 @@ function read(claimText: string, q: Quantity): Frame {
       earlier: false,
       elapsed: false,
       earlierEvent: false,
+      previous: false,
+      difference: false,
+      travel: false,
+      act: null,
       giver: null,
       recipient: null,
       years: new Set(),
@@ -91,6 +132,12 @@ function read(claimText: string, q: Quantity): Frame {
     earlier: EARLIER.test(before),
     elapsed: classOf(q).family === 'duration' && ELAPSED.test(claimText.slice(end, end + 12)),
     earlierEvent: EARLIER_EVENT.test(claimText.slice(Math.max(0, at - EVENT_BEFORE), at)),
+    previous: previousAt(claimText.slice(Math.max(0, at - EVENT_BEFORE), at), q),
+    difference: DIFFERENCE.test(claimText.slice(end, end + 20)),
+    travel:
+      DISTANCE.has(q.unitClass) &&
+      (TRAVEL_BEFORE.test(before) || TRAVEL_AFTER.test(claimText.slice(end, end + 20))),
+    act: q.unitClass === 'time' ? actOf(before) : null,
     giver: giverOf(claimText.slice(Math.max(0, at - GIVER_BEFORE), at), q),
     recipient: recipientOf(
       claimText.slice(Math.max(0, at - GIVER_BEFORE), at),
@@ -101,10 +148,25 @@ function read(claimText: string, q: Quantity): Frame {
   };
 }
 
+const previousAt = (before: string, q: Quantity) =>
+  PREVIOUS.test(before) || (isDateFamily(q) && PREVIOUS_DATE.test(before));
+
+/** The stem of the verb before a count of times ("arrest", "hit"), or null. */
+function actOf(before: string): string | null {
+  // The last verb of the three words before: "having been arrested three times" counts arrests.
+  const words = before.trim().split(/\s+/).slice(-4).reverse();
+  const verb = words.find((w) => TIMES_VERB.test(w));
+  return verb ? stemmer(verb.toLowerCase()) : null;
+}
+
 export const referencePoint = (claimText: string, q: Quantity) => frameOf(claimText, q).reference;
 export const earlierValue = (claimText: string, q: Quantity) => frameOf(claimText, q).earlier;
 export const elapsedTime = (claimText: string, q: Quantity) => frameOf(claimText, q).elapsed;
 export const earlierEvent = (claimText: string, q: Quantity) => frameOf(claimText, q).earlierEvent;
+export const previousOccurrence = (claimText: string, q: Quantity) => frameOf(claimText, q).previous;
+export const differenceOf = (claimText: string, q: Quantity) => frameOf(claimText, q).difference;
+export const travelled = (claimText: string, q: Quantity) => frameOf(claimText, q).travel;
+export const actOfTimes = (claimText: string, q: Quantity) => frameOf(claimText, q).act;
 
 const ORDINAL_QUARTER: Record<string, string> = { first: 'q1', second: 'q2', third: 'q3', fourth: 'q4' };
 const PERIOD_WINDOW = 40;

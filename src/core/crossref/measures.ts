@@ -11,13 +11,17 @@ import { classOf, familyOf, isDateFamily } from '../unit-class';
 import { listedTotal, softConflict } from './bounds';
 import { oneCounterpart } from './counterpart';
 import {
+  actOfTimes,
+  differenceOf,
   earlierEvent,
   earlierValue,
   elapsedTime,
   giverFor,
+  previousOccurrence,
   recipientFor,
   referencePoint,
   samePlace,
+  travelled,
 } from './frame';
 import { informativeAgreement, MAX_CONFLICT_RATIO, overlaps, ratioOf, relativeDifference } from './intervals';
 import { frameCloseness, sameLocalContext } from './local-context';
@@ -185,6 +189,42 @@ export const FIGURE_RULES: readonly FigureRule[] = [
       'one figure belongs to an earlier event the report sets its own against ("comes a month after …")',
     rejects: (va, vb, qa, qb) =>
       familyOf(qa) !== 'age' && earlierEvent(va.c.text, qa) !== earlierEvent(vb.c.text, qb),
+  },
+  {
+    // "previously hosted the Oscars in 2007" / "Set As Oscars Host For 2014 Academy Awards" (frame.ts).
+    name: 'previous-occurrence',
+    reason:
+      'one figure is of an earlier time the same thing happened ("previously", "first hosted", "last time")',
+    // The same value told with and without "previously" is one past event told twice ("was previously
+    // in Betty Ford in 2010" / "During Lohan's stay at Betty Ford in 2010"): compared as before.
+    rejects: (va, vb, qa, qb) =>
+      familyOf(qa) !== 'age' &&
+      qa.value !== qb.value &&
+      previousOccurrence(va.c.text, qa) !== previousOccurrence(vb.c.text, qb),
+  },
+  {
+    // "finished the fight five rounds sooner than" is a gap between two fights, not a fight's length.
+    name: 'difference-not-value',
+    reason: 'one figure is the gap between two values ("five rounds sooner than"), the other a value',
+    rejects: (va, vb, qa, qb) => differenceOf(va.c.text, qa) !== differenceOf(vb.c.text, qb),
+  },
+  {
+    // "chased him for 30 miles" against "a motorist 50 miles north of Detroit" (frame.ts).
+    name: 'position-against-travel',
+    reason: 'one distance says how far someone went, the other where something is',
+    rejects: (va, vb, qa, qb) =>
+      (travelled(va.c.text, qa) && referencePoint(vb.c.text, qb) !== null) ||
+      (travelled(vb.c.text, qb) && referencePoint(va.c.text, qa) !== null),
+  },
+  {
+    // "arrested four times" and "shot eleven times" count different acts.
+    name: 'times-of-what',
+    reason: 'the two counts of times count different acts ("arrested four times", "shot eleven times")',
+    rejects: (va, vb, qa, qb) => {
+      const a = actOfTimes(va.c.text, qa);
+      const b = actOfTimes(vb.c.text, qb);
+      return a !== null && b !== null && a !== b;
+    },
   },
   {
     name: 'different-surroundings',

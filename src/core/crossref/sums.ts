@@ -23,9 +23,10 @@ export function withSums(c: ClaimForMatching): Quantity[] {
       j++;
     }
     const last = qs[j]!;
-    // What happened to people, said once for a list of groups: "11 militants and six soldiers were killed".
-    if (j === i || classOf(last).family !== 'fate') continue;
     const parts = qs.slice(i, j + 1);
+    // What happened to people, said once for a list of groups: "11 militants and six soldiers were
+    // killed"; or one noun's groups told apart by a word each: "12 Somali and 11 Yemeni pirates".
+    if (j === i || (classOf(last).family !== 'fate' && !groupsOfOneNoun(parts))) continue;
     const start = c.text.indexOf(parts[0]!.text);
     out.push({
       ...last,
@@ -40,6 +41,19 @@ export function withSums(c: ClaimForMatching): Quantity[] {
     i = j;
   }
   return out;
+}
+
+/**
+ * Rule listed-parts: groups of one counted noun, each told apart by its own word ("12 Somali and 11
+ * Yemeni pirates", "seven AK-47 rifles, two sniper rifles"), are parts of one total.
+ */
+function groupsOfOneNoun(parts: Quantity[]): boolean {
+  const words = new Set(parts.map((q) => q.modifiers[0]));
+  return (
+    parts.every((q) => q.unitClass === parts[0]!.unitClass && q.modifiers.length > 0) &&
+    !words.has(undefined) &&
+    words.size === parts.length
+  );
 }
 
 /**

@@ -16,6 +16,7 @@ import { shareFate } from './fates';
 import { mayStartAmount } from './figure';
 import { findHedge } from './hedges';
 import { toInterval } from './interval';
+import { readListedSingles, shareHeadNoun } from './lists';
 import { mayStartProportion, readProportionAt } from './proportions';
 
 export { WHOLE } from './noun-phrase';
@@ -60,6 +61,10 @@ const READERS: Reader[] = [
 
 /** Passes over a sentence's quantities once read, in order (each changes them in place). */
 const PASSES: ((qs: Quantity[], text: string) => void)[] = [
+  // Groups of a list named by their people share the noun said once ("12 Somali and 11 Yemeni
+  // pirates"); "a man" in a list of people is a group of one (lists.ts).
+  shareHeadNoun,
+  readListedSingles,
   // A list of groups shares the fate said once after it (fates.ts).
   shareFate,
   // A figure in parentheses converting the one before it (conversions.ts).
