@@ -134,6 +134,12 @@ describe('what is counted', () => {
       'Three people died when an Athens bank went up in flames Wednesday as tens of thousands of Greeks took to the streets to protest harsh spending cuts.';
     expect(relations({ a: toll, b: three })).toEqual(['corroboration']);
     expect(relations({ a: toll, b: three.replace('Three', 'Four') })).toEqual(['conflict']);
+    // A floor the total meets answers each group too (ECB+ 8_1ecbplus against 8_5ecbplus).
+    const floor = links({
+      a: 'A firebomb attack on a bank in Greece killed at least three people today as police fought pitched battles with striking protesters furious at brutal budget cuts. The fire broke out at a branch of Marfin Bank in Athens.',
+      b: `Three people have died after rioters in Greece set fire to a bank in Athens. ${listed}`,
+    });
+    expect(floor.map((l) => l.relation)).toEqual(['corroboration', 'corroboration']);
     const pirates =
       'Marine commandos boarded two of the pirate vessels to nab 12 Somali and 11 Yemeni pirates.';
     expect(quantities(pirates).map((q) => [q.unit, q.modifiers])).toEqual([
