@@ -70,20 +70,31 @@ export async function readArticleToAdd(
 /**
  * readArticleToAdd without its last check: the page, and the URLs it turned out to have besides the
  * one given (its final and canonical URLs), which the caller refuses if stored (url-add.ts does it in
- * the batch that records the add).
+ * the batch that records the add). `refuseFirst: false` leaves the given URL's check to the caller too
+ * (one round trip fewer; the page is then fetched before a stored URL is refused), except when the page
+ * cannot be read: a stored URL is still refused as such rather than as a failed fetch.
  */
 export async function readPageToAdd(
   db: Db,
   reader: WebReader | undefined,
   input: UrlInput,
+  { refuseFirst = true }: { refuseFirst?: boolean } = {},
 ): Promise<{ page: PageToAdd; otherUrls: string[] }> {
   if (!reader)
     throw new WebIngestUnavailableError('Adding articles by URL is not available here; paste the text.');
   const given = articleUrl(checkedUrl(input.url, reader.policy).href);
-  await refuseStored(db, [given]);
-  const page = await reader.readArticle(given);
+  if (refuseFirst) await refuseStored(db, [given]);
+  let page: Awaited<ReturnType<WebReader['readArticle']>>;
+  try {
+    page = await reader.readArticle(given);
+  } catch (err) {
+    if (!refuseFirst && err instanceof InputError) await refuseStored(db, [given]);
+    throw err;
+  }
   const url = page.canonicalUrl ?? page.url;
-  const otherUrls = [page.url, url].filter((u) => u !== given);
+  const otherUrls = [...new Set([...(refuseFirst ? [] : [given]), page.url, url])].filter(
+    (u) => !refuseFirst || u !== given,
+  );
   const host = new URL(url).hostname.replace(/^www\./, '');
   const toAdd: PageToAdd = {
     url,

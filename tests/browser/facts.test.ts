@@ -77,12 +77,19 @@ describe.skipIf(skipBrowserTests())('facts in Chromium', () => {
       ]);
       expect(await session.page.locator('h1').textContent()).toMatch(/quoted by CNN|CNN vs U\.S\./);
       expect(await session.page.locator('.key-hints').textContent()).toMatch(/Esc/);
+      // A claim's note and evidence fold away on a phone (one tap opens them), and are simply there on
+      // a wide screen.
+      const notes = session.page.locator('article[aria-label="Claim A"] details.review-notes');
+      const note = notes.locator('textarea[name="note"]');
       if (width === 390) {
         const b = await session.page
           .locator('article[aria-label="Claim B"]')
           .evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
         expect(b).toBeLessThan(2 * 844);
+        expect(await note.isVisible()).toBe(false);
+        await notes.locator('summary').click();
       }
+      expect(await note.isVisible()).toBe(true);
       expect(session.problems).toEqual([]);
     }, 60_000);
   }

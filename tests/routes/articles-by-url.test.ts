@@ -258,6 +258,17 @@ describe('where pages are stored later (Workers: the queue)', () => {
       jsonPost({ url: web.url('/file.pdf') }, reviewer.bearer),
     );
     expect(pdf.status).toBe(422);
+    // A stored URL whose page is gone now is still refused as stored, not as a failed fetch.
+    const pasted = await later.request(
+      '/api/articles',
+      jsonPost(
+        { outlet: 'Ledger', title: 'Gone since', url: web.url('/gone'), text: 'About 300 homes lost power.' },
+        reviewer.bearer,
+      ),
+    );
+    expect(pasted.status).toBe(201);
+    const gone = await later.request('/api/articles', jsonPost({ url: web.url('/gone') }, reviewer.bearer));
+    expect(gone.status).toBe(409);
     expect(await t.db.select().from(importJobs)).toHaveLength(before);
     expect(sent).toEqual([]);
   });

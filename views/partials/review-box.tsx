@@ -77,6 +77,17 @@ function NoteFields({ draft }: { draft?: ReviewDraft }) {
   );
 }
 
+// Verdicts may not contradict each other (src/services/verdict-rules.ts); an editor may record one
+// anyway, and the override is logged.
+function Override() {
+  return (
+    <label class="override">
+      <input type="checkbox" name="override" value="1" /> Override: record it even if it contradicts another
+      verdict (logged)
+    </label>
+  );
+}
+
 export function ReviewBox(p: ReviewBoxProps) {
   const { state, user } = p;
   const id = `${p.prefix}-review-${state.id}`;
@@ -162,15 +173,20 @@ export function ReviewBox(p: ReviewBoxProps) {
       ) : canReview ? (
         <form class="verdict" method="post" action={p.actionUrl} hx-post={p.actionUrl} {...target}>
           <Hidden state={state} returnTo={p.returnTo} />
-          <NoteFields draft={p.draft} />
-          {editor ? (
-            // Verdicts may not contradict each other (src/services/verdict-rules.ts); an editor may
-            // record one anyway, and the override is logged.
-            <label class="override">
-              <input type="checkbox" name="override" value="1" /> Override: record it even if it contradicts
-              another verdict (logged)
-            </label>
-          ) : null}
+          {p.prefix === 'claim' ? (
+            // A claim's note, evidence and override fold away on a phone (shown as they are on a wide
+            // screen), so both sides of a conflict page are near the top; a draft being retyped is open.
+            <details class="fold-narrow review-notes" open={Boolean(p.draft?.note || p.draft?.evidence)}>
+              <summary>Note, evidence{editor ? ', override' : ''}</summary>
+              <NoteFields draft={p.draft} />
+              {editor ? <Override /> : null}
+            </details>
+          ) : (
+            <>
+              <NoteFields draft={p.draft} />
+              {editor ? <Override /> : null}
+            </>
+          )}
           <div class="actions">
             {p.choices
               .filter(([value]) => value !== state.status)
