@@ -48,11 +48,11 @@ export async function runImportInBatches(
   if (!job) throw new NotFoundError(`There is no import ${jobId}.`);
   const positions = await pendingPositions(run.db, jobId);
   let at = 0;
-  // An item of another kind that ended a batch: done once that batch is stored (`stored`).
+  // An item of another kind that ended a batch: done once the batches before it are stored (`stored`:
+  // the last batch handed out; the next one may be handed out before the one before it is stored).
   let held: ImportItemRow | null = null;
   let stored = Promise.resolve();
-  let markStored = () => {};
-  const batches: ImportItemRow[][] = [];
+  const batches: { items: ImportItemRow[]; done: () => void }[] = [];
   const next = async (): Promise<IngestInput[] | null> => {
     const batch: { item: ImportItemRow; input: IngestInput }[] = [];
     for (;;) {
@@ -73,18 +73,16 @@ export async function runImportInBatches(
       }
     }
     if (batch.length === 0) return null;
-    batches.push(batch.map((b) => b.item));
-    stored = new Promise((resolve) => {
-      markStored = resolve;
-    });
+    stored = new Promise((done) => batches.push({ items: batch.map((b) => b.item), done }));
     return batch.map((b) => b.input);
   };
   await ingestInBatches(run.db, next, run.ingest ?? {}, async (_, results) => {
-    for (const [k, item] of (batches.shift() ?? []).entries()) {
+    const batch = batches.shift()!;
+    for (const [k, item] of batch.items.entries()) {
       const outcome = outcomeOf(results[k]!);
       await recordImportItem(run.db, jobId, item.position, outcome, Date.now());
       onEach?.({ ...outcome, position: item.position, target: item.target }, job);
     }
-    markStored();
+    batch.done();
   });
 }

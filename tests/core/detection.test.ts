@@ -134,6 +134,19 @@ describe('what is counted', () => {
       'Three people died when an Athens bank went up in flames Wednesday as tens of thousands of Greeks took to the streets to protest harsh spending cuts.';
     expect(relations({ a: toll, b: three })).toEqual(['corroboration']);
     expect(relations({ a: toll, b: three.replace('Three', 'Four') })).toEqual(['conflict']);
+    // A floor the total meets answers each group too (ECB+ 8_1ecbplus against 8_5ecbplus).
+    const floor = links({
+      a: 'A firebomb attack on a bank in Greece killed at least three people today as police fought pitched battles with striking protesters furious at brutal budget cuts. The fire broke out at a branch of Marfin Bank in Athens.',
+      b: `Three people have died after rioters in Greece set fire to a bank in Athens. ${listed}`,
+    });
+    expect(floor.map((l) => l.relation)).toEqual(['corroboration', 'corroboration']);
+    // …but not a group against another list's group (EQUATE NewsNLI-261, changed as the recall set does).
+    expect(
+      relations({
+        a: 'There were 17 women and six children among the dead, said Prime Minister Recep Tayyip Erdogan.',
+        b: 'Turkish PM Erdogan: 12 women and six children among the dead',
+      }),
+    ).toContain('conflict');
     const pirates =
       'Marine commandos boarded two of the pirate vessels to nab 12 Somali and 11 Yemeni pirates.';
     expect(quantities(pirates).map((q) => [q.unit, q.modifiers])).toEqual([
@@ -195,6 +208,20 @@ describe('what is counted', () => {
       'Police said Gray had previously been arrested four times in East Flatbush on charges of grand larceny.';
     expect(relations({ a: shot, b: arrested })).not.toContain('conflict');
     expect(relations({ a: shot, b: arrested.replace('been arrested', 'hit') })).toContain('conflict');
+  });
+
+  it('reads a time on the hour or half hour as rounded (`round-clock-time`)', () => {
+    // ECB+ 13_12ecbplus against 13_9ecbplus, and 21_11ecbplus: real sentences.
+    const exact =
+      'The first 9-1-1 call came at 3:33 a.m. from someone at Valley Hotel, Palmer public safety director Jon Owen said.';
+    const round = 'Owen says the fire call came in at 3:30 a.m.';
+    expect(relations({ a: exact, b: round })).not.toContain('conflict');
+    expect(relations({ a: exact, b: round.replace('3:30', '4:30') })).toContain('conflict');
+    const about = quantities(
+      'Raj Chohan was walking along parked cars on 117th Street at around 7 p.m. last night.',
+    )[0]!;
+    expect([about.low, about.high, about.hedge]).toEqual([405, 435, 'around']);
+    expect(quantities('Police responded at 7:01 p.m. on Friday.')[0]!.low).toBe(421);
   });
 
   it('counts buildings and villages by what befell them (`property-fate`)', () => {

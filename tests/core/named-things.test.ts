@@ -39,3 +39,21 @@ describe('named things that read like people (rule named-thing)', () => {
     expect(typeOf(page, 'Bettie')).toBe('person');
   });
 });
+
+describe('a name ending in an acronym (rule acronym-head)', () => {
+  const keyOf = (text: string, name: string) =>
+    extractArticle(text).entities.find((e) => e.name.includes(name))?.key;
+
+  it('is keyed as the acronym alone (SummEdits ectsum_FUL_q2_2021: summary against document)', () => {
+    const summary = keyOf(
+      'Adjusted EBITDA guidance remains unchanged at $455 million to $475 million despite raw material cost increases.',
+      'EBITDA',
+    );
+    const doc = keyOf(
+      'We are reaffirming our adjusted EBITDA guidance of $455 million to $475 million for the year.',
+      'EBITDA',
+    );
+    expect(summary).toBeDefined();
+    expect(summary).toBe(doc);
+  });
+});

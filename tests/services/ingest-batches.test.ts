@@ -131,6 +131,12 @@ describe('bulk ingest in batches', () => {
             target: `item-${k}.txt`,
             payload: { outlet, title, text, format, publishedAt: publishedAt ?? undefined },
           })),
+          // Past the first batch of 25: the second is handed out before the first is stored, and
+          // ended by the next item, which must wait for both.
+          ...Array.from({ length: 10 }, (_, n) => ({
+            target: `more-${n}.txt`,
+            payload: contactGroupReport(30 + n),
+          })),
           { target: 'missing.txt', payload: { error: 'the file could not be read (ENOENT)' } },
           { target: 'last.txt', payload: contactGroupReport(20) },
         ],
@@ -154,7 +160,7 @@ describe('bulk ingest in batches', () => {
       expect.stringMatching(/claims/),
       'the file could not be read (ENOENT)',
     ]);
-    expect(here.items.filter((i) => i[1] === 'stored')).toHaveLength(18);
+    expect(here.items.filter((i) => i[1] === 'stored')).toHaveLength(28);
     expect(threaded.heard).toEqual(here.heard);
     expect(threaded.rows).toEqual(here.rows);
   }, 120_000);

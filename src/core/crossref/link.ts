@@ -9,7 +9,7 @@ import { frameCloseness, periodOf } from './local-context';
 import type { QuantityPair } from './measures';
 import type { QuoteMatch } from './quotes';
 import { edgeGap, severityOf } from './severity';
-import { SUM } from './sums';
+import { LISTED, SUM } from './sums';
 import type { ClaimView } from './view';
 
 /** One speaker quoted with different words in two sources: a low quote_differs link. */
@@ -74,11 +74,24 @@ export function figureLink(
   // Iranians, 45 police" is one agreeing figure, not a disagreement with the total.
   const isSum = (p: QuantityPair) => p.qa.modifiers.includes(SUM) || p.qb.modifiers.includes(SUM);
   const anyAgreement = pairs.some((p) => p.overlap);
+  // A group of a list against a figure its list's total agrees with is answered by that total: "two
+  // women" of "two women and a man" against "at least three people". (Not against another group:
+  // "12 women" against "17 women" still conflict.)
+  const totalAgrees = (group: Quantity, other: Quantity) =>
+    group.modifiers.includes(LISTED) &&
+    pairs.some(
+      (t) =>
+        t.overlap &&
+        (t.qa.modifiers.includes(SUM) ? t.qb === other : t.qa === other && t.qb.modifiers.includes(SUM)),
+    );
+  const answered = (p: QuantityPair) => totalAgrees(p.qa, p.qb) || totalAgrees(p.qb, p.qa);
   // A hard conflict (literal intervals apart) before a soft one (bounds.ts), then the widest gap.
   const conflicts = pairs
-    .filter((p) => !p.overlap && !(anyAgreement && isSum(p)))
+    .filter((p) => !p.overlap && !(anyAgreement && isSum(p)) && !answered(p))
     .sort((x, y) => Number(x.soft !== null) - Number(y.soft !== null) || y.difference - x.difference);
-  const link = linkOn(va, vb, conflicts[0] ?? null, pairs[0]!, score, sharedNames);
+  // With no conflict left, the link shows a pair that agrees (not a group its list's total answers).
+  const shown = pairs.find((p) => p.overlap) ?? pairs[0]!;
+  const link = linkOn(va, vb, conflicts[0] ?? null, shown, score, sharedNames);
   // Rule other-conflict-stands: the other conflicting pairs, in the same order, for when the first is
   // answered elsewhere (agreements.ts).
   const sideOf = (p: QuantityPair): ConflictSide => ({
@@ -86,7 +99,7 @@ export function figureLink(
     closeness: frameCloseness(a, p.qa, b, p.qb),
     texts: [p.qa.text, p.qb.text],
   });
-  const chosen = conflicts[0] ?? pairs[0]!;
+  const chosen = conflicts[0] ?? shown;
   const spoken = new Set(pairs.filter((p) => p.overlap).flatMap((p) => [p.qa, p.qb]));
   voices.set(link, {
     ...sideOf(chosen),

@@ -27,7 +27,7 @@ import { informativeAgreement, MAX_CONFLICT_RATIO, overlaps, ratioOf, relativeDi
 import { frameCloseness, sameLocalContext } from './local-context';
 import { roundedAlike } from './rounding';
 import { scaleSlip } from './scale-slip';
-import { SUM } from './sums';
+import { LISTED, SUM } from './sums';
 import type { ClaimView } from './view';
 
 export interface QuantityPair {
@@ -68,6 +68,7 @@ const kept = (m: string) =>
   !isDescribedMark(m) &&
   m !== 'part-of' &&
   m !== SUM &&
+  m !== LISTED &&
   !isOwnerMark(m) &&
   !m.startsWith(WHOLE);
 

@@ -4,6 +4,8 @@ import { classOf, type UnitClass, type UnitFamily } from '../unit-class';
 
 /** Marks a total made by withSums. */
 export const SUM = 'sum';
+/** Marks a group withSums added up: against the other claim's total it is answered by the sum. */
+export const LISTED = 'listed';
 
 /**
  * The claim's quantities, plus the total of groups listed together whose fate the sentence states once
@@ -27,6 +29,7 @@ export function withSums(c: ClaimForMatching): Quantity[] {
     // What happened to people, said once for a list of groups: "11 militants and six soldiers were
     // killed"; or one noun's groups told apart by a word each: "12 Somali and 11 Yemeni pirates".
     if (j === i || (classOf(last).family !== 'fate' && !groupsOfOneNoun(parts))) continue;
+    for (let k = i; k <= j; k++) out[k] = { ...qs[k]!, modifiers: [...qs[k]!.modifiers, LISTED] };
     const start = c.text.indexOf(parts[0]!.text);
     out.push({
       ...last,

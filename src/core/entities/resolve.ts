@@ -43,6 +43,7 @@ export function resolveName(raw: RawName, notPerson = false): ResolvedName | nul
 // resolving it takes a dozen regular expressions and arrays. Frozen: the answers are shared. Bounded,
 // so that a long-lived process or isolate cannot grow without end.
 const RESOLVED = new Map<string, Readonly<ResolvedName> | null>();
+const ACRONYM = /^[A-Z]{2,6}s?$/;
 const RESOLVED_NOT_PERSON = new Map<string, Readonly<ResolvedName> | null>();
 
 function resolveNameOf(raw: RawName, notPerson: boolean): ResolvedName | null {
@@ -83,8 +84,17 @@ function resolveNameOf(raw: RawName, notPerson: boolean): ResolvedName | null {
   if (place || words.length === 1) {
     return { key: term('entity', foldName(words.join(''))), name, type: place ? 'place' : 'other' };
   }
-  if (connector || notPerson)
-    return { key: term('entity', foldName(words[words.length - 1]!)), name, type: 'other' };
+  if (connector || notPerson) return { key: lastWordKey(words), name, type: 'other' };
   // Two to four capitalised words without an organisation word: a person, keyed by surname.
-  return { key: term('entity', foldName(words[words.length - 1]!)), name, type: 'person' };
+  return { key: lastWordKey(words), name, type: 'person' };
+}
+
+/**
+ * A name keyed by its last word: folded, or as the acronym alone is keyed when the word is one
+ * (rule `acronym-head`): "Adjusted EBITDA" meets the "EBITDA" its document writes after a lower-case
+ * "adjusted".
+ */
+function lastWordKey(words: string[]): string {
+  const last = words[words.length - 1]!;
+  return term('entity', ACRONYM.test(last) ? last.replace(/(?<=[A-Z])s$/, '').toLowerCase() : foldName(last));
 }

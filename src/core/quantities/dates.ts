@@ -202,11 +202,23 @@ function readClock(tokens: Token[], i: number, text: string) {
     if (t.type === 'num' && after && CLOCK_AFTER.has(after.lower)) end = i + 1;
   }
   const value = (hours % 12) * 60 + minutes;
-  return {
-    quantity: dateQuantity(tokens, i, end, text, value, 'minute', CLOCK, clockRelation(tokens, i)),
-    next: end,
-  };
+  const quantity = dateQuantity(tokens, i, end, text, value, 'minute', CLOCK, clockRelation(tokens, i));
+  return { quantity: roundClock(quantity, minutes, tokens[i - 1]?.lower), next: end };
 }
+
+/**
+ * Rule round-clock-time: a time on the hour or the half hour stands for the minutes around it, as a
+ * round number does ("7 p.m." and "7:01 p.m." are one moment told to two precisions; "3:30 a.m." and
+ * "3:33 a.m." one call), five minutes either way, fifteen after "about", "around", "approximately" or
+ * "roughly" ("at about 7 p.m."). A time told to the minute ("7:01") is exact.
+ */
+function roundClock(q: Quantity, minutes: number, before: string | undefined): Quantity {
+  if (minutes % 30 !== 0) return q;
+  const hedged = before !== undefined && CLOCK_HEDGES.has(before);
+  const slack = hedged ? 15 : 5;
+  return { ...q, low: q.value - slack, high: q.value + slack, hedge: hedged ? before : null };
+}
+const CLOCK_HEDGES = new Set(['about', 'around', 'approximately', 'roughly', 'approx']);
 
 /**
  * What a time of day says of its event, from the word before it: "at 6:55 PM" is when it happened,
