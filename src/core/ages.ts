@@ -3,6 +3,7 @@
 // protagonists (the shooting, the vigil, the trial), but the victim's age is the same in all of them.
 
 import { roleOf } from './age-roles';
+import { TITLES } from './entities/vocabulary';
 import { isTerm, keyOf, keysOf, term } from './terms';
 import type { ClaimForMatching, EntityMention, Quantity, Span } from './types';
 import { familyOf } from './unit-class';
@@ -34,15 +35,52 @@ export function resolveAgeHolders(
   for (const q of quantities) {
     const holder = ageHolder(q);
     if (!holder) continue;
-    const m = mentions.find(
+    const named = mentions.filter(
       (x) =>
         x.start >= sentence.start &&
         x.end <= sentence.end &&
         x.surface.split(/\s+/).some((w) => fold(w.replace(/'s$/, '')) === holder),
     );
-    if (m && keyOf(m.key) !== holder)
-      q.modifiers = q.modifiers.map((x) => (x === `${HOLDER}${holder}` ? `${HOLDER}${keyOf(m.key)}` : x));
+    // The mention nearest before the age is its holder's ("Gray's older sister, Mahnefah Gray, 19").
+    const m = named.filter((x) => x.start <= q.start).at(-1) ?? named[0];
+    const key = m ? keyOf(m.key) : holder;
+    if (key !== holder)
+      q.modifiers = q.modifiers.map((x) => (x === `${HOLDER}${holder}` ? `${HOLDER}${key}` : x));
+    // The given names the sentence writes (not the article's fullest name: "Ironically Nichols").
+    const given = givenNames(m?.surface ?? '', key, fold);
+    if (given.length > 0) q.modifiers = [...q.modifiers, `${GIVEN}${given.join('+')}`];
   }
+}
+
+const GIVEN = 'given:';
+export const isGivenMark = (modifier: string) => modifier.startsWith(GIVEN);
+
+/** The given names of a person's name ("jeremy" in "Jeremy Ortiz", "luis gerardo jerry" in "Deputy Luis Gerardo "Jerry" Ortiz"). */
+function givenNames(surface: string, key: string, fold: (word: string) => string): string[] {
+  const words = surface.split(/[\s"“”]+/).map((w) => w.replace(/[^\p{L}'-]/gu, ''));
+  return words
+    .filter(
+      (w) =>
+        w.length > 1 &&
+        /^\p{Lu}/u.test(w) &&
+        !TITLES.has(w.toLowerCase()) &&
+        fold(w.replace(/'s$/, '')) !== key,
+    )
+    .map((w) => w.toLowerCase())
+    .sort();
+}
+
+/**
+ * Rule different-given-names: a surname keys its family too ("Gray's older sister, Mahnefah Gray, 19"
+ * and "16-year-old Kimani Gray"). Two ages whose sentences give their holders' given names, none of
+ * them alike, are two people's. Names alike share their first four letters, as a name and its short
+ * form often do ("Alexandros" / "Alexis"; not "Jerry" / "Jeremy").
+ */
+function givenApart(qa: Quantity, qb: Quantity): boolean {
+  const ga = qa.modifiers.find(isGivenMark)?.slice(GIVEN.length).split('+');
+  const gb = qb.modifiers.find(isGivenMark)?.slice(GIVEN.length).split('+');
+  const alike = (x: string, y: string) => x.slice(0, 4) === y.slice(0, 4);
+  return ga !== undefined && gb !== undefined && !ga.some((x) => gb.some((y) => alike(x, y)));
 }
 
 /**
@@ -89,7 +127,7 @@ const people = (c: ClaimForMatching) => keysOf(c.terms, 'person');
 export function sameNamedPerson(a: ClaimForMatching, qa: Quantity, b: ClaimForMatching, qb: Quantity) {
   const ha = ageHolder(qa);
   const hb = ageHolder(qb);
-  if (ha && hb) return ha === hb;
+  if (ha && hb) return ha === hb && !givenApart(qa, qb);
   // …and gives one age only: in "Jerry was 35 and had more drive than a 21-year-old" the 21 is nobody's.
   // …and the age describes no noun of its own: "Orozco was charged with murdering the 35-year-old
   // *deputy*" gives the deputy's age, not Orozco's.
@@ -235,6 +273,7 @@ export function agesOfDifferentHolders(a: ClaimForMatching, qa: Quantity, b: Cla
   if (sameRole(qa, qb)) return false;
   const ha = ageHolder(qa);
   const hb = ageHolder(qb);
+  if (ha && ha === hb) return givenApart(qa, qb);
   return (!!ha && !hb && holderNoun(b, qb) !== null) || (!!hb && !ha && holderNoun(a, qa) !== null);
 }
 

@@ -224,6 +224,23 @@ describe('what is counted', () => {
     expect(quantities('Police responded at 7:01 p.m. on Friday.')[0]!.low).toBe(421);
   });
 
+  it('tells two holders of one surname apart by their given names (`different-given-names`)', () => {
+    // ECB+ 19_2ecbplus against 19_8ecbplus, and 19_10ecb against 19_11ecb (real sentences, shortened).
+    const victim =
+      'In the week following the fatal shooting of 16-year-old Kimani Gray, protests have erupted in Brooklyn.';
+    const sister =
+      "Gray's older sister, Mahnefah Gray, 19, told the New York Times that a witness of the shooting in Brooklyn told her that her brother was only fixing his belt.";
+    expect(quantities(sister)[0]!.modifiers).toContain('given:mahnefah');
+    expect(relations({ a: victim, b: sister })).not.toContain('conflict');
+    // A name and its short form are one person's: their ages are still compared.
+    expect(
+      relations({
+        a: "There's been more rioting in Greece in protest at the death of 15-year-old Alexandros Grigoropoulos.",
+        b: 'It was next to the Exarchia district where Alexis Grigoropoulos, 16, was killed by a police bullet in Greece on 6 December.',
+      }),
+    ).toContain('conflict');
+  });
+
   it('counts buildings and villages by what befell them (`property-fate`)', () => {
     // ECB+ 20_1ecbplus against 20_3ecbplus and 20_6ecbplus, and 19_14ecb against 19_7ecb.
     const damaged =

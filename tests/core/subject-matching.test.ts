@@ -112,7 +112,8 @@ describe('an age belongs to a person, not to an event', () => {
   it('keys a holder written by first name to the person, so both ages are one person', () => {
     const text = 'Police shot Tyrone Gray in Brooklyn.\nMourners remembered 11-year-old Tyrone (Ty) Gray.';
     const [age] = quantities(text).filter((q) => q.unitClass === 'age');
-    expect(age!.modifiers).toEqual(['who:gr']);
+    // …and the given name its sentence writes (different-given-names).
+    expect(age!.modifiers).toEqual(['who:gr', 'given:tyrone']);
   });
 
   it('still keeps apart the same weekday test for figures that are no ages', () => {

@@ -2,7 +2,7 @@
 // rules, each rejecting a pair of figures for one reason, then the choice of the pair to compare.
 
 import { isRoleMark } from '../age-roles';
-import { isDescribedMark } from '../ages';
+import { isDescribedMark, isGivenMark } from '../ages';
 import { isOwnerMark, ownedAlike, ownerOf } from '../owners';
 import { sameGiver, sameParty } from '../parties';
 import { WHOLE } from '../quantities';
@@ -66,6 +66,7 @@ const kept = (m: string) =>
   !m.startsWith('when:') &&
   !isRoleMark(m) &&
   !isDescribedMark(m) &&
+  !isGivenMark(m) &&
   m !== 'part-of' &&
   m !== SUM &&
   m !== LISTED &&
