@@ -200,12 +200,10 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
       previous: i > 0 ? sentences[i - 1]! : null,
     });
   });
-  keepUniqueRoles(claims.flatMap((c) => c.quantities));
+  const allQuantities = claims.flatMap((c) => c.quantities);
+  keepUniqueRoles(allQuantities);
   const lead = protagonists[0];
-  describedProtagonist(
-    claims.flatMap((c) => c.quantities),
-    lead !== undefined && persons.has(lead) ? lead : null,
-  );
+  describedProtagonist(allQuantities, lead !== undefined && persons.has(lead) ? lead : null);
   return { text, sentences, claims, entities, mentions };
 }
 
