@@ -13,6 +13,7 @@ import worker, { databaseFor } from '../../src/worker';
 import { consumeFeedMessages, FEEDS_QUEUE, type FeedMessage } from '../../src/worker-feeds';
 import harbour from '../fixtures/web/harbour-jsonld.html?raw';
 import wire from '../fixtures/web/wire-graph.html?raw';
+import { message } from './fake-message';
 
 const RSS = `<?xml version="1.0"?><rss version="2.0"><channel><title>Stub news</title>
 <item><title>Storm</title><link>https://news.example/storm</link></item>
@@ -48,20 +49,6 @@ function recordingQueue() {
     },
   };
 }
-const message = (body: unknown) => {
-  const m = {
-    body,
-    acked: false,
-    retried: false,
-    ack() {
-      m.acked = true;
-    },
-    retry() {
-      m.retried = true;
-    },
-  };
-  return m;
-};
 
 describe('feeds on Workers', () => {
   it('cron → one message per due feed → poll → one message per item → articles in D1', async () => {
@@ -94,7 +81,7 @@ describe('feeds on Workers', () => {
       etag: '"v1"',
     });
 
-    const items = queue.sent.slice(1).map(message);
+    const items = queue.sent.slice(1).map((b) => message(b));
     await consumeFeedMessages(items, db, reader, queue, {});
     expect(items.every((m) => m.acked)).toBe(true);
     // Each page read and sent on, nothing stored yet.
@@ -108,7 +95,7 @@ describe('feeds on Workers', () => {
     );
     expect((await feedItemsOf(db, feed.id)).map((r) => r.status)).toEqual(['queued', 'queued']);
     // Stored from those messages, each delivered twice: once each.
-    const stores = [...queue.sent.slice(3), ...queue.sent.slice(3)].map(message);
+    const stores = [...queue.sent.slice(3), ...queue.sent.slice(3)].map((b) => message(b));
     await consumeFeedMessages(stores, db, reader, queue, {});
     expect(stores.every((m) => m.acked)).toBe(true);
     const rows = await feedItemsOf(db, feed.id);

@@ -19,6 +19,7 @@ import { consumeFeedMessages } from '../../src/worker-feeds';
 import { type ImportMessage, importLaterFor } from '../../src/worker-imports';
 import harbour from '../fixtures/web/harbour-jsonld.html?raw';
 import wire from '../fixtures/web/wire-graph.html?raw';
+import { message } from './fake-message';
 
 const pages: Record<string, string> = {
   'https://imports.example/storm': harbour,
@@ -35,17 +36,6 @@ const stub: Transport = async (url) => {
     })(),
     cancel() {},
   } satisfies Hop;
-};
-const message = (body: unknown) => {
-  const m = {
-    body,
-    acked: false,
-    ack() {
-      m.acked = true;
-    },
-    retry() {},
-  };
-  return m;
 };
 
 describe('bulk imports on Workers', () => {
@@ -64,7 +54,7 @@ describe('bulk imports on Workers', () => {
     await importLaterFor(queue)!(job.id, [1, 2, 3]);
     expect(sent).toEqual([1, 2, 3].map((position) => ({ kind: 'import', jobId: job.id, position })));
     const reader = webReader({ transport: stub, extract: rewriterExtract });
-    const messages = [...sent, sent[0]].map(message);
+    const messages = [...sent, sent[0]].map((b) => message(b));
     await consumeFeedMessages(messages, db, reader, undefined, {});
     expect(messages.every((m) => m.acked)).toBe(true);
     const p = await importProgress(db, job.id);
@@ -124,7 +114,7 @@ describe('bulk imports on Workers', () => {
     ]);
     expect(await importProgress(db, two.id)).toMatchObject({ done: 0, current: { position: 1 } });
     // Delivered twice: stored once, its outcome recorded once.
-    const pageMessages = [sent[0], sent[0]].map(message);
+    const pageMessages = [sent[0], sent[0]].map((b) => message(b));
     await consumeFeedMessages(pageMessages, db, reader, queue, {});
     expect(pageMessages.every((m) => m.acked)).toBe(true);
     expect(sent).toHaveLength(1);

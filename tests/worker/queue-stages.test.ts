@@ -7,6 +7,7 @@ import cnn from '../../seeds/cnn-austin-kyiv-visit.txt?raw';
 import dod from '../../seeds/dod-ukraine-assistance-briefing.txt?raw';
 import { type IngestInput, ingestArticle } from '../../src/services/ingest';
 import { consumeCrossReferences, databaseFor } from '../../src/worker';
+import { message } from './fake-message';
 
 type D1 = {
   prepare(sql: string): { all(): Promise<{ results: Record<string, unknown>[] }> };
@@ -79,22 +80,6 @@ async function snapshot() {
       })
       .sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))),
   };
-}
-
-function message(body: unknown) {
-  const m = {
-    body,
-    attempts: 1,
-    acked: false,
-    retried: false,
-    ack() {
-      m.acked = true;
-    },
-    retry() {
-      m.retried = true;
-    },
-  };
-  return m;
 }
 
 describe('queue consumer stages', () => {

@@ -5,26 +5,13 @@ import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:
 import { describe, expect, it } from 'vitest';
 import { ingestArticle } from '../../src/services/ingest';
 import worker, { consumeCrossReferences, databaseFor } from '../../src/worker';
-
-function message(body: unknown) {
-  const m = {
-    body,
-    attempts: 1,
-    acked: false,
-    retried: false,
-    ack() {
-      m.acked = true;
-    },
-    retry() {
-      m.retried = true;
-    },
-  };
-  return m;
-}
+import { message } from './fake-message';
 
 describe('queue consumer', () => {
   it('drops messages that name no article, and acks one for an article that is gone', async () => {
-    const messages = [null, 'x', { articleId: -1 }, { articleId: 1.5 }, { articleId: 987_654 }].map(message);
+    const messages = [null, 'x', { articleId: -1 }, { articleId: 1.5 }, { articleId: 987_654 }].map((b) =>
+      message(b),
+    );
     await consumeCrossReferences({ messages }, { DB: env.DB });
     expect(messages.map((m) => [m.acked, m.retried])).toEqual(messages.map(() => [true, false]));
   });

@@ -14,6 +14,7 @@ import { storeArticleToAdd } from '../../src/services/web-articles';
 import worker, { databaseFor } from '../../src/worker';
 import { FEEDS_QUEUE } from '../../src/worker-feeds';
 import { type SignedIn, signedIn } from '../helpers/auth';
+import { message } from './fake-message';
 
 const ORIGIN = 'http://crosscheck.test';
 const page = (n: number) => `<!doctype html><html><head><title>Quay ${n} | Harbour Times</title>
@@ -34,23 +35,6 @@ const recordingQueue = () => {
       sent.push(...messages.map((m) => m.body as Record<string, unknown>));
     },
   };
-};
-const message = (body: unknown, id: string) => {
-  const m = {
-    id,
-    timestamp: new Date(),
-    body,
-    attempts: 1,
-    acked: false,
-    retried: false,
-    ack() {
-      m.acked = true;
-    },
-    retry() {
-      m.retried = true;
-    },
-  };
-  return m;
 };
 
 const feeds = recordingQueue();

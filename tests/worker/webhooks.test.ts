@@ -15,18 +15,7 @@ import { rewriterExtract } from '../../src/web/rewriter-extract';
 import worker, { databaseFor } from '../../src/worker';
 import { consumeFeedMessages, FEEDS_QUEUE } from '../../src/worker-feeds';
 import { enqueueDueDeliveries } from '../../src/worker-webhooks';
-
-const message = (body: unknown) => {
-  const m = {
-    body,
-    acked: false,
-    ack() {
-      m.acked = true;
-    },
-    retry() {},
-  };
-  return m;
-};
+import { message } from './fake-message';
 
 describe('webhooks on Workers', () => {
   it('signs as Node does', async () => {
