@@ -64,5 +64,8 @@ describe('conversions in parentheses (rule converted-figure)', () => {
       ['usd', 'converted'],
     ]);
     expect(quantities('C$2m and NZ$3 million').map((q) => q.unit)).toEqual(['cad', 'nzd']);
+    expect(quantities('It raised 15 million Canadian dollars.').map((q) => [q.unit, q.value])).toEqual([
+      ['cad', 15e6],
+    ]);
   });
 });

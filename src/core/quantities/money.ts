@@ -5,7 +5,7 @@
 
 import { subunitsAt } from '../number-words';
 import type { NumberMatch } from '../numbers';
-import { CURRENCY_WORDS, TIME_UNITS, unitClassOf } from '../units';
+import { CURRENCY_WORDS, DOLLAR_COUNTRIES, TIME_UNITS, unitClassOf } from '../units';
 import { singular, type Token } from '../words';
 import type { AmountReading } from './reading';
 
@@ -45,7 +45,12 @@ export function readCurrencyAfter(r: AmountReading, tokens: Token[]): void {
     }
   }
   const word = tokens[r.j];
-  if (!r.currency && !r.percent && word && CURRENCY_WORDS.has(singular(word.lower))) {
+  // "15 million Canadian dollars": the country before "dollars" says whose (rule country-dollar).
+  const country = word && word.lower.length > 2 ? DOLLAR_COUNTRIES.get(word.lower) : undefined;
+  if (!r.currency && !r.percent && country && singular(tokens[r.j + 1]?.lower ?? '') === 'dollar') {
+    r.currency = country;
+    r.j += 2;
+  } else if (!r.currency && !r.percent && word && CURRENCY_WORDS.has(singular(word.lower))) {
     r.currency = CURRENCY_WORDS.get(singular(word.lower))!;
     r.j++;
   }
