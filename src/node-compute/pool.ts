@@ -115,7 +115,11 @@ export function threadCompute(options: ThreadComputeOptions = {}): ThreadCompute
   let closed = false;
 
   const busy = (message: string) => new BusyError(message, BUSY_RETRY_AFTER_SECONDS);
-  const slots: Slot[] = Array.from({ length: threads }, () => ({ worker: null, ready: false, current: null }));
+  const slots: Slot[] = Array.from({ length: threads }, () => ({
+    worker: null,
+    ready: false,
+    current: null,
+  }));
   const loading = () => slots.filter((s) => s.worker && !s.ready).length;
 
   function start(slot: Slot): void {
