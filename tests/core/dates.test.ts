@@ -93,7 +93,10 @@ describe('comparison: date-needs-agreeing-rest', () => {
     const summary =
       'Sally helps Phoebe and Ben to book a train ticket from the main station on June 26th departing at 1:34 PM, reaching Bedford at 7:55 PM, and they have discounts as retired citizens.';
     const links = compareTexts([doc, summary]).filter((l) => l.relation === 'conflict');
-    expect(links.map((l) => [l.explanation.a?.text, l.explanation.b?.text])).toContainEqual(['6:55 PM', '7:55 PM']);
+    expect(links.map((l) => [l.explanation.a?.text, l.explanation.b?.text])).toContainEqual([
+      '6:55 PM',
+      '7:55 PM',
+    ]);
     const told = summary.replace('7:55', '6:55');
     expect(compareTexts([doc, told]).filter((l) => l.relation === 'conflict')).toEqual([]);
   });

@@ -6,7 +6,7 @@ import type { Entity, EntityMention } from '../types';
 import { startsUpper, type Token } from '../words';
 import { findNames } from './find';
 import { foldName } from './fold';
-import { aloneKeys, commonHead, determinedName, addModifierKeys, lowerCaseWords } from './named-things';
+import { addModifierKeys, aloneKeys, commonHead, determinedName, lowerCaseWords } from './named-things';
 import { lastWordKey, type ResolvedName, resolveName } from './resolve';
 import { PLACE_CUES, PLACE_CUES_AFTER } from './vocabulary';
 
