@@ -57,3 +57,27 @@ describe('a name ending in an acronym (rule acronym-head)', () => {
     expect(summary).toBe(doc);
   });
 });
+
+describe('a named thing told apart by its modifier (rule modifier-key)', () => {
+  const keysOf = (text: string) => extractArticle(text).claims.flatMap((c) => c.keys);
+  // SummEdits sales_email_30: the email capitalises its plan and writes "plan" in lower case elsewhere;
+  // the summary writes "the Platinum plan".
+  const doc =
+    "For a limited time, we're offering an exclusive 10% discount on your first three months with any subscription plan! " +
+    'So, here is your chance to invest in your financial future - all for the special rate of just $630/month for our Platinum Plan.';
+  const summary =
+    'There is no discount for the first three months, where the Platinum plan can be subscribed for $670/month.';
+
+  it('keys the thing by the word before its common noun too, so a lower-case retelling meets it', () => {
+    const shared = keysOf(doc).filter((k) => k.startsWith('money') && keysOf(summary).includes(k));
+    expect(shared).toContain('money:usd|e:pltnm');
+  });
+
+  it('keeps the key of the whole name, for a retelling that capitalises it too', () => {
+    expect(keysOf(doc)).toContain('money:usd|e:pln');
+  });
+
+  it('keys it so only when the text writes the noun in lower case', () => {
+    expect(keysOf(doc.replace('subscription plan', 'subscription'))).not.toContain('money:usd|e:pltnm');
+  });
+});

@@ -94,7 +94,7 @@ function resolveNameOf(raw: RawName, notPerson: boolean): ResolvedName | null {
  * (rule `acronym-head`): "Adjusted EBITDA" meets the "EBITDA" its document writes after a lower-case
  * "adjusted".
  */
-function lastWordKey(words: string[]): string {
+export function lastWordKey(words: string[]): string {
   const last = words[words.length - 1]!;
   return term('entity', ACRONYM.test(last) ? last.replace(/(?<=[A-Z])s$/, '').toLowerCase() : foldName(last));
 }
