@@ -1,5 +1,6 @@
 // What two claims' own sentences share: wording, figures stated alike, one sentence told twice.
 import type { Quantity } from '../types';
+import { isDateFamily } from '../unit-class';
 import type { ClaimView } from './view';
 
 /**
@@ -10,6 +11,26 @@ export function sameFigure(a: ClaimView, b: ClaimView): boolean {
   return a.anchorQuantities.some((qa) =>
     b.anchorQuantities.some((qb) => qb.unitClass === qa.unitClass && qb.value === qa.value),
   );
+}
+
+/**
+ * Rule `figures-told-alike`: two sentences that state two more figures the same way, whatever their
+ * kind ("within the next 10 days … for the first six months" in both), tell one offer or one event: a
+ * generic figure alone is common ground, two of them stated alike beside the one compared are not.
+ * Dates and times are left out (two sentences of one quarter share its year and quarter).
+ */
+export function figuresToldAlike(a: ClaimView, b: ClaimView): boolean {
+  let n = 0;
+  for (const q of a.c.quantities) {
+    if (isDateFamily(q)) continue;
+    if (
+      b.c.quantities.some(
+        (o) => o.unitClass === q.unitClass && o.low === q.low && o.high === q.high && o.rate === q.rate,
+      )
+    )
+      if (++n >= 2) return true;
+  }
+  return false;
 }
 
 export interface WordingShare {
