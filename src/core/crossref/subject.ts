@@ -11,6 +11,7 @@ import {
   restated,
   sameFigure,
   sameWording,
+  sharedRangeBound,
   type WordingShare,
   wordingShare,
 } from './wording';
@@ -187,6 +188,7 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
         sameWording(x.share) ||
         sameFigure(x.a, x.b) ||
         figuresToldAlike(x.a, x.b) ||
+        sharedRangeBound(x.a, x.b) ||
         (x.sameStory && framedAlike(x))
       ),
   },

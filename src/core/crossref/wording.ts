@@ -1,6 +1,6 @@
 // What two claims' own sentences share: wording, figures stated alike, one sentence told twice.
 import type { Quantity } from '../types';
-import { isDateFamily } from '../unit-class';
+import { classOf, isDateFamily, isGenericMeasure } from '../unit-class';
 import type { ClaimView } from './view';
 
 /**
@@ -32,6 +32,32 @@ export function figuresToldAlike(a: ClaimView, b: ClaimView): boolean {
   }
   return false;
 }
+
+/**
+ * Rule `shared-range-bound`: two ranges of one kind that share a bound exactly ("between 2,400 and
+ * 2,600 units", "between 2,400 and 2,500 units") state that count alike, as sameFigure's exact counts
+ * do: a shared subject, however the other bound differs. Counts and sums only, more than a handful.
+ */
+export function sharedRangeBound(a: ClaimView, b: ClaimView): boolean {
+  return a.c.quantities.some(
+    (qa) =>
+      isRange(qa) &&
+      b.c.quantities.some(
+        (qb) =>
+          isRange(qb) &&
+          qb.unitClass === qa.unitClass &&
+          ((qa.low === qb.low && qa.low >= 10) || qa.high === qb.high),
+      ),
+  );
+}
+const isRange = (q: Quantity) =>
+  q.hedge === null &&
+  q.rate === null &&
+  q.unitClass !== '' &&
+  q.low === q.value &&
+  q.high > q.low &&
+  Number.isFinite(q.high) &&
+  !isGenericMeasure(classOf(q));
 
 export interface WordingShare {
   shared: number;
