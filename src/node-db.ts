@@ -7,7 +7,8 @@ import { type Client, createClient } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import type { Db } from '../db/client';
-import { describeRepairs, repairText } from '../db/queries/repair-text';
+import { describeRepairs } from '../db/queries/repair-text';
+import { checkText } from '../db/queries/text-watch';
 import * as schema from '../db/schema';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -61,10 +62,11 @@ export async function openNodeDb(url: string): Promise<NodeDb> {
   const migrations = { migrationsFolder: resolve(ROOT, 'db/migrations') };
   await migrate(drizzle(client), migrations);
   // Before anything reads a row: a value that is no UTF-8 (stored before input was cleaned) would make
-  // libSQL's client panic and kill the process (issue 19). Local files only: a remote database is
-  // repaired with `npm run db:repair`.
+  // libSQL's client panic and kill the process (issue 19). Triggers note what was written since the
+  // last open, so only that is read (db/queries/text-watch.ts); a table is read whole only the first
+  // time. Local files only: a remote database is repaired with `npm run db:repair`.
   if (file) {
-    const fixed = await repairText(db);
+    const { fixed } = await checkText(db);
     if (fixed.length > 0) console.warn(`crosscheck: repaired ${describeRepairs(fixed)}`);
   }
   return {

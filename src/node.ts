@@ -24,6 +24,7 @@ import { backfillFactsIfNeeded } from './services/fact-upkeep';
 import { type FeedScheduler, feedScheduler } from './services/feed-scheduler';
 import { ingestFeedItem } from './services/feeds';
 import { importScheduler } from './services/import-scheduler';
+import type { StorePageLater } from './services/url-add';
 import { type WebhookScheduler, webhookScheduler } from './services/webhook-scheduler';
 import type { AppSettings } from './shared/app-env';
 import { staticFiles } from './static-files';
@@ -51,6 +52,11 @@ export interface ServerOptions {
    * pages); by default the request does it.
    */
   crossReferenceLater?: CrossReferenceLater;
+  /**
+   * Store an added URL's page after the answer, as the Worker does through its FEEDS queue (tests of the
+   * form's status box); by default the request stores it.
+   */
+  storePageLater?: StorePageLater;
   /** Tests only: let "add by URL" and feeds fetch from 127.0.0.1 (a fixture server). Never from the environment. */
   allowLoopbackForTests?: boolean;
   /** Poll due feeds every minute in this process (npm start: on unless FEED_POLLING=off; default off here). */
@@ -165,6 +171,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       health: fileHealth(opened, (line) => console.error(line)),
       webReader,
       importLater: imports.later,
+      storePageLater: opts.storePageLater,
       // New items a "Poll now" found are added after the answer, one at a time per host (the reader's).
       feedItemsLater: async (feedId, urls) => {
         void (async () => {

@@ -21,6 +21,7 @@ import {
   sweepPending,
   upkeepStored,
 } from './services/crossref-later';
+import { recoverStaleImports } from './services/imports';
 import { workerWebReader } from './web/worker-reader';
 import {
   consumeFeedMessages,
@@ -302,13 +303,29 @@ export default {
       });
     return consumeCrossReferences(batch, env);
   },
-  /** The cron trigger: due feeds are sent to FEEDS; articles left pending (a lost message, an outage) are sent again. */
+  /**
+   * The cron trigger: due feeds and webhook retries are sent to FEEDS; import items and articles left
+   * without an outcome (a lost message, an outage) are sent again.
+   */
   async scheduled(_controller: unknown, env: Env, ctx: ExecutionContext): Promise<void> {
     const feeds = env.FEEDS;
     if (feeds)
       ctx.waitUntil(
         enqueueDueDeliveries(appFor(env).db, feeds).catch((err) =>
           console.error('crosscheck: sending the due webhook deliveries failed', err),
+        ),
+      );
+    const importLater = importLaterFor(feeds);
+    if (importLater)
+      ctx.waitUntil(
+        recoverStaleImports(appFor(env).db, importLater).then(
+          ({ resent, failed }) => {
+            if (resent + failed > 0)
+              console.log(
+                `crosscheck: import items left without an outcome: ${resent} sent again, ${failed} failed`,
+              );
+          },
+          (err) => console.error('crosscheck: recovering stale import items failed', err),
         ),
       );
     if (feeds)

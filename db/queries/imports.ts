@@ -1,5 +1,5 @@
 // Bulk imports: the job, its items and their outcomes (src/services/imports.ts does the work).
-import { and, asc, desc, eq, inArray, isNull, notExists, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, notExists, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { importItems, importJobs } from '../schema';
 import { runBatch, runStatements } from './batch';
@@ -167,13 +167,19 @@ export interface ImportOutcome {
   feedId?: number | null;
 }
 
-/** Records what became of an item (its payload is no longer needed), and finishes the job when it was the last. */
+/**
+ * Records what became of an item (its payload is no longer needed), and finishes the job when it was the
+ * last. Only an item still open: running, or pending again after `recoverStaleItems` sent it again (a
+ * late store of the message thought lost records its outcome, and the message sent again finds the item
+ * done). `startedBefore`: only an item that has not been taken since (the stale recovery's failures).
+ */
 export async function recordImportItem(
   db: Db,
   jobId: number,
   position: number,
   o: ImportOutcome,
   now: number,
+  startedBefore?: number,
 ): Promise<void> {
   const open = db
     .select({ one: sql`1` })
@@ -195,7 +201,8 @@ export async function recordImportItem(
         and(
           eq(importItems.jobId, jobId),
           eq(importItems.position, position),
-          eq(importItems.status, 'running'),
+          inArray(importItems.status, ['running', 'pending']),
+          startedBefore === undefined ? undefined : lt(importItems.startedAt, startedBefore),
         ),
       ),
     db
@@ -220,4 +227,65 @@ export async function unfinishedImportJobs(db: Db, before: number): Promise<numb
     .where(eq(importItems.status, 'pending'))
     .orderBy(asc(importItems.jobId));
   return rows.map((r) => r.jobId);
+}
+
+/** An item left without an outcome (see `staleImportItems`). */
+export interface StaleItem {
+  jobId: number;
+  position: number;
+  target: string;
+  /** Set once the item was sent again: a second time stale, it fails. */
+  reason: string | null;
+}
+
+/**
+ * Items without an outcome since before `before` (on Workers, the queue message that was doing them is
+ * gone): running ones, and pending ones already sent again (`resendImportItem`), oldest first.
+ */
+export async function staleImportItems(db: Db, before: number, limit = 50): Promise<StaleItem[]> {
+  return db
+    .select({
+      jobId: importItems.jobId,
+      position: importItems.position,
+      target: importItems.target,
+      reason: importItems.reason,
+    })
+    .from(importItems)
+    .where(
+      and(
+        or(
+          eq(importItems.status, 'running'),
+          and(eq(importItems.status, 'pending'), isNotNull(importItems.reason)),
+        ),
+        lt(importItems.startedAt, before),
+      ),
+    )
+    .orderBy(asc(importItems.startedAt))
+    .limit(limit);
+}
+
+/**
+ * A stale running item back to pending, to be sent again, with why (`reason`, shown while it waits) and
+ * when (`startedAt`: the clock of its second chance). False when it moved meanwhile (a late outcome).
+ */
+export async function resendImportItem(
+  db: Db,
+  item: { jobId: number; position: number },
+  reason: string,
+  now: number,
+  before: number,
+): Promise<boolean> {
+  const rows = await db
+    .update(importItems)
+    .set({ status: 'pending', reason, startedAt: now })
+    .where(
+      and(
+        eq(importItems.jobId, item.jobId),
+        eq(importItems.position, item.position),
+        eq(importItems.status, 'running'),
+        lt(importItems.startedAt, before),
+      ),
+    )
+    .returning({ position: importItems.position });
+  return rows.length > 0;
 }

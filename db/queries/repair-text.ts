@@ -22,13 +22,16 @@ const ESCAPED_SURROGATE = /\\u[dD][89a-fA-F]/;
 /** A GLOB pattern for any character but printable ASCII, tab and line breaks (any byte >= 0x80). */
 const NOT_ASCII = "'*[^' || char(9) || char(10) || char(13) || ' -~]*'";
 
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+export const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** The table where triggers note rows to check (text-watch.ts); it holds no text of its own to repair. */
+export const TEXT_CHECKS = 'text_checks';
 
 /** The tables' TEXT columns, but not the full-text index's own tables (rebuilt from claims). */
-async function textColumns(db: Db): Promise<{ table: string; column: string }[]> {
+export async function textColumns(db: Db): Promise<{ table: string; column: string }[]> {
   const tables = await readRows(db, {
-    sql: "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '%fts%' and name not like '%drizzle%'",
-    args: [],
+    sql: "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '%fts%' and name not like '%drizzle%' and name <> ?",
+    args: [TEXT_CHECKS],
   });
   const out: { table: string; column: string }[] = [];
   for (const t of tables) {
@@ -73,31 +76,53 @@ function repairJson(text: string): string | null {
 }
 
 /**
- * Finds and rewrites every value that cannot be read back; returns what it changed. Run by the Node
- * server before it reads anything, and by `npm run db:repair`.
+ * Whether a value of the column may need repair: not printable ASCII, or holding a `\u` escape. The
+ * scan below and text-watch.ts's triggers select by it (`ref`: the column, or `new."col"` in a trigger).
  */
-export async function repairText(db: Db): Promise<TextRepair[]> {
+export function mayNeedRepair(ref: string): string {
+  return `(${ref} glob ${NOT_ASCII} or instr(${ref}, '\\u') > 0 or instr(${ref}, '\\U') > 0)`;
+}
+
+/**
+ * Rewrites the values of one column that cannot be read back; `only` narrows the rows to a
+ * subquery of rowids (text-watch.ts: the rows its triggers noted).
+ */
+export async function repairColumn(
+  db: Db,
+  table: string,
+  column: string,
+  only?: { sql: string; args: (string | number)[] },
+): Promise<TextRepair[]> {
   const fixed: TextRepair[] = [];
-  for (const { table, column } of await textColumns(db)) {
-    const col = quote(column);
-    const rows = await readRows(db, {
-      sql: `select rowid as id, cast(${col} as blob) as b from ${quote(table)}
-where typeof(${col}) = 'text' and (${col} glob ${NOT_ASCII} or instr(${col}, '\\u') > 0 or instr(${col}, '\\U') > 0)`,
-      args: [],
-    });
-    for (const row of rows) {
-      const text = repaired(bytesOf(row.b));
-      if (text === null) continue;
-      const rowid = Number(row.id);
-      const update = (value: string) =>
-        runStatements(db, [
-          { sql: `update ${quote(table)} set ${col} = ? where rowid = ?`, args: [value, rowid] },
-        ]);
-      // A unique value (an outlet's name) may now equal another row's: then it keeps its row number.
-      await update(text).catch(() => update(`${text} (${rowid})`));
-      fixed.push({ table, column, rowid });
-    }
+  const col = quote(column);
+  const rows = await readRows(db, {
+    sql: `select rowid as id, cast(${col} as blob) as b from ${quote(table)}
+where ${only ? `rowid in (${only.sql}) and ` : ''}typeof(${col}) = 'text' and ${mayNeedRepair(col)}`,
+    args: only?.args ?? [],
+  });
+  for (const row of rows) {
+    const text = repaired(bytesOf(row.b));
+    if (text === null) continue;
+    const rowid = Number(row.id);
+    const update = (value: string) =>
+      runStatements(db, [
+        { sql: `update ${quote(table)} set ${col} = ? where rowid = ?`, args: [value, rowid] },
+      ]);
+    // A unique value (an outlet's name) may now equal another row's: then it keeps its row number.
+    await update(text).catch(() => update(`${text} (${rowid})`));
+    fixed.push({ table, column, rowid });
   }
+  return fixed;
+}
+
+/**
+ * Finds and rewrites every value that cannot be read back, reading every row; returns what it changed.
+ * Run by `npm run db:repair`, and by the Node server's open for tables not yet watched (text-watch.ts).
+ */
+export async function repairText(db: Db, tables?: ReadonlySet<string>): Promise<TextRepair[]> {
+  const fixed: TextRepair[] = [];
+  for (const { table, column } of await textColumns(db))
+    if (!tables || tables.has(table)) fixed.push(...(await repairColumn(db, table, column)));
   return fixed;
 }
 

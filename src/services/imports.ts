@@ -16,6 +16,8 @@ import {
   pendingPositions,
   recentImportJobs,
   recordImportItem,
+  resendImportItem,
+  staleImportItems,
   unfinishedImportJobs,
 } from '../../db/queries/imports';
 import type { WebReader } from '../web/reader';
@@ -218,6 +220,45 @@ export async function runImport(
 /** Jobs a stopped runner left unfinished (items running for over `staleMs` go back to pending). */
 export const unfinishedImports = (db: Db, now = Date.now(), staleMs = 10 * 60_000) =>
   unfinishedImportJobs(db, now - staleMs);
+
+/**
+ * How long an item may go without an outcome before the Worker's cron takes it for lost. An item's two
+ * queue invocations take seconds; the FEEDS queue retries a failing one 3 times within minutes. A message
+ * waiting behind a long bulk import can take longer: sent again, the first to finish records the outcome.
+ */
+export const STALE_ITEM_MS = 30 * 60_000;
+
+const minutes = (ms: number) => Math.round(ms / 60_000);
+
+/**
+ * Items whose queue message was lost (Workers: every retry failed, or the message expired) would stay
+ * "running" for ever. Each is sent again once (back to pending with the reason, a new `import` message:
+ * its page read again, then stored; an article stored meanwhile makes it "duplicate" with that article),
+ * and fails with the reason when it is stale a second time. Returns how many were sent again and failed.
+ */
+export async function recoverStaleImports(
+  db: Db,
+  later: ImportLater,
+  now = Date.now(),
+  staleMs = STALE_ITEM_MS,
+): Promise<{ resent: number; failed: number }> {
+  const before = now - staleMs;
+  let resent = 0;
+  let failed = 0;
+  for (const item of await staleImportItems(db, before)) {
+    if (item.reason === null) {
+      const why = `sent again: no outcome ${minutes(staleMs)} minutes after it started (its queue message was lost)`;
+      if (!(await resendImportItem(db, item, why, now, before))) continue;
+      await later(item.jobId, [item.position]);
+      resent++;
+    } else {
+      const reason = `no outcome ${minutes(staleMs)} minutes after it was sent again (its queue messages were lost); add it again`;
+      await recordImportItem(db, item.jobId, item.position, { status: 'failed', reason }, now, before);
+      failed++;
+    }
+  }
+  return { resent, failed };
+}
 
 export interface ImportProgress {
   job: ImportJobRow;

@@ -87,6 +87,20 @@ describe('comparison: date-needs-agreeing-rest', () => {
     expect(links.map((l) => [l.explanation.a?.text, l.explanation.b?.text])).toContainEqual(['2021', '2022']);
   });
 
+  it('two times of day in one sentence are two moments, not periods (rule moments-not-periods, SummEdits samsum_train_13820970_4)', () => {
+    const doc =
+      "Sally: Ok, so it's settled you're departing from the main station on June 26th at 1:34 PM. You'll arrive in Bedford at 6:55 PM.";
+    const summary =
+      'Sally helps Phoebe and Ben to book a train ticket from the main station on June 26th departing at 1:34 PM, reaching Bedford at 7:55 PM, and they have discounts as retired citizens.';
+    const links = compareTexts([doc, summary]).filter((l) => l.relation === 'conflict');
+    expect(links.map((l) => [l.explanation.a?.text, l.explanation.b?.text])).toContainEqual([
+      '6:55 PM',
+      '7:55 PM',
+    ]);
+    const told = summary.replace('7:55', '6:55');
+    expect(compareTexts([doc, told]).filter((l) => l.relation === 'conflict')).toEqual([]);
+  });
+
   it('years that are the periods of differing figures are not compared (SummEdits ectsum_RS_q3_2020)', () => {
     const doc =
       'Non-GAAP net income attributable to Reliance for the third quarter of 2020 was $120.9 million, resulting non-GAAP earnings per diluted share of $1.87, down from $2.39 in the third quarter of 2019.';

@@ -2,6 +2,7 @@
 // surname that name a plan, a product or a shop are no person. Examples from the eval data.
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/core';
+import { compareDocuments } from '../../src/services/compare';
 
 const typeOf = (text: string, name: string) =>
   extractArticle(text).entities.find((e) => e.name.includes(name))?.type;
@@ -55,5 +56,54 @@ describe('a name ending in an acronym (rule acronym-head)', () => {
     );
     expect(summary).toBeDefined();
     expect(summary).toBe(doc);
+  });
+});
+
+describe('a named thing told apart by its modifier (rule modifier-key)', () => {
+  const keysOf = (text: string) => extractArticle(text).claims.flatMap((c) => c.keys);
+  // SummEdits sales_email_30: the email capitalises its plan and writes "plan" in lower case elsewhere;
+  // the summary writes "the Platinum plan".
+  const doc =
+    "For a limited time, we're offering an exclusive 10% discount on your first three months with any subscription plan! " +
+    'So, here is your chance to invest in your financial future - all for the special rate of just $630/month for our Platinum Plan.';
+  const summary =
+    'There is no discount for the first three months, where the Platinum plan can be subscribed for $670/month.';
+
+  it('keys the thing by the word before its common noun too, so a lower-case retelling meets it', () => {
+    const shared = keysOf(doc).filter((k) => k.startsWith('money') && keysOf(summary).includes(k));
+    expect(shared).toContain('money:usd|e:pltnm');
+  });
+
+  it('keeps the key of the whole name, for a retelling that capitalises it too', () => {
+    expect(keysOf(doc)).toContain('money:usd|e:pln');
+  });
+
+  it('keys it so only when the text writes the noun in lower case', () => {
+    expect(keysOf(doc.replace('subscription plan', 'subscription'))).not.toContain('money:usd|e:pltnm');
+  });
+});
+
+describe('a name opening with an ordinal (rule ordinal-name)', () => {
+  // EQUATE NewsNLI-428: the premise writes "the U.S. Fifth Fleet", the hypothesis, headline-style, bare.
+  const premise =
+    'Naval Support Activity Bahrain supports the U.S. Fifth Fleet , whose operations span about 7.5 million square miles across 27 countries .';
+  const hypothesis = (n: number) => `Base supports U.S. Fifth Fleet , whose operations span ${n} nations`;
+
+  it('is no person, with or without its article', () => {
+    expect(typeOf(premise, 'Fleet')).toBe('other');
+    expect(typeOf(hypothesis(27), 'Fleet')).toBe('other');
+  });
+
+  it('so the fleet told with another count of countries conflicts', () => {
+    const conflicts = (n: number) =>
+      compareDocuments([
+        { id: 'p', text: premise },
+        { id: 'h', text: hypothesis(n) },
+      ]).links.filter((l) => l.relation === 'conflict');
+    expect(conflicts(27)).toEqual([]);
+    expect(conflicts(35).map((l) => [l.explanation.a?.text, l.explanation.b?.text])).toContainEqual([
+      '27 countries',
+      '35 nations',
+    ]);
   });
 });

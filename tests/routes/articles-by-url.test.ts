@@ -6,7 +6,12 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articles, importJobs } from '../../db/schema';
 import { createApp } from '../../src/app';
-import { storeImportPage } from '../../src/services/imports';
+import {
+  recoverStaleImports,
+  runImportItem,
+  STALE_ITEM_MS,
+  storeImportPage,
+} from '../../src/services/imports';
 import type { PageItem } from '../../src/services/url-add';
 import type { PageToAdd } from '../../src/services/web-articles';
 import { nodeWebReader } from '../../src/web/node-reader';
@@ -304,6 +309,60 @@ describe('where pages are stored later (Workers: the queue)', () => {
     expect(done).toMatch(/href="\/articles\/\d+"/);
     // Finished: it stops asking.
     expect(done).not.toContain('hx-get=');
+  });
+
+  it('a page whose message is lost is sent again once stale, the box saying why; lost again, it fails', async () => {
+    const res = await later.request(
+      '/articles',
+      multipartPost({ url: serve(5), text: '' }, { ...reviewer.cookie, ...HTMX }),
+    );
+    const poll = /hx-get="(\/imports\/\d+\/progress\?view=add)"/.exec(await res.text())?.[1];
+    sent.splice(0); // the store message, lost
+    const box = async () => (await later.request(poll!, { headers: { ...reviewer.cookie, ...HTMX } })).text();
+    const resent: [number, number[]][] = [];
+    const importLater = async (jobId: number, positions: number[]) => {
+      resent.push([jobId, positions]);
+    };
+    const stale = () => Date.now() + STALE_ITEM_MS + 1000;
+    expect(await recoverStaleImports(t.db, importLater)).toEqual({ resent: 0, failed: 0 });
+    expect(await recoverStaleImports(t.db, importLater, stale())).toEqual({ resent: 1, failed: 0 });
+    const waiting = await box();
+    expect(waiting).toContain('hx-get=');
+    expect(visibleText(waiting)).toMatch(
+      /Storing it and its claims… \(sent again: no outcome 30 minutes after it started \(its queue message was lost\)\)/,
+    );
+    // The `import` message sent again: the page read again and stored (both halves, as Node does them).
+    const [[jobId, [position]]] = resent.splice(0) as [[number, [number]]];
+    await runImportItem(
+      { db: t.db, reader: nodeWebReader({ policy: { allowLoopbackForTests: true } }) },
+      jobId,
+      position,
+    );
+    expect(visibleText(await box())).toMatch(/Stored as article \d+/);
+
+    // Lost twice: sent again, that message lost too, then failed with the reason; the import finishes.
+    const res2 = await later.request('/api/articles', jsonPost({ url: serve(6) }, reviewer.bearer));
+    const { importId } = (await res2.json()) as { importId: number };
+    sent.splice(0);
+    expect(await recoverStaleImports(t.db, importLater, stale())).toEqual({ resent: 1, failed: 0 });
+    expect(await recoverStaleImports(t.db, importLater, stale() + STALE_ITEM_MS)).toEqual({
+      resent: 0,
+      failed: 1,
+    });
+    const failed = visibleText(
+      await (
+        await later.request(`/imports/${importId}/progress?view=add`, {
+          headers: { ...reviewer.cookie, ...HTMX },
+        })
+      ).text(),
+    );
+    expect(failed).toMatch(
+      /Nothing was stored from .*quay-6 ?: no outcome 30 minutes after it was sent again .*; add it again\./,
+    );
+    expect(await progressOf(`/api/imports/${importId}`)).toMatchObject({
+      finished: true,
+      items: [{ status: 'failed' }],
+    });
   });
 
   it('the form without htmx goes to the import’s page', async () => {

@@ -92,6 +92,11 @@ describe('fact model', () => {
     expect(s.max).toBeGreaterThanOrEqual(57);
     expect(s.ticks.length).toBeGreaterThan(2);
     expect(s.ticks.every((t) => t >= s.min && t <= s.max)).toBe(true);
+    // Labelled every 5, marked every 1 between: 54 and 57 fall on marks of their own.
+    expect(s.ticks).toEqual([45, 50, 55]);
+    expect(s.fine).toEqual([46, 47, 48, 49, 51, 52, 53, 54, 56, 57]);
+    expect(s.fine.some((t) => s.ticks.includes(t))).toBe(false);
+    expect(scaleOf([fig(0), fig(9)]).fine).toEqual([1, 3, 5, 7, 9]);
   });
 });
 

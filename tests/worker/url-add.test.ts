@@ -3,13 +3,16 @@
 // sends stores the article. The queue delivers at least once, so a store message delivered again stores
 // nothing twice: delivered twice, the article is stored once and the import says "stored"; delivered
 // after an invocation that stored the article but stopped before recording it, the item says
-// "duplicate" with that article. The same for a feed item's store message.
+// "duplicate" with that article. The same for a feed item's store message. A store message lost for good
+// (every retry failed) leaves the item running until the cron finds it stale: sent again once (the page
+// read again, then stored), and failed with the reason when lost a second time.
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { claimNewItems, feedItemsOf } from '../../db/queries/feeds';
-import { articles, importJobs } from '../../db/schema';
+import { articles, importItems, importJobs } from '../../db/schema';
 import { addFeed } from '../../src/services/feeds';
+import { STALE_ITEM_MS } from '../../src/services/imports';
 import { storeArticleToAdd } from '../../src/services/web-articles';
 import worker, { databaseFor } from '../../src/worker';
 import { FEEDS_QUEUE } from '../../src/worker-feeds';
@@ -174,5 +177,108 @@ describe('add by URL through the Worker', () => {
     expect(((await missing.json()) as { error: { message: string } }).error.message).toMatch(/HTTP 404/);
     expect(feeds.sent).toEqual([]);
     expect(await db.select().from(importJobs)).toHaveLength(jobs);
+  });
+});
+
+describe('an add by URL whose queue message is lost', () => {
+  // What the cron sees once the bound has passed: the item started longer ago than STALE_ITEM_MS.
+  const age = (importId: number) =>
+    db
+      .update(importItems)
+      .set({ startedAt: Date.now() - STALE_ITEM_MS - 60_000 })
+      .where(eq(importItems.jobId, importId));
+  async function cron() {
+    const ctx = createExecutionContext();
+    await worker.scheduled({}, testEnv, ctx as never);
+    await waitOnExecutionContext(ctx);
+    return feeds.sent.splice(0).filter((m) => m.kind === 'import' || m.kind === 'import-page');
+  }
+  const queued = async (n: number) => {
+    const res = await addUrl(n);
+    expect(res.status).toBe(202);
+    const { importId } = (await res.json()) as { importId: number };
+    feeds.sent.splice(0); // the store message, lost
+    return importId;
+  };
+
+  it('is sent again by the cron once stale, shows why while it waits, and is then stored', async () => {
+    const importId = await queued(4);
+    // Not stale yet: the cron leaves it running.
+    expect(await cron()).toEqual([]);
+    expect(await progress(importId)).toMatchObject({ items: [{ status: 'running', reason: null }] });
+
+    await age(importId);
+    const resent = await cron();
+    expect(resent).toEqual([{ kind: 'import', jobId: importId, position: 1 }]);
+    const waiting = await progress(importId);
+    expect(waiting).toMatchObject({
+      finished: false,
+      items: [{ status: 'pending', reason: expect.stringMatching(/^sent again: .*queue message was lost/) }],
+    });
+    // The form's status box says so while it waits.
+    const box = await (
+      await send(`/imports/${importId}/progress?view=add`, { headers: { 'HX-Request': 'true' } })
+    ).text();
+    expect(box).toContain('data-status="pending"');
+    expect(box).toMatch(/sent again: no outcome 30 minutes/);
+    expect(await cron()).toEqual([]); // sent once, not at every cron
+
+    const [read] = await deliver(resent);
+    expect([read!.acked, read!.retried]).toEqual([true, false]);
+    const stores = feeds.sent.splice(0);
+    expect(stores).toMatchObject([{ kind: 'import-page', jobId: importId, position: 1, target: url(4) }]);
+    await deliver(stores);
+    const p = await progress(importId);
+    expect(p).toMatchObject({
+      finished: true,
+      counts: { stored: 1, failed: 0 },
+      items: [{ status: 'stored', reason: null }],
+    });
+    expect(await storedUnder(url(4))).toEqual([{ id: p.items[0]!.articleId }]);
+    crossref.sent.splice(0);
+  });
+
+  it('the first message, arriving late after the item was sent again, records it; the second finds it done', async () => {
+    const res = await addUrl(5);
+    const { importId } = (await res.json()) as { importId: number };
+    const [late] = feeds.sent.splice(0); // delayed, not lost
+    await age(importId);
+    const resent = await cron();
+    expect(resent).toEqual([{ kind: 'import', jobId: importId, position: 1 }]);
+    await deliver([late]);
+    const stored = await storedUnder(url(5));
+    expect(stored).toHaveLength(1);
+    expect(await progress(importId)).toMatchObject({
+      finished: true,
+      items: [{ status: 'stored', articleId: stored[0]!.id, reason: null }],
+    });
+    // The message sent again finds the item done: no page read, nothing sent, nothing stored twice.
+    const [again] = await deliver(resent);
+    expect([again!.acked, again!.retried]).toEqual([true, false]);
+    expect(feeds.sent.splice(0)).toEqual([]);
+    expect(await storedUnder(url(5))).toHaveLength(1);
+    crossref.sent.splice(0);
+  });
+
+  it('lost a second time, it fails with the reason and the import finishes', async () => {
+    const importId = await queued(7);
+    await age(importId);
+    expect(await cron()).toEqual([{ kind: 'import', jobId: importId, position: 1 }]);
+    // That message is lost too: the item stays pending, then stale again.
+    expect(await cron()).toEqual([]);
+    await age(importId);
+    expect(await cron()).toEqual([]);
+    const p = await progress(importId);
+    expect(p).toMatchObject({
+      finished: true,
+      counts: { failed: 1 },
+      failures: [{ target: url(7), reason: expect.stringMatching(/sent again .*lost\); add it again$/) }],
+    });
+    const box = await (
+      await send(`/imports/${importId}/progress?view=add`, { headers: { 'HX-Request': 'true' } })
+    ).text();
+    expect(box).toContain('role="alert"');
+    expect(box).toMatch(/Nothing was stored from .*add it again/);
+    expect(await storedUnder(url(7))).toEqual([]);
   });
 });

@@ -6,7 +6,8 @@
 // Across, positions are percentages of the line's width; down, lanes and text are real pixels. So the
 // line fills a 390 px phone as well as a desktop column, and its marks and labels keep their size
 // (scaling one drawing to the width made them a third smaller on a phone). Tick labels that would
-// collide at a phone's width are `minor`, and app.css hides them there.
+// collide at a phone's width are `minor`, and app.css hides them there. Fine ticks between the labelled
+// ones mark the axis (a line as wide as a 1440 px screen's card is read to the unit).
 import type { FactRow, Figure } from '../types';
 import { formatNumber, sourceLabel } from './format';
 import { scaleOf } from './number-scale';
@@ -45,7 +46,7 @@ export function NumberLine({
   span?: { low: number; high: number } | null;
 }) {
   const spanned = span ? [{ ...span, lowInclusive: true, highInclusive: true, hedge: null, text: '' }] : [];
-  const { min, max, ticks } = scaleOf([...rows.map((r) => r.figure), ...spanned]);
+  const { min, max, ticks, fine } = scaleOf([...rows.map((r) => r.figure), ...spanned]);
   const x = (v: number) =>
     LEFT + ((Math.min(Math.max(v, min), max) - min) / (max - min)) * (100 - LEFT - RIGHT);
   const h = TOP + rows.length * LANE + AXIS;
@@ -71,6 +72,9 @@ export function NumberLine({
         </g>
       ))}
       <line class="axis" x1={pct(LEFT)} x2={pct(100 - RIGHT / 2)} y1={axisY} y2={axisY} />
+      {fine.map((t) => (
+        <line class="fine-tick" x1={pct(x(t))} x2={pct(x(t))} y1={axisY} y2={axisY + 5} />
+      ))}
       {rows.map((r, i) => (
         <Mark
           f={r.figure}

@@ -41,12 +41,17 @@ function Assign({ link, user, returnTo }: LinkReviewProps) {
       <input type="hidden" name="version" value={String(link.version)} />
       <input type="hidden" name="return_to" value={returnTo} />
       {editor ? (
-        <label>
-          Assign to <input name="assignee" value={link.assignee ?? ''} maxlength={200} placeholder="login" />
-          <button type="submit" class="btn btn-secondary">
-            Assign
-          </button>
-        </label>
+        // Folded on a phone like the note and evidence above (open on a wide screen).
+        <details class="fold-narrow assign-fold">
+          <summary>Assign to someone</summary>
+          <label>
+            Assign to{' '}
+            <input name="assignee" value={link.assignee ?? ''} maxlength={200} placeholder="login" />
+            <button type="submit" class="btn btn-secondary">
+              Assign
+            </button>
+          </label>
+        </details>
       ) : (
         <button type="submit" name="assignee" value={mine ? '' : user.login} class="btn btn-secondary">
           {mine ? 'Give back' : 'Assign to me'}

@@ -173,20 +173,14 @@ export function ReviewBox(p: ReviewBoxProps) {
       ) : canReview ? (
         <form class="verdict" method="post" action={p.actionUrl} hx-post={p.actionUrl} {...target}>
           <Hidden state={state} returnTo={p.returnTo} />
-          {p.prefix === 'claim' ? (
-            // A claim's note, evidence and override fold away on a phone (shown as they are on a wide
-            // screen), so both sides of a conflict page are near the top; a draft being retyped is open.
-            <details class="fold-narrow review-notes" open={Boolean(p.draft?.note || p.draft?.evidence)}>
-              <summary>Note, evidence{editor ? ', override' : ''}</summary>
-              <NoteFields draft={p.draft} />
-              {editor ? <Override /> : null}
-            </details>
-          ) : (
-            <>
-              <NoteFields draft={p.draft} />
-              {editor ? <Override /> : null}
-            </>
-          )}
+          {/* The note, evidence and override fold away on a phone (shown as they are on a wide screen), so
+              both sides of a conflict page and the resolution's buttons are near the top; a draft being
+              retyped is open. Closed, the fields still go with the form (no script needed). */}
+          <details class="fold-narrow review-notes" open={Boolean(p.draft?.note || p.draft?.evidence)}>
+            <summary>Note, evidence{editor ? ', override' : ''}</summary>
+            <NoteFields draft={p.draft} />
+            {editor ? <Override /> : null}
+          </details>
           <div class="actions">
             {p.choices
               .filter(([value]) => value !== state.status)

@@ -1,6 +1,7 @@
 // What became of an article added by URL whose page is stored from the queue (Workers): shown in the
 // "Add article" form's message box, it asks again every second (htmx) until the article is stored,
-// found stored already, or failed, then links to it or says why.
+// found stored already, or failed, then links to it or says why (and, while it waits, why it was sent
+// again when the Worker's cron found its queue message lost).
 
 export interface UrlAddStatusProps {
   importId: number;
@@ -32,6 +33,7 @@ export function UrlAddStatus(p: UrlAddStatusProps) {
         <p class="notice" role="status">
           Page read{p.title ? <>: “{p.title}”</> : null}
           {p.outlet ? <> ({p.outlet})</> : null}. Storing it and its claims…{' '}
+          {p.reason ? <span class="url-add-reason">({p.reason})</span> : null}{' '}
           <a href={`/imports/${p.importId}`} class="muted">
             progress
           </a>

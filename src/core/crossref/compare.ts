@@ -95,12 +95,14 @@ export function datesWithAgreeingRest(pairs: QuantityPair[], va: ClaimView, vb: 
 /**
  * A sentence that dates things to different times of one kind ("$2.09 billion for the third quarter of
  * 2020, down 22.4% from the third quarter of 2019") compares periods: its dates are its figures'
- * periods, not a claim about when one thing happened.
+ * periods, not a claim about when one thing happened. Rule moments-not-periods: calendar dates only. A
+ * time of day is the moment of an act, never the span a figure covers: "departing at 1:34 PM, reaching
+ * Bedford at 7:55 PM" tells two moments, each a claim of its own.
  */
 function periods(v: ClaimView): boolean {
   const seen = new Map<string, number>();
   for (const q of v.c.quantities) {
-    if (!isDateFamily(q)) continue;
+    if (classOf(q).family !== 'date') continue;
     const other = seen.get(q.unitClass);
     if (other !== undefined && other !== q.value) return true;
     seen.set(q.unitClass, q.value);

@@ -6,8 +6,8 @@ import type { Entity, EntityMention } from '../types';
 import { startsUpper, type Token } from '../words';
 import { findNames } from './find';
 import { foldName } from './fold';
-import { aloneKeys, commonHead, determinedName, lowerCaseWords } from './named-things';
-import { type ResolvedName, resolveName } from './resolve';
+import { addModifierKeys, aloneKeys, commonHead, determinedName, lowerCaseWords } from './named-things';
+import { lastWordKey, type ResolvedName, resolveName } from './resolve';
 import { PLACE_CUES, PLACE_CUES_AFTER } from './vocabulary';
 
 /** Mentions and the entity list for a whole article, merging each key's fullest name. */
@@ -47,11 +47,14 @@ export function collectEntities(sentences: Token[][], capitalisedMidSentence: Se
   // Klitschko, whatever run "Klitschko Ukrainian…" made of it a first name.
   for (const [first] of firstNames)
     if (surnames.has(term('entity', foldName(first)))) firstNames.delete(first);
+  const resolvedOf = (own: ResolvedName | null) => {
+    const person = own?.type === 'other' && !own.name.includes(' ') ? firstNames.get(own.name) : undefined;
+    return person ? { ...person, name: own!.name } : own;
+  };
   for (const names of found) {
     const keys: string[] = [];
     for (const { raw, r: own } of names) {
-      const person = own?.type === 'other' && !own.name.includes(' ') ? firstNames.get(own.name) : undefined;
-      const r = person ? { ...person, name: own!.name } : own;
+      const r = resolvedOf(own);
       if (!r) continue;
       keys.push(r.key);
       // Written out, not spread from the span: V8 builds an object spread and then extended in its
@@ -81,6 +84,7 @@ export function collectEntities(sentences: Token[][], capitalisedMidSentence: Se
   // Rule `named-thing` (named-things.ts): asked once the article's people are known.
   let alone: Set<string> | undefined;
   let lower: Set<string> | undefined;
+  const headed = new Set<string>();
   for (const e of byKey.values()) {
     if (e.type !== 'person') continue;
     if (placed.has(e.key)) e.type = 'place';
@@ -95,6 +99,13 @@ export function collectEntities(sentences: Token[][], capitalisedMidSentence: Se
       }
     }
   }
+  // Rule `modifier-key` (named-things.ts): things named by a modifier and a common noun.
+  for (const e of byKey.values()) {
+    if (e.type !== 'other' || !e.name.includes(' ') || e.key !== lastWordKey(e.name.split(' '))) continue;
+    lower ??= lowerCaseWords(sentences);
+    if (commonHead(e.name, lower)) headed.add(e.key);
+  }
+  if (headed.size > 0) addModifierKeys(found, resolvedOf, headed, perSentence, byKey);
   return { mentions, entities: [...byKey.values()], perSentence };
 }
 

@@ -7,9 +7,10 @@
 // either holds; the determiner must be the name's own at every mention (a name written bare somewhere
 // is left a person: one report's "the Fifth Fleet" against another's bare "Fifth Fleet").
 
+import type { Entity } from '../types';
 import { STOPWORDS, type Token } from '../words';
 import type { RawName } from './find';
-import type { ResolvedName } from './resolve';
+import { lastWordKey, type ResolvedName } from './resolve';
 import { TITLES } from './vocabulary';
 
 const DETERMINERS = new Set([
@@ -78,4 +79,36 @@ export function lowerCaseWords(sentences: readonly Token[][]): Set<string> {
 export function commonHead(name: string, lower: ReadonlySet<string>): boolean {
   const last = name.slice(name.lastIndexOf(' ') + 1).toLowerCase();
   return lower.has(last) || lower.has(`${last}s`) || (last.endsWith('s') && lower.has(last.slice(0, -1)));
+}
+
+/**
+ * Rule `modifier-key`: a named thing whose last word is a common noun of the text (commonHead: "our
+ * Platinum Plan" beside "any subscription plan") is told apart from the text's other plans by the word
+ * before that noun. It keeps its key (the noun's) and is also keyed as if the noun were not part of
+ * the name, so it meets a text that writes the noun in lower case ("the Platinum plan", a name
+ * "Platinum") as well as one that capitalises it. Adds to the sentences' keys of `headed` mentions
+ * (walked in the order collectEntities made them) and to the entity list.
+ */
+export function addModifierKeys(
+  found: readonly (readonly { r: ResolvedName | null }[])[],
+  resolvedOf: (own: ResolvedName | null) => ResolvedName | null,
+  headed: ReadonlySet<string>,
+  perSentence: string[][],
+  byKey: Map<string, Entity>,
+): void {
+  found.forEach((names, s) => {
+    let keys: string[] | null = null;
+    for (const { r: own } of names) {
+      const r = resolvedOf(own);
+      const space = r?.name.lastIndexOf(' ') ?? -1;
+      if (!r || !headed.has(r.key) || space <= 0) continue;
+      const key = lastWordKey(r.name.slice(0, space).split(' '));
+      keys ??= [...perSentence[s]!];
+      if (!keys.includes(key)) keys.push(key);
+      const known = byKey.get(key);
+      if (!known) byKey.set(key, { key, name: r.name, type: 'other', aliases: [r.name] });
+      else if (!known.aliases.includes(r.name)) known.aliases.push(r.name);
+    }
+    if (keys) perSentence[s] = keys;
+  });
 }
