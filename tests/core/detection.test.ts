@@ -257,6 +257,29 @@ describe('what is counted', () => {
     ).toContain('conflict');
   });
 
+  it('tells apart two unnamed holders described as different people (`described-apart`)', () => {
+    // ECB+ 16_7ecbplus against 16_8ecbplus, and 23_11ecbplus against 23_9ecbplus (real sentences).
+    expect(
+      relations({
+        a: "A 27 - year - old parolee is found 'cowering in a bathtub' near the house where Jerry Ortiz had been shot in the head a few hours earlier.",
+        b: "A 35 - year - old sheriff ' s deputy working with an anti - gang unit was killed Friday when he knocked on the door of a home and someone shot him in the head, authorities said.",
+      }),
+    ).not.toContain('conflict');
+    expect(
+      relations({
+        a: 'A 32 - year - old British climber, described as "lacking experience", dies after falling from a mountain in New Zealand.',
+        b: "A 36 - year - old Australian man died on Friday after falling 150 meters from a ridge in Aoraki / Mt. Cook National Park on New Zealand ' s South Island.",
+      }),
+    ).not.toContain('conflict');
+    // Words any person is called do not set a holder apart: one climber told twice still conflicts.
+    expect(
+      relations({
+        a: 'A 32 - year - old British climber dies after falling from a mountain in New Zealand.',
+        b: 'A 31 - year - old British man died after falling from a mountain in New Zealand.',
+      }),
+    ).toContain('conflict');
+  });
+
   it('counts buildings and villages by what befell them (`property-fate`)', () => {
     // ECB+ 20_1ecbplus against 20_3ecbplus and 20_6ecbplus, and 19_14ecb against 19_7ecb.
     const damaged =
