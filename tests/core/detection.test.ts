@@ -31,6 +31,25 @@ describe('what is counted', () => {
     expect(quantities('It joins the 20 other member states.')[0]!.modifiers).toContain('part-of');
   });
 
+  it('reads a stretch of a series after "of" as a part (`window-of-a-series`)', () => {
+    // ECB+ 5_1ecb against 5_2ecb (labelled different), and 5_2ecb against 5_5ecb (real sentences).
+    const next =
+      'After an 18-30 start, Philadelphia won 18 of its next 23 games and wound up at 40-42, the sixth seed in the Eastern Conference.';
+    expect(quantities(next).find((q) => q.value === 23)!.modifiers).toEqual(['part-of', 'window:next']);
+    expect(
+      relations({
+        a: 'The expectations were high for a team that won 40 games and took Detroit to six games in the Eastern Conference quarterfinal round last season.',
+        b: next,
+      }),
+    ).not.toContain('conflict');
+    expect(
+      relations({
+        a: next,
+        b: 'Expected to contend for a division title, the Sixers (9-14) are instead last in the Atlantic after losing eight of their last 10 games.',
+      }),
+    ).not.toContain('conflict');
+  });
+
   it('marks the first or last few of a series as a part (`first-or-last-few`)', () => {
     // ECB+ 5_2ecbplus against 5_3ecb, and 5_9ecb against 5_1ecb: real sentences.
     expect(
