@@ -13,7 +13,8 @@ const GIVING =
  * Rule made-an-offer: "the Red Sox have made Mark Teixeira an eight-year, $200 million offer": a verb of
  * making or raising is the giving when the sum is the offer's (its class pays for an offer).
  */
-const MAKING = /\b(?:made|makes?|making|submit(?:s|ted|ting)?|upgrad(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|improv(?:e|es|ed|ing))\b/g;
+const MAKING =
+  /\b(?:made|makes?|making|submit(?:s|ted|ting)?|upgrad(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|improv(?:e|es|ed|ing))\b/g;
 const DETERMINER_BEFORE = /\b(?:the|an?|its|their|his|her|our|[\w-]+'s?)\s+(?:[\w-]+\s+)?$/i;
 const HAVE_BEFORE = /\b(?:has|have|had)\s+$/i;
 /** "the offer", "their bids", "has offers from" are nouns; "have bid", "had offered" are the giving. */
