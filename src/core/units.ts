@@ -55,6 +55,8 @@ export const CURRENCY_SYMBOLS = new Map([
 export const CURRENCY_WORDS = new Map<string, string>([
   ['dollar', 'usd'],
   ['usd', 'usd'],
+  // Informal dollars ("5 mln bucks", "ten bucks"), with the wire abbreviations (numbers.ts).
+  ['buck', 'usd'],
   ['euro', 'eur'],
   ['eur', 'eur'],
   ['yen', 'jpy'],
