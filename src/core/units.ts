@@ -52,6 +52,28 @@ export const CURRENCY_SYMBOLS = new Map([
   ['£', 'gbp'],
   ['¥', 'jpy'],
 ]);
+/** Letters glued to a dollar sign ("A$", "$US", "NZ$"), and country adjectives before "dollars". */
+export const DOLLAR_COUNTRIES = new Map([
+  ['us', 'usd'],
+  ['a', 'aud'],
+  ['au', 'aud'],
+  ['aus', 'aud'],
+  ['australian', 'aud'],
+  ['c', 'cad'],
+  ['ca', 'cad'],
+  ['can', 'cad'],
+  ['canadian', 'cad'],
+  ['nz', 'nzd'],
+  ['hk', 'hkd'],
+  ['s', 'sgd'],
+  ['sg', 'sgd'],
+  ['singapore', 'sgd'],
+  ['nt', 'twd'],
+  ['taiwan', 'twd'],
+  ['z', 'zwd'],
+  ['zimbabwe', 'zwd'],
+  ['zimbabwean', 'zwd'],
+]);
 export const CURRENCY_WORDS = new Map<string, string>([
   ['dollar', 'usd'],
   ['usd', 'usd'],

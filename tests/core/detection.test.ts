@@ -241,6 +241,22 @@ describe('what is counted', () => {
     ).toContain('conflict');
   });
 
+  it('dates an event by its own words, not by the name of the story it is in (`event-of-a-date`)', () => {
+    // ECB+ 4_13ecb against 4_8ecb (real sentences, two of each report): Page is both reports' protagonist.
+    const met =
+      "Bettie Page posed for Bunny Yeager's camera in Florida. Page was a natural in natural settings captured by Yeager, who met Page in 1954.";
+    const divorced =
+      'Bettie Page married Billy Neal in 1943. They divorced in 1947 and Page continued her modeling work in New York.';
+    expect(relations({ a: met, b: divorced })).not.toContain('conflict');
+    // Two dates of one event told with its own words are still compared (ECB+ 1_10ecb / 1_14ecb).
+    expect(
+      relations({
+        a: 'Tara Reid has entered rehab. Reid launched a new fashion line called Mantra in December.',
+        b: 'Tara Reid is in rehab. Reid, who has launched a new fashion line called Mantra in September, opened up about her image.',
+      }),
+    ).toContain('conflict');
+  });
+
   it('counts buildings and villages by what befell them (`property-fate`)', () => {
     // ECB+ 20_1ecbplus against 20_3ecbplus and 20_6ecbplus, and 19_14ecb against 19_7ecb.
     const damaged =
