@@ -256,7 +256,9 @@ export function agesShareHolder(
   qb: Quantity,
 ): boolean {
   if (!isAge(qa) || !isAge(qb)) return false;
-  if (sameNamedPerson(a, qa, b, qb) || sameRole(qa, qb)) return true;
+  if (sameNamedPerson(a, qa, b, qb)) return true;
+  if (nationalitiesApart(a, qa, b, qb)) return false;
+  if (sameRole(qa, qb)) return true;
   if (opposedRoles(qa, qb)) return false;
   if (describedNamed(a, qa, b, qb)) return true;
   return !ageHolder(qa) && !ageHolder(qb) && shareProtagonistPerson(a, b) && sameHolderNoun(a, qa, b, qb);
@@ -270,12 +272,60 @@ export function agesShareHolder(
 export function agesOfDifferentHolders(a: ClaimForMatching, qa: Quantity, b: ClaimForMatching, qb: Quantity) {
   if (!isAge(qa) || !isAge(qb) || sameNamedPerson(a, qa, b, qb)) return false;
   if (opposedRoles(qa, qb)) return true;
+  if (nationalitiesApart(a, qa, b, qb)) return true;
   if (sameRole(qa, qb)) return false;
   const ha = ageHolder(qa);
   const hb = ageHolder(qb);
   if (ha && ha === hb) return givenApart(qa, qb);
+  if (!ha && !hb) {
+    const ca = description(a.text, qa).calling;
+    const cb = description(b.text, qb).calling;
+    return ca !== null && cb !== null && ca !== cb;
+  }
   return (!!ha && !hb && holderNoun(b, qb) !== null) || (!!hb && !ha && holderNoun(a, qa) !== null);
 }
+
+/**
+ * Rule described-apart: two ages neither sentence names a holder for, each describing its holder by
+ * what they are: two different callings or kin ("a 27-year-old parolee" / "a 35-year-old sheriff's
+ * deputy", "her 14-year-old son" / "the 30-year-old sergeant") or two nationalities ("a 32-year-old
+ * British climber" / "a 36-year-old Australian man") are two people. Words any person is called
+ * ("man", "resident", "teen") and verbs ("the 16-year-old shot by cops") describe no one in particular.
+ * Read here: the capitalised words and the first lower-case word right after an age.
+ */
+function description(text: string, q: Quantity): { calling: string | null; nationality: string | null } {
+  const at = text.indexOf(q.text);
+  const m =
+    at < 0
+      ? null
+      : /^\s+((?:[A-Z][\w'-]*\s+)*)([a-z][a-z'-]+)/.exec(
+          text.slice(at + q.text.length, at + q.text.length + 60),
+        );
+  if (!m) return { calling: null, nationality: null };
+  const nationality = m[1]!.split(/\s+/).find((w) => NATIONALITY.test(w)) ?? null;
+  const w = singular(m[2]!.replace(/'s$/, ''));
+  const calling = STOPWORDS.has(w) || ANYONE.has(w) || VERB_LIKE.test(w) || VERBS.has(w) ? null : w;
+  return { calling, nationality };
+}
+/** Two unnamed holders of two nationalities are two people, even where both play one part (two climbers who fell). */
+function nationalitiesApart(a: ClaimForMatching, qa: Quantity, b: ClaimForMatching, qb: Quantity): boolean {
+  if (ageHolder(qa) || ageHolder(qb)) return false;
+  const na = description(a.text, qa).nationality;
+  const nb = description(b.text, qb).nationality;
+  return na !== null && nb !== null && na !== nb;
+}
+/** A nationality: "British", "Australian", "Chinese", "Pakistani", "French". */
+const NATIONALITY = /^[A-Z][a-z]+(?:an|ish|ese|i|ch)$/;
+const VERB_LIKE = /(?:ed|ing)$/;
+const VERBS = new Set(
+  'shot hit fell died was is had has said told ran got left took gave made found'.split(' '),
+);
+/** What any person may be called. */
+const ANYONE = new Set(
+  'man woman person people boy girl child kid teen teenager youth adult male female resident local native individual victim guy lady gentleman'.split(
+    ' ',
+  ),
+);
 
 /**
  * Rule same-role-age: two ages whose holders play one part in the event, the one who did it or the one

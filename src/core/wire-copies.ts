@@ -88,26 +88,35 @@ export function resemblance(a: CopySignature, b: CopySignature): Resemblance {
     else j++;
     taken++;
   }
-  // Containment of the smaller: its hashes below both sketches' ceilings are a uniform sample of it,
-  // and for each the other sketch says whether the other text has it.
+  return { jaccard: taken === 0 ? 0 : both / taken, containment: containment(a, b) };
+}
+
+/**
+ * Containment of the smaller: its hashes below both sketches' ceilings are a uniform sample of it,
+ * and for each the other sketch says whether the other text has it. Both minima ascend, so one merge
+ * walk answers (no set built: wire-copy checks run for every stored article a batch is compared with).
+ */
+function containment(a: CopySignature, b: CopySignature): number {
   const [small, large] = a.shingles <= b.shingles ? [a, b] : [b, a];
   const ceiling = Math.min(last(small), last(large));
-  const inLarge = new Set(large.minima);
+  const other = large.minima;
+  let j = 0;
   let sample = 0;
   let found = 0;
   for (const h of small.minima) {
     if (h > ceiling) break;
     sample++;
-    if (inLarge.has(h)) found++;
+    while (j < other.length && other[j]! < h) j++;
+    if (j < other.length && other[j] === h) found++;
   }
-  return { jaccard: taken === 0 ? 0 : both / taken, containment: sample === 0 ? 0 : found / sample };
+  return sample === 0 ? 0 : found / sample;
 }
 
 /** Whether two articles are one text, by MIN_CONTAINMENT (both long enough to tell). */
 export function isWireCopy(a: CopySignature, b: CopySignature, threshold = MIN_CONTAINMENT): boolean {
   const shorter = Math.min(a.shingles, b.shingles);
   if (shorter < MIN_SHINGLES || shorter * MAX_LENGTH_RATIO < Math.max(a.shingles, b.shingles)) return false;
-  return resemblance(a, b).containment >= threshold;
+  return containment(a, b) >= threshold;
 }
 
 /** The stored form: the shingle count, then the hashes as 8 hex digits each. */

@@ -4,7 +4,8 @@
 // the everyday article, run in the caller's thread: a thread hop costs more than their extraction.
 // A small pool (one thread by default) with a bounded queue: a job that finds the queue full, waits too
 // long for a thread, or runs too long (its thread is then replaced) answers 503 with Retry-After, before
-// anything is stored.
+// anything is stored. Threads start when a job first needs one and end after idleMs without a job, so
+// a server that reads no large text keeps no thread's memory (issue 20: RSS).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -32,12 +33,20 @@ export interface ThreadComputeOptions {
   runTimeoutMs?: number;
   /** Heap limit of each thread: a runaway job ends its thread, not the server (default 1,024 MB). */
   maxHeapMb?: number;
+  /**
+   * A thread with no job for this long ends, and the next job that needs one starts it again (default
+   * 30 s). A thread is started by the first job that needs it: a server that reads no large text and
+   * runs no import keeps none (each costs ~40 MB of memory, its own V8 heap and modules).
+   */
+  idleMs?: number;
 }
 
 export interface ThreadCompute extends Compute {
   /** Jobs running and waiting now. */
   load(): { running: number; queued: number };
-  /** Resolves once every thread has loaded and can take a job. */
+  /** Threads started (loading or loaded) now. */
+  started(): number;
+  /** Starts every thread that is not running, and resolves once each has loaded and can take a job. */
   ready(): Promise<void>;
   /** Stops the threads; jobs not finished fail. */
   close(): Promise<void>;
@@ -55,10 +64,12 @@ interface Pending {
 }
 
 interface Slot {
-  worker: Worker;
+  /** Null until a job needs the thread, and again once it has been idle for idleMs (or has died). */
+  worker: Worker | null;
   ready: boolean;
   current: Pending | null;
   runTimer?: NodeJS.Timeout;
+  idleTimer?: NodeJS.Timeout;
   lastError?: Error;
 }
 
@@ -96,6 +107,7 @@ export function threadCompute(options: ThreadComputeOptions = {}): ThreadCompute
   const maxQueued = options.maxQueued ?? 8;
   const queueTimeoutMs = options.queueTimeoutMs ?? 10_000;
   const runTimeoutMs = options.runTimeoutMs ?? 60_000;
+  const idleMs = options.idleMs ?? 30_000;
   const boot = bootCode();
   const queue: Pending[] = [];
   const onReady: (() => void)[] = [];
@@ -103,16 +115,25 @@ export function threadCompute(options: ThreadComputeOptions = {}): ThreadCompute
   let closed = false;
 
   const busy = (message: string) => new BusyError(message, BUSY_RETRY_AFTER_SECONDS);
+  const slots: Slot[] = Array.from({ length: threads }, () => ({
+    worker: null,
+    ready: false,
+    current: null,
+  }));
+  const loading = () => slots.filter((s) => s.worker && !s.ready).length;
 
-  function spawn(): Slot {
+  function start(slot: Slot): void {
     const worker = new Worker(boot, {
       eval: true,
       resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 1024 },
     });
     worker.unref();
-    const slot: Slot = { worker, ready: false, current: null };
+    let loaded = false;
+    Object.assign(slot, { worker, ready: false, current: null, lastError: undefined });
     worker.on('message', (m: Reply | { ready: true }) => {
+      if (slot.worker !== worker) return;
       if ('ready' in m) {
+        loaded = true;
         slot.ready = true;
         dispatch();
         if (slots.every((s) => s.ready)) for (const f of onReady.splice(0)) f();
@@ -127,18 +148,37 @@ export function threadCompute(options: ThreadComputeOptions = {}): ThreadCompute
       dispatch();
     });
     worker.on('error', (err) => {
-      slot.lastError = err;
+      if (slot.worker === worker) slot.lastError = err;
     });
     worker.on('exit', (code) => {
+      // A thread ended on purpose (idle, overrun, close) was let go of first.
+      if (slot.worker !== worker) return;
       clearTimeout(slot.runTimer);
+      clearTimeout(slot.idleTimer);
       const p = slot.current;
-      slot.current = null;
-      p?.reject(slot.lastError ?? new Error(`extraction thread exited with code ${code}`));
-      if (slot.lastError) console.error('crosscheck: the extraction thread failed', slot.lastError);
+      const err = slot.lastError ?? new Error(`extraction thread exited with code ${code}`);
+      Object.assign(slot, { worker: null, ready: false, current: null });
+      p?.reject(err);
+      console.error('crosscheck: the extraction thread failed', err);
       if (closed) return;
-      slots[slots.indexOf(slot)] = spawn();
+      // One that never loaded would fail again for the jobs waiting for it: they fail now.
+      if (!loaded) for (const q of queue.splice(0)) fail(q, err);
+      dispatch();
     });
-    return slot;
+  }
+
+  function fail(p: Pending, err: Error): void {
+    clearTimeout(p.waitTimer);
+    p.reject(err);
+  }
+
+  /** Lets go of a thread (its exit is then expected), e.g. after idleMs without a job. */
+  function stop(slot: Slot): void {
+    const worker = slot.worker;
+    clearTimeout(slot.idleTimer);
+    clearTimeout(slot.runTimer);
+    Object.assign(slot, { worker: null, ready: false, current: null });
+    if (worker) void worker.terminate();
   }
 
   function dispatch(): void {
@@ -146,20 +186,35 @@ export function threadCompute(options: ThreadComputeOptions = {}): ThreadCompute
       if (!slot.ready || slot.current || queue.length === 0) continue;
       const p = queue.shift()!;
       clearTimeout(p.waitTimer);
+      clearTimeout(slot.idleTimer);
       slot.current = p;
       slot.runTimer = setTimeout(() => {
         if (slot.current !== p) return;
-        slot.current = null;
-        slot.ready = false;
         p.reject(
           busy(
             `The text took longer than ${runTimeoutMs / 1000} s to read and was stopped. Try again later, or send less.`,
           ),
         );
-        void slot.worker.terminate();
+        stop(slot);
+        dispatch();
       }, runTimeoutMs);
-      slot.worker.postMessage(p.job);
+      slot.worker!.postMessage(p.job);
     }
+    // Jobs still waiting start the threads that are not running, one each.
+    let waiting = queue.length - loading();
+    for (const slot of slots)
+      if (!slot.worker && waiting > 0 && !closed) {
+        start(slot);
+        waiting--;
+      }
+    for (const slot of slots)
+      if (slot.worker && slot.ready && !slot.current && Number.isFinite(idleMs)) {
+        clearTimeout(slot.idleTimer);
+        slot.idleTimer = setTimeout(() => {
+          if (!slot.current) stop(slot);
+        }, idleMs);
+        slot.idleTimer.unref();
+      }
   }
 
   const saturated = () => busy('The server is reading other large texts; try again in a few seconds.');
@@ -170,13 +225,15 @@ export function threadCompute(options: ThreadComputeOptions = {}): ThreadCompute
       const p: Pending = { job, resolve: resolve as (v: unknown) => void, reject };
       queue.push(p);
       dispatch();
-      // Still waiting: a free thread would have taken it. Beyond maxQueued waiting, refused now.
-      if (queue.length > maxQueued) {
+      // Still waiting: a free thread would have taken it; the first few wait for threads still loading.
+      // Beyond maxQueued waiting for busy threads, refused now.
+      const behind = queue.indexOf(p) + 1 - loading();
+      if (behind > maxQueued) {
         queue.splice(queue.indexOf(p), 1);
         reject(saturated());
         return;
       }
-      if (queue.includes(p))
+      if (behind > 0)
         p.waitTimer = setTimeout(() => {
           const at = queue.indexOf(p);
           if (at < 0) return;
@@ -185,8 +242,6 @@ export function threadCompute(options: ThreadComputeOptions = {}): ThreadCompute
         }, queueTimeoutMs);
     });
   }
-
-  const slots: Slot[] = Array.from({ length: threads }, spawn);
 
   return {
     extract: (text, opts) =>
@@ -205,16 +260,22 @@ export function threadCompute(options: ThreadComputeOptions = {}): ThreadCompute
       sizeOf(documents) < inlineBelow
         ? inThreadCompute.compareJson(documents, opts)
         : run({ id: nextId++, kind: 'compare', documents, options: opts }),
-    ready: () =>
-      slots.every((s) => s.ready) ? Promise.resolve() : new Promise<void>((ok) => onReady.push(ok)),
+    ready: () => {
+      if (closed) return Promise.reject(new Error('the extraction threads are closed'));
+      for (const slot of slots) if (!slot.worker) start(slot);
+      return slots.every((s) => s.ready) ? Promise.resolve() : new Promise<void>((ok) => onReady.push(ok));
+    },
     load: () => ({ running: slots.filter((s) => s.current).length, queued: queue.length }),
+    started: () => slots.filter((s) => s.worker).length,
     close: async () => {
       closed = true;
-      for (const p of queue.splice(0)) {
-        clearTimeout(p.waitTimer);
-        p.reject(new Error('the extraction threads are closed'));
+      for (const p of queue.splice(0)) fail(p, new Error('the extraction threads are closed'));
+      const workers = slots.flatMap((s) => (s.worker ? [s.worker] : []));
+      for (const slot of slots) {
+        slot.current?.reject(new Error('the extraction threads are closed'));
+        stop(slot);
       }
-      await Promise.all(slots.map((s) => s.worker.terminate()));
+      await Promise.all(workers.map((w) => w.terminate()));
     },
   };
 }

@@ -35,4 +35,37 @@ describe('conversions in parentheses (rule converted-figure)', () => {
     ])
       for (const q of quantities(t)) expect(q.hedge, t).not.toBe('converted');
   });
+
+  it('reads a dollar sum in a list of conversions, and a dollar sum told with its original (ECB+ 24_4ecbplus, 24_8ecbplus)', () => {
+    const listed = quantities('They made off with 2m euros (£1.7m ; $2.6m) in gems and watches.');
+    expect(listed.map((q) => [q.unit, q.value, q.hedge])).toEqual([
+      ['eur', 2e6, null],
+      ['gbp', 1.7e6, 'converted'],
+      ['usd', 2.6e6, 'converted'],
+    ]);
+    const dollars = quantities(
+      'Four men rammed their car into an upmarket jewelry store in central Paris on Monday, stealing $2.6 million (two million Euros) in jewelry, according to AFP.',
+    ).find((q) => q.unit === 'usd');
+    const [other] = quantities('Paris thieves nab $2.5 million worth of jewellery.');
+    expect(dollars).toMatchObject({ value: 2.6e6, hedge: 'converted' });
+    expect(overlaps(dollars!, other!)).toBe(true);
+  });
+
+  it('reads whose dollar a sum is (rules country-dollar and own-dollar; ECB+ 13_1ecb)', () => {
+    const [us, own] = quantities(
+      "'' Damage to the church was estimated at $ US1 million ($ 1.52 million), authorities said.",
+    );
+    expect(us).toMatchObject({ unit: 'usd', value: 1e6 });
+    expect(own!.unit).toBe('own-dollar');
+    expect(
+      quantities('A bailout of A$1.5 billion (US$1.1 billion) was agreed.').map((q) => [q.unit, q.hedge]),
+    ).toEqual([
+      ['aud', null],
+      ['usd', 'converted'],
+    ]);
+    expect(quantities('C$2m and NZ$3 million').map((q) => q.unit)).toEqual(['cad', 'nzd']);
+    expect(quantities('It raised 15 million Canadian dollars.').map((q) => [q.unit, q.value])).toEqual([
+      ['cad', 15e6],
+    ]);
+  });
 });

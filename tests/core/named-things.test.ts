@@ -2,6 +2,7 @@
 // surname that name a plan, a product or a shop are no person. Examples from the eval data.
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/core';
+import { compareDocuments } from '../../src/services/compare';
 
 const typeOf = (text: string, name: string) =>
   extractArticle(text).entities.find((e) => e.name.includes(name))?.type;
@@ -79,5 +80,30 @@ describe('a named thing told apart by its modifier (rule modifier-key)', () => {
 
   it('keys it so only when the text writes the noun in lower case', () => {
     expect(keysOf(doc.replace('subscription plan', 'subscription'))).not.toContain('money:usd|e:pltnm');
+  });
+});
+
+describe('a name opening with an ordinal (rule ordinal-name)', () => {
+  // EQUATE NewsNLI-428: the premise writes "the U.S. Fifth Fleet", the hypothesis, headline-style, bare.
+  const premise =
+    'Naval Support Activity Bahrain supports the U.S. Fifth Fleet , whose operations span about 7.5 million square miles across 27 countries .';
+  const hypothesis = (n: number) => `Base supports U.S. Fifth Fleet , whose operations span ${n} nations`;
+
+  it('is no person, with or without its article', () => {
+    expect(typeOf(premise, 'Fleet')).toBe('other');
+    expect(typeOf(hypothesis(27), 'Fleet')).toBe('other');
+  });
+
+  it('so the fleet told with another count of countries conflicts', () => {
+    const conflicts = (n: number) =>
+      compareDocuments([
+        { id: 'p', text: premise },
+        { id: 'h', text: hypothesis(n) },
+      ]).links.filter((l) => l.relation === 'conflict');
+    expect(conflicts(27)).toEqual([]);
+    expect(conflicts(35).map((l) => [l.explanation.a?.text, l.explanation.b?.text])).toContainEqual([
+      '27 countries',
+      '35 nations',
+    ]);
   });
 });

@@ -196,3 +196,45 @@ describe('routes over the extraction thread', () => {
     }
   });
 });
+
+describe('threads started when needed', () => {
+  it('starts no thread until a large input comes, and ends it after a while without a job', async () => {
+    const lazy = threadCompute({ inlineBelow: 0, idleMs: 300 });
+    try {
+      expect(lazy.started()).toBe(0);
+      // The everyday path never starts one: inputs below inlineBelow stay here.
+      const small = threadCompute({ idleMs: 300 });
+      await small.extract(CNN, { html: false, label: 'Text' });
+      expect(small.started()).toBe(0);
+      await small.close();
+      // The first large input waits for its thread to load, however long that takes, then is answered.
+      expect(await lazy.extract(DOD, { html: false, label: 'Text' })).toEqual(
+        await inThreadCompute.extract(DOD, { html: false, label: 'Text' }),
+      );
+      expect(lazy.started()).toBe(1);
+      await expect.poll(() => lazy.started(), { timeout: 10_000, interval: 50 }).toBe(0);
+      // And the next one starts it again.
+      expect(await lazy.extract(CNN, { html: false, label: 'Text' })).toEqual(
+        await inThreadCompute.extract(CNN, { html: false, label: 'Text' }),
+      );
+      expect(lazy.load()).toEqual({ running: 0, queued: 0 });
+    } finally {
+      await lazy.close();
+    }
+    expect(lazy.started()).toBe(0);
+  }, 60_000);
+
+  it('with no waiting allowed, still lets the first job wait for its thread to load', async () => {
+    const strict = threadCompute({ inlineBelow: 0, maxQueued: 0 });
+    try {
+      const [first, second] = await Promise.allSettled([
+        strict.extract(CNN, { html: false, label: 'Text' }),
+        strict.extract(DOD, { html: false, label: 'Text' }),
+      ]);
+      expect(first.status).toBe('fulfilled');
+      expect((second as PromiseRejectedResult).reason).toBeInstanceOf(BusyError);
+    } finally {
+      await strict.close();
+    }
+  }, 60_000);
+});

@@ -2,6 +2,7 @@
 // by, and the period a figure covers ("in September", "this year").
 import { agesOfDifferentHolders, agesShareHolder } from '../ages';
 import { contentStem } from '../claims';
+import { foldName } from '../entities';
 import type { ClaimForMatching, Quantity } from '../types';
 import { classOf, isGenericMeasure } from '../unit-class';
 import { MONTHS, STOPWORDS } from '../words';
@@ -73,21 +74,59 @@ export function sameLocalContext(
   qa: Quantity,
   b: ClaimForMatching,
   qb: Quantity,
+  protagonists: readonly string[] = [],
 ): boolean {
   if (!isGenericMeasure(classOf(qa))) return true;
   // An age's holder is its context (ages.ts).
   if (agesShareHolder(a, qa, b, qb)) return true;
   if (agesOfDifferentHolders(a, qa, b, qb)) return false;
   const la = localContext(a.text, qa);
-  for (const w of localContext(b.text, qb)) if (la.has(w) && !SAYS_NOTHING_MEASURED.has(w)) return true;
+  // Rule event-of-a-date: a year or month is the date of the event its own words tell ("met Page in
+  // 1954", "divorced in 1947"); the name of a report's protagonist ("Page") is the story's, not the
+  // event's. Other names do tell the event ("floored Lennox Lewis in 2001", "a Tony Award in 2004").
+  const names =
+    classOf(qa).family === 'date' && protagonists.length > 0
+      ? namesInBoth(a.text, b.text, protagonists)
+      : NO_NAMES;
+  for (const w of localContext(b.text, qb))
+    if (la.has(w) && !SAYS_NOTHING_MEASURED.has(w) && !names.has(w)) return true;
   if (classOf(qa).family === 'time' && sameMoment(a, qa, b, qb)) return true;
   // Rule measured-clause: the thing measured may stand further back in the figure's clause ("the
   // allowance for credit losses as a percentage of loans outstanding was unchanged from June 30 at
   // 1.62%"), or in the clause a change is told of ("earnings per share of $2.79, an increase of 207%").
   const ca = clauseContext(a.text, qa);
   let n = 0;
-  for (const w of clauseContext(b.text, qb)) if (ca.has(w) && ++n >= CLAUSE_SHARED) return true;
+  for (const w of clauseContext(b.text, qb))
+    if (ca.has(w) && !names.has(w) && ++n >= CLAUSE_SHARED) return true;
   return false;
+}
+
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+/**
+ * The stems of protagonists' names both sentences write, only as names: capitalised wherever they
+ * stand past a sentence's first word ("Page" in "who met Page in 1954" and "Page continued her
+ * modeling"). A word one of them writes in lower case is a common word.
+ */
+function namesInBoth(x: string, y: string, protagonists: readonly string[]): Set<string> {
+  const cased = new Map<string, boolean>();
+  for (const text of [x, y])
+    for (const m of text.matchAll(WORD)) {
+      if (m.index === 0) continue;
+      const w = m[0].replace(/'s$/, '');
+      const stem = contentStem(w.toLowerCase());
+      cased.set(stem, (cased.get(stem) ?? true) && /^[A-Z]/.test(w));
+    }
+  const out = new Set<string>();
+  for (const [stem, always] of cased)
+    if (
+      always &&
+      protagonists.includes(foldName(stem)) &&
+      x.toLowerCase().includes(stem) &&
+      y.toLowerCase().includes(stem)
+    )
+      out.add(stem);
+  return out;
 }
 
 /**

@@ -6,6 +6,7 @@ import { isDescribedMark, isGivenMark } from '../ages';
 import { isOwnerMark, ownedAlike, ownerOf } from '../owners';
 import { sameGiver, sameParty } from '../parties';
 import { WHOLE } from '../quantities';
+import { keyOf } from '../terms';
 import type { Quantity } from '../types';
 import { classOf, familyOf, isDateFamily } from '../unit-class';
 import { listedTotal, softConflict } from './bounds';
@@ -231,9 +232,15 @@ export const FIGURE_RULES: readonly FigureRule[] = [
   {
     name: 'different-surroundings',
     reason: 'a duration, age or percentage whose surrounding words share nothing with the other figure',
-    rejects: (va, vb, qa, qb) => !sameLocalContext(va.c, qa, vb.c, qb),
+    rejects: (va, vb, qa, qb) => !sameLocalContext(va.c, qa, vb.c, qb, storyNames(va, vb, qa)),
   },
 ];
+
+/** The keys of both reports' protagonists, asked only for a date (event-of-a-date, local-context.ts). */
+const storyNames = (va: ClaimView, vb: ClaimView, q: Quantity): string[] =>
+  familyOf(q) === 'date'
+    ? [...va.contextWith('protagonist'), ...vb.contextWith('protagonist')].map(keyOf)
+    : [];
 
 /** The first figure rule that sets qa and qb apart, or null when they measure the same thing. */
 export function figureRejection(va: ClaimView, vb: ClaimView, qa: Quantity, qb: Quantity): FigureRule | null {

@@ -6,7 +6,15 @@ import { keyOf } from '../terms';
 import type { ClaimForMatching, Quantity } from '../types';
 import { measuredAlike } from './local-context';
 import { ClaimView } from './view';
-import { restated, sameFigure, sameWording, type WordingShare, wordingShare } from './wording';
+import {
+  figuresToldAlike,
+  restated,
+  sameFigure,
+  sameWording,
+  sharedRangeBound,
+  type WordingShare,
+  wordingShare,
+} from './wording';
 
 /**
  * A name missing from the other report says something only when that report names enough others:
@@ -175,7 +183,14 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
     name: 'no-shared-anchor',
     reason: 'the two sentences share no name, and too little wording, to be about the same thing',
     rejects: (x) =>
-      !(anchored(x) || sameWording(x.share) || sameFigure(x.a, x.b) || (x.sameStory && framedAlike(x))),
+      !(
+        anchored(x) ||
+        sameWording(x.share) ||
+        sameFigure(x.a, x.b) ||
+        figuresToldAlike(x.a, x.b) ||
+        sharedRangeBound(x.a, x.b) ||
+        (x.sameStory && framedAlike(x))
+      ),
   },
   {
     // The people each sentence itself names come first: "X has spent 19 seasons" and "Y played 11

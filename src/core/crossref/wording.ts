@@ -1,5 +1,6 @@
 // What two claims' own sentences share: wording, figures stated alike, one sentence told twice.
 import type { Quantity } from '../types';
+import { classOf, isDateFamily, isGenericMeasure } from '../unit-class';
 import type { ClaimView } from './view';
 
 /**
@@ -11,6 +12,52 @@ export function sameFigure(a: ClaimView, b: ClaimView): boolean {
     b.anchorQuantities.some((qb) => qb.unitClass === qa.unitClass && qb.value === qa.value),
   );
 }
+
+/**
+ * Rule `figures-told-alike`: two sentences that state two more figures the same way, whatever their
+ * kind ("within the next 10 days … for the first six months" in both), tell one offer or one event: a
+ * generic figure alone is common ground, two of them stated alike beside the one compared are not.
+ * Dates and times are left out (two sentences of one quarter share its year and quarter).
+ */
+export function figuresToldAlike(a: ClaimView, b: ClaimView): boolean {
+  let n = 0;
+  for (const q of a.c.quantities) {
+    if (isDateFamily(q)) continue;
+    if (
+      b.c.quantities.some(
+        (o) => o.unitClass === q.unitClass && o.low === q.low && o.high === q.high && o.rate === q.rate,
+      )
+    )
+      if (++n >= 2) return true;
+  }
+  return false;
+}
+
+/**
+ * Rule `shared-range-bound`: two ranges of one kind that share a bound exactly ("between 2,400 and
+ * 2,600 units", "between 2,400 and 2,500 units") state that count alike, as sameFigure's exact counts
+ * do: a shared subject, however the other bound differs. Counts and sums only, more than a handful.
+ */
+export function sharedRangeBound(a: ClaimView, b: ClaimView): boolean {
+  return a.c.quantities.some(
+    (qa) =>
+      isRange(qa) &&
+      b.c.quantities.some(
+        (qb) =>
+          isRange(qb) &&
+          qb.unitClass === qa.unitClass &&
+          ((qa.low === qb.low && qa.low >= 10) || qa.high === qb.high),
+      ),
+  );
+}
+const isRange = (q: Quantity) =>
+  q.hedge === null &&
+  q.rate === null &&
+  q.unitClass !== '' &&
+  q.low === q.value &&
+  q.high > q.low &&
+  Number.isFinite(q.high) &&
+  !isGenericMeasure(classOf(q));
 
 export interface WordingShare {
   shared: number;

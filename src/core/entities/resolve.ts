@@ -84,10 +84,20 @@ function resolveNameOf(raw: RawName, notPerson: boolean): ResolvedName | null {
   if (place || words.length === 1) {
     return { key: term('entity', foldName(words.join(''))), name, type: place ? 'place' : 'other' };
   }
-  if (connector || notPerson) return { key: lastWordKey(words), name, type: 'other' };
+  // Rule `ordinal-name`: no given name is an ordinal ("the U.S. Fifth Fleet", "the Second Circuit",
+  // "Third Avenue"): a run opening with one names a unit, a court or a street, however it is written.
+  if (connector || notPerson || ORDINALS.has(words[0]!.toLowerCase()))
+    return { key: lastWordKey(words), name, type: 'other' };
   // Two to four capitalised words without an organisation word: a person, keyed by surname.
   return { key: lastWordKey(words), name, type: 'person' };
 }
+
+const ORDINALS = new Set(
+  (
+    'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth ' +
+    'fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth'
+  ).split(' '),
+);
 
 /**
  * A name keyed by its last word: folded, or as the acronym alone is keyed when the word is one

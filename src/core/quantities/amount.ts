@@ -41,6 +41,8 @@ export function readAmountAt(
     !r.modifiers.includes('part-of')
   )
     r.modifiers = [...r.modifiers, 'part-of'];
+  const window = windowOf(tokens, r.found.hedge?.from ?? i);
+  if (window) r.modifiers = [...r.modifiers.filter((m) => m !== 'part-of'), 'part-of', window];
   readFate(r, tokens);
   readPropertyFate(r, tokens);
   readCompanion(r, tokens);
@@ -91,6 +93,20 @@ function selectsPart(tokens: Token[], start: number): boolean {
   const w = tokens[start - 1];
   return w?.type === 'word' && SELECTORS.has(w.lower) && DETERMINERS.has(tokens[start - 2]?.lower ?? '');
 }
+
+/**
+ * Rule window-of-a-series: "won 18 of its next 23 games", "losing eight of their last 10 games": the
+ * number after "of" and a word that picks a stretch of a series counts the games of a stretch the
+ * writer chose, a part of the season, not its games. Marked as a part, and by the stretch it picks
+ * ("window:next"), so two different stretches are two groups.
+ */
+function windowOf(tokens: Token[], start: number): string | null {
+  const w = tokens[start - 1];
+  if (w?.type !== 'word' || !WINDOWS.has(w.lower)) return null;
+  if (!DETERMINERS.has(tokens[start - 2]?.lower ?? '') || tokens[start - 3]?.lower !== 'of') return null;
+  return `window:${w.lower === 'past' || w.lower === 'previous' ? 'last' : w.lower === 'following' ? 'next' : w.lower}`;
+}
+const WINDOWS = new Set(['next', 'last', 'past', 'previous', 'following', 'first', 'final', 'opening']);
 
 /** Determiners and pronouns after "by" that start its agent ("by the Navy"), not a manner. */
 const AGENT_STARTS = new Set([

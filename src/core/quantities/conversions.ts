@@ -7,7 +7,7 @@
 // are rounded), and is marked with the hedge "converted". A pass over a sentence's figures once read (index.ts).
 
 import type { Quantity } from '../types';
-import { classOf } from '../unit-class';
+import { classOf, unitClassKey } from '../unit-class';
 
 /** Relative width of a converted figure: exchange rates of different days and outlets, rounding. */
 export const CONVERSION_TOLERANCE = 0.05;
@@ -27,27 +27,73 @@ function dimension(q: Quantity): string | undefined {
 export function markConversions(qs: Quantity[], text: string): void {
   for (let k = 0; k < qs.length; k++) {
     const q = qs[k]!;
-    if (text[q.end] !== ')') continue;
+    // The character after the figure, past spaces: ")" closes the parentheses, ";" or "," goes on to
+    // another conversion of the same sum ("2m euros (£1.7m ; $2.6m)").
+    let close = q.end;
+    while (close < q.end + 3 && text[close] === ' ') close++;
+    if (text[close] !== ')' && text[close] !== ';' && text[close] !== ',') continue;
     // The "(" right before the figure, across spaces only: a bounded look back, never the whole text.
     let open = q.start - 1;
-    while (open > 0 && open > q.start - 4 && text[open] === ' ') open--;
-    if (text[open] !== '(') continue;
+    // A country's letters glued to its dollar sign ("(US$1.1 billion)") are part of the figure.
+    while (open > 0 && open > q.start - 3 && /[A-Z]/.test(text[open]!)) open--;
+    while (open > 0 && open > q.start - 6 && text[open] === ' ') open--;
     const dim = dimension(q);
     if (!dim) continue;
+    // Rule listed-conversions: a figure after a conversion and a ";" or "," converts the same sum.
+    const listedAfter = qs[k - 1];
+    if (
+      (text[open] === ';' || text[open] === ',') &&
+      listedAfter?.hedge === 'converted' &&
+      dimension(listedAfter) === dim &&
+      listedAfter.unit !== q.unit &&
+      text.slice(listedAfter.end, open).trim() === ''
+    ) {
+      widen(q);
+      continue;
+    }
+    if (text[open] !== '(') continue;
     const before = text.slice(Math.max(0, open - 40), open);
     const prev = qs[k - 1];
     const original =
       prev && prev.end <= open && text.slice(prev.end, open).trim() === ''
         ? dimension(prev) === dim && prev.unit !== q.unit
         : dim === 'money' && CURRENCY_FIGURE.test(before) && !sameCurrency(before, q.unit);
-    if (!original) continue;
-    q.low = Math.min(q.low, tidy(q.value * (1 - CONVERSION_TOLERANCE)));
-    q.high = Math.max(q.high, tidy(q.value * (1 + CONVERSION_TOLERANCE)));
-    q.lowInclusive = true;
-    q.highInclusive = true;
-    q.hedge = 'converted';
+    if (!original) {
+      if (prev && ownDollar(prev, q, text, open)) {
+        q.unit = OWN_DOLLAR;
+        q.unitClass = unitClassKey({ family: 'money', currency: OWN_DOLLAR, paysFor: null });
+      }
+      continue;
+    }
+    widen(q);
+    // Rule dollar-is-the-conversion: "$2.6 million (two million Euros)": a dollar sum told with
+    // the sum in another currency is the writer's conversion of it, at a rate of the day.
+    if (prev && prev.end <= open && prev.unit === 'usd' && dimension(prev) === 'money') widen(prev);
   }
 }
+
+function widen(q: Quantity): void {
+  q.low = Math.min(q.low, tidy(q.value * (1 - CONVERSION_TOLERANCE)));
+  q.high = Math.max(q.high, tidy(q.value * (1 + CONVERSION_TOLERANCE)));
+  q.lowInclusive = true;
+  q.highInclusive = true;
+  q.hedge = 'converted';
+}
+
+/** A dollar of a country the text does not name: the outlet's own (Australian, Canadian …). */
+export const OWN_DOLLAR = 'own-dollar';
+
+/**
+ * Rule own-dollar: "$US1 million ($1.52 million)": a bare dollar sum in parentheses after one the text
+ * marks as US dollars is the same sum in the outlet's own dollar, not a second US figure.
+ */
+const ownDollar = (prev: Quantity, q: Quantity, text: string, open: number) =>
+  prev.unit === 'usd' &&
+  q.unit === 'usd' &&
+  prev.end <= open &&
+  text.slice(prev.end, open).trim() === '' &&
+  /US\s*\$|\$\s*US/.test(text.slice(Math.max(0, prev.start - 3), prev.start + 4)) &&
+  text[q.start] === '$';
 
 /** "… 110 dollars (" before a dollar figure is no conversion. */
 const sameCurrency = (before: string, unit: string) => unit === 'usd' && /dollars?\s*$/i.test(before);

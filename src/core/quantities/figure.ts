@@ -3,7 +3,7 @@
 // stage of the amount reader; null when the number is no amount ("2-0 win", "outnumber them 3 to 1").
 
 import { mayStartNumber, readNumber } from '../numbers';
-import { CURRENCY_SYMBOLS } from '../units';
+import { CURRENCY_SYMBOLS, DOLLAR_COUNTRIES } from '../units';
 import type { Token } from '../words';
 import { type Found, findHedge } from './hedges';
 import { withGluedScale } from './money';
@@ -29,8 +29,26 @@ export function readFigure(tokens: Token[], i: number, text: string): AmountRead
   if (t.type === 'punct' && CURRENCY_SYMBOLS.has(t.text)) {
     currency = CURRENCY_SYMBOLS.get(t.text)!;
     numStart = i + 1;
-    // "US$", "A$": a country prefix glued to the symbol is already a separate token; ignore it.
-  } else if (t.lower === 'us' && tokens[i + 1]?.text === '$') return null;
+    if (t.text === '$') {
+      // Rule country-dollar: "A$1.5 billion", "C$2m", "$US1 million", "$A40": a country's letters
+      // glued to the dollar sign say whose dollar it is; a bare "$" stays the US dollar.
+      const glued = (u: Token | undefined, v: Token | undefined) => u && v && u.end === v.start;
+      const before = tokens[i - 1];
+      const after = tokens[i + 1];
+      if (glued(before, t) && DOLLAR_COUNTRIES.has(before!.lower))
+        currency = DOLLAR_COUNTRIES.get(before!.lower)!;
+      else if (
+        after?.type === 'word' &&
+        DOLLAR_COUNTRIES.has(after.lower) &&
+        (glued(t, after) || glued(after, tokens[i + 2]))
+      ) {
+        currency = DOLLAR_COUNTRIES.get(after!.lower)!;
+        numStart = i + 2;
+      }
+    }
+    // "US$", "A$": the country letters are read with the sign that follows them, never as an amount.
+  } else if (tokens[i + 1]?.text === '$' && DOLLAR_COUNTRIES.has(t.lower) && t.end === tokens[i + 1]!.start)
+    return null;
   const read = readNumber(tokens, numStart);
   if (!read) return null;
   const num = currency ? withGluedScale(tokens, read) : read;

@@ -5,13 +5,15 @@
 
 import { subunitsAt } from '../number-words';
 import type { NumberMatch } from '../numbers';
-import { CURRENCY_WORDS, TIME_UNITS, unitClassOf } from '../units';
+import { CURRENCY_WORDS, DOLLAR_COUNTRIES, TIME_UNITS, unitClassOf } from '../units';
 import { singular, type Token } from '../words';
 import type { AmountReading } from './reading';
 
 /** Letters glued to a sum scale it: "$184M", "£5m", "$1.2B". (After a bare number "200m" is metres.) */
 const GLUED_SCALES = new Map([
   ['m', 1e6],
+  ['mn', 1e6],
+  ['bn', 1e9],
   // "$200MM": the financial press doubles the M (Roman thousand thousands).
   ['mm', 1e6],
   ['b', 1e9],
@@ -25,8 +27,30 @@ export function withGluedScale(tokens: Token[], num: NumberMatch): NumberMatch {
 
 /** Currency named after the number ("50 million euros", "300 dollars") and the cents said after a sum. */
 export function readCurrencyAfter(r: AmountReading, tokens: Token[]): void {
+  // Rule scale-before-currency: "2m euros", "30bn pounds": a scale letter glued to a number is a
+  // scale, not metres, when a currency word follows it.
+  const next = tokens[r.j + 1];
+  if (
+    !r.currency &&
+    !r.percent &&
+    next &&
+    CURRENCY_WORDS.has(singular(next.lower)) &&
+    r.found.num === r.num
+  ) {
+    const scaled = withGluedScale(tokens, r.num);
+    if (scaled !== r.num && scaled.to === r.j + 1) {
+      r.num = scaled;
+      r.found.num = scaled;
+      r.j++;
+    }
+  }
   const word = tokens[r.j];
-  if (!r.currency && !r.percent && word && CURRENCY_WORDS.has(singular(word.lower))) {
+  // "15 million Canadian dollars": the country before "dollars" says whose (rule country-dollar).
+  const country = word && word.lower.length > 2 ? DOLLAR_COUNTRIES.get(word.lower) : undefined;
+  if (!r.currency && !r.percent && country && singular(tokens[r.j + 1]?.lower ?? '') === 'dollar') {
+    r.currency = country;
+    r.j += 2;
+  } else if (!r.currency && !r.percent && word && CURRENCY_WORDS.has(singular(word.lower))) {
     r.currency = CURRENCY_WORDS.get(singular(word.lower))!;
     r.j++;
   }

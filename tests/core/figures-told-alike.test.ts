@@ -1,0 +1,55 @@
+// Rules figures-told-alike and shared-range-bound (src/core/crossref/wording.ts, with no-shared-anchor): two sentences that
+// state two more figures the same way tell one offer, though they share no name and little wording.
+// Real text: SummEdits sales_email_11 (a sales email and a summary with one edited figure).
+import { describe, expect, it } from 'vitest';
+import { compareDocuments } from '../../src/services/compare';
+
+const conflicts = (a: string, b: string) =>
+  compareDocuments([
+    { id: 'doc', text: a },
+    { id: 'summary', text: b },
+  ]).links.filter((l) => l.relation === 'conflict');
+
+const email =
+  "As a special token of our appreciation, I'd like to extend an exclusive offer to you. Sign up for any of our plans within the next 10 days and receive a 20% discount for the first six months.";
+const summary = (discount: string, days = '10 days') =>
+  `Xcelerate is a platform that provides businesses with tools such as an analytics dashboard, social media management, CRM software, and marketing automation. By signing up within the next ${days}, businesses get a ${discount} discount for the first six months.`;
+
+describe('rule figures-told-alike', () => {
+  it('the offer retold with another discount conflicts (SummEdits sales_email_11_0)', () => {
+    const found = conflicts(email, summary('25%'));
+    expect(found.map((l) => [l.explanation.a?.text, l.explanation.b?.text])).toContainEqual(['20%', '25%']);
+  });
+
+  it('the faithful summary gets no conflict', () => {
+    expect(conflicts(email, summary('20%'))).toEqual([]);
+  });
+
+  it('one figure told alike is not enough', () => {
+    expect(conflicts(email, summary('25%', 'next week'))).toEqual([]);
+  });
+});
+
+describe('rule shared-range-bound', () => {
+  // SummEdits ectsum_MDC_q3_2020_10: an earnings call's guidance and a summary that moves one bound.
+  const call =
+    'We are anticipating home deliveries for the fourth quarter of 2020 to reach between 2,400 and 2,600 units.';
+  const retold = (range: string) =>
+    `The average selling price for unit deliveries is expected to surpass $460,000, and home deliveries for 4Q 2020 are predicted to hit between ${range} units.`;
+
+  it('a range retold with one bound moved conflicts (SummEdits ectsum_MDC_q3_2020_10)', () => {
+    const found = conflicts(call, retold('2,400 and 2,500'));
+    expect(found.map((l) => [l.explanation.a?.text, l.explanation.b?.text])).toContainEqual([
+      '2,400 and 2,600 units',
+      '2,400 and 2,500 units',
+    ]);
+  });
+
+  it('the faithful range gets no conflict', () => {
+    expect(conflicts(call, retold('2,400 and 2,600'))).toEqual([]);
+  });
+
+  it('ranges sharing no bound are not anchored by it', () => {
+    expect(conflicts(call, retold('2,300 and 2,500'))).toEqual([]);
+  });
+});
