@@ -13,11 +13,14 @@ export function unitClassOf(head: string): string {
 
 // Generic "people" counts take their meaning from the verb that follows ("20 people were killed").
 const PERSON_VERBS: [RegExp, string][] = [
-  [/^(killed|dead|died|die|perished|slain|murdered|drowned|executed)$/, 'death'],
-  [/^(injured|wounded|hurt|hospitali[sz]ed|hospitalised)$/, 'injury'],
+  [
+    /^(killed|dead|died|die|perished|slain|murdered|drowned|executed|suffocated|asphyxiated|electrocuted)$/,
+    'death',
+  ],
+  [/^(injured|wounded|hurt|hospitali[sz]ed|hospitalised|treated)$/, 'injury'],
   [/^(arrested|detained|jailed|charged|held)$/, 'arrest'],
   [/^(missing|unaccounted)$/, 'missing'],
-  [/^(evacuated|displaced|homeless|rescued)$/, 'displaced'],
+  [/^(evacuated|displaced|homeless|rescued|freed)$/, 'displaced'],
 ];
 
 // The same fates as verbs before the count: "killing 10 people", "detained some 2,500 people".
@@ -28,7 +31,7 @@ const VERBS_BEFORE: [RegExp, string][] = [
   [/^(lost|losing)$/, 'casualty'],
   [/^(injured|injuring|wounded|wounding|hurt|hurting)$/, 'injury'],
   [/^(arrested|arresting|detained|detaining|jailed|jailing)$/, 'arrest'],
-  [/^(evacuated|evacuating|displaced|displacing|rescued|rescuing)$/, 'displaced'],
+  [/^(evacuated|evacuating|displaced|displacing|rescued|rescuing|freed|freeing)$/, 'displaced'],
 ];
 
 /** Classes of people whose count a verb of fate turns into deaths, injuries, arrests… */
@@ -77,6 +80,8 @@ export const DOLLAR_COUNTRIES = new Map([
 export const CURRENCY_WORDS = new Map<string, string>([
   ['dollar', 'usd'],
   ['usd', 'usd'],
+  // Informal dollars ("5 mln bucks", "ten bucks"), with the wire abbreviations (numbers.ts).
+  ['buck', 'usd'],
   ['euro', 'eur'],
   ['eur', 'eur'],
   ['yen', 'jpy'],

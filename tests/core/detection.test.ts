@@ -299,6 +299,27 @@ describe('what is counted', () => {
     ).toContain('conflict');
   });
 
+  it('reads the fate of people counted past an aside, "another" and more verbs (`fate-past-aside`)', () => {
+    // ECB+ 8_10ecbplus, 8_5ecbplus against 8_6ecbplus, and 22_2ecbplus against 22_12ecbplus (real sentences).
+    const killed =
+      'Three people have suffocated to death as a result of a fire in Marfin Bank during ongoing battles between anti - measure protesters and police in Athens.';
+    const treated =
+      'Four people - one with broken bones, 3 with inspiratory problems - are treated in nearby hospitals.';
+    const rescued = 'Firefighters rescued another five people from the balcony.';
+    expect([killed, treated, rescued].map((t) => quantities(t)[0]!.unitClass)).toEqual([
+      'death',
+      'injury',
+      'displaced',
+    ]);
+    expect(relations({ a: treated, b: killed })).not.toContain('conflict');
+    expect(relations({ a: rescued, b: killed })).not.toContain('conflict');
+    expect(
+      quantities(
+        'Officers freed seven people who had locked themselves in an office next to the shooter, said Vanore.',
+      )[0]!.unitClass,
+    ).toBe('displaced');
+  });
+
   it('counts buildings and villages by what befell them (`property-fate`)', () => {
     // ECB+ 20_1ecbplus against 20_3ecbplus and 20_6ecbplus, and 19_14ecb against 19_7ecb.
     const damaged =

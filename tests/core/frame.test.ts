@@ -46,6 +46,18 @@ describe('rule different-reference-points', () => {
     expect(rule('different-reference-points').rejects(located, qeshm, figure(located, '700'), x)).toBe(false);
   });
 
+  it('reads a landmark written in lower case as a place ("12 nautical miles from shore", ECB+ 12_6ecb / 12_8ecb)', () => {
+    const waters = view("A country's territorial waters extend to 12 nautical miles from shore.", 'e');
+    const ship = view(
+      'The merchant ship, which was 13 nautical miles from the Mysore, fired back with small arms.',
+      'f',
+    );
+    expect(referencePoint(waters.c.text, figure(waters, '12'))).toBe('shore');
+    expect(
+      rule('different-reference-points').rejects(waters, ship, figure(waters, '12'), figure(ship, '13')),
+    ).toBe(true);
+  });
+
   it("two outlets placing one fire from two towns get no conflict (the issue's example)", () => {
     const { links } = compareDocuments([
       { id: 'a', text: 'The fire started 13 miles east of Cloverdale on Sunday, officials said.' },

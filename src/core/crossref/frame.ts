@@ -14,10 +14,11 @@ const BEFORE = 48;
 const GIVER_BEFORE = 200;
 /**
  * "13 miles east of Cloverdale", "58km (36 miles) south-west of Bandar Abbas", "23 miles from Santa
- * Rosa", "20 km outside Tehran": the place the distance is measured from, a capitalised name.
+ * Rosa", "20 km outside Tehran": the place the distance is measured from, a capitalised name, or a
+ * landmark every report names in lower case ("12 nautical miles from shore", "from the coast").
  */
 const REFERENCE =
-  /^\)?\s*(?:\([^)]{0,30}\)\s*)?(?:(?:north|south|east|west)(?:[ -]?(?:east|west))?(?:ern|ward)?\s+(?:of|from)|from|outside(?:\s+of)?|off)\s+(?:the\s+)?(?:capital(?:\s+city)?,?\s+)?([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*)/;
+  /^\)?\s*(?:\([^)]{0,30}\)\s*)?(?:(?:north|south|east|west)(?:[ -]?(?:east|west))?(?:ern|ward)?\s+(?:of|from)|from|outside(?:\s+of)?|off)\s+(?:the\s+)?(?:capital(?:\s+city)?,?\s+)?([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*|(?:shore|coast|coastline|border|epicent(?:er|re))\b)/;
 /**
  * The value a figure replaced or beat: "the previous record of 2,116", "the previous club record, the
  * $ 90 million", "their initial offer of $160 million", "broke Jones's record of 2,116 points", "surpassing

@@ -10,7 +10,8 @@ import type { AmountReading } from './reading';
 
 /** The word right before a number (or its hedge), when it is a verb ending in -ed/-ing: "killing 10". */
 export function verbBefore(tokens: Token[], i: number): string | null {
-  const t = tokens[i - 1];
+  // "rescued another five people": "another" stands between the verb and its count.
+  const t = tokens[i - 1]?.lower === 'another' ? tokens[i - 2] : tokens[i - 1];
   return t && t.type === 'word' && (/(ed|ing)$/.test(t.lower) || t.lower === 'lost') ? t.lower : null;
 }
 
@@ -20,10 +21,23 @@ export function readFate(r: AmountReading, tokens: Token[]): void {
   if (u?.family !== 'count' || !PEOPLE_CLASSES.has(u.counted)) return;
   const refined = refinePersonClass(
     u.counted,
-    tokens.slice(r.np.end, r.np.end + 4).map((x) => x.lower),
+    afterAside(tokens, r.np.end).map((x) => x.lower),
     verbBefore(tokens, r.found.hedge?.from ?? r.i),
   );
   if (refined !== u.counted) r.unitClass = classOf(refined);
+}
+
+/**
+ * The four words after a count of people, past an aside between dashes: "Four people - one with
+ * broken bones, 3 with inspiratory problems - are treated in nearby hospitals" (rule fate-past-aside).
+ */
+function afterAside(tokens: Token[], end: number): Token[] {
+  let from = end;
+  if (tokens[from]?.text === '-' || tokens[from]?.text === '--' || tokens[from]?.text === '—') {
+    const close = tokens.slice(from + 1, from + 25).findIndex((t) => t.text === tokens[from]!.text);
+    if (close > 0) from += close + 2;
+  }
+  return tokens.slice(from, from + 4);
 }
 
 /** Buildings and places that a disaster damages or destroys. */
