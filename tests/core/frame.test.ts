@@ -325,3 +325,29 @@ describe('rule one-places-distance', () => {
     expect(links.filter((l) => l.relation === 'conflict')).toEqual([]);
   });
 });
+
+describe('rule hypothetical-figure (ECB+ 3_1ecb / 3_4ecb, 10_19ecbplus / 10_1ecbplus)', () => {
+  const r = rule('hypothetical-figure');
+  it('keeps a figure of a case that may not happen apart from one of what happened', () => {
+    const bill = view(
+      'Rep. Barry Fleming led a failed bid last year to allow judges to approve death penalties even if one or two jurors voted against it.',
+      'a',
+    );
+    const saved = view(
+      'Brian Nichols was saved from a death sentence by three jurors who were determined that he spend his life in prison.',
+      'b',
+    );
+    expect(r.rejects(bill, saved, figure(bill, 'two jurors'), figure(saved, 'three'))).toBe(true);
+    const pushed = view('But if the Sox are pushed to 10 years, they would likely deem it acceptable.', 'c');
+    const eight = view(
+      'Boston reportedly looks to ink free-agent slugger Mark Teixeira for eight years.',
+      'd',
+    );
+    expect(r.rejects(pushed, eight, figure(pushed, '10'), figure(eight, 'eight'))).toBe(true);
+  });
+  it('compares two sentences that each tell a condition, in whatever order', () => {
+    const doc = view('If we are late we lose 5 million dollars on the project.', 'e');
+    const summary = view('James risked losing 10 million dollars if they were late.', 'f');
+    expect(r.rejects(doc, summary, figure(doc, '5'), figure(summary, '10'))).toBe(false);
+  });
+});

@@ -65,6 +65,14 @@ const CUT_BEFORE =
 const CUT_AFTER = /^\s*(?:\([^)]{0,20}\)\s*)?(?:from|out\s+of|off)\b/i;
 
 /**
+ * Rule hypothetical-figure: "to allow judges to approve death penalties even if one or two jurors voted
+ * against it", "if the Sox are pushed to 10 years, they would likely deem it acceptable": a figure in
+ * the clause an "if" or "unless" opens (no comma or stop between) is a case that may not happen, not
+ * a report of what did.
+ */
+const CONDITIONAL = /\b(?:if|unless)\s+[^,.;:()]*$/i;
+
+/**
  * Rule position-against-travel: "50 miles north of Detroit" says where something is; "chased him for
  * 30 miles", "a 30-mile pursuit", "fell 200 metres" how far someone went.
  */
@@ -88,6 +96,8 @@ export interface Frame {
   earlierEvent: boolean;
   /** A figure of an earlier time the same thing happened ("previously hosted … in 2007"). */
   previous: boolean;
+  /** Said of a case that may not happen: "even if one or two jurors voted against it" (hypothetical-figure). */
+  conditional: boolean;
   /** The gap between two values ("five rounds sooner than"), not a value. */
   difference: boolean;
   /** A distance someone went ("chased him for 30 miles"), not where something is. */
@@ -126,6 +136,7 @@ function read(claimText: string, q: Quantity): Frame {
       elapsed: false,
       earlierEvent: false,
       previous: false,
+      conditional: false,
       difference: false,
       travel: false,
       act: null,
@@ -143,6 +154,7 @@ function read(claimText: string, q: Quantity): Frame {
     elapsed: classOf(q).family === 'duration' && ELAPSED.test(claimText.slice(end, end + 12)),
     earlierEvent: EARLIER_EVENT.test(claimText.slice(Math.max(0, at - EVENT_BEFORE), at)),
     previous: previousAt(claimText.slice(Math.max(0, at - EVENT_BEFORE), at), q),
+    conditional: CONDITIONAL.test(before),
     difference:
       DIFFERENCE.test(claimText.slice(end, end + 20)) ||
       (CUT_BEFORE.test(before) && CUT_AFTER.test(claimText.slice(end, end + 40))),
@@ -176,6 +188,7 @@ export const earlierValue = (claimText: string, q: Quantity) => frameOf(claimTex
 export const elapsedTime = (claimText: string, q: Quantity) => frameOf(claimText, q).elapsed;
 export const earlierEvent = (claimText: string, q: Quantity) => frameOf(claimText, q).earlierEvent;
 export const previousOccurrence = (claimText: string, q: Quantity) => frameOf(claimText, q).previous;
+export const conditionalFigure = (claimText: string, q: Quantity) => frameOf(claimText, q).conditional;
 export const differenceOf = (claimText: string, q: Quantity) => frameOf(claimText, q).difference;
 export const travelled = (claimText: string, q: Quantity) => frameOf(claimText, q).travel;
 export const actOfTimes = (claimText: string, q: Quantity) => frameOf(claimText, q).act;

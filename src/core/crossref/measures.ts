@@ -13,6 +13,7 @@ import { listedTotal, softConflict } from './bounds';
 import { oneCounterpart } from './counterpart';
 import {
   actOfTimes,
+  conditionalFigure,
   differenceOf,
   earlierEvent,
   earlierValue,
@@ -206,6 +207,16 @@ export const FIGURE_RULES: readonly FigureRule[] = [
       previousOccurrence(va.c.text, qa) !== previousOccurrence(vb.c.text, qb),
   },
   {
+    // "even if one or two jurors voted against it" against "saved from a death sentence by three jurors".
+    name: 'hypothetical-figure',
+    reason: 'one figure is said of a case that may not happen ("if …"), the other of what happened',
+    // A sentence with an "if" of its own may tell the same case in another order ("a risk of losing 10
+    // million dollars if they were late" / "if we're late we lose 5 million"): compared as before.
+    rejects: (va, vb, qa, qb) =>
+      conditionalFigure(va.c.text, qa) !== conditionalFigure(vb.c.text, qb) &&
+      !(IF_WORD.test(va.c.text) && IF_WORD.test(vb.c.text)),
+  },
+  {
     // "finished the fight five rounds sooner than" is a gap between two fights, not a fight's length.
     name: 'difference-not-value',
     reason: 'one figure is the gap between two values ("five rounds sooner than"), the other a value',
@@ -241,6 +252,8 @@ const storyNames = (va: ClaimView, vb: ClaimView, q: Quantity): string[] =>
   familyOf(q) === 'date'
     ? [...va.contextWith('protagonist'), ...vb.contextWith('protagonist')].map(keyOf)
     : [];
+
+const IF_WORD = /\b(?:if|unless)\b/i;
 
 /** The first figure rule that sets qa and qb apart, or null when they measure the same thing. */
 export function figureRejection(va: ClaimView, vb: ClaimView, qa: Quantity, qb: Quantity): FigureRule | null {
