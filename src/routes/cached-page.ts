@@ -15,9 +15,15 @@ import { type CachedHtml, cachedHtmlResponse, cacheHtml, noncePlaceholder } from
 /** What a page handler renders: a page, or an answer of its own (a redirect to a merged fact). */
 export type Rendered = { title: string; body: Child; nav?: LayoutProps['nav'] } | Response;
 
-/** A cache of one kind of page; `key` names the page (its id, and the origin its permalink uses). */
+/**
+ * A cache of one kind of page; `key` names the page (its id, and the origin its permalink uses). Requests
+ * that miss while the same page of the same version is being built wait for that build instead of
+ * starting their own: after a write, 16 readers of a large story page cost one build, not 16 at once.
+ */
 export function anonymousPages(db: Db, size = 256) {
   const pages = new VersionedCache<CachedHtml>(size);
+  /** Builds under way, by version and key: the page, or null when it answered otherwise (a redirect). */
+  const building = new Map<string, Promise<CachedHtml | null>>();
   return async (c: Context, key: string, render: () => Promise<Rendered>): Promise<Response> => {
     if (c.get('user') || isHtmx(c)) {
       const r = await render();
@@ -28,10 +34,34 @@ export function anonymousPages(db: Db, size = 256) {
     const version = await sharedVersionRead(db, () => dataVersion(db));
     const hit = pages.get(version, key);
     if (hit) return cachedHtmlResponse(c, hit);
-    const r = await render();
-    if (r instanceof Response) return r;
-    const html = cacheHtml(pageHtml(r.title, r.body, { nonce: noncePlaceholder(), nav: r.nav, user: null }));
-    pages.set(version, key, html);
-    return cachedHtmlResponse(c, html);
+    const flight = `${version}\n${key}`;
+    const underWay = building.get(flight);
+    if (underWay) {
+      const html = await underWay;
+      if (html) return cachedHtmlResponse(c, html);
+    }
+    let own: Response | null = null;
+    const build = (async () => {
+      const r = await render();
+      if (r instanceof Response) {
+        own = r;
+        return null;
+      }
+      const html = cacheHtml(
+        pageHtml(r.title, r.body, { nonce: noncePlaceholder(), nav: r.nav, user: null }),
+      );
+      pages.set(version, key, html);
+      return html;
+    })();
+    // A redirect is this request's own answer: a waiter that gets null renders its own (above, then here).
+    if (!underWay) {
+      building.set(flight, build);
+      build.then(
+        () => building.delete(flight),
+        () => building.delete(flight),
+      );
+    }
+    const html = await build;
+    return html ? cachedHtmlResponse(c, html) : (own as unknown as Response);
   };
 }

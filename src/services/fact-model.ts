@@ -109,9 +109,14 @@ export function agreementGroups(
   links: readonly { claimA: number; claimB: number; relation: string }[],
 ): Map<number, number> {
   const parent = new Map<number, number>(claims.map((c) => [c, c]));
+  // Path halving: a long chain of agreeing claims (a story copied round after round) stays shallow.
   const find = (x: number): number => {
     let r = x;
-    while (parent.get(r) !== undefined && parent.get(r) !== r) r = parent.get(r) as number;
+    for (let up = parent.get(r); up !== undefined && up !== r; up = parent.get(r)) {
+      const grand = parent.get(up) ?? up;
+      parent.set(r, grand);
+      r = grand;
+    }
     return r;
   };
   for (const l of links) {

@@ -2,13 +2,7 @@
 // facts with every outlet's figures, a page of its articles, and an outlet × outlet agreement matrix;
 // and the list of stories.
 import type { Db } from '../../db/client';
-import {
-  listStories,
-  readStoryPage,
-  type StorySummaryRow,
-  storyFactLinks,
-  storyOfArticle,
-} from '../../db/queries/stories';
+import { listStories, readStoryPage, type StorySummaryRow, storyOfArticle } from '../../db/queries/stories';
 import { NotFoundError } from './errors';
 import {
   type OutletMatrix,
@@ -86,19 +80,14 @@ export async function storyDetail(
     throw new NotFoundError(`Story ${id} has no page ${page.facts} of facts.`);
   }
   const factPages = pages(read.totals.facts, STORY_FACTS_PER_PAGE);
-  const links = await storyFactLinks(
-    db,
-    id,
-    read.facts.map((f) => f.factId),
-  );
-  const byId = new Map(storyFacts(links).map((f) => [f.id, f]));
+  const facts = storyFacts(read.facts, read.drawn);
   const pairs = outletPairs(read.pairs);
   return {
     id,
     title: read.title,
     articles: read.articles,
     outlets: read.outlets,
-    facts: read.facts.flatMap((f) => byId.get(f.factId) ?? []),
+    facts,
     pairs,
     matrix: outletMatrix(read.outlets, pairs, MATRIX_OUTLETS),
     totals: read.totals,

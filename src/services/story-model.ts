@@ -1,10 +1,16 @@
 // Stories as a reader sees them (pure): which articles form which story, and what a story page shows —
 // each fact with every outlet's figure, and how often each pair of outlets agrees or disagrees.
 // No I/O: src/services/story-upkeep.ts and stories.ts read and write, views/ draw.
-import type { OutletPairCount, Pair, PairEvidence, StoryLink } from '../../db/queries/stories';
+import type {
+  OutletPairCount,
+  Pair,
+  PairEvidence,
+  StoryFactHead,
+  StoryFactsRead,
+} from '../../db/queries/stories';
 import { agreementGroups } from './fact-model';
 
-export type { OutletPairCount, StoryArticle, StoryLink } from '../../db/queries/stories';
+export type { OutletPairCount, StoryArticle, StoryFactsRead } from '../../db/queries/stories';
 
 /**
  * Whether two articles a fact links are about one event: they name a common entity, and either share
@@ -145,48 +151,61 @@ export interface OutletPair {
   shade: number;
 }
 
-/** Each fact of one page of a story, from its links between the story's claims. */
-export function storyFacts(links: readonly StoryLink[]): StoryFact[] {
-  const byFact = new Map<number, StoryLink[]>();
-  for (const l of links) byFact.set(l.factId, [...(byFact.get(l.factId) ?? []), l]);
-  return [...byFact].map(([id, list]): StoryFact => {
-    const texts = new Map<number, { text: string; outlet: string }>();
-    for (const l of list) {
-      texts.set(l.claimA, { text: l.textA, outlet: l.outletA });
-      texts.set(l.claimB, { text: l.textB, outlet: l.outletB });
-    }
-    const claims = [...texts.keys()].sort((x, y) => x - y);
-    const groups = agreementGroups(claims, list);
+/**
+ * Each fact of one page of a story (`heads`: its conflict counts, from the page read), from its claims
+ * in the story and the pairs of them that agree (`read`: what readStoryPage read for them).
+ */
+export function storyFacts(heads: readonly StoryFactHead[], read: StoryFactsRead): StoryFact[] {
+  const claimsOf = new Map<number, StoryFactsRead['claims']>();
+  for (const c of read.claims) {
+    const list = claimsOf.get(c.factId);
+    if (list) list.push(c);
+    else claimsOf.set(c.factId, [c]);
+  }
+  const agreementsOf = new Map<number, { claimA: number; claimB: number; relation: string }[]>();
+  for (const a of read.agreements) {
+    const link = { claimA: a.claimA, claimB: a.claimB, relation: 'corroboration' };
+    const list = agreementsOf.get(a.factId);
+    if (list) list.push(link);
+    else agreementsOf.set(a.factId, [link]);
+  }
+  return heads.flatMap((head): StoryFact[] => {
+    const own = (claimsOf.get(head.factId) ?? []).slice().sort((x, y) => x.claimId - y.claimId);
+    if (own.length === 0) return [];
+    const groups = agreementGroups(
+      own.map((c) => c.claimId),
+      agreementsOf.get(head.factId) ?? [],
+    );
     // Per outlet its distinct figures (as written, and in which group), the most stated first, at
     // most FIGURES_PER_CELL: a story copied round after round states one figure hundreds of times.
     const stated = new Map<string, Map<string, StoryFigure>>();
-    for (const c of claims) {
-      const t = texts.get(c) as { text: string; outlet: string };
-      const group = groups.get(c) ?? 0;
-      const own = stated.get(t.outlet) ?? new Map<string, StoryFigure>();
-      const key = JSON.stringify([t.text, group]);
-      const f = own.get(key);
+    for (const c of own) {
+      const group = groups.get(c.claimId) ?? 0;
+      const figures = stated.get(c.outlet) ?? new Map<string, StoryFigure>();
+      const key = JSON.stringify([c.text, group]);
+      const f = figures.get(key);
       if (f) f.claims++;
-      else own.set(key, { text: t.text, group, claimId: c, claims: 1 });
-      stated.set(t.outlet, own);
+      else figures.set(key, { text: c.text, group, claimId: c.claimId, claims: 1 });
+      stated.set(c.outlet, figures);
     }
     const figures = new Map<string, StoryFigure[]>();
     const more: Record<string, number> = {};
-    for (const [outlet, own] of stated) {
-      const list = [...own.values()].sort((x, y) => y.claims - x.claims || x.claimId - y.claimId);
+    for (const [outlet, byText] of stated) {
+      const list = [...byText.values()].sort((x, y) => y.claims - x.claims || x.claimId - y.claimId);
       figures.set(outlet, list.slice(0, FIGURES_PER_CELL));
       if (list.length > FIGURES_PER_CELL) more[outlet] = list.length - FIGURES_PER_CELL;
     }
-    const conflicts = list.filter((l) => l.relation === 'conflict');
-    return {
-      id,
-      unit: list[0]?.unit ?? '',
-      figures,
-      more,
-      conflicts: conflicts.length,
-      openConflicts: conflicts.filter((l) => l.status === 'open').length,
-      groups: new Set(groups.values()).size,
-    };
+    return [
+      {
+        id: head.factId,
+        unit: read.units.get(head.factId) ?? '',
+        figures,
+        more,
+        conflicts: head.conflicts,
+        openConflicts: head.openConflicts,
+        groups: new Set(groups.values()).size,
+      },
+    ];
   });
 }
 
