@@ -43,6 +43,9 @@ export const SCALES = new Map<string, number>([
   ['trillion', 1e12],
   ['bn', 1e9],
   ['mn', 1e6],
+  // Rule `wire-abbreviations`: the wires' and chats' "mln" and "bln" ("5 mln bucks", "EUR 2 bln").
+  ['mln', 1e6],
+  ['bln', 1e9],
   ['k', 1e3],
 ]);
 

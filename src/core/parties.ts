@@ -8,7 +8,13 @@ import { classOf } from './unit-class';
 
 const NAME = "(?:the\\s+)?([A-Z][\\w'.-]*(?:\\s+[A-Z][\\w'.-]*)*)";
 const GIVING =
-  /\b(?:offer(?:s|ed|ing)?|bid(?:s|ding)?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|donat(?:e|es|ed|ing)|paid|pays?|paying)\b/g;
+  /\b(?:offer(?:s|ed|ing)?|bid(?:s|ding)?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|donat(?:e|es|ed|ing)|paid|pays?|paying|commit(?:s|ted|ting)?|spen(?:t|ds?|ding))\b/g;
+/**
+ * Rule made-an-offer: "the Red Sox have made Mark Teixeira an eight-year, $200 million offer": a verb of
+ * making or raising is the giving when the sum is the offer's (its class pays for an offer).
+ */
+const MAKING =
+  /\b(?:made|makes?|making|submit(?:s|ted|ting)?|upgrad(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|improv(?:e|es|ed|ing))\b/g;
 const DETERMINER_BEFORE = /\b(?:the|an?|its|their|his|her|our|[\w-]+'s?)\s+(?:[\w-]+\s+)?$/i;
 const HAVE_BEFORE = /\b(?:has|have|had)\s+$/i;
 /** "the offer", "their bids", "has offers from" are nouns; "have bid", "had offered" are the giving. */
@@ -40,10 +46,16 @@ export function giverOf(before: string, q: Quantity): string | null {
   let verb = -1;
   // "has offers from", "the offer", "their bids": a noun, not the giving.
   for (const m of before.matchAll(GIVING)) if (!isNoun(m[0], before.slice(0, m.index))) verb = m.index;
+  if (verb < 0 && isOffer(q)) for (const m of before.matchAll(MAKING)) verb = m.index;
   if (verb < 0) return null;
   const m = GIVER_BEFORE_VERB.exec(before.slice(0, verb));
   return m ? [party(m[1]!), ...listedBefore(before.slice(0, m.index))].join(GIVERS) : null;
 }
+
+const isOffer = (q: Quantity) => {
+  const u = classOf(q);
+  return u.family === 'money' && u.paysFor === 'offer';
+};
 
 /** Several names of one giving party, in one string: "red sox|john henry|general manager theo epstein". */
 const GIVERS = '|';

@@ -80,6 +80,8 @@ export const DOLLAR_COUNTRIES = new Map([
 export const CURRENCY_WORDS = new Map<string, string>([
   ['dollar', 'usd'],
   ['usd', 'usd'],
+  // Informal dollars ("5 mln bucks", "ten bucks"), with the wire abbreviations (numbers.ts).
+  ['buck', 'usd'],
   ['euro', 'eur'],
   ['eur', 'eur'],
   ['yen', 'jpy'],

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle, namingDifferences } from '../../src/core';
 import { localContext, oneEditApart, periodOf } from '../../src/core/crossref';
+import { differenceOf } from '../../src/core/crossref/frame';
 import { links, quantities } from '../helpers/core';
 
 const relations = (docs: Record<string, string>) => links(docs).map((l) => l.relation);
@@ -196,6 +197,44 @@ describe('what is counted', () => {
       relations({
         a: 'Police also said that Gray had previously been arrested four times on charges of grand larceny.',
         b: 'Gray had been in trouble with the law before, having been arrested three times since October.',
+      }),
+    ).toContain('conflict');
+  });
+
+  it('reads a sum cut out of a whole as a change (`cut-from-a-whole`)', () => {
+    // ECB+ 8_2ecbplus against 8_5ecbplus, and 8_7ecbplus against 8_9ecbplus (labelled different; real sentences).
+    const isChange = (text: string) => differenceOf(text, quantities(text)[0]!);
+    expect(
+      isChange(
+        'The Greek government is attempting to slice 30bn euros (£25.7bn) from its deficit over the next three years.',
+      ),
+    ).toBe(true);
+    expect(
+      isChange(
+        'It was hard to convince Greeks that ripping $43 billion out of their public services was necessary.',
+      ),
+    ).toBe(true);
+    expect(
+      isChange('The government agreed to slash spending in return for 110 billion euros in loans.'),
+    ).toBe(false);
+    expect(isChange('The company said it would cut 500 jobs this year.')).toBe(false);
+    expect(
+      relations({
+        a: 'Pushed to the brink of default, the government agreed at the weekend to slash spending and jack up taxes in return for 110 billion euros in loans over three years from eurozone countries and the International Monetary Fund.',
+        b: 'The Greek government is attempting to slice 30bn euros (£25.7bn) from its deficit over the next three years.',
+      }),
+    ).not.toContain('conflict');
+    expect(
+      relations({
+        a: 'It was always going to be hard to convince Greeks that ripping $43 billion out of their public services and hiking their taxes was a necessary consequence of the international bailout.',
+        b: 'The national strike was held to protest the austerity measures announced last weekend so that Greece can get a $144 billion bailout from the International Monetary fund and other European nations.',
+      }),
+    ).not.toContain('conflict');
+    // Two reports of one cut are still compared.
+    expect(
+      relations({
+        a: 'The Greek government is attempting to slice 30bn euros from its deficit over the next three years.',
+        b: 'The Greek government plans to cut 25bn euros from its deficit over the next three years.',
       }),
     ).toContain('conflict');
   });

@@ -138,6 +138,31 @@ describe('rule different-givers (ECB+ topic 10: offers for Mark Teixeira)', () =
   });
 });
 
+describe('rule made-an-offer, and committing or spending as giving (ECB+ 10_13ecbplus, 10_19ecbplus, 10_2ecbplus)', () => {
+  it('reads the party that made an offer, and the one that committed a sum', () => {
+    const made = view(
+      'Dan Patrick reported on his show on AM 570 that the Boston Red Sox have made first baseman Mark Teixeira an eight - year, $200 million offer.',
+      'a',
+    );
+    const offered = view(
+      'ESPN is reporting that the Nationals have offered Mark Teixeira an 8 - year, $160 million contract.',
+      'b',
+    );
+    const committed = view(
+      'Yankees general manager Brian Cashman also met with Teixeira earlier this month, but that was before the Yankees committed more than $240 million to sign pitchers CC Sabathia and A.J. Burnett.',
+      'c',
+    );
+    expect(giverFor(made.c.text, figure(made, '200'))).toBe('boston red sox');
+    expect(giverFor(committed.c.text, figure(committed, '240'))).toBe('yankees');
+    expect(rule('different-givers').rejects(made, offered, figure(made, '200'), figure(offered, '160'))).toBe(
+      true,
+    );
+    // Making is giving only for an offer's sum: "made $5 million last year" says nothing of a giver.
+    const earned = view('The Nationals made $5 million in profit last year.', 'd');
+    expect(giverFor(earned.c.text, figure(earned, '5'))).toBeNull();
+  });
+});
+
 describe('rule giver-phrase (ECB+ 10_4ecbplus / 10_13ecbplus)', () => {
   it('reads every name of the noun phrase that gives, so one club told two ways is one giver', () => {
     const team = view(

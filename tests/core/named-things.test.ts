@@ -107,3 +107,34 @@ describe('a name opening with an ordinal (rule ordinal-name)', () => {
     ]);
   });
 });
+
+describe('a coined brand in a name (rule brand-word)', () => {
+  // SummEdits sales_email_4: "SwiftHealthcare's Telehealth service" read as a person, Telehealth.
+  const email =
+    "SwiftHealthcare's Telehealth service allows you to cater to this growing demand while generating additional revenue for your practice. " +
+    'For a limited period of only two weeks, we are providing our cutting-edge EHR platform and Telehealth services, packed with features tailored to a clinic like yours, for just $480/month!';
+
+  it('is no person, and is keyed by the brand', () => {
+    const e = extractArticle(email).entities.find((x) => x.name.includes('SwiftHealthcare'));
+    expect(e?.type).toBe('other');
+    expect(e?.key).toBe(extractArticle('At SwiftHealthcare, we care.').entities[0]?.key);
+  });
+
+  it('leaves names that capitalise after a short or a known prefix as people', () => {
+    expect(typeOf('Ellen DeGeneres will host the Oscars, DeGeneres said.', 'DeGeneres')).toBe('person');
+    expect(typeOf('Mackenzie MacKenzie will host the show, MacKenzie said.', 'MacKenzie')).toBe('person');
+  });
+
+  it('so the summary that names the company and its account executive is compared', () => {
+    const summary =
+      'SwiftHealthcare is providing their EHR platform and Telehealth services to clinics for $500/month for two weeks. Michael Smith, an account executive at SwiftHealthcare, is offering to schedule a personalized demo.';
+    const conflicts = compareDocuments([
+      { id: 'doc', text: `${email} Michael Smith\nAccount Executive\nSwiftHealthcare` },
+      { id: 'summary', text: summary },
+    ]).links.filter((l) => l.relation === 'conflict');
+    expect(conflicts.map((l) => [l.explanation.a?.text, l.explanation.b?.text])).toContainEqual([
+      '$480',
+      '$500',
+    ]);
+  });
+});

@@ -164,3 +164,15 @@ describe('ranges written with both bounds signed (rules percent-range, range-of-
     ).toMatchObject({ low: 11_100_000_000, high: 11_250_000_000, unitClass: 'money:usd' });
   });
 });
+
+describe('wire abbreviations and informal dollars (rule wire-abbreviations)', () => {
+  it('reads "5 mln bucks" as five million dollars (SummEdits samsum_train_13730964)', () => {
+    expect(
+      one("James: very, the atmosphere is horrible, if we're late we may loose 5 mln bucks ."),
+    ).toMatchObject({ value: 5e6, unitClass: 'money:usd' });
+  });
+
+  it('reads "bln" as billion', () => {
+    expect(one('The group raised $2 bln from investors.').value).toBe(2e9);
+  });
+});

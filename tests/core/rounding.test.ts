@@ -43,3 +43,34 @@ describe('rounded-alike', () => {
     ).toEqual(['conflict']);
   });
 });
+
+describe('set-price', () => {
+  it('a one-time fee told round is another fee (SummEdits sales_email_17_1)', () => {
+    const rel = (fee: string) =>
+      relations({
+        doc: 'ApexConnect is available for a one-time fee of $999.',
+        summary: `The company offers two solutions, ApexPro and ApexConnect CRM module, for $299/month and a one-time fee of ${fee} respectively.`,
+      });
+    expect(rel('$1000')).toContain('conflict');
+    expect(rel('$999')).not.toContain('conflict');
+  });
+
+  it('a monthly price is compared as written (SummEdits sales_email_30_24)', () => {
+    const rel = (price: string) =>
+      relations({
+        doc: "With QuantumLeap's Platinum Plan at just $700/month, you'll work closely with our seasoned financial advisors.",
+        summary: `QuantumLeap's Platinum Plan costs ${price}/month, with the work of seasoned financial advisors.`,
+      });
+    expect(rel('$670')).toContain('conflict');
+    expect(rel('$700')).not.toContain('conflict');
+  });
+
+  it('a round toll is still a rounding, prices or not', () => {
+    expect(
+      relations({
+        a: 'The February earthquake in Zarand, Iran, killed 612 people and injured more than 1,400.',
+        b: 'In February an earthquake in Zarand, Iran, killed 600 people.',
+      }),
+    ).toEqual(['corroboration']);
+  });
+});

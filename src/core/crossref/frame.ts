@@ -56,6 +56,15 @@ const DIFFERENCE =
   /^\s*(?:sooner|later|earlier|more|fewer|less|longer|shorter|faster|slower|higher|lower|older|younger|bigger|smaller)\s+than\b/i;
 
 /**
+ * Rule cut-from-a-whole: "attempting to slice 30bn euros from its deficit", "ripping $43 billion out of
+ * their public services": the figure is what is taken out of a whole, a change, not the whole or
+ * another sum of the story ("110 billion euros in loans").
+ */
+const CUT_BEFORE =
+  /\b(?:cut(?:s|ting)?|slic(?:e|es|ed|ing)|slash(?:es|ed|ing)?|trim(?:s|med|ming)?|shav(?:e|es|ed|ing)|rip(?:s|ped|ping)?|strip(?:s|ped|ping)?|remov(?:e|es|ed|ing)|sav(?:e|es|ed|ing)|shed(?:s|ding)?|knock(?:s|ed|ing)?)\s+(?:(?:another|an?|some|about|around|nearly|almost|roughly|more|than|over|at|least|up|to)\s+){0,3}$/i;
+const CUT_AFTER = /^\s*(?:\([^)]{0,20}\)\s*)?(?:from|out\s+of|off)\b/i;
+
+/**
  * Rule position-against-travel: "50 miles north of Detroit" says where something is; "chased him for
  * 30 miles", "a 30-mile pursuit", "fell 200 metres" how far someone went.
  */
@@ -134,7 +143,9 @@ function read(claimText: string, q: Quantity): Frame {
     elapsed: classOf(q).family === 'duration' && ELAPSED.test(claimText.slice(end, end + 12)),
     earlierEvent: EARLIER_EVENT.test(claimText.slice(Math.max(0, at - EVENT_BEFORE), at)),
     previous: previousAt(claimText.slice(Math.max(0, at - EVENT_BEFORE), at), q),
-    difference: DIFFERENCE.test(claimText.slice(end, end + 20)),
+    difference:
+      DIFFERENCE.test(claimText.slice(end, end + 20)) ||
+      (CUT_BEFORE.test(before) && CUT_AFTER.test(claimText.slice(end, end + 40))),
     travel:
       DISTANCE.has(q.unitClass) &&
       (TRAVEL_BEFORE.test(before) || TRAVEL_AFTER.test(claimText.slice(end, end + 20))),

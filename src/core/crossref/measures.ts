@@ -26,7 +26,7 @@ import {
 } from './frame';
 import { informativeAgreement, MAX_CONFLICT_RATIO, overlaps, ratioOf, relativeDifference } from './intervals';
 import { frameCloseness, sameLocalContext } from './local-context';
-import { roundedAlike } from './rounding';
+import { pricesApart, roundedAlike } from './rounding';
 import { scaleSlip } from './scale-slip';
 import { LISTED, SUM } from './sums';
 import type { ClaimView } from './view';
@@ -322,7 +322,9 @@ function pairFor(
   // When any of a's quantities agrees with qb, qb is corroborated, whatever the others say.
   // A round figure agrees with the figures that round to it ("600 were killed" and "612 people").
   const agreeing = options.find(
-    (qa) => (overlaps(qa, qb) && softConflict(qa, qb) === null) || roundedAlike(qa, qb),
+    (qa) =>
+      !pricesApart(va, qa, vb, qb) &&
+      ((overlaps(qa, qb) && softConflict(qa, qb) === null) || roundedAlike(qa, qb)),
   );
   if (agreeing) {
     if (informativeAgreement(agreeing, qb))

@@ -10,7 +10,9 @@
 
 import { ROUNDING_SHARE } from '../quantities/interval';
 import type { Quantity } from '../types';
+import { classOf } from '../unit-class';
 import { shapeOf } from './bounds';
+import type { ClaimView } from './view';
 
 export { ROUNDING_SHARE };
 
@@ -49,3 +51,35 @@ export function roundedAlike(x: Quantity, y: Quantity): boolean {
   // of its own (the 12,000 block against the 12,500 block of one street is a disagreement).
   return gap < c.step / 2 && gap <= ROUNDING_SHARE * Math.abs(coarse.value);
 }
+
+/**
+ * Rule `set-price`: a price is set, not measured. A seller names the figure it charges exactly ("a
+ * one-time fee of $999", "$299/month"); a round price is that price, never another one rounded, so two
+ * prices are compared as written: "a one-time fee of $999" against a summary's "a one-time fee of
+ * $1000" (SummEdits sales_email_17) disagree. A sum is a price when it is charged per period or unit
+ * ("$630/month") or a price word stands just before it ("fee of", "priced at", "costs"). Two such
+ * prices of different values never agree, whatever interval a round one is read with ("$1000" as
+ * $950 to $1,050).
+ */
+export function pricesApart(va: ClaimView, qa: Quantity, vb: ClaimView, qb: Quantity): boolean {
+  return (
+    qa.value !== qb.value &&
+    qa.hedge === null &&
+    qb.hedge === null &&
+    setPrice(va.c.text, qa) &&
+    setPrice(vb.c.text, qb)
+  );
+}
+
+function setPrice(text: string, q: Quantity): boolean {
+  if (classOf(q).family !== 'money') return false;
+  if (q.rate !== null) return true;
+  const at = text.indexOf(q.text);
+  if (at < 0) return false;
+  const end = at + q.text.length;
+  return PRICE_BEFORE.test(text.slice(Math.max(0, at - 30), at)) || PER_UNIT.test(text.slice(end, end + 12));
+}
+/** Charged per period or unit, as written after the sum: "$700/month", "$149 per month", "$12 a seat". */
+const PER_UNIT = /^\s*(?:\/\s*|per\s+|an?\s+)(?:month|mo|year|yr|week|day|night|user|seat|person|head)\b/i;
+const PRICE_BEFORE =
+  /\b(?:fee|fees|price|prices|priced|cost|costs|charge|charges|charged)\b(?:\s+(?:of|at|is|was|will be|just|only))*\s*$/i;

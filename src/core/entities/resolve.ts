@@ -86,11 +86,29 @@ function resolveNameOf(raw: RawName, notPerson: boolean): ResolvedName | null {
   }
   // Rule `ordinal-name`: no given name is an ordinal ("the U.S. Fifth Fleet", "the Second Circuit",
   // "Third Avenue"): a run opening with one names a unit, a court or a street, however it is written.
+  // Rule `brand-word` (below): a coined brand names the thing and keys it, so "TechBridge Solutions" meets
+  // the "TechBridge" of the next sentence.
+  const brand = connector ? undefined : words.find(brandWord);
+  if (brand) return { key: term('entity', foldName(brand)), name, type: 'other' };
   if (connector || notPerson || ORDINALS.has(words[0]!.toLowerCase()))
     return { key: lastWordKey(words), name, type: 'other' };
   // Two to four capitalised words without an organisation word: a person, keyed by surname.
   return { key: lastWordKey(words), name, type: 'person' };
 }
+
+/**
+ * Rule `brand-word`: a word with a capital inside it after three small letters or more ("BoostStar",
+ * "QuantumLeap", "SwiftHealthcare") is a coined brand, never a given name or a surname: names capitalise
+ * inside only after a short prefix ("DeShawn", "McDonald", "LaToya") or one of the few long ones kept here
+ * ("MacKenzie", "FitzGerald", "VanDyke", "DelVecchio"). The brand is what tells the thing apart:
+ * it keys the name ("BoostStar Pro" and "BoostStar Basic" are BoostStar's).
+ */
+const brandWord = (w: string) => {
+  const m = BRAND.exec(w);
+  return m !== null && !NAME_PREFIXES.has(m[1]!.toLowerCase());
+};
+const BRAND = /^([A-Z][a-z]{2,})[A-Z]/;
+const NAME_PREFIXES = new Set(['mac', 'fitz', 'van', 'von', 'del', 'dal', 'della', 'der', 'ten', 'ter']);
 
 const ORDINALS = new Set(
   (
