@@ -1,7 +1,7 @@
 // Fetching from the web safely: which addresses are refused (the SSRF matrix), and what the fetch
 // does with redirects, slow, oversized, mislabelled and compressed answers from a loopback server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refusedAddress, refusedUrl } from '../../src/web/addresses';
+import { addressOf, refusedAddress, refusedUrl } from '../../src/web/addresses';
 import { checkedUrl, FetchError, fetchResource, USER_AGENT } from '../../src/web/fetch-page';
 import { nodeWebReader } from '../../src/web/node-reader';
 import { guardedLookup, nodeTransport } from '../../src/web/node-transport';
@@ -21,6 +21,7 @@ describe('address policy (SSRF)', () => {
     ['169.254.169.254', /link-local/], // AWS, GCP, Azure, OpenStack metadata
     ['169.254.0.1', /link-local/],
     ['fe80::1', /link-local/],
+    ['fe80::1%eth0', /link-local/],
     ['100.64.0.1', /CGNAT/],
     ['100.100.100.200', /CGNAT/], // Alibaba Cloud metadata
     ['fd00:ec2::254', /unique-local/], // AWS metadata over IPv6
@@ -79,6 +80,15 @@ describe('address policy (SSRF)', () => {
   it.each(urls)('refuses the URL %s', (url, why) => {
     expect(refusedUrl(new URL(url))).toMatch(why);
     expect(() => checkedUrl(url)).toThrow(FetchError);
+  });
+
+  it('tells host names from addresses (a name with any letter past f is never parsed as one)', () => {
+    for (const host of ['quay.example', 'news.bbc.co.uk', 'cafe.be', 'dead.beef']) {
+      expect(addressOf(new URL(`https://${host}/a`)), host).toBeNull();
+      expect(refusedAddress(host), host).toMatch(/is not an IP address/);
+    }
+    expect(addressOf(new URL('http://0x7f.1/'))).toBe('127.0.0.1');
+    expect(addressOf(new URL('http://[fd00:ec2::254]/'))).toBe('fd00:ec2::254');
   });
 
   it('refuses a host whose DNS answer is loopback, at the socket', async () => {
