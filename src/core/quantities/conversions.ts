@@ -55,7 +55,7 @@ export function markConversions(qs: Quantity[], text: string): void {
     const before = text.slice(Math.max(0, open - 40), open);
     const prev = qs[k - 1];
     const original =
-      prev && prev.end <= open && text.slice(prev.end, open).trim() === ''
+      prev && standsRightBefore(prev, open, text)
         ? dimension(prev) === dim && prev.unit !== q.unit
         : dim === 'money' && CURRENCY_FIGURE.test(before) && !sameCurrency(before, q.unit);
     if (!original) {
@@ -68,9 +68,14 @@ export function markConversions(qs: Quantity[], text: string): void {
     widen(q);
     // Rule dollar-is-the-conversion: "$2.6 million (two million Euros)": a dollar sum told with
     // the sum in another currency is the writer's conversion of it, at a rate of the day.
-    if (prev && prev.end <= open && prev.unit === 'usd' && dimension(prev) === 'money') widen(prev);
+    if (prev && prev.unit === 'usd' && dimension(prev) === 'money' && standsRightBefore(prev, open, text))
+      widen(prev);
   }
 }
+
+/** The figure stands right before the "(" at `open`, nothing but spaces between. */
+const standsRightBefore = (q: Quantity, open: number, text: string) =>
+  q.end <= open && text.slice(q.end, open).trim() === '';
 
 function widen(q: Quantity): void {
   q.low = Math.min(q.low, tidy(q.value * (1 - CONVERSION_TOLERANCE)));
@@ -90,8 +95,7 @@ export const OWN_DOLLAR = 'own-dollar';
 const ownDollar = (prev: Quantity, q: Quantity, text: string, open: number) =>
   prev.unit === 'usd' &&
   q.unit === 'usd' &&
-  prev.end <= open &&
-  text.slice(prev.end, open).trim() === '' &&
+  standsRightBefore(prev, open, text) &&
   /US\s*\$|\$\s*US/.test(text.slice(Math.max(0, prev.start - 3), prev.start + 4)) &&
   text[q.start] === '$';
 
