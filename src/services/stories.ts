@@ -2,7 +2,8 @@
 // facts with every outlet's figures, a page of its articles, and an outlet × outlet agreement matrix;
 // and the list of stories.
 import type { Db } from '../../db/client';
-import { listStories, readStoryPage, type StorySummaryRow, storyOfArticle } from '../../db/queries/stories';
+import { storyOfArticle } from '../../db/queries/stories';
+import { listStories, readStoryPage, type StorySummaryRow } from '../../db/queries/story-page';
 import { NotFoundError } from './errors';
 import {
   type OutletMatrix,

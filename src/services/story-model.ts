@@ -1,16 +1,12 @@
 // Stories as a reader sees them (pure): which articles form which story, and what a story page shows —
 // each fact with every outlet's figure, and how often each pair of outlets agrees or disagrees.
 // No I/O: src/services/story-upkeep.ts and stories.ts read and write, views/ draw.
-import type {
-  OutletPairCount,
-  Pair,
-  PairEvidence,
-  StoryFactHead,
-  StoryFactsRead,
-} from '../../db/queries/stories';
+
+import type { Pair, PairEvidence } from '../../db/queries/stories';
+import type { OutletPairCount, StoryFactHead, StoryFactsRead } from '../../db/queries/story-page';
 import { agreementGroups } from './fact-model';
 
-export type { OutletPairCount, StoryArticle, StoryFactsRead } from '../../db/queries/stories';
+export type { OutletPairCount, StoryArticle, StoryFactsRead } from '../../db/queries/story-page';
 
 /**
  * Whether two articles a fact links are about one event: they name a common entity, and either share

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Statement } from '../../db/queries/batch';
 import { factOutlineStatements, reachableFactLinks } from '../../db/queries/facts';
-import { storyPageStatements, storyPairsStatements } from '../../db/queries/stories';
+import { storyPairsStatements } from '../../db/queries/stories';
+import { storyPageStatements } from '../../db/queries/story-page';
 import { loadSeeds } from '../../seeds/load';
 import { createTestDb, type TestDb } from '../helpers/db';
 
