@@ -40,13 +40,9 @@ export function anonymousPages(db: Db, size = 256) {
       const html = await underWay;
       if (html) return cachedHtmlResponse(c, html);
     }
-    let own: Response | null = null;
-    const build = (async () => {
+    const build = (async (): Promise<CachedHtml | Response> => {
       const r = await render();
-      if (r instanceof Response) {
-        own = r;
-        return null;
-      }
+      if (r instanceof Response) return r;
       const html = cacheHtml(
         pageHtml(r.title, r.body, { nonce: noncePlaceholder(), nav: r.nav, user: null }),
       );
@@ -55,13 +51,14 @@ export function anonymousPages(db: Db, size = 256) {
     })();
     // A redirect is this request's own answer: a waiter that gets null renders its own (above, then here).
     if (!underWay) {
-      building.set(flight, build);
-      build.then(
+      const shared = build.then((out) => (out instanceof Response ? null : out));
+      building.set(flight, shared);
+      shared.then(
         () => building.delete(flight),
         () => building.delete(flight),
       );
     }
-    const html = await build;
-    return html ? cachedHtmlResponse(c, html) : (own as unknown as Response);
+    const out = await build;
+    return out instanceof Response ? out : cachedHtmlResponse(c, out);
   };
 }
