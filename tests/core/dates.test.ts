@@ -66,6 +66,30 @@ describe('reader: dates, years and times of day (rule date-reader)', () => {
   });
 });
 
+describe('reader: rule period-apposition-year', () => {
+  it('a year set right after the period it numbers dates that period (SummEdits ectsum_MDC_q3_2020, ectsum_CTS_q3_2020)', () => {
+    expect(
+      dates(
+        'The average selling price is expected to surpass $460,000, and home deliveries for 4Q 2021 are predicted to hit between 2,400 and 2,600 units.',
+      ),
+    ).toEqual([['2021', 2021, 'date:year', 'when:at']]);
+    // Not a count of 2020 earnings.
+    expect(dates('Third quarter 2020 earnings were $0.34 per diluted share.')).toEqual([
+      ['2020', 2020, 'date:year', 'when:at'],
+    ]);
+  });
+
+  it('a summary that moves the quarter to another year conflicts with its document (SummEdits ectsum_MDC_q3_2020_6)', () => {
+    const links = compareTexts([
+      'We are anticipating home deliveries for the fourth quarter of 2020 to reach between 2,400 and 2,600 units.',
+      'The average selling price for unit deliveries is expected to surpass $360,000, and home deliveries for 4Q 2021 are predicted to hit between 2,400 and 2,600 units.',
+    ]);
+    expect(links.filter((l) => l.relation === 'conflict').map((l) => l.explanation.b?.text)).toEqual([
+      '2021',
+    ]);
+  });
+});
+
 describe('comparison: date-needs-agreeing-rest', () => {
   // The document's sentence without its second period ("given our performance in 2020"): with it, the
   // sentence compares periods and its years are no claim (the eval pair is found through another sentence).
