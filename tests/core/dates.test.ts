@@ -111,6 +111,20 @@ describe('comparison: date-needs-agreeing-rest', () => {
     expect(links.map((l) => [l.explanation.a?.text, l.explanation.b?.text])).toContainEqual(['2021', '2022']);
   });
 
+  it('a figure the other text states in another sentence does not stop the year (rule stated-elsewhere, SummEdits ectsum_KOP_q2_2021_24)', () => {
+    const doc = [
+      "Let's start on Slide 17, that shows consolidated sales were $441 million, an increase of sales from $437 million in the prior year.",
+      'On Slide 36, our sales forecast for 2021 remains in the range of $1.7 billion to $1.8 billion compared with $1.67 billion in the prior year.',
+    ].join('\n');
+    const summary =
+      "The company's consolidated sales increased to $441 million, with a projected sales forecast for 2020 remaining within the range of $1.7 billion to $1.8 billion.";
+    const links = compareTexts([doc, summary]).filter((l) => l.relation === 'conflict');
+    expect(links.map((l) => [l.explanation.a?.text, l.explanation.b?.text])).toContainEqual(['2021', '2020']);
+    expect(
+      compareTexts([doc, summary.replace('2020', '2021')]).filter((l) => l.relation === 'conflict'),
+    ).toEqual([]);
+  });
+
   it('two times of day in one sentence are two moments, not periods (rule moments-not-periods, SummEdits samsum_train_13820970_4)', () => {
     const doc =
       "Sally: Ok, so it's settled you're departing from the main station on June 26th at 1:34 PM. You'll arrive in Bedford at 6:55 PM.";
