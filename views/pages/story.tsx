@@ -153,8 +153,8 @@ function AgreementMatrix({ matrix }: { matrix: OutletMatrix }) {
     <>
       <p class="muted table-note">
         Per pair of outlets, how many of their figures agree (=) and disagree (≠), dismissed conflicts left
-        out; the darker the cell, the larger the share that disagrees. Each pair has one cell, at or below
-        the diagonal; the diagonal is an outlet with itself (a figure it quotes against its own).
+        out; the darker the cell, the larger the share that disagrees. Each pair has one cell, at or below the
+        diagonal; the diagonal is an outlet with itself (a figure it quotes against its own).
         {matrix.folded
           ? ` The ${outlets.length - 1} outlets with the most figures compared have a row each; the other ${matrix.folded} are summed in the last row and column (the JSON has every pair).`
           : ''}
