@@ -27,6 +27,16 @@ const REFERENCE =
 const EARLIER =
   /(?:\b(?:surpass\w*|eclips\w*|exceed(?:s|ed|ing)?|top(?:s|ped|ping)|beat(?:s|ing)?|dwarf\w*)\s+(?:the|its|their|his|her)\s+|\b(?:previous|former|old|earlier|original|initial|prior|existing)\s+(?:[\w'-]+\s+){0,2}(?:[\w'-]+(?:\s+of|,\s+the)\s+)?|\b(?:broke|breaks?|breaking|surpass\w*|eclips\w*|top(?:s|ped|ping)?|pass(?:es|ed|ing)?|beat(?:s|ing)?)\s+(?:[\w'.-]+\s+){0,4}(?:record|mark)\s+(?:of\s+)?)$/i;
 
+/**
+ * Rule comparison-base: the standard a figure is measured against is a value that was, like an old
+ * record: "compared with $1.67 billion in the prior year", "versus $946 million", "$437 million in the
+ * prior year", "$0.29 a year earlier". Only the words that name a comparison or a period relative to
+ * the one reported; "from" is left alone ("went from 337 pounds to 202 pounds" states both values).
+ */
+const BASE_BEFORE = /\b(?:compared\s+(?:with|to)|versus|vs\.?)\s+(?:(?:an?|the)\s+)?$/i;
+const BASE_AFTER =
+  /^\s*(?:(?:(?:in|for|during|of)\s+)?the\s+(?:prior|previous|preceding|year-ago|linked)\s+(?:year|quarter|period)|(?:(?:in|for|during)\s+)?the\s+same\s+(?:quarter|period)\s+(?:of\s+the\s+)?(?:last|prior|previous)\s+year|(?:a|one)\s+year\s+(?:earlier|ago|before))\b/i;
+
 /** A duration followed by one of these is a point in time, not a length: "eight days ago". */
 const ELAPSED = /^\s*(?:ago|earlier|before|later|after)\b/i;
 /**
@@ -176,7 +186,8 @@ function read(claimText: string, q: Quantity): Frame {
   const ref = DISTANCE.has(q.unitClass) ? REFERENCE.exec(claimText.slice(end, end + AFTER)) : null;
   return {
     reference: ref ? ref[1]!.replace(/[.']+$/, '').toLowerCase() : null,
-    earlier: EARLIER.test(before),
+    earlier:
+      EARLIER.test(before) || BASE_BEFORE.test(before) || BASE_AFTER.test(claimText.slice(end, end + AFTER)),
     elapsed: classOf(q).family === 'duration' && ELAPSED.test(claimText.slice(end, end + 12)),
     earlierEvent: EARLIER_EVENT.test(claimText.slice(Math.max(0, at - EVENT_BEFORE), at)),
     previous: previousAt(claimText.slice(Math.max(0, at - EVENT_BEFORE), at), q),
