@@ -109,6 +109,29 @@ const CUT_AFTER = /^\s*(?:\([^)]{0,20}\)\s*)?(?:from|out\s+of|off)\b/i;
 const CONDITIONAL = /\b(?:if|unless)\s+[^,.;:()]*$/i;
 
 /**
+ * Rule asked-about: a figure in a question about others ("Should the Yankees go higher than $25 million
+ * a season?") is asked about, not reported: the first stop after it is a question mark. A question to
+ * the listener about the speakers' own plans ("Should we meet at 6?", "Can you pay $20?") proposes its
+ * figure, and a dialogue's summary retells it as what was planned.
+ */
+const ASKED = /^[^.!?]*\?/;
+/** The question's words before the figure: back to the last stop. */
+const QUESTION_BEFORE = /[^.!?]*$/;
+/** How far around a figure its question is read: a bounded window keeps the scan linear. */
+const QUESTION_WINDOW = 160;
+const OWN_PLANS = /\b(?:we|I|you|us|me)\b/i;
+function askedAbout(claimText: string, at: number, end: number): boolean {
+  const after = ASKED.exec(claimText.slice(end, end + QUESTION_WINDOW));
+  if (!after) return false;
+  const before = QUESTION_BEFORE.exec(claimText.slice(Math.max(0, at - QUESTION_WINDOW), at))![0];
+  return !OWN_PLANS.test(before + claimText.slice(at, end) + after[0]);
+}
+
+/** A verb of asking that governs the figure's clause: "is seeking a … contract for at least $20 million". */
+const SOUGHT =
+  /\b(?:seek|seeks|seeking|sought|asking|demand|demands|demanding|demanded|requests?|requesting|requested)\b[^,.;:()]*$/i;
+
+/**
  * Rule position-against-travel: "50 miles north of Detroit" says where something is; "chased him for
  * 30 miles", "a 30-mile pursuit", "fell 200 metres" how far someone went.
  */
@@ -136,6 +159,8 @@ export interface Frame {
   conditional: boolean;
   /** The gap between two values ("five rounds sooner than"), not a value. */
   difference: boolean;
+  /** What a party asks for ("is seeking a 10-year contract for at least $20 million"), not what it gets. */
+  sought: boolean;
   /** A distance someone went ("chased him for 30 miles"), not where something is. */
   travel: boolean;
   /** The verb a count of times counts ("arrest" in "arrested four times"), or null. */
@@ -174,6 +199,7 @@ function read(claimText: string, q: Quantity): Frame {
       previous: false,
       conditional: false,
       difference: false,
+      sought: false,
       travel: false,
       act: null,
       giver: null,
@@ -194,10 +220,11 @@ function read(claimText: string, q: Quantity): Frame {
     elapsed: classOf(q).family === 'duration' && ELAPSED.test(claimText.slice(end, end + 12)),
     earlierEvent: EARLIER_EVENT.test(claimText.slice(Math.max(0, at - EVENT_BEFORE), at)),
     previous: previousAt(claimText.slice(Math.max(0, at - EVENT_BEFORE), at), q),
-    conditional: CONDITIONAL.test(before),
+    conditional: CONDITIONAL.test(before) || askedAbout(claimText, at, end),
     difference:
       DIFFERENCE.test(claimText.slice(end, end + 20)) ||
       (CUT_BEFORE.test(before) && CUT_AFTER.test(claimText.slice(end, end + 40))),
+    sought: SOUGHT.test(before),
     travel:
       DISTANCE.has(q.unitClass) &&
       (TRAVEL_BEFORE.test(before) || TRAVEL_AFTER.test(claimText.slice(end, end + 20))),
@@ -223,6 +250,7 @@ function actOf(before: string): string | null {
   return verb ? stemmer(verb.toLowerCase()) : null;
 }
 
+export const soughtFigure = (claimText: string, q: Quantity) => frameOf(claimText, q).sought;
 export const referencePoint = (claimText: string, q: Quantity) => frameOf(claimText, q).reference;
 export const earlierValue = (claimText: string, q: Quantity) => frameOf(claimText, q).earlier;
 export const elapsedTime = (claimText: string, q: Quantity) => frameOf(claimText, q).elapsed;
