@@ -27,6 +27,19 @@ describe('per-unit rates', () => {
   });
 });
 
+describe('rule according-to-anywhere', () => {
+  it('reads the name after "according to" as a source wherever it stands (10_13ecbplus / 10_9ecbplus)', () => {
+    const claim = extractArticle(NEWSDAY).claims[0]!;
+    expect(toMatchable(claim, 'b:0', 'b').terms).toContain('s:nwsd');
+    // As a source, Newsday no longer sets the sentence apart from a report that never names it.
+    const offer =
+      'Dan Patrick reported on his show on AM 570 that the Boston Red Sox have made first baseman Mark Teixeira an eight - year, $200 million offer.';
+    expect(
+      relations({ a: offer, b: `Newsday is based on Long Island. Newsday was founded in 1940. ${NEWSDAY}` }),
+    ).toContain('conflict');
+  });
+});
+
 describe('rule rate-over-a-term', () => {
   it('compares a yearly sum over the term of the deal with a total (10_13ecbplus / 10_9ecbplus)', () => {
     const offer =
