@@ -144,7 +144,9 @@ export function decodeSignature(stored: string | null | undefined): CopySignatur
   for (let at = from; at < s.length; at += 8) {
     let h = 0;
     for (let k = at; k < at + 8; k++) {
-      const d = HEX.indexOf(s[k]!);
+      const c = s.charCodeAt(k);
+      // '0'–'9' and 'a'–'f' only, as encodeSignature writes them.
+      const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1;
       if (d < 0) return null;
       h = h * 16 + d;
     }
@@ -152,7 +154,6 @@ export function decodeSignature(stored: string | null | undefined): CopySignatur
   }
   return { shingles: n, minima };
 }
-const HEX = '0123456789abcdef';
 
 /** The shingle count of a stored signature (the digits before its colon), or null when it has none. */
 export function signatureShingles(stored: string | null | undefined): number | null {
