@@ -66,6 +66,30 @@ describe('reader: dates, years and times of day (rule date-reader)', () => {
   });
 });
 
+describe('reader: rule period-apposition-year', () => {
+  it('a year set right after the period it numbers dates that period (SummEdits ectsum_MDC_q3_2020, ectsum_CTS_q3_2020)', () => {
+    expect(
+      dates(
+        'The average selling price is expected to surpass $460,000, and home deliveries for 4Q 2021 are predicted to hit between 2,400 and 2,600 units.',
+      ),
+    ).toEqual([['2021', 2021, 'date:year', 'when:at']]);
+    // Not a count of 2020 earnings.
+    expect(dates('Third quarter 2020 earnings were $0.34 per diluted share.')).toEqual([
+      ['2020', 2020, 'date:year', 'when:at'],
+    ]);
+  });
+
+  it('a summary that moves the quarter to another year conflicts with its document (SummEdits ectsum_MDC_q3_2020_6)', () => {
+    const links = compareTexts([
+      'We are anticipating home deliveries for the fourth quarter of 2020 to reach between 2,400 and 2,600 units.',
+      'The average selling price for unit deliveries is expected to surpass $360,000, and home deliveries for 4Q 2021 are predicted to hit between 2,400 and 2,600 units.',
+    ]);
+    expect(links.filter((l) => l.relation === 'conflict').map((l) => l.explanation.b?.text)).toEqual([
+      '2021',
+    ]);
+  });
+});
+
 describe('comparison: date-needs-agreeing-rest', () => {
   // The document's sentence without its second period ("given our performance in 2020"): with it, the
   // sentence compares periods and its years are no claim (the eval pair is found through another sentence).
@@ -85,6 +109,20 @@ describe('comparison: date-needs-agreeing-rest', () => {
       "The company's consolidated sales increased to $441 million, with a projected sales forecast for 2022 remaining within the range of $1.7 billion to $1.8 billion compared with $1.67 billion in the prior year.";
     const links = compareTexts([doc, summary]).filter((l) => l.relation === 'conflict');
     expect(links.map((l) => [l.explanation.a?.text, l.explanation.b?.text])).toContainEqual(['2021', '2022']);
+  });
+
+  it('a figure the other text states in another sentence does not stop the year (rule stated-elsewhere, SummEdits ectsum_KOP_q2_2021_24)', () => {
+    const doc = [
+      "Let's start on Slide 17, that shows consolidated sales were $441 million, an increase of sales from $437 million in the prior year.",
+      'On Slide 36, our sales forecast for 2021 remains in the range of $1.7 billion to $1.8 billion compared with $1.67 billion in the prior year.',
+    ].join('\n');
+    const summary =
+      "The company's consolidated sales increased to $441 million, with a projected sales forecast for 2020 remaining within the range of $1.7 billion to $1.8 billion.";
+    const links = compareTexts([doc, summary]).filter((l) => l.relation === 'conflict');
+    expect(links.map((l) => [l.explanation.a?.text, l.explanation.b?.text])).toContainEqual(['2021', '2020']);
+    expect(
+      compareTexts([doc, summary.replace('2020', '2021')]).filter((l) => l.relation === 'conflict'),
+    ).toEqual([]);
   });
 
   it('two times of day in one sentence are two moments, not periods (rule moments-not-periods, SummEdits samsum_train_13820970_4)', () => {

@@ -100,6 +100,42 @@ describe('rule earlier-value', () => {
   });
 });
 
+describe('rule comparison-base (with earlier-value)', () => {
+  it('the standard a figure is compared with is a value that was (SummEdits ectsum_MTB_q3_2021, ectsum_KOP_q2_2021)', () => {
+    const income = view(
+      'Taxable equivalent net interest income was $971 million in the third quarter of 2021, compared with $946 million in the linked quarter.',
+      'a',
+    );
+    expect(earlierValue(income.c.text, figure(income, '971'))).toBe(false);
+    expect(earlierValue(income.c.text, figure(income, '946'))).toBe(true);
+    const sales = view(
+      "Let's start on Slide 17, that shows consolidated sales were $441 million, an increase of sales from $437 million in the prior year.",
+      'b',
+    );
+    expect(earlierValue(sales.c.text, figure(sales, '441'))).toBe(false);
+    expect(earlierValue(sales.c.text, figure(sales, '437'))).toBe(true);
+    // "from" alone is left alone: "went from 337 pounds to 202 pounds" states both values (EQUATE NewsNLI-783).
+    const weight = view('He went from 337 pounds to 202 pounds.', 'c');
+    expect(earlierValue(weight.c.text, figure(weight, '337'))).toBe(false);
+  });
+
+  it("a summary's figure is not answered by its document's base (SummEdits ectsum_MTB_q3_2021_14)", () => {
+    const found = compareDocuments([
+      {
+        id: 'doc',
+        text: 'Taxable equivalent net interest income was $971 million in the third quarter of 2021, compared with $946 million in the linked quarter.',
+      },
+      {
+        id: 'sum',
+        text: "The company's second quarter of 2021 diluted GAAP earnings per common share improved to $3.69 and taxable equivalent net interest income was $946 million.",
+      },
+    ]).links.filter((l) => l.relation === 'conflict');
+    expect(found.map((l) => [l.explanation.a?.text, l.explanation.b?.text])).toEqual([
+      ['$971 million in', '$946 million'],
+    ]);
+  });
+});
+
 describe('rule different-givers (ECB+ topic 10: offers for Mark Teixeira)', () => {
   const redSox = view(
     'Take it with a grain of salt, but we have a report of a report that the Red Sox offered Mark Teixeira an eight - year, $200MM deal.',

@@ -316,7 +316,7 @@ describe('a retelling that changes its figure', () => {
       'Stefanski spoke in Camden.',
       'The team flies to Denver next.',
     ].join('\n');
-    expect(conflicts({ a, b })).toEqual(['12.5 rebounds / 18.2 rebounds']);
+    expect(conflicts({ a, b })).toEqual(['12.5 rebounds per game / 18.2 rebounds per game']);
   });
 });
 

@@ -1,8 +1,9 @@
 // Two claims compared: the decision pipeline from figures to link, each step a named rule. With a trail
 // (explain mode) every step that ran is recorded; without one nothing extra is worked out.
 import { ANOTHER_TIME, onePersonsAge } from '../ages';
-import { isMarker, isTerm, keyOf } from '../terms';
-import type { LinkDraft } from '../types';
+import { storyFigureKey } from '../story';
+import { isMarker, isTerm, keyOf, term } from '../terms';
+import type { LinkDraft, Quantity } from '../types';
 import { classOf, isDateFamily } from '../unit-class';
 import type { Agreement, Voices } from './agreements';
 import { onePlacesDistance } from './fixed-distance';
@@ -84,12 +85,29 @@ export function datesWithAgreeingRest(pairs: QuantityPair[], va: ClaimView, vb: 
   // facts by value alone ("$1.67 billion in the prior year" against the "$441 million" of the quarter,
   // when both sentences state "$1.67 billion"): it says nothing against the rest agreeing.
   const spoken = new Set(rest.filter((p) => p.overlap).flatMap((p) => [p.qa, p.qb]));
-  const told = rest.filter((p) => p.overlap || !(spoken.has(p.qa) || spoken.has(p.qb)));
+  const told = rest.filter(
+    (p) => p.overlap || !(spoken.has(p.qa) || spoken.has(p.qb) || statedElsewhere(p, va, vb)),
+  );
   const agreeing = told.some((p) => p.overlap);
   const bare = (v: ClaimView) => v.c.quantities.every(isDateFamily);
   if (told.every((p) => p.overlap) && (agreeing || bare(va) || bare(vb)) && !periods(va) && !periods(vb))
     return pairs;
   return rest;
+}
+
+/**
+ * Rule stated-elsewhere: a figure of one sentence that the other article states in another sentence
+ * ("consolidated sales were $441 million" in the document, "sales increased to $441 million, with a
+ * projected sales forecast for 2020 …" in the summary) is accounted for there: its disagreement with a
+ * third figure of this pair ("$1.67 billion in the prior year") joins two facts, and says nothing
+ * against the rest of the pair agreeing.
+ */
+export function statedElsewhere(p: QuantityPair, va: ClaimView, vb: ClaimView): boolean {
+  const told = (q: Quantity, other: ClaimView) => {
+    const k = storyFigureKey(q);
+    return k !== null && other.story.figures.has(term('story-figure', k));
+  };
+  return told(p.qb, va) || told(p.qa, vb);
 }
 
 /**

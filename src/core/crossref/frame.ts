@@ -27,6 +27,16 @@ const REFERENCE =
 const EARLIER =
   /(?:\b(?:surpass\w*|eclips\w*|exceed(?:s|ed|ing)?|top(?:s|ped|ping)|beat(?:s|ing)?|dwarf\w*)\s+(?:the|its|their|his|her)\s+|\b(?:previous|former|old|earlier|original|initial|prior|existing)\s+(?:[\w'-]+\s+){0,2}(?:[\w'-]+(?:\s+of|,\s+the)\s+)?|\b(?:broke|breaks?|breaking|surpass\w*|eclips\w*|top(?:s|ped|ping)?|pass(?:es|ed|ing)?|beat(?:s|ing)?)\s+(?:[\w'.-]+\s+){0,4}(?:record|mark)\s+(?:of\s+)?)$/i;
 
+/**
+ * Rule comparison-base: the standard a figure is measured against is a value that was, like an old
+ * record: "compared with $1.67 billion in the prior year", "versus $946 million", "$437 million in the
+ * prior year", "$0.29 a year earlier". Only the words that name a comparison or a period relative to
+ * the one reported; "from" is left alone ("went from 337 pounds to 202 pounds" states both values).
+ */
+const BASE_BEFORE = /\b(?:compared\s+(?:with|to)|versus|vs\.?)\s+(?:(?:an?|the)\s+)?$/i;
+const BASE_AFTER =
+  /^\s*(?:(?:(?:in|for|during|of)\s+)?the\s+(?:prior|previous|preceding|year-ago|linked)\s+(?:year|quarter|period)|(?:(?:in|for|during)\s+)?the\s+same\s+(?:quarter|period)\s+(?:of\s+the\s+)?(?:last|prior|previous)\s+year|(?:a|one)\s+year\s+(?:earlier|ago|before))\b/i;
+
 /** A duration followed by one of these is a point in time, not a length: "eight days ago". */
 const ELAPSED = /^\s*(?:ago|earlier|before|later|after)\b/i;
 /**
@@ -73,6 +83,29 @@ const CUT_AFTER = /^\s*(?:\([^)]{0,20}\)\s*)?(?:from|out\s+of|off)\b/i;
 const CONDITIONAL = /\b(?:if|unless)\s+[^,.;:()]*$/i;
 
 /**
+ * Rule asked-about: a figure in a question about others ("Should the Yankees go higher than $25 million
+ * a season?") is asked about, not reported: the first stop after it is a question mark. A question to
+ * the listener about the speakers' own plans ("Should we meet at 6?", "Can you pay $20?") proposes its
+ * figure, and a dialogue's summary retells it as what was planned.
+ */
+const ASKED = /^[^.!?]*\?/;
+/** The question's words before the figure: back to the last stop. */
+const QUESTION_BEFORE = /[^.!?]*$/;
+/** How far around a figure its question is read: a bounded window keeps the scan linear. */
+const QUESTION_WINDOW = 160;
+const OWN_PLANS = /\b(?:we|I|you|us|me)\b/i;
+function askedAbout(claimText: string, at: number, end: number): boolean {
+  const after = ASKED.exec(claimText.slice(end, end + QUESTION_WINDOW));
+  if (!after) return false;
+  const before = QUESTION_BEFORE.exec(claimText.slice(Math.max(0, at - QUESTION_WINDOW), at))![0];
+  return !OWN_PLANS.test(before + claimText.slice(at, end) + after[0]);
+}
+
+/** A verb of asking that governs the figure's clause: "is seeking a … contract for at least $20 million". */
+const SOUGHT =
+  /\b(?:seek|seeks|seeking|sought|asking|demand|demands|demanding|demanded|requests?|requesting|requested)\b[^,.;:()]*$/i;
+
+/**
  * Rule position-against-travel: "50 miles north of Detroit" says where something is; "chased him for
  * 30 miles", "a 30-mile pursuit", "fell 200 metres" how far someone went.
  */
@@ -100,6 +133,8 @@ export interface Frame {
   conditional: boolean;
   /** The gap between two values ("five rounds sooner than"), not a value. */
   difference: boolean;
+  /** What a party asks for ("is seeking a 10-year contract for at least $20 million"), not what it gets. */
+  sought: boolean;
   /** A distance someone went ("chased him for 30 miles"), not where something is. */
   travel: boolean;
   /** The verb a count of times counts ("arrest" in "arrested four times"), or null. */
@@ -142,6 +177,7 @@ function read(claimText: string, q: Quantity): Frame {
       previous: false,
       conditional: false,
       difference: false,
+      sought: false,
       travel: false,
       act: null,
       giver: null,
@@ -152,14 +188,16 @@ function read(claimText: string, q: Quantity): Frame {
   const ref = DISTANCE.has(q.unitClass) ? REFERENCE.exec(claimText.slice(end, end + AFTER)) : null;
   return {
     reference: ref ? ref[1]!.replace(/[.']+$/, '').toLowerCase() : null,
-    earlier: EARLIER.test(before),
+    earlier:
+      EARLIER.test(before) || BASE_BEFORE.test(before) || BASE_AFTER.test(claimText.slice(end, end + AFTER)),
     elapsed: classOf(q).family === 'duration' && ELAPSED.test(claimText.slice(end, end + 12)),
     earlierEvent: EARLIER_EVENT.test(claimText.slice(Math.max(0, at - EVENT_BEFORE), at)),
     previous: previousAt(claimText.slice(Math.max(0, at - EVENT_BEFORE), at), q),
-    conditional: CONDITIONAL.test(before),
+    conditional: CONDITIONAL.test(before) || askedAbout(claimText, at, end),
     difference:
       DIFFERENCE.test(claimText.slice(end, end + 20)) ||
       (CUT_BEFORE.test(before) && CUT_AFTER.test(claimText.slice(end, end + 40))),
+    sought: SOUGHT.test(before),
     travel:
       DISTANCE.has(q.unitClass) &&
       (TRAVEL_BEFORE.test(before) || TRAVEL_AFTER.test(claimText.slice(end, end + 20))),
@@ -201,6 +239,7 @@ function actOf(before: string): string | null {
   return verb ? stemmer(verb.toLowerCase()) : null;
 }
 
+export const soughtFigure = (claimText: string, q: Quantity) => frameOf(claimText, q).sought;
 export const referencePoint = (claimText: string, q: Quantity) => frameOf(claimText, q).reference;
 export const earlierValue = (claimText: string, q: Quantity) => frameOf(claimText, q).earlier;
 export const elapsedTime = (claimText: string, q: Quantity) => frameOf(claimText, q).elapsed;

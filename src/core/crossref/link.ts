@@ -3,6 +3,7 @@
 import type { ClaimForMatching, Explanation, LinkDraft, Quantity, Relation } from '../types';
 import { isDateFamily } from '../unit-class';
 import type { Agreement, ConflictSide, Voices } from './agreements';
+import { statedElsewhere } from './compare';
 import { round, side, summarize } from './explain';
 import { open } from './intervals';
 import { frameCloseness, periodOf } from './local-context';
@@ -88,7 +89,12 @@ export function figureLink(
   // A hard conflict (literal intervals apart) before a soft one (bounds.ts), then the widest gap.
   const conflicts = pairs
     .filter((p) => !p.overlap && !(anyAgreement && isSum(p)) && !answered(p))
-    .sort((x, y) => Number(x.soft !== null) - Number(y.soft !== null) || y.difference - x.difference);
+    .sort(
+      (x, y) =>
+        Number(x.soft !== null) - Number(y.soft !== null) ||
+        Number(statedElsewhere(x, va, vb)) - Number(statedElsewhere(y, va, vb)) ||
+        y.difference - x.difference,
+    );
   // With no conflict left, the link shows a pair that agrees (not a group its list's total answers).
   const shown = pairs.find((p) => p.overlap) ?? pairs[0]!;
   const link = linkOn(va, vb, conflicts[0] ?? null, shown, score, sharedNames);

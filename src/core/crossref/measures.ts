@@ -23,6 +23,7 @@ import {
   recipientFor,
   referencePoint,
   samePlace,
+  soughtFigure,
   travelled,
 } from './frame';
 import { informativeAgreement, MAX_CONFLICT_RATIO, overlaps, ratioOf, relativeDifference } from './intervals';
@@ -220,7 +221,15 @@ export const FIGURE_RULES: readonly FigureRule[] = [
     // million dollars if they were late" / "if we're late we lose 5 million"): compared as before.
     rejects: (va, vb, qa, qb) =>
       conditionalFigure(va.c.text, qa) !== conditionalFigure(vb.c.text, qb) &&
-      !(IF_WORD.test(va.c.text) && IF_WORD.test(vb.c.text)),
+      !(IF_WORD.test(va.c.text) && IF_WORD.test(vb.c.text)) &&
+      !(va.c.text.includes('?') && vb.c.text.includes('?')),
+  },
+  {
+    // "Teixeira is seeking a 10-year contract for at least $20 million per season" against "the Orioles
+    // … between $140 million and $150 million": what one party asks for is not what another offers.
+    name: 'sought-not-offered',
+    reason: 'one figure is what a party asks for, the other what is offered, paid or agreed',
+    rejects: (va, vb, qa, qb) => soughtFigure(va.c.text, qa) !== soughtFigure(vb.c.text, qb),
   },
   {
     // "finished the fight five rounds sooner than" is a gap between two fights, not a fight's length.

@@ -5,6 +5,7 @@ import { isArticleTerm, isContentWord, isMarker, isTerm, keyOf, keysOf, retag, t
 import type { ClaimForMatching, Quantity } from '../types';
 import { ownWith } from './markers';
 import { countedNames, mentionedIn } from './names';
+import { withRateTotals } from './rate-totals';
 import { withSums } from './sums';
 
 /** The weight of a context term against a claim's own terms in contextSimilarity. */
@@ -276,13 +277,16 @@ export class ClaimView {
     return this._carriedGiver;
   }
   private _sums: Quantity[] | undefined = undefined;
-  /** Its quantities (the first MAX_FIGURES_PER_CLAIM) with the totals withSums adds. */
+  /** Its quantities (the first MAX_FIGURES_PER_CLAIM) with the totals withSums and withRateTotals add. */
   get sums() {
     const c = this.c;
-    this._sums ??= withSums(
-      c.quantities.length > MAX_FIGURES_PER_CLAIM
-        ? { ...c, quantities: c.quantities.slice(0, MAX_FIGURES_PER_CLAIM) }
-        : c,
+    this._sums ??= withRateTotals(
+      c,
+      withSums(
+        c.quantities.length > MAX_FIGURES_PER_CLAIM
+          ? { ...c, quantities: c.quantities.slice(0, MAX_FIGURES_PER_CLAIM) }
+          : c,
+      ),
     );
     return this._sums;
   }

@@ -79,6 +79,16 @@ function governed(tokens: Token[], from: number, to: number): string | null {
     tokens[g - 1]!.end === tokens[g]!.start
   )
     return 'at';
+  // Rule period-apposition-year: a year set right after the period it numbers dates that period, as
+  // "of" does: "4Q 2021", "Third quarter 2020 earnings", "the full year 2021", "first half 2020" (not a
+  // count of 2020 earnings).
+  if (
+    /^[QH]$/.test(tokens[g]?.text ?? '') &&
+    tokens[g - 1]?.type === 'num' &&
+    tokens[g - 1]!.end === tokens[g]!.start
+  )
+    return 'at';
+  if (APPOSED_PERIODS.has(tokens[g]?.lower ?? '') && tokens[g]!.end < tokens[from]!.start) return 'at';
   // "in the third quarter of 2020" reaches the year through "of".
   const word = tokens[g]?.lower ?? '';
   const relation = RELATION.get(word) ?? null;
@@ -90,6 +100,8 @@ function governed(tokens: Token[], from: number, to: number): string | null {
   if (word === 'of' && !PERIOD_NOUNS.has(tokens[g - 1]?.lower ?? '')) return null;
   return relation;
 }
+/** Periods a year follows directly to number them ("quarter 2020", "year 2021"). */
+const APPOSED_PERIODS = new Set(['quarter', 'half', 'year']);
 const PERIOD_NOUNS = new Set([
   'quarter',
   'half',

@@ -18,6 +18,28 @@ export const RATE_WORDS = new Map<string, string>([
   ['hourly', 'hour'],
 ]);
 
+/**
+ * Rule `per-unit`: a figure counted per thing rather than per period is a rate over that thing ("$22
+ * million per season", "26 points a game", "$1.05 a share", "$90 a barrel", "$1,200 an ounce", "$40,000
+ * per capita"), compared only with another figure per the same thing and never with a total. A figure
+ * per game is a mean over the games, as "averaging 26 points" is (rule averaged, below): one rate.
+ */
+const PER_UNIT = new Map<string, string>([
+  ['season', 'season'],
+  ['game', 'average'],
+  ['match', 'average'],
+  ['barrel', 'barrel'],
+  ['ounce', 'ounce'],
+  ['gallon', 'gallon'],
+  ['litre', 'litre'],
+  ['liter', 'litre'],
+  ['ton', 'ton'],
+  ['tonne', 'ton'],
+  ['capita', 'person'],
+  ['head', 'person'],
+  ['person', 'person'],
+]);
+
 /** "per annum": Latin for a year. */
 const PER_ANNUM = 'annum';
 
@@ -40,6 +62,11 @@ export function findRate(tokens: Token[], j: number): { period: string; end: num
     ) {
       return { period: n.lower, end: k + 2 };
     }
+    const unit =
+      k === j && n && (t.lower === 'per' || t.lower === 'a' || t.lower === 'an')
+        ? PER_UNIT.get(n.lower)
+        : undefined;
+    if (unit !== undefined) return { period: unit, end: k + 2 };
     if (t.type !== 'word' || NP_STOP.has(t.lower) === false) continue;
   }
   return null;

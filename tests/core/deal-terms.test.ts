@@ -1,0 +1,74 @@
+// How the sums of a deal are read: per season or per game (per-unit), over the term of the agreement
+// (rate-over-a-term), asked for rather than offered (sought-not-offered), and asked about in a question
+// (asked-about). Sentences from ECB+ topic 10 (the Red Sox offer to Mark Teixeira) unless said.
+import { describe, expect, it } from 'vitest';
+import { extractArticle, toMatchable } from '../../src/core';
+import { FIGURE_RULES } from '../../src/core/crossref';
+import { ClaimView } from '../../src/core/crossref/view';
+import { links, quantities } from '../helpers/core';
+
+const view = (text: string, id: string) =>
+  new ClaimView(toMatchable(extractArticle(text).claims[0]!, `${id}:0`, id));
+const figure = (v: ClaimView, text: string) => v.sums.find((q) => q.text.includes(text))!;
+const rule = (name: string) => FIGURE_RULES.find((r) => r.name === name)!;
+const relations = (docs: Record<string, string>) => links(docs).map((l) => l.relation);
+
+const NEWSDAY =
+  'Meanwhile, according to the Newsday, Teixeira still has an eight - year offer on the table from the Red Sox, worth roughly $22 million per season.';
+
+describe('per-unit rates', () => {
+  it('reads a sum per season or per game as a rate over it, right after the figure', () => {
+    expect(quantities(NEWSDAY).find((q) => q.unit === 'usd')!.rate).toBe('season');
+    expect(quantities('He scored 22 points per game and 8 rebounds a game.')[1]!.rate).toBe('average');
+    // Not a rate: "a match" some words after the figure is when, not per what (EQUATE NewsNLI-13).
+    expect(
+      quantities('Team captain Butt said Pakistan gave 100 percent throughout a match .')[0]!.rate,
+    ).toBeNull();
+  });
+});
+
+describe('rule rate-over-a-term', () => {
+  it('compares a yearly sum over the term of the deal with a total (10_13ecbplus / 10_9ecbplus)', () => {
+    const offer =
+      'Dan Patrick reported on his show on AM 570 that the Boston Red Sox have made first baseman Mark Teixeira an eight - year, $200 million offer.';
+    expect(view(NEWSDAY, 'b').sums.at(-1)).toMatchObject({ low: 158_400_000, high: 193_600_000, rate: null });
+    expect(relations({ a: offer, b: NEWSDAY })).toContain('conflict');
+  });
+  it('takes no term from an age or a record', () => {
+    const age = view('The 30-year-old will earn $20 million a season with the Angels.', 'a');
+    expect(age.sums).toHaveLength(age.c.quantities.length);
+  });
+});
+
+describe('rule sought-not-offered', () => {
+  const r = rule('sought-not-offered');
+  it('keeps what a party asks for apart from what is offered (10_4ecbplus / 10_18ecbplus)', () => {
+    const asked = view(
+      'It was then that agent Scott Boras countered by asking for an eight - year contract worth $200 million, sources said.',
+      'a',
+    );
+    const deal = view('The deal is said to be for 8 year and could be up to $180 million.', 'b');
+    expect(r.rejects(asked, deal, figure(asked, '$200 million'), figure(deal, '$180 million'))).toBe(true);
+    const offered = view('The Red Sox offered Teixeira an eight-year deal worth $184 million.', 'c');
+    expect(r.rejects(offered, deal, figure(offered, '$184 million'), figure(deal, '$180 million'))).toBe(
+      false,
+    );
+  });
+});
+
+describe('rule asked-about (hypothetical-figure)', () => {
+  const r = rule('hypothetical-figure');
+  it('does not compare a figure asked about in a question with one reported (10_6ecbplus / 10_4ecbplus)', () => {
+    const question = view('Should the Yankees go higher than $25 million a season for Teixeira?', 'a');
+    const offered = view(
+      'Lynch reported the Red Sox offered Teixeira, 28, an eight - year deal worth $184 million or $23 million per season.',
+      'b',
+    );
+    expect(r.rejects(question, offered, figure(question, '$25'), figure(offered, '$23'))).toBe(true);
+  });
+  it("reads a question about the speakers' own plans as a proposal (SummEdits samsum)", () => {
+    const proposal = view('Emily: Should we meet at the Javits Center at 6?', 'c');
+    const planned = view('Emily and James planned to meet at the Javits Center at 7.', 'd');
+    expect(r.rejects(proposal, planned, figure(proposal, '6'), figure(planned, '7'))).toBe(false);
+  });
+});
