@@ -24,6 +24,9 @@ const BIG = new Map<string, number>([
   ['trillion', 1e12],
 ]);
 
+/** A word that is a number or a scale: "six", "forty-two", "million". */
+export const isNumberWord = (word: string) => below100(word) !== null || BIG.has(word);
+
 /** 0–99 from one word: "seven", "forty", "forty-two". */
 function below100(word: string): number | null {
   const small = SMALL.get(word) ?? TENS.get(word);

@@ -125,6 +125,30 @@ describe('comparison: date-needs-agreeing-rest', () => {
     ).toEqual([]);
   });
 
+  it('a year named with its quarter is compared with the year of that quarter, not with the base of a comparison (rule quarter-of-a-year, SummEdits ectsum_AN_q3_2020_24)', () => {
+    const doc =
+      'Adjusted SG&A as a percentage of gross profit was 64.4% in the third quarter of 2020, representing a 800 basis point improvement compared to the third quarter of 2019.';
+    const summary =
+      'AutoNation reported strong financial results for Q3 2019, with an increase in same-store vehicle gross profits and total variable gross profits, as well as improved adjusted SG&A.';
+    const links = compareTexts([doc, summary]).filter((l) => l.relation === 'conflict');
+    expect(links.map((l) => [l.explanation.a?.text, l.explanation.b?.text])).toEqual([['2020', 'Q3 2019']]);
+    expect(
+      compareTexts([doc, summary.replace('Q3 2019', 'Q3 2020')]).filter((l) => l.relation === 'conflict'),
+    ).toEqual([]);
+  });
+
+  it('years of two quarters in one sentence are no periods of one figure (rule quarter-of-a-year, SummEdits ectsum_RS_q3_2020_6)', () => {
+    const doc =
+      'Based on these expectations, we currently anticipate non-GAAP earnings per diluted share in the range of $1.30 to $1.40 for the fourth quarter of 2020.';
+    const summary =
+      'Reliance anticipates non-GAAP earnings per diluted share in the range of $1.30 to $1.40 for Q4 2019 and has seen a decrease in net sales for Q3 2020 due to lower pricing and demand levels.';
+    const links = compareTexts([doc, summary]).filter((l) => l.relation === 'conflict');
+    expect(links.map((l) => [l.explanation.a?.text, l.explanation.b?.text])).toEqual([['2020', 'Q4 2019']]);
+    expect(
+      compareTexts([doc, summary.replace('Q4 2019', 'Q4 2020')]).filter((l) => l.relation === 'conflict'),
+    ).toEqual([]);
+  });
+
   it('two times of day in one sentence are two moments, not periods (rule moments-not-periods, SummEdits samsum_train_13820970_4)', () => {
     const doc =
       "Sally: Ok, so it's settled you're departing from the main station on June 26th at 1:34 PM. You'll arrive in Bedford at 6:55 PM.";

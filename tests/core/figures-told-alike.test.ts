@@ -53,3 +53,24 @@ describe('rule shared-range-bound', () => {
     expect(conflicts(call, retold('2,300 and 2,500'))).toEqual([]);
   });
 });
+
+describe('rule figure-phrase-told-alike', () => {
+  // SummEdits sales_call_3: a sales call and a summary that changes the discount.
+  const call =
+    'Sales Agent: Yes, we do! We offer a 15% discount for new customers who purchase any of our insurance plans.';
+  const retold = (discount: string) =>
+    `The sales agent assures competitive prices with quality services, an extremely time-consuming application process, and a ${discount} discount for new customers plus additional discounts from their referral program.`;
+
+  it('a figure told with the same phrase after it anchors the two sentences (SummEdits sales_call_3_8)', () => {
+    const found = conflicts(call, retold('10%'));
+    expect(found.map((l) => [l.explanation.a?.text, l.explanation.b?.text])).toEqual([['15%', '10%']]);
+  });
+
+  it('the faithful summary gets no conflict', () => {
+    expect(conflicts(call, retold('15%'))).toEqual([]);
+  });
+
+  it('a phrase of function words alone anchors nothing ("discount for the first six months" has one content word)', () => {
+    expect(conflicts(email, summary('25%', 'next week'))).toEqual([]);
+  });
+});

@@ -7,6 +7,7 @@ import type { LinkDraft, Quantity } from '../types';
 import { classOf, isDateFamily } from '../unit-class';
 import type { Agreement, Voices } from './agreements';
 import { onePlacesDistance } from './fixed-distance';
+import { earlierValue, quarterOf } from './frame';
 import { figureLink, quoteLink } from './link';
 import { comparableQuantities, type QuantityPair } from './measures';
 import { compareQuotes, misattributedQuote } from './quotes';
@@ -121,9 +122,15 @@ function periods(v: ClaimView): boolean {
   const seen = new Map<string, number>();
   for (const q of v.c.quantities) {
     if (classOf(q).family !== 'date') continue;
-    const other = seen.get(q.unitClass);
+    // Rule quarter-of-a-year: the base of a comparison ("compared to the third quarter of 2019") is
+    // compared only with another base (earlier-value), and years of different quarters ("$1.30 to
+    // $1.40 for Q4 2019 … net sales for Q3 2020") date two figures, not one figure's two periods: each
+    // is compared with the year of its own quarter.
+    if (earlierValue(v.c.text, q)) continue;
+    const key = `${q.unitClass}|${quarterOf(v.c.text, q) ?? ''}`;
+    const other = seen.get(key);
     if (other !== undefined && other !== q.value) return true;
-    seen.set(q.unitClass, q.value);
+    seen.set(key, q.value);
   }
   return false;
 }

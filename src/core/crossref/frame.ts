@@ -37,6 +37,32 @@ const BASE_BEFORE = /\b(?:compared\s+(?:with|to)|versus|vs\.?)\s+(?:(?:an?|the)\
 const BASE_AFTER =
   /^\s*(?:(?:(?:in|for|during|of)\s+)?the\s+(?:prior|previous|preceding|year-ago|linked)\s+(?:year|quarter|period)|(?:(?:in|for|during)\s+)?the\s+same\s+(?:quarter|period)\s+(?:of\s+the\s+)?(?:last|prior|previous)\s+year|(?:a|one)\s+year\s+(?:earlier|ago|before))\b/i;
 
+/**
+ * A date is a base when the comparison names its period ("an 800 basis point improvement compared to
+ * the third quarter of 2019", "decreased 22.4% from the third quarter of 2019"): for a date "from" is
+ * the start of the comparison, not a value changed.
+ */
+const BASE_DATE_BEFORE =
+  /\b(?:compared\s+(?:with|to)|versus|vs\.?|from)\s+(?:the\s+)?(?:(?:first|second|third|fourth|same)\s+(?:quarter|half|period)\s+(?:of\s+)?|[QH][1-4]\s+|[1-4][QH]\s+|fiscal\s+(?:year\s+)?|full[ -]year\s+)?$/i;
+
+/**
+ * Rule quarter-of-a-year: the quarter or half a year is named with ("Q4 2019", "the fourth quarter of
+ * 2020", "4Q 2021", "first half 2020"), as "q4", "h1", or null.
+ */
+export function quarterOf(claimText: string, q: Quantity): string | null {
+  const u = classOf(q);
+  if (u.family !== 'date' || u.unit !== 'year') return null;
+  const at = claimText.indexOf(q.text);
+  if (at < 0) return null;
+  const m = QUARTER_BEFORE.exec(claimText.slice(Math.max(0, at - 30), at + q.text.length));
+  if (!m) return null;
+  if (m[1]) return `${m[1].toLowerCase()}${m[2]}`;
+  if (m[3]) return `${m[4]!.toLowerCase()}${m[3]}`;
+  return `${m[6]!.toLowerCase() === 'half' ? 'h' : 'q'}${ORDINAL_QUARTER[m[5]!.toLowerCase()]!.slice(1)}`;
+}
+const QUARTER_BEFORE =
+  /(?:\b([QH])([1-4])|\b([1-4])([QH])|\b(first|second|third|fourth)[ -](quarter|half)(?:\s+of)?(?:\s+fiscal)?)\s*(?:19|20)\d\d$/i;
+
 /** A duration followed by one of these is a point in time, not a length: "eight days ago". */
 const ELAPSED = /^\s*(?:ago|earlier|before|later|after)\b/i;
 /**
@@ -189,7 +215,10 @@ function read(claimText: string, q: Quantity): Frame {
   return {
     reference: ref ? ref[1]!.replace(/[.']+$/, '').toLowerCase() : null,
     earlier:
-      EARLIER.test(before) || BASE_BEFORE.test(before) || BASE_AFTER.test(claimText.slice(end, end + AFTER)),
+      (isDateFamily(q) && BASE_DATE_BEFORE.test(before)) ||
+      EARLIER.test(before) ||
+      BASE_BEFORE.test(before) ||
+      BASE_AFTER.test(claimText.slice(end, end + AFTER)),
     elapsed: classOf(q).family === 'duration' && ELAPSED.test(claimText.slice(end, end + 12)),
     earlierEvent: EARLIER_EVENT.test(claimText.slice(Math.max(0, at - EVENT_BEFORE), at)),
     previous: previousAt(claimText.slice(Math.max(0, at - EVENT_BEFORE), at), q),

@@ -6,7 +6,7 @@ import { foldName } from '../entities';
 import type { ClaimForMatching, Quantity } from '../types';
 import { classOf, isGenericMeasure } from '../unit-class';
 import { MONTHS, STOPWORDS } from '../words';
-import { periodsApart, periodsOf } from './frame';
+import { periodsApart, periodsOf, quarterOf } from './frame';
 
 const LOCAL_WINDOW = 40;
 /**
@@ -87,6 +87,10 @@ export function sameLocalContext(
   protagonists: () => readonly string[] = NO_PROTAGONISTS,
 ): boolean {
   if (!isGenericMeasure(classOf(qa))) return true;
+  // Rule quarter-of-a-year: a year named with its quarter measures that quarter: "Q3 2019" and "the
+  // third quarter of 2020" are one quarter's years, "Q4 2019" and "Q3 2020" two quarters'.
+  const quarters = [quarterOf(a.text, qa), quarterOf(b.text, qb)];
+  if (quarters[0] !== null && quarters[1] !== null) return quarters[0] === quarters[1];
   // An age's holder is its context (ages.ts).
   if (agesShareHolder(a, qa, b, qb)) return true;
   if (agesOfDifferentHolders(a, qa, b, qb)) return false;

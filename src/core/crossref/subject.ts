@@ -7,6 +7,7 @@ import type { ClaimForMatching, Quantity } from '../types';
 import { measuredAlike } from './local-context';
 import { ClaimView } from './view';
 import {
+  figurePhraseToldAlike,
   figuresToldAlike,
   restated,
   sameFigure,
@@ -188,6 +189,7 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
         sameWording(x.share) ||
         sameFigure(x.a, x.b) ||
         figuresToldAlike(x.a, x.b) ||
+        x.figures.some(([qa, qb]) => figurePhraseToldAlike(x.a, qa, x.b, qb)) ||
         sharedRangeBound(x.a, x.b) ||
         (x.sameStory && framedAlike(x))
       ),

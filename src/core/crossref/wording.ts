@@ -1,6 +1,8 @@
 // What two claims' own sentences share: wording, figures stated alike, one sentence told twice.
+import { isNumberWord } from '../number-words';
 import type { Quantity } from '../types';
 import { classOf, isDateFamily, isGenericMeasure } from '../unit-class';
+import { STOPWORDS } from '../words';
 import type { ClaimView } from './view';
 
 /**
@@ -31,6 +33,49 @@ export function figuresToldAlike(a: ClaimView, b: ClaimView): boolean {
       if (++n >= 2) return true;
   }
   return false;
+}
+
+/**
+ * Rule `figure-phrase-told-alike`: two compared figures told with the same words after them, the noun
+ * phrase of what they measure word for word ("a 15% discount for new customers" against "a 10% discount
+ * for new customers", "a 20% discount for the first six months" against "a 25% discount for the first 6
+ * months"), are one figure of one thing told twice: the phrase anchors the two sentences as a shared
+ * name would. The phrase is the figure's own words and the ones after it up to a punctuation mark,
+ * numbers left out; its first four words or more alike, two of them no function words.
+ */
+export function figurePhraseToldAlike(a: ClaimView, qa: Quantity, b: ClaimView, qb: Quantity): boolean {
+  const pa = phraseOf(a.c.text, qa);
+  const pb = phraseOf(b.c.text, qb);
+  if (pa === null || pb === null) return false;
+  let k = 0;
+  let content = 0;
+  for (; k < pa.length && pa[k] === pb[k]; k++) if (!STOPWORDS.has(pa[k]!)) content++;
+  return k >= MIN_PHRASE_WORDS && content >= 2;
+}
+const MIN_PHRASE_WORDS = 4;
+const PHRASE_WORDS = 6;
+const PHRASE_TOKEN = /[a-z][a-z'-]*|\d[\d.,:]*|[^\sa-z\d]/gi;
+
+/** The figure's words and the ones after it, lower case, numbers left out, up to a punctuation mark. */
+function phraseOf(text: string, q: Quantity): string[] | null {
+  const at = text.indexOf(q.text);
+  if (at < 0) return null;
+  const out: string[] = [];
+  const scan = (part: string, own: boolean) => {
+    for (const m of part.matchAll(PHRASE_TOKEN)) {
+      const w = m[0].toLowerCase();
+      if (/^\d/.test(w) || isNumberWord(w)) continue;
+      if (!/^[a-z]/.test(w)) {
+        if (own) continue;
+        return false;
+      }
+      out.push(w);
+      if (out.length >= PHRASE_WORDS) return false;
+    }
+    return true;
+  };
+  if (scan(q.text, true)) scan(text.slice(at + q.text.length, at + q.text.length + 80), false);
+  return out;
 }
 
 /**
