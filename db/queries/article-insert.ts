@@ -150,7 +150,12 @@ on conflict (term) do update set df = term_stats.df + excluded.df`;
  * unique index. The hand-written SQL runs on the driver's own batch (see runStatements): drizzle
  * building ~40 multi-row statements per article used to cost more CPU than extracting the article.
  */
-export async function insertArticles(db: Db, list: NewArticle[]): Promise<number[]> {
+export async function insertArticles(
+  db: Db,
+  list: NewArticle[],
+  /** Statements committed with the articles, in the same atomic batch, after them (ingest's `alongside`). */
+  alongside: Statement[] = [],
+): Promise<number[]> {
   if (list.length === 0) return [];
   const hashes = JSON.stringify(list.map((a) => a.contentHash));
   const statements: Statement[] = [
@@ -258,6 +263,7 @@ export async function insertArticles(db: Db, list: NewArticle[]): Promise<number
   add(MENTIONS_SQL, mentionRows);
   add(LINKS_SQL, linkRows);
   add(TERM_STATS_SQL, [...df], false);
+  statements.push(...alongside);
 
   const results = await runStatements(db, statements);
   const ids = new Map<string, number>();

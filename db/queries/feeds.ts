@@ -2,7 +2,7 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { feedItems, feeds } from '../schema';
-import { runBatch, runStatements } from './batch';
+import { runBatch, runStatements, type Statement } from './batch';
 import { jsonArg } from './json-arg';
 
 export type FeedRow = typeof feeds.$inferSelect;
@@ -132,11 +132,29 @@ export async function recordItem(
   url: string,
   o: { status: 'stored' | 'duplicate' | 'failed'; articleId?: number | null; error?: string | null },
 ): Promise<void> {
-  await db
-    .update(feedItems)
-    .set({ status: o.status, articleId: o.articleId ?? null, error: o.error ?? null })
-    // Once: a queue message delivered twice finds the item's outcome recorded and leaves it.
-    .where(and(eq(feedItems.url, url), eq(feedItems.status, 'queued')));
+  await runStatements(db, feedItemOutcomeStatements(url, o));
+}
+
+/**
+ * An item's outcome as statements, so that they can join another batch: `storedWithHash` names an article
+ * stored in that same batch, by its content hash, as the item's article. Once: a queue message delivered
+ * twice finds the item's outcome recorded and leaves it.
+ */
+export function feedItemOutcomeStatements(
+  url: string,
+  o: { status: 'stored' | 'duplicate' | 'failed'; articleId?: number | null; error?: string | null },
+  storedWithHash?: string,
+): Statement[] {
+  const article =
+    storedWithHash === undefined
+      ? { sql: '?', args: [o.articleId ?? null] }
+      : { sql: '(select id from articles where content_hash = ?)', args: [storedWithHash] };
+  return [
+    {
+      sql: `update feed_items set status = ?, article_id = ${article.sql}, error = ? where url = ? and status = 'queued'`,
+      args: [o.status, ...article.args, o.error ?? null, url],
+    },
+  ];
 }
 
 /** The latest items of a feed, for its page. */

@@ -1,8 +1,8 @@
 // Bulk imports: the job, its items and their outcomes (src/services/imports.ts does the work).
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, notExists, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { importItems, importJobs } from '../schema';
-import { runBatch, runStatements } from './batch';
+import { runBatch, runStatements, type Statement } from './batch';
 import { jsonArg } from './json-arg';
 
 export type ImportJobRow = typeof importJobs.$inferSelect;
@@ -172,6 +172,7 @@ export interface ImportOutcome {
  * last. Only an item still open: running, or pending again after `recoverStaleItems` sent it again (a
  * late store of the message thought lost records its outcome, and the message sent again finds the item
  * done). `startedBefore`: only an item that has not been taken since (the stale recovery's failures).
+ * One batch of importOutcomeStatements.
  */
 export async function recordImportItem(
   db: Db,
@@ -181,35 +182,50 @@ export async function recordImportItem(
   now: number,
   startedBefore?: number,
 ): Promise<void> {
-  const open = db
-    .select({ one: sql`1` })
-    .from(importItems)
-    .where(and(eq(importItems.jobId, jobId), inArray(importItems.status, ['pending', 'running'])));
-  await runBatch(db, [
-    db
-      .update(importItems)
-      .set({
-        status: o.status,
-        reason: o.reason ?? null,
-        articleId: o.articleId ?? null,
-        feedId: o.feedId ?? null,
-        payload: null,
-        finishedAt: now,
-      })
-      // Once: a queue message delivered twice finds the outcome recorded and leaves it.
-      .where(
-        and(
-          eq(importItems.jobId, jobId),
-          eq(importItems.position, position),
-          inArray(importItems.status, ['running', 'pending']),
-          startedBefore === undefined ? undefined : lt(importItems.startedAt, startedBefore),
-        ),
-      ),
-    db
-      .update(importJobs)
-      .set({ finishedAt: now })
-      .where(and(eq(importJobs.id, jobId), isNull(importJobs.finishedAt), notExists(open))),
-  ]);
+  await runStatements(db, importOutcomeStatements(jobId, position, o, now, startedBefore));
+}
+
+/**
+ * An item's outcome as statements (hand-written: drizzle's building of the two updates cost the Worker's
+ * store invocation more than running them), so that they can join another batch: `storedWithHash` names
+ * an article stored in that same batch, by its content hash, as the item's article. Recorded once: a
+ * queue message delivered twice finds the outcome recorded and leaves it.
+ */
+export function importOutcomeStatements(
+  jobId: number,
+  position: number,
+  o: ImportOutcome,
+  now: number,
+  startedBefore?: number,
+  storedWithHash?: string,
+): Statement[] {
+  const article =
+    storedWithHash === undefined
+      ? { sql: '?', args: [o.articleId ?? null] }
+      : { sql: '(select id from articles where content_hash = ?)', args: [storedWithHash] };
+  return [
+    {
+      sql: `update import_items set status = ?, reason = ?, article_id = ${article.sql}, feed_id = ?, payload = null,
+          finished_at = ? where job_id = ? and position = ? and status in ('running', 'pending')${
+            startedBefore === undefined ? '' : ' and started_at < ?'
+          }`,
+      args: [
+        o.status,
+        o.reason ?? null,
+        ...article.args,
+        o.feedId ?? null,
+        now,
+        jobId,
+        position,
+        ...(startedBefore === undefined ? [] : [startedBefore]),
+      ],
+    },
+    {
+      sql: `update import_jobs set finished_at = ? where id = ? and finished_at is null
+          and not exists (select 1 from import_items where job_id = ? and status in ('pending', 'running'))`,
+      args: [now, jobId, jobId],
+    },
+  ];
 }
 
 /**

@@ -14,6 +14,7 @@ const NAME_THEN_VERB = new RegExp(
   `^(?:'s)?\\s*(?:${VOICE}\\s+)?(?:(?:also|later|then|earlier|[a-z]+ly)\\s+)?${VERB}\\s*[.,;]?\\s*$`,
 );
 // The verb, then the name: "…, said Nambiar." / "…, according to Nambiar."
+const ACCORDING_TO = /\baccording to\s+(?:the\s+)?$/i;
 const VERB_THEN_NAME = new RegExp(`(?:,\\s*${VERB}|according to)\\s+(?:[A-Za-z.]+\\s+){0,3}$`);
 
 // A news outlet named as such is a source wherever it stands: "the official IRNA news agency".
@@ -55,8 +56,14 @@ export function citedSpeakers(text: string, sentence: Span, mentions: EntityMent
       out.push(m.key);
       continue;
     }
-    if (sentence.end - m.end > MAX_TAIL) continue;
     const before = text.slice(Math.max(sentence.start, m.start - 40), m.start);
+    // Rule according-to-anywhere: "according to" names a source wherever it stands ("Meanwhile, according
+    // to the Newsday, Teixeira still has an … offer").
+    if (ACCORDING_TO.test(before)) {
+      out.push(m.key);
+      continue;
+    }
+    if (sentence.end - m.end > MAX_TAIL) continue;
     const rest = text.slice(m.end, sentence.end);
     if (NAME_THEN_VERB.test(rest) || (VERB_THEN_NAME.test(before) && /^[\s.,;"']*$/.test(rest)))
       out.push(m.key);

@@ -1,6 +1,6 @@
 // Facts as a reader sees them (pure): which links form which fact, the groups of claims that agree,
-// the rows in time order, counts that only grow (a likely update, not a contradiction), and the
-// number line's geometry. No I/O: src/services/facts.ts reads and writes, views/ draw.
+// the rows in time order, counts that only grow and ages told years apart (likely updates, not
+// contradictions), and the number line's geometry. No I/O: src/services/facts.ts reads and writes, views/ draw.
 
 /** A link as the fact builder sees it. */
 export interface Edge {
@@ -164,11 +164,9 @@ const GROWING_UNITS = /^(death|injury|casualty|person|child|passenger|missing|di
  * other. Returns, per such claim, the figure it updated. Empty when the series ever falls, has fewer
  * than two dates, or the unit is not a count.
  */
-export function likelyUpdates(
-  rows: readonly FactRowInput[],
-  unit: string,
-): Map<number, { from: number; at: string }> {
-  const out = new Map<number, { from: number; at: string }>();
+export function likelyUpdates(rows: readonly FactRowInput[], unit: string): Map<number, LikelyUpdate> {
+  if (unit === 'age') return agedUpdates(rows);
+  const out = new Map<number, LikelyUpdate>();
   if (!GROWING_UNITS.test(unit)) return out;
   const dated = inTimeOrder(rows.filter((r) => r.publishedAt && Number.isFinite(r.figure.high)));
   if (new Set(dated.map((r) => r.publishedAt)).size < 2) return out;
@@ -184,6 +182,60 @@ export function likelyUpdates(
       out.set(r.claimId, { from: mid(best.figure), at: best.publishedAt as string });
     }
     if (!best || mid(r.figure) >= mid(best.figure)) best = r;
+  }
+  return out;
+}
+
+/** A report that likely updates an earlier one: the earlier figure, its date, and for an age the years between. */
+export interface LikelyUpdate {
+  from: number;
+  at: string;
+  /** Set for an age: whole years between the earlier report and this one, which the age grew by. */
+  years?: number;
+}
+
+const YEAR_MS = 365.2425 * 86_400_000;
+const DAY_MS = 86_400_000;
+/**
+ * Reports days apart that give one person ages a year apart fit a birthday in between, but far more
+ * often disagree: a year older needs at least half a year between the reports.
+ */
+const MIN_GAP_MS = YEAR_MS / 2;
+
+/**
+ * Ages of one person told by reports published years apart ("35-year-old" in 2010, "37-year-old" in
+ * 2012): when every dated report fits one birth date (an age of n at time t means a birth within the
+ * year before t − n years), an older age in a later report is the person having aged, not outlets
+ * disagreeing. Each such report is marked with the latest earlier report of a lower age, at least half a
+ * year earlier per year of age. Empty when the reports fit no single birth date, or come from fewer than
+ * two dates.
+ */
+function agedUpdates(rows: readonly FactRowInput[]): Map<number, LikelyUpdate> {
+  const out = new Map<number, LikelyUpdate>();
+  const dated = inTimeOrder(rows)
+    .map((r) => ({ r, t: r.publishedAt ? Date.parse(r.publishedAt) : Number.NaN, age: r.figure.low }))
+    .filter((d) => Number.isFinite(d.t) && Number.isFinite(d.age) && d.r.figure.high === d.age);
+  if (new Set(dated.map((d) => d.r.publishedAt)).size < 2) return out;
+  // Born after t − (age + 1) years and at most t − age years: every report's window must overlap.
+  let earliestBirth = Number.NEGATIVE_INFINITY;
+  let latestBirth = Number.POSITIVE_INFINITY;
+  for (const d of dated) {
+    earliestBirth = Math.max(earliestBirth, d.t - (d.age + 1) * YEAR_MS);
+    latestBirth = Math.min(latestBirth, d.t - d.age * YEAR_MS);
+  }
+  // A day's slack: a date without a time is read as midnight UTC.
+  if (earliestBirth > latestBirth + DAY_MS) return out;
+  for (const [i, d] of dated.entries()) {
+    const earlier = dated
+      .slice(0, i)
+      .reverse()
+      .find((e) => e.age < d.age && d.t - e.t >= (d.age - e.age - 1) * YEAR_MS + MIN_GAP_MS);
+    if (earlier)
+      out.set(d.r.claimId, {
+        from: earlier.age,
+        at: earlier.r.publishedAt as string,
+        years: d.age - earlier.age,
+      });
   }
   return out;
 }

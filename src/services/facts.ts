@@ -12,6 +12,7 @@ import {
   type Figure,
   type FigureShape,
   inTimeOrder,
+  type LikelyUpdate,
   likelyUpdates,
   repeatedVerdicts,
   shapeOf,
@@ -31,8 +32,11 @@ export interface FactRow {
   shape: FigureShape;
   /** Claims that agree share a group; disagreeing groups are drawn in distinct colours. */
   group: number;
-  /** Set when this report raised a count that only grew over time: a likely update. */
-  update: { from: number; at: string } | null;
+  /**
+   * Set when this report raised a count that only grew over time, or told an age older by the years
+   * since an earlier report: a likely update.
+   */
+  update: LikelyUpdate | null;
   /**
    * Set when this claim, not reviewed yet, repeats a figure already given a verdict (a figure ruled
    * false resurfacing in a later report): the reviewed claim, its verdict, and when it was given (ms).

@@ -9,6 +9,7 @@ import {
   type FeedRow,
   feedById,
   feedByUrl,
+  feedItemOutcomeStatements,
   insertFeed,
   recordItem,
   recordPoll,
@@ -216,11 +217,13 @@ export async function storeFeedItem(
   options: IngestOptions = {},
 ): Promise<ItemResult> {
   try {
-    const r = await storeArticleToAdd(db, page, options);
-    const result: ItemResult =
-      r.status === 'duplicate'
-        ? { status: 'duplicate', articleId: r.articleId }
-        : { status: 'stored', articleId: r.articleId };
+    // A new article and its item's outcome are stored in one batch; a duplicate is recorded after.
+    const r = await storeArticleToAdd(db, page, {
+      ...options,
+      alongside: (hash) => feedItemOutcomeStatements(url, { status: 'stored' }, hash),
+    });
+    if (r.status !== 'duplicate') return { status: 'stored', articleId: r.articleId };
+    const result: ItemResult = { status: 'duplicate', articleId: r.articleId };
     await record(db, url, result);
     return result;
   } catch (err) {

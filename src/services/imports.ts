@@ -11,6 +11,7 @@ import {
   type ImportOutcome,
   importItemsOf,
   importJobById,
+  importOutcomeStatements,
   importStatusCounts,
   insertImport,
   pendingPositions,
@@ -137,13 +138,25 @@ export async function work(
   }
 }
 
-/** The second half of an article by URL: its page stored. */
-async function storePage(run: ImportRunner, item: ItemRef, page: PageToAdd): Promise<ImportOutcome> {
+/**
+ * The second half of an article by URL: its page stored, and the item's outcome with it when the article
+ * is new (one atomic batch: `recorded`); a duplicate or a failure is left to the caller to record.
+ */
+async function storePage(
+  run: ImportRunner,
+  item: ItemRef,
+  page: PageToAdd,
+  now: number,
+): Promise<ImportOutcome & { recorded?: true }> {
   try {
-    const r = await storeArticleToAdd(run.db, page, run.ingest ?? {});
+    const r = await storeArticleToAdd(run.db, page, {
+      ...run.ingest,
+      alongside: (hash) =>
+        importOutcomeStatements(item.jobId, item.position, { status: 'stored' }, now, undefined, hash),
+    });
     return r.status === 'duplicate'
       ? { status: 'duplicate', articleId: r.articleId, reason: `the same text is article ${r.articleId}` }
-      : { status: 'stored', articleId: r.articleId };
+      : { status: 'stored', articleId: r.articleId, recorded: true };
   } catch (err) {
     return failure(item, err);
   }
@@ -177,8 +190,8 @@ export async function startImportItem(
  * outcome).
  */
 export async function storeImportPage(run: ImportRunner, item: ItemRef, page: PageToAdd): Promise<ItemDone> {
-  const outcome = await storePage(run, item, page);
-  await recordImportItem(run.db, item.jobId, item.position, outcome, Date.now());
+  const { recorded, ...outcome } = await storePage(run, item, page, Date.now());
+  if (!recorded) await recordImportItem(run.db, item.jobId, item.position, outcome, Date.now());
   return { ...outcome, position: item.position, target: item.target };
 }
 

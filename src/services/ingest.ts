@@ -2,7 +2,7 @@
 import type { Db } from '../../db/client';
 import { type ClaimRef, insertArticles, type NewLink } from '../../db/queries/article-insert';
 import { articlesByHashQuery, findArticlesByHashes, type StoredByHash } from '../../db/queries/articles';
-import { readAll } from '../../db/queries/batch';
+import { readAll, type Statement } from '../../db/queries/batch';
 import {
   type CandidateQuery,
   type Candidates,
@@ -61,6 +61,13 @@ export interface IngestOptions {
   crossReferenceLater?: CrossReferenceLater;
   /** Where extraction runs (src/services/compute.ts); absent = in this thread. */
   compute?: Compute;
+  /**
+   * Statements committed in the same atomic batch as a new article (an import item's or a feed item's
+   * outcome: one round trip fewer, and no moment where the article is stored and its item still open),
+   * given the article's content hash, which they find it by (db/queries). Not run when nothing new is
+   * stored: a duplicate or a failure is the caller's to record.
+   */
+  alongside?: (contentHash: string) => Statement[];
 }
 
 /** One article of a batch: stored, a duplicate, or rejected (the message says why). */
@@ -201,7 +208,15 @@ export async function storePrepared(
       copyOf: originalOf[k] && /^\d+$/.test(originalOf[k]!) ? Number(originalOf[k]) : null,
     }));
     try {
-      stored = { ids: await insertArticles(db, articles), links: linksOf };
+      const alongside = options.alongside;
+      stored = {
+        ids: await insertArticles(
+          db,
+          articles,
+          alongside ? fresh.flatMap((f) => alongside(f.contentHash)) : [],
+        ),
+        links: linksOf,
+      };
     } catch (err) {
       // The same text stored concurrently: the unique content_hash rejected the batch as a whole.
       // One article: report the duplicate. Several: store them one by one, which sorts it out.

@@ -4,7 +4,13 @@
 
 import type { Db } from '../../db/client';
 import { copyInfoOf, type StoredCopyInfo } from '../../db/queries/wire-copies';
-import { type CopySignature, decodeSignature, isWireCopy } from '../core/wire-copies';
+import {
+  type CopySignature,
+  decodeSignature,
+  isWireCopy,
+  lengthsAllowCopy,
+  signatureShingles,
+} from '../core/wire-copies';
 
 export interface CopyGroups {
   /** Per incoming article (in order): the group's original, a stored id or an earlier incoming key. */
@@ -23,6 +29,14 @@ export async function wireCopyGroups(
   storedIds: number[],
 ): Promise<CopyGroups> {
   return copyGroupsOf(await copyInfoOf(db, [...new Set(storedIds)]), incoming);
+}
+
+/** An article a new one may be a copy of: its signature decoded when first needed (null: none or unreadable). */
+interface Peer {
+  key: string;
+  shingles: number | null;
+  raw: string | null;
+  signature: CopySignature | null | undefined;
 }
 
 /**
@@ -48,18 +62,28 @@ export function copyGroupsOf(
     else parent.set(ra, rb);
   };
   for (const r of rows) if (r.copyOf !== null) union(String(r.copyOf), String(r.id));
-  const stored = rows.map((r) => ({ key: String(r.id), signature: decodeSignature(r.copySignature) }));
+  // A stored signature is decoded only once an incoming article's length allows a copy (lengthsAllowCopy):
+  // in a large archive most of the candidates' articles are other stories of other lengths.
+  const stored: Peer[] = rows.map((r) => ({
+    key: String(r.id),
+    shingles: signatureShingles(r.copySignature),
+    raw: r.copySignature,
+    signature: undefined,
+  }));
   const originalOf: (string | undefined)[] = [];
-  const seen: { key: string; signature: CopySignature | null }[] = [...stored];
+  const seen: Peer[] = [...stored];
   for (const a of incoming) {
     let matched = false;
-    for (const s of seen)
+    for (const s of seen) {
+      if (s.shingles === null || !lengthsAllowCopy(a.signature.shingles, s.shingles)) continue;
+      if (s.signature === undefined) s.signature = decodeSignature(s.raw);
       if (s.signature && isWireCopy(a.signature, s.signature)) {
         union(s.key, a.key);
         matched = true;
       }
+    }
     originalOf.push(matched ? find(a.key) : undefined);
-    seen.push(a);
+    seen.push({ key: a.key, shingles: a.signature.shingles, raw: null, signature: a.signature });
   }
   return {
     // Read after every union: a later article may join two groups into one.

@@ -64,4 +64,36 @@ describe.skipIf(skipBrowserTests())('adding from the web in Chromium', () => {
     await session.page.screenshot({ path: join(SCREENSHOTS, 'feeds.png'), fullPage: false });
     expect(session.problems).toEqual([]);
   }, 60_000);
+
+  it('shows a feed’s items being added while a slow one is fetched, then what became of each', async () => {
+    const { page } = session;
+    let asked = 0;
+    const count = (r: { url(): string }) => {
+      if (new URL(r.url()).pathname === '/feeds/table') asked++;
+    };
+    page.on('request', count);
+    await page.goto(new URL('/feeds', session.server.url).href);
+    await page.locator('#feed-form input[name="url"]').fill(web.url('/feeds/slow-item.xml'));
+    await Promise.all([
+      page.waitForURL(/\/feeds\?notice=/),
+      page.locator('#feed-form button[type="submit"]').click(),
+    ]);
+    expect(await page.locator('p.notice').textContent()).toMatch(/Polled: 2 new items/);
+    const row = page.locator('#feeds-table tr', { hasText: 'Rail Desk' });
+    // The slow page takes 5 s: meanwhile the row says what is still being added, and the table asks again.
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toMatch(/of 2: .*· 1 being added…/);
+    expect(await page.locator('#feeds-table').getAttribute('hx-trigger')).toBe('every 2s');
+    await expect
+      .poll(() => row.textContent(), { timeout: 20_000 })
+      .toMatch(/2 done of 2: 1 stored, 0 already stored, 1 failed/);
+    expect(asked).toBeGreaterThanOrEqual(2);
+    // Done: the table stops asking, and the feed's items page gives the failure's reason.
+    expect(await page.locator('#feeds-table').getAttribute('hx-trigger')).toBeNull();
+    await Promise.all([page.waitForURL(/\/feeds\/\d+$/), row.locator('a', { hasText: 'items' }).click()]);
+    const items = (await page.locator('main').textContent()) ?? '';
+    expect(items).toMatch(/Late page · failed: .*no article text was found on the page/);
+    expect(items).toMatch(/Rail strike · stored/);
+    page.off('request', count);
+    expect(session.problems).toEqual([]);
+  }, 60_000);
 });

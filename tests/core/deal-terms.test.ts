@@ -27,11 +27,30 @@ describe('per-unit rates', () => {
   });
 });
 
+describe('rule according-to-anywhere', () => {
+  it('reads the name after "according to" as a source wherever it stands (10_13ecbplus / 10_9ecbplus)', () => {
+    const claim = extractArticle(NEWSDAY).claims[0]!;
+    expect(toMatchable(claim, 'b:0', 'b').terms).toContain('s:nwsd');
+    // As a source, Newsday no longer sets the sentence apart from a report that never names it.
+    const offer =
+      'Dan Patrick reported on his show on AM 570 that the Boston Red Sox have made first baseman Mark Teixeira an eight - year, $200 million offer.';
+    expect(
+      relations({ a: offer, b: `Newsday is based on Long Island. Newsday was founded in 1940. ${NEWSDAY}` }),
+    ).toContain('conflict');
+  });
+});
+
 describe('rule rate-over-a-term', () => {
   it('compares a yearly sum over the term of the deal with a total (10_13ecbplus / 10_9ecbplus)', () => {
     const offer =
       'Dan Patrick reported on his show on AM 570 that the Boston Red Sox have made first baseman Mark Teixeira an eight - year, $200 million offer.';
-    expect(view(NEWSDAY, 'b').sums.at(-1)).toMatchObject({ low: 158_400_000, high: 193_600_000, rate: null });
+    // The total is the offer's, as "an eight-year, $200MM deal" is.
+    expect(view(NEWSDAY, 'b').sums.at(-1)).toMatchObject({
+      low: 158_400_000,
+      high: 193_600_000,
+      rate: null,
+      unitClass: 'money:usd:offer',
+    });
     expect(relations({ a: offer, b: NEWSDAY })).toContain('conflict');
   });
   it('takes no term from an age or a record', () => {

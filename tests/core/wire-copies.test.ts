@@ -62,6 +62,20 @@ describe('wire copies', () => {
     }
     expect(decodeSignature('12:zz')).toBeNull();
     expect(decodeSignature(null)).toBeNull();
+    // Anything but the count, a colon and exactly that many hashes (at most 128) of 8 lower-case hex digits.
+    const one = encodeSignature({ shingles: 1, minima: [0xdeadbeef] });
+    expect(decodeSignature(one)).toEqual({ shingles: 1, minima: [0xdeadbeef] });
+    for (const bad of [
+      ':deadbeef',
+      'x1:deadbeef',
+      '1:DEADBEEF',
+      '1:deadbee',
+      '1:deadbeef0',
+      '1:dead:eef',
+      '2:deadbeef',
+      '',
+    ])
+      expect(decodeSignature(bad), bad).toBeNull();
   });
 
   it('is symmetric and between 0 and 1', () => {

@@ -106,6 +106,15 @@ export async function startFixtureServer(): Promise<FixtureServer> {
 <item><title>A PDF</title><link>/file.pdf</link></item>
 </channel></rss>`);
   });
+  // A feed whose second item is the slow page (5 s, then no article): its progress can be watched.
+  routes.set('/feeds/slow-item.xml', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
+    res.end(`<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Rail Desk</title><link>/</link><description>Rail</description>
+<item><title>Rail strike</title><link>/news/wire-graph</link><guid isPermaLink="false">rail-1</guid></item>
+<item><title>Late page</title><link>/slow</link><guid isPermaLink="false">rail-2</guid></item>
+</channel></rss>`);
+  });
   routes.set('/feeds/atom.xml', (_req, res) => {
     res.writeHead(200, { 'content-type': 'application/atom+xml' });
     res.end(`<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Northern Post</title><id>urn:np</id><updated>2026-12-05T06:00:00Z</updated>

@@ -86,6 +86,53 @@ describe('fact model', () => {
     ).toBe(0);
   });
 
+  it('marks an age told years later, older by the years between, as the person having aged', () => {
+    // ECB+-like: a boxer 35 in a report of March 2010, 37 in one of May 2012, 36 in one of April 2011.
+    const rows = [
+      { claimId: 1, publishedAt: '2010-03-01', figure: fig(35) },
+      { claimId: 2, publishedAt: '2012-05-20T10:00', figure: fig(37) },
+      { claimId: 3, publishedAt: '2011-04-02', figure: fig(36) },
+      { claimId: 4, publishedAt: '2010-03-02', figure: fig(35) },
+    ];
+    expect([...likelyUpdates(rows, 'age')]).toEqual([
+      [3, { from: 35, at: '2010-03-02', years: 1 }],
+      [2, { from: 36, at: '2011-04-02', years: 1 }],
+    ]);
+    // Two years apart but five years older: no single birth date fits, the reports disagree.
+    expect(
+      likelyUpdates(
+        [
+          { claimId: 1, publishedAt: '2010-03-01', figure: fig(35) },
+          { claimId: 2, publishedAt: '2012-03-01', figure: fig(40) },
+        ],
+        'age',
+      ).size,
+    ).toBe(0);
+    // Older in the earlier report: never an update.
+    expect(
+      likelyUpdates(
+        [
+          { claimId: 1, publishedAt: '2010-03-01', figure: fig(37) },
+          { claimId: 2, publishedAt: '2012-03-01', figure: fig(35) },
+        ],
+        'age',
+      ).size,
+    ).toBe(0);
+    // The same day: ages cannot have grown.
+    expect(
+      likelyUpdates(
+        [
+          { claimId: 1, publishedAt: '2010-03-01T08:00', figure: fig(35) },
+          { claimId: 2, publishedAt: '2010-03-01T20:00', figure: fig(36) },
+        ],
+        'age',
+      ).size,
+    ).toBe(0);
+    // Undated, or an age given as a range ("in his 30s"): nothing to read.
+    expect(likelyUpdates([{ ...rows[0]!, publishedAt: null }, rows[1]!], 'age').size).toBe(0);
+    expect(likelyUpdates([{ ...rows[0]!, figure: fig(30, 39) }, rows[1]!], 'age').size).toBe(0);
+  });
+
   it('scales the line over the finite figures with round ticks', () => {
     const s = scaleOf([fig(45, 55), fig(57), { ...fig(50), high: Number.POSITIVE_INFINITY }]);
     expect(s.min).toBeLessThanOrEqual(45);

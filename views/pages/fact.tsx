@@ -112,7 +112,9 @@ export function FactPage({ fact, permalink }: { fact: FactView; permalink: strin
                 </span>
                 {r.update ? (
                   <p class="update-note">
-                    Likely an update: up from {formatNumber(r.update.from)} reported {r.update.at}
+                    {r.update.years
+                      ? `Likely the same person ${r.update.years} ${r.update.years === 1 ? 'year' : 'years'} on: aged ${formatNumber(r.update.from)} as reported ${r.update.at}`
+                      : `Likely an update: up from ${formatNumber(r.update.from)} reported ${r.update.at}`}
                   </p>
                 ) : null}
                 {r.repeats ? (

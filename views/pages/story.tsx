@@ -121,7 +121,6 @@ function FactRow({ fact, outlets, others }: { fact: StoryFact; outlets: string[]
         <td data-outlet={o}>
           {(fact.figures.get(o) ?? []).map((g) => (
             <a class={`figure-chip g${g.group % 6}`} href={`/claims/${g.claimId}`}>
-              <span class="swatch" />
               {g.text}
               {g.claims > 1 ? <span class="muted"> ×{g.claims}</span> : null}
             </a>
@@ -154,8 +153,8 @@ function AgreementMatrix({ matrix }: { matrix: OutletMatrix }) {
     <>
       <p class="muted table-note">
         Per pair of outlets, how many of their figures agree (=) and disagree (≠), dismissed conflicts left
-        out; the darker the cell, the larger the share that disagrees. The diagonal is an outlet with itself
-        (a figure it quotes against its own).
+        out; the darker the cell, the larger the share that disagrees. Each pair has one cell, at or below the
+        diagonal; the diagonal is an outlet with itself (a figure it quotes against its own).
         {matrix.folded
           ? ` The ${outlets.length - 1} outlets with the most figures compared have a row each; the other ${matrix.folded} are summed in the last row and column (the JSON has every pair).`
           : ''}
@@ -186,7 +185,9 @@ function AgreementMatrix({ matrix }: { matrix: OutletMatrix }) {
                   </span>
                   {a}
                 </th>
-                {outlets.map((b) => {
+                {outlets.map((b, j) => {
+                  // A pair has one cell: above the diagonal it would repeat the one below.
+                  if (j > i) return <td class="heat-upper" />;
                   const p = cell(a, b);
                   // Counts and signs on screen ("2 =", "1 ≠"); the words for a screen reader.
                   return p ? (

@@ -169,6 +169,10 @@ export interface Frame {
   giver: string | null;
   /** Who a sum is given, offered or paid to ("torii hunter"), or null. */
   recipient: string | null;
+}
+
+/** The periods named right around a figure, which frameCloseness weighs (local-context.ts). */
+export interface Periods {
   /** Years named right around the figure ("2020"), not the figure's own. */
   years: Set<string>;
   /** The quarter ("q4"), any quarter ("q": "in the quarter") or the full year ("year") it is for. */
@@ -204,8 +208,6 @@ function read(claimText: string, q: Quantity): Frame {
       act: null,
       giver: null,
       recipient: null,
-      years: new Set(),
-      parts: new Set(),
     };
   const end = at + q.text.length;
   const before = claimText.slice(Math.max(0, at - BEFORE), at);
@@ -235,9 +237,25 @@ function read(claimText: string, q: Quantity): Frame {
       claimText.slice(end, end + AFTER),
       q,
     ),
-    ...periodMarks(claimText.slice(Math.max(0, at - PERIOD_WINDOW), end + PERIOD_WINDOW), q),
   };
 }
+
+/**
+ * The periods named around a figure in its claim's sentence: read once per quantity, and only for the
+ * figures frameCloseness weighs (most figures a candidate brings are set apart before).
+ */
+export function periodsOf(claimText: string, q: Quantity): Periods {
+  const known = PERIODS.get(q);
+  if (known && known[0] === claimText) return known[1];
+  const at = claimText.indexOf(q.text);
+  const periods =
+    at < 0
+      ? { years: new Set<string>(), parts: new Set<string>() }
+      : periodMarks(claimText.slice(Math.max(0, at - PERIOD_WINDOW), at + q.text.length + PERIOD_WINDOW), q);
+  PERIODS.set(q, [claimText, periods]);
+  return periods;
+}
+const PERIODS = new WeakMap<Quantity, [string, Periods]>();
 
 const previousAt = (before: string, q: Quantity) =>
   PREVIOUS.test(before) || (isDateFamily(q) && PREVIOUS_DATE.test(before));
@@ -267,7 +285,7 @@ const PERIOD_MARK =
   /\b(?:((?:19|20)\d\d)|[Qq]([1-4])|(first|second|third|fourth)[ -]quarter|(full[ -]year|fiscal year|for the year|annual)|(the quarter|quarterly))\b/gi;
 
 /** The years, and the quarter or full year, named in the window around a figure: {2020}, {q4}. */
-function periodMarks(window: string, q: Quantity): { years: Set<string>; parts: Set<string> } {
+function periodMarks(window: string, q: Quantity): Periods {
   const out = { years: new Set<string>(), parts: new Set<string>() };
   const own = q.text.match(/\d{4}/)?.[0];
   for (const m of window.matchAll(PERIOD_MARK)) {
@@ -288,7 +306,8 @@ const partsApart = (x: Set<string>, y: Set<string>) =>
   x.size > 0 && y.size > 0 && ![...x].some((u) => [...y].some((v) => sameParts(u, v)));
 
 /** Dated to different years, quarters, or a quarter and the full year. */
-export const periodsApart = (x: Frame, y: Frame) => apart(x.years, y.years) || partsApart(x.parts, y.parts);
+export const periodsApart = (x: Periods, y: Periods) =>
+  apart(x.years, y.years) || partsApart(x.parts, y.parts);
 
 /** Two places, one of which names the other ("Bandar Abbas", "the port of Bandar Abbas"). */
 export function samePlace(x: string, y: string): boolean {

@@ -6,7 +6,7 @@ import { foldName } from '../entities';
 import type { ClaimForMatching, Quantity } from '../types';
 import { classOf, isGenericMeasure } from '../unit-class';
 import { MONTHS, STOPWORDS } from '../words';
-import { frameOf, periodsApart, quarterOf } from './frame';
+import { periodsApart, periodsOf, quarterOf } from './frame';
 
 const LOCAL_WINDOW = 40;
 /**
@@ -56,6 +56,16 @@ function localContextOf(claimText: string, q: Quantity): Set<string> {
  * Risk-Free Trial" and "15-day risk-free trial" are one trial told with two lengths.
  */
 function ownWords(q: Quantity): Set<string> {
+  // Asked by each reading of the figure's surroundings (local, clause, sentence): read once per quantity.
+  const known = OWN_WORDS.get(q);
+  if (known && known[0] === q.text) return known[1];
+  const words = readOwnWords(q);
+  OWN_WORDS.set(q, [q.text, words]);
+  return words;
+}
+const OWN_WORDS = new WeakMap<Quantity, [string, Set<string>]>();
+
+function readOwnWords(q: Quantity): Set<string> {
   const text = q.text.toLowerCase();
   const unit = q.unit.toLowerCase().split(' ').at(-1) ?? '';
   // The unit as written, glued to the number or not ("30-Day", "20-year", "four years", "42 percent").
@@ -74,7 +84,7 @@ export function sameLocalContext(
   qa: Quantity,
   b: ClaimForMatching,
   qb: Quantity,
-  protagonists: readonly string[] = [],
+  protagonists: () => readonly string[] = NO_PROTAGONISTS,
 ): boolean {
   if (!isGenericMeasure(classOf(qa))) return true;
   // Rule quarter-of-a-year: a year named with its quarter measures that quarter: "Q3 2019" and "the
@@ -88,21 +98,39 @@ export function sameLocalContext(
   // Rule event-of-a-date: a year or month is the date of the event its own words tell ("met Page in
   // 1954", "divorced in 1947"); the name of a report's protagonist ("Page") is the story's, not the
   // event's. Other names do tell the event ("floored Lennox Lewis in 2001", "a Tony Award in 2004").
-  const names =
-    classOf(qa).family === 'date' && protagonists.length > 0
-      ? namesInBoth(a.text, b.text, protagonists)
-      : NO_NAMES;
-  for (const w of localContext(b.text, qb))
-    if (la.has(w) && !SAYS_NOTHING_MEASURED.has(w) && !names.has(w)) return true;
+  // Worked out only when a shared word is to be weighed: most pairs share none.
+  let names: ReadonlySet<string> | undefined;
+  for (const w of localContext(b.text, qb)) {
+    if (!la.has(w) || SAYS_NOTHING_MEASURED.has(w)) continue;
+    names ??= protagonistNames(a, qa, b, protagonists);
+    if (!names.has(w)) return true;
+  }
   if (classOf(qa).family === 'time' && sameMoment(a, qa, b, qb)) return true;
   // Rule measured-clause: the thing measured may stand further back in the figure's clause ("the
   // allowance for credit losses as a percentage of loans outstanding was unchanged from June 30 at
   // 1.62%"), or in the clause a change is told of ("earnings per share of $2.79, an increase of 207%").
   const ca = clauseContext(a.text, qa);
   let n = 0;
-  for (const w of clauseContext(b.text, qb))
-    if (ca.has(w) && !names.has(w) && ++n >= CLAUSE_SHARED) return true;
+  for (const w of clauseContext(b.text, qb)) {
+    if (!ca.has(w)) continue;
+    names ??= protagonistNames(a, qa, b, protagonists);
+    if (!names.has(w) && ++n >= CLAUSE_SHARED) return true;
+  }
   return false;
+}
+
+const NO_PROTAGONISTS = (): readonly string[] => [];
+
+/** The protagonists' names both sentences write, for a date (event-of-a-date); none otherwise. */
+function protagonistNames(
+  a: ClaimForMatching,
+  qa: Quantity,
+  b: ClaimForMatching,
+  protagonists: () => readonly string[],
+): ReadonlySet<string> {
+  if (classOf(qa).family !== 'date') return NO_NAMES;
+  const keys = protagonists();
+  return keys.length > 0 ? namesInBoth(a.text, b.text, keys) : NO_NAMES;
 }
 
 const NO_NAMES: ReadonlySet<string> = new Set();
@@ -259,7 +287,7 @@ export function frameCloseness(a: ClaimForMatching, qa: Quantity, b: ClaimForMat
   // Figures dated to different years, quarters or a quarter and the year ("$1.51 in the third quarter
   // 2020", "$1.30 to $1.40 for Q4 2020")
   // are two periods' figures, whatever words they share: no frame in common.
-  if (periodsApart(frameOf(a.text, qa), frameOf(b.text, qb))) return -1;
+  if (periodsApart(periodsOf(a.text, qa), periodsOf(b.text, qb))) return -1;
   const la = localContext(a.text, qa);
   let n = 0;
   for (const w of localContext(b.text, qb)) if (la.has(w)) n++;

@@ -146,9 +146,15 @@ export const FIGURE_RULES: readonly FigureRule[] = [
     name: 'different-givers',
     reason: 'the sums are offered, pledged or paid by different parties',
     rejects: (va, vb, qa, qb) => {
-      const ga = giverFor(va.c.text, qa) ?? (carriesGiver(qa) ? va.carriedGiver : null);
-      const gb = giverFor(vb.c.text, qb) ?? (carriesGiver(qb) ? vb.carriedGiver : null);
-      return ga !== null && gb !== null && !sameGiver(ga, gb, samePlace);
+      // Each side's giver only when the other side may have one: the carried giver reads the stored
+      // claim's context terms, which are parsed on first read (db/queries/candidates.ts).
+      const ga = giverFor(va.c.text, qa);
+      const gb = giverFor(vb.c.text, qb);
+      if ((ga === null && !carriesGiver(qa)) || (gb === null && !carriesGiver(qb))) return false;
+      const giverA = ga ?? va.carriedGiver;
+      if (giverA === null) return false;
+      const giverB = gb ?? vb.carriedGiver;
+      return giverB !== null && !sameGiver(giverA, giverB, samePlace);
     },
   },
   {
@@ -252,11 +258,14 @@ export const FIGURE_RULES: readonly FigureRule[] = [
   {
     name: 'different-surroundings',
     reason: 'a duration, age or percentage whose surrounding words share nothing with the other figure',
-    rejects: (va, vb, qa, qb) => !sameLocalContext(va.c, qa, vb.c, qb, storyNames(va, vb, qa)),
+    rejects: (va, vb, qa, qb) => !sameLocalContext(va.c, qa, vb.c, qb, () => storyNames(va, vb, qa)),
   },
 ];
 
-/** The keys of both reports' protagonists, asked only for a date (event-of-a-date, local-context.ts). */
+/**
+ * The keys of both reports' protagonists, asked only for a date (event-of-a-date, local-context.ts),
+ * and only once two figures' surroundings share a word: reading them parses a stored claim's context terms.
+ */
 const storyNames = (va: ClaimView, vb: ClaimView, q: Quantity): string[] =>
   familyOf(q) === 'date'
     ? [...va.contextWith('protagonist'), ...vb.contextWith('protagonist')].map(keyOf)
@@ -268,6 +277,27 @@ const IF_WORD = /\b(?:if|unless)\b/i;
 export function figureRejection(va: ClaimView, vb: ClaimView, qa: Quantity, qb: Quantity): FigureRule | null {
   for (const r of FIGURE_RULES) if (r.rejects(va, vb, qa, qb)) return r;
   return null;
+}
+
+/**
+ * The figure rules in the order that answers "does any reject?" soonest, for a comparison that keeps no
+ * trail (which rule rejects first matters only to a trail): the cheap tests of the figures themselves,
+ * then different-surroundings, which sets most same-kind figures apart, and only then the rules that
+ * read the words around each figure (frame.ts). Every rule still runs until one rejects, so the answer
+ * is the same as in FIGURE_RULES' order; a stored claim's figure that no pair gets past its
+ * surroundings is never framed.
+ */
+const REJECT_FIRST: readonly FigureRule[] = (() => {
+  const at = FIGURE_RULES.findIndex((r) => r.name === 'different-givers');
+  const surroundings = FIGURE_RULES.filter((r) => r.name === 'different-surroundings');
+  const rest = FIGURE_RULES.slice(at).filter((r) => r.name !== 'different-surroundings');
+  return [...FIGURE_RULES.slice(0, at), ...surroundings, ...rest];
+})();
+
+/** Whether any figure rule sets qa and qb apart (figureRejection without naming the rule). */
+function figuresApart(va: ClaimView, vb: ClaimView, qa: Quantity, qb: Quantity): boolean {
+  for (const r of REJECT_FIRST) if (r.rejects(va, vb, qa, qb)) return true;
+  return false;
 }
 
 /** Rules that choose among the figures that measure the same thing: which pair, if any, is compared. */
@@ -336,9 +366,13 @@ function pairFor(
   const qsB = vb.sums;
   const options: Quantity[] = [];
   for (const qa of qsA) {
+    if (why === null) {
+      if (!figuresApart(va, vb, qa, qb)) options.push(qa);
+      continue;
+    }
     const rule = figureRejection(va, vb, qa, qb);
     if (rule === null) options.push(qa);
-    else why?.push({ qa, rule: rule.name, reason: rule.reason });
+    else why.push({ qa, rule: rule.name, reason: rule.reason });
   }
   if (options.length === 0) return null;
   // When any of a's quantities agrees with qb, qb is corroborated, whatever the others say.
