@@ -33,7 +33,7 @@ export function readAmountAt(
   if (!readCountedThing(r, tokens)) return null;
   readCalibre(r);
   if (r.percent) classifyPercent(r);
-  else if (r.currency) classifyMoney(r);
+  else if (r.currency) classifyMoney(r, tokens);
   else if (r.unitClass === null && !classifyCount(r, tokens)) return null;
   readDuration(r);
   if (
