@@ -51,6 +51,18 @@ describe('what is counted', () => {
     ).not.toContain('conflict');
   });
 
+  it('reads a figure that marks a run of seasons as reached in each (`threshold-of-a-run`)', () => {
+    // ECB+ 10_2ecb against 10_3ecb (labelled different): homers with the Angels against a full season.
+    const run = 'It marked the fifth straight 30-homer, 100-RBI season for Teixeira.';
+    expect(quantities(run)[0]).toMatchObject({ value: 30, unit: 'homer', rate: 'season' });
+    expect(
+      relations({
+        a: 'After being acquired from the Braves before the trading deadline this past season, Teixeira hit .358 with 13 homers and 43 RBIs in 54 games with the Angels.',
+        b: run,
+      }),
+    ).not.toContain('conflict');
+  });
+
   it('reads a stretch of a series after "of" as a part (`window-of-a-series`)', () => {
     // ECB+ 5_1ecb against 5_2ecb (labelled different), and 5_2ecb against 5_5ecb (real sentences).
     const next =

@@ -108,3 +108,40 @@ export function averageBefore(
   const verb = tokens[from - 1];
   return verb !== undefined && AVERAGE_VERBS.has(verb.lower) ? { period: 'average', end } : null;
 }
+
+/** Words that make a run of periods: "the fifth straight 30-homer season", "third consecutive year". */
+const SERIES_WORDS = new Set(['straight', 'consecutive', 'successive']);
+/** A series word right before the figure, past compounds listed ahead of it: "straight 30-homer, 100-RBI". */
+function afterSeriesWord(tokens: Token[], from: number): boolean {
+  for (let k = from - 1; k >= Math.max(0, from - 8); k--) {
+    const t = tokens[k]!;
+    if (SERIES_WORDS.has(t.lower)) return true;
+    const glued = t.type === 'word' && tokens[k - 1]?.text === '-' && tokens[k - 1]!.end === t.start;
+    if (!(glued || t.type === 'num' || t.text === '-' || t.text === ',' || t.lower === 'and')) return false;
+  }
+  return false;
+}
+
+/** The periods a run counts. */
+const SERIES_PERIODS = new Set(['season', 'seasons', 'year', 'years', 'game', 'games']);
+
+/**
+ * Rule threshold-of-a-run: a figure that marks a run of periods ("the fifth straight 30-homer, 100-RBI
+ * season", "his third consecutive 1,000-yard season") is reached in each of them: a rate per period,
+ * never a total, so "13 homers with the Angels" is not compared with it. A series word right before the
+ * figure, or before the compounds listed ahead of it ("straight 30-homer, 100-RBI"), and the period's
+ * noun within the six tokens after.
+ */
+export function seriesRate(
+  tokens: Token[],
+  from: number,
+  end: number,
+): { period: string; end: number } | null {
+  if (!afterSeriesWord(tokens, from)) return null;
+  for (let k = from; k < Math.min(tokens.length, end + 6); k++) {
+    const t = tokens[k]!.lower;
+    if (SERIES_PERIODS.has(t)) return { period: t.endsWith('s') ? t.slice(0, -1) : t, end };
+    if (t === '.' || t === ';') return null;
+  }
+  return null;
+}
