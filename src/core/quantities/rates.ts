@@ -20,9 +20,10 @@ export const RATE_WORDS = new Map<string, string>([
 
 /**
  * Rule `per-unit`: a figure counted per thing rather than per period is a rate over that thing ("$22
- * million per season", "26 points a game", "$1.05 a share", "$90 a barrel", "$1,200 an ounce", "$40,000
- * per capita"), compared only with another figure per the same thing and never with a total. A figure
- * per game is a mean over the games, as "averaging 26 points" is (rule averaged, below): one rate.
+ * million per season", "26 points a game", "$90 a barrel", "$1,200 an ounce", "$40,000 per capita"),
+ * compared only with another figure per the same thing and never with a total. A figure per game is a
+ * mean over the games, as "averaging 26 points" is (rule averaged, below): one rate. Not "per share":
+ * earnings summaries drop the words ("EPS of $1.20" against "$1.20 per share").
  */
 const PER_UNIT = new Map<string, string>([
   ['season', 'season'],
