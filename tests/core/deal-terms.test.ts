@@ -44,7 +44,13 @@ describe('rule rate-over-a-term', () => {
   it('compares a yearly sum over the term of the deal with a total (10_13ecbplus / 10_9ecbplus)', () => {
     const offer =
       'Dan Patrick reported on his show on AM 570 that the Boston Red Sox have made first baseman Mark Teixeira an eight - year, $200 million offer.';
-    expect(view(NEWSDAY, 'b').sums.at(-1)).toMatchObject({ low: 158_400_000, high: 193_600_000, rate: null });
+    // The total is the offer's, as "an eight-year, $200MM deal" is.
+    expect(view(NEWSDAY, 'b').sums.at(-1)).toMatchObject({
+      low: 158_400_000,
+      high: 193_600_000,
+      rate: null,
+      unitClass: 'money:usd:offer',
+    });
     expect(relations({ a: offer, b: NEWSDAY })).toContain('conflict');
   });
   it('takes no term from an age or a record', () => {

@@ -141,6 +141,8 @@ describe("the queue's row of a fact with hundreds of pairs", () => {
     expect(queue).not.toContain('id="row-');
     expect(queue).toContain(`hx-get="/facts/${fact}/pairs"`);
     expect(queue).toContain('hx-trigger="toggle once"');
+    // Its summary names the outlets of its first pairs only, and says so.
+    expect(visibleText(queue)).toMatch(/\(from 3 of its \d{3,} pairs\)/);
 
     const part = await t.app.request(`/facts/${fact}/pairs`, { headers: HTMX });
     expect(part.status).toBe(200);

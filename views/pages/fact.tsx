@@ -101,7 +101,7 @@ export function FactPage({ fact, permalink }: { fact: FactView; permalink: strin
                 <br />
                 <span class="muted">{r.publishedAt ?? 'no date'}</span>
               </td>
-              <td>
+              <td class="figure-cell">
                 <strong>{r.figure.text}</strong>
                 <br />
                 <span class="muted">

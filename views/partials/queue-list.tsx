@@ -117,7 +117,16 @@ function FactEntry({
         <a class="row-link fact-link" href={`/facts/${factId}`}>
           <div class="row-head fact-head">
             <SeverityBadge severity={worst} />
-            <span class="fact-summary">{factSummary(pairs, speakers)}</span>
+            <span class="fact-summary">
+              {factSummary(pairs, speakers)}
+              {/* The row carries its first pairs only, which may not name every outlet: say so. */}
+              {matching > pairs.length ? (
+                <span class="muted">
+                  {' '}
+                  (from {pairs.length} of its {matching} pairs)
+                </span>
+              ) : null}
+            </span>
           </div>
           <div class="muted fact-meta">
             fact #{factId} · {matching} {pairWord(matching)} in disagreement

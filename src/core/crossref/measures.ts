@@ -32,6 +32,7 @@ import { pricesApart, roundedAlike } from './rounding';
 import { scaleSlip } from './scale-slip';
 import { LISTED, SUM } from './sums';
 import type { ClaimView } from './view';
+import { differentVoteSides } from './vote-sides';
 
 export interface QuantityPair {
   qa: Quantity;
@@ -223,6 +224,12 @@ export const FIGURE_RULES: readonly FigureRule[] = [
       conditionalFigure(va.c.text, qa) !== conditionalFigure(vb.c.text, qb) &&
       !(IF_WORD.test(va.c.text) && IF_WORD.test(vb.c.text)) &&
       !(va.c.text.includes('?') && vb.c.text.includes('?')),
+  },
+  {
+    // "the nine voting to put Nichols to death" against "three voting for life without parole".
+    name: 'different-vote-sides',
+    reason: 'the counts of votes were cast for different sides',
+    rejects: (va, vb, qa, qb) => differentVoteSides(va.c.text, qa, vb.c.text, qb),
   },
   {
     // "Teixeira is seeking a 10-year contract for at least $20 million per season" against "the Orioles

@@ -5,6 +5,7 @@
 import { wordValue } from '../numbers';
 import type { ClaimForMatching, Quantity } from '../types';
 import { classOf } from '../unit-class';
+import { unitClassOf } from '../units';
 import { SUM } from './sums';
 
 /** The periods a term is told in and the rates it multiplies: a sports season is a year of a contract. */
@@ -21,16 +22,31 @@ const TERM_RATES = new Map<string, readonly string[]>([
  * season" or "a 10-year high" give no term.
  */
 const TERM =
-  /\b([a-z]+|\d{1,2})\s*-\s*(year|season|month|week)\s*,?\s*(?:\$?[\d.]+\s*(?:million|billion|m|bn)?\s+)?(?:deal|contract|offer|extension|agreement|pact|lease|plan|program|programme|package)\b/gi;
+  /\b([a-z]+|\d{1,2})\s*-\s*(year|season|month|week)\s*,?\s*(?:\$?[\d.]+\s*(?:million|billion|m|bn)?\s+)?(deal|contract|offer|extension|agreement|pact|lease|plan|program|programme|package)\b/gi;
 
 /** The one term a sentence gives (two terms leave it unclear which the rate runs over). */
-function termOf(text: string): { length: number; unit: string; text: string; at: number } | null {
-  let found: { length: number; unit: string; text: string; at: number } | null = null;
+interface Term {
+  length: number;
+  unit: string;
+  /** What the total pays for: the agreement's noun, by its class ("deal" and "contract": offer). */
+  paysFor: string;
+  text: string;
+  at: number;
+}
+
+function termOf(text: string): Term | null {
+  let found: Term | null = null;
   for (const m of text.matchAll(TERM)) {
     const length = /^\d/.test(m[1]!) ? Number(m[1]) : wordValue(m[1]!.toLowerCase());
     if (length === null || length < 2) continue;
     if (found) return null;
-    found = { length, unit: m[2]!.toLowerCase(), text: m[0], at: m.index };
+    found = {
+      length,
+      unit: m[2]!.toLowerCase(),
+      paysFor: unitClassOf(m[3]!.toLowerCase()),
+      text: m[0],
+      at: m.index,
+    };
   }
   return found;
 }
@@ -61,7 +77,9 @@ export function withRateTotals(c: ClaimForMatching, qs: Quantity[]): Quantity[] 
       low: q.low * term.length,
       high: q.high * term.length,
       rate: null,
-      modifiers: [...q.modifiers, SUM],
+      // The total is the agreement's: "an eight-year offer … worth $22 million per season" is an offer.
+      unitClass: `money:${q.unit}:${term.paysFor}`,
+      modifiers: [term.paysFor, ...q.modifiers.filter((m) => m !== term.paysFor), SUM],
     },
   ];
 }
