@@ -49,6 +49,13 @@ export function compareForPage(documents: CompareDocument[]): CompareView {
   const claimIndex = new Map(result.claims.map((c, i) => [c.id, i + 1]));
   const claimOf = new Map(result.claims.map((c) => [c.id, c]));
   const label = (ref: string) => sourceOf.get(claimOf.get(ref)?.document ?? '') ?? ref;
+  // A figure inside a quote is the speaker's, as on stored facts and conflicts: "Austin, quoted by CNN".
+  const speakerOf = (ref: string, figure: string | undefined) =>
+    figure ? (claimOf.get(ref)?.quotes.find((q) => q.text.includes(figure))?.speaker ?? null) : null;
+  const who = (ref: string, figure: string | undefined) => {
+    const speaker = speakerOf(ref, figure);
+    return speaker ? `${speaker}, quoted by ${label(ref)}` : label(ref);
+  };
   // Facts: the connected conflicts and corroborations of one unit family, as for stored links.
   const factLinks = result.links
     .map((l, i) => ({ ...l, id: i + 1 }))
@@ -91,7 +98,7 @@ export function compareForPage(documents: CompareDocument[]): CompareView {
       return {
         claimId,
         outlet: label(ref),
-        speaker: null,
+        speaker: speakerOf(ref, figure.text),
         articleId: docIndex.get(claim?.document ?? '') ?? 0,
         articleTitle: claim?.document ?? '',
         publishedAt: null,
@@ -119,8 +126,8 @@ export function compareForPage(documents: CompareDocument[]): CompareView {
     .map((l) => ({
       relation: l.relation,
       severity: l.severity,
-      a: { source: label(l.a), text: claimOf.get(l.a)?.text ?? '' },
-      b: { source: label(l.b), text: claimOf.get(l.b)?.text ?? '' },
+      a: { source: who(l.a, l.explanation.a?.text), text: claimOf.get(l.a)?.text ?? '' },
+      b: { source: who(l.b, l.explanation.b?.text), text: claimOf.get(l.b)?.text ?? '' },
       summary: l.explanation.summary,
     }));
   return {

@@ -172,6 +172,8 @@ export function compareDocuments(documents: CompareDocument[], options: { explai
         checkworthiness: c.checkworthiness,
         quantities: c.quantities.map(quantityJson),
         entities: c.entities,
+        // Who is quoted saying what: a figure inside a quote is the speaker's ("Austin, quoted by CNN").
+        quotes: c.quotes.flatMap((q) => (q.speakerText ? [{ text: q.text, speaker: q.speakerText }] : [])),
         ...(compared ? { compared: compared.get(`${doc.id}:${c.position}`) ?? [] } : {}),
       })),
     ),

@@ -38,3 +38,22 @@ describe('rule one-counterpart', () => {
     expect(conflicts(a, b)).toEqual([]);
   });
 });
+
+describe('rule or-companions', () => {
+  it('"$29.9 million or $0.70 per share" is retold by "$39.9m or $0.70 per share", not by "$8.2m or $0.19" (SummEdits ectsum_CPA_q3_2021_6)', () => {
+    const retold =
+      'The company had an average load factor of 79% in the quarter and reported a net profit of $8.2m or $0.19 per share, with a potential net profit of $39.9m or $0.70 per share excluding special items.';
+    const found = conflicts(call, retold);
+    expect(found.map((l) => [l.explanation.a?.text, l.explanation.b?.text])).toEqual([
+      ['$29.9 million', '$39.9m'],
+    ]);
+  });
+
+  it('"$29m or $0.69" is the retelling of "$29.9 million or $0.70", not "$8m or $0.19" (SummEdits ectsum_CPA_q3_2021_10)', () => {
+    const retold =
+      'The company had an average load factor of 79% in the quarter and reported a net profit of $8m or $0.19 per share, with a potential net profit of $29m or $0.69 per share excluding special items.';
+    const found = conflicts(call, retold);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.flatMap((l) => [l.explanation.a?.text, l.explanation.b?.text])).not.toContain('$8m');
+  });
+});

@@ -149,6 +149,18 @@ describe('comparison: date-needs-agreeing-rest', () => {
     ).toEqual([]);
   });
 
+  it("a year in a comparison noun's phrase is the comparison's base (rule quarter-of-a-year with comparison-base, SummEdits ectsum_CL_q4_2020_32)", () => {
+    const doc =
+      'We expect our gross profit margin to be up year over year in 2021 despite difficult comparisons given our performance in 2020, increases in raw materials, and the continuing uncertainty associated with COVID.';
+    const summary =
+      'Gross profit margin is expected to increase in 2022 despite difficult comparisons with 2020, raw material price increases, and uncertainty due to COVID.';
+    const links = compareTexts([doc, summary]).filter((l) => l.relation === 'conflict');
+    expect(links.map((l) => [l.explanation.a?.text, l.explanation.b?.text])).toEqual([['2021', '2022']]);
+    expect(
+      compareTexts([doc, summary.replace('2022', '2021')]).filter((l) => l.relation === 'conflict'),
+    ).toEqual([]);
+  });
+
   it('two times of day in one sentence are two moments, not periods (rule moments-not-periods, SummEdits samsum_train_13820970_4)', () => {
     const doc =
       "Sally: Ok, so it's settled you're departing from the main station on June 26th at 1:34 PM. You'll arrive in Bedford at 6:55 PM.";

@@ -32,6 +32,37 @@ describe('what is counted', () => {
     expect(quantities('It joins the 20 other member states.')[0]!.modifiers).toContain('part-of');
   });
 
+  it('counts the noun glued to a number, not the noun it describes (`glued-count`)', () => {
+    // ECB+ 10_3ecb: a season of 100 RBIs, not 100 seasons.
+    const season = quantities('It marked the fifth straight 30-homer, 100-RBI season for Teixeira.');
+    expect(season.find((q) => q.value === 100)).toMatchObject({ unit: 'rbi', modifiers: ['season'] });
+    // ECB+ 5_4ecb against 5_1ecb (real sentences): a streak of 11 games is a stretch of a season.
+    const streak =
+      'But last we checked, Cleveland was 20-3, owner of an 11-game win streak and the only remaining undefeated team at home this season.';
+    expect(quantities(streak).find((q) => q.value === 11)).toMatchObject({
+      unit: 'game',
+      modifiers: ['part-of', 'streak'],
+    });
+    expect(
+      relations({
+        a: 'The expectations were high for a team that won 40 games and took Detroit to six games in the Eastern Conference quarterfinal round last season.',
+        b: streak,
+      }),
+    ).not.toContain('conflict');
+  });
+
+  it('reads a figure that marks a run of seasons as reached in each (`threshold-of-a-run`)', () => {
+    // ECB+ 10_2ecb against 10_3ecb (labelled different): homers with the Angels against a full season.
+    const run = 'It marked the fifth straight 30-homer, 100-RBI season for Teixeira.';
+    expect(quantities(run)[0]).toMatchObject({ value: 30, unit: 'homer', rate: 'season' });
+    expect(
+      relations({
+        a: 'After being acquired from the Braves before the trading deadline this past season, Teixeira hit .358 with 13 homers and 43 RBIs in 54 games with the Angels.',
+        b: run,
+      }),
+    ).not.toContain('conflict');
+  });
+
   it('reads a stretch of a series after "of" as a part (`window-of-a-series`)', () => {
     // ECB+ 5_1ecb against 5_2ecb (labelled different), and 5_2ecb against 5_5ecb (real sentences).
     const next =

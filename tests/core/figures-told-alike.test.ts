@@ -74,3 +74,22 @@ describe('rule figure-phrase-told-alike', () => {
     expect(conflicts(email, summary('25%', 'next week'))).toEqual([]);
   });
 });
+
+describe('rule figure-phrase-told-alike, the words before the figure', () => {
+  // SummEdits ectsum_RPM_q1_2022: an earnings call and a summary that slips the scale of the sales.
+  const call =
+    'Turning to Slide 6, on a consolidated basis, our sales increased to a record $1.65 billion up 2.7% over a strong fiscal 2021 first quarter, which grew 9.1%.';
+  const retold = (sales: string) =>
+    `The company's consolidated sales increased to a record ${sales}, but they anticipate raw material, trade, and wage inflation to persist in the second half.`;
+
+  it('"sales increased to a record" anchors the two sentences (SummEdits ectsum_RPM_q1_2022_7)', () => {
+    const found = conflicts(call, retold('$165 million'));
+    expect(found.map((l) => [l.explanation.a?.text, l.explanation.b?.text])).toEqual([
+      ['$1.65 billion', '$165 million'],
+    ]);
+  });
+
+  it('the faithful summary gets no conflict', () => {
+    expect(conflicts(call, retold('$1.65 billion'))).toEqual([]);
+  });
+});

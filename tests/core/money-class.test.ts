@@ -32,3 +32,22 @@ describe('money-one-class', () => {
     expect(rule('different-kind').rejects(diamonds, euros, qd!, qe!)).toBe(true);
   });
 });
+
+describe('rule action-of-a-line', () => {
+  it('"a $20 million recapture of previous provisions" is about the provisions too (SummEdits ectsum_MTB_q3_2021_25)', () => {
+    const doc = view(
+      'This reflects a $20 million recapture of previous provisions for credit losses, combined with $40 million of net charge-offs in the quarter.',
+      'a',
+    );
+    const summary = view(
+      'The company recaptured $30 million of previous provisions for credit losses, with the allowance for credit losses remaining unchanged at 1.62%.',
+      'b',
+    );
+    const recapture = doc.c.quantities.find((q) => q.text.includes('20'))!;
+    const retold = summary.c.quantities.find((q) => q.text.includes('30'))!;
+    const chargeOffs = doc.c.quantities.find((q) => q.text.includes('40'))!;
+    expect(rule('different-groups').rejects(doc, summary, recapture, retold)).toBe(false);
+    // The charge-offs stay another line.
+    expect(rule('different-groups').rejects(doc, summary, chargeOffs, retold)).toBe(true);
+  });
+});

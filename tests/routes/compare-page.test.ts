@@ -61,6 +61,10 @@ describe('/compare', () => {
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
     expect(text).toMatch(/Where they differ/);
     expect(text).toMatch(/CNN ?: “[^”]*57 countries[^”]*” vs DOD ?: “[^”]*some 50/);
+    // Austin's "about 50 countries", quoted by CNN, is his: not "CNN vs CNN".
+    expect(text).toMatch(/CNN ?: “[^”]*57 countries[^”]*” vs Austin, quoted by CNN ?: /);
+    expect(text).not.toMatch(/CNN ?: “[^”]*57 countries[^”]*” vs CNN ?: /);
+    expect(text).toMatch(/Austin, quoted by CNN about 50 countries/);
     // What was pasted stays in the form.
     expect(html).toContain('value="CNN"');
     expect(html).not.toMatch(/ style=/);

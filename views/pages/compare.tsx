@@ -3,6 +3,7 @@
 import pluralize from 'pluralize';
 import { SeverityBadge } from '../components/badge';
 import { FactTableHead } from '../components/fact-table-head';
+import { sourceLabel } from '../components/format';
 import { NumberLine } from '../components/number-line';
 import type { CompareFact, CompareView } from '../types';
 
@@ -114,7 +115,7 @@ function FactBlock({ fact, n }: { fact: CompareFact; n: number }) {
                 <span class="swatch" /> {i + 1}
               </td>
               <td>
-                <strong>{r.outlet}</strong>
+                <strong>{sourceLabel(r)}</strong>
               </td>
               <td>{r.figure.text}</td>
               <td>{r.text}</td>

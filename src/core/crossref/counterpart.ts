@@ -1,7 +1,7 @@
 // Rule one-counterpart: in a disagreement, a figure of one claim is the counterpart of one figure of the
 // other, not of every figure that happens to come near it by value.
 import type { Quantity } from '../types';
-import { open } from './intervals';
+import { open, overlaps, relativeDifference } from './intervals';
 import { frameCloseness } from './local-context';
 import type { QuantityPair } from './measures';
 import type { ClaimView } from './view';
@@ -27,6 +27,12 @@ export function oneCounterpart(va: ClaimView, vb: ClaimView, pairs: QuantityPair
       continue;
     }
     several.add(p.qa);
+    const gp = companionGap(va, vb, p);
+    const gk = companionGap(va, vb, known);
+    if (gp !== gk) {
+      if (gp < gk) best.set(p.qa, p);
+      continue;
+    }
     const d = frameCloseness(va.c, p.qa, vb.c, p.qb) - frameCloseness(va.c, known.qa, vb.c, known.qb);
     if (d > 0 || (d === 0 && p.difference < known.difference)) best.set(p.qa, p);
   }
@@ -37,3 +43,33 @@ export function oneCounterpart(va: ClaimView, vb: ClaimView, pairs: QuantityPair
   for (const p of pairs) if (p.overlap && !open(p.qa) && !open(p.qb)) spoken.add(p.qa);
   return pairs.filter((p) => p.overlap || (best.get(p.qa) === p && !(several.has(p.qa) && spoken.has(p.qa))));
 }
+
+/**
+ * Rule or-companions: "a net profit of $29.9 million or $0.70 per share" tells one fact in two measures,
+ * the figures joined by "or". Of several figures of b that disagree with one of a, the counterpart is
+ * the one whose companion is nearest a's figure's companion: against the document's "$29.9 million or
+ * $0.70 per share", the summary's "$39.9m or $0.70 per share" is its retelling, not "$8.2m or $0.19 per
+ * share" (SummEdits ectsum_CPA_q3_2021_6); "$29m or $0.69", not "$8m or $0.19" (ectsum_CPA_q3_2021_10).
+ * 0 when the companions agree, their relative difference otherwise, Infinity without companions.
+ */
+function companionGap(va: ClaimView, vb: ClaimView, p: QuantityPair): number {
+  const ca = companionOf(va.c.text, va.c.quantities, p.qa);
+  const cb = companionOf(vb.c.text, vb.c.quantities, p.qb);
+  if (!ca || !cb || ca.unitClass !== cb.unitClass) return Number.POSITIVE_INFINITY;
+  return overlaps(ca, cb) ? 0 : relativeDifference(ca, cb);
+}
+
+/** The figure joined to q by "or" right before or after it ("$8.2 million or $0.19 per share"), or null. */
+function companionOf(text: string, quantities: readonly Quantity[], q: Quantity): Quantity | null {
+  const at = text.indexOf(q.text);
+  if (at < 0) return null;
+  for (const o of quantities) {
+    if (o === q) continue;
+    const oat = text.indexOf(o.text);
+    if (oat < 0) continue;
+    const between = oat > at ? text.slice(at + q.text.length, oat) : text.slice(oat + o.text.length, at);
+    if (OR_JOIN.test(between)) return o;
+  }
+  return null;
+}
+const OR_JOIN = /^\s*,?\s*or\s*$/;

@@ -39,11 +39,12 @@ const BASE_AFTER =
 
 /**
  * A date is a base when the comparison names its period ("an 800 basis point improvement compared to
- * the third quarter of 2019", "decreased 22.4% from the third quarter of 2019"): for a date "from" is
- * the start of the comparison, not a value changed.
+ * the third quarter of 2019", "decreased 22.4% from the third quarter of 2019"), or the phrase of a
+ * comparison noun does ("despite difficult comparisons given our performance in 2020"): for a date
+ * "from" is the start of the comparison, not a value changed.
  */
 const BASE_DATE_BEFORE =
-  /\b(?:compared\s+(?:with|to)|versus|vs\.?|from)\s+(?:the\s+)?(?:(?:first|second|third|fourth|same)\s+(?:quarter|half|period)\s+(?:of\s+)?|[QH][1-4]\s+|[1-4][QH]\s+|fiscal\s+(?:year\s+)?|full[ -]year\s+)?$/i;
+  /\b(?:compared\s+(?:with|to)|versus|vs\.?|from)\s+(?:the\s+)?(?:(?:first|second|third|fourth|same)\s+(?:quarter|half|period)\s+(?:of\s+)?|[QH][1-4]\s+|[1-4][QH]\s+|fiscal\s+(?:year\s+)?|full[ -]year\s+)?$|\bcomparisons?\s+(?:[\w'-]+\s+){0,4}$/i;
 
 /**
  * Rule quarter-of-a-year: the quarter or half a year is named with ("Q4 2019", "the fourth quarter of

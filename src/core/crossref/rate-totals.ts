@@ -4,7 +4,7 @@
 // and not only with the yearly sum (which a total is never compared with: different-rate).
 import { wordValue } from '../numbers';
 import type { ClaimForMatching, Quantity } from '../types';
-import { classOf } from '../unit-class';
+import { classOf, unitClassKey } from '../unit-class';
 import { unitClassOf } from '../units';
 import { SUM } from './sums';
 
@@ -78,7 +78,7 @@ export function withRateTotals(c: ClaimForMatching, qs: Quantity[]): Quantity[] 
       high: q.high * term.length,
       rate: null,
       // The total is the agreement's: "an eight-year offer … worth $22 million per season" is an offer.
-      unitClass: `money:${q.unit}:${term.paysFor}`,
+      unitClass: unitClassKey({ family: 'money', currency: q.unit, paysFor: term.paysFor }),
       modifiers: [term.paysFor, ...q.modifiers.filter((m) => m !== term.paysFor), SUM],
     },
   ];

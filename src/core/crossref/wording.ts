@@ -41,16 +41,45 @@ export function figuresToldAlike(a: ClaimView, b: ClaimView): boolean {
  * for new customers", "a 20% discount for the first six months" against "a 25% discount for the first 6
  * months"), are one figure of one thing told twice: the phrase anchors the two sentences as a shared
  * name would. The phrase is the figure's own words and the ones after it up to a punctuation mark,
- * numbers left out; its first four words or more alike, two of them no function words.
+ * numbers left out, or the words before it ("our sales increased to a record $1.65 billion" against
+ * "consolidated sales increased to a record $165 million"); its first four words or more alike, two of
+ * them no function words.
  */
 export function figurePhraseToldAlike(a: ClaimView, qa: Quantity, b: ClaimView, qb: Quantity): boolean {
-  const pa = phraseOf(a.c.text, qa);
-  const pb = phraseOf(b.c.text, qb);
+  return (
+    alike(phraseOf(a.c.text, qa), phraseOf(b.c.text, qb)) ||
+    alike(phraseBefore(a.c.text, qa), phraseBefore(b.c.text, qb))
+  );
+}
+
+/** Two phrases start with four words or more alike, two of them no function words. */
+function alike(pa: string[] | null, pb: string[] | null): boolean {
   if (pa === null || pb === null) return false;
   let k = 0;
   let content = 0;
   for (; k < pa.length && pa[k] === pb[k]; k++) if (!STOPWORDS.has(pa[k]!)) content++;
   return k >= MIN_PHRASE_WORDS && content >= 2;
+}
+
+/**
+ * The words before the figure, nearest first, up to a punctuation mark or a number: "our sales increased
+ * to a record $1.65 billion" → record, a, to, increased, sales, our.
+ */
+function phraseBefore(text: string, q: Quantity): string[] | null {
+  const at = text.indexOf(q.text);
+  if (at < 0) return null;
+  const words: string[] = [];
+  for (const m of text.slice(Math.max(0, at - 80), at).matchAll(PHRASE_TOKEN)) words.push(m[0].toLowerCase());
+  const out: string[] = [];
+  for (let k = words.length - 1; k >= 0 && out.length < PHRASE_WORDS; k--) {
+    const w = words[k]!;
+    if (!/^[a-z]/.test(w) || isNumberWord(w)) {
+      if (w === '$' && out.length === 0) continue;
+      break;
+    }
+    out.push(w);
+  }
+  return out;
 }
 const MIN_PHRASE_WORDS = 4;
 const PHRASE_WORDS = 6;

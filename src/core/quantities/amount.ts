@@ -18,7 +18,7 @@ import { readFigure } from './figure';
 import { toInterval } from './interval';
 import { classifyMoney, readCurrencyAfter } from './money';
 import { classifyPercent, readPercentSign } from './percents';
-import { averageBefore, findRate, rateBefore } from './rates';
+import { averageBefore, findRate, rateBefore, seriesRate } from './rates';
 
 export function readAmountAt(
   tokens: Token[],
@@ -33,7 +33,7 @@ export function readAmountAt(
   if (!readCountedThing(r, tokens)) return null;
   readCalibre(r);
   if (r.percent) classifyPercent(r);
-  else if (r.currency) classifyMoney(r);
+  else if (r.currency) classifyMoney(r, tokens);
   else if (r.unitClass === null && !classifyCount(r, tokens)) return null;
   readDuration(r);
   if (
@@ -53,7 +53,11 @@ export function readAmountAt(
   // subject of a possibility reports nothing that happened ("may have died" still does).
   if (isPossibility(tokens, end)) return null;
   const from = found.hedge?.from ?? i;
-  const rate = findRate(tokens, end) ?? rateBefore(tokens, from) ?? averageBefore(tokens, from, end);
+  const rate =
+    findRate(tokens, end) ??
+    rateBefore(tokens, from) ??
+    averageBefore(tokens, from, end) ??
+    seriesRate(tokens, from, end);
   const lastTok = tokens[Math.max(rate ? rate.end : end, j) - 1]!;
   const startTok = tokens[found.hedge?.from ?? i]!;
   const interval = toInterval(found);

@@ -45,6 +45,18 @@ export function readCountedThing(r: AmountReading, tokens: Token[]): boolean {
   const measure = glued && tokens[k]?.type === 'word' ? singular(tokens[k]!.lower.split('-')[0]!) : '';
   if (np.head && np.head !== measure && (TIME_UNITS.has(measure) || LENGTH_AND_WEIGHT.has(measure)))
     np = { ...np, head: measure, modifiers: [] };
+  // Rule glued-count: any counted noun glued so ("a 100-RBI season", "a 40-point game", "an 11-member
+  // panel") is what the number counts; the noun after it names what the figure describes, kept as a
+  // modifier: a season of 100 RBIs is no count of seasons. A stretch ("an 11-game win streak") is a part
+  // of a season, compared only with another part.
+  else if (
+    np.head &&
+    measure &&
+    np.head !== measure &&
+    /^[a-z]{2,}$/.test(measure) &&
+    !NOT_COUNTED.has(measure)
+  )
+    np = { ...np, head: measure, modifiers: STRETCHES.has(np.head) ? ['part-of', np.head] : [np.head] };
   // "three times as many", "five times the size": a multiple of another figure, not a count.
   if (np.head === 'time' && MULTIPLE_FOLLOWERS.test(tokens[np.end]?.lower ?? '')) return false;
   // What a sum pays for is never a period, a participle or a way of paying (money.ts).
@@ -103,6 +115,12 @@ export function classifyCount(r: AmountReading, tokens: Token[]): boolean {
 
 const MULTIPLE_FOLLOWERS =
   /^(as|more|less|fewer|higher|lower|larger|smaller|greater|bigger|faster|slower|longer|the|that|what)$/;
+
+/** Nouns of a stretch of a series: "an 11-game win streak", "a five-game skid". */
+const STRETCHES = new Set(['streak', 'stretch', 'run', 'skid', 'slump', 'span']);
+
+/** Words glued to a number that count nothing of their own: "a 5-for-5 night", "the 1-2 punch". */
+const NOT_COUNTED = new Set(['for', 'of', 'to', 'and', 'or', 'point-five', 'plus']);
 
 // Units of length and weight that a hyphen glues to a number before what they measure ("100-foot").
 const LENGTH_AND_WEIGHT = new Set(

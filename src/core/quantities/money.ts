@@ -7,6 +7,7 @@ import { subunitsAt } from '../number-words';
 import type { NumberMatch } from '../numbers';
 import { CURRENCY_WORDS, DOLLAR_COUNTRIES, TIME_UNITS, unitClassOf } from '../units';
 import { singular, type Token } from '../words';
+import { readNounPhrase } from './noun-phrase';
 import type { AmountReading } from './reading';
 
 /** Letters glued to a sum scale it: "$184M", "£5m", "$1.2B". (After a bare number "200m" is metres.) */
@@ -76,11 +77,32 @@ const notPaidFor = (head: string) => PAYMENT_ADVERBS.has(head) || (head.length >
 export const paysForNothing = (head: string) => TIME_UNITS.has(head) || head === 'fiscal' || notPaidFor(head);
 
 /** The class of a sum: its currency, and what it pays for when the text says. */
-export function classifyMoney(r: AmountReading): void {
+export function classifyMoney(r: AmountReading, tokens: Token[]): void {
   const currency = r.currency!;
   const { np } = r;
   r.unit = currency;
   r.unitClass = { family: 'money', currency, paysFor: np.head ? unitClassOf(np.head) : null };
   // The class, not the word: "a $160 million contract" and "a $210 million offer" are one deal.
   r.modifiers = np.head ? [unitClassOf(np.head), ...np.modifiers] : [];
+  // Rule action-of-a-line: a sum named by what was done to a line ("a $20 million recapture of previous
+  // provisions", "a $5 million sale of shares") is about that line too, as "$30 million of previous
+  // provisions" is: the line's head joins the sum's modifiers. "Of the …" is a part of a whole instead.
+  if (np.head && tokens[np.end]?.lower === 'of' && tokens[np.end + 1]?.type === 'word') {
+    const line = readNounPhrase(tokens, np.end + 1);
+    if (line.head && !DETERMINERS.has(tokens[np.end + 1]!.lower)) r.modifiers.push(unitClassOf(line.head));
+  }
 }
+const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'this',
+  'that',
+  'these',
+  'those',
+]);

@@ -20,9 +20,10 @@ export const RATE_WORDS = new Map<string, string>([
 
 /**
  * Rule `per-unit`: a figure counted per thing rather than per period is a rate over that thing ("$22
- * million per season", "26 points a game", "$1.05 a share", "$90 a barrel", "$1,200 an ounce", "$40,000
- * per capita"), compared only with another figure per the same thing and never with a total. A figure
- * per game is a mean over the games, as "averaging 26 points" is (rule averaged, below): one rate.
+ * million per season", "26 points a game", "$90 a barrel", "$1,200 an ounce", "$40,000 per capita"),
+ * compared only with another figure per the same thing and never with a total. A figure per game is a
+ * mean over the games, as "averaging 26 points" is (rule averaged, below): one rate. Not "per share":
+ * earnings summaries drop the words ("EPS of $1.20" against "$1.20 per share").
  */
 const PER_UNIT = new Map<string, string>([
   ['season', 'season'],
@@ -107,4 +108,41 @@ export function averageBefore(
 ): { period: string; end: number } | null {
   const verb = tokens[from - 1];
   return verb !== undefined && AVERAGE_VERBS.has(verb.lower) ? { period: 'average', end } : null;
+}
+
+/** Words that make a run of periods: "the fifth straight 30-homer season", "third consecutive year". */
+const SERIES_WORDS = new Set(['straight', 'consecutive', 'successive']);
+/** A series word right before the figure, past compounds listed ahead of it: "straight 30-homer, 100-RBI". */
+function afterSeriesWord(tokens: Token[], from: number): boolean {
+  for (let k = from - 1; k >= Math.max(0, from - 8); k--) {
+    const t = tokens[k]!;
+    if (SERIES_WORDS.has(t.lower)) return true;
+    const glued = t.type === 'word' && tokens[k - 1]?.text === '-' && tokens[k - 1]!.end === t.start;
+    if (!(glued || t.type === 'num' || t.text === '-' || t.text === ',' || t.lower === 'and')) return false;
+  }
+  return false;
+}
+
+/** The periods a run counts. */
+const SERIES_PERIODS = new Set(['season', 'seasons', 'year', 'years', 'game', 'games']);
+
+/**
+ * Rule threshold-of-a-run: a figure that marks a run of periods ("the fifth straight 30-homer, 100-RBI
+ * season", "his third consecutive 1,000-yard season") is reached in each of them: a rate per period,
+ * never a total, so "13 homers with the Angels" is not compared with it. A series word right before the
+ * figure, or before the compounds listed ahead of it ("straight 30-homer, 100-RBI"), and the period's
+ * noun within the six tokens after.
+ */
+export function seriesRate(
+  tokens: Token[],
+  from: number,
+  end: number,
+): { period: string; end: number } | null {
+  if (!afterSeriesWord(tokens, from)) return null;
+  for (let k = from; k < Math.min(tokens.length, end + 6); k++) {
+    const t = tokens[k]!.lower;
+    if (SERIES_PERIODS.has(t)) return { period: t.endsWith('s') ? t.slice(0, -1) : t, end };
+    if (t === '.' || t === ';') return null;
+  }
+  return null;
 }
