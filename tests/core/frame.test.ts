@@ -387,3 +387,22 @@ describe('rule hypothetical-figure (ECB+ 3_1ecb / 3_4ecb, 10_19ecbplus / 10_1ecb
     expect(r.rejects(doc, summary, figure(doc, '5'), figure(summary, '10'))).toBe(false);
   });
 });
+
+describe('rule one-round-of-a-match (ECB+ 7_11ecb / 7_1ecb, labelled different)', () => {
+  const r = rule('one-round-of-a-match');
+  it('keeps a count of one round apart from the whole fight', () => {
+    const round = view(
+      'In fact, Klitschko landed 28 of his 68 punches thrown during the round, while Rahman connected on just 1-of-16 over those three minutes.',
+      'a',
+    );
+    const fight = view(
+      'The final numbers showed Klitschko landing 178 of 369 punches thrown while Rahman connected on just 30 of 207 punches thrown.',
+      'b',
+    );
+    expect(r.rejects(round, fight, figure(round, '68'), figure(fight, '207'))).toBe(true);
+    // A fiscal quarter is no stage of a match: "in the quarter" is left to the period rules.
+    const quarter = view('Revenue in the quarter was $5.2 billion, up 4%.', 'c');
+    const year = view('Revenue was $5.1 billion.', 'd');
+    expect(r.rejects(quarter, year, figure(quarter, '$5.2'), figure(year, '$5.1'))).toBe(false);
+  });
+});

@@ -132,6 +132,9 @@ function askedAbout(claimText: string, at: number, end: number): boolean {
 const SOUGHT =
   /\b(?:seek|seeks|seeking|sought|asking|demand|demands|demanding|demanded|requests?|requesting|requested)\b[^,.;:()]*$/i;
 
+/** A stage of a match the clause after a figure scopes it to: "… thrown during the round", "in the first inning". */
+const IN_ROUND = /^[^,.;:()]*?\b(?:during|in)\s+(?:the|that|this)\s+(?:\w+\s+)?(?:round|inning|set|lap)\b/i;
+
 /**
  * Rule position-against-travel: "50 miles north of Detroit" says where something is; "chased him for
  * 30 miles", "a 30-mile pursuit", "fell 200 metres" how far someone went.
@@ -162,6 +165,8 @@ export interface Frame {
   difference: boolean;
   /** What a party asks for ("is seeking a 10-year contract for at least $20 million"), not what it gets. */
   sought: boolean;
+  /** Counted in one round, quarter or half of a match ("68 punches thrown during the round"). */
+  inRound: boolean;
   /** A distance someone went ("chased him for 30 miles"), not where something is. */
   travel: boolean;
   /** The verb a count of times counts ("arrest" in "arrested four times"), or null. */
@@ -205,6 +210,7 @@ function read(claimText: string, q: Quantity): Frame {
       conditional: false,
       difference: false,
       sought: false,
+      inRound: false,
       travel: false,
       act: null,
       giver: null,
@@ -228,6 +234,7 @@ function read(claimText: string, q: Quantity): Frame {
       DIFFERENCE.test(claimText.slice(end, end + 20)) ||
       (CUT_BEFORE.test(before) && CUT_AFTER.test(claimText.slice(end, end + 40))),
     sought: SOUGHT.test(before),
+    inRound: IN_ROUND.test(claimText.slice(end, end + AFTER)),
     travel:
       DISTANCE.has(q.unitClass) &&
       (TRAVEL_BEFORE.test(before) || TRAVEL_AFTER.test(claimText.slice(end, end + 20))),
@@ -269,6 +276,7 @@ function actOf(before: string): string | null {
   return verb ? stemmer(verb.toLowerCase()) : null;
 }
 
+export const inOneRound = (claimText: string, q: Quantity) => frameOf(claimText, q).inRound;
 export const soughtFigure = (claimText: string, q: Quantity) => frameOf(claimText, q).sought;
 export const referencePoint = (claimText: string, q: Quantity) => frameOf(claimText, q).reference;
 export const earlierValue = (claimText: string, q: Quantity) => frameOf(claimText, q).earlier;

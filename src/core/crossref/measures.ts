@@ -19,6 +19,7 @@ import {
   earlierValue,
   elapsedTime,
   giverFor,
+  inOneRound,
   previousOccurrence,
   recipientFor,
   referencePoint,
@@ -224,6 +225,12 @@ export const FIGURE_RULES: readonly FigureRule[] = [
       conditionalFigure(va.c.text, qa) !== conditionalFigure(vb.c.text, qb) &&
       !(IF_WORD.test(va.c.text) && IF_WORD.test(vb.c.text)) &&
       !(va.c.text.includes('?') && vb.c.text.includes('?')),
+  },
+  {
+    // "landed 28 of his 68 punches thrown during the round" against "178 of 369 punches thrown" in the fight.
+    name: 'one-round-of-a-match',
+    reason: 'one figure is counted in one round, quarter or half of a match, the other in the whole',
+    rejects: (va, vb, qa, qb) => inOneRound(va.c.text, qa) !== inOneRound(vb.c.text, qb),
   },
   {
     // "the nine voting to put Nichols to death" against "three voting for life without parole".
