@@ -51,6 +51,18 @@ describe('what is counted', () => {
     ).not.toContain('conflict');
   });
 
+  it('reads a unit written onto the number as what it measures (`glued-count`)', () => {
+    // ECB+ 12_16ecb: two rifles of two calibres, not 7.62 rifles.
+    const seized = quantities(
+      'They also confiscated seven AK-47s, a 5.56mm and a 7.62mm rifles, a grenade launcher, three outboard motors.',
+    );
+    expect(seized.find((q) => q.value === 7.62)).toMatchObject({ unit: 'mm' });
+    expect(quantities('The army fired 155mm howitzers at the ridge.')[0]).toMatchObject({
+      value: 155,
+      unit: 'mm',
+    });
+  });
+
   it('reads a figure that marks a run of seasons as reached in each (`threshold-of-a-run`)', () => {
     // ECB+ 10_2ecb against 10_3ecb (labelled different): homers with the Angels against a full season.
     const run = 'It marked the fifth straight 30-homer, 100-RBI season for Teixeira.';

@@ -42,7 +42,10 @@ export function readCountedThing(r: AmountReading, tokens: Token[]): boolean {
   // "a 20-year sentence", "a 100-foot diameter", "the 50-mile-wide river": a measure glued to the
   // number is what the number counts. The noun after it is left out of the modifiers: "a 75-mile
   // wide river" and "the river is 50 miles wide" measure one thing.
-  const measure = glued && tokens[k]?.type === 'word' ? singular(tokens[k]!.lower.split('-')[0]!) : '';
+  // A unit written onto the number measures too: "a 7.62mm rifle", "155mm howitzers" (not 155 howitzers).
+  const stuck = !glued && tokens[k]?.type === 'word' && tokens[k]!.start === tokens[k - 1]?.end;
+  const measure =
+    (glued || stuck) && tokens[k]?.type === 'word' ? singular(tokens[k]!.lower.split('-')[0]!) : '';
   if (np.head && np.head !== measure && (TIME_UNITS.has(measure) || LENGTH_AND_WEIGHT.has(measure)))
     np = { ...np, head: measure, modifiers: [] };
   // Rule glued-count: any counted noun glued so ("a 100-RBI season", "a 40-point game", "an 11-member
@@ -50,6 +53,7 @@ export function readCountedThing(r: AmountReading, tokens: Token[]): boolean {
   // modifier: a season of 100 RBIs is no count of seasons. A stretch ("an 11-game win streak") is a part
   // of a season, compared only with another part.
   else if (
+    glued &&
     np.head &&
     measure &&
     np.head !== measure &&
@@ -124,7 +128,7 @@ const NOT_COUNTED = new Set(['for', 'of', 'to', 'and', 'or', 'point-five', 'plus
 
 // Units of length and weight that a hyphen glues to a number before what they measure ("100-foot").
 const LENGTH_AND_WEIGHT = new Set(
-  'foot feet inch yard mile meter metre kilometer kilometre km pound ton tonne kilogram kg gram gallon liter litre acre hectare'.split(
+  'foot feet inch yard mile meter metre kilometer kilometre km mm cm millimeter millimetre centimeter centimetre pound ton tonne kilogram kg gram gallon liter litre acre hectare'.split(
     ' ',
   ),
 );
