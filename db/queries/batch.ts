@@ -26,6 +26,16 @@ export interface Statement {
 }
 
 /**
+ * The article an import or feed item's outcome points at, as an SQL expression and its arguments: an id
+ * known now, or the one the same batch stores under a content hash.
+ */
+export function articleIdOf(articleId: number | null | undefined, storedWithHash?: string) {
+  return storedWithHash === undefined
+    ? { sql: '?', args: [articleId ?? null] }
+    : { sql: '(select id from articles where content_hash = ?)', args: [storedWithHash] };
+}
+
+/**
  * A row as the driver answers it. It never leaves db/: every query decodes its rows into a type of its
  * own before returning (tests/architecture/dependency-rules.test.ts fails on an export that carries one).
  */

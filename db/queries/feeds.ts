@@ -2,7 +2,7 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { feedItems, feeds } from '../schema';
-import { runBatch, runStatements, type Statement } from './batch';
+import { articleIdOf, runBatch, runStatements, type Statement } from './batch';
 import { jsonArg } from './json-arg';
 
 export type FeedRow = typeof feeds.$inferSelect;
@@ -145,10 +145,7 @@ export function feedItemOutcomeStatements(
   o: { status: 'stored' | 'duplicate' | 'failed'; articleId?: number | null; error?: string | null },
   storedWithHash?: string,
 ): Statement[] {
-  const article =
-    storedWithHash === undefined
-      ? { sql: '?', args: [o.articleId ?? null] }
-      : { sql: '(select id from articles where content_hash = ?)', args: [storedWithHash] };
+  const article = articleIdOf(o.articleId, storedWithHash);
   return [
     {
       sql: `update feed_items set status = ?, article_id = ${article.sql}, error = ? where url = ? and status = 'queued'`,

@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { importItems, importJobs } from '../schema';
-import { runBatch, runStatements, type Statement } from './batch';
+import { articleIdOf, runBatch, runStatements, type Statement } from './batch';
 import { jsonArg } from './json-arg';
 
 export type ImportJobRow = typeof importJobs.$inferSelect;
@@ -199,10 +199,7 @@ export function importOutcomeStatements(
   startedBefore?: number,
   storedWithHash?: string,
 ): Statement[] {
-  const article =
-    storedWithHash === undefined
-      ? { sql: '?', args: [o.articleId ?? null] }
-      : { sql: '(select id from articles where content_hash = ?)', args: [storedWithHash] };
+  const article = articleIdOf(o.articleId, storedWithHash);
   return [
     {
       sql: `update import_items set status = ?, reason = ?, article_id = ${article.sql}, feed_id = ?, payload = null,
