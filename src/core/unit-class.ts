@@ -23,7 +23,7 @@ export type Dimension = 'length' | 'mass' | 'magnitude';
 
 /**
  * What a figure measures. Only figures of one class are compared (and a bare percentage or sum of
- * money with a more specific one of its family: crossref/measures.ts).
+ * money with a more specific one of its family: crossref/figure-rules.ts).
  */
 export type UnitClass =
   /** "57 countries": what is counted, the head noun's synonym group (units.ts unitClassOf). */

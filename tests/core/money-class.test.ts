@@ -1,4 +1,4 @@
-// Money is one class per currency (money-one-class in src/core/crossref/measures.ts); what a sum pays for
+// Money is one class per currency (money-one-class in src/core/crossref/figure-rules.ts); what a sum pays for
 // is a group word the different-groups rule weighs. Sentences from ECB+ topic 24 (the Harry Winston heist).
 import { describe, expect, it } from 'vitest';
 import { extractArticle, toMatchable } from '../../src/core';

@@ -11,9 +11,9 @@ import { ClaimView } from './view';
 
 export { oneEditApart } from '../entities';
 export { describeInterval } from './explain';
+export { FIGURE_RULES } from './figure-rules';
 export { overlaps } from './intervals';
 export { localContext, periodOf } from './local-context';
-export { FIGURE_RULES } from './measures';
 export { countedNames } from './names';
 export { type CrossReferencePart, crossReferencePart, joinParts, type LinkPart } from './parts';
 export { contextSimilarity, termStatsFrom, weightedTerms } from './similarity';

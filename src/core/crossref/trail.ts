@@ -2,7 +2,8 @@
 // out only when asked for (explain mode): the ordinary path never calls anything here.
 import { keyOf, kindOf, term } from '../terms';
 import type { LinkDraft, Quantity, Relation } from '../types';
-import { CHOICE_RULES, FIGURE_RULES, figureOutcomes, type QuantityPair } from './measures';
+import { FIGURE_RULES } from './figure-rules';
+import { CHOICE_RULES, figureOutcomes, type QuantityPair } from './measures';
 import type { QuoteMatch } from './quotes';
 import { SUBJECT_RULES, type SubjectContext, type SubjectRule, undated } from './subject';
 import type { ClaimView } from './view';
