@@ -26,11 +26,6 @@ export async function copyInfoOf(db: Db, ids: number[]): Promise<StoredCopyInfo[
   return out;
 }
 
-/** Marks stored article `id` as a wire copy of `copyOf`. */
-export async function setCopyOf(db: Db, id: number, copyOf: number): Promise<void> {
-  await db.update(articles).set({ copyOf }).where(eq(articles.id, id));
-}
-
 export interface CopyPeer {
   id: number;
   title: string;
