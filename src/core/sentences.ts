@@ -64,11 +64,35 @@ export function splitSentences(text: string): Span[] {
     else merged.push(span);
   }
   const out: Span[] = [];
-  for (const span of merged) {
-    const trimmed = trimSpan(text, span);
-    if (trimmed.end > trimmed.start) out.push(trimmed);
-  }
+  for (const whole of merged)
+    for (const span of splitAtEllipsisAfterStop(text, whole)) {
+      const trimmed = trimSpan(text, span);
+      if (trimmed.end > trimmed.start) out.push(trimmed);
+    }
   return out;
+}
+
+// A full stop, spaces, then an ellipsis: "worth roughly $22 million per season. … ok, so, the Sox have".
+const STOP_THEN_ELLIPSIS = /(?<=[a-z0-9%)]\.)[ \t]+(?=…|\.\.\.)/g;
+
+/**
+ * Rule `stop-before-ellipsis`: a blog's aside that opens with an ellipsis after a full stop is a
+ * sentence of its own, though it goes on in lower case (which the Unicode rules read as the
+ * sentence going on, SB8). Without this the aside's names are read as the figure's own.
+ */
+function splitAtEllipsisAfterStop(text: string, span: Span): Span[] {
+  const body = text.slice(span.start, span.end);
+  if (!body.includes('…') && !body.includes('...')) return [span];
+  const parts: Span[] = [];
+  let start = span.start;
+  for (const m of body.matchAll(STOP_THEN_ELLIPSIS)) {
+    const at = span.start + m.index;
+    if (endsWithAbbreviation(text.slice(start, at))) continue;
+    parts.push({ start, end: at });
+    start = at;
+  }
+  parts.push({ start, end: span.end });
+  return parts;
 }
 
 /** Whether `next` continues the sentence `previous` (both of one line), read in place. */

@@ -50,7 +50,9 @@ export type UnitClass =
   /** "the 22nd package": the class of the thing ranked. */
   | { family: 'ordinal'; of: string }
   /** ".38 caliber". */
-  | { family: 'caliber' };
+  | { family: 'caliber' }
+  /** "Flight 370", "737 MAX 9": the number of a named thing, by the name's word (quantities/codes.ts). */
+  | { family: 'code'; of: string };
 
 export type UnitFamily = UnitClass['family'];
 
@@ -58,7 +60,7 @@ export type UnitFamily = UnitClass['family'];
  * The key of a unit class: what a quantity stores as `unitClass` and blocking keys begin with. The
  * grammar is `<counted>` for a count, a fate or a measure; `money:<currency>[:<pays for>]`;
  * `percent[:<of>]`; `percentage point`; `duration:<unit>`; `age`; `date:<unit>`; `time:<unit>`;
- * `ratio`; `ordinal:<of>`; `caliber`. (A count never takes a family's own name: it would read back
+ * `ratio`; `ordinal:<of>`; `caliber`; `code:<name>`. (A count never takes a family's own name: it would read back
  * as that family, as it always has.)
  */
 export function unitClassKey(u: UnitClass): string {
@@ -81,6 +83,8 @@ export function unitClassKey(u: UnitClass): string {
       return `${u.family}:${u.unit}`;
     case 'ordinal':
       return `ordinal:${u.of}`;
+    case 'code':
+      return `code:${u.of}`;
     default:
       return u.family;
   }
@@ -109,6 +113,8 @@ export function parseUnitClass(key: string): UnitClass {
         return { family: head, unit: rest };
       case 'ordinal':
         return { family: 'ordinal', of: rest };
+      case 'code':
+        return { family: 'code', of: rest };
     }
     return { family: 'count', counted: key };
   }
@@ -166,7 +172,8 @@ export function generalClass(u: UnitClass): UnitClass | null {
 
 /**
  * A generic measure (a duration, an age, a share, a date, a count of seasons, percentages or
- * percentiles) says nothing by its unit: "four years" may be a contract, a career or a sentence.
+ * percentiles) says nothing by its unit: "four years" may be a contract, a career or a sentence. Nor
+ * does a code's name: "AM 830" and "AM 570" are two radio stations two reports cite, not one.
  */
 export function isGenericMeasure(u: UnitClass): boolean {
   switch (u.family) {
@@ -176,6 +183,7 @@ export function isGenericMeasure(u: UnitClass): boolean {
     case 'percentage-point':
     case 'date':
     case 'time':
+    case 'code':
       return true;
     case 'count':
       return u.counted === 'season' || u.counted.startsWith('percent');

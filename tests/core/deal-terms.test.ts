@@ -16,6 +16,10 @@ const relations = (docs: Record<string, string>) => links(docs).map((l) => l.rel
 const NEWSDAY =
   'Meanwhile, according to the Newsday, Teixeira still has an eight - year offer on the table from the Red Sox, worth roughly $22 million per season.';
 
+// ECB+ 10_9ecbplus, whole.
+const BLOG =
+  'First Base : Boston in Good Spot for Teixeira.\nThe Angels have withdrawn their offer to free - agent 1B Mark Teixeira, reports FoxSports.com and Yahoo! Sports. In fact, Angels GM Tony Reagins later confirmed the report to the Los Angeles Times, adding that he is no longer pursuing Teixeira. Similarly, Buster Olney of ESPN.com believes the Nationals do not expect to sign Teixeira, despite making a eight - year offer. Meanwhile, according to the Newsday, Teixeira still has an eight - year offer on the table from the Red Sox, worth roughly $22 million per season. … ok, so, the Sox have the high offer, the Angels are out, the Nationals lack confidence, and the O ’ s have reportedly only offered seven years … which would suggest the Red Sox are in very, very good position to land teixeira … unless, of course, a new team can be wrangled in to the mix … In an earlier report, Newsday reported that Teixeira ’ s agent, Scott Boras, is working to get the Yankees involved again. Olney believes Brian Cashman made Teixeira an offer earlier in the off - season, but has since pulled it back. … in case you ’ re wondering, six articles and the Mets are not mentioned once as ever having interest in teixeira …';
+
 describe('per-unit rates', () => {
   it('reads a sum per season or per game as a rate over it, right after the figure', () => {
     expect(quantities(NEWSDAY).find((q) => q.unit === 'usd')!.rate).toBe('season');
@@ -52,6 +56,13 @@ describe('rule rate-over-a-term', () => {
       unitClass: 'money:usd:offer',
     });
     expect(relations({ a: offer, b: NEWSDAY })).toContain('conflict');
+  });
+  it('reads the total apart from the blog aside after it (10_21ecbplus / 10_9ecbplus, rule stop-before-ellipsis)', () => {
+    // ECB+ 10_21ecbplus, whole.
+    const rumor =
+      "Red Sox - Teixeira Rumor.\n2 : 16pm : Take it with a grain of salt, but we have a report of a report that the Red Sox offered Mark Teixeira an eight - year, $200MM deal. Earl Bloom of the Orange County Register heard Dan Patrick say it on his radio show. It'd be best to treat the report with skepticism until it's confirmed by another source.";
+    // The aside's Angels and Nationals are not what the offer's own sentence is about.
+    expect(relations({ a: rumor, b: BLOG })).toContain('conflict');
   });
   it('takes no term from an age or a record', () => {
     const age = view('The 30-year-old will earn $20 million a season with the Angels.', 'a');

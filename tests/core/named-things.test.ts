@@ -138,3 +138,29 @@ describe('a coined brand in a name (rule brand-word)', () => {
     ]);
   });
 });
+
+describe('a run that opens with the surname of a person the article names (rule surname-first)', () => {
+  // ECB+ 10_21ecbplus, a blog post titled "Red Sox - Teixeira Rumor."
+  const rumor =
+    'Red Sox - Teixeira Rumor.\n2 : 16pm : Take it with a grain of salt, but we have a report of a report that the Red Sox offered Mark Teixeira an eight - year, $200MM deal. Earl Bloom of the Orange County Register heard Dan Patrick say it on his radio show.';
+  // ECB+ 10_4ecbplus, shortened.
+  const offer =
+    'Sources : Sox May Not Be Out Of Teixeira Chase.\nDespite saying they have been outbid for free agent first baseman Mark Teixeira, the Red Sox do not believe they are completely out of the chase, SportsCenter 5 has learned. Lynch reported the Red Sox team of owner John Henry, COO Larry Lucchino and General Manager Theo Epstein offered Teixeira, 28, an eight - year deal worth $184 million or $23 million per season. It was then that agent Scott Boras countered by asking for an eight - year contract worth $200 million, sources said. Lynch reported that Henry became infuriated at that point, balking at the massive sum.';
+
+  it('reads "Teixeira Rumor" as a thing of Mark Teixeira, not a second person', () => {
+    expect(typeOf(rumor, 'Rumor')).toBe('other');
+    // Without Mark Teixeira in the body nothing says "Teixeira" is anyone's surname.
+    expect(typeOf(rumor.replace('Mark Teixeira', 'the slugger'), 'Rumor')).toBe('person');
+  });
+
+  it('so the blog\'s "$200MM deal" is compared with the reported $184 million offer', () => {
+    const conflicts = compareDocuments([
+      { id: 'rumor', text: rumor },
+      { id: 'offer', text: offer },
+    ]).links.filter((l) => l.relation === 'conflict');
+    expect(conflicts.map((l) => [l.explanation.a?.text, l.explanation.b?.text])).toContainEqual([
+      '$200MM deal',
+      '$184 million',
+    ]);
+  });
+});

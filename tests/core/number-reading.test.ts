@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/core';
 
 const quantities = (text: string) => extractArticle(text).claims.flatMap((c) => c.quantities);
+/** The one amount read: the number of a name ("737 MAX 9") is a code of its own (codes.ts). */
 const one = (text: string) => {
-  const qs = quantities(text);
+  const qs = quantities(text).filter((q) => !q.unitClass.startsWith('code:'));
   expect(qs).toHaveLength(1);
   return qs[0]!;
 };

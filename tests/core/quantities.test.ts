@@ -4,8 +4,11 @@ import { mayStartNumber, readNumber } from '../../src/core/numbers';
 import { tokenize } from '../../src/core/words';
 
 const quantities = (text: string) => extractArticle(text).claims.flatMap((c) => c.quantities);
-/** The amounts only: dates, years and times of day are read as claims of their own (dates.ts). */
-const amounts = (text: string) => quantities(text).filter((q) => !/^(date|time):/.test(q.unitClass));
+/**
+ * The amounts only: dates, years and times of day are read as claims of their own (dates.ts), and so are
+ * the numbers of names ("AK 47", codes.ts).
+ */
+const amounts = (text: string) => quantities(text).filter((q) => !/^(date|time|code):/.test(q.unitClass));
 const one = (text: string) => {
   const qs = amounts(text);
   expect(qs).toHaveLength(1);

@@ -24,6 +24,18 @@ describe('normalization and sentences', () => {
     ]);
   });
 
+  it('ends a sentence at a full stop before an ellipsis, though the aside goes on in lower case (rule stop-before-ellipsis)', () => {
+    // ECB+ 10_9ecbplus, a blog post; the Unicode rules (SB8) join the aside to the sentence before it.
+    const text =
+      'Teixeira still has an eight - year offer on the table from the Red Sox, worth roughly $22 million per season. … ok, so, the Sox have the high offer, the Angels are out. He left at 5 p.m. ... and came back.';
+    expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual([
+      'Teixeira still has an eight - year offer on the table from the Red Sox, worth roughly $22 million per season.',
+      '… ok, so, the Sox have the high offer, the Angels are out.',
+      // After an abbreviation the ellipsis goes on with the sentence.
+      'He left at 5 p.m. ... and came back.',
+    ]);
+  });
+
   it('gives claims offsets that slice the normalized text back to the claim', () => {
     const article = extractArticle(
       '<p>First, 57 countries met.</p><p>Then “some 50 partners” agreed on 3 plans.</p>',

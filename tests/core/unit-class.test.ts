@@ -53,6 +53,7 @@ describe('unit classes', () => {
       [{ family: 'ratio' }, 'ratio'],
       [{ family: 'ordinal', of: 'package' }, 'ordinal:package'],
       [{ family: 'caliber' }, 'caliber'],
+      [{ family: 'code', of: 'max' }, 'code:max'],
     ];
     for (const [u, key] of cases) {
       expect(unitClassKey(u)).toBe(key);
@@ -80,6 +81,7 @@ describe('unit classes', () => {
       'percentage point',
       'season',
       'date:year',
+      'code:flight',
     ])
       expect(isGenericMeasure(classOf(key)), key).toBe(true);
     for (const key of ['country', 'money:usd', 'death', 'ratio', 'mile'])

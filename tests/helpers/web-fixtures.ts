@@ -4,9 +4,13 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
+import { growPage } from './grown-pages';
 
 export const FIXTURE_PAGES = ['harbour-jsonld', 'budget-meta', 'wire-graph'] as const;
 export const fixtureHtml = (name: string) => readFileSync(`tests/fixtures/web/${name}.html`, 'utf8');
+
+/** A fixture page grown to ~100 KB (grown-pages.ts). */
+export const grownPage = (name: string, kind: 'typical' | 'long') => growPage(fixtureHtml(name), kind);
 
 export interface FixtureServer {
   origin: string;

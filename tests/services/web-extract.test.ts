@@ -1,21 +1,37 @@
 // Article extraction on fixture pages (navigation, ads, comments, sidebars around the article): what
 // Readability keeps on Node, and that the Worker's port of its core (grab-article.ts) keeps the same
 // blocks. tests/worker/web-extract.test.ts runs the Worker's HTMLRewriter path on the same pages.
+// Node's extraction (readability-extract.ts) is Readability for these small pages and the port for
+// the pages grown to 100 KB; on those, Readability over the whole page is the reference.
 import { describe, expect, it } from 'vitest';
 import { blocksToText } from '../../src/web/blocks';
 import { grabArticle, grabOptions } from '../../src/web/grab-article';
 import { pickMetadata } from '../../src/web/metadata';
-import { readabilityExtract } from '../../src/web/readability-extract';
+import { prePass } from '../../src/web/page-prepass';
+import { PORT_FROM_TEXT, readabilityBlocks, readabilityExtract } from '../../src/web/readability-extract';
 import { treeFromHtml } from '../helpers/tree-from-html';
-import { FIXTURE_PAGES, fixtureHtml } from '../helpers/web-fixtures';
+import { FIXTURE_PAGES, fixtureHtml, grownPage } from '../helpers/web-fixtures';
+import { domSignals } from './dom-signals';
+
+const sync = (html: string) => {
+  const r = readabilityExtract(html);
+  if (r instanceof Promise) throw new Error('Node extracts synchronously');
+  return r;
+};
 
 describe.each(FIXTURE_PAGES)('%s', (name) => {
   const html = fixtureHtml(name);
 
   it('the port of Readability gives the blocks Readability gives', async () => {
     const node = await readabilityExtract(html);
+    expect(prePass(html).textLength).toBeLessThan(PORT_FROM_TEXT); // Readability's own path on Node
     expect(node.blocks.length).toBeGreaterThan(4);
+    expect(node.blocks).toEqual(readabilityBlocks(html));
     expect(grabArticle(treeFromHtml(html), grabOptions(node.signals))).toEqual(node.blocks);
+  });
+
+  it('reads the metadata signals the DOM gives, in one streaming pass', () => {
+    expect(prePass(html).signals).toEqual(domSignals(html));
   });
 
   it('keeps the article and leaves out the page around it', async () => {
@@ -31,6 +47,69 @@ describe.each(FIXTURE_PAGES)('%s', (name) => {
     ])
       expect(text).not.toMatch(chrome);
     expect(text.split('\n').length).toBeGreaterThan(4);
+  });
+});
+
+describe.each(
+  FIXTURE_PAGES.flatMap((name) => [
+    [name, 'typical'],
+    [name, 'long'],
+  ]) as [string, 'typical' | 'long'][],
+)('%s grown to 100 KB (%s)', (name, kind) => {
+  const html = grownPage(name, kind);
+
+  it("Node's extraction (the port, for this much text) gives the blocks Readability gives on the whole page", () => {
+    expect(prePass(html).textLength).toBeGreaterThanOrEqual(PORT_FROM_TEXT);
+    const node = sync(html);
+    expect(node.blocks.length).toBeGreaterThan(4);
+    expect(node.blocks).toEqual(readabilityBlocks(html));
+    expect(node.signals).toEqual(domSignals(html));
+  });
+
+  it('Readability gives the same blocks without the scripts and styles cut before the DOM is built', () => {
+    const page = prePass(html);
+    expect(page.withoutScripts()).not.toMatch(/<script|<style/);
+    expect(readabilityBlocks(page.withoutScripts())).toEqual(readabilityBlocks(html));
+  });
+});
+
+describe("Node's extraction falls back to Readability", () => {
+  it('when the port finds under 500 characters on a page with a lot of text (Readability retries)', () => {
+    const comments = Array.from(
+      { length: 400 },
+      (_, i) =>
+        `<div class="comment"><p>Reader ${i} says this is the worst storm in twenty years of living here.</p></div>`,
+    ).join('');
+    const html = `<html><head><title>Short</title></head><body><article><p>The harbour closed on Tuesday after the storm, officials said.</p></article><section class="comments">${comments}</section></body></html>`;
+    const page = prePass(html);
+    expect(page.textLength).toBeGreaterThanOrEqual(PORT_FROM_TEXT);
+    expect(grabArticle(page.tree, grabOptions(page.signals)).join('').length).toBeLessThan(500);
+    expect(sync(html).blocks).toEqual(readabilityBlocks(html));
+  });
+});
+
+describe('the streaming pass reads metadata as the DOM does', () => {
+  it.each([
+    [
+      'the first canonical link, even without an href',
+      '<link rel="canonical"><link rel="canonical" href="/b">',
+    ],
+    [
+      'rel and type in any case',
+      '<link rel="Canonical" href="/c"><script type="Application/LD+JSON">{"@type":"NewsArticle"}</script>',
+    ],
+    [
+      'entities in a title and meta content',
+      '<title>A &amp; B &mdash; News</title><meta property="og:site_name" content="Fish &amp; Chips">',
+    ],
+    ['no title, metas in the body', '<meta name="author" content="X">'],
+    [
+      'an unclosed script at the end',
+      '<title>T</title></head><body><p>Text</p><script>var a = "<p>not text</p>"',
+    ],
+  ])('%s', (_what, head) => {
+    const html = `<html><head>${head}</head><body><p>Body</p><meta itemprop="datePublished" content="2026-12-01"></body></html>`;
+    expect(prePass(html).signals).toEqual(domSignals(html));
   });
 });
 

@@ -88,7 +88,7 @@ export function collectEntities(sentences: Token[][], capitalisedMidSentence: Se
   for (const e of byKey.values()) {
     if (e.type !== 'person') continue;
     if (placed.has(e.key)) e.type = 'place';
-    else if (!personLike(e.name, placed)) e.type = 'other';
+    else if (!personLike(e.name, placed) || ownedBySurname(e, surnames)) e.type = 'other';
     else {
       alone ??= aloneKeys(found);
       if (alone.has(e.key)) continue;
@@ -107,6 +107,18 @@ export function collectEntities(sentences: Token[][], capitalisedMidSentence: Se
   }
   if (headed.size > 0) addModifierKeys(found, resolvedOf, headed, perSentence, byKey);
   return { mentions, entities: [...byKey.values()], perSentence };
+}
+
+/**
+ * Rule `surname-first`: a run that opens with the surname of another person the article names is that
+ * person's thing, not a second person: "Red Sox - Teixeira Rumor" in an article on Mark Teixeira, "the
+ * Obama Administration", "the Clinton Campaign".
+ */
+function ownedBySurname(e: Entity, surnames: Set<string>): boolean {
+  const space = e.name.indexOf(' ');
+  if (space < 0) return false;
+  const first = term('entity', foldName(e.name.slice(0, space)));
+  return first !== e.key && surnames.has(first);
 }
 
 /** name.split(' ')[0], without splitting all of it. */

@@ -10,6 +10,7 @@ import type { NumberMatch } from '../numbers';
 import type { Quantity } from '../types';
 import type { Token } from '../words';
 import { readAmountAt } from './amount';
+import { addCodes } from './codes';
 import { markConversions } from './conversions';
 import { mayStartDate, readDateAt } from './dates';
 import { shareFate } from './fates';
@@ -88,5 +89,8 @@ export function extractQuantities(tokens: Token[], text: string): Quantity[] {
     } else i++;
   }
   for (const pass of PASSES) pass(out, text);
+  // Rule named-number: the numbers of names (codes.ts), which no reader above takes for an amount.
+  addCodes(tokens, text, out);
+  out.sort((x, y) => x.start - y.start);
   return out;
 }

@@ -45,30 +45,11 @@ export function isNotAnAmount(tokens: Token[], num: NumberMatch, text: string): 
       if (!countsSomething) return true;
     }
   }
-  // Identifiers: "Flight 370", "Route 66", "Section 8", "Apollo 11".
-  if (
-    prev &&
-    /^[A-Z][a-z]+$/.test(prev.text) &&
-    !STOPWORDS.has(prev.lower) &&
-    first.type === 'num' &&
-    !/,/.test(first.text) &&
-    (next?.type !== 'word' || startsUpper(next.text) || (num.from > 1 && NAME_NUMBER_VERB.test(next.lower)))
-  ) {
-    if (!MEASURE_BEFORE_OK.has(prev.lower)) return true;
-  }
+  if (isNamedNumber(tokens, num)) return true;
   // A name after the digits that counts nothing: ".357 Magnum", "10 Downing Street", "40 East 23rd".
   // A nationality ("26 Somali pirates", "12 Somali and 11 Yemeni") or a capitalised plural ("30 House
   // Democrats") still counts.
   if (first.type === 'num' && next?.type === 'word' && namesNotCounts(tokens, num.to)) return true;
-  // A model code after an acronym: "AK 47 rifles", "G 20".
-  if (
-    prev &&
-    /^[A-Z]{2,4}$/.test(prev.text) &&
-    !/^(US|UK|UN|EU)$/.test(prev.text) &&
-    first.type === 'num' &&
-    !/[,.]/.test(first.text)
-  )
-    return true;
   // Model names and codes glued to letters ("F-16", "Covid-19").
   if (
     prev &&
@@ -78,6 +59,28 @@ export function isNotAnAmount(tokens: Token[], num: NumberMatch, text: string): 
   )
     return true;
   return false;
+}
+
+/**
+ * A number that completes the name before it: an identifier ("Flight 370", "Route 66", "Apollo 11",
+ * "Toby 3632.") or a model code after an acronym ("AK 47 rifles", "737 MAX 9 aircraft", "G 20"). No
+ * amount; the code reader (codes.ts) reads it as the name's number.
+ */
+export function isNamedNumber(tokens: Token[], num: NumberMatch): boolean {
+  const first = tokens[num.from]!;
+  const prev = tokens[num.from - 1];
+  const next = tokens[num.to];
+  if (!prev || first.type !== 'num') return false;
+  // Identifiers: "Flight 370", "Route 66", "Section 8", "Apollo 11".
+  if (
+    /^[A-Z][a-z]+$/.test(prev.text) &&
+    !STOPWORDS.has(prev.lower) &&
+    !/,/.test(first.text) &&
+    (next?.type !== 'word' || startsUpper(next.text) || (num.from > 1 && NAME_NUMBER_VERB.test(next.lower)))
+  )
+    return !MEASURE_BEFORE_OK.has(prev.lower);
+  // A model code after an acronym: "AK 47 rifles", "G 20".
+  return /^[A-Z]{2,4}$/.test(prev.text) && !/^(US|UK|UN|EU)$/.test(prev.text) && !/[,.]/.test(first.text);
 }
 
 /** "p. m." → "pm", "GMT," → "gmt": the letters of a possible time suffix starting at `at`. */

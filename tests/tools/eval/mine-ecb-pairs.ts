@@ -10,6 +10,9 @@
 //   --data DIR  the eval folder (default ../shared/eval)   --out FILE  (default data/ecb-candidates.jsonl)
 //   --per-stratum N  how many candidates of each stratum to keep (default 90; three times that for
 //                    different values with shared wording, a third for the small strata)
+//   --keep S=N,...   override one stratum's share, e.g. --keep different-value=230,other-class=100 (the
+//                    round-robin takes a prefix of one fixed order, so a larger share keeps every pair a
+//                    smaller one kept, and the labelled ones carry over)
 //   --labelled FILE  carry the labels of FILE (default tests/eval-data/ecbplus-labelled.jsonl) over to
 //                    the candidates with the same id; new candidates come out with label null, to read
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -228,6 +231,11 @@ const shares: Record<Stratum, number> = {
   'other-class': Math.round(perStratum / 3),
   unread: Math.round(perStratum / 3),
 };
+for (const spec of opt('--keep', '').split(',').filter(Boolean)) {
+  const [name, n] = spec.split('=');
+  if (!(name! in shares) || !Number.isInteger(Number(n))) throw new Error(`--keep ${spec}: want STRATUM=N`);
+  shares[name as Stratum] = Number(n);
+}
 const picked = (Object.keys(shares) as Stratum[]).flatMap((s) => spread(strata.get(s) ?? [], shares[s]));
 let known = new Map<string, LabelledPair>();
 try {

@@ -1,0 +1,46 @@
+// Rule `named-number` (how a code is read): a number that completes the name before it, an identifier
+// ("Flight 370", "Route 66", "Toby 3632") or a model code after an acronym ("737 MAX 9 aircraft"), is
+// no amount (not-an-amount.ts) but it is a figure a report can get wrong: a summary's "737 MAX 8" for
+// its document's "737 MAX 9", one outlet's "Flight 3407" for another's "Flight 3047". Read after the
+// other readers, as a quantity of class `code:<name>` stating exactly that number, compared only with
+// the same name's numbers (a report naming both "Apollo 11" and "Apollo 13" answers either one).
+
+import type { Quantity } from '../types';
+import { type UnitClass, unitClassKey } from '../unit-class';
+import { MONTHS, type Token } from '../words';
+import { isNamedNumber } from './not-an-amount';
+
+/** Codes of the sentence, added to the quantities other readers found (none of which starts at the number). */
+export function addCodes(tokens: Token[], text: string, out: Quantity[]): void {
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.type !== 'num' || !/^\d{1,5}$/.test(t.text)) continue;
+    const name = tokens[i - 1]!;
+    // Spaced from its name ("F-16", "76ers" are other shapes), not glued to letters after it, no month.
+    if (name.type !== 'word' || name.end === t.start || MONTHS.has(name.lower)) continue;
+    const next = tokens[i + 1];
+    if (next && next.start === t.end && next.type === 'word') continue;
+    // A year-like number after a name is an edition or a date ("Expo 2020", "Christmas 2019").
+    if (/^(?:19|20)\d\d$/.test(t.text)) continue;
+    if (!isNamedNumber(tokens, { from: i, to: i + 1, value: 0, decimals: 0, scale: 1, numeral: true }))
+      continue;
+    if (out.some((q) => q.start === t.start)) continue;
+    const value = Number(t.text);
+    const cls: UnitClass = { family: 'code', of: name.lower };
+    out.push({
+      start: name.start,
+      end: t.end,
+      text: text.slice(name.start, t.end),
+      value,
+      low: value,
+      high: value,
+      lowInclusive: true,
+      highInclusive: true,
+      unit: name.lower,
+      unitClass: unitClassKey(cls),
+      modifiers: [],
+      rate: null,
+      hedge: null,
+    });
+  }
+}
