@@ -1,6 +1,6 @@
 // Wire copies (src/core/wire-copies.ts): the signatures and groups of stored articles, for the ingest's
 // decision (src/services/wire-copies.ts) and the article page's "also published by".
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import { articles } from '../schema';
 import { readRows } from './batch';
