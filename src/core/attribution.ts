@@ -28,8 +28,11 @@ const OUTLET =
 const OPENS = new RegExp(
   `^[\\s"'\u201c]*(?:(?:the|The|official|state|state-run|semi-official)\\s+)*(?:(?:[A-Z][\\w.'-]*\\s+){1,5}(?:${OUTLET}\\s+)?(?:,\\s*)?and\\s+(?:the\\s+)?)?$`,
 );
+// Rule puts-it-at: a body that "puts the magnitude at 6.1" or "estimated the damage at $2 million" gives
+// the figure as its own estimate, a source as "said" makes it.
+const PUTS_AT = "(?:puts?|placed|places|pegged|pegs|estimated|estimates)\\s+(?:[\\w'-]+\\s+){1,4}at\\s";
 const SAYS_OPENING = new RegExp(
-  `^(?:'s)?(?:\\s+${OUTLET})?(?:\\s*,?\\s*and\\s+(?:the\\s+)?(?:[A-Z][\\w.'-]*\\s*){1,5}(?:${OUTLET}\\s*)?)?\\s*(?:(?:also|later|then|earlier|[a-z]+ly)\\s+)?${VERB}\\s+(?:that\\s+)?(?!(?:he|she|they|we|I|his|her|their|our)\\b)`,
+  `^(?:'s)?(?:\\s+${OUTLET})?(?:\\s*,?\\s*and\\s+(?:the\\s+)?(?:[A-Z][\\w.'-]*\\s*){1,5}(?:${OUTLET}\\s*)?)?\\s*(?:(?:also|later|then|earlier|[a-z]+ly)\\s+)?(?:${VERB}\\s+(?:that\\s+)?(?!(?:he|she|they|we|I|his|her|their|our)\\b)|${PUTS_AT})`,
 );
 
 /** Room after a cited name for an adverb, the verb and the closing punctuation: "later said." */

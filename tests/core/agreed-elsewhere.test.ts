@@ -3,6 +3,7 @@
 // Real text: SummEdits ectsum_CMC_q3_2021 (an earnings call and a summary that edits one figure) and
 // ectsum_RS_q3_2020 (guidance for another quarter than the reported figure).
 import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../src/core';
 import { compareDocuments } from '../../src/services/compare';
 
 const conflicts = (a: string, b: string) =>
@@ -57,5 +58,28 @@ describe('rule other-conflict-stands: an answered conflict does not hide a close
 
   it('the faithful summary gets no conflict', () => {
     expect(conflicts(kop, kopSummary('$441 million'))).toEqual([]);
+  });
+});
+
+// ECB+ 20_11ecbplus and 20_8ecbplus, whole: two reports of the Qeshm quake, each citing the USGS.
+const QESHM_A =
+  "Earthquake Levels Villages on Iranian Island of Qeshm.\nTen people are killed and about 50 hurt. U.S. Geological Survey puts the magnitude at 6.1. Ten people were killed and at least 50 injured when an earthquake razed mud - brick villages on the Persian Gulf island of Qeshm off Iran's southern coast Sunday, officials and state media said. Tehran's seismologic center put the quake's magnitude at 5.9, but the U.S. Geological Survey in Golden, Colo., said it was 6.1. A magnitude 6 quake can cause severe damage. The temblor was felt across the gulf in Oman and the United Arab Emirates. State - run TV reported that the island's airport sustained minor damage, and part of a hospital collapsed. No further details on structural damage were provided. State media said three strong aftershocks were felt. \"The earthquake was really strong, and people poured into the streets in panic. My husband immediately rushed off to one of the stricken villages, \"said Sara Sadeqi, 22, a homemaker in Qeshm City. State television quoted the disaster center in the province of Hormozgan as saying 10 people were killed. Qeshm Gov. Heidar Alishvandi said 50 were injured. Mohsen Kazemi from Iran's Red Crescent relief agency said the four hardest - hit villages were Tonban, Gavarzin, Khaledin and Gourian. Qeshm is the biggest island in the gulf and is a free - trade zone with a population of more than 100, 000. It is famed for its palm forests, and its beaches are much loved by tourists and nesting sea turtles.";
+const QESHM_B =
+  "Powerful Quake in Iran Kills 10 ; 80 Hurt and 7 Villages Damaged.\nA powerful earthquake hit southern Iran on Sunday, causing major destruction in seven villages and killing 10 people and injuring 80. The tremor shook Oman and the United Arab Emirates as well, forcing many office workers to evacuate their buildings. The official IRNA news agency and the United States Geological Survey said it had a magnitude of 5.9. Iran's seismologic center said the epicenter of the earthquake was in the waters of the Persian Gulf, 35 miles southwest of the port of Bandar Abbas. Iran is on seismic fault lines. A major earthquake killed more than 31, 000 in city of Bam in central Iran in 2003, and 600 were killed in the city of Zarand in February in an earthquake with a magnitude of 6.4. The tourist Island of Qeshm on the Persian Gulf and seven of its villages were most strongly affected by the quake. It hit at 1 : 53 p. m. local time and was followed by at least four strong aftershocks, IRNA reported. The news agency also reported that one of the major hospitals on the island, in the village of Jeyhian, was destroyed and the village's power lines were cut. The island's airport was also damaged. Abdolreza Sheikholeslami, the governor of Hormozgan Province, the center of the damaged area, said 40 percent to 70 percent of the buildings in seven villages were destroyed, IRNA reported. Two helicopters began moving the injured to the hospital in Bandar Abbas, and aid workers began distributing food, blankets and tents in the region, the governor said. Qeshm is Iran's largest island in the Persian Gulf, with a population of 120, 000. The quake jolted several cities in the United Arab Emirates, across the Persian Gulf from Iran. Office workers in Dubai, United Arab Emirates, evacuated several buildings in the city, pouring onto the streets and snarling traffic. There were no reported injuries in Dubai. Mehdi Zareh, director of the seismological center in Tehran, dismissed concerns that the earthquake would cause tsunamis, IRNA reported. ''The Persian Gulf is not deep enough so that we can expect tsunamis, '' he was quoted as saying. Map of Iran highlighting epicenter of earthquake : A tremor shook southern Iran yesterday, causing major damage.";
+
+describe('rule same-source-told-apart: an answer must cite the source both claims cite', () => {
+  it('"the United States Geological Survey said … 5.9" conflicts with "U.S. Geological Survey puts the magnitude at 6.1"', () => {
+    // 20_11ecbplus also says "Tehran's seismologic center put the quake's magnitude at 5.9": another
+    // source's figure, which no longer answers what the USGS said.
+    const found = compareDocuments([
+      { id: 'a', text: QESHM_A },
+      { id: 'b', text: QESHM_B },
+    ]).links.filter((l) => l.relation === 'conflict');
+    expect(found.map((l) => [l.explanation.a?.text, l.explanation.b?.text])).toContainEqual(['6.1', '5.9']);
+  });
+
+  it('reads a body that "puts the magnitude at" a figure as its source (rule puts-it-at)', () => {
+    const claim = extractArticle('U.S. Geological Survey puts the magnitude at 6.1.').claims[0]!;
+    expect(claim.terms).toContain('s:usgs');
   });
 });

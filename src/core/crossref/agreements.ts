@@ -10,6 +10,11 @@ export interface ConflictSide {
   closeness: number;
   /** The texts of a's figure and b's figure. */
   texts: [string, string];
+  /**
+   * The sources both claims cite (speaker terms): what the two say one source said. Absent in a
+   * part stored by an earlier version while its comparison was under way (parts.ts).
+   */
+  sharedSources?: readonly string[];
 }
 
 /**
@@ -28,21 +33,39 @@ export type Voices = Map<
  * same article also says "the country of 4.4 million people").
  */
 export function dropContradictedConflicts(links: LinkDraft[], agreements: Agreement[], voices: Voices) {
-  // "claim|figure|article|voice" → how closely the closest claim of that article stating the figure in
-  // that voice matches it (frameCloseness).
-  const agreed = new Map<string, number>();
+  // "claim|figure|article|voice" → the claims of that article stating the figure in that voice: how
+  // closely each matches it (frameCloseness), and whom each cites.
+  const agreed = new Map<string, Agreement[]>();
   for (const x of agreements) {
     const key = `${x.claim}\u0000${x.text}\u0000${x.article}\u0000${x.voice}`;
-    agreed.set(key, Math.max(agreed.get(key) ?? 0, x.closeness));
+    const known = agreed.get(key);
+    if (known) known.push(x);
+    else agreed.set(key, [x]);
   }
   // Rule agreement-as-close: the other claim answers the conflict only when its figure's own words
   // match at least as closely as the conflicting figure's. A document's "$946 million" for another
   // line is no answer to a summary retelling "$971 million" of this line as "$946 million".
   // v: [voice of a, voice of b, article of a, article of b]. Answered when a's figure is stated by a
   // claim of b's article in b's voice, or b's figure by a claim of a's article in a's voice.
+  // Rule same-source-told-apart: where both claims cite one source ("the United States Geological
+  // Survey said it had a magnitude of 5.9" / "U.S. Geological Survey puts the magnitude at 6.1"), only a
+  // claim citing that source too answers: the other article's "Tehran's seismologic center put the
+  // quake's magnitude at 5.9" is another source's figure, and the two still tell the USGS apart.
   const answered = (l: LinkDraft, side: ConflictSide, closeness = side.closeness) => {
     const v = side.voices;
-    const answers = (key: string) => (agreed.get(key) ?? -1) >= closeness;
+    const shared = side.sharedSources ?? [];
+    // A conflict of figures told of different periods (closeness -1, frameCloseness) is answered by
+    // any statement, as before: no agreement reads as -1.
+    const answers = (key: string) => {
+      const found = agreed.get(key);
+      if (!found) return -1 >= closeness;
+      // Floored at 0, as the closest agreement was read before sources counted.
+      return found.some(
+        (x) =>
+          Math.max(0, x.closeness) >= closeness &&
+          (shared.length === 0 || shared.some((t) => x.sources?.includes(t))),
+      );
+    };
     return (
       answers(`${l.a}\u0000${side.texts[0]}\u0000${v[3]}\u0000${v[1]}`) ||
       answers(`${l.b}\u0000${side.texts[1]}\u0000${v[2]}\u0000${v[0]}`)
@@ -78,4 +101,6 @@ export interface Agreement {
   voice: string;
   /** How closely the two agreeing figures' own surroundings match (frameCloseness). */
   closeness: number;
+  /** The sources the agreeing claim of `article` cites (speaker terms); absent as sharedSources may be. */
+  sources?: readonly string[];
 }

@@ -62,6 +62,7 @@ export function figureLink(
       article: b.article,
       voice: vb.voice(p.qb),
       closeness,
+      sources: vb.sources,
     });
     agreements.push({
       claim: b.ref,
@@ -69,6 +70,7 @@ export function figureLink(
       article: a.article,
       voice: va.voice(p.qa),
       closeness,
+      sources: va.sources,
     });
   }
   // A total conflicts only where nothing else of the two claims agrees: "45 police" against "100
@@ -100,10 +102,12 @@ export function figureLink(
   const link = linkOn(va, vb, conflicts[0] ?? null, shown, score, sharedNames);
   // Rule other-conflict-stands: the other conflicting pairs, in the same order, for when the first is
   // answered elsewhere (agreements.ts).
+  const sharedSources = va.sources.filter((t) => vb.sources.includes(t));
   const sideOf = (p: QuantityPair): ConflictSide => ({
     voices: [va.voice(p.qa), vb.voice(p.qb), a.article, b.article],
     closeness: frameCloseness(a, p.qa, b, p.qb),
     texts: [p.qa.text, p.qb.text],
+    sharedSources,
   });
   const chosen = conflicts[0] ?? shown;
   const spoken = new Set(pairs.filter((p) => p.overlap).flatMap((p) => [p.qa, p.qb]));

@@ -61,7 +61,9 @@ export function crossReferencePart(
     links.push({
       link,
       order,
-      side: v ? { voices: v.voices, closeness: v.closeness, texts: v.texts } : null,
+      side: v
+        ? { voices: v.voices, closeness: v.closeness, texts: v.texts, sharedSources: v.sharedSources }
+        : null,
       others: (v?.others ?? []).map(({ relink, ...side }) => ({ side, link: relink() })),
     });
   });

@@ -323,6 +323,12 @@ export class ClaimView {
     this._anchorQuantities ??= this.c.quantities.filter(anchorFigure);
     return this._anchorQuantities;
   }
+  private _sources: string[] | undefined = undefined;
+  /** The sources the claim's sentence cites (speaker terms: "…, Nambiar said", "according to Newsday"). */
+  get sources() {
+    this._sources ??= termsOf(this.c.terms, 'speaker');
+    return this._sources;
+  }
   private voices: Map<Quantity, string> | undefined = undefined;
   /** voiceOf(claim, q), remembered per quantity. */
   voice(q: Quantity) {
