@@ -17,6 +17,8 @@ export function storyFigureKey(q: Quantity): string | null {
   const u = classOf(q);
   if (u.family === 'date' || u.family === 'time' || q.unitClass === '') return null;
   if (q.high <= 10 && u.family !== 'money' && u.family !== 'percent') return null;
+  // A change of nothing ("no discounts", no-change-is-zero) tells no figure of the story.
+  if (q.high === 0) return null;
   const span = q.low === q.high ? String(q.low) : `${q.low}-${q.high}`;
   return `${u.family}=${span}`;
 }

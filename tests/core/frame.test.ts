@@ -136,6 +136,33 @@ describe('rule comparison-base (with earlier-value)', () => {
   });
 });
 
+describe('rule replaced-value (with comparison-base)', () => {
+  // SummEdits sales_email_19_17: the email's "Prices start at just $500/month" against a summary that
+  // states another price and names the email's as the one it replaces.
+  const summary =
+    'He recommended two of their services, which are Custom CRM Development and Integration starting at $800/month (instead of $500), and Workflow Automation starting at $2,500 (instead of $3,000).';
+
+  it('the value a figure replaces is a value that was, not the one stated', () => {
+    const v = view(summary, 'a');
+    expect(earlierValue(v.c.text, figure(v, '800'))).toBe(false);
+    expect(earlierValue(v.c.text, figure(v, '500'))).toBe(true);
+    const jobs = view('The plant will cut 300 jobs rather than 500 jobs.', 'b');
+    expect(earlierValue(jobs.c.text, figure(jobs, '300'))).toBe(false);
+    expect(earlierValue(jobs.c.text, figure(jobs, '500'))).toBe(true);
+  });
+
+  it("a summary's new price conflicts though it names the document's as replaced (SummEdits sales_email_19_17)", () => {
+    const found = compareDocuments([
+      {
+        id: 'doc',
+        text: 'Custom CRM Development and Integration: We design a CRM solution that integrates seamlessly with your existing systems. Prices start at just $500/month.',
+      },
+      { id: 'sum', text: summary },
+    ]).links.filter((l) => l.relation === 'conflict');
+    expect(found.map((l) => [l.explanation.a?.text, l.explanation.b?.text])).toContainEqual(['$500', '$800']);
+  });
+});
+
 describe('rule different-givers (ECB+ topic 10: offers for Mark Teixeira)', () => {
   const redSox = view(
     'Take it with a grain of salt, but we have a report of a report that the Red Sox offered Mark Teixeira an eight - year, $200MM deal.',

@@ -90,7 +90,8 @@ export function datesWithAgreeingRest(pairs: QuantityPair[], va: ClaimView, vb: 
     (p) => p.overlap || !(spoken.has(p.qa) || spoken.has(p.qb) || statedElsewhere(p, va, vb)),
   );
   const agreeing = told.some((p) => p.overlap);
-  const bare = (v: ClaimView) => v.c.quantities.every(isDateFamily);
+  // A change of nothing ("they have no discounts", no-change-is-zero) is no figure the dates could be periods of.
+  const bare = (v: ClaimView) => v.c.quantities.every((q) => isDateFamily(q) || q.value === 0);
   if (told.every((p) => p.overlap) && (agreeing || bare(va) || bare(vb)) && !periods(va) && !periods(vb))
     return pairs;
   return rest;

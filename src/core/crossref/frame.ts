@@ -30,10 +30,12 @@ const EARLIER =
 /**
  * Rule comparison-base: the standard a figure is measured against is a value that was, like an old
  * record: "compared with $1.67 billion in the prior year", "versus $946 million", "$437 million in the
- * prior year", "$0.29 a year earlier". Only the words that name a comparison or a period relative to
+ * prior year", "$0.29 a year earlier". So is the value a figure replaces (rule replaced-value): "starting
+ * at $800/month (instead of $500)", "300 jobs rather than 500" state 800 and 300, not 500. Only the words that name a comparison or a period relative to
  * the one reported; "from" is left alone ("went from 337 pounds to 202 pounds" states both values).
  */
-const BASE_BEFORE = /\b(?:compared\s+(?:with|to)|versus|vs\.?)\s+(?:(?:an?|the)\s+)?$/i;
+const BASE_BEFORE =
+  /\b(?:compared\s+(?:with|to)|versus|vs\.?|instead\s+of|rather\s+than|in\s+place\s+of)\s+(?:(?:an?|the)\s+)?$/i;
 const BASE_AFTER =
   /^\s*(?:(?:(?:in|for|during|of)\s+)?the\s+(?:prior|previous|preceding|year-ago|linked)\s+(?:year|quarter|period)|(?:(?:in|for|during)\s+)?the\s+same\s+(?:quarter|period)\s+(?:of\s+the\s+)?(?:last|prior|previous)\s+year|(?:a|one)\s+year\s+(?:earlier|ago|before))\b/i;
 

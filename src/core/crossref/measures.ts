@@ -145,7 +145,14 @@ function pairFor(
   // (Dates are points on a calendar, not amounts: "January" and "May" are no factor apart.)
   // Rule scale-slip: "$1.65 billion" against "$165 million" is one figure with its scale word slipped,
   // the commonest real disagreement of this size: compared, not set apart by the ratio cap.
-  if (!isDateFamily(qb) && ratioOf(closest, qb) > MAX_CONFLICT_RATIO && !scaleSlip(closest, qb)) {
+  // Rule no-change-is-zero: a change of nothing ("no discount") against any change is no matter of scale.
+  if (
+    !isDateFamily(qb) &&
+    ratioOf(closest, qb) > MAX_CONFLICT_RATIO &&
+    !scaleSlip(closest, qb) &&
+    closest.value !== 0 &&
+    qb.value !== 0
+  ) {
     why?.push({ qa: closest, rule: CHOICE_RULES.tooFar.name, reason: CHOICE_RULES.tooFar.reason });
     return null;
   }

@@ -19,6 +19,7 @@ import { findHedge } from './hedges';
 import { toInterval } from './interval';
 import { readListedSingles, shareHeadNoun } from './lists';
 import { mayStartProportion, readProportionAt } from './proportions';
+import { mayStartZeroChange, readZeroChange } from './zero-change';
 
 export { WHOLE } from './noun-phrase';
 
@@ -57,6 +58,7 @@ function readHedgedProportion(tokens: Token[], i: number, text: string): Read {
 const READERS: Reader[] = [
   { kind: 'date', mayStart: (t) => t.type !== 'punct' && mayStartDate(t), read: readDateAt },
   { kind: 'proportion', mayStart: mayStartProportion, read: readHedgedProportion },
+  { kind: 'no change', mayStart: mayStartZeroChange, read: readZeroChange },
   { kind: 'amount', mayStart: mayStartAmount, read: readAmountAt },
 ];
 

@@ -1,0 +1,58 @@
+// Rule `no-change-is-zero` (how a figure is read): "no discount on the listed prices", "no increase in
+// total variable gross profits" state a change of nothing, a share of 0 %, as plainly as "a 15%
+// discount" or "increased 28%" state theirs. A reader of quantities/index.ts, before the amount
+// reader: "no" and at most two words before a noun of change. Compared like any percentage (a generic
+// measure: only where the words around the two share something, "discount" with "discount").
+
+import type { Quantity } from '../types';
+import { type UnitClass, unitClassKey } from '../unit-class';
+import { STOPWORDS, type Token } from '../words';
+
+/** Nouns of a change told as a share: "a 15% discount", "a 28% increase", "3% growth". */
+const CHANGES = new Set([
+  'discount',
+  'discounts',
+  'increase',
+  'increases',
+  'decrease',
+  'decreases',
+  'growth',
+  'rise',
+  'reduction',
+  'decline',
+]);
+const PERCENT: UnitClass = { family: 'percent', of: null };
+
+export const mayStartZeroChange = (t: Token) => t.type === 'word' && t.lower === 'no';
+
+export function readZeroChange(
+  tokens: Token[],
+  i: number,
+  text: string,
+): { quantity: Quantity; next: number } | null {
+  for (let k = i + 1; k <= i + 3; k++) {
+    const w = tokens[k];
+    if (w?.type !== 'word' || !/^[a-z]/.test(w.text)) return null;
+    if (CHANGES.has(w.lower)) {
+      const start = tokens[i]!.start;
+      const quantity: Quantity = {
+        start,
+        end: w.end,
+        text: text.slice(start, w.end),
+        value: 0,
+        low: 0,
+        high: 0,
+        lowInclusive: true,
+        highInclusive: true,
+        unit: 'percent',
+        unitClass: unitClassKey(PERCENT),
+        modifiers: [],
+        rate: null,
+        hedge: null,
+      };
+      return { quantity, next: k + 1 };
+    }
+    if (STOPWORDS.has(w.lower)) return null;
+  }
+  return null;
+}
