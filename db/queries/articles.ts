@@ -59,6 +59,8 @@ export interface ArticleRecord {
 }
 
 export interface ArticleDetail extends ArticleRecord {
+  /** The byline the page gave (articles added by URL), else null. */
+  author: string | null;
   claims: ClaimSummary[];
   links: LinkWithClaims[];
 }
@@ -70,6 +72,7 @@ export async function getArticle(db: Db, id: number): Promise<ArticleDetail | nu
       title: articles.title,
       url: articles.url,
       publishedAt: articles.publishedAt,
+      author: articles.author,
       body: articles.body,
       outlet: sources.name,
       ingestedAt: articles.ingestedAt,

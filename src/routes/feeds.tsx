@@ -66,7 +66,8 @@ const pollOptions = (deps: AppDeps) => ({
 });
 
 function pollNotice(r: Awaited<ReturnType<typeof pollAndAdd>>): string {
-  if (r.status === 'error') return `The poll failed: ${r.error}`;
+  if (r.status === 'error')
+    return `The poll failed: ${r.error} It is polled again at its interval; delete it if the URL is wrong.`;
   if (r.status === 'not-modified') return 'The feed has not changed since the last poll.';
   if (r.status === 'skipped') return 'The feed is being polled already.';
   if (r.newItems.length === 0) return 'Polled: no new items.';
@@ -95,6 +96,7 @@ export function feedRoutes(deps: AppDeps) {
         canEdit={hasRole(user, 'reviewer')}
         canDelete={hasRole(user, 'editor')}
         notice={extra.notice ?? (c.req.query('notice') || undefined)}
+        noticeTone={extra.noticeTone ?? (c.req.query('tone') === 'warning' ? 'warning' : undefined)}
         {...extra}
       />,
       { status, nav: 'feeds' },
@@ -123,7 +125,9 @@ export function feedRoutes(deps: AppDeps) {
     );
   });
 
-  const back = (c: Context, notice: string) => c.redirect(`/feeds?notice=${encodeURIComponent(notice)}`, 303);
+  // A failed poll's notice is shown as a warning, not in the colour of success.
+  const back = (c: Context, notice: string, warning = false) =>
+    c.redirect(`/feeds?notice=${encodeURIComponent(notice)}${warning ? '&tone=warning' : ''}`, 303);
 
   app.post(
     '/',
@@ -160,7 +164,7 @@ export function feedRoutes(deps: AppDeps) {
       }
       if (!deps.webReader) return back(c, `Subscribed to ${feed.url}; the scheduler polls it.`);
       const r = await pollAndAdd(deps.db, deps.webReader, feed.id, pollOptions(deps));
-      return back(c, `Subscribed to ${feed.url}. ${pollNotice(r)}`);
+      return back(c, `Subscribed to ${feed.url}. ${pollNotice(r)}`, r.status === 'error');
     },
   );
 
@@ -195,7 +199,7 @@ export function feedRoutes(deps: AppDeps) {
 
   app.post('/:id/poll', formCsrf(), requireRole('reviewer'), accountBodyLimit(), id, async (c) => {
     const r = await pollAndAdd(deps.db, deps.webReader, c.req.valid('param').id, pollOptions(deps));
-    return back(c, pollNotice(r));
+    return back(c, pollNotice(r), r.status === 'error');
   });
 
   app.post('/:id/delete', formCsrf(), requireRole('editor'), accountBodyLimit(), id, async (c) => {

@@ -93,7 +93,7 @@ export function webReader(parts: ReaderParts): WebReader {
       if (words < MIN_WORDS)
         throw new FetchError(
           url,
-          `no article text was found on the page (${words} words outside menus and links)`,
+          `no article text was found on the page (${words} ${words === 1 ? 'word' : 'words'} outside menus and links)`,
         );
       return {
         ...meta,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type FixtureServer, startFixtureServer } from '../helpers/web-fixtures';
+import { type FixtureServer, fixtureHtml, startFixtureServer } from '../helpers/web-fixtures';
 import { skipBrowserTests } from './chromium';
 import { browserSession, SCREENSHOTS } from './session';
 
@@ -94,6 +94,52 @@ describe.skipIf(skipBrowserTests())('adding from the web in Chromium', () => {
     expect(items).toMatch(/Late page · failed: .*no article text was found on the page/);
     expect(items).toMatch(/Rail strike · stored/);
     page.off('request', count);
+    expect(session.problems).toEqual([]);
+  }, 60_000);
+
+  it('shows a wire reprint added by URL as one story, also published by the first outlet', async () => {
+    const { page } = session;
+    // Another outlet's copy of the harbour story: its own headline and URL, a paragraph added, the end cut.
+    const reprint = fixtureHtml('harbour-jsonld')
+      .replace(/The Coastal Ledger/g, 'Bay Herald')
+      .replace(/Storm closes Port Aldmoor for three days/g, 'Port Aldmoor shut as storm batters coast')
+      .replace(/href="[^"]*storm-port-aldmoor"/, 'href="/reprints/harbour"')
+      .replace(/<p>The authority said 600 workers[^<]*<\/p>/, '')
+      .replace(
+        '<p>The port handles',
+        '<p>Fishermen in Bay Harbour moved their boats inland on Tuesday night.</p><p>The port handles',
+      );
+    web.route('/reprints/harbour', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(reprint);
+    });
+    // The original may be stored already (the feed above brought it in): then the form says so.
+    await page.goto(session.url('/articles/new'));
+    await page.locator('input[name="url"]').fill(web.url('/news/harbour-jsonld'));
+    await page.locator('#article-form button[type="submit"]').click();
+    await expect
+      .poll(async () =>
+        /\/articles\/\d+/.test(page.url()) ? 'stored' : await page.locator('#url-error').textContent(),
+      )
+      .toMatch(/stored|already stored as article/);
+    await page.goto(session.url('/articles/new'));
+    await page.locator('input[name="url"]').fill(web.url('/reprints/harbour'));
+    await Promise.all([
+      page.waitForURL(/\/articles\/\d+\?added=1$/),
+      page.locator('#article-form button[type="submit"]').click(),
+    ]);
+    // The header says who, by whom and when as a reader reads it; the copy names the first outlet.
+    expect(await page.locator('p.source').textContent()).toMatch(
+      /^Bay Herald · by Maria Okafor, Tom Reyes · 2026-12-03 07:45 UTC · original/,
+    );
+    const also = page.locator('p.also-published');
+    expect(await also.textContent()).toBe(
+      'One wire story: also published by The Coastal Ledger. Their claims are not counted as corroborating or contradicting each other.',
+    );
+    await page.screenshot({ path: join(SCREENSHOTS, 'also-published-by.png'), fullPage: false });
+    await Promise.all([page.waitForURL(/\/articles\/\d+$/), also.locator('a').click()]);
+    expect(await page.locator('h1').first().textContent()).toBe('Storm closes Port Aldmoor for three days');
+    expect(await page.locator('p.also-published').textContent()).toContain('also published by Bay Herald');
     expect(session.problems).toEqual([]);
   }, 60_000);
 });

@@ -90,6 +90,28 @@ describe('reader: rule period-apposition-year', () => {
   });
 });
 
+describe('reader: rule year-of-a-day', () => {
+  it("the year of a deadline's calendar day is a claim; a day the sentence does not govern is not", () => {
+    expect(
+      dates('The offer is valid for the first 20 customers who sign up before 31st August 2022.'),
+    ).toEqual([['2022', 2022, 'date:year', 'when:until']]);
+    expect(dates('Sign up before August 31st, 2023 to save.')).toEqual([
+      ['2023', 2023, 'date:year', 'when:until'],
+    ]);
+    expect(dates('He was born on June 24, 2005 in Ohio.')).toEqual([]);
+  });
+
+  it("a summary that moves an offer's deadline to another year conflicts (SummEdits sales_email_1_8)", () => {
+    const links = compareTexts([
+      'As a token of appreciation for trusted clients like you, we are currently offering an Early Bird Bundle Package for only $100/month. The offer is valid for the first 20 customers who sign up before 31st August 2022, saving you up to 40% on the regular pricing!',
+      'A special Early Bird Bundle Package is currently being offered for $95/month to the first 20 customers who sign up before August 31st, 2023.',
+    ]);
+    expect(links.filter((l) => l.relation === 'conflict').map((l) => l.explanation.b?.text)).toContain(
+      '2023',
+    );
+  });
+});
+
 describe('comparison: date-needs-agreeing-rest', () => {
   // The document's sentence without its second period ("given our performance in 2020"): with it, the
   // sentence compares periods and its years are no claim (the eval pair is found through another sentence).

@@ -59,6 +59,11 @@ describe('POST /api/articles with a url', () => {
       outlet: string;
     };
     expect(detail.outlet).toBe('The Coastal Ledger');
+    // The page shows the byline and the time as the other times on the pages read, not as stored.
+    const page = visibleText(await (await app.request(`/articles/${body.articleId}`)).text());
+    expect(page).toContain(
+      'The Coastal Ledger · by Maria Okafor, Tom Reyes · 2026-12-03 07:45 UTC · original',
+    );
   });
 
   it('refuses a URL already stored, saying which article has it — the given, final or canonical URL', async () => {
@@ -186,6 +191,12 @@ describe('the Add article form with a URL', () => {
     );
     expect(res.status).toBe(422);
     expect(visibleText(await res.text())).toMatch(/Could not fetch .*application\/pdf/);
+    // A page of one word says "1 word", not "1 words".
+    const empty = await app.request(
+      '/articles',
+      multipartPost({ url: web.url('/empty-page'), text: '' }, reviewer.cookie),
+    );
+    expect(visibleText(await empty.text())).toMatch(/no article text was found on the page \(1 word outside/);
   });
 });
 

@@ -46,8 +46,24 @@ describe('/feeds', () => {
   });
 
   it('shows a failing feed’s last error', async () => {
-    await app.request('/feeds', multipartPost({ url: web.url('/feeds/broken.xml') }, reviewer.cookie));
-    expect(await feedsPage()).toMatch(/failed This is not a feed that can be read/);
+    const res = await app.request(
+      '/feeds',
+      multipartPost({ url: web.url('/feeds/broken.xml') }, reviewer.cookie),
+    );
+    const text = await feedsPage();
+    expect(text).toMatch(/failed This is not a feed that can be read/);
+    // Never read: its URL once (no title to show above it), and no "0 done of 0" items.
+    expect(text.split(web.url('/feeds/broken.xml')).length - 1).toBe(1);
+    expect(text).toMatch(/broken\.xml 30 min .* – none yet · items/);
+    // The notice says the poll failed in a warning's colour, not success's, and what happens next.
+    const back = await app.request(res.headers.get('location')!, { headers: reviewer.cookie });
+    const html = await back.text();
+    expect(html).toMatch(
+      /<p class="notice warning" role="status">Subscribed to [^<]*broken\.xml\. The poll failed: /,
+    );
+    expect(visibleText(html)).toMatch(/It is polled again at its interval; delete it if the URL is wrong\./);
+    const ok = await app.request('/feeds?notice=Polled%3A%20no%20new%20items.', { headers: reviewer.cookie });
+    expect(await ok.text()).toContain('<p class="notice" role="status">Polled: no new items.</p>');
   });
 
   it('answers a bad or known subscription in the form with the reason', async () => {

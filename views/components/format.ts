@@ -58,6 +58,16 @@ export function formatDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 }
 
+/**
+ * An article's published time as reviewers read it: a date alone as given ("2026-12-04"), a time in
+ * UTC like the other times on the pages ("2026-12-04 21:30 UTC"), anything unreadable as stored.
+ */
+export function formatPublished(at: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(at)) return at;
+  const ms = Date.parse(at);
+  return Number.isNaN(ms) ? at : `${formatDate(ms)} UTC`;
+}
+
 /** The label of a figure's source: the outlet, or the speaker it quotes. */
 export function sourceLabel(r: { outlet: string; speaker?: string | null }): string {
   return r.speaker ? `${r.speaker}, quoted by ${r.outlet}` : r.outlet;

@@ -1,6 +1,6 @@
 // One article: its text with claims highlighted, a panel showing what the selected claim agrees or conflicts with.
 import { ArticleText } from '../components/article-text';
-import { safeHref } from '../components/format';
+import { formatPublished, safeHref } from '../components/format';
 import { LinkItem } from '../partials/claim-panel';
 import { CrossrefPending } from '../partials/crossref-pending';
 import type { ArticleView } from '../types';
@@ -39,7 +39,8 @@ export function ArticlePage({
       <h1>{article.title}</h1>
       <p class="source">
         <span class="outlet">{article.outlet}</span>
-        {article.publishedAt ? ` · ${article.publishedAt}` : ''}
+        {article.author ? <span class="author"> · by {article.author}</span> : null}
+        {article.publishedAt ? ` · ${formatPublished(article.publishedAt)}` : ''}
         {href ? (
           <>
             {' · '}

@@ -1,7 +1,7 @@
 // All stored articles, newest first, and the log of the ones editors deleted.
 
 import type { HistoryEntry } from '../../src/shared/history';
-import { formatDate } from '../components/format';
+import { formatDate, formatPublished } from '../components/format';
 import { HistoryItem } from '../partials/history';
 
 export interface ArticleListItemView {
@@ -36,7 +36,7 @@ export function ArticlesPage({
               <a href={`/articles/${a.id}`}>{a.title}</a>
               <p class="source">
                 <span class="outlet">{a.outlet}</span>
-                {a.publishedAt ? ` · ${a.publishedAt}` : ''} · {a.claims} claims · added{' '}
+                {a.publishedAt ? ` · ${formatPublished(a.publishedAt)}` : ''} · {a.claims} claims · added{' '}
                 {formatDate(a.ingestedAt)}
                 {a.crossrefPending ? ' · being compared with the archive' : ''}
               </p>

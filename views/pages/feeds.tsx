@@ -17,9 +17,25 @@ export interface FeedsPageProps {
   values?: Record<string, string>;
   /** A notice above the table (what the last action did). */
   notice?: string;
+  /** 'warning': the action did not work out (a failed poll). */
+  noticeTone?: 'warning';
 }
 
 const STATUS: Record<string, string> = { ok: 'ok', 'not-modified': 'not modified (304)', error: 'failed' };
+
+/** "2 done of 2: 1 stored, 0 already stored, 1 failed", or "none yet" before the first item. */
+function ItemCounts({ items }: { items: Record<string, number> }) {
+  const total = Object.values(items).reduce((a, b) => a + b, 0);
+  if (total === 0) return <span class="muted">none yet</span>;
+  const done = (items.stored ?? 0) + (items.duplicate ?? 0) + (items.failed ?? 0);
+  return (
+    <>
+      {done} done of {total}: {items.stored ?? 0} stored, {items.duplicate ?? 0} already stored,{' '}
+      {items.failed ?? 0} failed
+      {items.queued ? <strong> · {items.queued} being added…</strong> : null}
+    </>
+  );
+}
 
 export function FeedsTable({
   feeds,
@@ -51,9 +67,16 @@ export function FeedsTable({
             {feeds.map((f) => (
               <tr id={`feed-${f.id}`} class={f.lastStatus === 'error' ? 'feed-failing' : ''}>
                 <td>
-                  <strong>{f.title ?? f.url}</strong>
-                  <br />
-                  <span class="muted">{f.url}</span>
+                  {/* A feed not read yet has no title: its URL once, not twice. */}
+                  {f.title ? (
+                    <>
+                      <strong>{f.title}</strong>
+                      <br />
+                      <span class="muted">{f.url}</span>
+                    </>
+                  ) : (
+                    <strong class="feed-url">{f.url}</strong>
+                  )}
                   {f.outlet ? <span class="muted"> · outlet {f.outlet}</span> : null}
                 </td>
                 <td>{f.intervalMinutes} min</td>
@@ -77,12 +100,7 @@ export function FeedsTable({
                 </td>
                 <td>{f.lastNewItems ?? '–'}</td>
                 <td class="feed-items">
-                  {(f.items.stored ?? 0) + (f.items.duplicate ?? 0) + (f.items.failed ?? 0)} done of{' '}
-                  {Object.values(f.items).reduce((a, b) => a + b, 0)}: {f.items.stored ?? 0} stored,{' '}
-                  {f.items.duplicate ?? 0} already stored, {f.items.failed ?? 0} failed
-                  {f.items.queued ? <strong> · {f.items.queued} being added…</strong> : null}
-                  {' · '}
-                  <a href={`/feeds/${f.id}`}>items</a>
+                  <ItemCounts items={f.items} /> · <a href={`/feeds/${f.id}`}>items</a>
                 </td>
                 <td>{formatDate(f.nextPollAt)}</td>
                 {canEdit ? (
@@ -110,7 +128,15 @@ export function FeedsTable({
   );
 }
 
-export function FeedsPage({ feeds, canEdit, canDelete, errors = {}, values = {}, notice }: FeedsPageProps) {
+export function FeedsPage({
+  feeds,
+  canEdit,
+  canDelete,
+  errors = {},
+  values = {},
+  notice,
+  noticeTone,
+}: FeedsPageProps) {
   return (
     <>
       <h1>Feeds</h1>
@@ -121,7 +147,7 @@ export function FeedsPage({ feeds, canEdit, canDelete, errors = {}, values = {},
         feed's outcome as it goes.
       </p>
       {notice ? (
-        <p class="notice" role="status">
+        <p class={noticeTone ? `notice ${noticeTone}` : 'notice'} role="status">
           {notice}
         </p>
       ) : null}

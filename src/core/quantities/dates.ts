@@ -89,6 +89,10 @@ function governed(tokens: Token[], from: number, to: number): string | null {
   )
     return 'at';
   if (APPOSED_PERIODS.has(tokens[g]?.lower ?? '') && tokens[g]!.end < tokens[from]!.start) return 'at';
+  // Rule year-of-a-day: the year of a calendar day ("before 31st August 2022", "sign up before August
+  // 31st, 2023") dates what the day's own word governs: a deadline's year is a claim like "by 2023".
+  const day = dayBefore(tokens, g);
+  if (day !== null) return RELATION.get(tokens[day - 1]?.lower ?? '') ?? null;
   // "in the third quarter of 2020" reaches the year through "of".
   const word = tokens[g]?.lower ?? '';
   const relation = RELATION.get(word) ?? null;
@@ -100,6 +104,21 @@ function governed(tokens: Token[], from: number, to: number): string | null {
   if (word === 'of' && !PERIOD_NOUNS.has(tokens[g - 1]?.lower ?? '')) return null;
   return relation;
 }
+/**
+ * Where the calendar day a year closes starts ("31st August" or "August 31st," before the year at g + 1),
+ * or null.
+ */
+function dayBefore(tokens: Token[], g: number): number | null {
+  const k = tokens[g]?.text === ',' ? g - 1 : g;
+  const isDay = (t: Token | undefined) =>
+    t?.type === 'ord' || (t?.type === 'num' && /^\d{1,2}$/.test(t.text));
+  const isMonth = (t: Token | undefined) =>
+    t?.type === 'word' && MONTH_INDEX.has(t.lower) && startsUpper(t.text);
+  if (isDay(tokens[k]) && isMonth(tokens[k - 1])) return k - 1;
+  if (isMonth(tokens[k]) && isDay(tokens[k - 1]) && k === g) return k - 1;
+  return null;
+}
+
 /** Periods a year follows directly to number them ("quarter 2020", "year 2021"). */
 const APPOSED_PERIODS = new Set(['quarter', 'half', 'year']);
 const PERIOD_NOUNS = new Set([
