@@ -46,6 +46,11 @@ export interface NewArticle {
   copySignature?: string | null;
   /** A stored article this one is a wire copy of. */
   copyOf?: number | null;
+  /**
+   * An earlier article of the same insertArticles list (its index) this one is a wire copy of: set by
+   * an update in the same batch, once both are stored (one commit per batch instead of one per copy).
+   */
+  copyOfEarlier?: number;
 }
 
 /**
@@ -133,6 +138,10 @@ select h.id, ${at(1)}, ${at(2)}, ${at(3)}, ${at(4)} from json_each(?) r cross jo
 const LINKS_SQL = `with ${HASHES} insert into links (claim_a, claim_b, relation, score, severity, explanation)
 select coalesce(${at(0)}, ${claimOf(at(1), at(2))}), coalesce(${at(3)}, ${claimOf(at(4), at(5))}), ${at(6)}, ${realAt('r.value', '$[7]')}, ${at(8)}, ${at(9)}
 from json_each(?) r where true order by r.key on conflict do nothing`;
+
+// [copy's hash, original's hash] pairs: set inside the batch (it was an update of its own after it).
+const COPY_OF_SQL = `update articles set copy_of = (select o.id from json_each(?1) j join articles o on o.content_hash = json_extract(j.value, '$[1]')
+  where json_extract(j.value, '$[0]') = articles.content_hash) where content_hash in (select json_extract(value, '$[0]') from json_each(?1))`;
 
 const TERM_STATS_SQL = `insert into term_stats (term, df) select ${at(0)}, ${at(1)} from json_each(?) r where true
 on conflict (term) do update set df = term_stats.df + excluded.df`;
@@ -263,6 +272,10 @@ export async function insertArticles(
   add(MENTIONS_SQL, mentionRows);
   add(LINKS_SQL, linkRows);
   add(TERM_STATS_SQL, [...df], false);
+  const copies = list.flatMap((a) =>
+    a.copyOfEarlier === undefined ? [] : [[a.contentHash, list[a.copyOfEarlier]!.contentHash]],
+  );
+  if (copies.length > 0) statements.push({ sql: COPY_OF_SQL, args: [jsonArg(copies)] });
   statements.push(...alongside);
 
   const results = await runStatements(db, statements);

@@ -1,6 +1,6 @@
 // Wire copies (src/core/wire-copies.ts): the signatures and groups of stored articles, for the ingest's
 // decision (src/services/wire-copies.ts) and the article page's "also published by".
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import { articles } from '../schema';
 import { readRows } from './batch';
@@ -24,11 +24,6 @@ export async function copyInfoOf(db: Db, ids: number[]): Promise<StoredCopyInfo[
         .where(inArray(articles.id, ids.slice(i, i + 90)))),
     );
   return out;
-}
-
-/** Marks stored article `id` as a wire copy of `copyOf`. */
-export async function setCopyOf(db: Db, id: number, copyOf: number): Promise<void> {
-  await db.update(articles).set({ copyOf }).where(eq(articles.id, id));
 }
 
 export interface CopyPeer {

@@ -12,7 +12,6 @@ import {
   termDfQuery,
   termStatsOf,
 } from '../../db/queries/candidates';
-import { setCopyOf } from '../../db/queries/wire-copies';
 import {
   type ClaimForMatching,
   crossReference,
@@ -206,6 +205,8 @@ export async function storePrepared(
       pendingNames: later ? [...entityNames([f.extracted])] : undefined,
       copySignature: encodeSignature(f.signature),
       copyOf: originalOf[k] && /^\d+$/.test(originalOf[k]!) ? Number(originalOf[k]) : null,
+      // A wire copy of an article of this same batch: marked in the insert batch, by the original's hash.
+      copyOfEarlier: originalOf[k]?.startsWith('n') ? Number(originalOf[k]!.slice(1)) : undefined,
     }));
     try {
       const alongside = options.alongside;
@@ -229,9 +230,6 @@ export async function storePrepared(
       if (raced) return [{ status: 'duplicate', articleId: raced.id, title: raced.title }];
       throw err;
     }
-    // A wire copy of an article of this same batch: marked now that the batch's ids are known.
-    for (const [k, o] of originalOf.entries())
-      if (o?.startsWith('n')) await setCopyOf(db, stored.ids[k]!, stored.ids[Number(o.slice(1))]!);
     // Claims linked as stating the same figure join (or form, or merge) facts.
     if (!later && linksOf.some((l) => l.length > 0)) {
       await refreshFacts(db, stored.ids);

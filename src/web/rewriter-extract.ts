@@ -1,8 +1,9 @@
 // The Worker's extraction: one streaming pass of the runtime's HTMLRewriter (lol-html, native, not in
 // the bundle) builds page-tree.ts's tree and collects the metadata signals; grab-article.ts picks the
 // article as Readability would. Node uses Readability itself (readability-extract.ts).
-import { decodeHTML } from 'entities';
+
 import { grabArticle, grabOptions } from './grab-article';
+import { decodeHTML } from './html-entities';
 import type { PageSignals } from './metadata';
 import { TreeBuilder, VOID_TAGS } from './page-tree';
 import type { Extracted, Extractor } from './readability-extract';

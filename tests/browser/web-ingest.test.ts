@@ -62,6 +62,17 @@ describe.skipIf(skipBrowserTests())('adding from the web in Chromium', () => {
     expect(table).toContain('Coastal Ledger: News');
     expect(table).toMatch(/ok/);
     await session.page.screenshot({ path: join(SCREENSHOTS, 'feeds.png'), fullPage: false });
+    // On a phone the table reflows into one block per feed, each value named: no sideways scrolling.
+    await session.page.setViewportSize({ width: 390, height: 844 });
+    expect(await session.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(
+      await session.page
+        .locator('#feeds-table td:nth-child(6)')
+        .first()
+        .evaluate((td) => getComputedStyle(td, '::before').content),
+    ).toBe('"next poll "');
+    await session.page.screenshot({ path: join(SCREENSHOTS, 'feeds-390.png'), fullPage: true });
+    await session.page.setViewportSize({ width: 1280, height: 900 });
     expect(session.problems).toEqual([]);
   }, 60_000);
 
