@@ -2,6 +2,7 @@
 // from the eval data (SummEdits dev, ECB+), never the seeds.
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/core';
+import { compareDocuments } from '../../src/services/compare';
 
 const quantities = (text: string) => extractArticle(text).claims.flatMap((c) => c.quantities);
 /** The one amount read: the number of a name ("737 MAX 9") is a code of its own (codes.ts). */
@@ -175,5 +176,32 @@ describe('wire abbreviations and informal dollars (rule wire-abbreviations)', ()
 
   it('reads "bln" as billion', () => {
     expect(one('The group raised $2 bln from investors.').value).toBe(2e9);
+  });
+});
+
+describe('ages spelled out and glued by hyphens (rule spelled-compound)', () => {
+  // ECB+ 22_1ecb and 22_5ecb: one woman's age in two reports of her arrest.
+  const spelled =
+    'Sixty-year-old Sharron Diane Crawford Smith is now accused of murdering two women at a Staunton ice cream store in 1967.';
+  const numeral =
+    'Staunton Police Chief Jim Williams announced 61-year-old Sharron Diane Crawford Smith was arrested around 10:24 a.m. Friday and charged with two counts of first degree murder.';
+
+  it('reads "Sixty-year-old" and "twenty-two-year-old" as ages, as "61-year-old" is', () => {
+    const age = (text: string) => quantities(text).find((q) => q.unit === 'year');
+    expect(age(spelled)).toMatchObject({ text: 'Sixty-year-old', value: 60 });
+    expect(age('A twenty-two-year-old man was hurt.')).toMatchObject({ value: 22 });
+    // A length spelled out is left unread (see the rule's comment): "an eight-year offer".
+    expect(age('The Angels made an eight-year offer.')).toBeUndefined();
+  });
+
+  it('so the two reports of her age conflict', () => {
+    const found = compareDocuments([
+      { id: 'a', text: spelled },
+      { id: 'b', text: numeral },
+    ]).links.filter((l) => l.relation === 'conflict');
+    expect(found.map((l) => [l.explanation.a?.text, l.explanation.b?.text])).toContainEqual([
+      'Sixty-year-old',
+      '61-year-old',
+    ]);
   });
 });

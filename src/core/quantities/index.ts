@@ -19,6 +19,7 @@ import { findHedge } from './hedges';
 import { toInterval } from './interval';
 import { readListedSingles, shareHeadNoun } from './lists';
 import { mayStartProportion, readProportionAt } from './proportions';
+import { splitSpelledCompounds } from './spelled-compounds';
 import { mayStartZeroChange, readZeroChange } from './zero-change';
 
 export { WHOLE } from './noun-phrase';
@@ -75,7 +76,8 @@ const PASSES: ((qs: Quantity[], text: string) => void)[] = [
 ];
 
 /** Extract quantities from one sentence's tokens (offsets are into the article). */
-export function extractQuantities(tokens: Token[], text: string): Quantity[] {
+export function extractQuantities(sentenceTokens: Token[], text: string): Quantity[] {
+  const tokens = splitSpelledCompounds(sentenceTokens);
   const out: Quantity[] = [];
   let i = 0;
   while (i < tokens.length) {
