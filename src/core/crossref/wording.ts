@@ -43,7 +43,7 @@ export function figuresToldAlike(a: ClaimView, b: ClaimView): boolean {
  * name would. The phrase is the figure's own words and the ones after it up to a punctuation mark,
  * numbers left out, or the words before it ("our sales increased to a record $1.65 billion" against
  * "consolidated sales increased to a record $165 million"); its first four words or more alike, two of
- * them no function words.
+ * them no function words, or five with one.
  */
 export function figurePhraseToldAlike(a: ClaimView, qa: Quantity, b: ClaimView, qb: Quantity): boolean {
   return (
@@ -52,13 +52,16 @@ export function figurePhraseToldAlike(a: ClaimView, qa: Quantity, b: ClaimView, 
   );
 }
 
-/** Two phrases start with four words or more alike, two of them no function words. */
+/**
+ * Two phrases start with four words or more alike, two of them no function words; or five alike, one of
+ * them no function word ("discount for the first six months": a phrase that long is told, not chance).
+ */
 function alike(pa: string[] | null, pb: string[] | null): boolean {
   if (pa === null || pb === null) return false;
   let k = 0;
   let content = 0;
   for (; k < pa.length && pa[k] === pb[k]; k++) if (!STOPWORDS.has(pa[k]!)) content++;
-  return k >= MIN_PHRASE_WORDS && content >= 2;
+  return (k >= MIN_PHRASE_WORDS && content >= 2) || (k >= 5 && content >= 1);
 }
 
 /**
