@@ -205,3 +205,28 @@ describe('ages spelled out and glued by hyphens (rule spelled-compound)', () => 
     ]);
   });
 });
+
+describe('a win-loss record is two counts, not a range (rule win-loss-record)', () => {
+  it('reads no amount in "the club\'s disappointing 9-14 start" (ECB+ 5_11ecb) or "an 18-30 start" (5_2ecb)', () => {
+    expect(
+      quantities("The Sixers fired Cheeks after the club's disappointing 9-14 start to the season."),
+    ).toEqual([]);
+    expect(quantities('After an 18-30 start, the team recovered.')).toEqual([]);
+    // A range of a count stays one: "10-15 people".
+    expect(quantities('Between 10-15 people died.')[0]).toMatchObject({ value: 10, high: 15 });
+  });
+
+  it("so two seasons' starts are no longer compared as one figure", () => {
+    const found = compareDocuments([
+      {
+        id: 'a',
+        text: "The Sixers fired coach Maurice Cheeks after the club's disappointing 9-14 start to the season.",
+      },
+      {
+        id: 'b',
+        text: 'After an 18-30 start, the Sixers under Maurice Cheeks made the playoffs last season.',
+      },
+    ]).links.filter((l) => l.relation === 'conflict');
+    expect(found).toEqual([]);
+  });
+});

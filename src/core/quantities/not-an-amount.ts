@@ -23,6 +23,9 @@ export function isNotAnAmount(tokens: Token[], num: NumberMatch, text: string): 
     !SCALES.has(next.lower)
   )
     return true;
+  // Rule `win-loss-record`: "the club's disappointing 9-14 start", "an 18-30 start", "a 45-7 record": wins
+  // and losses, two counts, not a range from 9 to 14.
+  if (first.type === 'num' && winLossRecord(tokens, chainStart(tokens, num.from))) return true;
   // "'09": a year.
   if (prev?.text === "'" && prev.end === first.start && /^\d{2}$/.test(first.text)) return true;
   // Dates: "March 3", "3 March", "3 March 2024".
@@ -110,3 +113,43 @@ const MEASURE_BEFORE_OK = new Set([
   'just',
   'exactly',
 ]);
+
+/** What a record of wins and losses is told as: "a 9-14 start", "a 45-7 record". */
+const RECORD_NOUNS = new Set([
+  'start',
+  'starts',
+  'record',
+  'records',
+  'mark',
+  'finish',
+  'season',
+  'campaign',
+]);
+
+/** The first number of a glued chain "9-14" that the number at `k` ends or is part of. */
+function chainStart(tokens: Token[], k: number): number {
+  while (
+    tokens[k - 1]?.text === '-' &&
+    tokens[k - 2]?.type === 'num' &&
+    tokens[k - 1]!.start === tokens[k - 2]!.end &&
+    tokens[k]!.start === tokens[k - 1]!.end
+  )
+    k -= 2;
+  return k;
+}
+
+/** Digits, a hyphen, digits (and maybe a hyphen and digits more, for ties), glued, then a record's noun. */
+function winLossRecord(tokens: Token[], from: number): boolean {
+  let k = from;
+  let parts = 1;
+  while (
+    tokens[k + 1]?.text === '-' &&
+    tokens[k + 2]?.type === 'num' &&
+    tokens[k + 1]!.start === tokens[k]!.end &&
+    tokens[k + 2]!.start === tokens[k + 1]!.end
+  ) {
+    k += 2;
+    parts++;
+  }
+  return parts >= 2 && parts <= 3 && RECORD_NOUNS.has(tokens[k + 1]?.lower ?? '');
+}
