@@ -164,3 +164,13 @@ describe('a run that opens with the surname of a person the article names (rule 
     ]);
   });
 });
+
+describe('a person "from" a name (rule person-from-place)', () => {
+  it('reads "The man, from Hampton East," as a man from a place, not a person Hampton East (ECB+ 23_1ecbplus)', () => {
+    const text =
+      'A 36 - year - old Australian climber is dead after falling about 150 metres at Aoraki Mount Cook. The man, from Hampton East, fell in the Tasman Glacier area.';
+    expect(typeOf(text, 'Hampton')).not.toBe('person');
+    // After a caller, "from" names who called.
+    expect(typeOf('Police received a call from Hampton East about the fall.', 'Hampton')).toBe('person');
+  });
+});

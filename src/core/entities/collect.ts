@@ -4,7 +4,7 @@
 import { term } from '../terms';
 import type { Entity, EntityMention } from '../types';
 import { startsUpper, type Token } from '../words';
-import { findNames } from './find';
+import { findNames, type RawName } from './find';
 import { foldName } from './fold';
 import { addModifierKeys, aloneKeys, commonHead, determinedName, lowerCaseWords } from './named-things';
 import { lastWordKey, type ResolvedName, resolveName } from './resolve';
@@ -27,7 +27,8 @@ export function collectEntities(sentences: Token[][], capitalisedMidSentence: Se
     return names.map((raw) => {
       const cue =
         (raw.before !== undefined && PLACE_CUES.has(raw.before.text)) ||
-        (raw.after !== undefined && PLACE_CUES_AFTER.has(raw.after.lower));
+        (raw.after !== undefined && PLACE_CUES_AFTER.has(raw.after.lower)) ||
+        fromPlace(tokens, raw);
       const r = resolveName(raw, headline || cue);
       if (r && cue) placed.add(r.key);
       if (r?.type === 'person') (determinedName(raw) ? determined : bare).add(r.key);
@@ -120,6 +121,23 @@ function ownedBySurname(e: Entity, surnames: Set<string>): boolean {
   const first = term('entity', foldName(e.name.slice(0, space)));
   return first !== e.key && surnames.has(first);
 }
+
+/**
+ * Rule `person-from-place`: a person "from" a name comes from a place: "The man, from Hampton East, fell",
+ * "a climber from Christchurch". Only after a noun for a person: "a call from Obama" names a caller.
+ */
+function fromPlace(tokens: Token[], raw: RawName): boolean {
+  if (raw.before?.lower !== 'from') return false;
+  let k = tokens.indexOf(raw.tokens[0]!) - 2;
+  if (tokens[k]?.text === ',') k--;
+  const noun = tokens[k];
+  return noun !== undefined && PEOPLE_FROM.has(noun.lower);
+}
+const PEOPLE_FROM = new Set(
+  'man woman men women boy girl boys girls person people family couple climber climbers hiker tourist tourists teen teenager student students resident driver victim victims'.split(
+    ' ',
+  ),
+);
 
 /** name.split(' ')[0], without splitting all of it. */
 function firstWordOf(name: string): string {
