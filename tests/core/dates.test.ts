@@ -112,6 +112,28 @@ describe('reader: rule year-of-a-day', () => {
   });
 });
 
+describe('reader: rule base-year', () => {
+  it('the year after a comparison\'s "with" is read; any other "with" is not', () => {
+    expect(
+      dates('Gross profit margin is expected to increase in 2021 despite difficult comparisons with 2019.'),
+    ).toEqual([
+      ['2021', 2021, 'date:year', 'when:at'],
+      ['2019', 2019, 'date:year', 'when:at'],
+    ]);
+    expect(dates('They finished with 2019 points.').filter((d) => d[2] === 'date:year')).toEqual([]);
+  });
+
+  it("a summary that moves the comparison's base year conflicts (SummEdits ectsum_CL_q4_2020_5)", () => {
+    const links = compareTexts([
+      'We expect our gross profit margin to be up year over year in 2021 despite difficult comparisons given our performance in 2020, increases in raw materials, and the continuing uncertainty associated with COVID.',
+      'Gross profit margin is expected to decrease in 2021 despite difficult comparisons with 2019, raw material price increases, and uncertainty due to COVID.',
+    ]);
+    expect(links.filter((l) => l.relation === 'conflict').map((l) => l.explanation.b?.text)).toContain(
+      '2019',
+    );
+  });
+});
+
 describe('comparison: date-needs-agreeing-rest', () => {
   // The document's sentence without its second period ("given our performance in 2020"): with it, the
   // sentence compares periods and its years are no claim (the eval pair is found through another sentence).

@@ -95,7 +95,10 @@ function governed(tokens: Token[], from: number, to: number): string | null {
   if (day !== null) return RELATION.get(tokens[day - 1]?.lower ?? '') ?? null;
   // "in the third quarter of 2020" reaches the year through "of".
   const word = tokens[g]?.lower ?? '';
-  const relation = RELATION.get(word) ?? null;
+  // Rule base-year: "difficult comparisons with 2019", "compared with 2020": the year of a comparison's
+  // base is read (and compared only with another base: comparison-base).
+  const relation =
+    RELATION.get(word) ?? (word === 'with' && COMPARISON.test(tokens[g - 1]?.lower ?? '') ? 'at' : null);
   if (relation === null) return null;
   // "In 2008, last time the pair met, …": a setting of the whole sentence.
   if (tokens[to]?.text === ',' && opensSentence(tokens, g)) return null;
@@ -119,6 +122,7 @@ function dayBefore(tokens: Token[], g: number): number | null {
   return null;
 }
 
+const COMPARISON = /^compar(?:ed|isons?)$/;
 /** Periods a year follows directly to number them ("quarter 2020", "year 2021"). */
 const APPOSED_PERIODS = new Set(['quarter', 'half', 'year']);
 const PERIOD_NOUNS = new Set([
