@@ -8,10 +8,15 @@
 import type { Quantity } from '../types';
 import { type UnitClass, unitClassKey } from '../unit-class';
 import { MONTHS, type Token } from '../words';
+import { exactQuantity } from './exact';
 import { isNamedNumber } from './not-an-amount';
 
-/** Codes of the sentence, added to the quantities other readers found (none of which starts at the number). */
-export function addCodes(tokens: Token[], text: string, out: Quantity[]): void {
+/**
+ * Codes of the sentence, added to the quantities other readers found (none of which starts at the
+ * number); whether any was added.
+ */
+export function addCodes(tokens: Token[], text: string, out: Quantity[]): boolean {
+  let added = false;
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.type !== 'num' || !/^\d{1,5}$/.test(t.text)) continue;
@@ -25,22 +30,9 @@ export function addCodes(tokens: Token[], text: string, out: Quantity[]): void {
     if (!isNamedNumber(tokens, { from: i, to: i + 1, value: 0, decimals: 0, scale: 1, numeral: true }))
       continue;
     if (out.some((q) => q.start === t.start)) continue;
-    const value = Number(t.text);
     const cls: UnitClass = { family: 'code', of: name.lower };
-    out.push({
-      start: name.start,
-      end: t.end,
-      text: text.slice(name.start, t.end),
-      value,
-      low: value,
-      high: value,
-      lowInclusive: true,
-      highInclusive: true,
-      unit: name.lower,
-      unitClass: unitClassKey(cls),
-      modifiers: [],
-      rate: null,
-      hedge: null,
-    });
+    out.push(exactQuantity(text, name.start, t.end, Number(t.text), name.lower, unitClassKey(cls)));
+    added = true;
   }
+  return added;
 }

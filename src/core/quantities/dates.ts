@@ -7,6 +7,7 @@
 import type { Quantity } from '../types';
 import { type UnitClass, unitClassKey } from '../unit-class';
 import { startsUpper, type Token } from '../words';
+import { exactQuantity } from './exact';
 
 /** A time of day's class. */
 const CLOCK: UnitClass = { family: 'time', unit: 'clock' };
@@ -291,21 +292,7 @@ function dateQuantity(
   unitClass: UnitClass,
   relation: string,
 ): Quantity {
-  const start = tokens[from]!.start;
-  const end = tokens[to - 1]!.end;
-  return {
-    start,
-    end,
-    text: text.slice(start, end),
-    value,
-    low: value,
-    high: value,
-    lowInclusive: true,
-    highInclusive: true,
-    unit,
-    unitClass: unitClassKey(unitClass),
-    modifiers: [`when:${relation}`],
-    rate: null,
-    hedge: null,
-  };
+  return exactQuantity(text, tokens[from]!.start, tokens[to - 1]!.end, value, unit, unitClassKey(unitClass), [
+    `when:${relation}`,
+  ]);
 }

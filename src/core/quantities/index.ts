@@ -94,7 +94,6 @@ export function extractQuantities(sentenceTokens: Token[], text: string): Quanti
   }
   for (const pass of PASSES) pass(out, text);
   // Rule named-number: the numbers of names (codes.ts), which no reader above takes for an amount.
-  addCodes(tokens, text, out);
-  out.sort((x, y) => x.start - y.start);
+  if (addCodes(tokens, text, out)) out.sort((x, y) => x.start - y.start);
   return out;
 }

@@ -6,6 +6,7 @@
 import type { Quantity } from '../types';
 import { PEOPLE_CLASSES, refinePersonClass, unitClassOf } from '../units';
 import { singular } from '../words';
+import { exactQuantity } from './exact';
 
 /** One person after a list's group: "and a man", "and one woman", "and a male co-worker". */
 const SINGLE_AFTER =
@@ -32,21 +33,14 @@ function personNoun(w1: string, w2: string | undefined): { head: string; words: 
 /** A group of one person, from `start` (its determiner) to `end`. */
 function single(text: string, start: number, end: number, head: string): Quantity {
   const unit = singular(head);
-  return {
+  return exactQuantity(
+    text,
     start,
     end,
-    text: text.slice(start, end),
-    value: 1,
-    low: 1,
-    high: 1,
-    lowInclusive: true,
-    highInclusive: true,
+    1,
     unit,
-    unitClass: refinePersonClass(unitClassOf(unit), wordsAfter(text, end)),
-    modifiers: [],
-    rate: null,
-    hedge: null,
-  };
+    refinePersonClass(unitClassOf(unit), wordsAfter(text, end)),
+  );
 }
 
 const isPeople = (q: Quantity) => PEOPLE_CLASSES.has(unitClassOf(q.unit));

@@ -7,6 +7,7 @@
 import type { Quantity } from '../types';
 import { type UnitClass, unitClassKey } from '../unit-class';
 import { STOPWORDS, type Token } from '../words';
+import { exactQuantity } from './exact';
 
 /** Nouns of a change told as a share: "a 15% discount", "a 28% increase", "3% growth". */
 const CHANGES = new Set([
@@ -34,22 +35,7 @@ export function readZeroChange(
     const w = tokens[k];
     if (w?.type !== 'word' || !/^[a-z]/.test(w.text)) return null;
     if (CHANGES.has(w.lower)) {
-      const start = tokens[i]!.start;
-      const quantity: Quantity = {
-        start,
-        end: w.end,
-        text: text.slice(start, w.end),
-        value: 0,
-        low: 0,
-        high: 0,
-        lowInclusive: true,
-        highInclusive: true,
-        unit: 'percent',
-        unitClass: unitClassKey(PERCENT),
-        modifiers: [],
-        rate: null,
-        hedge: null,
-      };
+      const quantity = exactQuantity(text, tokens[i]!.start, w.end, 0, 'percent', unitClassKey(PERCENT));
       return { quantity, next: k + 1 };
     }
     if (STOPWORDS.has(w.lower)) return null;
