@@ -64,7 +64,8 @@ export function refinePersonClass(cls: string, following: string[], before: stri
       if (pattern.test(word)) return shotDead(refined, following.slice(k + 1));
   }
   if (before)
-    for (const [pattern, refined] of VERBS_BEFORE) if (pattern.test(before)) return shotDead(refined, following);
+    for (const [pattern, refined] of VERBS_BEFORE)
+      if (pattern.test(before)) return shotDead(refined, following);
   return cls;
 }
 

@@ -4,9 +4,9 @@
 
 import type { Quantity } from '../types';
 import { classOf } from '../unit-class';
-import { exactQuantity } from './exact';
 import { PEOPLE_CLASSES, refinePersonClass } from '../units';
 import type { Token } from '../words';
+import { exactQuantity } from './exact';
 import type { AmountReading } from './reading';
 
 /** The word right before a number (or its hedge), when it is a verb ending in -ed/-ing: "killing 10". */
@@ -121,7 +121,8 @@ export function shareFate(qs: Quantity[], text: string): void {
 }
 
 /** "… killed and another wounded": "another" and a fate's participle, with no number (rule another-of-a-fate). */
-const ANOTHER_OF_FATE = /^[^.;:\d]{0,40}?\b(?:and|,)\s+(another\s+(killed|dead|wounded|injured|hurt))(?=\s*(?:[.,;:)!"]|$|(?:in|at|by|when|after|as|on|during|and|while|with|from|before)\b))/;
+const ANOTHER_OF_FATE =
+  /^[^.;:\d]{0,40}?\b(?:and|,)\s+(another\s+(killed|dead|wounded|injured|hurt))(?=\s*(?:[.,;:)!"]|$|(?:in|at|by|when|after|as|on|during|and|while|with|from|before)\b))/;
 const FATE_OF_WORD: Record<string, string> = {
   killed: 'death',
   dead: 'death',
