@@ -60,7 +60,8 @@ const REMAINDER_WORD = /\b(?:other|more|additional|further|remaining)\s+\S+$/i;
 function addRemainders(c: ClaimForMatching, qs: Quantity[], out: Quantity[]): void {
   for (let k = 1; k < qs.length; k++) {
     const rest = qs[k]!;
-    if (!rest.modifiers.includes('part-of') || !REMAINDER_WORD.test(rest.text) || rest.rate !== null) continue;
+    if (!rest.modifiers.includes('part-of') || !REMAINDER_WORD.test(rest.text) || rest.rate !== null)
+      continue;
     const before = qs
       .slice(0, k)
       .filter((q) => q.unitClass === rest.unitClass && listable(q) && !q.modifiers.includes(SUM));
