@@ -341,6 +341,9 @@ function description(text: string, q: Quantity): { calling: string | null; natio
   const calling = STOPWORDS.has(w) || ANYONE.has(w) || VERB_LIKE.test(w) || VERBS.has(w) ? null : w;
   return { calling, nationality };
 }
+/** The nationality an age's description gives its holder ("Australian" in "a 36-year-old Australian climber"), or null. */
+export const describedNationality = (text: string, q: Quantity) => description(text, q).nationality;
+
 /** Two unnamed holders of two nationalities are two people, even where both play one part (two climbers who fell). */
 function nationalitiesApart(a: ClaimForMatching, qa: Quantity, b: ClaimForMatching, qb: Quantity): boolean {
   if (ageHolder(qa) || ageHolder(qb)) return false;

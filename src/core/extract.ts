@@ -18,6 +18,7 @@ import { withCarriedSubject } from './carried-subject';
 import { blockingKeys, checkworthiness, claimKind, sentenceTerms } from './claims';
 import { collectEntities, foldName } from './entities';
 import { journalistKeys } from './journalists';
+import { namedAges } from './named-ages';
 import { markOwners } from './owners';
 import { carriedGiver } from './parties';
 import { extractQuantities } from './quantities';
@@ -149,7 +150,10 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
   });
   markAgesAtVerdict(perSentenceQuantities, sentences, text);
   // The figures the whole article states: whether another text tells the same story (story.ts).
-  articleContext.push(...storyFigures(perSentenceQuantities.flat()));
+  const articleQuantities = perSentenceQuantities.flat();
+  articleContext.push(...storyFigures(articleQuantities));
+  // The people it names with an age: whom another report's "36-year-old climber" may be.
+  articleContext.push(...namedAges(articleQuantities, persons));
 
   const claims: Claim[] = [];
   sentences.forEach((span, i) => {

@@ -92,6 +92,12 @@ export const TERM_KINDS = [
     meaning: 'a month or year the article names anywhere',
   },
   {
+    kind: 'named-age',
+    prefix: 'H:',
+    where: 'article',
+    meaning: 'a person the article names with an age, as key and age ("rt=36"): described-person-named',
+  },
+  {
     kind: 'story-figure',
     prefix: 'N:',
     where: 'article',
@@ -161,6 +167,7 @@ const MARKER_KINDS = new Set<TermKind>([
   'speaker',
   'carried-giver',
   'story-figure',
+  'named-age',
 ]);
 const MARKER_PREFIXES = new Set<string>(
   TERM_KINDS.filter((k) => MARKER_KINDS.has(k.kind)).map((k) => k.prefix),

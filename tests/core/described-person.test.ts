@@ -13,6 +13,18 @@ const UNNAMED =
   'A Westpac Rescue Helicopter from Christchurch was called about 3pm to assist with search and rescue co - ordination at the Mt Cook base. ' +
   'When it got there, the man had been transported to Mt Cook Village by a local helicopter service and pronounced dead by paramedics. ' +
   'The man is thought to have fallen much earlier in the day.';
+// 23_6ecbplus: "36 - year - old Duncan Rait", beside the other climber of that weekend, Robert Buckley, 32.
+const NAMED =
+  'Australian, English climbers killed in New Zealand.\nONE Australian and one English climber have fallen to their deaths in New Zealand, police confirmed today. ' +
+  'Police Inspector Dave Gaskin said the two incidents on consecutive days in the Aoraki - Mt. ' +
+  'Cook National Park were not related and were not due to bad weather. ' +
+  'He said they come as a reminder that climbers need to use extreme caution. ' +
+  'On Friday, 36 - year - old Duncan Rait died after slipping and falling about 60m from a ridge near the Tasman Glacier. ' +
+  'The New Zealand - born Australian was planning to do some ski touring. ' +
+  "He'd been dropped off by helicopter with a group and was walking to a hut when he fell, sliding down a steep slope and over a cliff. " +
+  'Gaskin said that other climbers attempted to rescue Rait by taking him down the glacier, but that he died on the way down. ' +
+  'On Saturday, 32 - year - old Englishman Robert Buckley fell about 600m while climbing to a small hut on Mount Sefton with three companions. ' +
+  'Gaskin said Buckley was wearing crampons but was inexperienced.';
 // 23_8ecbplus: "A 36 - year - old man", with a police inspector quoted four times.
 const QUOTED =
   'Second man dies in Mt Cook National Park.\nA second man has fallen to his death in Aoraki Mount Cook National Park. ' +
@@ -30,6 +42,21 @@ const QUOTED =
   'Mr Gaskin urged people not to go into situations unprepared. ' +
   "\"This is an extremely dangerous area and if you're going to climb or come into this area and go up high in the mountains, you've got to make sure that you know what you're doing and you've got all the appropriate equipment. " +
   '"';
+
+describe('a holder described by age is the person the other report names with it (described-person-named)', () => {
+  it('compares "A 36-year-old Australian climber … about 150 metres" with "36-year-old Duncan Rait … about 60m"', () => {
+    expect(conflictFigures(UNNAMED, NAMED)).toContainEqual(['about 150 metres', 'about 60m']);
+  });
+
+  it('not when the description gives a nationality the other report never mentions', () => {
+    expect(conflictFigures(UNNAMED.replace('Australian climber', 'Canadian climber'), NAMED)).toEqual([]);
+  });
+
+  it('not when the describing report names someone of that age itself', () => {
+    const named = UNNAMED.replace('The man, from Hampton East,', 'John Smith, 36, from Hampton East,');
+    expect(conflictFigures(named, NAMED)).toEqual([]);
+  });
+});
 
 describe('a person who only speaks is a source: "urged" and "warned" report too', () => {
   it('reads "Mr Gaskin urged people not to go" as Gaskin speaking', () => {

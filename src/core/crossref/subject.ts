@@ -4,6 +4,7 @@
 import { oneStory } from '../story';
 import { keyOf } from '../terms';
 import type { ClaimForMatching, Quantity } from '../types';
+import { describedPeople } from './described-person';
 import { measuredAlike } from './local-context';
 import { ClaimView } from './view';
 import {
@@ -42,8 +43,12 @@ export class SubjectContext {
     claimed: ReadonlySet<string> = NONE,
     figures: readonly (readonly [Quantity, Quantity])[] = [],
   ) {
-    this.a = a;
-    this.b = b;
+    // Rule described-person-named: a holder one sentence describes by age alone is the person the other
+    // report names with that age (described-person.ts).
+    const da = describedPeople(a, b);
+    const db = describedPeople(b, a);
+    this.a = da.length > 0 ? a.naming(da) : a;
+    this.b = db.length > 0 ? b.naming(db) : b;
     this.claimed = claimed;
     this.figures = figures;
     this.whole = a.names.size >= MIN_NAMES_FOR_ABSENCE && b.names.size >= MIN_NAMES_FOR_ABSENCE;

@@ -1,8 +1,19 @@
 // What the pair tests read of one claim, derived once per crossReference call.
 import { anchorFigure, contentStem } from '../claims';
 import type { StoryItems } from '../story';
-import { isArticleTerm, isContentWord, isMarker, isTerm, keyOf, keysOf, retag, termsOf } from '../terms';
+import {
+  isArticleTerm,
+  isContentWord,
+  isMarker,
+  isTerm,
+  keyOf,
+  keysOf,
+  retag,
+  term,
+  termsOf,
+} from '../terms';
 import type { ClaimForMatching, Quantity } from '../types';
+import { namedAgesOf } from './described-person';
 import { ownWith } from './markers';
 import { countedNames, mentionedIn } from './names';
 import { withRateTotals } from './rate-totals';
@@ -275,6 +286,26 @@ export class ClaimView {
       this._carriedGiver = t ? keyOf(t).replace(/_/g, ' ') : null;
     }
     return this._carriedGiver;
+  }
+  private _namedAges: ReadonlyMap<number, string[]> | undefined = undefined;
+  /** The people its article names with an age, by age (`named-age` terms). */
+  get namedAges() {
+    this._namedAges ??= namedAgesOf(this);
+    return this._namedAges;
+  }
+  /**
+   * The claim as if its sentence named these people too (rule described-person-named: its "36-year-old
+   * climber" is the other report's Duncan Rait), for the subject rules of one pair.
+   */
+  naming(people: string[]): ClaimView {
+    const c = this.c;
+    const v = new ClaimView({
+      ...c,
+      terms: [...c.terms, ...people.flatMap((k) => [term('entity', k), term('person', k)])],
+      contextTerms: [...c.contextTerms, ...people.map((k) => term('article-name', k))],
+    });
+    v.incomingAt = this.incomingAt;
+    return v;
   }
   private _sums: Quantity[] | undefined = undefined;
   /** Its quantities (the first MAX_FIGURES_PER_CLAIM) with the totals withSums and withRateTotals add. */
