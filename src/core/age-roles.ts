@@ -9,6 +9,8 @@ import { familyOf } from './unit-class';
 
 export type AgeRole = 'did' | 'suffered';
 const ROLE = 'role:';
+/** A role its report gives two ages for: tells no one person, but still someone on that side. */
+const SHARED_ROLE = 'shared-role:';
 
 /** How far around an age its holder's role is read: the holder's phrase and the verb after it. */
 const BEFORE = 90;
@@ -52,17 +54,37 @@ function roleAt(text: string, span: Span, q: Quantity): AgeRole | null {
  * around it say. Quantities are the sentence's; offsets are into the article's text.
  */
 export function markAgeRoles(quantities: Quantity[], text: string, span: Span): void {
+  let previous: { q: Quantity; role: AgeRole | null } | null = null;
   for (const q of quantities) {
     if (familyOf(q) !== 'age') continue;
-    const role = roleAt(text, span, q);
+    const role: AgeRole | null = roleAt(text, span, q) ?? listedRole(previous, q, text);
     if (role) q.modifiers = [...q.modifiers, `${ROLE}${role}`];
+    previous = { q, role };
   }
+}
+
+/** The words between two listed holders: "a 47-year-old man *and a* 48-year-old man", "Smith, 40, and Jones, 38". */
+const LIST_JOIN =
+  /^\s*(?:[a-z][\w-]*\s*)?(?:,\s*(?:and\s+|or\s+)?|\s*\b(?:and|or)\s+)(?:(?:a|an|the)\s+|[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}\s*,\s*)?$/;
+
+/**
+ * Rule role-over-a-list: a holder listed right after another takes that holder's part, which the words
+ * before the list gave ("identified the other victims as a 47-year-old man and a 48-year-old man").
+ */
+function listedRole(
+  previous: { q: Quantity; role: AgeRole | null } | null,
+  q: Quantity,
+  text: string,
+): AgeRole | null {
+  if (!previous?.role) return null;
+  return LIST_JOIN.test(text.slice(previous.q.end, q.start)) ? previous.role : null;
 }
 
 /**
  * A role tells one person only when the report gives one age for it: where an article gives the ages
- * of two victims, "the victim" is not one person. Drops the role of every age whose article gives
- * another age (another value) under the same role.
+ * of two victims, "the victim" is not one person. Marks the role of every age whose article gives
+ * another age (another value) under the same role as shared: no longer one person's, but still the
+ * doers' side or the victims' (opposed-roles).
  */
 export function keepUniqueRoles(quantities: Quantity[]): void {
   const values = new Map<string, Set<number>>();
@@ -72,14 +94,21 @@ export function keepUniqueRoles(quantities: Quantity[]): void {
   }
   for (const q of quantities) {
     const r = q.modifiers.find(isRoleMark);
-    if (r && values.get(r)!.size > 1) q.modifiers = q.modifiers.filter((m) => m !== r);
+    if (r && values.get(r)!.size > 1)
+      q.modifiers = q.modifiers.map((m) => (m === r ? SHARED_ROLE + r.slice(ROLE.length) : m));
   }
 }
 
-export const isRoleMark = (modifier: string) => modifier.startsWith(ROLE);
+export const isRoleMark = (modifier: string) => modifier.startsWith(ROLE) || modifier.startsWith(SHARED_ROLE);
 
 /** The role of an age's holder, or null when its sentence does not say (or its report has two). */
 export function roleOf(q: Quantity): AgeRole | null {
-  const m = q.modifiers.find(isRoleMark);
+  const m = q.modifiers.find((x) => x.startsWith(ROLE));
   return m ? (m.slice(ROLE.length) as AgeRole) : null;
+}
+
+/** The side an age's holder is on, the doers' or the victims', even where the report gives that side two ages. */
+export function sideOf(q: Quantity): AgeRole | null {
+  const m = q.modifiers.find(isRoleMark);
+  return m ? (m.slice(m.indexOf(':') + 1) as AgeRole) : null;
 }

@@ -2,7 +2,7 @@
 // describe one person. Reports of one death written days apart name different weekdays, actors and
 // protagonists (the shooting, the vigil, the trial), but the victim's age is the same in all of them.
 
-import { roleOf } from './age-roles';
+import { roleOf, sideOf } from './age-roles';
 import { TITLES } from './entities/vocabulary';
 import { isTerm, keyOf, keysOf, term } from './terms';
 import type { ClaimForMatching, EntityMention, Quantity, Span } from './types';
@@ -51,6 +51,40 @@ export function resolveAgeHolders(
     if (given.length > 0) q.modifiers = [...q.modifiers, `${GIVEN}${given.join('+')}`];
   }
 }
+
+const KIN = 'kin';
+export const isKinMark = (modifier: string) => modifier === KIN;
+const KIN_NOUN =
+  '(?:sons?|daughters?|mother|father|mom|dad|wife|husband|widow|widower|brothers?|sisters?|siblings?|grand(?:son|daughter|mother|father|child)s?|nephews?|nieces?|uncle|aunt|cousins?|stepsons?|stepdaughters?|stepfather|stepmother|fianc[ée]e?|children|child|parents?)';
+const OWNER = "(?:his|her|their|the\\s+[\\w-]+'s|[A-Z][\\w-]*'s)";
+/** Kin named before the age: "Gray's older sister, Mahnefah Gray, 19", "his son, 17," (then the holder's name, if any). */
+const KIN_BEFORE = new RegExp(
+  `\\b${OWNER}\\s+(?:(?:older|younger|eldest|oldest|youngest|twin|only|late)\\s+)?${KIN_NOUN}\\s*,?\\s*(?:(?:[A-Z][\\w'.-]*\\s+){0,3}[A-Z][\\w'.-]*\\s*,\\s*)?$`,
+);
+/** Kin told after the holder: "17-year-old Jeremy Ortiz, one of the deputy's sons". */
+const KIN_AFTER = new RegExp(
+  `^(?:\\s+(?:[A-Z][\\w'.-]*\\s*){1,4})?\\s*,\\s*(?:one of\\s+)?${OWNER}\\s+(?:(?:older|younger|eldest|oldest|youngest|twin|only)\\s+)?${KIN_NOUN}\\b`,
+);
+
+/**
+ * Marks an age whose holder is told as someone's kin ("said 17-year-old Jeremy Ortiz, one of the
+ * deputy's sons"): a family shares its surname, so that holder is not the surname's other bearer.
+ */
+export function markKin(quantities: Quantity[], text: string, span: Span): void {
+  for (const q of quantities) {
+    if (!isAge(q)) continue;
+    const before = text.slice(Math.max(span.start, q.start - 60), q.start);
+    const after = text.slice(q.end, Math.min(span.end, q.end + 70));
+    if (KIN_BEFORE.test(before) || KIN_AFTER.test(after)) q.modifiers = [...q.modifiers, KIN];
+  }
+}
+
+/**
+ * Rule kin-apart: two ages under one surname, one of them told as someone's kin and the other not
+ * ("Ortiz, 35, was a 15-year member of the sheriff's department" / "17-year-old Jeremy Ortiz, one of
+ * the deputy's sons"), are two members of a family.
+ */
+const kinApart = (qa: Quantity, qb: Quantity) => qa.modifiers.includes(KIN) !== qb.modifiers.includes(KIN);
 
 const GIVEN = 'given:';
 export const isGivenMark = (modifier: string) => modifier.startsWith(GIVEN);
@@ -127,7 +161,7 @@ const people = (c: ClaimForMatching) => keysOf(c.terms, 'person');
 export function sameNamedPerson(a: ClaimForMatching, qa: Quantity, b: ClaimForMatching, qb: Quantity) {
   const ha = ageHolder(qa);
   const hb = ageHolder(qb);
-  if (ha && hb) return ha === hb && !givenApart(qa, qb);
+  if (ha && hb) return ha === hb && !givenApart(qa, qb) && !kinApart(qa, qb);
   // …and gives one age only: in "Jerry was 35 and had more drive than a 21-year-old" the 21 is nobody's.
   // …and the age describes no noun of its own: "Orozco was charged with murdering the 35-year-old
   // *deputy*" gives the deputy's age, not Orozco's.
@@ -276,7 +310,7 @@ export function agesOfDifferentHolders(a: ClaimForMatching, qa: Quantity, b: Cla
   if (sameRole(qa, qb)) return false;
   const ha = ageHolder(qa);
   const hb = ageHolder(qb);
-  if (ha && ha === hb) return givenApart(qa, qb);
+  if (ha && ha === hb) return givenApart(qa, qb) || kinApart(qa, qb);
   if (!ha && !hb) {
     const ca = description(a.text, qa).calling;
     const cb = description(b.text, qb).calling;
@@ -341,9 +375,13 @@ export function sameRole(qa: Quantity, qb: Quantity): boolean {
   return !(ha && hb && ha !== hb);
 }
 
-/** Rule opposed-roles: the suspect's age and the victim's are two people's, whatever else the sentences share. */
+/**
+ * Rule opposed-roles: the suspect's age and the victim's are two people's, whatever else the sentences
+ * share. Read on each age's side even where its report gives that side two ages ("The 30-year-old
+ * sergeant and 26-year-old fired 11 shots" against "16-year-old shot by cops").
+ */
 export function opposedRoles(qa: Quantity, qb: Quantity): boolean {
-  const ra = roleOf(qa);
-  const rb = roleOf(qb);
+  const ra = sideOf(qa);
+  const rb = sideOf(qb);
   return ra !== null && rb !== null && ra !== rb;
 }

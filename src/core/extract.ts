@@ -1,7 +1,7 @@
 // Article → claims: normalize, split sentences, find quantities, entities and quotes, and give each
 // claim the terms and blocking keys the cross-referencer needs.
 import { keepUniqueRoles, markAgeRoles } from './age-roles';
-import { describedProtagonist, resolveAgeHolders } from './ages';
+import { describedProtagonist, markKin, resolveAgeHolders } from './ages';
 import {
   articleWideContext,
   capitalisedMidSentence,
@@ -141,6 +141,7 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
   const perSentenceQuantities = sentences.map((span, i) => {
     const quantities = extractQuantities(tokens[i]!, text);
     resolveAgeHolders(quantities, span, inSentence[i]!, foldName);
+    markKin(quantities, text, span);
     markAgeRoles(quantities, text, span);
     markOwners(quantities, text, span, inSentence[i]!);
     return quantities;

@@ -68,6 +68,8 @@ const DOT = 46;
 const SPACE = 32;
 /** A month name (or its abbreviation) right before a number: "May 5, 200 people" is a date, then a count. */
 const AFTER_MONTH = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$/;
+/** The inches of a height, "5 - foot - 8, 135 pounds": a description goes on to the weight (rule height-inches). */
+const AFTER_FEET = /\b(?:foot|feet|ft)\s*-\s*$/i;
 const COLON = 58;
 const COMMA = 44;
 const APOSTROPHE = 39;
@@ -134,8 +136,9 @@ function numberEnd(text: string, p: number, to: number): number {
   let q = digitsEnd(text, p, to);
   // Thousands written "31,000", or "31, 000" as tokenised corpora (ECB+) print them: a space after the
   // comma joins only a first group of one to three digits that does not close a date ("May 5, 200
-  // people"), and groups of exactly three digits.
-  const spaced = q - p <= 3 && !AFTER_MONTH.test(text.slice(Math.max(0, p - 12), p));
+  // people") or give a height's inches ("5 - foot - 8, 135 pounds"), and groups of exactly three digits.
+  const before = q - p <= 3 ? text.slice(Math.max(0, p - 12), p) : '';
+  const spaced = before !== '' && !AFTER_MONTH.test(before) && !AFTER_FEET.test(before);
   for (;;) {
     const gap = spaced && text.charCodeAt(q + 1) === SPACE ? 1 : 0;
     const g = q + 1 + gap;

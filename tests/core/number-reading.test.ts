@@ -141,6 +141,19 @@ describe('thousands split by a tokenised source (rule: spaced-thousands)', () =>
     expect(qs.map((q) => q.value)).toEqual(expect.arrayContaining([200, 300]));
     expect(qs.map((q) => q.value)).not.toContain(5200);
   });
+
+  it("does not join a height's inches and a weight (rule height-inches, ECB+ 16_5ecbplus)", () => {
+    const qs = quantities(
+      'Deputies said that Orozco is 5 - foot - 8, 135 pounds, with tattoos on his forehead.',
+    );
+    expect(qs.find((q) => q.unitClass === 'pound')).toMatchObject({ value: 135 });
+    expect(
+      conflictFigures(
+        'Orozco is 5 - feet - 8 inches tall, weighing 130 pounds.',
+        'Deputies said that Orozco is 5 - foot - 8, 135 pounds.',
+      ),
+    ).toEqual([['130 pounds', '135 pounds']]);
+  });
 });
 
 describe('ranges written with both bounds signed (rules percent-range, range-of-and)', () => {

@@ -2,7 +2,7 @@
 // different kind, rate, owner, giver, reference point …). measures.ts pairs the figures no rule sets apart.
 
 import { isRoleMark } from '../age-roles';
-import { isDescribedMark, isGivenMark } from '../ages';
+import { isDescribedMark, isGivenMark, isKinMark } from '../ages';
 import { isOwnerMark, ownedAlike, ownerOf } from '../owners';
 import { sameGiver, sameParty } from '../parties';
 import { WHOLE } from '../quantities';
@@ -58,6 +58,7 @@ const kept = (m: string) =>
   !isRoleMark(m) &&
   !isDescribedMark(m) &&
   !isGivenMark(m) &&
+  !isKinMark(m) &&
   m !== 'part-of' &&
   m !== SUM &&
   m !== LISTED &&

@@ -11,6 +11,7 @@ import { wordValue } from '../../../src/core/numbers';
 import { conflictsBetween, docOf, readJsonl as readJsonlIn } from './common';
 import { readLabelled, scoreLabelled } from './ecb-labelled';
 import { type EquatePair, equate } from './equate';
+import { scoreFlagsRead } from './flags-read';
 import { seedCase } from './seed-case';
 import { quickSubset, type SummEditsRecord, scoreSummEdits } from './summedits';
 import { throughput } from './throughput';
@@ -237,6 +238,7 @@ function ecbplus(docs: EcbDoc[]) {
     crossConflicts,
     crossPer100Pairs: crossPairs ? (100 * crossConflicts) / crossPairs : 0,
     withinConflicts: within.length,
+    withinRead: scoreFlagsRead(within),
     within,
     cross,
   };
@@ -280,7 +282,7 @@ const lines = [
   `            same, on two ECB+ reports of one incident sharing a figure, changed in one report: ${report.articleRecall.found}/${report.articleRecall.cases} = ${pct(report.articleRecall.recall)}  (counting any conflict: ${report.articleRecall.foundAny}/${report.articleRecall.cases}; changing one mention only: ${report.articleRecall.foundOneMention}/${report.articleRecall.cases} = ${pct(report.articleRecall.recallOneMention)})`,
   `            a case counts when the change brings a conflict the unchanged pair does not have`,
   `ECB+        cross-incident conflicts: ${report.ecbplus.crossConflicts} in ${report.ecbplus.crossPairs} article pairs = ${report.ecbplus.crossPer100Pairs.toFixed(2)} per 100 pairs  (goal ≤ 0.5)`,
-  `            within-incident conflicts to read by hand: ${report.ecbplus.withinConflicts}`,
+  `            within-incident conflicts: ${report.ecbplus.withinConflicts}; read by hand (tests/eval-data/ecbplus-flags-read.jsonl): ${report.ecbplus.withinRead.real} real, ${report.ecbplus.withinRead.false} false (${pct(report.ecbplus.withinRead.realShare)} real), ${report.ecbplus.withinRead.unread} not read yet`,
   `SummEdits   doc vs summary (dev, non-news domains): recall on figure_edited ${s.found}/${s.figureEdited} = ${pct(s.recall)}, false alarms on consistent ${s.falseAlarms}/${s.consistent} = ${pct(s.falseAlarmRate)}, balanced accuracy ${s.balancedAccuracy.toFixed(3)}  (goal ≥ 0.91: recall ≥ 85 %, false alarms ≤ 3 %)`,
   ...Object.entries(s.byDomain).map(
     ([domain, t]) =>

@@ -1,0 +1,73 @@
+// Whose age a figure gives when a report names a side or a family rather than one person
+// (src/core/age-roles.ts, src/core/ages.ts). Sentences from ECB+ topics 16, 18 and 19.
+import { describe, expect, it } from 'vitest';
+import { conflictFigures, quantities } from '../helpers/core';
+
+const marks = (text: string) =>
+  quantities(text)
+    .filter((q) => q.unitClass === 'age')
+    .map((q) => `${q.text}: ${q.modifiers.filter((m) => /role:|^kin$/.test(m)).join(',') || 'none'}`);
+
+describe('opposed-roles on a side its report gives two ages for', () => {
+  // ECB+ 19_1ecbplus (real sentence) against a retelling of 19_4ecbplus's headline: the officers who
+  // fired against the teenager they shot.
+  const officers =
+    "The 30 - year - old sergeant and 26 - year - old fired 11 shots — the autopsy showed that seven bullets entered Gray's body, three of them from the rear.";
+  const teen =
+    'A Brooklyn woman says the 16 - year - old shot by cops, Kimani Gray, did not have a gun in his hand.';
+
+  it('marks both doers, and keeps the side', () => {
+    expect(marks(officers)).toEqual(['30 - year - old: shared-role:did', '26 - year - old: shared-role:did']);
+    expect(marks(teen)).toEqual(['16 - year - old: role:suffered']);
+  });
+
+  it('does not set the sergeant’s 30 against the teenager’s 16', () => {
+    expect(conflictFigures(officers, teen)).toEqual([]);
+  });
+});
+
+describe('role-over-a-list', () => {
+  // ECB+ 18_5ecbplus against 18_6ecbplus (real sentences): two victims listed after "identified the
+  // other victims as", against the gunman.
+  const victims =
+    'Troy Police Lt. Gerry Scherlinck identified the other victims as a 47 - year - old man and a 48 - year - old man.';
+  const gunman =
+    'Assistant Oakland County Prosecutor Rob Novy said the 39 - year - old Troy man shot his former co - workers because he was furious over his firing four days earlier.';
+
+  it('gives the second holder of a list the part the list was introduced with', () => {
+    expect(marks(victims)).toEqual([
+      '47 - year - old: shared-role:suffered',
+      '48 - year - old: shared-role:suffered',
+    ]);
+    expect(marks('A 40-year-old man was killed and a 35-year-old woman survived.')).toEqual([
+      '40-year-old: role:suffered',
+      '35-year-old: none',
+    ]);
+  });
+
+  it('does not set a victim’s age against the gunman’s', () => {
+    expect(conflictFigures(victims, gunman)).toEqual([]);
+  });
+});
+
+describe('kin-apart', () => {
+  // ECB+ 16_4ecbplus against 16_9ecbplus: the deputy and his son share a surname.
+  const deputy = [
+    'A sheriff’s deputy was shot dead in Hawaiian Gardens on Friday.',
+    'Ortiz, 35, was a 15-year member of the sheriff’s department.',
+  ].join('\n');
+  const son = [
+    'A jury found Jose Luis Orozco guilty of murdering Deputy Ortiz in Hawaiian Gardens.',
+    "\"I'm kind of relieved that it's over,\" said 17-year-old Jeremy Ortiz, one of the deputy's sons from a previous marriage.",
+  ].join('\n');
+
+  it('marks a holder told as someone’s kin', () => {
+    expect(marks(son.split('\n')[1]!)).toEqual(['17-year-old: kin']);
+    expect(marks("Gray's older sister, Mahnefah Gray, 19, said he was a good boy.")).toEqual(['19: kin']);
+    expect(marks(deputy.split('\n')[1]!)).toEqual(['35: none']);
+  });
+
+  it('does not set the son’s 17 against his father’s 35', () => {
+    expect(conflictFigures(deputy, son)).toEqual([]);
+  });
+});
