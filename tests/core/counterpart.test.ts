@@ -4,6 +4,7 @@
 // 5_14ecb / 5_4ecb (labelled compatible).
 import { describe, expect, it } from 'vitest';
 import { compareDocuments } from '../../src/services/compare';
+import { email, retold } from '../fixtures/sales-email-24';
 
 const conflicts = (a: string, b: string) =>
   compareDocuments([
@@ -55,5 +56,15 @@ describe('rule or-companions', () => {
     const found = conflicts(call, retold);
     expect(found.length).toBeGreaterThan(0);
     expect(found.flatMap((l) => [l.explanation.a?.text, l.explanation.b?.text])).not.toContain('$8m');
+  });
+});
+
+describe('rule told-elsewhere-not-counterpart', () => {
+  it('"$499/month" disagrees with the retelling\'s "$599", not with its "$424.15" the email states in its next sentence (SummEdits sales_email_24_0)', () => {
+    const found = conflicts(email, retold('$599'));
+    expect(found.map((l) => [l.explanation.a?.text, l.explanation.b?.text])).toContainEqual([
+      '$499/month',
+      '$599',
+    ]);
   });
 });

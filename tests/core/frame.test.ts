@@ -159,7 +159,10 @@ describe('rule replaced-value (with comparison-base)', () => {
       },
       { id: 'sum', text: summary },
     ]).links.filter((l) => l.relation === 'conflict');
-    expect(found.map((l) => [l.explanation.a?.text, l.explanation.b?.text])).toContainEqual(['$500', '$800']);
+    expect(found.map((l) => [l.explanation.a?.text, l.explanation.b?.text])).toContainEqual([
+      '$500/month',
+      '$800/month',
+    ]);
   });
 });
 

@@ -134,8 +134,8 @@ describe('a coined brand in a name (rule brand-word)', () => {
       { id: 'summary', text: summary },
     ]).links.filter((l) => l.relation === 'conflict');
     expect(conflicts.map((l) => [l.explanation.a?.text, l.explanation.b?.text])).toContainEqual([
-      '$480',
-      '$500',
+      '$480/month',
+      '$500/month',
     ]);
   });
 });

@@ -60,7 +60,7 @@ describe('rule one-story', () => {
     ]);
     const conflicts = links.filter((l) => l.relation === 'conflict');
     expect(conflicts.map((l) => [l.explanation.a?.text, l.explanation.b?.text].sort().join(' / '))).toContain(
-      '$100 / $50',
+      '$100/month / $50/month',
     );
   });
 
@@ -73,7 +73,7 @@ describe('rule one-story', () => {
     ]);
     const conflicts = links.filter((l) => l.relation === 'conflict');
     expect(conflicts.map((l) => [l.explanation.a?.text, l.explanation.b?.text].sort().join(' / '))).toContain(
-      '$450 / $480',
+      '$450/month / $480/month',
     );
   });
 

@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/core';
 import { unitClassOf } from '../../src/core/units';
+import { compareDocuments } from '../../src/services/compare';
+import { email, retold } from '../fixtures/sales-email-24';
 
 const quantities = (text: string) => extractArticle(text).claims.flatMap((c) => c.quantities);
 
@@ -58,5 +60,43 @@ describe('a figure told as a mean (rule averaged)', () => {
     expect(quantities(sentenceA)[0]).toMatchObject({ value: 30, rate: 'average' });
     // "an average of" names the mean as a noun and is left as it was: "came in at an average of 79%".
     expect(quantities('Load factor came in at an average of 79% for the quarter.')[0]!.rate).toBeNull();
+  });
+});
+
+const conflicts = (a: string, b: string) =>
+  compareDocuments([
+    { id: 'email', text: a },
+    { id: 'summary', text: b },
+  ]).links.filter((l) => l.relation === 'conflict');
+
+describe('rule slash-rate', () => {
+  it('reads "$499/month" as a price per month, as "$499 per month" (SummEdits sales_email_24)', () => {
+    const [q] = quantities(
+      'For the exclusive price of $499/month, Thompson Trading can gain access to the suite.',
+    );
+    expect(q).toMatchObject({ value: 499, rate: 'month' });
+  });
+
+  it('reads no rate into "24/7"', () => {
+    expect(quantities('Our premium 24/7 support costs $299.').every((q) => q.rate === null)).toBe(true);
+  });
+
+  it('so the email\'s "$499/month" meets a summary\'s "monthly cost of $449" (SummEdits sales_email_24_11)', () => {
+    const found = conflicts(email, retold('$449'));
+    expect(found.map((l) => [l.explanation.a?.text, l.explanation.b?.text])).toContainEqual([
+      '$499/month',
+      '$449',
+    ]);
+  });
+});
+
+describe('rule rate-of-a-change', () => {
+  it('gives "reduced to $424.15" the rate of the "monthly cost of $599" it changes', () => {
+    const [, q] = quantities(retold('$599')).filter((x) => x.unitClass === 'money:usd');
+    expect(q).toMatchObject({ value: 424.15, rate: 'month' });
+  });
+
+  it("so the faithful summary gets no conflict: its $424.15 is the email's $424.15/month (SummEdits sales_email_24_og)", () => {
+    expect(conflicts(email, retold('$499'))).toEqual([]);
   });
 });

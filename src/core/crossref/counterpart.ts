@@ -1,5 +1,7 @@
 // Rule one-counterpart: in a disagreement, a figure of one claim is the counterpart of one figure of the
 // other, not of every figure that happens to come near it by value.
+import { storyFigureKey } from '../story';
+import { term } from '../terms';
 import type { Quantity } from '../types';
 import { open, overlaps, relativeDifference } from './intervals';
 import { frameCloseness } from './local-context';
@@ -27,6 +29,17 @@ export function oneCounterpart(va: ClaimView, vb: ClaimView, pairs: QuantityPair
       continue;
     }
     several.add(p.qa);
+    // Rule told-elsewhere-not-counterpart: a figure of b that a's article states in another sentence is
+    // accounted for there, so it is not the counterpart of a different figure of a: "a monthly cost of
+    // $599 reduced to $424.15 for the first three months" against "the exclusive price of $499/month",
+    // when the email states "$424.15/month" in its next sentence, disagrees on $599, not on $424.15
+    // (SummEdits sales_email_24_0, where the nearer $424.15 was chosen and then answered elsewhere).
+    const tp = toldIn(va, p.qb);
+    const tk = toldIn(va, known.qb);
+    if (tp !== tk) {
+      if (!tp) best.set(p.qa, p);
+      continue;
+    }
     const gp = companionGap(va, vb, p);
     const gk = companionGap(va, vb, known);
     if (gp !== gk) {
@@ -42,6 +55,12 @@ export function oneCounterpart(va: ClaimView, vb: ClaimView, pairs: QuantityPair
   const spoken = new Set<Quantity>();
   for (const p of pairs) if (p.overlap && !open(p.qa) && !open(p.qb)) spoken.add(p.qa);
   return pairs.filter((p) => p.overlap || (best.get(p.qa) === p && !(several.has(p.qa) && spoken.has(p.qa))));
+}
+
+/** Whether the article of `v` states `q` (as a story figure: no dates, no small counts) anywhere. */
+function toldIn(v: ClaimView, q: Quantity): boolean {
+  const k = storyFigureKey(q);
+  return k !== null && v.story.figures.has(term('story-figure', k));
 }
 
 /**

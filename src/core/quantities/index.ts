@@ -19,6 +19,7 @@ import { findHedge } from './hedges';
 import { toInterval } from './interval';
 import { readListedSingles, shareHeadNoun } from './lists';
 import { mayStartProportion, readProportionAt } from './proportions';
+import { carryRateAcrossChange } from './rates';
 import { splitSpelledCompounds } from './spelled-compounds';
 import { mayStartZeroChange, readZeroChange } from './zero-change';
 
@@ -73,6 +74,8 @@ const PASSES: ((qs: Quantity[], text: string) => void)[] = [
   shareFate,
   // A figure in parentheses converting the one before it (conversions.ts).
   markConversions,
+  // The two values of one change share their rate ("a monthly cost of $599 reduced to $424.15").
+  carryRateAcrossChange,
 ];
 
 /** Extract quantities from one sentence's tokens (offsets are into the article). */

@@ -4,6 +4,7 @@
 // of $1.6 billion", "its weekly wage of $300". One period name per rate ("month", "year"), so that a
 // figure per month is compared with another per month and never with a total. A stage of the amount reader (amount.ts).
 
+import type { Quantity } from '../types';
 import { TIME_UNITS } from '../units';
 import type { Token } from '../words';
 import { NP_STOP } from './counted-phrase';
@@ -52,8 +53,12 @@ export function findRate(tokens: Token[], j: number): { period: string; end: num
     if (period !== undefined) return { period, end: k + 1 };
     const n = tokens[k + 1];
     if (t.lower === 'per' && n?.lower === PER_ANNUM) return { period: 'year', end: k + 2 };
+    // Rule slash-rate: "$499/month", "$4/gallon" read as "per month", "per gallon" (only glued to the
+    // figure: "24/7" is no rate, and a slash further on joins other words).
+    const slash = k === j && t.text === '/' && tokens[k - 1]?.end === t.start && n?.start === t.end;
     if (
-      (t.lower === 'per' ||
+      (slash ||
+        t.lower === 'per' ||
         t.lower === 'a' ||
         t.lower === 'each' ||
         t.lower === 'every' ||
@@ -64,7 +69,7 @@ export function findRate(tokens: Token[], j: number): { period: string; end: num
       return { period: n.lower, end: k + 2 };
     }
     const unit =
-      k === j && n && (t.lower === 'per' || t.lower === 'a' || t.lower === 'an')
+      k === j && n && (slash || t.lower === 'per' || t.lower === 'a' || t.lower === 'an')
         ? PER_UNIT.get(n.lower)
         : undefined;
     if (unit !== undefined) return { period: unit, end: k + 2 };
@@ -146,3 +151,28 @@ export function seriesRate(
   }
   return null;
 }
+
+/**
+ * Rule rate-of-a-change: the two values of one change share their measure. "A monthly cost of $599
+ * reduced to $424.15 for the first three months" tells $424.15 a month, as "$499/month … reducing the
+ * investment to just $424.15/month" does (SummEdits sales_email_24); "fares rose from $2 a ride to $2.50"
+ * tells $2.50 a ride. A figure without a rate of its own, joined to the figure of the same kind right
+ * before it by a verb of change and "to" or "from" (or by "from … to"), takes that figure's rate, and
+ * the first takes the second's the same way. A pass over a sentence's quantities (index.ts).
+ */
+export function carryRateAcrossChange(qs: Quantity[], text: string): void {
+  for (let k = 1; k < qs.length; k++) {
+    const x = qs[k - 1]!;
+    const y = qs[k]!;
+    if (x.unitClass !== y.unitClass || (x.rate === null) === (y.rate === null)) continue;
+    const between = text.slice(x.end, y.start);
+    const fromTo =
+      FROM_BEFORE.test(text.slice(Math.max(0, x.start - 6), x.start)) && /^\s*to\s*$/i.test(between);
+    if (!fromTo && !CHANGE_BETWEEN.test(between)) continue;
+    if (x.rate === null) qs[k - 1] = { ...x, rate: y.rate };
+    else qs[k] = { ...y, rate: x.rate };
+  }
+}
+const CHANGE_BETWEEN =
+  /^\s*,?\s*(?:(?:which|that)\s+)?(?:(?:is|was|has been|will be|being)\s+)?(?:reduced|cut|lowered|discounted|slashed|raised|increased|decreased|dropped|fell|falling|rose|rising|climbed|jumped|down|up|going|went)\s+(?:to|from)\s*$/i;
+const FROM_BEFORE = /\bfrom\s*$/i;
