@@ -77,7 +77,8 @@ export function citedSpeakers(text: string, sentence: Span, mentions: EntityMent
 // A name that reports anywhere in its sentence: "Nikki Finke and Mike Fleming, who wrote on Saturday
 // that…", "Williams said on Twitter that…". Too broad for a sentence's subject (in "Smith said he paid
 // $5 million" Smith is both), but a person who does nothing else in the article is a source.
-const REPORTER_VERB = '(?:said|says|say|told|wrote|writes|reported|reports|added|tweeted|posted|announced)';
+const REPORTER_VERB =
+  '(?:said|says|say|told|wrote|writes|reported|reports|added|tweeted|posted|announced|urged|urges|warned|warns)';
 const REPORTS_AFTER = new RegExp(
   `(?:'s)?\\s*(?:(?:and|,)\\s+(?:[A-Z][\\w.'-]*\\s*){1,3})?(?:,?\\s*who\\s+)?(?:(?:also|later|then|earlier|[a-z]+ly)\\s+)?${REPORTER_VERB}\\b`,
   'y',

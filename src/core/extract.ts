@@ -29,6 +29,7 @@ import { isTerm, keyOf, retag, term, termsOf } from './terms';
 import { htmlToText, looksLikeHtml, normalizeText } from './text';
 import type { Claim, ExtractedArticle, ExtractOptions } from './types';
 import { classOf } from './unit-class';
+import { markAgesAtVerdict } from './verdict-ages';
 import { tokenizeSpan } from './words';
 
 const MAX_ARTICLE_NAMES = 40;
@@ -146,6 +147,7 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
     markOwners(quantities, text, span, inSentence[i]!);
     return quantities;
   });
+  markAgesAtVerdict(perSentenceQuantities, sentences, text);
   // The figures the whole article states: whether another text tells the same story (story.ts).
   articleContext.push(...storyFigures(perSentenceQuantities.flat()));
 

@@ -71,3 +71,37 @@ describe('kin-apart', () => {
     expect(conflictFigures(deputy, son)).toEqual([]);
   });
 });
+
+describe('age-at-the-verdict', () => {
+  // ECB+ 16_1ecbplus against 16_2ecbplus (real sentences): the accused the night of the shooting, and
+  // at the verdict two years on.
+  const shooting =
+    'Orozco, 27, was found hiding in a house a few doors away from the shooting some hours after Deputy Ortiz was slain.';
+  const verdict =
+    "The District Attorney's office says in a release that the jury found Jose Luis Orozco, 29, guilty of 1st degree murder, attempted murder and posession of a firearm by a felon.";
+
+  it('marks the ages a report tells at a verdict', () => {
+    expect(quantities(verdict).map((q) => q.modifiers.includes('told-at:verdict'))).toEqual([true]);
+    expect(quantities(shooting).map((q) => q.modifiers.includes('told-at:verdict'))).toEqual([false]);
+  });
+
+  it('does not set the age at the verdict against the age at the shooting', () => {
+    expect(conflictFigures(shooting, verdict)).toEqual([]);
+  });
+
+  it('still sets two ages told at one time against each other, and an age at the verdict that is younger', () => {
+    expect(conflictFigures(shooting, shooting.replace('27', '29'))).toHaveLength(1);
+    expect(conflictFigures(shooting.replace('27', '31'), verdict)).toHaveLength(1);
+  });
+
+  // ECB+ 18_6ecbplus: a report of the verdict tells it in its headline; its ages are the verdict's.
+  it('reads a report whose headline tells a verdict as told at the verdict', () => {
+    const report = [
+      'Jury finds suspect in Troy office shooting guilty.',
+      'Assistant Oakland County Prosecutor Rob Novy said the 39 - year - old Troy man shot his former co - workers because he was furious over his firing four days earlier.',
+    ].join('\n');
+    expect(quantities(report).filter((q) => q.unitClass === 'age')[0]!.modifiers).toContain(
+      'told-at:verdict',
+    );
+  });
+});

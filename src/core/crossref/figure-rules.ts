@@ -9,6 +9,7 @@ import { WHOLE } from '../quantities';
 import { keyOf } from '../terms';
 import type { Quantity } from '../types';
 import { classOf, familyOf, isDateFamily } from '../unit-class';
+import { agedByTheVerdict, isVerdictMark } from '../verdict-ages';
 import {
   actOfTimes,
   conditionalFigure,
@@ -59,6 +60,7 @@ const kept = (m: string) =>
   !isDescribedMark(m) &&
   !isGivenMark(m) &&
   !isKinMark(m) &&
+  !isVerdictMark(m) &&
   m !== 'part-of' &&
   m !== SUM &&
   m !== LISTED &&
@@ -255,6 +257,12 @@ export const FIGURE_RULES: readonly FigureRule[] = [
       const b = actOfTimes(vb.c.text, qb);
       return a !== null && b !== null && a !== b;
     },
+  },
+  {
+    // "Orozco, 27, was found hiding" against "the jury found Jose Luis Orozco, 29, guilty" (verdict-ages.ts).
+    name: 'age-at-the-verdict',
+    reason: 'one age is told at a verdict one to three years older than the other: one person at two times',
+    rejects: (_va, _vb, qa, qb) => agedByTheVerdict(qa, qb),
   },
   {
     name: 'different-surroundings',
