@@ -61,7 +61,9 @@ export const articles = sqliteTable(
     upkeepPending: integer('upkeep_pending', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
-    uniqueIndex('articles_content_hash').on(t.contentHash),
+    // One text once per outlet: the same text from another outlet is stored as its wire copy (copy_of);
+    // the hash comes first, so the copy and duplicate checks by text alone use this index too.
+    uniqueIndex('articles_content_hash_source').on(t.contentHash, t.sourceId),
     // Adding by URL refuses a URL already stored (src/services/web-articles.ts).
     index('articles_url').on(t.url),
     index('articles_source').on(t.sourceId),

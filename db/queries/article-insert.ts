@@ -44,7 +44,10 @@ export interface NewArticle {
   pendingNames?: [string, string][];
   /** The body's wire-copy signature (src/core/wire-copies.ts encodeSignature). */
   copySignature?: string | null;
-  /** A stored article this one is a wire copy of. */
+  /**
+   * A stored article this one is a wire copy of (its group's first). When null, the insert takes the
+   * group of the first stored article with the very same text, if any (COPY_OF_VALUE).
+   */
   copyOf?: number | null;
   /**
    * An earlier article of the same insertArticles list (its index) this one is a wire copy of: set by
@@ -77,14 +80,14 @@ export const realAt = (json: string, path: string) =>
 const at = (i: number) => `json_extract(r.value, '$[${i}]')`;
 
 /**
- * Article index → id of the articles inserted in this batch, from the JSON array of their hashes.
- * Materialized, and joined with CROSS JOIN after the JSON rows `r`, which forces the rows to be the
+ * Article index → id of the articles inserted in this batch, from the JSON array of their keys
+ * ([content hash, outlet]: the same text is stored once per outlet). Materialized, and joined with CROSS JOIN after the JSON rows `r`, which forces the rows to be the
  * outer loop: left to itself SQLite put `h` outside and re-scanned all of `r` (re-parsing each
  * row's JSON) for every article and claim, which made a 25-article batch's claim_keys insert cost
  * over a second.
  */
-const HASHES =
-  'h(k, id) as materialized (select j.key, a.id from json_each(?) j join articles a on a.content_hash = j.value)';
+const HASHES = `h(k, id) as materialized (select j.key, a.id from json_each(?) j join articles a
+  on a.content_hash = json_extract(j.value, '$[0]') and a.source_id = (select id from sources where name = json_extract(j.value, '$[1]')))`;
 const claimOf = (k: string, position: string) =>
   `(select c.id from h join claims c on c.article_id = h.id where h.k = ${k} and c.position = ${position})`;
 
@@ -139,9 +142,20 @@ const LINKS_SQL = `with ${HASHES} insert into links (claim_a, claim_b, relation,
 select coalesce(${at(0)}, ${claimOf(at(1), at(2))}), coalesce(${at(3)}, ${claimOf(at(4), at(5))}), ${at(6)}, ${realAt('r.value', '$[7]')}, ${at(8)}, ${at(9)}
 from json_each(?) r where true order by r.key on conflict do nothing`;
 
-// [copy's hash, original's hash] pairs: set inside the batch (it was an update of its own after it).
-const COPY_OF_SQL = `update articles set copy_of = (select o.id from json_each(?1) j join articles o on o.content_hash = json_extract(j.value, '$[1]')
-  where json_extract(j.value, '$[0]') = articles.content_hash) where content_hash in (select json_extract(value, '$[0]') from json_each(?1))`;
+// [copy's index, original's index] pairs of this batch (indexes into the keys, ?1, as the h CTE reads
+// them): set inside the batch (it was an update of its own after it), to the original's group.
+const COPY_OF_SQL = `with ${HASHES.replace('json_each(?)', 'json_each(?1)')}
+update articles set copy_of = (select coalesce(o.copy_of, o.id) from json_each(?2) j join h c on c.k = json_extract(j.value, '$[0]')
+  join h oh on oh.k = json_extract(j.value, '$[1]') join articles o on o.id = oh.id where c.id = articles.id)
+where id in (select c.id from json_each(?2) j join h c on c.k = json_extract(j.value, '$[0]'))`;
+
+/**
+ * An article's copy_of when the ingest named none: the group of the first stored article with the very
+ * same text (another outlet's reprint; the same outlet's is refused by the unique index). The deferred
+ * ingest reads nothing before it inserts, so this is where its verbatim reprints are marked.
+ */
+const COPY_OF_VALUE =
+  'coalesce(?, (select coalesce(o.copy_of, o.id) from articles o where o.content_hash = ? order by o.id limit 1))';
 
 const TERM_STATS_SQL = `insert into term_stats (term, df) select ${at(0)}, ${at(1)} from json_each(?) r where true
 on conflict (term) do update set df = term_stats.df + excluded.df`;
@@ -153,10 +167,10 @@ on conflict (term) do update set df = term_stats.df + excluded.df`;
  * as multi-row VALUES sized to the driver's parameter limit. Returns the new ids in input order.
  *
  * Id allocation: nothing is read or reserved beforehand. Rows that point at a new article or claim
- * find its id inside the batch by the article's unique content_hash and the claim's position (the
- * `h` CTE, then the claims_article index), so two concurrent ingests never collide on ids and there
- * is no retry path. A concurrent insert of the same text fails the whole batch on the content_hash
- * unique index. The hand-written SQL runs on the driver's own batch (see runStatements): drizzle
+ * find its id inside the batch by the article's key (content_hash and outlet, unique together) and the
+ * claim's position (the `h` CTE, then the claims_article index), so two concurrent ingests never
+ * collide on ids and there is no retry path. A concurrent insert of the same text from the same outlet
+ * fails the whole batch on that unique index. The hand-written SQL runs on the driver's own batch (see runStatements): drizzle
  * building ~40 multi-row statements per article used to cost more CPU than extracting the article.
  */
 export async function insertArticles(
@@ -166,19 +180,21 @@ export async function insertArticles(
   alongside: Statement[] = [],
 ): Promise<number[]> {
   if (list.length === 0) return [];
-  const hashes = JSON.stringify(list.map((a) => a.contentHash));
+  const keys = jsonArg(list.map((a) => [a.contentHash, a.outlet]));
   const statements: Statement[] = [
     {
       sql: 'insert into sources (name) select value from json_each(?) where true on conflict (name) do nothing',
       args: [jsonArg([...new Set(list.map((a) => a.outlet))])],
     },
   ];
-  const perStatement = Math.max(1, Math.floor(maxParamsOf(db) / 11));
+  const perStatement = Math.max(1, Math.floor(maxParamsOf(db) / 12));
   for (const part of chunk(list, perStatement)) {
     statements.push({
       sql: `insert into articles (source_id, title, url, published_at, author, body, content_hash, crossref_pending, pending_names, copy_signature, copy_of) values ${part
-        .map(() => '((select id from sources where name = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .join(', ')} returning id, content_hash`,
+        .map(() => `((select id from sources where name = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ${COPY_OF_VALUE})`)
+        .join(
+          ', ',
+        )} returning id, content_hash, (select s.name from sources s where s.id = articles.source_id) as outlet`,
       args: part.flatMap((a) => [
         a.outlet,
         a.title,
@@ -191,6 +207,7 @@ export async function insertArticles(
         a.pendingNames ? jsonArg(a.pendingNames) : null,
         a.copySignature ?? null,
         a.copyOf ?? null,
+        a.contentHash,
       ]),
     });
   }
@@ -263,7 +280,7 @@ export async function insertArticles(
   }
 
   const add = (sql: string, rows: unknown[], withHashes = true) => {
-    for (const json of jsonChunks(rows)) statements.push({ sql, args: withHashes ? [hashes, json] : [json] });
+    for (const json of jsonChunks(rows)) statements.push({ sql, args: withHashes ? [keys, json] : [json] });
   };
   add(CLAIMS_SQL, claimRows);
   add(QUANTITIES_SQL, quantityRows);
@@ -272,18 +289,17 @@ export async function insertArticles(
   add(MENTIONS_SQL, mentionRows);
   add(LINKS_SQL, linkRows);
   add(TERM_STATS_SQL, [...df], false);
-  const copies = list.flatMap((a) =>
-    a.copyOfEarlier === undefined ? [] : [[a.contentHash, list[a.copyOfEarlier]!.contentHash]],
-  );
-  if (copies.length > 0) statements.push({ sql: COPY_OF_SQL, args: [jsonArg(copies)] });
+  const copies = list.flatMap((a, k) => (a.copyOfEarlier === undefined ? [] : [[k, a.copyOfEarlier]]));
+  if (copies.length > 0) statements.push({ sql: COPY_OF_SQL, args: [keys, jsonArg(copies)] });
   statements.push(...alongside);
 
   const results = await runStatements(db, statements);
   const ids = new Map<string, number>();
+  const keyOf = (hash: unknown, outlet: unknown) => `${String(hash)}\n${String(outlet)}`;
   for (const rows of results.slice(1, articleStatements))
-    for (const r of rows) ids.set(String(r.content_hash), Number(r.id));
+    for (const r of rows) ids.set(keyOf(r.content_hash, r.outlet), Number(r.id));
   return list.map((a) => {
-    const id = ids.get(a.contentHash);
+    const id = ids.get(keyOf(a.contentHash, a.outlet));
     if (id === undefined) throw new Error('The article insert returned no id');
     return id;
   });

@@ -7,41 +7,48 @@ import type { ClaimSummary } from './claims';
 import { claimSummaries } from './claims';
 import { type LinkWithClaims, linksOfClaims } from './links';
 
-export async function findArticleByHash(
-  db: Db,
-  contentHash: string,
-): Promise<{ id: number; title: string } | null> {
-  const row = await db
-    .select({ id: articles.id, title: articles.title })
-    .from(articles)
-    .where(eq(articles.contentHash, contentHash))
-    .get();
-  return row ?? null;
-}
-
-/** A stored article found by its content hash. */
+/** A stored article found by its text (content hash). */
 export interface StoredByHash {
   id: number;
   title: string;
+  outlet: string;
+  url: string | null;
+  /** The first article of its wire-copy group: itself when it is no copy. */
+  group: number;
 }
 
-/** Stored articles among `hashes`, by content hash: the duplicate check for a whole batch as one read. */
-export function articlesByHashQuery(hashes: string[]): Read<Map<string, StoredByHash>> {
+/**
+ * Stored articles with any of `hashes`, by content hash (oldest first): the duplicate and verbatim-reprint
+ * check for a whole batch as one read. A hash has one article per outlet at most (the unique index).
+ */
+export function articlesByHashQuery(hashes: string[]): Read<Map<string, StoredByHash[]>> {
   return {
     statement: {
-      sql: 'select id, title, content_hash from articles where content_hash in (select value from json_each(?))',
+      sql: `select a.id, a.title, a.url, a.content_hash, coalesce(a.copy_of, a.id) as grp, s.name as outlet
+from articles a join sources s on s.id = a.source_id where a.content_hash in (select value from json_each(?)) order by a.id`,
       args: [JSON.stringify([...new Set(hashes)])],
     },
     decode(rows) {
-      const out = new Map<string, StoredByHash>();
-      for (const r of rows) out.set(String(r.content_hash), { id: Number(r.id), title: String(r.title) });
+      const out = new Map<string, StoredByHash[]>();
+      for (const r of rows) {
+        const hash = String(r.content_hash);
+        const list = out.get(hash) ?? [];
+        list.push({
+          id: Number(r.id),
+          title: String(r.title),
+          outlet: String(r.outlet),
+          url: r.url === null ? null : String(r.url),
+          group: Number(r.grp),
+        });
+        out.set(hash, list);
+      }
       return out;
     },
   };
 }
 
 /** articlesByHashQuery run on its own. */
-export async function findArticlesByHashes(db: Db, hashes: string[]): Promise<Map<string, StoredByHash>> {
+export async function findArticlesByHashes(db: Db, hashes: string[]): Promise<Map<string, StoredByHash[]>> {
   if (hashes.length === 0) return new Map();
   return readOne(db, articlesByHashQuery(hashes));
 }

@@ -26,13 +26,26 @@ export interface Statement {
 }
 
 /**
- * The article an import or feed item's outcome points at, as an SQL expression and its arguments: an id
- * known now, or the one the same batch stores under a content hash.
+ * What tells a stored article apart before its id is known: its text (content hash) and its outlet. The
+ * same text is stored once per outlet (another outlet's is a wire copy), so the two name one row.
  */
-export function articleIdOf(articleId: number | null | undefined, storedWithHash?: string) {
-  return storedWithHash === undefined
+export interface ArticleKey {
+  contentHash: string;
+  outlet: string;
+}
+
+/** The id of the article stored under `key`, as an SQL expression (the unique index on hash and source). */
+export const ARTICLE_BY_KEY_SQL =
+  '(select id from articles where content_hash = ? and source_id = (select id from sources where name = ?))';
+
+/**
+ * The article an import or feed item's outcome points at, as an SQL expression and its arguments: an id
+ * known now, or the one the same batch stores under `storedAs`.
+ */
+export function articleIdOf(articleId: number | null | undefined, storedAs?: ArticleKey) {
+  return storedAs === undefined
     ? { sql: '?', args: [articleId ?? null] }
-    : { sql: '(select id from articles where content_hash = ?)', args: [storedWithHash] };
+    : { sql: ARTICLE_BY_KEY_SQL, args: [storedAs.contentHash, storedAs.outlet] };
 }
 
 /**

@@ -19,6 +19,8 @@ export interface PendingArticle {
   names: Map<string, string>;
   /** Its wire-copy signature (encodeSignature), if it has one. */
   copySignature: string | null;
+  /** The article it was marked a copy of when stored (a verbatim reprint of another outlet's), if any. */
+  copyOf: number | null;
 }
 
 /** Article `id`'s state for the deferred cross-reference; null when there is no such article. */
@@ -26,7 +28,7 @@ export function pendingArticleQuery(id: number): Read<PendingArticle | null> {
   return {
     statement: {
       sql: `select (select min(c.id) from claims c where c.article_id = a.id) as first_claim, a.pending_names as names,
-a.crossref_pending as pending, a.upkeep_pending as upkeep, a.copy_signature as signature
+a.crossref_pending as pending, a.upkeep_pending as upkeep, a.copy_signature as signature, a.copy_of as copy_of
 from articles a where a.id = ?`,
       args: [id],
     },
@@ -39,6 +41,7 @@ from articles a where a.id = ?`,
             firstClaimId: row.first_claim === null ? null : Number(row.first_claim),
             names: new Map(JSON.parse(String(row.names ?? '[]')) as [string, string][]),
             copySignature: typeof row.signature === 'string' ? row.signature : null,
+            copyOf: row.copy_of === null || row.copy_of === undefined ? null : Number(row.copy_of),
           }
         : null,
   };

@@ -2,7 +2,7 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { feedItems, feeds } from '../schema';
-import { articleIdOf, runBatch, runStatements, type Statement } from './batch';
+import { type ArticleKey, articleIdOf, runBatch, runStatements, type Statement } from './batch';
 import { jsonArg } from './json-arg';
 
 export type FeedRow = typeof feeds.$inferSelect;
@@ -136,16 +136,16 @@ export async function recordItem(
 }
 
 /**
- * An item's outcome as statements, so that they can join another batch: `storedWithHash` names an article
- * stored in that same batch, by its content hash, as the item's article. Once: a queue message delivered
+ * An item's outcome as statements, so that they can join another batch: `storedAs` names an article
+ * stored in that same batch, by its text and outlet, as the item's article. Once: a queue message delivered
  * twice finds the item's outcome recorded and leaves it.
  */
 export function feedItemOutcomeStatements(
   url: string,
   o: { status: 'stored' | 'duplicate' | 'failed'; articleId?: number | null; error?: string | null },
-  storedWithHash?: string,
+  storedAs?: ArticleKey,
 ): Statement[] {
-  const article = articleIdOf(o.articleId, storedWithHash);
+  const article = articleIdOf(o.articleId, storedAs);
   return [
     {
       sql: `update feed_items set status = ?, article_id = ${article.sql}, error = ? where url = ? and status = 'queued'`,

@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { importItems, importJobs } from '../schema';
-import { articleIdOf, runBatch, runStatements, type Statement } from './batch';
+import { type ArticleKey, articleIdOf, runBatch, runStatements, type Statement } from './batch';
 import { jsonArg } from './json-arg';
 
 export type ImportJobRow = typeof importJobs.$inferSelect;
@@ -187,8 +187,8 @@ export async function recordImportItem(
 
 /**
  * An item's outcome as statements (hand-written: drizzle's building of the two updates cost the Worker's
- * store invocation more than running them), so that they can join another batch: `storedWithHash` names
- * an article stored in that same batch, by its content hash, as the item's article. Recorded once: a
+ * store invocation more than running them), so that they can join another batch: `storedAs` names
+ * an article stored in that same batch, by its text and outlet, as the item's article. Recorded once: a
  * queue message delivered twice finds the outcome recorded and leaves it.
  */
 export function importOutcomeStatements(
@@ -197,9 +197,9 @@ export function importOutcomeStatements(
   o: ImportOutcome,
   now: number,
   startedBefore?: number,
-  storedWithHash?: string,
+  storedAs?: ArticleKey,
 ): Statement[] {
-  const article = articleIdOf(o.articleId, storedWithHash);
+  const article = articleIdOf(o.articleId, storedAs);
   return [
     {
       sql: `update import_items set status = ?, reason = ?, article_id = ${article.sql}, feed_id = ?, payload = null,

@@ -24,7 +24,8 @@ export const COUNTED_NOUN_GROUPS: Record<string, string[]> = {
   ],
   death: ['death', 'fatality', 'dead', 'body', 'life', 'die', 'died', 'killed'],
   injury: ['injury', 'injured', 'wounded', 'hurt'],
-  casualty: ['casualty'],
+  // Casualties are killed and wounded together; a shooting's or an attack's victims are those it hit.
+  casualty: ['casualty', 'victim'],
   person: [
     'people',
     'person',

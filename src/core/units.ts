@@ -18,6 +18,8 @@ const PERSON_VERBS: [RegExp, string][] = [
     'death',
   ],
   [/^(injured|wounded|hurt|hospitali[sz]ed|hospitalised|treated)$/, 'injury'],
+  // "three people shot": hit by gunfire, killed or wounded, as casualties count them (rule shot-are-casualties).
+  [/^(shot|gunned)$/, 'casualty'],
   [/^(arrested|detained|jailed|charged|held)$/, 'arrest'],
   [/^(missing|unaccounted)$/, 'missing'],
   [/^(evacuated|displaced|homeless|rescued|freed)$/, 'displaced'],
@@ -30,22 +32,50 @@ const VERBS_BEFORE: [RegExp, string][] = [
   // captured), as "casualties" and "losses" count them.
   [/^(lost|losing)$/, 'casualty'],
   [/^(injured|injuring|wounded|wounding|hurt|hurting)$/, 'injury'],
+  [/^(shot|shooting)$/, 'casualty'],
   [/^(arrested|arresting|detained|detaining|jailed|jailing)$/, 'arrest'],
   [/^(evacuated|evacuating|displaced|displacing|rescued|rescuing|freed|freeing)$/, 'displaced'],
 ];
 
-/** Classes of people whose count a verb of fate turns into deaths, injuries, arrests… */
-export const PEOPLE_CLASSES = new Set(['person', 'passenger', 'child', 'troop', 'civilian', 'police']);
+/**
+ * Classes of people whose count a verb of fate turns into deaths, injuries, arrests… People named by
+ * what they do or where they were count the same way (rule fate-of-any-people): "killing two workers
+ * and wounding two others" counts two deaths, as "killing two people" does. Combatants (pirates,
+ * militants) are left out: a report counts them captured or seized as often as killed.
+ */
+export const PEOPLE_CLASSES = new Set([
+  'person',
+  'passenger',
+  'child',
+  'troop',
+  'civilian',
+  'police',
+  ...'worker employee staffer co-worker coworker colleague officer guard miner tourist pilgrim worshipper protester demonstrator firefighter hostage bystander pedestrian shopper customer villager'.split(
+    ' ',
+  ),
+]);
 
 export function refinePersonClass(cls: string, following: string[], before: string | null = null): string {
   if (!PEOPLE_CLASSES.has(cls)) return cls;
-  for (const word of following) {
+  for (const [k, word] of following.entries()) {
     // "55 people and injured 170 more": a verb after "and" or a comma is another clause's.
     if (word === 'and' || word === ',') break;
-    for (const [pattern, refined] of PERSON_VERBS) if (pattern.test(word)) return refined;
+    for (const [pattern, refined] of PERSON_VERBS)
+      if (pattern.test(word)) return shotDead(refined, following.slice(k + 1));
   }
-  if (before) for (const [pattern, refined] of VERBS_BEFORE) if (pattern.test(before)) return refined;
+  if (before)
+    for (const [pattern, refined] of VERBS_BEFORE)
+      if (pattern.test(before)) return shotDead(refined, following);
   return cls;
+}
+
+/** "Shot dead", "shot and killed", "shot to death" count deaths; "shot and wounded" injuries. */
+function shotDead(refined: string, next: string[]): string {
+  if (refined !== 'casualty') return refined;
+  const w = next[0] === 'and' || next[0] === 'to' ? next[1] : next[0];
+  if (w === 'dead' || w === 'killed' || w === 'death') return 'death';
+  if (w === 'wounded' || w === 'injured') return 'injury';
+  return refined;
 }
 
 // Maps, not plain objects: a word like "constructor" must not find Object.prototype's members.

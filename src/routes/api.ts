@@ -135,7 +135,8 @@ export function apiRoutes(deps: AppDeps) {
         compute: deps.compute,
       });
       if (result.status === 'duplicate') {
-        return c.json({ ...result, message: 'This text was already ingested; nothing new was stored.' }, 200);
+        const message = `This text was already ingested from this outlet (or under this URL): it is stored as article ${result.articleId}; nothing new was stored. Another outlet's reprint of it is stored as a wire copy.`;
+        return c.json({ ...result, message }, 200);
       }
       if (result.crossReference === 'pending') {
         const message = `Stored ${result.claims} claims; comparing them with the archive. GET /api/articles/${result.articleId} shows its links when crossrefPending is false.`;

@@ -117,7 +117,7 @@ export function articleRoutes(deps: AppDeps) {
       const conflicts = article.links.filter((l) => l.relation !== 'corroboration').length;
       const notice =
         c.req.query('duplicate') !== undefined
-          ? 'This text was already ingested: this is the existing article, and nothing new was stored.'
+          ? 'This text was already ingested from this outlet (or under this URL): this is the existing article, and nothing new was stored.'
           : c.req.query('added') !== undefined && !article.crossrefPending
             ? `Stored: ${article.claims.length} ${article.claims.length === 1 ? 'claim' : 'claims'} extracted, ${conflicts} ${conflicts === 1 ? 'conflict' : 'conflicts'} found.`
             : undefined;

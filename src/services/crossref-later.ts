@@ -153,10 +153,14 @@ export async function crossReferenceLinks(
       for (const p of parts) for (const [ref, a] of p.body.articleOf) articleOf.set(ref, a);
       drafts = joinParts(parts.map((p) => p.body.part));
     } else drafts = crossReference(incoming, candidates.claims, stats, article.names);
-    // Wire copies of it among the articles it is compared with: never linked to it (ingest.ts too).
+    // Wire copies of it among the articles it is compared with, and the article whose very text it is
+    // (marked when it was stored): never linked to it (ingest.ts too).
     const signature = decodeSignature(article.copySignature);
     const key = String(articleId);
-    const groups = signature ? copyGroupsOf(candidates.copyPeers ?? [], [{ key, signature }]) : null;
+    const copyOfStored = article.copyOf === null ? undefined : String(article.copyOf);
+    const groups = signature
+      ? copyGroupsOf(candidates.copyPeers ?? [], [{ key, signature, copyOf: copyOfStored }])
+      : null;
     const original = groups?.originalOf[0];
     if (original && original !== key) copyOf = Number(original);
     // The article's claims with each other too, as an immediate ingest compares them.

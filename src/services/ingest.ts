@@ -2,7 +2,7 @@
 import type { Db } from '../../db/client';
 import { type ClaimRef, insertArticles, type NewLink } from '../../db/queries/article-insert';
 import { articlesByHashQuery, findArticlesByHashes, type StoredByHash } from '../../db/queries/articles';
-import { readAll, type Statement } from '../../db/queries/batch';
+import { type ArticleKey, readAll, type Statement } from '../../db/queries/batch';
 import {
   type CandidateQuery,
   type Candidates,
@@ -63,10 +63,10 @@ export interface IngestOptions {
   /**
    * Statements committed in the same atomic batch as a new article (an import item's or a feed item's
    * outcome: one round trip fewer, and no moment where the article is stored and its item still open),
-   * given the article's content hash, which they find it by (db/queries). Not run when nothing new is
-   * stored: a duplicate or a failure is the caller's to record.
+   * given the article's key (its content hash and outlet), which they find it by (db/queries). Not run
+   * when nothing new is stored: a duplicate or a failure is the caller's to record.
    */
-  alongside?: (contentHash: string) => Statement[];
+  alongside?: (key: ArticleKey) => Statement[];
 }
 
 /** One article of a batch: stored, a duplicate, or rejected (the message says why). */
@@ -88,6 +88,14 @@ const newRef = (k: number, position: number) => `n${k}:${position}`;
 function mergeStats(stored: TermStats, incoming: TermStats): TermStats {
   return { total: stored.total + incoming.total, df: (t) => stored.df(t) + incoming.df(t) };
 }
+
+/**
+ * Whether an article with the same text as `input` is `input` again (a duplicate, refused): the same
+ * outlet, or the same URL. The same text from another outlet under another URL is a reprint, stored as
+ * a wire copy of the first (docs/wire-copies.md).
+ */
+const sameArticle = (input: IngestInput, other: { outlet: string; url?: string | null }) =>
+  input.outlet === other.outlet || (!!input.url && input.url === other.url);
 
 function toClaimRef(ref: string): ClaimRef | null {
   const m = /^n(\d+):(\d+)$/.exec(ref);
@@ -148,38 +156,57 @@ export async function storePrepared(
   options: IngestOptions = {},
 ): Promise<DeferredBatchResult[]> {
   const later = options.crossReferenceLater;
-  // The articles to store unless stored already: the first of their text in this batch.
-  const unique: (PreparedArticle & { at: number })[] = [];
-  const seen = new Set<string>();
+  // The articles to store unless stored already: the first of their text from their outlet (or URL) in
+  // this batch; `twinOf` maps each later one to it.
+  const unique: Unique[] = [];
+  const twinOf = new Map<number, Unique>();
+  const byHash = new Map<string, Unique[]>();
   for (const [at, p] of prepared.entries()) {
-    if (!p || seen.has(p.contentHash)) continue;
-    seen.add(p.contentHash);
-    unique.push({ ...p, at });
+    if (!p) continue;
+    const same = byHash.get(p.contentHash) ?? [];
+    const twin = same.find((u) => sameArticle(p.input, u.input));
+    if (twin) {
+      twinOf.set(at, twin);
+      continue;
+    }
+    const u = { ...p, at };
+    byHash.set(p.contentHash, [...same, u]);
+    unique.push(u);
   }
   // One read for the duplicate check and the archive lookup for the batch as if none of it were
   // stored (redone below in the rare case some of it is). Deferred, there is no read: the insert
-  // itself refuses a stored text (the unique content hash), and the catch below reports it.
+  // itself refuses the same outlet's text (the unique index on hash and source) and the catch below
+  // reports it, and marks another outlet's as its copy (article-insert.ts).
   const first = later || unique.length === 0 ? null : archiveRead(unique);
-  let existing = new Map<string, StoredByHash>();
+  let existing = new Map<string, StoredByHash[]>();
   let archive: Archive | null = null;
   if (first) {
     const [found, candidates, terms] = await readAll(db, [
-      articlesByHashQuery([...seen]),
+      articlesByHashQuery([...byHash.keys()]),
       first.candidates,
       first.terms,
     ]);
     existing = found;
     archive = { candidates, terms };
-  } else if (!later) [existing] = await readAll(db, [articlesByHashQuery([...seen])]);
-  const fresh = unique.filter((u) => !existing.has(u.contentHash));
-  const firstOf = new Map(fresh.map((f, k) => [f.contentHash, k]));
+  } else if (!later) [existing] = await readAll(db, [articlesByHashQuery([...byHash.keys()])]);
+  const storedTwin = (u: Unique) => existing.get(u.contentHash)?.find((s) => sameArticle(u.input, s));
+  const fresh = unique.filter((u) => !storedTwin(u));
+  const freshIndex = new Map(fresh.map((f, k) => [f.at, k]));
+  // Verbatim reprints (the same text as a stored article or an earlier one of the batch, from another
+  // outlet): copies of it whatever their length, before any near-duplicate estimate.
+  const exactOf = fresh.map((f, k): string | undefined => {
+    const stored = existing.get(f.contentHash);
+    if (stored?.length) return String(Math.min(...stored.map((s) => s.group)));
+    const j = fresh.findIndex((e) => e.contentHash === f.contentHash);
+    return j < k ? `n${j}` : undefined;
+  });
 
   let stored: { ids: number[]; links: NewLink[][] } | null = null;
   if (fresh.length > 0) {
     let linksOf: NewLink[][];
-    let originalOf: (string | undefined)[] = [];
+    let originalOf: (string | undefined)[] = exactOf;
     if (later) {
-      // Deferred: stored with no links yet; crossReferenceStored adds them (and finds wire copies).
+      // Deferred: stored with no links yet; crossReferenceStored adds them (and finds near copies).
       linksOf = fresh.map(() => []);
     } else {
       // Read again only when some of the batch turned out to be stored: the lookup was for all of it.
@@ -188,7 +215,7 @@ export async function storePrepared(
         const [candidates, terms] = await readAll(db, [read.candidates, read.terms]);
         archive = { candidates, terms };
       }
-      ({ linksOf, originalOf } = await linksOfFresh(db, fresh, read.incoming, archive!));
+      ({ linksOf, originalOf } = await linksOfFresh(db, fresh, exactOf, read.incoming, archive!));
     }
     const articles = fresh.map((f, k) => ({
       outlet: f.input.outlet,
@@ -214,19 +241,25 @@ export async function storePrepared(
         ids: await insertArticles(
           db,
           articles,
-          alongside ? fresh.flatMap((f) => alongside(f.contentHash)) : [],
+          alongside
+            ? fresh.flatMap((f) => alongside({ contentHash: f.contentHash, outlet: f.input.outlet }))
+            : [],
         ),
         links: linksOf,
       };
     } catch (err) {
-      // The same text stored concurrently: the unique content_hash rejected the batch as a whole.
-      // One article: report the duplicate. Several: store them one by one, which sorts it out.
+      // The same text from the same outlet stored concurrently (or, deferred, before: nothing was read):
+      // the unique index on hash and source rejected the batch as a whole. One article: report the
+      // duplicate. Several: store them one by one, which sorts it out.
       if (fresh.length > 1) {
         const results: DeferredBatchResult[] = [];
         for (const input of inputs) results.push(...(await ingestArticles(db, [input], options)));
         return results;
       }
-      const raced = (await findArticlesByHashes(db, [fresh[0]!.contentHash])).get(fresh[0]!.contentHash);
+      const f = fresh[0]!;
+      const raced = (await findArticlesByHashes(db, [f.contentHash]))
+        .get(f.contentHash)
+        ?.find((s) => sameArticle(f.input, s));
       if (raced) return [{ status: 'duplicate', articleId: raced.id, title: raced.title }];
       throw err;
     }
@@ -249,9 +282,10 @@ export async function storePrepared(
   const batch = stored;
   return prepared.map((p, at): DeferredBatchResult => {
     if (!p) return { status: 'invalid', message: emptyMessage(inputs[at]!) };
-    const old = existing.get(p.contentHash);
+    const u = twinOf.get(at) ?? unique.find((e) => e.at === at)!;
+    const old = storedTwin(u);
     if (old) return { status: 'duplicate', articleId: old.id, title: old.title };
-    const k = firstOf.get(p.contentHash)!;
+    const k = freshIndex.get(u.at)!;
     const f = fresh[k]!;
     const articleId = batch!.ids[k]!;
     if (f.at !== at) return { status: 'duplicate', articleId, title: f.input.title };
@@ -270,6 +304,9 @@ export async function storePrepared(
     };
   });
 }
+
+/** An article of a batch to store unless stored already, and its index in the batch. */
+type Unique = PreparedArticle & { at: number };
 
 /** Claims of the articles being ingested, as the cross-referencer sees them (refs `n<k>:<position>`). */
 const incomingOf = (fresh: { extracted: ExtractedArticle }[]): ClaimForMatching[] =>
@@ -302,11 +339,13 @@ function archiveRead(fresh: { extracted: ExtractedArticle }[]): ArchiveRead {
 /**
  * The links of `fresh` articles (about to be stored together) with the stored claims and with each
  * other, per article, from their `incoming` claims and the `archive` archiveRead(fresh) answered: each
- * link belongs to the later of the batch's articles it touches.
+ * link belongs to the later of the batch's articles it touches. `exactOf`: per article, the stored id or
+ * earlier key (`n<k>`) whose very text it is, if any.
  */
 async function linksOfFresh(
   db: Db,
   fresh: { extracted: ExtractedArticle; signature: CopySignature }[],
+  exactOf: (string | undefined)[],
   incoming: ClaimForMatching[],
   archive: Archive,
 ): Promise<{ linksOf: NewLink[][]; originalOf: (string | undefined)[] }> {
@@ -316,7 +355,7 @@ async function linksOfFresh(
   // source's, so a link between two of them is neither corroboration nor conflict.
   const groups = await wireCopyGroups(
     db,
-    fresh.map((f, k) => ({ key: `n${k}`, signature: f.signature })),
+    fresh.map((f, k) => ({ key: `n${k}`, signature: f.signature, copyOf: exactOf[k] })),
     candidates.map((c) => Number(c.article)),
   );
   const articleOf = new Map([...incoming, ...candidates].map((c) => [c.ref, c.article]));

@@ -20,12 +20,22 @@ export interface CopyGroups {
 }
 
 /**
- * Groups `incoming` articles (keys as the cross-referencer names them, with their signatures) with the
- * stored articles `storedIds` (those of the candidate claims) they are copies of, and with each other.
+ * An article to group: its key as the cross-referencer names it, its signature, and the article it is
+ * known to be a copy of already (a verbatim reprint, found by its text: a stored id or an earlier key).
+ */
+export interface IncomingCopy {
+  key: string;
+  signature: CopySignature;
+  copyOf?: string | undefined;
+}
+
+/**
+ * Groups `incoming` articles with the stored articles `storedIds` (those of the candidate claims) they
+ * are copies of, and with each other.
  */
 export async function wireCopyGroups(
   db: Db,
-  incoming: { key: string; signature: CopySignature }[],
+  incoming: IncomingCopy[],
   storedIds: number[],
 ): Promise<CopyGroups> {
   return copyGroupsOf(await copyInfoOf(db, [...new Set(storedIds)]), incoming);
@@ -43,10 +53,7 @@ interface Peer {
  * wireCopyGroups over stored articles' copy info already read (`rows`: each stored article once; a
  * signature left out where it cannot match, as articleCandidatesQuery's copy peers).
  */
-export function copyGroupsOf(
-  rows: StoredCopyInfo[],
-  incoming: { key: string; signature: CopySignature }[],
-): CopyGroups {
+export function copyGroupsOf(rows: StoredCopyInfo[], incoming: IncomingCopy[]): CopyGroups {
   const parent = new Map<string, string>();
   const find = (k: string): string => {
     let r = k;
@@ -73,7 +80,9 @@ export function copyGroupsOf(
   const originalOf: (string | undefined)[] = [];
   const seen: Peer[] = [...stored];
   for (const a of incoming) {
-    let matched = false;
+    // A verbatim reprint is a copy whatever its length (short texts have no usable estimate).
+    let matched = a.copyOf !== undefined;
+    if (a.copyOf !== undefined) union(a.copyOf, a.key);
     for (const s of seen) {
       if (s.shingles === null || !lengthsAllowCopy(a.signature.shingles, s.shingles)) continue;
       if (s.signature === undefined) s.signature = decodeSignature(s.raw);

@@ -108,7 +108,7 @@ describe.skipIf(skipBrowserTests())('adding from the web in Chromium', () => {
     expect(session.problems).toEqual([]);
   }, 60_000);
 
-  it('shows a wire reprint added by URL as one story, also published by the first outlet', async () => {
+  it('shows wire reprints added by URL (edited, and verbatim) as one story, also published by the others', async () => {
     const { page } = session;
     // Another outlet's copy of the harbour story: its own headline and URL, a paragraph added, the end cut.
     const reprint = fixtureHtml('harbour-jsonld')
@@ -151,6 +151,26 @@ describe.skipIf(skipBrowserTests())('adding from the web in Chromium', () => {
     await Promise.all([page.waitForURL(/\/articles\/\d+$/), also.locator('a').click()]);
     expect(await page.locator('h1').first().textContent()).toBe('Storm closes Port Aldmoor for three days');
     expect(await page.locator('p.also-published').textContent()).toContain('also published by Bay Herald');
+
+    // A third outlet's verbatim reprint (the very same text, its own name and URL): stored, not refused,
+    // and one more outlet of the same wire story on every page of it.
+    await page.goto(session.url('/articles/new'));
+    await page.locator('input[name="url"]').fill(web.url('/wire/island-times'));
+    await Promise.all([
+      page.waitForURL(/\/articles\/\d+\?added=1$/),
+      page.locator('#article-form button[type="submit"]').click(),
+    ]);
+    expect(await page.locator('p.source').textContent()).toMatch(/^Island Times · /);
+    expect(await page.locator('p.also-published').textContent()).toBe(
+      'One wire story: also published by The Coastal Ledger, Bay Herald. Their claims are not counted as corroborating or contradicting each other.',
+    );
+    await Promise.all([
+      page.waitForURL(/\/articles\/\d+$/),
+      page.locator('p.also-published a', { hasText: 'The Coastal Ledger' }).click(),
+    ]);
+    expect(await page.locator('p.also-published').textContent()).toContain(
+      'also published by Bay Herald, Island Times.',
+    );
     expect(session.problems).toEqual([]);
   }, 60_000);
 });

@@ -72,4 +72,40 @@ describe('npm run ingest', () => {
       close();
     }
   }, 90_000);
+
+  it('stores another outlet’s reprint of a text as its wire copy, and the same outlet’s as already stored', async () => {
+    const wire =
+      'The ferry operator said 412 passengers were evacuated from the burning ship on Tuesday night, and 23 of them were taken to hospital. The fire started in the engine room, the coast guard said.';
+    writeFileSync(join(dir, 'wire.txt'), wire);
+    writeFileSync(
+      join(dir, 'reprints.json'),
+      JSON.stringify([
+        { file: 'wire.txt', outlet: 'AP', title: 'Ferry fire' },
+        { file: 'wire.txt', outlet: 'Bay Herald', title: 'Ferry fire (AP)' },
+        { file: 'wire.txt', outlet: 'AP', title: 'Ferry fire, again' },
+      ]),
+    );
+    const databaseUrl = `file:${join(dir, 'reprints.db')}`;
+    const { stdout } = await run(
+      'npx',
+      ['tsx', 'src/cli/articles.ts', 'ingest', join(dir, 'reprints.json')],
+      {
+        env: { ...process.env, DATABASE_URL: databaseUrl },
+        timeout: 60_000,
+      },
+    );
+    expect(stdout).toMatch(/import 1: 2 stored, 1 already stored, 0 failed/);
+    const { client, close } = await openNodeDb(databaseUrl);
+    try {
+      const rows = await client.execute(
+        'select a.id, s.name, a.copy_of from articles a join sources s on s.id = a.source_id order by a.id',
+      );
+      expect(rows.rows.map((r) => [r.id, r.name, r.copy_of])).toEqual([
+        [1, 'AP', null],
+        [2, 'Bay Herald', 1],
+      ]);
+    } finally {
+      close();
+    }
+  }, 90_000);
 });

@@ -9,6 +9,22 @@ import { growPage } from './grown-pages';
 export const FIXTURE_PAGES = ['harbour-jsonld', 'budget-meta', 'wire-graph'] as const;
 export const fixtureHtml = (name: string) => readFileSync(`tests/fixtures/web/${name}.html`, 'utf8');
 
+/**
+ * The harbour story verbatim as another outlet reprints a wire story: the same article text, under the
+ * outlet's own name and URL (`path`, its canonical link).
+ */
+export const reprintHtml = (outlet: string, path: string) =>
+  fixtureHtml('harbour-jsonld')
+    .replace(/(The )?Coastal Ledger( Media)?/g, outlet)
+    .replace(/href="[^"]*storm-port-aldmoor"/, `href="${path}"`)
+    .replace(
+      /content="https:\/\/ledger\.example\.com\/news\/2026\/12\/storm-port-aldmoor"/,
+      `content="${path}"`,
+    );
+
+/** Reprints of the harbour story the fixture server serves (and its feed of them, /feeds/wire.xml). */
+export const REPRINTS = { '/wire/bay-herald': 'Bay Herald', '/wire/island-times': 'Island Times' } as const;
+
 /** A fixture page grown to ~100 KB (grown-pages.ts). */
 export const grownPage = (name: string, kind: 'typical' | 'long') => growPage(fixtureHtml(name), kind);
 
@@ -134,6 +150,18 @@ export async function startFixtureServer(): Promise<FixtureServer> {
         items: [{ id: '1', url: '/news/wire-graph', title: 'Rail' }],
       }),
     );
+  });
+  // A wire desk's feed: the original harbour story and two other outlets' verbatim reprints of it.
+  for (const [path, outlet] of Object.entries(REPRINTS)) routes.set(path, html(reprintHtml(outlet, path)));
+  routes.set('/feeds/wire.xml', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
+    res.end(`<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Wire desk</title><link>/</link><description>Wire</description>
+<item><title>Storm closes Port Aldmoor</title><link>/news/harbour-jsonld</link></item>
+${Object.keys(REPRINTS)
+  .map((path) => `<item><title>Storm (reprint)</title><link>${path}</link></item>`)
+  .join('\n')}
+</channel></rss>`);
   });
   routes.set(
     '/feeds/broken.xml',

@@ -33,7 +33,13 @@ const reports: IngestInput[] = [
   'Defense Secretary Lloyd Austin met Ukrainian leaders in Kyiv. Some 50 countries have sent aid, Austin said.',
   'Lloyd Austin, 69, visited Kyiv on Monday. The 69-year-old secretary said 57 countries back Ukraine.',
 ].map((text, i) => ({ outlet: `Wire ${i % 3}`, title: `report ${i}`, text }));
-const corpus = [...seeds, ...reports];
+// Verbatim reprints by other outlets (one under 25 words, too short for the near-copy estimate): wire
+// copies of the first, whether found before the insert (immediate) or marked by it (deferred).
+const reprints: IngestInput[] = [
+  { ...seeds[1]!, outlet: 'Reprint Daily', title: 'reprinted' },
+  { ...reports[4]!, outlet: 'Wire 9', title: 'short reprint' },
+];
+const corpus = [...seeds, ...reports, ...reprints];
 
 /** Every stored row, the deferral's own bookkeeping left out: what the two ways of ingesting must share. */
 async function stored(t: TestDb) {
@@ -200,11 +206,42 @@ describe('crossReferenceStored', () => {
     expect(await crossReferenceStored(later.db, 999_999)).toEqual({ status: 'skipped' });
   });
 
-  it('reports a stored text as a duplicate and queues nothing', async () => {
+  it('stores another outlet’s verbatim reprint as a wire copy: marked when stored, never linked to it', async () => {
+    for (const input of [...corpus.slice(0, 2), ...reprints]) {
+      const r = await ingestArticle(later.db, input, { crossReferenceLater: queue });
+      if (r.status !== 'created') throw new Error(r.status);
+      await crossReferenceStored(later.db, r.articleId);
+    }
+    const rows = await later.client.execute('select id, copy_of from articles order by id');
+    expect(rows.rows.map((r) => [r.id, r.copy_of])).toEqual([
+      [1, null],
+      [2, null],
+      [3, 2],
+      [4, null],
+    ]);
+    const between =
+      await later.client.execute(`select count(*) as n from links l join claims a on a.id = l.claim_a
+      join claims b on b.id = l.claim_b where a.article_id in (2, 3) and b.article_id in (2, 3) and a.article_id <> b.article_id`);
+    expect(between.rows[0]!.n).toBe(0);
+    // The reprint's claims are compared with the rest of the archive, as the original's were.
+    const toFirst = async (id: number) =>
+      (
+        await later.client.execute({
+          sql: `select count(*) as n from links l join claims a on a.id = l.claim_a join claims b on b.id = l.claim_b
+            where (a.article_id = 1 and b.article_id = ?1) or (b.article_id = 1 and a.article_id = ?1)`,
+          args: [id],
+        })
+      ).rows[0]!.n;
+    // (Not necessarily as many: the reprint's claims raised its terms' document frequencies, so its
+    // pairs weigh a little less than the original's did.)
+    expect(await toFirst(3)).toBeGreaterThan(0);
+  });
+
+  it('reports the same text from the same outlet as a duplicate and queues nothing', async () => {
     const r = await ingestArticle(later.db, seeds[0]!, { crossReferenceLater: queue });
     const again = await ingestArticle(
       later.db,
-      { ...seeds[0]!, outlet: 'Copy' },
+      { ...seeds[0]!, title: 'Again' },
       { crossReferenceLater: queue },
     );
     expect(again).toMatchObject({ status: 'duplicate', articleId: r.articleId });

@@ -25,20 +25,40 @@ const seeds = async () =>
     text: readFileSync(join(SEEDS_MANIFEST, '..', e.file), 'utf8'),
   }));
 
+/** Links between a claim of article `x` and one of article `y`. */
+async function linksBetween(x: number, y: number): Promise<number> {
+  const r = await t.client.execute({
+    sql: `select count(*) as n from links l join claims a on a.id = l.claim_a join claims b on b.id = l.claim_b
+      where (a.article_id = ?1 and b.article_id = ?2) or (a.article_id = ?2 and b.article_id = ?1)`,
+    args: [x, y],
+  });
+  return Number(r.rows[0]!.n);
+}
+
 describe('ingestArticles (bulk)', () => {
   it('stores a batch as one ingest would, cross-referencing the batch within itself', async () => {
     const inputs = await seeds();
     const results = await ingestArticles(t.db, [
       ...inputs,
-      { ...inputs[0]!, outlet: 'Copycat' }, // the same text again inside the batch
+      { ...inputs[0]!, title: 'Again' }, // the same text from the same outlet inside the batch
+      { ...inputs[0]!, outlet: 'Copycat' }, // another outlet's verbatim reprint: stored as a copy
       { outlet: 'X', title: 'empty', text: '<p> </p>', format: 'html' },
     ]);
-    expect(results.map((r) => r.status)).toEqual(['created', 'created', 'duplicate', 'invalid']);
-    const [a, b, dup] = results;
+    expect(results.map((r) => r.status)).toEqual(['created', 'created', 'duplicate', 'created', 'invalid']);
+    const [a, b, dup, copy] = results;
     if (a?.status !== 'created' || b?.status !== 'created' || dup?.status !== 'duplicate') throw new Error();
+    if (copy?.status !== 'created') throw new Error();
     expect(dup.articleId).toBe(a.articleId);
     expect(a.claims + b.claims).toBe(inputs.reduce((n, i) => n + extractArticle(i.text).claims.length, 0));
-    expect((await t.db.select({ n: count() }).from(claims).get())?.n).toBe(a.claims + b.claims);
+    expect(copy.claims).toBe(a.claims);
+    expect((await t.db.select({ n: count() }).from(claims).get())?.n).toBe(a.claims * 2 + b.claims);
+    const copyRow = await t.db.select().from(articles).where(eq(articles.id, copy.articleId)).get();
+    expect(copyRow?.copyOf).toBe(a.articleId);
+    // The copy is linked to b as a is, and never to a: one source.
+    const ab = await linksBetween(a.articleId, b.articleId);
+    expect(ab).toBeGreaterThan(0);
+    expect(await linksBetween(b.articleId, copy.articleId)).toBe(ab);
+    expect(await linksBetween(a.articleId, copy.articleId)).toBe(0);
 
     const { items } = await listConflicts(t.db, { status: 'open' });
     const pair = items.find((l) =>
@@ -48,7 +68,7 @@ describe('ingestArticles (bulk)', () => {
     );
     expect(pair, 'the 57-vs-some-50 conflict across two articles of one batch').toBeDefined();
     // Term statistics count every claim once, whichever way the articles came in.
-    expect((await termStats(t.db, [])).total).toBe(a.claims + b.claims);
+    expect((await termStats(t.db, [])).total).toBe(a.claims * 2 + b.claims);
   });
 
   it('finds the same links as ingesting one by one', async () => {

@@ -29,7 +29,8 @@ function corpus(): IngestInput[] {
     { outlet: 'DOD', title: 'Briefing', text: DOD },
     { outlet: 'Wire', title: 'Austin in Kyiv (wire)', text: `${CNN}\nDistributed by Wire.` },
     ...reports.slice(5, 9),
-    { outlet: 'Copycat', title: 'The same text', text: reports[2]!.text },
+    // The same text from the same outlet: a duplicate (another outlet's would be stored as a copy).
+    { outlet: reports[2]!.outlet, title: 'The same text', text: reports[2]!.text },
     { outlet: 'Nowhere', title: 'Empty', text: '<p> </p>', format: 'html' },
     {
       outlet: 'Flood',

@@ -3,7 +3,7 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { candidateClaims } from '../../db/queries/candidates';
 import { listConflicts } from '../../db/queries/links';
-import { articles, claimKeys, claims, links, quantities, reviews, termStats } from '../../db/schema';
+import { articles, claimKeys, claims, links, quantities, reviews, sources, termStats } from '../../db/schema';
 import { loadSeeds } from '../../seeds/load';
 import { ingestArticle } from '../../src/services/ingest';
 import { createTestDb, type TestDb } from '../helpers/db';
@@ -42,11 +42,15 @@ describe('ingest service', () => {
     expect(items.some((l) => l.a.articleId === l.b.articleId)).toBe(true);
   });
 
-  it('treats the same text as one article and says so', async () => {
+  it('treats the same text from the same outlet as one article and says so', async () => {
     const before = await n(articles);
-    const [seedArticle] = await t.db.select().from(articles).limit(1);
+    const [seedArticle] = await t.db
+      .select({ id: articles.id, body: articles.body, outlet: sources.name })
+      .from(articles)
+      .innerJoin(sources, eq(sources.id, articles.sourceId))
+      .limit(1);
     const again = await ingestArticle(t.db, {
-      outlet: 'Someone else',
+      outlet: seedArticle!.outlet,
       title: 'copy',
       text: seedArticle!.body,
     });

@@ -29,6 +29,7 @@ const page = (n: number) => `<!doctype html><html><head><title>Quay ${n} | Harbo
   said, adding that a 40-tonne weight limit stays in place on the access road until March.</p></article>
   <footer>Harbour Times</footer></body></html>`;
 const url = (n: number) => `https://quay.example/news/quay-${n}`;
+const REPRINT = 'https://dockdaily.example/quay-1';
 
 const recordingQueue = () => {
   const sent: Record<string, unknown>[] = [];
@@ -55,6 +56,11 @@ beforeAll(async () => {
     const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const n = /^https:\/\/quay\.example\/news\/quay-(\d+)$/.exec(href)?.[1];
     if (n) return new Response(page(Number(n)), { headers: { 'content-type': 'text/html; charset=utf-8' } });
+    // Another outlet's verbatim reprint of quay 1: the same article text under its own name and URL.
+    if (href === REPRINT)
+      return new Response(page(1).replaceAll('Harbour Times', 'Dock Daily'), {
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+      });
     if (href.startsWith('https://quay.example/')) return new Response('not here', { status: 404 });
     return realFetch(input, init);
   });
@@ -280,5 +286,50 @@ describe('an add by URL whose queue message is lost', () => {
     expect(box).toContain('role="alert"');
     expect(box).toMatch(/Nothing was stored from .*add it again/);
     expect(await storedUnder(url(7))).toEqual([]);
+  });
+});
+
+describe('a verbatim reprint by another outlet, through the Worker', () => {
+  it('is stored by the store message as a wire copy of the first, and the cross-reference never links the two', async () => {
+    const [original] = await storedUnder(url(1));
+    expect(original).toBeDefined();
+    const res = await send('/api/articles', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ url: REPRINT }),
+    });
+    expect(res.status).toBe(202);
+    const { importId } = (await res.json()) as { importId: number };
+    await deliver(feeds.sent.splice(0).filter((m) => m.target === REPRINT));
+    const p = await progress(importId);
+    expect(p).toMatchObject({ finished: true, counts: { stored: 1, duplicate: 0, failed: 0 } });
+    const id = p.items[0]!.articleId!;
+    // Marked by the insert itself (the deferred ingest reads nothing first), before any comparison.
+    const [row] = await db
+      .select({ copyOf: articles.copyOf, pending: articles.crossrefPending, hash: articles.contentHash })
+      .from(articles)
+      .where(eq(articles.id, id));
+    const [first] = await db
+      .select({ hash: articles.contentHash })
+      .from(articles)
+      .where(eq(articles.id, original!.id));
+    expect(row).toMatchObject({ copyOf: original!.id, pending: true, hash: first!.hash });
+    // The cross-reference messages, each stage delivered until none is left.
+    for (let round = 0; round < 5 && crossref.sent.length > 0; round++)
+      await worker.queue({ messages: crossref.sent.splice(0).map((b, k) => message(b, `c${k}`)) }, testEnv);
+    const detail = (await (await send(`/api/articles/${id}`)).json()) as {
+      crossrefPending: boolean;
+      alsoPublishedBy: { id: number; outlet: string }[];
+      links: { a: { articleId: number }; b: { articleId: number } }[];
+    };
+    expect(detail.crossrefPending).toBe(false);
+    expect(detail.alsoPublishedBy).toContainEqual(
+      expect.objectContaining({ id: original!.id, outlet: 'Harbour Times' }),
+    );
+    expect(detail.links.filter((l) => [l.a.articleId, l.b.articleId].includes(original!.id))).toEqual([]);
+    const page = await (await send(`/articles/${id}`)).text();
+    expect(page).toMatch(
+      /One wire story: also published by\s*<a href="\/articles\/\d+"[^>]*>Harbour Times<\/a>/,
+    );
   });
 });

@@ -104,6 +104,9 @@ function addFigureKeys(keys: Set<string>, quantities: Quantity[], terms: string[
     const general = generalClass(classOf(q));
     if (general) generals.add(unitClassKey(general));
   }
+  // The dead and the wounded counted side by side also state the casualties (crossref's
+  // killed-and-wounded): "three people shot" is compared with them.
+  if (classes.has(DEATH) && classes.has(INJURY)) classes.add(CASUALTY);
   for (const r of quantities) if (anchorFigure(r)) anchors.add(`${r.unitClass}=${r.value}`);
   for (const c of classes) for (const e of names) if (addKey(keys, blockKey(c, e))) return;
   for (const c of classes) for (const w of stems) if (addKey(keys, blockKey(c, 'stem', w))) return;
@@ -117,6 +120,10 @@ function addFigureKeys(keys: Set<string>, quantities: Quantity[], terms: string[
   for (const figure of anchors)
     for (const c of classes) if (addKey(keys, blockKey(c, 'figure', figure))) return;
 }
+
+const DEATH = unitClassKey({ family: 'fate', fate: 'death' });
+const INJURY = unitClassKey({ family: 'fate', fate: 'injury' });
+const CASUALTY = unitClassKey({ family: 'count', counted: 'casualty' });
 
 /** Adds a key; whether the budget is spent with it. */
 function addKey(keys: Set<string>, key: string): boolean {

@@ -4,6 +4,7 @@
 // literal (hard) intervals overlap but whose pragmatic (soft) readings do not are a soft conflict:
 // shown, with lower severity, and explained by what both would need to hold.
 import type { Quantity } from '../types';
+import { classOf } from '../unit-class';
 import { writtenStep } from './rounding';
 
 /** The form a figure is stated in, read from its interval. */
@@ -97,6 +98,10 @@ export function softConflict(x: Quantity, y: Quantity): string | null {
   // dead") is literally true, and in news most often an earlier or more cautious count (ECB+ labels);
   // a floor against a ceiling, a range or an approximation says too little about either.
   if (sx !== sy || !bounded(sx)) return null;
+  // Rule rising-toll: a toll's floor is the count so far ("killing at least three people" in the first
+  // report, "at least 10" hours later): two floors of the dead, the hurt or the arrested are two
+  // moments of a count that rises, not two readings of one figure.
+  if (sx === 'floor' && isToll(x) && isToll(y)) return null;
   const [ax, bx] = softOf(x, sx);
   const [ay, by] = softOf(y, sy);
   // Strictly: "more than 100" reads (100, 150], "more than 150" (150, 155]: they only touch, and differ.
@@ -105,6 +110,12 @@ export function softConflict(x: Quantity, y: Quantity): string | null {
     return `both hold only if the real figure is above ${f(Math.max(x.low, y.low))}, more than either floor suggests`;
   return `both hold only if the real figure is below ${f(Math.min(x.high, y.high))}, less than either ceiling suggests`;
 }
+
+/** A count of what befell people (deaths, injuries, arrests…, or casualties): one that rises as reports come in. */
+const isToll = (q: Quantity) => {
+  const u = classOf(q);
+  return u.family === 'fate' || (u.family === 'count' && u.counted === 'casualty');
+};
 
 /** An approximation written with decimals, read within one written step either side; else null. */
 function preciseReading(q: Quantity): [number, number] | null {

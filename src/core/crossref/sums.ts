@@ -1,6 +1,6 @@
 // Totals of groups listed with one fate: "11 militants and six soldiers were killed" also says 17 deaths.
 import type { ClaimForMatching, Quantity } from '../types';
-import { classOf, type UnitClass, type UnitFamily } from '../unit-class';
+import { classOf, type UnitClass, type UnitFamily, unitClassKey } from '../unit-class';
 
 /** Marks a total made by withSums. */
 export const SUM = 'sum';
@@ -43,8 +43,50 @@ export function withSums(c: ClaimForMatching): Quantity[] {
     });
     i = j;
   }
+  addCasualties(c, qs, out);
   return out;
 }
+
+/** Between a count of deaths and one of injuries of one toll: "… workers and wounding", "killed and". */
+const TOLL_JOIN = /^[^.;:\d]{0,40}$/;
+
+/**
+ * Rule killed-and-wounded: a sentence that counts the dead and the wounded of one toll side by side
+ * ("killing two workers and wounding two others", "two people have been killed and another wounded")
+ * also states its casualties, those hit: the sum, compared with "three people shot", "the three
+ * victims" or "23 casualties" (class `casualty`). Marked as a sum, so it conflicts only where nothing
+ * else of the two claims agrees: against a report that counts the dead and the wounded apart, the
+ * parts are compared.
+ */
+function addCasualties(c: ClaimForMatching, qs: Quantity[], out: Quantity[]): void {
+  for (let i = 0; i + 1 < qs.length; i++) {
+    const [x, y] = [qs[i]!, qs[i + 1]!];
+    const fates = new Set([fateOf(x), fateOf(y)]);
+    if (!fates.has('death') || !fates.has('injury') || !listable(x) || !listable(y)) continue;
+    const from = c.text.indexOf(x.text) + x.text.length;
+    const to = c.text.indexOf(y.text, from);
+    const between = c.text.slice(from, to);
+    if (from < x.text.length || to < from || !TOLL_JOIN.test(between) || !/\b(and|,)/.test(between)) continue;
+    out.push({
+      ...y,
+      text: c.text.slice(from - x.text.length, to + y.text.length),
+      start: x.start,
+      value: x.value + y.value,
+      low: x.low + y.low,
+      high: x.high + y.high,
+      unit: 'person',
+      unitClass: unitClassKey({ family: 'count', counted: 'casualty' }),
+      modifiers: [SUM],
+      hedge: x.hedge ?? y.hedge,
+    });
+    i++;
+  }
+}
+
+const fateOf = (q: Quantity) => {
+  const u = classOf(q);
+  return u.family === 'fate' ? u.fate : null;
+};
 
 /**
  * Rule listed-parts: groups of one counted noun, each told apart by its own word ("12 Somali and 11

@@ -6,19 +6,29 @@ import type { Quantity } from '../types';
 import { classOf } from '../unit-class';
 import { PEOPLE_CLASSES, refinePersonClass } from '../units';
 import type { Token } from '../words';
+import { exactQuantity } from './exact';
 import type { AmountReading } from './reading';
 
 /** The word right before a number (or its hedge), when it is a verb ending in -ed/-ing: "killing 10". */
 export function verbBefore(tokens: Token[], i: number): string | null {
   // "rescued another five people": "another" stands between the verb and its count.
   const t = tokens[i - 1]?.lower === 'another' ? tokens[i - 2] : tokens[i - 1];
-  return t && t.type === 'word' && (/(ed|ing)$/.test(t.lower) || t.lower === 'lost') ? t.lower : null;
+  return t && t.type === 'word' && (/(ed|ing)$/.test(t.lower) || t.lower === 'lost' || t.lower === 'shot')
+    ? t.lower
+    : null;
 }
 
 /** A count of people becomes a count of their fate, from the verb after ("were killed") or before. */
 export function readFate(r: AmountReading, tokens: Token[]): void {
   const u = r.unitClass;
   if (u?.family !== 'count' || !PEOPLE_CLASSES.has(u.counted)) return;
+  // "the two wounded men": a fate's participle before the noun says what befell them, as a verb does.
+  const described = r.modifiers.find((m) => FATE_OF_WORD[m] !== undefined);
+  if (described !== undefined) {
+    r.unitClass = classOf(FATE_OF_WORD[described]!);
+    r.modifiers = r.modifiers.filter((m) => m !== described);
+    return;
+  }
   const refined = refinePersonClass(
     u.counted,
     afterAside(tokens, r.np.end).map((x) => x.lower),
@@ -107,5 +117,37 @@ export function shareFate(qs: Quantity[], text: string): void {
     if (classOf(next).family !== 'fate' || !isPeople(q)) continue;
     if (!/^\s*(,|and|, and)\s*$/.test(text.slice(q.end, next.start))) continue;
     q.unitClass = next.unitClass;
+  }
+}
+
+/** "… killed and another wounded": "another" and a fate's participle, with no number (rule another-of-a-fate). */
+const ANOTHER_OF_FATE =
+  /^[^.;:\d]{0,40}?\b(?:and|,)\s+(another\s+(killed|dead|wounded|injured|hurt))(?=\s*(?:[.,;:)!"]|$|(?:in|at|by|when|after|as|on|during|and|while|with|from|before)\b))/;
+const FATE_OF_WORD: Record<string, string> = {
+  killed: 'death',
+  dead: 'death',
+  wounded: 'injury',
+  injured: 'injury',
+  hurt: 'injury',
+};
+
+/**
+ * Rule another-of-a-fate: after a count of a fate, "another" with a fate's participle and no number
+ * counts one person: "two people have been killed and another wounded" states one injury, as "and one
+ * wounded" would. Only after a count of deaths or injuries, so "another injured player" elsewhere is
+ * left alone.
+ */
+export function readAnotherOfFate(qs: Quantity[], text: string): void {
+  for (let k = qs.length - 1; k >= 0; k--) {
+    const q = qs[k]!;
+    const u = classOf(q);
+    if (u.family !== 'fate' || (u.fate !== 'death' && u.fate !== 'injury')) continue;
+    const m = ANOTHER_OF_FATE.exec(text.slice(q.end, q.end + 80));
+    if (!m) continue;
+    const start = q.end + m.index + m[0].length - m[1]!.length;
+    const end = start + m[1]!.length;
+    const next = qs[k + 1];
+    if (next && next.start < end) continue;
+    qs.splice(k + 1, 0, exactQuantity(text, start, end, 1, 'person', FATE_OF_WORD[m[2]!]!));
   }
 }

@@ -13,7 +13,7 @@ import { readAmountAt } from './amount';
 import { addCodes } from './codes';
 import { markConversions } from './conversions';
 import { mayStartDate, readDateAt } from './dates';
-import { shareFate } from './fates';
+import { readAnotherOfFate, shareFate } from './fates';
 import { mayStartAmount } from './figure';
 import { findHedge } from './hedges';
 import { toInterval } from './interval';
@@ -72,6 +72,8 @@ const PASSES: ((qs: Quantity[], text: string) => void)[] = [
   readListedSingles,
   // A list of groups shares the fate said once after it (fates.ts).
   shareFate,
+  // "… killed and another wounded" counts one injury (fates.ts).
+  readAnotherOfFate,
   // A figure in parentheses converting the one before it (conversions.ts).
   markConversions,
   // The two values of one change share their rate ("a monthly cost of $599 reduced to $424.15").
