@@ -39,9 +39,15 @@ export function databaseFile(url: string): string | undefined {
 const PAGE_CACHE_KIB = 16_384;
 
 async function connect(url: string): Promise<Client> {
+  const local = url.startsWith('file:');
   // The busy timeout lets the CLI and the server write to one file without "database is locked".
-  const client = createClient({ url, timeout: 5000 });
-  if (url.startsWith('file:')) {
+  // A local file gets ONE connection (`concurrency`; the client's default pool opens up to 20): the
+  // PRAGMAs below are per connection, so a second one, opened when two requests' reads overlap, would
+  // serve later ingests with SQLite's default 2 MB page cache, cold. Every statement runs synchronously
+  // on this thread anyway, and nothing here holds a connection across an await (no interactive
+  // transactions), so one connection loses no concurrency.
+  const client = createClient({ url, timeout: 5000, ...(local ? { concurrency: 1 } : {}) });
+  if (local) {
     await client.execute('PRAGMA journal_mode=WAL');
     // A commit is on disk (WAL synced) before the request that made it is answered.
     await client.execute('PRAGMA synchronous=FULL');

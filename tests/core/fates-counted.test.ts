@@ -73,3 +73,30 @@ describe('two floors of a toll (rule rising-toll)', () => {
     ).toEqual([]);
   });
 });
+
+describe('the others of a list add up (rule remainder-adds-up)', () => {
+  const NAVY =
+    'Nine assault rifles, a grenade launcher, 13 fully loaded magazines and a GPS receiver were seized from the pirates by the Indian navy.';
+  it('sums "seven AK-47 rifles … and three other rifles" against "Nine assault rifles" (ECB+ 12_17ecb / 12_3ecb)', () => {
+    expect(
+      conflictFigures(
+        'The cache of arms on the pirate ship the Indian navy seized included seven AK-47 rifles, one rocket propelled grenade launcher, grenades and three other rifles.',
+        NAVY,
+      ),
+    ).toEqual([
+      [
+        'seven AK-47 rifles, one rocket propelled grenade launcher, grenades and three other rifles',
+        'Nine assault rifles',
+      ],
+    ]);
+  });
+
+  it('agrees when the parts make the total: seven and two other rifles against nine', () => {
+    expect(
+      conflictFigures(
+        'The cache of arms on the pirate ship the Indian navy seized included seven AK-47 rifles, one rocket propelled grenade launcher, grenades and two other rifles.',
+        NAVY,
+      ),
+    ).toEqual([]);
+  });
+});

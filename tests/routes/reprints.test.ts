@@ -178,6 +178,15 @@ describe('a verbatim reprint by another outlet', () => {
     const feeds = visibleText(await (await e.app.request('/feeds', { headers: e.reviewer.cookie })).text());
     expect(feeds).toMatch(/3 done of 3: 3 stored, 0 already stored, 0 failed/);
     expect(await count(e, 'select count(*) as n from articles where copy_of is not null')).toBe(2);
+    // Each item points at its own article (found in the insert batch by text and outlet), not the first.
+    const items = await e.t.client.execute(
+      'select i.url, s.name from feed_items i join articles a on a.id = i.article_id join sources s on s.id = a.source_id order by i.url',
+    );
+    expect(items.rows.map((r) => [new URL(String(r.url)).pathname, r.name])).toEqual([
+      ['/news/harbour-jsonld', 'The Coastal Ledger'],
+      ['/wire/bay-herald', 'Bay Herald'],
+      ['/wire/island-times', 'Island Times'],
+    ]);
     const rows = await e.t.client.execute(
       'select a.id, s.name from articles a join sources s on s.id = a.source_id where a.copy_of is null',
     );

@@ -27,6 +27,7 @@ import {
   travelled,
 } from './frame';
 import { sameLocalContext } from './local-context';
+import { stageOf } from './stages';
 import { LISTED, SUM } from './sums';
 import type { ClaimView } from './view';
 import { differentVoteSides } from './vote-sides';
@@ -255,6 +256,16 @@ export const FIGURE_RULES: readonly FigureRule[] = [
     rejects: (va, vb, qa, qb) => {
       const a = actOfTimes(va.c.text, qa);
       const b = actOfTimes(vb.c.text, qb);
+      return a !== null && b !== null && a !== b;
+    },
+  },
+  {
+    // "five boats were seen approaching" against "captured three boats" (stages.ts).
+    name: 'different-stages',
+    reason: 'the two counts are told at different stages of the event ("seen approaching", "captured")',
+    rejects: (va, vb, qa, qb) => {
+      const a = stageOf(va.c.text, qa);
+      const b = stageOf(vb.c.text, qb);
       return a !== null && b !== null && a !== b;
     },
   },

@@ -44,7 +44,47 @@ export function withSums(c: ClaimForMatching): Quantity[] {
     i = j;
   }
   addCasualties(c, qs, out);
+  addRemainders(c, qs, out);
   return out;
+}
+
+/** "three *other* rifles", "two more boats": a remainder beside what its sentence already counted. */
+const REMAINDER_WORD = /\b(?:other|more|additional|further|remaining)\s+\S+$/i;
+
+/**
+ * Rule remainder-adds-up: a count of the others ("seven AK-47 rifles, one rocket propelled grenade
+ * launcher, grenades and three other rifles") adds to the counts of that thing its sentence gave
+ * before it, however far back in the list: the sentence states ten rifles, which another report's
+ * "Nine assault rifles" contradicts. Marked as a sum, and its parts as listed, like a list's total.
+ */
+function addRemainders(c: ClaimForMatching, qs: Quantity[], out: Quantity[]): void {
+  for (let k = 1; k < qs.length; k++) {
+    const rest = qs[k]!;
+    if (!rest.modifiers.includes('part-of') || !REMAINDER_WORD.test(rest.text) || rest.rate !== null)
+      continue;
+    const before = qs
+      .slice(0, k)
+      .filter((q) => q.unitClass === rest.unitClass && listable(q) && !q.modifiers.includes(SUM));
+    if (before.length === 0) continue;
+    const parts = [...before, rest];
+    for (const q of parts) {
+      const at = out.indexOf(q);
+      if (at >= 0) out[at] = { ...q, modifiers: [...q.modifiers, LISTED] };
+    }
+    const start = c.text.indexOf(before[0]!.text);
+    const end = c.text.indexOf(rest.text) + rest.text.length;
+    if (start < 0 || end < start) continue;
+    out.push({
+      ...rest,
+      text: c.text.slice(start, end),
+      start: before[0]!.start,
+      value: parts.reduce((n, q) => n + q.value, 0),
+      low: parts.reduce((n, q) => n + q.low, 0),
+      high: parts.reduce((n, q) => n + q.high, 0),
+      modifiers: [SUM],
+      hedge: parts.find((q) => q.hedge)?.hedge ?? null,
+    });
+  }
 }
 
 /** Between a count of deaths and one of injuries of one toll: "… workers and wounding", "killed and". */
