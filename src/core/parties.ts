@@ -30,6 +30,14 @@ const GIVER_BEFORE_VERB = new RegExp(
 const GIVER_POSSESSIVE = new RegExp(
   `${NAME}(?:'s|')\\s+(?:[\\w-]+\\s+){0,2}(?:offer|bid|pledge|proposal|contract)\\b[^.]{0,40}$`,
 );
+/**
+ * Rule their-offer: a possessive pronoun's offer is the offer of the subject of its verb of making or
+ * raising: "the Washington Nationals have upgraded their initial offer to Teixeira - - eight years, $160 million - - to somewhere between $178
+ * million and $184 million".
+ */
+const GIVER_PRONOUN = new RegExp(
+  `${NAME}(?:\\s*,[^,]{1,40},)?\\s+(?:(?:have|has|had|reportedly|also|just)\\s+){0,2}(?:upgrad|rais|improv|made|mak|submit|sweeten|increas|boost|bump|extend|put|sen[dt]|present)[a-z]*\\s+(?:their|its)\\s+(?:[\\w-]+\\s+){0,2}(?:offer|bid|pledge|proposal)s?\\b[^.]{0,80}$`,
+);
 /** A list that leaves the verb out: "the Nationals have bid $160 million, the Orioles between $140 …". */
 const GIVER_GAPPED = new RegExp(`[,;]\\s+${NAME}\\s+(?:between|at|with|for)?\\s*$`);
 
@@ -41,7 +49,7 @@ const GIVER_GAPPED = new RegExp(`[,;]\\s+${NAME}\\s+(?:between|at|with|for)?\\s*
 export function giverOf(before: string, q: Quantity): string | null {
   // A figure the layout gives an owner ("the Nationals (eight years, $160 million)") is different-owners' to judge.
   if (classOf(q).family !== 'money' || ownerOf(q) !== null) return null;
-  const gapped = GIVER_GAPPED.exec(before) ?? GIVER_POSSESSIVE.exec(before);
+  const gapped = GIVER_GAPPED.exec(before) ?? GIVER_POSSESSIVE.exec(before) ?? GIVER_PRONOUN.exec(before);
   if (gapped) return party(gapped[1]!);
   let verb = -1;
   // "has offers from", "the offer", "their bids": a noun, not the giving.

@@ -229,6 +229,26 @@ describe('rule made-an-offer, and committing or spending as giving (ECB+ 10_13ec
   });
 });
 
+describe('rule their-offer (ECB+ 10_3ecbplus / 10_13ecbplus)', () => {
+  it("reads a possessive pronoun's offer as the offer of the subject that made or raised it", () => {
+    const upgraded = view(
+      "One report posted online last night by MASN Sports' Roch Kubatko suggested that the Washington Nationals have upgraded their initial offer to Teixeira - - eight years, $160 million - - to somewhere between $178 million and $184 million over the same timeframe.",
+      'a',
+    );
+    const made = view(
+      'Dan Patrick reported on his show on AM 570 that the Boston Red Sox have made first baseman Mark Teixeira an eight - year, $200 million offer.',
+      'b',
+    );
+    expect(giverFor(upgraded.c.text, figure(upgraded, '178'))).toBe('washington nationals');
+    expect(
+      rule('different-givers').rejects(upgraded, made, figure(upgraded, '178'), figure(made, '200')),
+    ).toBe(true);
+    // Only a verb of making or raising ties "their" to its subject: "Teixeira is considering their offer".
+    const considered = view('Teixeira is considering their offer of $180 million.', 'c');
+    expect(giverFor(considered.c.text, figure(considered, '180'))).toBeNull();
+  });
+});
+
 describe('rule giver-phrase (ECB+ 10_4ecbplus / 10_13ecbplus)', () => {
   it('reads every name of the noun phrase that gives, so one club told two ways is one giver', () => {
     const team = view(
