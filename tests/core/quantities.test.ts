@@ -259,3 +259,24 @@ describe('where a number can start', () => {
       if (!mayStartNumber(tokens[i]!)) expect(readNumber(tokens, i)).toBeNull();
   });
 });
+
+describe('rule age-of-a-group', () => {
+  const figures = (text: string) => extractArticle(text).claims.flatMap((c) => c.quantities);
+
+  it('reads "senior citizens over 65" as an age bound, not a count (SummEdits sales_call_12)', () => {
+    const [q] = figures(
+      'Sales Agent: Sure, we offer a discount for drivers who maintain a safe driving record for more than 3 years. We also have discounts for multiple cars, senior citizens over 65, and members of the military.',
+    ).filter((x) => x.value === 65);
+    expect(q).toMatchObject({ unitClass: 'age', low: 65, high: Number.POSITIVE_INFINITY });
+  });
+
+  it('reads "a man aged 45" and "children under 5" as ages, never as 45 arrests or five injured', () => {
+    expect(figures('A man aged 45 was arrested.')[0]).toMatchObject({ value: 45, unitClass: 'age' });
+    expect(figures('Children under 5 were hurt.')[0]).toMatchObject({ value: 5, unitClass: 'age' });
+  });
+
+  it('leaves a bound on a count alone ("Over 65 were killed", "more than 65 people")', () => {
+    expect(figures('Over 65 were killed.')[0]?.unitClass).toBe('death');
+    expect(figures('More than 65 people died.')[0]?.unitClass).toBe('death');
+  });
+});

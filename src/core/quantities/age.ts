@@ -13,7 +13,8 @@ export function readAge(r: AmountReading, tokens: Token[]): void {
   const ageMatch = matchAge(tokens, r.j);
   const appositive =
     !ageMatch && !r.found.rangeEnd && !r.found.hedge && isAppositiveAge(tokens, r.i, r.j, r.num);
-  if (r.percent || r.currency || !(ageMatch || appositive)) return;
+  const group = !ageMatch && !appositive && isGroupAge(r, tokens);
+  if (r.percent || r.currency || !(ageMatch || appositive || group)) return;
   r.unit = 'year';
   r.unitClass = { family: 'age' };
   r.j = ageMatch ?? r.j;
@@ -126,6 +127,33 @@ function isAppositiveAge(
     !WEEKDAY_NAMES.has(name.lower)
   );
 }
+
+/**
+ * Rule age-of-a-group: a bare whole number, with no noun after it, is an age when a noun for people
+ * bounds it by "over", "under", "above" or "below" ("senior citizens over 65", "children under 5",
+ * "people over 65") or when "aged" stands before it ("a man aged 45", "women aged 18 to 24"). Such a
+ * number counts nobody: "Children under 5 were hurt" is no count of five injured, "a man aged 45 was
+ * arrested" no count of 45 arrests. An insurer's "discounts for … senior citizens over 65" against a
+ * summary's "discounts for senior citizens over 75" (SummEdits sales_call_12_24) are two ages.
+ */
+function isGroupAge(r: AmountReading, tokens: Token[]): boolean {
+  const { num, found } = r;
+  if (!num.numeral || num.scale !== 1 || !Number.isInteger(num.value) || num.value < 1 || num.value > 120)
+    return false;
+  const next = tokens[r.j];
+  if (next?.type === 'word' && !NP_STOP.has(next.lower)) return false;
+  if (next?.type === 'num') return false;
+  const hedge = found.hedge;
+  if (!hedge) return tokens[r.i - 1]?.lower === 'aged';
+  return AGE_BOUNDS.has(hedge.words) && PEOPLE.has(tokens[hedge.from - 1]?.lower ?? '');
+}
+const AGE_BOUNDS = new Set(['over', 'under', 'above', 'below']);
+/** Nouns for people a bound on age describes: "citizens over 65", "children under 5". */
+const PEOPLE = new Set(
+  'people persons citizens seniors adults children kids boys girls men women residents patients individuals those anyone everyone youngsters teenagers americans drivers voters workers customers'.split(
+    ' ',
+  ),
+);
 
 function matchAge(tokens: Token[], j: number): number | null {
   const a = tokens[j];
