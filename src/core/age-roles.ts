@@ -35,7 +35,7 @@ const SUFFERED_AFTER =
   /^[^.;:]{0,60}?\b(?:(?:shot|killed|stabbed|struck|hit|attacked|murdered|gunned down|run over)\s+(?:\w+\s+)?by|(?:was|were|is|are|had been|has been|have been|got)\s+(?:(?:fatally|critically|seriously|badly|reportedly|allegedly|then|later)\s+)?(?:killed|shot|stabbed|struck|hit|murdered|slain|wounded|injured|run over|found dead|pronounced dead|gunned down|beaten|attacked|strangled|hurt|rescued|taken to)|died|dies|drowned|fell|falls|perished)\b/;
 /** The holder's verb after it, in the active or telling what was done about them: "opened fire". */
 const DID_AFTER =
-  /^[^.;:]{0,60}?\b(?:opened fire|shot|kill(?:ed|s)|stabbed|attacked|fired|robbed|rammed|(?:was|were|is|are|has been|had been)\s+(?:charged|arrested|accused|suspected|convicted|sentenced|detained|held|booked)|faces|pleaded|surrendered|turned (?:himself|herself) in|allegedly)\b/;
+  /^[^.;:]{0,60}?\b(?:opened fire|shot|kill(?:ed|s)|stabbed|attacked|fired|robbed|rammed|(?:was|were|is|are|has been|had been)\s+(?:charged|arrested|accused|suspected|convicted|sentenced|detained|held|booked)|(?:charged with|accused of|convicted of|suspected of)|faces|pleaded|surrendered|turned (?:himself|herself) in|allegedly)\b/;
 
 /** The role right at the holder: what the sentence says its holder did or suffered, or null. */
 function roleAt(text: string, span: Span, q: Quantity): AgeRole | null {

@@ -38,6 +38,15 @@ describe('the role of an age’s holder', () => {
     ]);
   });
 
+  it('reads "a 60-year-old woman charged with killing" as the one who did it (rule charged-with-role, ECB+ 22_2ecb)', () => {
+    expect(
+      roles(
+        'A 60-year-old woman charged with killing two young women in a Staunton ice cream shop 41 years ago was released without bail, authorities said Friday.',
+      ),
+    ).toEqual(['60-year-old: role:did']);
+    expect(roles('The 35-year-old deputy charged the gunman.')).toEqual(['35-year-old: none']);
+  });
+
   it('drops the role where one report gives two ages for it', () => {
     expect(
       roles('The victims, John Smith, 40, and Paul Jones, 52, were shot. A 23-year-old man was arrested.'),
