@@ -54,6 +54,9 @@ function sameClass(x: string, y: string): boolean {
   return a.family === 'money' && b.family === 'money' && a.currency === b.currency;
 }
 
+/** Two readings that say something only where both figures give one: read on both sides and unlike. */
+const bothReadAndApart = <T>(a: T | null, b: T | null) => a !== null && b !== null && a !== b;
+
 /** Modifiers that say which group is counted ("North Korean"): not its part, total, owner or whole. */
 const kept = (m: string) =>
   !m.startsWith('when:') &&
@@ -253,21 +256,13 @@ export const FIGURE_RULES: readonly FigureRule[] = [
     // "arrested four times" and "shot eleven times" count different acts.
     name: 'times-of-what',
     reason: 'the two counts of times count different acts ("arrested four times", "shot eleven times")',
-    rejects: (va, vb, qa, qb) => {
-      const a = actOfTimes(va.c.text, qa);
-      const b = actOfTimes(vb.c.text, qb);
-      return a !== null && b !== null && a !== b;
-    },
+    rejects: (va, vb, qa, qb) => bothReadAndApart(actOfTimes(va.c.text, qa), actOfTimes(vb.c.text, qb)),
   },
   {
     // "five boats were seen approaching" against "captured three boats" (stages.ts).
     name: 'different-stages',
     reason: 'the two counts are told at different stages of the event ("seen approaching", "captured")',
-    rejects: (va, vb, qa, qb) => {
-      const a = stageOf(va.c.text, qa);
-      const b = stageOf(vb.c.text, qb);
-      return a !== null && b !== null && a !== b;
-    },
+    rejects: (va, vb, qa, qb) => bothReadAndApart(stageOf(va.c.text, qa), stageOf(vb.c.text, qb)),
   },
   {
     // "Orozco, 27, was found hiding" against "the jury found Jose Luis Orozco, 29, guilty" (verdict-ages.ts).
