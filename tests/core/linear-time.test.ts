@@ -5,8 +5,11 @@
 // of a linear path itself grows (caches, the garbage collector's old generation), measured up to ~10x
 // for 4x on a loaded machine, while 1 MB to 2 MB doubles it; the quadratic paths this test found took
 // 16-150x. CPU time of this process (process.cpuUsage), not wall time, medians of three runs after a
-// warm-up, each after a full garbage collection (else one run pays for the garbage of the runs before
-// it); n grows until the smaller run takes long enough to measure.
+// warm-up. Each run starts after a full garbage collection and ends with one inside its timing, so it
+// pays for exactly its own garbage: timed without, a run cost half as much when no major collection
+// happened to fall inside it (150 against 260 ms for "Kyiv%" in 4 documents at 256 KB), and the ratio
+// then went past the limit on a linear path (four trials at load 16: 5.3-8.3x without, 3.8-5.3x with).
+// n grows until the smaller run takes long enough to measure.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
@@ -27,6 +30,7 @@ function cpuMs(run: () => void): number {
   gc();
   const t0 = process.cpuUsage();
   run();
+  gc();
   const t = process.cpuUsage(t0);
   return (t.user + t.system) / 1000;
 }
