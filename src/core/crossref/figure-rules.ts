@@ -10,6 +10,7 @@ import { keyOf } from '../terms';
 import type { Quantity } from '../types';
 import { classOf, familyOf, isDateFamily } from '../unit-class';
 import { agedByTheVerdict, isVerdictMark } from '../verdict-ages';
+import { dateEventOf } from './date-events';
 import {
   actOfTimes,
   conditionalFigure,
@@ -207,6 +208,21 @@ export const FIGURE_RULES: readonly FigureRule[] = [
       familyOf(qa) !== 'age' &&
       qa.value !== qb.value &&
       previousOccurrence(va.c.text, qa) !== previousOccurrence(vb.c.text, qb),
+  },
+  {
+    // "Set As Oscars Host For 2014 Academy Awards" / "her performance as the host of the show in 2007" (date-events.ts).
+    name: 'edition-year',
+    reason:
+      'one year names an edition of an event ("the 2014 Academy Awards"), the other dates something else',
+    rejects: (va, vb, qa, qb) =>
+      (dateEventOf(va.c.text, qa) === 'edition') !== (dateEventOf(vb.c.text, qb) === 'edition'),
+  },
+  {
+    // "Born in 1923 in Nashville" / "a screen test in 1955" (date-events.ts).
+    name: 'birth-date',
+    reason: 'one year is a birth ("born in 1923"), the other the date of something in that life',
+    rejects: (va, vb, qa, qb) =>
+      (dateEventOf(va.c.text, qa) === 'birth') !== (dateEventOf(vb.c.text, qb) === 'birth'),
   },
   {
     // "even if one or two jurors voted against it" against "saved from a death sentence by three jurors".
