@@ -94,6 +94,12 @@ export function softConflict(x: Quantity, y: Quantity): string | null {
       return `${px ? `"${x.text}"` : `"${y.text}"`} is given to ${decimalsText(px ? x : y)}: read as written, the two figures differ`;
   }
   const bounded = (s: BoundShape) => s === 'floor' || s === 'ceiling';
+  // Rule maximum-of: a named minimum and a named maximum of one figure ("a minimum purchase of $3,000",
+  // "a maximum purchase of $4,000") are two different limits, whatever figure both would admit.
+  if (sx !== sy && bounded(sx) && bounded(sy) && namesLimit(x) && namesLimit(y)) {
+    const [low, high] = sx === 'floor' ? [x, y] : [y, x];
+    return `one names a minimum of ${f(low.low)}, the other a maximum of ${f(high.high)}: two different limits`;
+  }
   // Only two bounds of one direction: a floor against a figure above it ("at least three" against "ten
   // dead") is literally true, and in news most often an earlier or more cautious count (ECB+ labels);
   // a floor against a ceiling, a range or an approximation says too little about either.
@@ -132,6 +138,9 @@ const decimalsText = (q: Quantity) => {
 /** Hedges that state the maximum a figure reaches. */
 const STATED_MAXIMUM = new Set(['up to', 'as many as', 'as much as']);
 const statesMaximum = (q: Quantity) => q.hedge !== null && STATED_MAXIMUM.has(q.hedge.toLowerCase());
+
+/** A limit named by a noun ("a maximum cost of", "a minimum of"; hedges.ts, rule maximum-of). */
+const namesLimit = (q: Quantity) => q.hedge === 'maximum of' || q.hedge === 'minimum of';
 
 /** "another", "a further": the next figure adds to one already stated. */
 const ADDED = /\b(another|an additional|additional|a further|further|more)\s*$/i;

@@ -10,6 +10,7 @@ import { keyOf } from '../terms';
 import type { Quantity } from '../types';
 import { classOf, familyOf, isDateFamily } from '../unit-class';
 import { agedByTheVerdict, isVerdictMark } from '../verdict-ages';
+import { dateEventOf } from './date-events';
 import {
   actOfTimes,
   conditionalFigure,
@@ -29,6 +30,7 @@ import {
 import { sameLocalContext } from './local-context';
 import { stageOf } from './stages';
 import { LISTED, SUM } from './sums';
+import { differentTenures } from './tenures';
 import type { ClaimView } from './view';
 import { differentVoteSides } from './vote-sides';
 
@@ -209,6 +211,21 @@ export const FIGURE_RULES: readonly FigureRule[] = [
       previousOccurrence(va.c.text, qa) !== previousOccurrence(vb.c.text, qb),
   },
   {
+    // "Set As Oscars Host For 2014 Academy Awards" / "her performance as the host of the show in 2007" (date-events.ts).
+    name: 'edition-year',
+    reason:
+      'one year names an edition of an event ("the 2014 Academy Awards"), the other dates something else',
+    rejects: (va, vb, qa, qb) =>
+      (dateEventOf(va.c.text, qa) === 'edition') !== (dateEventOf(vb.c.text, qb) === 'edition'),
+  },
+  {
+    // "Born in 1923 in Nashville" / "a screen test in 1955" (date-events.ts).
+    name: 'birth-date',
+    reason: 'one year is a birth ("born in 1923"), the other the date of something in that life',
+    rejects: (va, vb, qa, qb) =>
+      (dateEventOf(va.c.text, qa) === 'birth') !== (dateEventOf(vb.c.text, qb) === 'birth'),
+  },
+  {
     // "even if one or two jurors voted against it" against "saved from a death sentence by three jurors".
     name: 'hypothetical-figure',
     reason: 'one figure is said of a case that may not happen ("if …"), the other of what happened',
@@ -263,6 +280,12 @@ export const FIGURE_RULES: readonly FigureRule[] = [
     name: 'different-stages',
     reason: 'the two counts are told at different stages of the event ("seen approaching", "captured")',
     rejects: (va, vb, qa, qb) => bothReadAndApart(stageOf(va.c.text, qa), stageOf(vb.c.text, qb)),
+  },
+  {
+    // "played for the Sixers for 11 seasons" against "seven seasons as an assistant coach" (tenures.ts).
+    name: 'different-tenures',
+    reason: 'the two lengths are of different tenures ("with the 76ers", "as an assistant coach")',
+    rejects: (va, vb, qa, qb) => differentTenures(va.c.text, qa, vb.c.text, qb),
   },
   {
     // "Orozco, 27, was found hiding" against "the jury found Jose Luis Orozco, 29, guilty" (verdict-ages.ts).

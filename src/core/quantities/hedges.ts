@@ -73,5 +73,28 @@ export function findHedge(tokens: Token[], i: number): Hedge | null {
     }
   }
   // "just over", "well over", "just under": widen by the inner hedge, keep the outer words.
+  return boundNamedBefore(tokens, i);
+}
+
+/**
+ * Rule maximum-of: "a maximum cost of 12 Euros", "faces a maximum sentence of 10 years", "a minimum of
+ * three years" name a limit the figure is the value of: the most (the least) the thing may be, as "no
+ * more than" ("at least") says it, not an amount it is. The hedge's words are the limit's and the figure
+ * keeps its own text ("12 Euros"), so what it measures ("cost") stays in its surroundings. "The minimum
+ * wage of $15" is a pay rate's name, stated exactly.
+ */
+function boundNamedBefore(tokens: Token[], i: number): Hedge | null {
+  if (tokens[i - 1]?.lower !== 'of') return null;
+  for (let k = i - 2; k >= Math.max(0, i - 5); k--) {
+    const t = tokens[k]!;
+    const kind = LIMITS.get(t.lower);
+    if (kind) return tokens[k + 1]?.lower === 'wage' ? null : { kind, words: `${t.lower} of`, from: i };
+    // Only the words of the limited thing stand between: "maximum prison sentence of".
+    if (t.type !== 'word' || t.text !== t.lower) return null;
+  }
   return null;
 }
+const LIMITS = new Map<string, HedgeKind>([
+  ['maximum', 'at-most'],
+  ['minimum', 'at-least'],
+]);
