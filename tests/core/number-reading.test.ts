@@ -100,7 +100,7 @@ describe('counted nouns behind a model code or a name (rule counted-after-name)'
       quantities(
         'The ship has, thus far, confiscated a total of 14 AK 47 Rifles, 31 Magazines and 923 rounds of ammunition.',
       )[0],
-    ).toMatchObject({ value: 14, unitClass: 'rifle' });
+    ).toMatchObject({ value: 14, unit: 'rifle', unitClass: 'ak-47' }); // rifles of one model (model-counted)
   });
 });
 

@@ -224,11 +224,12 @@ describe('quantities as intervals', () => {
     expect(one('A magnitude 6.1 quake struck the island on Sunday.')).toMatchObject({ value: 6.1 });
   });
 
-  it('reads a model code as a modifier of what is counted, never as an amount', () => {
+  it('reads a model code as what is counted (model-counted), never as an amount', () => {
     expect(one('They seized six AK 47 rifles on board.')).toMatchObject({
       value: 6,
       unit: 'rifle',
-      modifiers: ['ak'],
+      unitClass: 'ak-47',
+      modifiers: [],
     });
     expect(one('They had 7 AK-47 rifles on board.')).toMatchObject({
       value: 7,

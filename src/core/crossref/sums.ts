@@ -1,6 +1,6 @@
 // Totals of groups listed with one fate: "11 militants and six soldiers were killed" also says 17 deaths.
 import type { ClaimForMatching, Quantity } from '../types';
-import { classOf, type UnitClass, type UnitFamily, unitClassKey } from '../unit-class';
+import { classOf, familyOf, type UnitClass, type UnitFamily, unitClassKey } from '../unit-class';
 
 /** Marks a total made by withSums. */
 export const SUM = 'sum';
@@ -64,7 +64,7 @@ function addRemainders(c: ClaimForMatching, qs: Quantity[], out: Quantity[]): vo
       continue;
     const before = qs
       .slice(0, k)
-      .filter((q) => q.unitClass === rest.unitClass && listable(q) && !q.modifiers.includes(SUM));
+      .filter((q) => sameThing(q, rest) && listable(q) && !q.modifiers.includes(SUM));
     if (before.length === 0) continue;
     const parts = [...before, rest];
     for (const q of parts) {
@@ -86,6 +86,14 @@ function addRemainders(c: ClaimForMatching, qs: Quantity[], out: Quantity[]): vo
     });
   }
 }
+
+/**
+ * One thing counted: one class, or one noun written ("seven AK-47 rifles" of the model `ak-47`, rule
+ * model-counted, and "three other rifles").
+ */
+const sameThing = (q: Quantity, rest: Quantity) =>
+  q.unitClass === rest.unitClass ||
+  (q.unit === rest.unit && familyOf(q) === 'count' && familyOf(rest) === 'count');
 
 /** Between a count of deaths and one of injuries of one toll: "… workers and wounding", "killed and". */
 const TOLL_JOIN = /^[^.;:\d]{0,40}$/;

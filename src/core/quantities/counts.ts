@@ -89,6 +89,11 @@ export function classifyCount(r: AmountReading, tokens: Token[]): boolean {
   if (np.head && CURRENCY_WORDS.has(np.head)) {
     r.unit = CURRENCY_WORDS.get(np.head)!;
     r.unitClass = { family: 'money', currency: r.unit, paysFor: null };
+  } else if (np.model) {
+    // model-counted (noun-phrase.ts): the unit stays the noun written ("rifle"), the class is the model.
+    r.unit = np.head;
+    r.unitClass = { family: 'count', counted: np.model };
+    r.modifiers = np.modifiers;
   } else if (np.head) {
     r.unit = np.head;
     r.unitClass = classOf(membersOfAGroup(tokens, np.end) ? 'person' : unitClassOf(np.head));

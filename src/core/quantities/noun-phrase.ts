@@ -34,6 +34,8 @@ export function readNounPhrase(tokens: Token[], k: number): NounPhrase {
   const words: Token[] = [];
   // Where each word (with a model code after it) ends.
   const ends: number[] = [];
+  // The model code among the words, and the index of its word.
+  let model: { key: string; at: number } | null = null;
   let end = k;
   while (end < tokens.length && words.length < 5) {
     const t = tokens[end]!;
@@ -47,7 +49,10 @@ export function readNounPhrase(tokens: Token[], k: number): NounPhrase {
     // A model code: "AK-47 rifles", "AK 47 rifles", "F-16 jets". The digits name the model; what is
     // counted comes after them.
     const code = modelCodeAt(tokens, end - 1);
-    if (code > end) end = code;
+    if (code > end) {
+      model ??= { key: modelKey(tokens, end - 1, code), at: words.length - 1 };
+      end = code;
+    }
     ends.push(end);
   }
   if (words.length === 0) return { head: '', modifiers: [] as string[], end: k, partitive: false };
@@ -86,5 +91,22 @@ export function readNounPhrase(tokens: Token[], k: number): NounPhrase {
     !!outOf ||
     (tokens[phraseEnd]?.lower === 'of' &&
       /^(the|its|their|these|those|them|our|his|her|whom|which)$/.test(tokens[phraseEnd + 1]?.lower ?? ''));
+  // Rule model-counted: things of one model are counted as that model, whatever noun follows the code
+  // ("seven AK-47s", "12 AK 47 guns", "seven AK-47 rifles"): outlets name the weapon or the aircraft
+  // type by its code and pick the noun freely, and two models of one noun are different things.
+  if (model && model.at <= headIdx)
+    return {
+      head,
+      modifiers: modifiers.filter((m) => m !== words[model!.at]!.lower),
+      end: phraseEnd,
+      partitive,
+      model: model.key,
+    };
   return { head, modifiers, end: phraseEnd, partitive };
+}
+
+/** A model code as one key, letters and digits: "AK-47", "AK 47", "AK-47s" → `ak-47`. */
+function modelKey(tokens: Token[], i: number, end: number): string {
+  const digits = tokens.slice(i + 1, end).find((t) => t.type === 'num');
+  return `${tokens[i]!.lower}-${digits?.text ?? ''}`;
 }

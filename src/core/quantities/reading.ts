@@ -13,6 +13,8 @@ export interface NounPhrase {
   end: number;
   /** A part of a group: "35 of the 40 missiles", "two of the victims". */
   partitive: boolean;
+  /** The model the things counted are of, as its code: "seven AK-47s", "12 AK 47 guns" → `ak-47`. */
+  model?: string;
 }
 
 export interface AmountReading {
