@@ -30,6 +30,7 @@ import {
 import { sameLocalContext } from './local-context';
 import { stageOf } from './stages';
 import { LISTED, SUM } from './sums';
+import { differentTenures } from './tenures';
 import type { ClaimView } from './view';
 import { differentVoteSides } from './vote-sides';
 
@@ -279,6 +280,12 @@ export const FIGURE_RULES: readonly FigureRule[] = [
     name: 'different-stages',
     reason: 'the two counts are told at different stages of the event ("seen approaching", "captured")',
     rejects: (va, vb, qa, qb) => bothReadAndApart(stageOf(va.c.text, qa), stageOf(vb.c.text, qb)),
+  },
+  {
+    // "played for the Sixers for 11 seasons" against "seven seasons as an assistant coach" (tenures.ts).
+    name: 'different-tenures',
+    reason: 'the two lengths are of different tenures ("with the 76ers", "as an assistant coach")',
+    rejects: (va, vb, qa, qb) => differentTenures(va.c.text, qa, vb.c.text, qb),
   },
   {
     // "Orozco, 27, was found hiding" against "the jury found Jose Luis Orozco, 29, guilty" (verdict-ages.ts).
