@@ -28,6 +28,7 @@ import {
   travelled,
 } from './frame';
 import { sameLocalContext } from './local-context';
+import { differentSortsOfPeople } from './sorts-of-people';
 import { stageOf } from './stages';
 import { LISTED, SUM } from './sums';
 import { differentTenures } from './tenures';
@@ -286,6 +287,13 @@ export const FIGURE_RULES: readonly FigureRule[] = [
     name: 'different-tenures',
     reason: 'the two lengths are of different tenures ("with the 76ers", "as an assistant coach")',
     rejects: (va, vb, qa, qb) => differentTenures(va.c.text, qa, vb.c.text, qb),
+  },
+  {
+    // "found four people in the break room" against "an altercation with the two women" (sorts-of-people.ts).
+    name: 'sort-of-people',
+    reason:
+      'one count is of a sort of person ("two women") the other count of people may include, or of another sort',
+    rejects: (_va, _vb, qa, qb) => differentSortsOfPeople(qa, qb),
   },
   {
     // "Orozco, 27, was found hiding" against "the jury found Jose Luis Orozco, 29, guilty" (verdict-ages.ts).

@@ -90,7 +90,7 @@ function resolveNameOf(raw: RawName, notPerson: boolean): ResolvedName | null {
   // the "TechBridge" of the next sentence.
   const brand = connector ? undefined : words.find(brandWord);
   if (brand) return { key: term('entity', foldName(brand)), name, type: 'other' };
-  if (connector || notPerson || ORDINALS.has(words[0]!.toLowerCase()))
+  if (connector || notPerson || ORDINALS.has(words[0]!.toLowerCase()) || groupOfMembers(words))
     return { key: lastWordKey(words), name, type: 'other' };
   // Two to four capitalised words without an organisation word: a person, keyed by surname.
   return { key: lastWordKey(words), name, type: 'person' };
@@ -114,6 +114,29 @@ const ORDINALS = new Set(
   (
     'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth ' +
     'fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth'
+  ).split(' '),
+);
+
+/**
+ * Rule `group-plural`: a run ending in the plural of a party's, a creed's or a nation's members
+ * ("Congressional Democrats", "Senate Republicans", "American Muslims", "Young Australians") names a
+ * group, not a person: keyed by that word, so it still meets a bare "Democrats". A person's surname may end
+ * in s ("Roberts", "Evans", "Timmermans"), so the plural is read from a short table of member nouns, or
+ * from the ending of a nation's or a region's people ("-ans" after three letters or more: Americans,
+ * Koreans, Texans, Iranians; never "Evans", nor Dutch "-mans").
+ */
+function groupOfMembers(words: readonly string[]): boolean {
+  const last = words[words.length - 1]!;
+  if (!/^[A-Z][a-z]+s$/.test(last)) return false;
+  const w = last.toLowerCase();
+  return MEMBER_PLURALS.has(w) || (/^[a-z]{3,}ans$/.test(w) && !w.endsWith('mans'));
+}
+const MEMBER_PLURALS = new Set(
+  (
+    'democrats republicans conservatives liberals socialists communists tories libertarians progressives ' +
+    'independents nationalists separatists loyalists unionists royalists monarchists islamists moderates ' +
+    'evangelicals catholics protestants muslims jews sunnis shiites kurds arabs turks serbs croats brits ' +
+    'scots israelis iraqis pakistanis somalis saudis yemenis afghans germans'
   ).split(' '),
 );
 
