@@ -228,3 +228,23 @@ describe('comparison: date-needs-agreeing-rest', () => {
     expect(links.filter((l) => /^date:/.test(l.explanation.unitClass ?? ''))).toEqual([]);
   });
 });
+
+describe('reader: rule rest-of-a-period', () => {
+  it('reads the year of "the remainder of", "the balance of" as "the rest of" (SummEdits ectsum_GPI_q1_2021_33)', () => {
+    expect(
+      dates('This gives us a high level of confidence in our U.K. business during the remainder of 2021.'),
+    ).toEqual([['2021', 2021, 'date:year', 'when:at']]);
+    expect(dates('Demand should stay firm for the balance of 2022.')).toEqual([
+      ['2022', 2022, 'date:year', 'when:at'],
+    ]);
+  });
+
+  it('"the remainder of 2021" and "the rest of 2022" date one period, so their years differ', () => {
+    const found = compareTexts([
+      'Group Automotive has a high level of confidence in its U.K. business during the remainder of 2021.',
+      'Group Automotive expects its U.K. business to perform well for the rest of 2022.',
+    ]);
+    const conflicts = found.filter((l) => l.relation === 'conflict');
+    expect(conflicts.map((l) => [l.explanation.a?.text, l.explanation.b?.text])).toEqual([['2021', '2022']]);
+  });
+});

@@ -122,11 +122,35 @@ function isAppositiveAge(
     tokens[i - 1]?.text === ',' &&
     tokens[j]?.text === ',' &&
     name?.type === 'word' &&
-    /^[A-Z][a-z]/.test(name.text) &&
-    !MONTHS.has(name.lower) &&
-    !WEEKDAY_NAMES.has(name.lower)
+    ((/^[A-Z][a-z]/.test(name.text) && !MONTHS.has(name.lower) && !WEEKDAY_NAMES.has(name.lower)) ||
+      describedPerson(tokens, i - 2))
   );
 }
+
+/**
+ * Rule described-apposition: the age may follow a noun phrase that describes its holder, as it follows a
+ * name: "The actress, 33, reportedly headed to a Malibu rehab" (ECB+ 1_11ecb), "A man, 45, was arrested" —
+ * a determiner opening the sentence or a clause, at most one word, and a noun for a person, whose age
+ * the summary retells as "the 33-year-old actress". Not in a list of figures ("scores of 3, 12, 15").
+ */
+function describedPerson(tokens: Token[], noun: number): boolean {
+  if (!PERSON_NOUNS.has(tokens[noun]?.lower ?? '')) return false;
+  for (let k = noun - 1; k >= Math.max(0, noun - 2); k--) {
+    if (!DETERMINERS.has(tokens[k]!.lower)) continue;
+    const before = tokens[k - 1];
+    return before === undefined || before.type === 'punct' || CLAUSE_WORDS.has(before.lower);
+  }
+  return false;
+}
+const DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'their']);
+const CLAUSE_WORDS = new Set(['and', 'but', 'when', 'as', 'after', 'said', 'says']);
+/** Nouns for one person an age in apposition may describe: HOLDER_NOUNS and the trades news names people by. */
+const PERSON_NOUNS = new Set([
+  ...HOLDER_NOUNS,
+  ...'actor actress singer rapper model star player coach husband wife brother sister grandmother grandfather gunman pilot nurse doctor patient mother boyfriend girlfriend'.split(
+    ' ',
+  ),
+]);
 
 /**
  * Rule age-of-a-group: a bare whole number, with no noun after it, is an age when a noun for people

@@ -134,7 +134,10 @@ const PERIOD_NOUNS = new Set([
   'start',
   'beginning',
   'middle',
+  // Rule rest-of-a-period: "the remainder of 2021" and "the balance of 2022" are "the rest of" it.
   'rest',
+  'remainder',
+  'balance',
   'summer',
   'spring',
   'fall',
