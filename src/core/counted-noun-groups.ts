@@ -59,4 +59,14 @@ export const COUNTED_NOUN_GROUPS: Record<string, string[]> = {
   // What a sum is offered or agreed as: one deal, whichever word an outlet uses for it.
   offer: ['offer', 'contract', 'deal', 'bid', 'proposal'],
   magnitude: ['magnitude', 'richter'],
+  // Session 16 (counted-noun synonyms): words outlets use for one set of people or things.
+  officer: ['officer', 'policeman', 'policewoman', 'cop', 'police officer', 'patrolman'],
+  worker: ['worker', 'employee', 'staffer'],
+  hostage: ['hostage', 'captive'],
+  prisoner: ['prisoner', 'inmate', 'detainee'],
+  firefighter: ['firefighter', 'fireman', 'fire fighter'],
+  gun: ['gun', 'firearm'],
+  ship: ['ship', 'vessel'],
+  shop: ['shop', 'store'],
+  plane: ['plane', 'airplane', 'aircraft', 'airliner', 'jetliner'],
 };

@@ -81,7 +81,13 @@ describe('counted nouns behind a model code or a name (rule counted-after-name)'
       quantities(
         'We plan to build over 100 AutoNation USA pre-owned stores, with over 50 completed by the end of 2025.',
       )[0],
-    ).toMatchObject({ value: 100, low: 100, high: Number.POSITIVE_INFINITY, unitClass: 'store' });
+    ).toMatchObject({
+      value: 100,
+      low: 100,
+      high: Number.POSITIVE_INFINITY,
+      unit: 'store',
+      unitClass: 'shop',
+    });
   });
 
   it('counts the noun after a model named by digits: "15 737 MAX 9 aircraft deliveries" (SummEdits ectsum_CPA_q3_2021_1)', () => {

@@ -11,6 +11,7 @@ import type { Quantity } from '../types';
 import { classOf, familyOf, isDateFamily } from '../unit-class';
 import { agedByTheVerdict, isVerdictMark } from '../verdict-ages';
 import { dateEventOf } from './date-events';
+import { singleWithinEither } from './either-fate';
 import {
   actOfTimes,
   conditionalFigure,
@@ -294,6 +295,13 @@ export const FIGURE_RULES: readonly FigureRule[] = [
     reason:
       'one count is of a sort of person ("two women") the other count of people may include, or of another sort',
     rejects: (_va, _vb, qa, qb) => differentSortsOfPeople(qa, qb),
+  },
+  {
+    // "flattening seven villages" against "destroyed or damaged … in about 15 villages" (either-fate.ts).
+    name: 'either-fate',
+    reason:
+      'one count is of what met either of two fates ("destroyed or damaged"), the other of one fate, no more',
+    rejects: (va, vb, qa, qb) => singleWithinEither(va.c.text, qa, vb.c.text, qb),
   },
   {
     // "Orozco, 27, was found hiding" against "the jury found Jose Luis Orozco, 29, guilty" (verdict-ages.ts).
