@@ -43,3 +43,22 @@ describe('a run ending in the plural of a party, creed or nation is a group (rul
     ]);
   });
 });
+
+describe('a run headed by a word for a kind of land or road is a place (rule geographic-head)', () => {
+  it('reads "Sierra Nevada" as a mountain range, not a person Nevada (ECB+ 9_3ecb)', () => {
+    expect(typeOf(sinceReceived, 'Sierra')).toBe('place');
+  });
+
+  it('reads roads, resorts and capes named by their kind as places (ECB+ 10_1ecbplus, 1_12ecbplus, 13_5ecbplus)', () => {
+    const offer =
+      'Though the Red Sox continue to operate in intriguing secrecy when it comes to their pursuit of free - agent slugger Mark Teixeira, it appears an offer has been transmitted from the offices of 4 Yawkey Way in Boston to the corporation of power agent Scott Boras.';
+    expect(typeOf(offer, 'Yawkey')).toBe('place');
+    expect(typeOf(offer, 'Teixeira')).toBe('person');
+    const rehab =
+      'The star fooled an L.A Superior Court judge, a Santa Monica prosecutor and apparently her own lawyer, by pretending to check into a rehabilitation facility.';
+    expect(typeOf(rehab, 'Monica')).toBe('place');
+    const dairy =
+      'That changed at the start of the 1980s when the state tried to supercharge farming across Cook Inlet from Anchorage by creating the Point MacKenzie dairy project.';
+    expect(typeOf(dairy, 'MacKenzie')).toBe('place');
+  });
+});

@@ -28,7 +28,12 @@ export const PLACE_WORDS = new Set(
   (
     'city county state province region river island islands sea ocean bay lake mountain mountains valley hill ' +
     'street road avenue square park beach coast gulf mount mt fort glacier village heights gardens boulevard blvd ' +
-    'peninsula strait canal harbor harbour desert district hut lodge cabin campsite saddle'
+    'peninsula strait canal harbor harbour desert district hut lodge cabin campsite saddle ' +
+    // Heads of the land's shapes (rule `geographic-head`): "Grand Canyon", "Niagara Falls", "Brooks Range".
+    'range ranges canyon creek falls plateau basin gorge volcano lagoon reef rapids highlands plains ' +
+    'archipelago atoll fjord estuary ' +
+    // Roads, malls and resorts named by their kind last: "Yawkey Way", "Snyder Ave", "Lenox Mall".
+    'way ave plaza mall pass springs riviera'
   ).split(' '),
 );
 
@@ -71,6 +76,22 @@ export const PLACE_PREFIXES = new Set([
   'las',
   'sri',
   'hong',
+  // Spanish heads of the land's shapes, written first (rule `geographic-head`): "Sierra Nevada" (a
+  // mountain range), "Costa Rica", "Puerto Rico", "Cerro Gordo", "Isla Vista", "Lago Agrio".
+  'sierra',
+  'cordillera',
+  'costa',
+  'puerto',
+  'isla',
+  'cerro',
+  'lago',
+  'bahia',
+  // …and other first words of places that no given name takes: "Santa Monica", "Rancho Mirage", "Ras Al
+  // Khaimah", "Point MacKenzie".
+  'santa',
+  'rancho',
+  'ras',
+  'point',
   // Streets and squares named first by their kind: "Place Vendome", "Rue de Castiglione".
   'place',
   'rue',
