@@ -9,7 +9,7 @@ export const FATES = ['death', 'injury', 'arrest', 'missing', 'displaced'] as co
 export type Fate = (typeof FATES)[number];
 
 /** Units of physical measure and what they measure: a figure converts only within one dimension. */
-const MEASURES = new Map<string, 'length' | 'mass' | 'magnitude'>([
+const MEASURES = new Map<string, Dimension>([
   ['kilometer', 'length'],
   ['mile', 'length'],
   ['meter', 'length'],
@@ -18,8 +18,9 @@ const MEASURES = new Map<string, 'length' | 'mass' | 'magnitude'>([
   ['pound', 'mass'],
   ['ton', 'mass'],
   ['magnitude', 'magnitude'],
+  ['celsius', 'temperature'],
 ]);
-export type Dimension = 'length' | 'mass' | 'magnitude';
+export type Dimension = 'length' | 'mass' | 'magnitude' | 'temperature';
 
 /**
  * What a figure measures. Only figures of one class are compared (and a bare percentage or sum of

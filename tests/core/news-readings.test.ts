@@ -38,3 +38,31 @@ describe('early-year: a year before 1900 after a date preposition', () => {
     expect(years('The hall seats 1878 people.')).toEqual([]);
   });
 });
+
+describe('temperature: "38C", "100F", "41°C", "38 degrees Celsius" in degrees Celsius', () => {
+  it('flags "38C" against "41C" and meets "100F"', () => {
+    expect(
+      conflicts([
+        'Temperatures reached 38C in Seville on Saturday, the hottest day of the year.',
+        'Seville recorded 41C on Saturday, the hottest day of the year.',
+      ]).length,
+    ).toBeGreaterThan(0);
+    expect(
+      conflicts([
+        'Temperatures reached 38C in Seville on Saturday, the hottest day of the year.',
+        'Temperatures reached 100F in Seville on Saturday, the hottest day of the year.',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('reads the degree sign and the word, and no code ("seat 14C") or range', () => {
+    const temps = (text: string) =>
+      extractArticle(text)
+        .claims.flatMap((c) => c.quantities)
+        .map((q) => [q.unitClass, q.low, q.high]);
+    expect(temps('It was 38°C in Seville.')).toEqual([['celsius', 37.5, 38.5]]);
+    expect(temps('It hit 38 degrees Celsius in Seville.')).toEqual([['celsius', 37.5, 38.5]]);
+    expect(temps('He sat in seat 14C on the plane.')).toEqual([]);
+    expect(temps('Temperatures hit 38-40C.')).toEqual([]);
+  });
+});

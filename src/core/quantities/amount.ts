@@ -19,6 +19,7 @@ import { toInterval } from './interval';
 import { classifyMoney, readCurrencyAfter } from './money';
 import { classifyPercent, readPercentSign } from './percents';
 import { averageBefore, findRate, rateBefore, seriesRate } from './rates';
+import { readTemperature } from './temperatures';
 
 export function readAmountAt(
   tokens: Token[],
@@ -30,6 +31,7 @@ export function readAmountAt(
   readPercentSign(r, tokens);
   readCurrencyAfter(r, tokens);
   readAge(r, tokens);
+  if (!readTemperature(r, tokens)) return null;
   if (!readCountedThing(r, tokens)) return null;
   readCalibre(r);
   if (r.percent) classifyPercent(r);

@@ -20,7 +20,10 @@ export function isNotAnAmount(tokens: Token[], num: NumberMatch, text: string): 
     next?.type === 'word' &&
     next.start === first.end &&
     !GLUED_UNITS.has(next.lower) &&
-    !SCALES.has(next.lower)
+    !SCALES.has(next.lower) &&
+    // A capital C or F is a temperature's scale ("38C", "100F": temperatures.ts).
+    next.text !== 'C' &&
+    next.text !== 'F'
   )
     return true;
   // Rule `win-loss-record`: "the club's disappointing 9-14 start", "an 18-30 start", "a 45-7 record": wins
