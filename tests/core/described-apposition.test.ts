@@ -43,3 +43,26 @@ describe('rule described-apposition', () => {
     expect(found.map((l) => [l.explanation.a?.text, l.explanation.b?.text])).toEqual([['33', '35-year-old']]);
   });
 });
+
+describe('rule turns-an-age', () => {
+  const ECB_10_2 =
+    'Teixeira, who turns 29 on April 11, has averaged more than 30 home runs and 100 RBIs in his six big-league seasons.';
+
+  it('reads the age a person turns, and the year before it while it is still ahead (ECB+ 10_2ecbplus)', () => {
+    const age = extractArticle(ECB_10_2)
+      .claims.flatMap((c) => c.quantities)
+      .find((q) => q.unitClass === 'age');
+    expect([age?.value, age?.low, age?.high, age?.modifiers]).toEqual([29, 28, 29, ['who:txr']]);
+    expect(ages('The singer, who turned 50 last month, announced a world tour.')).toEqual([50]);
+    expect(ages('He turned 50 pages of the book.')).toEqual([]);
+  });
+
+  it('agrees with the age now and conflicts with another age turned', () => {
+    const now = 'The 28-year-old Teixeira has averaged more than 30 home runs in his six big-league seasons.';
+    expect(conflicts({ a: ECB_10_2, b: now })).toEqual([]);
+    const other = ECB_10_2.replace('turns 29', 'turns 31');
+    expect(
+      conflicts({ a: ECB_10_2, b: other }).map((l) => [l.explanation.a?.text, l.explanation.b?.text]),
+    ).toEqual([['29', '31']]);
+  });
+});

@@ -62,3 +62,21 @@ describe('a run headed by a word for a kind of land or road is a place (rule geo
     expect(typeOf(dairy, 'MacKenzie')).toBe('place');
   });
 });
+
+describe('a cry names nobody (rule interjection)', () => {
+  // ECB+ 22_2ecbplus, a worker quoted on the Kraft plant shooting.
+  const cry =
+    "\"I heard the gunfire, and I ran, '' he told The Associated Press, his apron still on. \"As I was running down the steps they were yelling, 'Oh, my God, there's three people shot! ''' \"This is a sad day for the Kraft Foods family, '' the company said in a statement.";
+  const names = (text: string) => extractArticle(text).entities.map((e) => e.name);
+
+  it('reads no name in "Oh, my God" (ECB+ 22_2ecbplus)', () => {
+    expect(names(cry)).not.toContain('Oh');
+    expect(names(cry)).not.toContain('God');
+    expect(names(cry)).toContain('Associated Press');
+  });
+
+  it('still reads a name after a cry, and God outside an oath', () => {
+    expect(names('Hey, Jamal Crawford scored 20 points.')).toContain('Jamal Crawford');
+    expect(names('The pastor said the church belongs to God and the town.')).toContain('God');
+  });
+});

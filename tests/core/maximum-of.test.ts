@@ -1,20 +1,9 @@
 // Rule maximum-of (src/core/quantities/hedges.ts, src/core/crossref/bounds.ts): "a maximum cost of 12
 // Euros" names a limit, the most the cost may be, as "not more than" does; real pairs from the dev data.
 import { describe, expect, it } from 'vitest';
-import {
-  type ClaimForMatching,
-  crossReference,
-  extractArticle,
-  termStatsFrom,
-  toMatchable,
-} from '../../src/core';
+import { extractArticle } from '../../src/core';
+import { links } from '../helpers/core';
 
-function links(docs: Record<string, string>) {
-  const claims: ClaimForMatching[] = [];
-  for (const [id, text] of Object.entries(docs))
-    for (const c of extractArticle(text).claims) claims.push(toMatchable(c, `${id}:${c.position}`, id));
-  return crossReference(claims, [], termStatsFrom(claims));
-}
 const conflicts = (docs: Record<string, string>) => links(docs).filter((l) => l.relation === 'conflict');
 const hedgeOf = (text: string) => extractArticle(text).claims[0]!.quantities[0]!.hedge;
 

@@ -57,7 +57,8 @@ describe('a figure told as a mean (rule averaged)', () => {
     'Teixeira, who turns 29 on April 11, has averaged more than 30 home runs and 100 RBIs in his six big-league seasons.';
 
   it('reads "has averaged more than 30 home runs" as a rate, not a total (ECB+ 10_2ecbplus)', () => {
-    expect(quantities(sentenceA)[0]).toMatchObject({ value: 30, rate: 'average' });
+    // "who turns 29" is his age (turns-an-age), read before the runs.
+    expect(quantities(sentenceA).find((q) => q.value === 30)).toMatchObject({ value: 30, rate: 'average' });
     // "an average of" names the mean as a noun and is left as it was: "came in at an average of 79%".
     expect(quantities('Load factor came in at an average of 79% for the quarter.')[0]!.rate).toBeNull();
   });

@@ -28,6 +28,7 @@ import {
   soughtFigure,
   travelled,
 } from './frame';
+import { peopleOfAPlaceApart } from './from-a-place';
 import { sameLocalContext } from './local-context';
 import { differentSortsOfPeople } from './sorts-of-people';
 import { stageOf } from './stages';
@@ -295,6 +296,12 @@ export const FIGURE_RULES: readonly FigureRule[] = [
     reason:
       'one count is of a sort of person ("two women") the other count of people may include, or of another sort',
     rejects: (_va, _vb, qa, qb) => differentSortsOfPeople(qa, qb),
+  },
+  {
+    // "Two people from Zinbi village were hurt" against "injuring five people" (from-a-place.ts).
+    name: 'people-from-a-place',
+    reason: 'one count is of the people of a named place ("from Zinbi village"), a part of the other count',
+    rejects: (va, vb, qa, qb) => peopleOfAPlaceApart(va.c.text, qa, vb.c.text, qb),
   },
   {
     // "flattening seven villages" against "destroyed or damaged … in about 15 villages" (either-fate.ts).

@@ -65,6 +65,8 @@ export function findNames(tokens: Token[], knownNames: Set<string>): RawName[] {
       s++;
     }
     while (e > s && CONNECTORS.has(words[e - 1]!.lower)) e--;
+    // Rule `interjection`: "'Oh, my God, there's three people shot!'" names nobody.
+    if (e - s === 1 && exclamation(tokens, i, words[s]!)) s = e;
     if (e > s) {
       const run = s === 0 && e === words.length ? words : words.slice(s, e);
       // run[0] is a token of [i, j), or (trimmed of a suffix) a new one: then -1, as in a slice.
@@ -122,3 +124,18 @@ function possessive(tokens: Token[], i: number): boolean {
     tokens[i + 2]!.end === tokens[i + 2]!.start + 1
   );
 }
+
+/**
+ * Rule `interjection`: a word that is a cry, not a name ("Oh", "Hey", "Wow", "Okay"), and "God" or "Lord"
+ * in an oath ("Oh, my God", "Thank God"): a witness quoted crying out names no actor of the story.
+ */
+function exclamation(tokens: Token[], i: number, word: Token): boolean {
+  if (INTERJECTIONS.has(word.lower)) return true;
+  if (!OATH_NAMES.has(word.lower)) return false;
+  const before = tokens[i - 1]?.lower;
+  return before === 'my' || before === 'thank' || before === 'oh';
+}
+const INTERJECTIONS = new Set(
+  'oh ah aw wow hey yeah yes okay ok gosh jeez whoa alas hooray hello thanks'.split(' '),
+);
+const OATH_NAMES = new Set(['god', 'lord', 'jesus']);

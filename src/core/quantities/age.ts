@@ -13,10 +13,14 @@ export function readAge(r: AmountReading, tokens: Token[]): void {
   const ageMatch = matchAge(tokens, r.j);
   const appositive =
     !ageMatch && !r.found.rangeEnd && !r.found.hedge && isAppositiveAge(tokens, r.i, r.j, r.num);
-  const group = !ageMatch && !appositive && isGroupAge(r, tokens);
+  const turned = !ageMatch && !appositive && isTurnedAge(r, tokens);
+  const group = turned || (!ageMatch && !appositive && isGroupAge(r, tokens));
   if (r.percent || r.currency || !(ageMatch || appositive || group)) return;
   r.unit = 'year';
   r.unitClass = { family: 'age' };
+  // One who "turns 29 on April 11" is 28 until then: both are their age now (turns-an-age).
+  if (turned && AHEAD.has(tokens[r.i - 1]?.lower ?? ''))
+    r.found = { ...r.found, num: { ...r.found.num, low: r.found.num.value - 1 } };
   r.j = ageMatch ?? r.j;
   // An age belongs to someone: "the 32-year-old Smith", "Smith, 32,". Ages of different people
   // are never compared.
@@ -49,6 +53,12 @@ function ageHolder(tokens: Token[], from: number, to: number): string | null {
   if (name && after?.type === 'word' && HOLDER_NOUNS.has(after.lower)) name = null;
   // "the 40-year-old American never recovered": a nationality standing for the person, not a name.
   if (name && k === runStart + 1 && DEMONYM.test(name.text)) name = null;
+  // "Teixeira, who turns 29" (turns-an-age): the name before the relative pronoun.
+  if (!name && TURNS.has(tokens[from - 1]?.lower ?? '') && tokens[from - 2]?.lower === 'who') {
+    const before = tokens[nameAt(tokens, from - 4)];
+    if (tokens[from - 3]?.text === ',' && before?.type === 'word' && /^[A-Z][a-z]/.test(before.text))
+      name = before;
+  }
   const named = nameAt(tokens, from - 2);
   if (!name && tokens[from - 1]?.text === ',' && tokens[named] && startsUpper(tokens[named]!.text))
     name = tokens[named]!;
@@ -172,6 +182,23 @@ function isGroupAge(r: AmountReading, tokens: Token[]): boolean {
   return AGE_BOUNDS.has(hedge.words) && PEOPLE.has(tokens[hedge.from - 1]?.lower ?? '');
 }
 const AGE_BOUNDS = new Set(['over', 'under', 'above', 'below']);
+
+/**
+ * Rule turns-an-age: a bare whole number a person "turns" or "turned", with no noun after it, is the
+ * age reached: "Teixeira, who turns 29 on April 11, has averaged more than 30 home runs" (ECB+
+ * 10_2ecbplus) was no figure. An age still to be reached ("turns", "turning") stands for that age and
+ * the year before it, the holder's age now: another report's "28" agrees. "Turned 50 pages" counts pages.
+ */
+function isTurnedAge(r: AmountReading, tokens: Token[]): boolean {
+  const { num } = r;
+  if (r.found.hedge || !num.numeral || num.scale !== 1 || !Number.isInteger(num.value)) return false;
+  if (num.value < 1 || num.value > 120 || !TURNS.has(tokens[r.i - 1]?.lower ?? '')) return false;
+  const next = tokens[r.j];
+  return next === undefined || next.type === 'punct' || (next.type === 'word' && NP_STOP.has(next.lower));
+}
+const TURNS = new Set(['turns', 'turned', 'turning']);
+/** The age is reached ahead: until then the holder is a year younger. */
+const AHEAD = new Set(['turns', 'turning']);
 /** Nouns for people a bound on age describes: "citizens over 65", "children under 5". */
 const PEOPLE = new Set(
   'people persons citizens seniors adults children kids boys girls men women residents patients individuals those anyone everyone youngsters teenagers americans drivers voters workers customers'.split(

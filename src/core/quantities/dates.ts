@@ -151,11 +151,26 @@ function opensSentence(tokens: Token[], g: number): boolean {
   return true;
 }
 
+/** Words that may follow a year and start no count: "in 1878 by", "since 1878, when". */
+const AFTER_A_YEAR = new Set('and or but by when as after before until with at on under in to'.split(' '));
+/**
+ * Rule early-year: a four-digit number from 1000 to 1899 is a year only where nothing else fits: right
+ * after "in", "since", "by", "before", "until" or "after" and followed by no noun it could count ("founded
+ * in 1878", "first held in 1877,"; not "in 1500 cases"). Later years are read more widely (see readYear).
+ */
+function earlyYear(tokens: Token[], i: number): boolean {
+  if (Number(tokens[i]!.text) < 1000) return false;
+  const word = tokens[i - 1]?.lower ?? '';
+  if (!['in', 'since', 'by', 'before', 'until', 'after'].includes(word)) return false;
+  const next = tokens[i + 1];
+  return next === undefined || next.type === 'punct' || AFTER_A_YEAR.has(next.lower);
+}
+
 function readYear(tokens: Token[], i: number, text: string) {
   const t = tokens[i]!;
   if (!/^\d{4}$/.test(t.text)) return null;
   const year = Number(t.text);
-  if (year < 1900 || year > 2100) return null;
+  if (year > 2100 || (year < 1900 && !earlyYear(tokens, i))) return null;
   // "2019-2021", "2019 to 2021": a span, not one year.
   const next = tokens[i + 1];
   if (next && (next.text === '-' || next.lower === 'to') && /^\d{4}$/.test(tokens[i + 2]?.text ?? ''))
