@@ -46,10 +46,36 @@ export function figuresToldAlike(a: ClaimView, b: ClaimView): boolean {
  * them no function words, or five with one.
  */
 export function figurePhraseToldAlike(a: ClaimView, qa: Quantity, b: ClaimView, qb: Quantity): boolean {
-  return (
-    alike(phraseOf(a.c.text, qa), phraseOf(b.c.text, qb)) ||
-    alike(phraseBefore(a.c.text, qa), phraseBefore(b.c.text, qb))
-  );
+  const [afterA, afterB] = [phraseOf(a.c.text, qa), phraseOf(b.c.text, qb)];
+  const [beforeA, beforeB] = [phraseBefore(a.c.text, qa), phraseBefore(b.c.text, qb)];
+  return alike(afterA, afterB) || alike(beforeA, beforeB) || alikeAround(beforeA, beforeB, afterA, afterB);
+}
+
+/**
+ * Rule phrase-around-a-figure: the words right before and right after the figure, together, make the
+ * phrase ("pointed a. 38 caliber revolver at the officers" / "pointed a. 357 caliber revolver at them",
+ * ECB+ 19_10ecbplus / 19_11ecbplus: two before and three after alike).
+ */
+function alikeAround(
+  beforeA: string[] | null,
+  beforeB: string[] | null,
+  afterA: string[] | null,
+  afterB: string[] | null,
+): boolean {
+  if (!beforeA || !beforeB || !afterA || !afterB) return false;
+  const [kb, cb] = prefixAlike(beforeA, beforeB);
+  const [ka, ca] = prefixAlike(afterA, afterB);
+  // Short phrases on each side are common ("a diameter of" … "kilometers", "a" … "discount for the
+  // first"): five words alike, three no function words, one of them on each side.
+  return cb >= 1 && ca >= 1 && kb + ka >= 5 && cb + ca >= 3;
+}
+
+/** How many first words two phrases share, and how many of those are no function words. */
+function prefixAlike(pa: string[], pb: string[]): [number, number] {
+  let k = 0;
+  let content = 0;
+  for (; k < pa.length && pa[k] === pb[k]; k++) if (!STOPWORDS.has(pa[k]!)) content++;
+  return [k, content];
 }
 
 /**
@@ -77,7 +103,8 @@ function phraseBefore(text: string, q: Quantity): string[] | null {
   for (let k = words.length - 1; k >= 0 && out.length < PHRASE_WORDS; k--) {
     const w = words[k]!;
     if (!/^[a-z]/.test(w) || isNumberWord(w)) {
-      if (w === '$' && out.length === 0) continue;
+      // "$" and a decimal point written apart from its digits ("a. 38 caliber") belong to the figure.
+      if ((w === '$' || w === '.') && out.length === 0) continue;
       break;
     }
     out.push(w);
