@@ -66,3 +66,20 @@ describe('temperature: "38C", "100F", "41°C", "38 degrees Celsius" in degrees C
     expect(temps('Temperatures hit 38-40C.')).toEqual([]);
   });
 });
+
+describe('decades-in-years: decades and centuries are compared with years', () => {
+  it('flags "two decades" against "30 years" and meets "31 years" with "three decades"', () => {
+    expect(
+      conflicts([
+        'The veteran served in the army for two decades before he retired to Devon.',
+        'The veteran served in the army for 30 years before he retired to Devon.',
+      ]).length,
+    ).toBeGreaterThan(0);
+    expect(
+      conflicts([
+        'The veteran served in the army for three decades before he retired to Devon.',
+        'The veteran served in the army for 31 years before he retired to Devon.',
+      ]),
+    ).toEqual([]);
+  });
+});
