@@ -80,3 +80,27 @@ describe('a cry names nobody (rule interjection)', () => {
     expect(names('The pastor said the church belongs to God and the town.')).toContain('God');
   });
 });
+
+// ECB+ 22_10ecbplus and 22_11ecbplus: two reports of the Kraft shooting in Philadelphia, 9 September 2010.
+const lounge = [
+  'Police say that the shootings happened minutes after Hiller was suspended from her job at the Kraft Plant following an altercation with the three victims.',
+  'They say she forced her way through security at gunpoint, walked into the employee lounge where the three victims were and shot them.',
+].join(' ');
+const factory = [
+  'In a sad and surprising reversal of gender roles, a disgruntled woman opened fire at a Kraft factory in Philadelphia last night, killing two workers and wounding two others.',
+  "The shooting happened moments after the employee, Yvonne Hiller, was suspended from her job at Kraft, where she'd worked for 15 years, the Daily News reports.",
+].join(' ');
+
+describe('a run headed by a kind of works or facility names that place (ORG_WORDS)', () => {
+  it('reads "the Kraft Plant" and "Cook County Jail" as an organisation, no person', () => {
+    expect(typeOf(lounge, 'Plant')).toBe('organization');
+    expect(typeOf('He was held at Cook County Jail overnight.', 'Jail')).toBe('organization');
+  });
+
+  it('so three victims shot in the lounge meet two killed and two wounded (ECB+ 22_10ecbplus / 22_11ecbplus)', () => {
+    expect(conflictFigures(lounge, factory)).toContainEqual([
+      'three victims',
+      'two workers and wounding two others',
+    ]);
+  });
+});

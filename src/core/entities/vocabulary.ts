@@ -20,7 +20,9 @@ export const ORG_WORDS = new Set(
     // Heads of company, event and institution names, which otherwise read as a first name and surname.
     'ltd llc plc co church act press conference hospital school college academy theatre theater hotel ' +
     'films foods entertainment advisors financial recovery program programme division unit society survey ' +
-    'series awards games playoffs courthouse museum stadium arena airport station reporter journal channel'
+    'series awards games playoffs courthouse museum stadium arena airport station reporter journal channel ' +
+    // Works and facilities named by their kind last ("Kraft Plant", "Cook County Jail"), not a person's surname.
+    'plant factory refinery warehouse depot prison jail laboratory'
   ).split(' '),
 );
 
