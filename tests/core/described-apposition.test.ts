@@ -1,13 +1,8 @@
 // Rule described-apposition (src/core/quantities/age.ts): an age in apposition after a noun phrase that
 // describes a person, as after a name ("The actress, 33, …", ECB+ 1_7ecb).
 import { describe, expect, it } from 'vitest';
-import {
-  type ClaimForMatching,
-  crossReference,
-  extractArticle,
-  termStatsFrom,
-  toMatchable,
-} from '../../src/core';
+import { extractArticle } from '../../src/core';
+import { links } from '../helpers/core';
 
 const ages = (text: string) =>
   extractArticle(text)
@@ -15,12 +10,7 @@ const ages = (text: string) =>
     .filter((q) => q.unitClass === 'age')
     .map((q) => q.value);
 
-function conflicts(docs: Record<string, string>) {
-  const claims: ClaimForMatching[] = [];
-  for (const [id, text] of Object.entries(docs))
-    for (const c of extractArticle(text).claims) claims.push(toMatchable(c, `${id}:${c.position}`, id));
-  return crossReference(claims, [], termStatsFrom(claims)).filter((l) => l.relation === 'conflict');
-}
+const conflicts = (docs: Record<string, string>) => links(docs).filter((l) => l.relation === 'conflict');
 
 const ECB_1_7 = 'The actress, 33, reportedly headed to a Malibu treatment facility on Tuesday.';
 

@@ -1,21 +1,14 @@
 // Figures news writes that the reader used to skip (issue 15): years before 1900, each with a
 // realistic news pair that differs in that one figure.
 import { describe, expect, it } from 'vitest';
-import {
-  type ClaimForMatching,
-  crossReference,
-  extractArticle,
-  termStatsFrom,
-  toMatchable,
-} from '../../src/core';
+import { extractArticle } from '../../src/core';
+import { links } from '../helpers/core';
 
-function conflicts(texts: string[]) {
-  const claims: ClaimForMatching[] = [];
-  texts.forEach((text, k) => {
-    for (const c of extractArticle(text).claims) claims.push(toMatchable(c, `${k}:${c.position}`, String(k)));
-  });
-  return crossReference(claims, [], termStatsFrom(claims)).filter((l) => l.relation === 'conflict');
-}
+/** The conflicts between the texts, each text its own article. */
+const conflicts = (texts: string[]) =>
+  links(Object.fromEntries(texts.map((text, k) => [String(k), text]))).filter(
+    (l) => l.relation === 'conflict',
+  );
 const years = (text: string) =>
   extractArticle(text)
     .claims.flatMap((c) => c.quantities)
