@@ -1,5 +1,5 @@
-// Times of day that are of different moments of one event (rule two-deadlines, figure-rules.ts and
-// quantities/dates.ts). Real sentences from ECB+ topic 13 (the Palmer creamery fire).
+// Times of day that are of different moments of one event (rules two-deadlines, figure-rules.ts and
+// quantities/dates.ts, and sentence-after-the-clock, crossref/local-context.ts). Real ECB+ sentences.
 import { describe, expect, it } from 'vitest';
 import { conflictFigures } from '../helpers/core';
 
@@ -14,7 +14,29 @@ describe('two-deadlines', () => {
   });
 
   it('still compares two times of what happened, and a deadline with no other', () => {
-    const at = (t: string) => `The fire was reported at ${t}, after fire crews attacked it from all sides, Owen said.`;
+    const at = (t: string) =>
+      `The fire was reported at ${t}, after fire crews attacked it from all sides, Owen said.`;
     expect(conflictFigures(at('7 a.m.'), at('4 a.m.'))).toHaveLength(1);
+  });
+});
+
+describe('sentence-after-the-clock', () => {
+  // ECB+ 18_16ecb against 18_3ecb: the gunman entering against the suspect giving himself up.
+  const ENTERED =
+    'Constable Tim Fanning says Eric Allen Kirkpatrick is accused of fatally shooting Benjamin David Banky. Fanning says at least a dozen people were at the party when the gunman entered about 4 p.m. Police locked down the neighborhood and Kirkpatrick gave up about two hours later.';
+  const SURRENDERED =
+    "Another dozen other people who were there for a Christmas party managed to get out safely, '' Fanning said. Police locked down the neighbourhood before the suspect turned himself in around 6 p.m.";
+
+  it('does not read the doings of the sentence after "4 p.m." as the time\'s (ECB+ 18_16ecb / 18_3ecb)', () => {
+    expect(conflictFigures(ENTERED, SURRENDERED)).toEqual([]);
+  });
+
+  it('still compares two times of one doing, and reads on past a weekday', () => {
+    expect(conflictFigures(ENTERED, ENTERED.replace('4 p.m.', '5 p.m.'))).toHaveLength(1);
+    const entered = (t: string) =>
+      `Fanning says at least a dozen people were at the party when the gunman entered about ${t} Friday and police locked down the neighborhood.`;
+    expect(
+      conflictFigures(entered('4 p.m.'), SURRENDERED.replace('turned himself in', 'entered')),
+    ).toHaveLength(1);
   });
 });
