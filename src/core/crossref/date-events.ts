@@ -8,6 +8,7 @@
 // "the 2013 Academy Awards") or two births still conflict.
 import type { Quantity } from '../types';
 import { classOf } from '../unit-class';
+import { figureIn } from './around-figure';
 
 export type DateEvent = 'edition' | 'birth';
 
@@ -26,11 +27,11 @@ const BORN_BEFORE = /(?<![\w-])(?:born|birth)(?![\w-])[^.;:()\d]{0,30}$/i;
 export function dateEventOf(claimText: string, q: Quantity): DateEvent | null {
   const u = classOf(q);
   if (u.family !== 'date' || u.unit !== 'year') return null;
-  const at = claimText.indexOf(q.text);
-  if (at < 0) return null;
-  const before = claimText.slice(Math.max(0, at - 40), at);
+  const f = figureIn(claimText, q);
+  if (!f) return null;
+  const before = f.before(40);
   if (BORN_BEFORE.test(before)) return 'birth';
-  const name = NAME_AFTER.exec(claimText.slice(at + q.text.length, at + q.text.length + 40));
+  const name = NAME_AFTER.exec(f.after(40));
   if (name && !NOT_A_NAME.test(name[1]!) && !TIME_PREPOSITION_BEFORE.test(before)) return 'edition';
   return null;
 }
