@@ -252,7 +252,10 @@ export class ClaimView {
       all.add(t);
       if (!isArticleTerm(t)) w.set(t, CONTEXT_WEIGHT);
       else if (isTerm(t, 'article-name')) names.add(t);
-      else if (isTerm(t, 'given-name')) (this._given ??= new Set()).add(keyOf(t));
+      else if (isTerm(t, 'given-name')) {
+        this._given ??= new Set();
+        this._given.add(keyOf(t));
+      }
     }
     this._all = all;
     this._names = names;
