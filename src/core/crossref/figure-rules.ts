@@ -30,6 +30,7 @@ import {
   travelled,
 } from './frame';
 import { peopleOfAPlaceApart } from './from-a-place';
+import { agesAtDifferentEvents } from './life-event-ages';
 import { sameLocalContext } from './local-context';
 import { differentSortsOfPeople } from './sorts-of-people';
 import { stageOf } from './stages';
@@ -325,6 +326,12 @@ export const FIGURE_RULES: readonly FigureRule[] = [
     name: 'age-at-the-verdict',
     reason: 'one age is told at a verdict one to three years older than the other: one person at two times',
     rejects: (_va, _vb, qa, qb) => agedByTheVerdict(qa, qb),
+  },
+  {
+    // "walked away from her career at the age of 35" against "passed away … at age 85" (life-event-ages.ts).
+    name: 'age-at-a-life-event',
+    reason: 'one age is told at an earlier event of a life ("at the age of 35"), the other at death or now',
+    rejects: (va, vb, qa, qb) => agesAtDifferentEvents(va.c.text, qa, vb.c.text, qb),
   },
   {
     name: 'different-surroundings',
