@@ -4,8 +4,9 @@ import { prefixOf } from '../../src/core/terms';
 import { SIGNATURE_SIZE } from '../../src/core/wire-copies';
 import type { Db } from '../client';
 import { type Read, readOne, type SqlRow } from './batch';
+import { candidateFigures } from './candidate-figures';
 import type { StoredPart } from './crossref-parts';
-import { type QuantityJson, quantityFromJson, quantityJsonSql } from './quantities';
+import { type QuantityJson, quantityJsonSql } from './quantities';
 import type { StoredCopyInfo } from './wire-copies';
 
 /** Stored document frequencies, by term (TOTAL_CLAIMS_TERM: the number of stored claims). */
@@ -329,8 +330,7 @@ function matchableFromRows(rows: SqlRow[], excludeArticle?: number): ClaimForMat
       if (excludeArticle !== undefined && articleId === excludeArticle) continue;
       const raw = contexts.get(id);
       if (raw === undefined) throw new Error(`Candidate ${id} came without its context terms`);
-      const quantities = qs.map(quantityFromJson);
-      quantities.sort((x, y) => x.start - y.start);
+      const quantities = candidateFigures(id, text, qs);
       // A stored claim's context terms are ~60 % of its bytes, and the cross-referencer reads them only
       // for the few pairs whose figures it compares. So they are parsed the first time they are read.
       let contextTerms: string[] | undefined;
