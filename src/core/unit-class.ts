@@ -2,6 +2,7 @@
 // the one function that writes it as the key quantities store and blocking keys use ("money:usd:offer").
 // Readers build the structure; every other part of the core reads it with classOf, never the key.
 
+import { comparedUnder } from './time-units';
 import type { Quantity } from './types';
 
 /** What happened to the people counted: a family of its own, since a list of groups may share it. */
@@ -162,12 +163,17 @@ export const isDateFamily = (q: Quantity | string) => {
 
 /**
  * The class a more specific one also meets: a bare percentage for a share of something, a bare sum
- * in the currency for a sum paying for something; null when there is none.
+ * in the currency for a sum paying for something, years for a duration in months (time-units.ts:
+ * "18 months" meets "two years"); null when there is none.
  */
 export function generalClass(u: UnitClass): UnitClass | null {
   if (u.family === 'percent' && u.of !== null) return { family: 'percent', of: null };
   if (u.family === 'money' && u.paysFor !== null)
     return { family: 'money', currency: u.currency, paysFor: null };
+  if (u.family === 'duration') {
+    const under = comparedUnder(u.unit);
+    if (under !== null) return { family: 'duration', unit: under };
+  }
   return null;
 }
 

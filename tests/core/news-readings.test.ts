@@ -76,3 +76,46 @@ describe('decades-in-years: decades and centuries are compared with years', () =
     ).toEqual([]);
   });
 });
+
+describe('months-against-years: durations in units that convert exactly are compared', () => {
+  it('flags "roughly 18 months" against "about two years" and meets "24 months" with "two years"', () => {
+    expect(
+      conflicts([
+        'The new bridge over the Tagus will take roughly 18 months to build, the council said on Tuesday.',
+        'The new bridge over the Tagus will take about two years to build, the council said on Tuesday.',
+      ]).length,
+    ).toBeGreaterThan(0);
+    expect(
+      conflicts([
+        'The new bridge over the Tagus will take 24 months to build, the council said on Tuesday.',
+        'The new bridge over the Tagus will take two years to build, the council said on Tuesday.',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('never sets hours against days: the hours of work and the days they took', () => {
+    expect(
+      conflicts([
+        'The jury in Atlanta deliberated for 30 hours before finding Nichols guilty of murder.',
+        'The jury in Atlanta deliberated for four days before finding Nichols guilty of murder.',
+      ]),
+    ).toEqual([]);
+  });
+});
+
+describe('compound-duration: "six years and nine months" is one duration', () => {
+  it('flags it against "72 months" and meets "81 months"', () => {
+    expect(
+      conflicts([
+        'Okafor spent six years and nine months in Belmarsh prison before his conviction was quashed.',
+        'Okafor spent 72 months in Belmarsh prison before his conviction was quashed.',
+      ]).length,
+    ).toBeGreaterThan(0);
+    expect(
+      conflicts([
+        'Okafor spent six years and nine months in Belmarsh prison before his conviction was quashed.',
+        'Okafor spent 81 months in Belmarsh prison before his conviction was quashed.',
+      ]),
+    ).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@
 // shown, with lower severity, and explained by what both would need to hold.
 import type { Quantity } from '../types';
 import { classOf } from '../unit-class';
+import { figureIn } from './around-figure';
 import { writtenStep } from './rounding';
 
 /** The form a figure is stated in, read from its interval. */
@@ -161,8 +162,8 @@ export function listedTotal(
     // The added part may be counted by its own word ("another 7,000 damaged"): "another" joins them.
     if (o === x || o.rate !== x.rate) continue;
     if (Math.abs(x.value + o.value - total.value) >= tolerance) continue;
-    const at = text.indexOf(o.text);
-    if (at > 0 && ADDED.test(text.slice(Math.max(0, at - 20), at))) return true;
+    const f = figureIn(text, o);
+    if (f && f.at > 0 && ADDED.test(f.before(20))) return true;
   }
   return false;
 }

@@ -6,6 +6,7 @@
 // as before.
 import type { Quantity } from '../types';
 import { classOf } from '../unit-class';
+import { figureIn } from './around-figure';
 
 /** A word of what befell a thing or person: a participle or one of the usual adjectives. */
 const FATE = '(?:[a-z]{3,}ed|dead|hurt|missing|lost|stolen|broken|sunk|shot|burnt|burned|torn down)';
@@ -20,10 +21,10 @@ const AFTER = /^[^.;:!?,]{0,40}/;
 export function eitherFate(claimText: string, q: Quantity): boolean {
   const family = classOf(q).family;
   if (family !== 'count' && family !== 'fate') return false;
-  const at = claimText.indexOf(q.text);
-  if (at < 0) return false;
-  const before = CLAUSE_BEFORE.exec(claimText.slice(Math.max(0, at - BEFORE), at))![0];
-  const after = AFTER.exec(claimText.slice(at + q.text.length))![0];
+  const f = figureIn(claimText, q);
+  if (!f) return false;
+  const before = CLAUSE_BEFORE.exec(f.before(BEFORE))![0];
+  const after = AFTER.exec(f.after())![0];
   return EITHER.test(before) || EITHER.test(after);
 }
 

@@ -7,6 +7,7 @@ import { isOwnerMark, ownedAlike, ownerOf } from '../owners';
 import { sameGiver, sameParty } from '../parties';
 import { WHOLE } from '../quantities';
 import { keyOf } from '../terms';
+import { comparedAcross } from '../time-units';
 import type { Quantity } from '../types';
 import { classOf, familyOf, isDateFamily } from '../unit-class';
 import { agedByTheVerdict, isVerdictMark } from '../verdict-ages';
@@ -56,6 +57,8 @@ function sameClass(x: string, y: string): boolean {
   const a = classOf(x);
   const b = classOf(y);
   if (a.family === 'percent' && b.family === 'percent') return a.of === null || b.of === null;
+  // Rule months-against-years: durations in units that convert exactly (measures.ts compares them in one).
+  if (a.family === 'duration' && b.family === 'duration') return comparedAcross(a.unit, b.unit) !== null;
   return a.family === 'money' && b.family === 'money' && a.currency === b.currency;
 }
 

@@ -5,6 +5,7 @@
 // ("the quake struck 50 km south of Bandar Abbas", "the fire started 13 miles east of Cloverdale") is
 // the event's and stays under the subject rules.
 import type { ClaimForMatching, Quantity } from '../types';
+import { figureIn } from './around-figure';
 import { referencePoint, samePlace } from './frame';
 
 const DISTANCE = new Set(['mile', 'kilometer', 'meter', 'foot', 'yard']);
@@ -32,10 +33,10 @@ function locatedName(text: string): string | null {
 /** Whether q, a distance, is stated as where a fixed place lies, and of which named place if the sentence says. */
 function placeDistance(c: ClaimForMatching, q: Quantity): { located: string | null } | null {
   if (!DISTANCE.has(q.unitClass)) return null;
-  const at = c.text.indexOf(q.text);
-  if (at < 0) return null;
+  const f = figureIn(c.text, q);
+  if (!f) return null;
   // "located 1, 150 kilometers (700 miles)": the converted figure is read from before the first.
-  const before = c.text.slice(Math.max(0, at - CLAUSE_BACK), at).replace(CONVERTED_FROM, '');
+  const before = f.before(CLAUSE_BACK).replace(CONVERTED_FROM, '');
   if (!LIES.test(before)) return null;
   // The clause up to the figure, from its last event word on: "a 5.6 quake jolted the island, some 930
   // miles south" places the island (the apposition right before the figure), not the quake.

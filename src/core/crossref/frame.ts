@@ -6,6 +6,7 @@ import { stemmer } from 'stemmer';
 import { giverOf, recipientOf } from '../parties';
 import type { Quantity } from '../types';
 import { classOf, isDateFamily } from '../unit-class';
+import { type FigureInText, figureIn } from './around-figure';
 
 /** Distances: measured from somewhere. */
 const DISTANCE = new Set(['mile', 'kilometer', 'meter', 'foot', 'yard']);
@@ -55,9 +56,9 @@ const BASE_DATE_BEFORE =
 export function quarterOf(claimText: string, q: Quantity): string | null {
   const u = classOf(q);
   if (u.family !== 'date' || u.unit !== 'year') return null;
-  const at = claimText.indexOf(q.text);
-  if (at < 0) return null;
-  const m = QUARTER_BEFORE.exec(claimText.slice(Math.max(0, at - 30), at + q.text.length));
+  const f = figureIn(claimText, q);
+  if (!f) return null;
+  const m = QUARTER_BEFORE.exec(f.around(30, 0));
   if (!m) return null;
   if (m[1]) return `${m[1].toLowerCase()}${m[2]}`;
   if (m[3]) return `${m[4]!.toLowerCase()}${m[3]}`;
@@ -123,11 +124,11 @@ const QUESTION_BEFORE = /[^.!?]*$/;
 /** How far around a figure its question is read: a bounded window keeps the scan linear. */
 const QUESTION_WINDOW = 160;
 const OWN_PLANS = /\b(?:we|I|you|us|me)\b/i;
-function askedAbout(claimText: string, at: number, end: number): boolean {
-  const after = ASKED.exec(claimText.slice(end, end + QUESTION_WINDOW));
+function askedAbout(f: FigureInText): boolean {
+  const after = ASKED.exec(f.after(QUESTION_WINDOW));
   if (!after) return false;
-  const before = QUESTION_BEFORE.exec(claimText.slice(Math.max(0, at - QUESTION_WINDOW), at))![0];
-  return !OWN_PLANS.test(before + claimText.slice(at, end) + after[0]);
+  const before = QUESTION_BEFORE.exec(f.before(QUESTION_WINDOW))![0];
+  return !OWN_PLANS.test(before + f.text.slice(f.at, f.end) + after[0]);
 }
 
 /** A verb of asking that governs the figure's clause: "is seeking a … contract for at least $20 million". */
@@ -201,8 +202,8 @@ export function frameOf(claimText: string, q: Quantity): Frame {
 const FRAMES = new WeakMap<Quantity, [string, Frame]>();
 
 function read(claimText: string, q: Quantity): Frame {
-  const at = claimText.indexOf(q.text);
-  if (at < 0)
+  const f = figureIn(claimText, q);
+  if (!f)
     return {
       reference: null,
       earlier: false,
@@ -218,35 +219,26 @@ function read(claimText: string, q: Quantity): Frame {
       giver: null,
       recipient: null,
     };
-  const end = at + q.text.length;
-  const before = claimText.slice(Math.max(0, at - BEFORE), at);
-  const ref = DISTANCE.has(q.unitClass) ? REFERENCE.exec(claimText.slice(end, end + AFTER)) : null;
+  const before = f.before(BEFORE);
+  const ref = DISTANCE.has(q.unitClass) ? REFERENCE.exec(f.after(AFTER)) : null;
   return {
     reference: ref ? ref[1]!.replace(/[.']+$/, '').toLowerCase() : null,
     earlier:
       (isDateFamily(q) && BASE_DATE_BEFORE.test(before)) ||
       EARLIER.test(before) ||
       BASE_BEFORE.test(before) ||
-      BASE_AFTER.test(claimText.slice(end, end + AFTER)),
-    elapsed: classOf(q).family === 'duration' && ELAPSED.test(claimText.slice(end, end + 12)),
-    earlierEvent: EARLIER_EVENT.test(claimText.slice(Math.max(0, at - EVENT_BEFORE), at)),
-    previous: previousAt(claimText.slice(Math.max(0, at - EVENT_BEFORE), at), q),
-    conditional: CONDITIONAL.test(before) || askedAbout(claimText, at, end),
-    difference:
-      DIFFERENCE.test(claimText.slice(end, end + 20)) ||
-      (CUT_BEFORE.test(before) && CUT_AFTER.test(claimText.slice(end, end + 40))),
+      BASE_AFTER.test(f.after(AFTER)),
+    elapsed: classOf(q).family === 'duration' && ELAPSED.test(f.after(12)),
+    earlierEvent: EARLIER_EVENT.test(f.before(EVENT_BEFORE)),
+    previous: previousAt(f.before(EVENT_BEFORE), q),
+    conditional: CONDITIONAL.test(before) || askedAbout(f),
+    difference: DIFFERENCE.test(f.after(20)) || (CUT_BEFORE.test(before) && CUT_AFTER.test(f.after(40))),
     sought: SOUGHT.test(before),
-    inRound: IN_ROUND.test(claimText.slice(end, end + AFTER)),
-    travel:
-      DISTANCE.has(q.unitClass) &&
-      (TRAVEL_BEFORE.test(before) || TRAVEL_AFTER.test(claimText.slice(end, end + 20))),
+    inRound: IN_ROUND.test(f.after(AFTER)),
+    travel: DISTANCE.has(q.unitClass) && (TRAVEL_BEFORE.test(before) || TRAVEL_AFTER.test(f.after(20))),
     act: q.unitClass === 'time' ? actOf(before) : null,
-    giver: giverOf(claimText.slice(Math.max(0, at - GIVER_BEFORE), at), q),
-    recipient: recipientOf(
-      claimText.slice(Math.max(0, at - GIVER_BEFORE), at),
-      claimText.slice(end, end + AFTER),
-      q,
-    ),
+    giver: giverOf(f.before(GIVER_BEFORE), q),
+    recipient: recipientOf(f.before(GIVER_BEFORE), f.after(AFTER), q),
   };
 }
 
@@ -257,11 +249,10 @@ function read(claimText: string, q: Quantity): Frame {
 export function periodsOf(claimText: string, q: Quantity): Periods {
   const known = PERIODS.get(q);
   if (known && known[0] === claimText) return known[1];
-  const at = claimText.indexOf(q.text);
-  const periods =
-    at < 0
-      ? { years: new Set<string>(), parts: new Set<string>() }
-      : periodMarks(claimText.slice(Math.max(0, at - PERIOD_WINDOW), at + q.text.length + PERIOD_WINDOW), q);
+  const f = figureIn(claimText, q);
+  const periods = f
+    ? periodMarks(f.around(PERIOD_WINDOW, PERIOD_WINDOW), q)
+    : { years: new Set<string>(), parts: new Set<string>() };
   PERIODS.set(q, [claimText, periods]);
   return periods;
 }

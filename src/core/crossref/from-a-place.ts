@@ -5,6 +5,7 @@
 // places count different people.
 import type { Quantity } from '../types';
 import { classOf } from '../unit-class';
+import { figureIn } from './around-figure';
 
 /** "from Zinbi village", "from the Kraft plant": a capitalised name right after the counted noun. */
 const FROM_PLACE = /^\s+from\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)/;
@@ -13,9 +14,9 @@ const FROM_PLACE = /^\s+from\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)/;
 export function placeOf(claimText: string, q: Quantity): string | null {
   const u = classOf(q);
   if (!(u.family === 'fate' || (u.family === 'count' && u.counted === 'person'))) return null;
-  const at = claimText.indexOf(q.text);
-  if (at < 0) return null;
-  const m = FROM_PLACE.exec(claimText.slice(at + q.text.length, at + q.text.length + 60));
+  const f = figureIn(claimText, q);
+  if (!f) return null;
+  const m = FROM_PLACE.exec(f.after(60));
   return m ? m[1]!.toLowerCase() : null;
 }
 

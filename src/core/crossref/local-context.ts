@@ -6,6 +6,7 @@ import { foldName } from '../entities';
 import type { ClaimForMatching, Quantity } from '../types';
 import { classOf, isGenericMeasure } from '../unit-class';
 import { MONTHS, STOPWORDS } from '../words';
+import { figureIn } from './around-figure';
 import { periodsApart, periodsOf, quarterOf } from './frame';
 
 const LOCAL_WINDOW = 40;
@@ -350,9 +351,9 @@ const PERIOD = new RegExp(
  * Or null. Two figures for different periods are related, not in disagreement.
  */
 export function periodOf(claimText: string, q: Quantity): string | null {
-  const at = claimText.indexOf(q.text);
-  if (at < 0) return null;
-  const m = PERIOD.exec(claimText.slice(Math.max(0, at - LOCAL_WINDOW), at + q.text.length + LOCAL_WINDOW));
+  const f = figureIn(claimText, q);
+  if (!f) return null;
+  const m = PERIOD.exec(f.around(LOCAL_WINDOW, LOCAL_WINDOW));
   if (!m) return null;
   if (m[1]) return m[1];
   if (m[2]) return `${m[2].replace(/^the /, '')} ${m[3]}`;

@@ -1,8 +1,9 @@
 // Which figures of two claims measure the same thing the same way: the figures no figure rule sets apart
 // (figure-rules.ts), then the choice of the pair to compare.
 
+import { comparedAcross } from '../time-units';
 import type { Quantity } from '../types';
-import { isDateFamily } from '../unit-class';
+import { classOf, isDateFamily } from '../unit-class';
 import { listedTotal, softConflict } from './bounds';
 import { oneCounterpart } from './counterpart';
 import { figureRejection, figuresApart } from './figure-rules';
@@ -88,11 +89,11 @@ function pairFor(
   const options: Quantity[] = [];
   for (const qa of qsA) {
     if (why === null) {
-      if (!figuresApart(va, vb, qa, qb)) options.push(qa);
+      if (!figuresApart(va, vb, qa, qb)) options.push(inUnitOf(qa, qb));
       continue;
     }
     const rule = figureRejection(va, vb, qa, qb);
-    if (rule === null) options.push(qa);
+    if (rule === null) options.push(inUnitOf(qa, qb));
     else why.push({ qa, rule: rule.name, reason: rule.reason });
   }
   if (options.length === 0) return null;
@@ -158,3 +159,41 @@ function pairFor(
   }
   return { qa: closest, qb, overlap: false, difference: relativeDifference(closest, qb), soft: null };
 }
+
+/** Each figure told in another time unit, by that unit's class key: one copy, so pairs keep one identity. */
+const CONVERTED = new WeakMap<Quantity, Map<string, Quantity>>();
+
+/**
+ * Rule months-against-years: a duration of qa told in qb's time unit, when the two differ ("about two
+ * years" against "roughly 18 months" is 21.6 to 26.4 months against 16.2 to 19.8); qa itself otherwise.
+ * The copy keeps qa's words, so the explanation quotes what was written.
+ */
+function inUnitOf(qa: Quantity, qb: Quantity): Quantity {
+  if (qa.unitClass === qb.unitClass) return qa;
+  const a = classOf(qa);
+  const b = classOf(qb);
+  if (a.family !== 'duration' || b.family !== 'duration') return qa;
+  const f = comparedAcross(a.unit, b.unit);
+  if (f === null) return qa;
+  let told = CONVERTED.get(qa);
+  if (!told) {
+    told = new Map();
+    CONVERTED.set(qa, told);
+  }
+  let q = told.get(qb.unitClass);
+  if (!q) {
+    q = {
+      ...qa,
+      value: tidy(qa.value * f),
+      low: tidy(qa.low * f),
+      high: tidy(qa.high * f),
+      unit: b.unit,
+      unitClass: qb.unitClass,
+    };
+    told.set(qb.unitClass, q);
+  }
+  return q;
+}
+
+/** 1.5 × 12 is 18, not 17.999999999999996 (Infinity stays Infinity). */
+const tidy = (n: number) => (Number.isFinite(n) ? Number(n.toPrecision(12)) : n);

@@ -11,6 +11,7 @@
 import { ROUNDING_SHARE } from '../quantities/interval';
 import type { Quantity } from '../types';
 import { classOf } from '../unit-class';
+import { figureIn } from './around-figure';
 import { shapeOf } from './bounds';
 import type { ClaimView } from './view';
 
@@ -74,10 +75,9 @@ export function pricesApart(va: ClaimView, qa: Quantity, vb: ClaimView, qb: Quan
 function setPrice(text: string, q: Quantity): boolean {
   if (classOf(q).family !== 'money') return false;
   if (q.rate !== null) return true;
-  const at = text.indexOf(q.text);
-  if (at < 0) return false;
-  const end = at + q.text.length;
-  return PRICE_BEFORE.test(text.slice(Math.max(0, at - 30), at)) || PER_UNIT.test(text.slice(end, end + 12));
+  const f = figureIn(text, q);
+  if (!f) return false;
+  return PRICE_BEFORE.test(f.before(30)) || PER_UNIT.test(f.after(12));
 }
 /** Charged per period or unit, as written after the sum: "$700/month", "$149 per month", "$12 a seat". */
 const PER_UNIT = /^\s*(?:\/\s*|per\s+|an?\s+)(?:month|mo|year|yr|week|day|night|user|seat|person|head)\b/i;

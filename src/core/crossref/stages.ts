@@ -6,6 +6,7 @@
 // rifles" / "recovered 12 AK 47 guns") and counts with no such verb are compared as before.
 import type { Quantity } from '../types';
 import { classOf } from '../unit-class';
+import { figureIn } from './around-figure';
 
 type Stage = 'seen' | 'taken' | 'fired' | 'loaded';
 
@@ -41,11 +42,11 @@ const stageOfVerb = (verb: string): Stage | null => {
 /** The stage a count is told at, or null when no verb of the table is right at it. */
 export function stageOf(claimText: string, q: Quantity): Stage | null {
   if (classOf(q).family !== 'count') return null;
-  const at = claimText.indexOf(q.text);
-  if (at < 0) return null;
-  const before = claimText.slice(Math.max(0, at - 40), at);
+  const f = figureIn(claimText, q);
+  if (!f) return null;
+  const before = f.before(40);
   const by = BY_BEFORE.exec(before);
   if (by) return 'fired';
-  const m = BEFORE.exec(before) ?? AFTER.exec(claimText.slice(at + q.text.length, at + q.text.length + 50));
+  const m = BEFORE.exec(before) ?? AFTER.exec(f.after(50));
   return m ? stageOfVerb(m[1]!) : null;
 }

@@ -10,6 +10,7 @@ import { contentStem } from '../claims';
 import type { Quantity } from '../types';
 import { classOf } from '../unit-class';
 import { STOPWORDS } from '../words';
+import { figureIn } from './around-figure';
 
 /** Tenures are counted in these units; hours, days and weeks are stays, trials and deliberations. */
 const TENURE_UNITS = new Set(['year', 'season', 'month']);
@@ -30,10 +31,10 @@ export function tenureScope(claimText: string, q: Quantity): Set<string> | null 
   const u = classOf(q);
   const unit = u.family === 'duration' ? u.unit : u.family === 'count' ? u.counted : null;
   if (unit === null || !TENURE_UNITS.has(unit)) return null;
-  const at = claimText.indexOf(q.text);
-  if (at < 0) return null;
-  const after = SCOPE_AFTER.exec(claimText.slice(at + q.text.length, at + q.text.length + 80));
-  const before = after ? null : SCOPE_BEFORE.exec(claimText.slice(Math.max(0, at - 80), at));
+  const f = figureIn(claimText, q);
+  if (!f) return null;
+  const after = SCOPE_AFTER.exec(f.after(80));
+  const before = after ? null : SCOPE_BEFORE.exec(f.before(80));
   const phrase = after ? (after[3] ?? after[4]) : before?.[3];
   if (!phrase) return null;
   const told = phrase

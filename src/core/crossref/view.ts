@@ -13,6 +13,7 @@ import {
   termsOf,
 } from '../terms';
 import type { ClaimForMatching, Quantity } from '../types';
+import { figureIn } from './around-figure';
 import { namedAgesOf } from './described-person';
 import { ownWith } from './markers';
 import { countedNames, mentionedIn } from './names';
@@ -136,8 +137,8 @@ export class ClaimView {
       this._inPassing =
         this.c.quantities.length > 0 &&
         this.c.quantities.every((q) => {
-          const at = text.indexOf(q.text);
-          return at > 0 && IN_PASSING.test(text.slice(Math.max(0, at - 40), at));
+          const f = figureIn(text, q);
+          return f !== null && f.at > 0 && IN_PASSING.test(f.before(40));
         });
     }
     return this._inPassing;

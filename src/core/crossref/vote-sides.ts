@@ -4,6 +4,7 @@
 import { stemmer } from 'stemmer';
 import type { Quantity } from '../types';
 import { STOPWORDS } from '../words';
+import { figureIn } from './around-figure';
 
 /** What the words right after a count of votes say it was cast for: "to …", "for …", "against …". */
 const SIDE = /^\s*(?:to|for|against|in favou?r of)\s+([^,.;:()]{1,60})/i;
@@ -13,9 +14,9 @@ const NO_SIDE = new Set(['vote', 'voted', 'votes', 'voting', 'ballot', 'put', 's
 /** The stems of the side a count of votes was cast for, or null when its words name none. */
 export function voteSide(claimText: string, q: Quantity): Set<string> | null {
   if (q.unitClass !== 'vote') return null;
-  const at = claimText.indexOf(q.text);
-  if (at < 0) return null;
-  const m = SIDE.exec(claimText.slice(at + q.text.length, at + q.text.length + 80));
+  const f = figureIn(claimText, q);
+  if (!f) return null;
+  const m = SIDE.exec(f.after(80));
   if (!m) return null;
   const words = m[1]!
     .toLowerCase()

@@ -3,6 +3,7 @@ import { isNumberWord } from '../number-words';
 import type { Quantity } from '../types';
 import { classOf, isDateFamily, isGenericMeasure } from '../unit-class';
 import { STOPWORDS } from '../words';
+import { figureIn } from './around-figure';
 import type { ClaimView } from './view';
 
 /**
@@ -108,10 +109,10 @@ function alike(pa: string[] | null, pb: string[] | null): boolean {
  * to a record $1.65 billion" → record, a, to, increased, sales, our.
  */
 function phraseBefore(text: string, q: Quantity): string[] | null {
-  const at = text.indexOf(q.text);
-  if (at < 0) return null;
+  const f = figureIn(text, q);
+  if (!f) return null;
   const words: string[] = [];
-  for (const m of text.slice(Math.max(0, at - 80), at).matchAll(PHRASE_TOKEN)) words.push(m[0].toLowerCase());
+  for (const m of f.before(80).matchAll(PHRASE_TOKEN)) words.push(m[0].toLowerCase());
   const out: string[] = [];
   for (let k = words.length - 1; k >= 0 && out.length < PHRASE_WORDS; k--) {
     const w = words[k]!;
@@ -130,8 +131,8 @@ const PHRASE_TOKEN = /[a-z][a-z'-]*|\d[\d.,:]*|[^\sa-z\d]/gi;
 
 /** The figure's words and the ones after it, lower case, numbers left out, up to a punctuation mark. */
 function phraseOf(text: string, q: Quantity): string[] | null {
-  const at = text.indexOf(q.text);
-  if (at < 0) return null;
+  const f = figureIn(text, q);
+  if (!f) return null;
   const out: string[] = [];
   const scan = (part: string, own: boolean) => {
     for (const m of part.matchAll(PHRASE_TOKEN)) {
@@ -146,7 +147,7 @@ function phraseOf(text: string, q: Quantity): string[] | null {
     }
     return true;
   };
-  if (scan(q.text, true)) scan(text.slice(at + q.text.length, at + q.text.length + 80), false);
+  if (scan(q.text, true)) scan(f.after(80), false);
   return out;
 }
 

@@ -1,6 +1,9 @@
 // Durations (family duration, one class per time unit): "four years", "a 20-year sentence", "90
 // minutes". A stage of the amount reader: a figure whose unit is a time unit, unless it is an age.
 
+import { timeFactor } from '../time-units';
+import type { Quantity } from '../types';
+import { classOf } from '../unit-class';
 import { TIME_UNITS } from '../units';
 import type { AmountReading } from './reading';
 
@@ -30,4 +33,35 @@ export function readDuration(r: AmountReading): void {
       high: exact ? (num.value + 0.45) * years : num.high === undefined ? undefined : num.high * years,
     },
   };
+}
+
+/** What may stand between the parts of one duration: "six years and nine months", "two hours, 20 minutes". */
+const PART_JOIN = /^\s*(?:,|and|, and)?\s*$/;
+
+/**
+ * Rule compound-duration: "six years and nine months", "two hours and 20 minutes" are one duration,
+ * summed in the larger unit (6.75 years), so its "nine months" is never set against another report's
+ * "72 months" nor its "six years" taken to agree with them. A pass over a sentence's figures (index.ts):
+ * a duration followed, across "and" or a comma only, by an unhedged one of a smaller unit of its chain.
+ */
+export function sumCompoundDurations(qs: Quantity[], text: string): void {
+  for (let k = qs.length - 2; k >= 0; k--) {
+    const big = qs[k]!;
+    const small = qs[k + 1]!;
+    const a = classOf(big);
+    const b = classOf(small);
+    if (a.family !== 'duration' || b.family !== 'duration' || big.rate !== null || small.rate !== null)
+      continue;
+    const f = timeFactor(b.unit, a.unit);
+    if (f === null || f >= 1 || small.hedge !== null || !PART_JOIN.test(text.slice(big.end, small.start)))
+      continue;
+    qs.splice(k, 2, {
+      ...big,
+      end: small.end,
+      text: text.slice(big.start, small.end),
+      value: big.value + small.value * f,
+      low: big.low + small.low * f,
+      high: big.high + small.high * f,
+    });
+  }
 }

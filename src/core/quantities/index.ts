@@ -13,6 +13,7 @@ import { readAmountAt } from './amount';
 import { addCodes } from './codes';
 import { markConversions } from './conversions';
 import { mayStartDate, readDateAt } from './dates';
+import { sumCompoundDurations } from './durations';
 import { readAnotherOfFate, shareFate } from './fates';
 import { mayStartAmount } from './figure';
 import { findHedge } from './hedges';
@@ -76,6 +77,8 @@ const PASSES: ((qs: Quantity[], text: string) => void)[] = [
   readAnotherOfFate,
   // A figure in parentheses converting the one before it (conversions.ts).
   markConversions,
+  // "six years and nine months" is one duration (durations.ts).
+  sumCompoundDurations,
   // The two values of one change share their rate ("a monthly cost of $599 reduced to $424.15").
   carryRateAcrossChange,
 ];

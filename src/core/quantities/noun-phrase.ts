@@ -13,6 +13,12 @@ const VAGUE_MODIFIERS = new Set(
   ),
 );
 
+/**
+ * Prefixes that are never a word of their own (rule spaced-prefix): a tokenised source (ECB+) or a
+ * transcript spaces the hyphen after one, "three co - workers", where an outlet prints "co-workers".
+ */
+const BOUND_PREFIX = new Set(['co', 'ex', 'non', 'anti', 'semi', 'multi']);
+
 const REMAINDER = new Set(['other', 'another', 'additional', 'remaining', 'further', 'more', 'extra']);
 
 /** Marks a part with the size of its whole: "35 of the 40 missiles" → `whole:40`. */
@@ -40,10 +46,21 @@ export function readNounPhrase(tokens: Token[], k: number): NounPhrase {
   while (end < tokens.length && words.length < 5) {
     const t = tokens[end]!;
     if (t.type !== 'word' || NP_STOP.has(t.lower)) break;
+    // Rule spaced-prefix: "co - workers" is read as "co-workers" is, its head the word after the hyphen.
+    if (BOUND_PREFIX.has(t.lower) && tokens[end + 1]?.text === '-' && tokens[end + 2]?.type === 'word') {
+      end += 2;
+      continue;
+    }
     // "injured 160 north of Baghdad": a direction in lower case starts a place, not what is counted.
     if (/^(north|south|east|west|north-?east|north-?west|south-?east|south-?west)$/.test(t.text)) break;
-    if (/ly$/.test(t.lower) && t.lower.length > 4 && !/^(family|ally|supply|rally|italy)$/.test(t.lower))
-      break;
+    if (/ly$/.test(t.lower) && t.lower.length > 4 && !/^(family|ally|supply|rally|italy)$/.test(t.lower)) {
+      const step = lyWordInPhrase(tokens, end);
+      if (step === 'end') break;
+      if (step === 'adverb') {
+        end++;
+        continue;
+      }
+    }
     words.push(t);
     end++;
     // A model code: "AK-47 rifles", "AK 47 rifles", "F-16 jets". The digits name the model; what is
@@ -103,6 +120,24 @@ export function readNounPhrase(tokens: Token[], k: number): NounPhrase {
       model: model.key,
     };
   return { head, modifiers, end: phraseEnd, partitive };
+}
+
+/**
+ * Rule `adverb-in-phrase`: a word in -ly after a figure ends what is counted ("killed 12 instantly",
+ * "arrested 12 early Monday"), unless a lower-case plural noun follows it: right after, it is an
+ * adjective of the thing ("10 elderly residents", "five daily flights"); one word later, an adverb of
+ * that word ("13 fully loaded magazines", "12 heavily armed guards", "five badly burned children"),
+ * which says how, not which things, and is left out of the modifiers ("13 loaded magazines" is the
+ * same count).
+ */
+function lyWordInPhrase(tokens: Token[], i: number): 'end' | 'adjective' | 'adverb' {
+  const lowerWord = (t: Token | undefined) =>
+    t?.type === 'word' && /^[a-z]/.test(t.text) && !NP_STOP.has(t.lower);
+  const next = tokens[i + 1];
+  if (!lowerWord(next)) return 'end';
+  if (isPluralNoun(next!.text)) return 'adjective';
+  const after = tokens[i + 2];
+  return lowerWord(after) && isPluralNoun(after!.text) && !/ly$/.test(next!.lower) ? 'adverb' : 'end';
 }
 
 /** A model code as one key, letters and digits: "AK-47", "AK 47", "AK-47s" → `ak-47`. */
