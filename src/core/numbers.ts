@@ -170,6 +170,8 @@ export function readNumber(tokens: Token[], i: number): NumberMatch | null {
     }
     if (t.lower === 'a' && next?.lower === 'dozen')
       return { from: i, to: i + 2, value: 12, decimals: 0, scale: 1, numeral: false };
+    if (t.lower === 'a' && next && oneLongSpan(tokens, i))
+      return { from: i, to: i + 1, value: 1, decimals: 0, scale: 1, numeral: false };
     if (
       t.lower === 'a' &&
       next &&
@@ -184,6 +186,9 @@ export function readNumber(tokens: Token[], i: number): NumberMatch | null {
   }
   // "half a million", "half a dozen": half the scale. (Fractions of something else — "half of the
   // votes", "a third of" — are shares, not amounts, and are left alone.)
+  // "half a century": half of one (quantities/durations.ts reads the century in years).
+  if (t.lower === 'half' && next?.lower === 'a' && after && LONG_SPANS.has(after.lower))
+    return { from: i, to: i + 2, value: 0.5, decimals: 1, scale: 1, numeral: false };
   if (
     t.lower === 'half' &&
     next?.lower === 'a' &&
@@ -253,6 +258,22 @@ export function readNumber(tokens: Token[], i: number): NumberMatch | null {
     return withScale(tokens, i, i + 1, v, t.lower.endsWith('half') ? 1 : 0, false);
   }
   return null;
+}
+
+/** Spans "a" counts one of: "in a century", "for more than a decade" (not "a year": "$5 a year" is a rate). */
+const LONG_SPANS = new Set(['decade', 'century']);
+/** Words before "a decade" that make it a rate ("once a decade") or a part ("a quarter of a century"). */
+const NOT_ONE_SPAN = new Set(['once', 'twice', 'thrice', 'times', 'per', 'of']);
+
+/**
+ * Rule a-decade: "a decade", "a century" is one of them ("the worst flooding in a century" against
+ * "in 50 years"), unless a rate or a part reads it ("once a decade", "$5 billion a decade", "a quarter
+ * of a century").
+ */
+function oneLongSpan(tokens: Token[], i: number): boolean {
+  if (!LONG_SPANS.has(tokens[i + 1]!.lower)) return false;
+  const before = tokens[i - 1];
+  return !before || (before.type !== 'num' && !NOT_ONE_SPAN.has(before.lower) && !SCALES.has(before.lower));
 }
 
 function withScale(

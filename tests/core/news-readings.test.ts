@@ -119,3 +119,30 @@ describe('compound-duration: "six years and nine months" is one duration', () =>
     ).toEqual([]);
   });
 });
+
+describe('a-decade: "a decade", "a century", "half a century" are durations in years', () => {
+  it('flags "in a century" against "in 50 years" and meets "in 100 years"', () => {
+    expect(
+      conflicts([
+        'Carlisle saw its worst flooding in a century on Sunday, the Environment Agency said.',
+        'Carlisle saw its worst flooding in 50 years on Sunday, the Environment Agency said.',
+      ]).length,
+    ).toBeGreaterThan(0);
+    expect(
+      conflicts([
+        'Carlisle saw its worst flooding in a century on Sunday, the Environment Agency said.',
+        'Carlisle saw its worst flooding in 100 years on Sunday, the Environment Agency said.',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('reads "half a century" as 45 to 55 years, and no rate or part ("once a decade", "a quarter of a century")', () => {
+    const spans = (text: string) =>
+      extractArticle(text)
+        .claims.flatMap((c) => c.quantities)
+        .map((q) => [q.text, q.low, q.high]);
+    expect(spans('The border dispute has lasted half a century.')).toEqual([['half a century', 45, 55]]);
+    expect(spans('The river floods once a decade.')).toEqual([]);
+    expect(spans('He left a quarter of a century ago.')).toEqual([]);
+  });
+});
