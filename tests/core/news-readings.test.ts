@@ -146,3 +146,29 @@ describe('a-decade: "a decade", "a century", "half a century" are durations in y
     expect(spans('He left a quarter of a century ago.')).toEqual([]);
   });
 });
+
+describe('share-of-a-counted-group: "nearly half of the 1,200 workers" is a share of the workers', () => {
+  it('flags "nearly half" against "a third" of one counted group and meets "about 45 percent"', () => {
+    const a = 'Nearly half of the 1,200 workers at the Ford plant in Valencia were laid off on Monday.';
+    expect(
+      conflicts([a, 'A third of the 1,200 workers at the Ford plant in Valencia were laid off on Monday.'])
+        .length,
+    ).toBeGreaterThan(0);
+    expect(
+      conflicts([
+        a,
+        'About 45 percent of the 1,200 workers at the Ford plant in Valencia were laid off on Monday.',
+      ]),
+    ).toEqual([]);
+  });
+
+  it("keeps the group's size a count of its own", () => {
+    const read = extractArticle('A third of the 90 passengers on the flight to Dublin were British.')
+      .claims.flatMap((c) => c.quantities)
+      .map((q) => [q.text, q.unitClass]);
+    expect(read).toEqual([
+      ['A third of the 90 passengers', 'percent:passenger'],
+      ['90 passengers', 'passenger'],
+    ]);
+  });
+});
