@@ -172,3 +172,30 @@ describe('share-of-a-counted-group: "nearly half of the 1,200 workers" is a shar
     ]);
   });
 });
+
+describe('and-a-half: "two and a half years", "a year and a half"', () => {
+  it('flags "two and a half years" against "two years" and meets "30 months"', () => {
+    const a = 'The strike at the Suez Canal port lasted two and a half years, union leaders said.';
+    expect(
+      conflicts([a, 'The strike at the Suez Canal port lasted two years, union leaders said.']).length,
+    ).toBeGreaterThan(0);
+    expect(conflicts([a, 'The strike at the Suez Canal port lasted 30 months, union leaders said.'])).toEqual(
+      [],
+    );
+  });
+
+  it('reads "a year and a half" as 1.5 years, meeting "18 months"', () => {
+    expect(
+      conflicts([
+        'The strike at the Suez Canal port lasted a year and a half, union leaders said.',
+        'The strike at the Suez Canal port lasted 18 months, union leaders said.',
+      ]),
+    ).toEqual([]);
+    expect(
+      conflicts([
+        'The strike at the Suez Canal port lasted a year and a half, union leaders said.',
+        'The strike at the Suez Canal port lasted three years, union leaders said.',
+      ]).length,
+    ).toBeGreaterThan(0);
+  });
+});
