@@ -199,3 +199,19 @@ describe('and-a-half: "two and a half years", "a year and a half"', () => {
     ).toBeGreaterThan(0);
   });
 });
+
+describe('multiple-of-a-base: "twice as many … as last year" is compared only with a multiple of that base', () => {
+  const told = (multiple: string, base: string) =>
+    `${multiple} as many migrants crossed the Channel to Dover this year as ${base}, the Home Office said.`;
+
+  it('flags "twice as many" against "nearly three times as many" of one base and meets "about twice"', () => {
+    expect(
+      conflicts([told('Twice', 'last year'), told('Nearly three times', 'last year')]).length,
+    ).toBeGreaterThan(0);
+    expect(conflicts([told('Twice', 'last year'), told('About twice', 'last year')])).toEqual([]);
+  });
+
+  it('never sets multiples of different bases against each other', () => {
+    expect(conflicts([told('Twice', 'last year'), told('Three times', 'in 2019')])).toEqual([]);
+  });
+});
