@@ -2,7 +2,7 @@
 // remaining claims would give — in ONE batch, so a failure leaves nothing half-deleted.
 import type { Db } from '../client';
 import { runStatements } from './batch';
-import { TOTAL_CLAIMS_TERM } from './candidates';
+import { TOTAL_CLAIMS_TERM } from './term-stats';
 
 /**
  * Deletes article `id` with its claims, quantities, keys, mentions and links, and records who did it

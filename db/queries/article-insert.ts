@@ -3,9 +3,9 @@
 import type { Claim, Entity, EntityMention, Explanation, Relation, Severity } from '../../src/core';
 import type { Db } from '../client';
 import { chunk, maxParamsOf, runStatements, type Statement } from './batch';
-import { TOTAL_CLAIMS_TERM } from './candidates';
 import { jsonArg } from './json-arg';
 import { quantityToRow } from './quantities';
+import { TOTAL_CLAIMS_TERM } from './term-stats';
 
 /**
  * A link end: a claim of one of the articles being inserted (`article` indexes the list given to

@@ -51,12 +51,23 @@ const ONE_STORY_MIN = 3;
  * document's names and figures. The figure in dispute is no difference of story: it is left out of
  * the size, as a retold sentence's is (wording.ts). Two incidents of one kind share a place, a team or
  * a figure, not nearly all of what the shorter report tells.
+ *
+ * Rule `brief-retelling`: a text that tells fewer than three items beyond the one in dispute (a
+ * summary of a sentence or two: "A sales agent from BestInsuranceXYZ offers … discounts for senior
+ * citizens over 75") cannot share three; it tells one story with the other when the other names and
+ * states all it tells but one item (the figure in dispute), a name among them. A whole report names
+ * far more than three things, so this never judges two whole reports; a one-line headline naming only
+ * "Paris" does pass it against a report of another Paris heist, and is still told apart from it by
+ * the years, days and people of the two sentences themselves, which one story does not skip.
  */
 export function oneStory(a: StoryItems, b: StoryItems): boolean {
   const [small, large] = a.names.size + a.figures.size <= b.names.size + b.figures.size ? [a, b] : [b, a];
   const size = small.names.size + small.figures.size - 1;
+  let names = 0;
   let shared = 0;
-  for (const k of small.names) if (large.names.has(k)) shared++;
+  for (const k of small.names) if (large.names.has(k)) names++;
   for (const k of small.figures) if (large.figures.has(k)) shared++;
-  return shared >= ONE_STORY_MIN && shared >= ONE_STORY_SHARE * size;
+  shared += names;
+  if (shared >= ONE_STORY_MIN && shared >= ONE_STORY_SHARE * size) return true;
+  return size < ONE_STORY_MIN && names > 0 && shared >= size;
 }

@@ -3,9 +3,10 @@
 // through the core's explained path, against the stored term frequencies of today.
 
 import type { Db } from '../../db/client';
-import { candidateClaims, termStats } from '../../db/queries/candidates';
+import { candidateClaims } from '../../db/queries/candidates';
 import { type ClaimSummary, claimSummaries } from '../../db/queries/claims';
 import { entityDisplayNames, matchableClaim, sameKindElsewhere } from '../../db/queries/compared';
+import { termStats } from '../../db/queries/term-stats';
 import { type ClaimForMatching, crossReferenceExplained, type PairTrail, weightedTerms } from '../core';
 
 /** At most this many claims are shown, the closest first. */

@@ -5,13 +5,7 @@
 // immediate ingest would have found, whenever the consumer runs.
 import type { Db } from '../../db/client';
 import { readAll } from '../../db/queries/batch';
-import {
-  articleCandidatesQuery,
-  articleClaimsQuery,
-  articleTermDfQuery,
-  chunkOffset,
-  termStatsOf,
-} from '../../db/queries/candidates';
+import { articleCandidatesQuery, articleClaimsQuery, chunkOffset } from '../../db/queries/candidates';
 import { storePart } from '../../db/queries/crossref-parts';
 import {
   finishCrossReference,
@@ -20,6 +14,7 @@ import {
   pendingArticleQuery,
   upkeepPendingIds,
 } from '../../db/queries/crossref-pending';
+import { articleTermDfQuery, termStatsOf } from '../../db/queries/term-stats';
 import {
   type CrossReferencePart,
   crossReference,

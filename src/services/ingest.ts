@@ -3,15 +3,8 @@ import type { Db } from '../../db/client';
 import { type ClaimRef, insertArticles, type NewLink } from '../../db/queries/article-insert';
 import { articlesByHashQuery, findArticlesByHashes, type StoredByHash } from '../../db/queries/articles';
 import { type ArticleKey, readAll, type Statement } from '../../db/queries/batch';
-import {
-  type CandidateQuery,
-  type Candidates,
-  candidatesQuery,
-  type DfMap,
-  type DfQuery,
-  termDfQuery,
-  termStatsOf,
-} from '../../db/queries/candidates';
+import { type CandidateQuery, type Candidates, candidatesQuery } from '../../db/queries/candidates';
+import { type DfMap, type DfQuery, termDfQuery, termStatsOf } from '../../db/queries/term-stats';
 import {
   type ClaimForMatching,
   crossReference,

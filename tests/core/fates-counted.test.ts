@@ -100,3 +100,23 @@ describe('the others of a list add up (rule remainder-adds-up)', () => {
     ).toEqual([]);
   });
 });
+
+describe('a spaced hyphen after a prefix (rule spaced-prefix)', () => {
+  const SHOT_3 =
+    'The woman who allegedly shot three co - workers — killing two– at the Kraft Plant Thursday night has been charged with murder, says Philadelphia District Attorney Seth Williams.';
+  it('reads "three co - workers" as co-workers, casualties (ECB+ 22_3ecbplus)', () => {
+    expect(read(SHOT_3)).toEqual([
+      ['three co - workers', 'casualty', 3],
+      ['two-', 'death', 2],
+    ]);
+  });
+
+  it('does not set the three shot against "shot and killed two co - workers" (ECB+ 22_3ecbplus / 22_4ecbplus)', () => {
+    expect(
+      conflictFigures(
+        `CHARGED WITH MURDER: What most of the liberal media won't tell you about the female Kraft employee who shot three co - workers. ${SHOT_3}`,
+        'According to reports, a Muslim woman named Yvonne Hiller shot and killed two co - workers at a Kraft plant in Philadelphia.',
+      ),
+    ).toEqual([]);
+  });
+});

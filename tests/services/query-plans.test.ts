@@ -6,16 +6,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Statement } from '../../db/queries/batch';
-import {
-  articleCandidatesQuery,
-  articleClaimsQuery,
-  articleTermDfQuery,
-  candidatesQuery,
-  termDfQuery,
-} from '../../db/queries/candidates';
+import { articleCandidatesQuery, articleClaimsQuery, candidatesQuery } from '../../db/queries/candidates';
 import { pendingArticleQuery } from '../../db/queries/crossref-pending';
 import { tiesOfFactsStatement } from '../../db/queries/facts';
 import { entryPageQuery, factPairsQuery, statementOf } from '../../db/queries/queue-facts';
+import { articleTermDfQuery, termDfQuery } from '../../db/queries/term-stats';
 import { extractArticle } from '../../src/core';
 import { ingestArticle } from '../../src/services/ingest';
 import { createTestDb, type TestDb } from '../helpers/db';

@@ -35,3 +35,36 @@ export function dateEventOf(claimText: string, q: Quantity): DateEvent | null {
   if (name && !NOT_A_NAME.test(name[1]!) && !TIME_PREPOSITION_BEFORE.test(before)) return 'edition';
   return null;
 }
+
+/**
+ * Rule `relative-to-event`: a duration told before or after another event ("married three weeks before
+ * he was murdered", "two weeks after Ortiz's death", "two weeks before the shooting") is timed by that
+ * event, not by the day its report tells of: a report of the sentencing, years on, tells the wedding
+ * against the murder as a report of the murder does. A weekday, month or number after "before"/"after"
+ * makes it a date instead ("three days after Monday"). Returns the side of the event it is told on
+ * ("ago" is before the telling), or null when it is told against no event.
+ */
+export function sideOfEvent(claimText: string, q: Quantity): 'before' | 'after' | 'ago' | null {
+  if (classOf(q).family !== 'duration') return null;
+  const f = figureIn(claimText, q);
+  if (f === null) return null;
+  const after = f.after(40);
+  if (/^\s+ago\b/i.test(after)) return 'ago';
+  const m = RELATIVE_TO_EVENT.exec(after);
+  return m ? (m[1]!.toLowerCase() as 'before' | 'after') : null;
+}
+const RELATIVE_TO_EVENT =
+  /^\s+(before|after)\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d|that\b|this\b)[a-z]/i;
+
+/**
+ * Two durations of which one is told against another event, and neither after an event the other is
+ * told before ("three weeks before he was murdered" against "two weeks after Ortiz's death" are two
+ * spans): the report's weekday does not date them.
+ */
+export function relativeToOneEvent(ta: string, qa: Quantity, tb: string, qb: Quantity): boolean {
+  const [sa, sb] = [sideOfEvent(ta, qa), sideOfEvent(tb, qb)];
+  if (sa !== 'before' && sa !== 'after' && sb !== 'before' && sb !== 'after') return false;
+  const later = (s: string | null) => s === 'after';
+  const earlier = (s: string | null) => s === 'before' || s === 'ago';
+  return !((later(sa) && earlier(sb)) || (earlier(sa) && later(sb)));
+}

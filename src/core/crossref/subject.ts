@@ -4,6 +4,7 @@
 import { oneStory } from '../story';
 import { keyOf } from '../terms';
 import type { ClaimForMatching, Quantity } from '../types';
+import { relativeToOneEvent } from './date-events';
 import { describedPeople } from './described-person';
 import { measuredAlike } from './local-context';
 import { ClaimView } from './view';
@@ -231,9 +232,12 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
     name: 'different-weekdays',
     reason: 'the reports date their events to different weekdays',
     // A figure told in passing ("the quake that killed 10 people") is dated by no day of the report.
+    // Nor is a duration told against another event ("three weeks before he was murdered": rule
+    // `relative-to-event`, date-events.ts).
     rejects: (x) =>
       !x.a.inPassing &&
       !x.b.inPassing &&
+      !x.figures.some(([qa, qb]) => relativeToOneEvent(x.a.c.text, qa, x.b.c.text, qb)) &&
       (x.retold ? disjoint(x.a.ownDay, x.b.ownDay) : disjoint(x.a.day, x.b.day)),
   },
   {

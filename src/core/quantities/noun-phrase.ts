@@ -13,6 +13,12 @@ const VAGUE_MODIFIERS = new Set(
   ),
 );
 
+/**
+ * Prefixes that are never a word of their own (rule spaced-prefix): a tokenised source (ECB+) or a
+ * transcript spaces the hyphen after one, "three co - workers", where an outlet prints "co-workers".
+ */
+const BOUND_PREFIX = new Set(['co', 'ex', 'non', 'anti', 'semi', 'multi']);
+
 const REMAINDER = new Set(['other', 'another', 'additional', 'remaining', 'further', 'more', 'extra']);
 
 /** Marks a part with the size of its whole: "35 of the 40 missiles" → `whole:40`. */
@@ -40,6 +46,11 @@ export function readNounPhrase(tokens: Token[], k: number): NounPhrase {
   while (end < tokens.length && words.length < 5) {
     const t = tokens[end]!;
     if (t.type !== 'word' || NP_STOP.has(t.lower)) break;
+    // Rule spaced-prefix: "co - workers" is read as "co-workers" is, its head the word after the hyphen.
+    if (BOUND_PREFIX.has(t.lower) && tokens[end + 1]?.text === '-' && tokens[end + 2]?.type === 'word') {
+      end += 2;
+      continue;
+    }
     // "injured 160 north of Baghdad": a direction in lower case starts a place, not what is counted.
     if (/^(north|south|east|west|north-?east|north-?west|south-?east|south-?west)$/.test(t.text)) break;
     if (/ly$/.test(t.lower) && t.lower.length > 4 && !/^(family|ally|supply|rally|italy)$/.test(t.lower)) {

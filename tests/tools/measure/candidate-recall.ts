@@ -7,12 +7,8 @@
 // sets (`npm run eval`) compare documents in memory and never meet the budget: this is where it shows.
 import { parseArgs } from 'node:util';
 import { readOne } from '../../../db/queries/batch';
-import {
-  type CandidateBudget,
-  candidatesQuery,
-  termDfQuery,
-  termStatsOf,
-} from '../../../db/queries/candidates';
+import { type CandidateBudget, candidatesQuery } from '../../../db/queries/candidates';
+import { termDfQuery, termStatsOf } from '../../../db/queries/term-stats';
 import {
   crossReference,
   entityNames,
