@@ -3,6 +3,7 @@
 // protagonists (the shooting, the vigil, the trial), but the victim's age is the same in all of them.
 
 import { roleOf, sideOf } from './age-roles';
+import { figureIn } from './crossref/around-figure';
 import { TITLES } from './entities/vocabulary';
 import { isTerm, keyOf, keysOf, term } from './terms';
 import type { ClaimForMatching, EntityMention, Quantity, Span } from './types';
@@ -253,12 +254,7 @@ function sameHolderNoun(a: ClaimForMatching, qa: Quantity, b: ClaimForMatching, 
 }
 
 function holderNoun(c: ClaimForMatching, q: Quantity): string | null {
-  const at = c.text.indexOf(q.text);
-  if (at < 0) return null;
-  const m = /^\s+(?:[A-Z][\w'-]*\s+)*([a-z][a-z'-]+)/.exec(
-    c.text.slice(at + q.text.length, at + q.text.length + 60),
-  );
-  const w = m?.[1]?.replace(/'s$/, '');
+  const w = wordsAfterAge(c.text, q)?.[2].replace(/'s$/, '');
   // Any other word counts, a verb too ("the 26-year-old fired 11 shots"): two ages are taken for one
   // person only when a sentence names no other noun for its holder ("the 16-year-old was").
   return w && !STOPWORDS.has(w) ? unitClassOf(singular(w)) : null;
@@ -328,19 +324,23 @@ export function agesOfDifferentHolders(a: ClaimForMatching, qa: Quantity, b: Cla
  * Read here: the capitalised words and the first lower-case word right after an age.
  */
 function description(text: string, q: Quantity): { calling: string | null; nationality: string | null } {
-  const at = text.indexOf(q.text);
-  const m =
-    at < 0
-      ? null
-      : /^\s+((?:[A-Z][\w'-]*\s+)*)([a-z][a-z'-]+)/.exec(
-          text.slice(at + q.text.length, at + q.text.length + 60),
-        );
+  const m = wordsAfterAge(text, q);
   if (!m) return { calling: null, nationality: null };
-  const nationality = m[1]!.split(/\s+/).find((w) => NATIONALITY.test(w)) ?? null;
-  const w = singular(m[2]!.replace(/'s$/, ''));
+  const nationality = m[1].split(/\s+/).find((w) => NATIONALITY.test(w)) ?? null;
+  const w = singular(m[2].replace(/'s$/, ''));
   const calling = STOPWORDS.has(w) || ANYONE.has(w) || VERB_LIKE.test(w) || VERBS.has(w) ? null : w;
   return { calling, nationality };
 }
+/**
+ * The words right after an age that describe its holder: [1] the capitalised words ("Australian", "Navy"),
+ * [2] the first lower-case word ("climber", "son", or a verb: "was"); null when no lower-case word comes
+ * within 60 characters. What holderNoun and description read.
+ */
+function wordsAfterAge(text: string, q: Quantity): [string, string, string] | null {
+  const f = figureIn(text, q);
+  return f && (AFTER_AGE.exec(f.after(60)) as [string, string, string] | null);
+}
+const AFTER_AGE = /^\s+((?:[A-Z][\w'-]*\s+)*)([a-z][a-z'-]+)/;
 /** The nationality an age's description gives its holder ("Australian" in "a 36-year-old Australian climber"), or null. */
 export const describedNationality = (text: string, q: Quantity) => description(text, q).nationality;
 

@@ -1,7 +1,7 @@
 // What an article says as a whole, for every claim's context: the names it cites only as sources,
 // the words it capitalises mid-sentence, the keys it returns to most.
 
-import { isTerm, retag } from './terms';
+import { isTerm, retag, term } from './terms';
 import type { EntityMention, Span } from './types';
 import { startsUpper, type Token } from './words';
 
@@ -18,6 +18,7 @@ export function articleWideContext(
   protagonists: string[],
   central: string[],
   speaking: string[],
+  givenNames: string[] = [],
 ): string[] {
   return [
     ...weekdays.map((w) => retag(w, 'article-weekday')),
@@ -26,6 +27,7 @@ export function articleWideContext(
     ...protagonists.map((k) => retag(k, 'protagonist')),
     ...central.map((k) => retag(k, 'central-actor')),
     ...speaking.map((k) => retag(k, 'speaking-name')),
+    ...givenNames.map((k) => term('given-name', k)),
   ];
 }
 

@@ -17,6 +17,7 @@ import { citedSpeakers, reportingNames } from './attribution';
 import { withCarriedSubject } from './carried-subject';
 import { blockingKeys, checkworthiness, claimKind, sentenceTerms } from './claims';
 import { collectEntities, foldName } from './entities';
+import { TITLES } from './entities/vocabulary';
 import { journalistKeys } from './journalists';
 import { namedAges } from './named-ages';
 import { markOwners } from './owners';
@@ -28,7 +29,7 @@ import { assignQuotes } from './speakers';
 import { storyFigures } from './story';
 import { isTerm, keyOf, retag, term, termsOf } from './terms';
 import { htmlToText, looksLikeHtml, normalizeText } from './text';
-import type { Claim, ExtractedArticle, ExtractOptions } from './types';
+import type { Claim, EntityMention, ExtractedArticle, ExtractOptions } from './types';
 import { classOf } from './unit-class';
 import { markAgesAtVerdict } from './verdict-ages';
 import { tokenizeSpan } from './words';
@@ -138,6 +139,7 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
     protagonists,
     central,
     speaking,
+    givenNamesOf(mentions, persons),
   );
 
   const perSentenceQuantities = sentences.map((span, i) => {
@@ -221,3 +223,21 @@ export function entityNames(articles: ExtractedArticle[]): Map<string, string> {
     for (const e of a.entities) if ((names.get(e.key)?.length ?? 0) < e.name.length) names.set(e.key, e.name);
   return names;
 }
+
+/**
+ * Rule `given-name-alone`: the given names of the people an article names in full ("Chela" of "Chela
+ * Ortiz", folded as names are; each mention, since "Chela Ortiz" and "Jerry Ortiz" are one key), so
+ * another report's lone "his second wife, Chela" is someone this one mentions. A few of them.
+ */
+function givenNamesOf(mentions: readonly EntityMention[], persons: ReadonlySet<string>): string[] {
+  const out = new Set<string>();
+  for (const m of mentions) {
+    if (!persons.has(m.key)) continue;
+    const space = m.surface.indexOf(' ');
+    const first = m.surface.slice(0, space);
+    // "Judge Philip Hickok", "Deputy Jerry Ortiz": a title is no given name.
+    if (space > 1 && !TITLES.has(first.toLowerCase()) && out.size < MAX_GIVEN_NAMES) out.add(foldName(first));
+  }
+  return [...out];
+}
+const MAX_GIVEN_NAMES = 20;

@@ -98,6 +98,13 @@ export const TERM_KINDS = [
     meaning: 'a person the article names with an age, as key and age ("rt=36"): described-person-named',
   },
   {
+    kind: 'given-name',
+    prefix: 'B:',
+    where: 'article',
+    meaning:
+      'the given name of a person the article names in full ("chl" of "Chela Ortiz"): given-name-alone',
+  },
+  {
     kind: 'story-figure',
     prefix: 'N:',
     where: 'article',
@@ -168,6 +175,7 @@ const MARKER_KINDS = new Set<TermKind>([
   'carried-giver',
   'story-figure',
   'named-age',
+  'given-name',
 ]);
 const MARKER_PREFIXES = new Set<string>(
   TERM_KINDS.filter((k) => MARKER_KINDS.has(k.kind)).map((k) => k.prefix),

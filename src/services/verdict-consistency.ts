@@ -124,19 +124,23 @@ export async function planLinkConsistency(
   ] as const) {
     const claim = ctx.claims.get(id);
     if (!claim || !v) continue;
-    const claimState: TargetState = { ...claim, assignee: null };
+    /** This side's verdict set to v, logged as `<verb>_<v>`; the change settles any proposal but a new one. */
+    const sideChange = (verb: 'approve' | 'propose' | 'mark'): SideChange => ({
+      id,
+      version: claim.version,
+      state: { ...claim, assignee: null },
+      action: `${verb}_${v}`,
+      toStatus: v,
+      change:
+        verb === 'propose'
+          ? { proposedStatus: v, proposedBy: actor.login }
+          : { status: v, proposedStatus: null, proposedBy: null },
+    });
     if (approving) {
       // The proposal this approval settles came with matching claim proposals: approve them with it.
       if (claim.proposedStatus === v && claim.proposedBy !== actor.login && claim.status !== v) {
         changes.set(id, v);
-        also.push({
-          id,
-          version: claim.version,
-          state: claimState,
-          action: `approve_${v}`,
-          toStatus: v,
-          change: { status: v, proposedStatus: null, proposedBy: null },
-        });
+        also.push(sideChange('approve'));
       }
       continue;
     }
@@ -144,25 +148,7 @@ export async function planLinkConsistency(
     const clash = contradictsResolution(to, side, claim.status);
     if (claim.status !== 'unreviewed' && !(clash && overriding)) continue;
     changes.set(id, v);
-    also.push(
-      propose
-        ? {
-            id,
-            version: claim.version,
-            state: claimState,
-            action: `propose_${v}`,
-            toStatus: v,
-            change: { proposedStatus: v, proposedBy: actor.login },
-          }
-        : {
-            id,
-            version: claim.version,
-            state: claimState,
-            action: `mark_${v}`,
-            toStatus: v,
-            change: { status: v, proposedStatus: null, proposedBy: null },
-          },
-    );
+    also.push(sideChange(propose ? 'propose' : 'mark'));
   }
   const links = ctx.links.map((l) => (l.id === input.id ? { ...l, status: to } : l));
   const found = contradictions(

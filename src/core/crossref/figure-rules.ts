@@ -121,6 +121,13 @@ export const FIGURE_RULES: readonly FigureRule[] = [
     rejects: (_va, _vb, x, y) => isDateFamily(x) && whenOf(x) !== whenOf(y),
   },
   {
+    // "The fire was extinguished by 7 a.m." / "By 6:40 a.m. the fire was under control": each time is
+    // only a moment by which something had happened (dates.ts, clockRelation); both may hold.
+    name: 'two-deadlines',
+    reason: 'both times of day are deadlines ("by 7 a.m."), no later than, which two reports may both meet',
+    rejects: (_va, _vb, x, y) => whenOf(x) === 'when:by' && whenOf(y) === 'when:by',
+  },
+  {
     // "North Korean troops" and "Russian troops" are different groups.
     name: 'different-groups',
     reason: 'the figures count differently described groups',

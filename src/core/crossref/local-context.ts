@@ -31,7 +31,8 @@ export function localContext(claimText: string, q: Quantity): Set<string> {
 }
 const LOCAL = new WeakMap<Quantity, [string, string, Set<string>]>();
 
-function localContextOf(claimText: string, q: Quantity): Set<string> {
+function localContextOf(text: string, q: Quantity): Set<string> {
+  const claimText = ownSentence(text, q);
   const at = claimText.indexOf(q.text);
   if (at < 0) return new Set();
   let from = Math.max(0, at - LOCAL_WINDOW);
@@ -194,7 +195,7 @@ function sameMoment(a: ClaimForMatching, qa: Quantity, b: ClaimForMatching, qb: 
 function sentenceStems(text: string, q: Quantity): Set<string> {
   const own = ownWords(q);
   const out = new Set<string>();
-  for (const m of text.matchAll(WORD)) {
+  for (const m of ownSentence(text, q).matchAll(WORD)) {
     const w = m[0].toLowerCase().replace(/'s$/, '');
     if (w.length < 3 || STOPWORDS.has(w) || own.has(w) || /^[A-Z]/.test(m[0])) continue;
     if (!/(?:ing|ed)$/.test(w) && !PAST_FORMS.has(w)) continue;
@@ -203,6 +204,34 @@ function sentenceStems(text: string, q: Quantity): Set<string> {
   }
   return out;
 }
+/**
+ * Rule sentence-after-the-clock: "a.m." and "p.m." end a sentence as often as they abbreviate, and the
+ * sentence splitter reads on ("when the gunman entered about 4 p.m. Police locked down the neighborhood
+ * and Kirkpatrick gave up about two hours later"). A capitalised word after them that is no weekday,
+ * month or zone opens the next sentence, whose doings are not the time's.
+ */
+function ownSentence(text: string, q: Quantity): string {
+  if (!CLOCK_ABBREVIATION.test(text)) return text;
+  const at = text.indexOf(q.text);
+  if (at < 0) return text;
+  let from = 0;
+  let to = text.length;
+  for (const m of text.matchAll(AFTER_THE_CLOCK)) {
+    if (DATE_WORD.test(m[1]!)) continue;
+    const cut = m.index + m[0].length - m[1]!.length;
+    if (cut <= at) from = cut;
+    else if (cut > at + q.text.length) {
+      to = cut;
+      break;
+    }
+  }
+  return text.slice(from, to);
+}
+const CLOCK_ABBREVIATION = /[ap]\.\s?m\.\s/;
+const AFTER_THE_CLOCK = /\b[ap]\.\s?m\.\s+([A-Z][a-z]+)/g;
+const DATE_WORD =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Eastern|Pacific|Central|Mountain|Local)$/;
+
 /** Irregular past forms of verbs that tell what happened at a moment. */
 const PAST_FORMS = new Set(
   'hit struck shot fell died ran left began broke took came went found fled drove rode sank blew shook stole caught'.split(
@@ -257,16 +286,18 @@ function clauseContext(text: string, q: Quantity): Set<string> {
   const known = CLAUSES.get(q);
   if (known && known[0] === text) return known[1];
   const out = new Set<string>();
-  const at = text.indexOf(q.text);
+  const sentence = ownSentence(text, q);
+  const at = sentence.indexOf(q.text);
   if (at >= 0) {
     const floor = Math.max(0, at - CLAUSE_BACK);
-    let from = clauseStart(text, floor, at);
-    if (from > floor && CHANGE_CLAUSE.test(text.slice(from, at))) from = clauseStart(text, floor, from - 1);
+    let from = clauseStart(sentence, floor, at);
+    if (from > floor && CHANGE_CLAUSE.test(sentence.slice(from, at)))
+      from = clauseStart(sentence, floor, from - 1);
     let to = at + q.text.length;
-    const ceiling = Math.min(text.length, to + CLAUSE_AHEAD);
-    while (to < ceiling && !CLAUSE_END.test(text[to]!) && text[to] !== '.') to++;
+    const ceiling = Math.min(sentence.length, to + CLAUSE_AHEAD);
+    while (to < ceiling && !CLAUSE_END.test(sentence[to]!) && sentence[to] !== '.') to++;
     const own = ownWords(q);
-    for (const m of text.slice(from, to).matchAll(WORD)) {
+    for (const m of sentence.slice(from, to).matchAll(WORD)) {
       const w = m[0].toLowerCase().replace(/'s$/, '');
       if (w.length < 3 || STOPWORDS.has(w) || own.has(w)) continue;
       const stem = contentStem(w);

@@ -64,6 +64,8 @@ export class ClaimView {
     return this._all!;
   }
   private _names: Set<string> | undefined = undefined;
+  /** The given names of the people its article names in full (given-name terms' keys), if any. */
+  private _given: Set<string> | undefined = undefined;
   /** Every name its article mentions (up to a limit), as article-name terms. */
   get names() {
     if (this._names === undefined) this.readContext();
@@ -214,7 +216,8 @@ export class ClaimView {
     this.mentioned ??= new Map();
     let m = this.mentioned.get(key);
     if (m === undefined) {
-      m = mentionedIn(key, this.names);
+      // Rule given-name-alone: a lone given name is the person this article names in full.
+      m = mentionedIn(key, this.names) || (this._given?.has(key) ?? false);
       this.mentioned.set(key, m);
     }
     return m;
@@ -249,6 +252,10 @@ export class ClaimView {
       all.add(t);
       if (!isArticleTerm(t)) w.set(t, CONTEXT_WEIGHT);
       else if (isTerm(t, 'article-name')) names.add(t);
+      else if (isTerm(t, 'given-name')) {
+        this._given ??= new Set();
+        this._given.add(keyOf(t));
+      }
     }
     this._all = all;
     this._names = names;

@@ -276,13 +276,15 @@ const CLOCK_HEDGES = new Set(['about', 'around', 'approximately', 'roughly', 'ap
 
 /**
  * What a time of day says of its event, from the word before it: "at 6:55 PM" is when it happened,
- * "shortly before 9pm" and "by 4 p.m." up to when, "just after 6am" from when, "as of 4:00 p.m." when a
+ * "shortly before 9pm" up to when, "by 4 p.m." no later than (a deadline), "just after 6am" from when, "as of 4:00 p.m." when a
  * running count was taken: "began at 8 am" and "as of 4 p.m." are two moments, not one told twice.
  */
 function clockRelation(tokens: Token[], i: number): string {
   const before = tokens[i - 1]?.lower ?? '';
   if (before === 'of' && tokens[i - 2]?.lower === 'as') return 'as-of';
   if (before === 'of' || before === 'in' || before === 'for') return 'at';
+  // Rule two-deadlines: "extinguished by 7 a.m." is no later than, a deadline met, not when it happened.
+  if (before === 'by') return 'by';
   return RELATION.get(before) ?? 'at';
 }
 const NOT_CLAUSE_END = new Set(['%', '-', ':', '/']);
