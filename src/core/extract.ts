@@ -23,6 +23,7 @@ import { namedAges } from './named-ages';
 import { markOwners } from './owners';
 import { carriedGiver } from './parties';
 import { extractQuantities } from './quantities';
+import { dateQuartersNamedAlone } from './quarter-years';
 import { findQuoteSpans } from './quotes';
 import { splitSentences } from './sentences';
 import { assignQuotes } from './speakers';
@@ -151,6 +152,7 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
     return quantities;
   });
   markAgesAtVerdict(perSentenceQuantities, sentences, text);
+  dateQuartersNamedAlone(perSentenceQuantities, sentences, text);
   // The figures the whole article states: whether another text tells the same story (story.ts).
   const articleQuantities = perSentenceQuantities.flat();
   articleContext.push(...storyFigures(articleQuantities));

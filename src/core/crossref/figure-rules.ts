@@ -31,6 +31,7 @@ import {
 } from './frame';
 import { peopleOfAPlaceApart } from './from-a-place';
 import { sameLocalContext } from './local-context';
+import { oneCodeOfOneStory } from './sole-code';
 import { differentSortsOfPeople } from './sorts-of-people';
 import { stageOf } from './stages';
 import { LISTED, SUM } from './sums';
@@ -329,7 +330,10 @@ export const FIGURE_RULES: readonly FigureRule[] = [
   {
     name: 'different-surroundings',
     reason: 'a duration, age or percentage whose surrounding words share nothing with the other figure',
-    rejects: (va, vb, qa, qb) => !sameLocalContext(va.c, qa, vb.c, qb, () => storyNames(va, vb, qa)),
+    // Rule one-code-in-one-story (sole-code.ts): the only code of each of two texts of one story, one name.
+    rejects: (va, vb, qa, qb) =>
+      !sameLocalContext(va.c, qa, vb.c, qb, () => storyNames(va, vb, qa)) &&
+      !oneCodeOfOneStory(va, vb, qa, qb),
   },
 ];
 

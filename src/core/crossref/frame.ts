@@ -56,6 +56,9 @@ const BASE_DATE_BEFORE =
 export function quarterOf(claimText: string, q: Quantity): string | null {
   const u = classOf(q);
   if (u.family !== 'date' || u.unit !== 'year') return null;
+  // Rule quarter-named-alone: the year its article gives a quarter named alone ("Third quarter").
+  const alone = QUARTER_ALONE.exec(q.text);
+  if (alone) return alone[1] ? ORDINAL_QUARTER[alone[1].toLowerCase()]! : `q${alone[2] ?? alone[3]}`;
   const f = figureIn(claimText, q);
   if (!f) return null;
   const m = QUARTER_BEFORE.exec(f.around(30, 0));
@@ -64,6 +67,7 @@ export function quarterOf(claimText: string, q: Quantity): string | null {
   if (m[3]) return `${m[4]!.toLowerCase()}${m[3]}`;
   return `${m[6]!.toLowerCase() === 'half' ? 'h' : 'q'}${ORDINAL_QUARTER[m[5]!.toLowerCase()]!.slice(1)}`;
 }
+const QUARTER_ALONE = /^(?:(first|second|third|fourth)[ -]quarter|Q([1-4])|([1-4])Q)$/i;
 const QUARTER_BEFORE =
   /(?:\b([QH])([1-4])|\b([1-4])([QH])|\b(first|second|third|fourth)[ -](quarter|half)(?:\s+of)?(?:\s+fiscal)?)\s*(?:19|20)\d\d$/i;
 

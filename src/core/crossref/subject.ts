@@ -7,6 +7,7 @@ import type { ClaimForMatching, Quantity } from '../types';
 import { relativeToOneEvent } from './date-events';
 import { describedPeople } from './described-person';
 import { measuredAlike } from './local-context';
+import { oneCodeOfOneStory } from './sole-code';
 import { ClaimView } from './view';
 import {
   figurePhraseToldAlike,
@@ -121,7 +122,8 @@ function anchored({ a, b, whole }: SubjectContext): boolean {
  * little else (a summary merges several sentences into one).
  */
 function framedAlike({ a, b, figures }: SubjectContext): boolean {
-  return figures.some(([qa, qb]) => measuredAlike(a.c, qa, b.c, qb));
+  // Rule one-code-in-one-story: the two texts' only codes, of one name, are one code (sole-code.ts).
+  return figures.some(([qa, qb]) => measuredAlike(a.c, qa, b.c, qb) || oneCodeOfOneStory(a, b, qa, qb));
 }
 
 /**
