@@ -217,7 +217,7 @@ function candidateRows(rows: SqlRow[], excludeArticle?: number): Candidates {
       copyPeers = (JSON.parse(row.w) as [number, number | null, string | null][]).map(
         ([id, copyOf, copySignature]) => ({ id, copyOf, copySignature }),
       );
-    else if (row.c === null || row.c === undefined) readTermPairs(row, df);
+    else if (row.c === null || row.c === undefined) readTermPairs(row.df, df);
     else claims.push(row);
   }
   const out: Candidates = { claims: matchableFromRows(claims, excludeArticle), df };
