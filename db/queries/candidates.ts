@@ -4,8 +4,9 @@ import type { ClaimForMatching, ClaimKind, Quote } from '../../src/core';
 import { SIGNATURE_SIZE } from '../../src/core/wire-copies';
 import type { Db } from '../client';
 import { type Read, readOne, type SqlRow } from './batch';
+import { candidateFigures } from './candidate-figures';
 import type { StoredPart } from './crossref-parts';
-import { type QuantityJson, quantityFromJson, quantityJsonSql } from './quantities';
+import { type QuantityJson, quantityJsonSql } from './quantities';
 import { DF_PAIRS, type DfMap, readTermPairs } from './term-stats';
 import type { StoredCopyInfo } from './wire-copies';
 
@@ -216,7 +217,7 @@ function candidateRows(rows: SqlRow[], excludeArticle?: number): Candidates {
       copyPeers = (JSON.parse(row.w) as [number, number | null, string | null][]).map(
         ([id, copyOf, copySignature]) => ({ id, copyOf, copySignature }),
       );
-    else if (row.c === null || row.c === undefined) readTermPairs(row, df);
+    else if (row.c === null || row.c === undefined) readTermPairs(row.df, df);
     else claims.push(row);
   }
   const out: Candidates = { claims: matchableFromRows(claims, excludeArticle), df };
@@ -325,8 +326,7 @@ function matchableFromRows(rows: SqlRow[], excludeArticle?: number): ClaimForMat
       if (excludeArticle !== undefined && articleId === excludeArticle) continue;
       const raw = contexts.get(id);
       if (raw === undefined) throw new Error(`Candidate ${id} came without its context terms`);
-      const quantities = qs.map(quantityFromJson);
-      quantities.sort((x, y) => x.start - y.start);
+      const quantities = candidateFigures(id, text, qs);
       // A stored claim's context terms are ~60 % of its bytes, and the cross-referencer reads them only
       // for the few pairs whose figures it compares. So they are parsed the first time they are read.
       let contextTerms: string[] | undefined;

@@ -92,12 +92,26 @@ export async function factEdgesPage(db: Db, afterId: number, limit: number): Pro
   return rows.map(toEdge);
 }
 
-/** Sets links' fact ids, one statement per fact, in one atomic batch. */
+/** Links set per statement: a rebuild's whole archive stays under D1's bound-string size (~20 bytes a link). */
+const FACT_IDS_PER_STATEMENT = 20_000;
+
+/**
+ * Sets links' fact ids in one atomic batch: one statement for every link that moves (a rebuild: one per
+ * FACT_IDS_PER_STATEMENT of them), its pairs [link id, fact id] as one JSON parameter. One statement per
+ * fact made an ingest batch prepare and run ~16 of them (bulk ingest, session 17).
+ */
 export async function setFactIds(db: Db, assign: Map<number, number[]>): Promise<void> {
-  const statements: Statement[] = [...assign].map(([fact, ids]) => ({
-    sql: 'update links set fact_id = ? where id in (select value from json_each(?))',
-    args: [fact, JSON.stringify(ids)],
-  }));
+  // A link named twice takes its last fact, as the statements per fact in order did.
+  const factOf = new Map<number, number>();
+  for (const [fact, ids] of assign) for (const id of ids) factOf.set(id, fact);
+  const pairs = [...factOf];
+  const statements: Statement[] = [];
+  for (let i = 0; i < pairs.length; i += FACT_IDS_PER_STATEMENT)
+    statements.push({
+      sql: `update links set fact_id = m.fact from (select json_extract(value, '$[0]') as id,
+          json_extract(value, '$[1]') as fact from json_each(?)) m where links.id = m.id`,
+      args: [JSON.stringify(pairs.slice(i, i + FACT_IDS_PER_STATEMENT))],
+    });
   await runStatements(db, statements);
 }
 

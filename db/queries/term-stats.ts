@@ -4,7 +4,7 @@
 import type { TermStats } from '../../src/core';
 import { prefixOf } from '../../src/core/terms';
 import type { Db } from '../client';
-import { type Read, readOne, type SqlRow } from './batch';
+import { type Read, readOne } from './batch';
 
 /** Stored document frequencies, by term (TOTAL_CLAIMS_TERM: the number of stored claims). */
 export type DfMap = Map<string, number>;
@@ -18,9 +18,9 @@ export const DF_PAIRS = "'[' || coalesce(group_concat(json_quote(t.term) || ',' 
 /** Stored document frequencies of some terms: one read for the caller's batch. */
 export type DfQuery = Read<DfMap>;
 
-/** Reads DF_PAIRS answers: [term, df, term, df…]. */
-export function readTermPairs(row: SqlRow | undefined, into: DfMap) {
-  const pairs = JSON.parse(String(row?.df ?? '[]')) as (string | number)[];
+/** Reads a DF_PAIRS answer's column, [term, df, term, df…] (null when the query found no row). */
+export function readTermPairs(dfPairs: unknown, into: DfMap) {
+  const pairs = JSON.parse(String(dfPairs ?? '[]')) as (string | number)[];
   for (let k = 0; k < pairs.length; k += 2) into.set(pairs[k] as string, pairs[k + 1] as number);
 }
 
@@ -64,7 +64,7 @@ export function articleTermDfQuery(articleId: number): DfQuery {
     },
     decode([row]) {
       const into: DfMap = new Map();
-      readTermPairs(row, into);
+      readTermPairs(row?.df, into);
       return into;
     },
   };

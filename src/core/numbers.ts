@@ -1,6 +1,6 @@
 // Reading numbers as written: numerals, number words, scale words and vague amounts ("several hundred").
 import { spokenNumber, spokenPrice } from './number-words';
-import { CURRENCY_WORDS } from './units';
+import { CURRENCY_WORDS, TIME_UNITS } from './units';
 import { singular, type Token } from './words';
 
 // Maps, not plain objects: a word like "constructor" must not find Object.prototype's members.
@@ -120,6 +120,7 @@ export function mayStartNumber(t: Token): boolean {
   return t.type === 'word' && (NUMBER_LEADS.has(t.lower) || t.lower.includes('-'));
 }
 const NUMBER_LEADS = new Set([
+  'an',
   ...UNITS.keys(),
   ...PLURAL_AMOUNTS.keys(),
   'dozen',
@@ -139,6 +140,9 @@ export function readNumber(tokens: Token[], i: number): NumberMatch | null {
   if (!t) return null;
   const next = tokens[i + 1];
   const after = tokens[i + 2];
+  // "a year and a half", "an hour and a half" (the amount reader reads the "and a half" with the unit).
+  if ((t.lower === 'a' || t.lower === 'an') && next && TIME_UNITS.has(next.lower) && andAHalf(tokens, i + 2))
+    return { from: i, to: i + 1, value: 1.5, decimals: 1, scale: 1, numeral: false };
   // Vague amounts first: they are words that would otherwise be skipped.
   if (t.lower === 'several' || t.lower === 'a' || t.lower === 'few') {
     const isFew = t.lower === 'a' && next?.lower === 'few';
@@ -170,6 +174,8 @@ export function readNumber(tokens: Token[], i: number): NumberMatch | null {
     }
     if (t.lower === 'a' && next?.lower === 'dozen')
       return { from: i, to: i + 2, value: 12, decimals: 0, scale: 1, numeral: false };
+    if (t.lower === 'a' && next && oneLongSpan(tokens, i))
+      return { from: i, to: i + 1, value: 1, decimals: 0, scale: 1, numeral: false };
     if (
       t.lower === 'a' &&
       next &&
@@ -184,6 +190,9 @@ export function readNumber(tokens: Token[], i: number): NumberMatch | null {
   }
   // "half a million", "half a dozen": half the scale. (Fractions of something else — "half of the
   // votes", "a third of" — are shares, not amounts, and are left alone.)
+  // "half a century": half of one (quantities/durations.ts reads the century in years).
+  if (t.lower === 'half' && next?.lower === 'a' && after && LONG_SPANS.has(after.lower))
+    return { from: i, to: i + 2, value: 0.5, decimals: 1, scale: 1, numeral: false };
   if (
     t.lower === 'half' &&
     next?.lower === 'a' &&
@@ -236,6 +245,7 @@ export function readNumber(tokens: Token[], i: number): NumberMatch | null {
   if (t.type === 'num') {
     const { value, decimals } = numeralValue(t.text);
     if (!Number.isFinite(value)) return null;
+    if (decimals === 0 && andAHalfOf(tokens, i + 1)) return withScale(tokens, i, i + 4, value + 0.5, 1, true);
     return withScale(tokens, i, i + 1, value, decimals, true);
   }
   if (t.type === 'word') {
@@ -248,11 +258,39 @@ export function readNumber(tokens: Token[], i: number): NumberMatch | null {
     }
     const v = wordValue(t.lower);
     if (v === null) return null;
+    if (Number.isInteger(v) && andAHalfOf(tokens, i + 1))
+      return withScale(tokens, i, i + 4, v + 0.5, 1, false);
     // "one" and "a dozen" alone are too often not amounts ("one of the", "one major fight").
     if (t.lower === 'one' && !(next && SCALES.has(next.lower))) return null;
     return withScale(tokens, i, i + 1, v, t.lower.endsWith('half') ? 1 : 0, false);
   }
   return null;
+}
+
+/**
+ * Rule and-a-half: "two and a half years", "3 and a half hours", "two and a half million" add a half to
+ * the number; "a year and a half" is 1.5 years. Read as 2 (or not at all), "two and a half years"
+ * agreed with another report's "two years" and never met its "30 months".
+ */
+export const andAHalf = (tokens: Token[], k: number) =>
+  tokens[k]?.lower === 'and' && tokens[k + 1]?.lower === 'a' && tokens[k + 2]?.lower === 'half';
+/** "two and a half" before a word: its unit or scale ("years", "million"). */
+const andAHalfOf = (tokens: Token[], k: number) => andAHalf(tokens, k) && tokens[k + 3]?.type === 'word';
+
+/** Spans "a" counts one of: "in a century", "for more than a decade" (not "a year": "$5 a year" is a rate). */
+const LONG_SPANS = new Set(['decade', 'century']);
+/** Words before "a decade" that make it a rate ("once a decade") or a part ("a quarter of a century"). */
+const NOT_ONE_SPAN = new Set(['once', 'twice', 'thrice', 'times', 'per', 'of']);
+
+/**
+ * Rule a-decade: "a decade", "a century" is one of them ("the worst flooding in a century" against
+ * "in 50 years"), unless a rate or a part reads it ("once a decade", "$5 billion a decade", "a quarter
+ * of a century").
+ */
+function oneLongSpan(tokens: Token[], i: number): boolean {
+  if (!LONG_SPANS.has(tokens[i + 1]!.lower)) return false;
+  const before = tokens[i - 1];
+  return !before || (before.type !== 'num' && !NOT_ONE_SPAN.has(before.lower) && !SCALES.has(before.lower));
 }
 
 function withScale(

@@ -54,7 +54,9 @@ export type UnitClass =
   /** ".38 caliber". */
   | { family: 'caliber' }
   /** "Flight 370", "737 MAX 9": the number of a named thing, by the name's word (quantities/codes.ts). */
-  | { family: 'code'; of: string };
+  | { family: 'code'; of: string }
+  /** "twice as many homes as last year": a multiple of a base, by the base's words (quantities/multiples.ts). */
+  | { family: 'multiple'; base: string };
 
 export type UnitFamily = UnitClass['family'];
 
@@ -62,7 +64,7 @@ export type UnitFamily = UnitClass['family'];
  * The key of a unit class: what a quantity stores as `unitClass` and blocking keys begin with. The
  * grammar is `<counted>` for a count, a fate or a measure; `money:<currency>[:<pays for>]`;
  * `percent[:<of>]`; `percentage point`; `duration:<unit>`; `age`; `date:<unit>`; `time:<unit>`;
- * `ratio`; `ordinal:<of>`; `caliber`; `code:<name>`. (A count never takes a family's own name: it would read back
+ * `ratio`; `ordinal:<of>`; `caliber`; `code:<name>`; `multiple:<base>`. (A count never takes a family's own name: it would read back
  * as that family, as it always has.)
  */
 export function unitClassKey(u: UnitClass): string {
@@ -87,6 +89,8 @@ export function unitClassKey(u: UnitClass): string {
       return `ordinal:${u.of}`;
     case 'code':
       return `code:${u.of}`;
+    case 'multiple':
+      return `multiple:${u.base}`;
     default:
       return u.family;
   }
@@ -117,6 +121,8 @@ export function parseUnitClass(key: string): UnitClass {
         return { family: 'ordinal', of: rest };
       case 'code':
         return { family: 'code', of: rest };
+      case 'multiple':
+        return { family: 'multiple', base: rest };
     }
     return { family: 'count', counted: key };
   }
@@ -191,6 +197,7 @@ export function isGenericMeasure(u: UnitClass): boolean {
     case 'date':
     case 'time':
     case 'code':
+    case 'multiple':
       return true;
     case 'count':
       return u.counted === 'season' || u.counted.startsWith('percent');

@@ -119,3 +119,99 @@ describe('compound-duration: "six years and nine months" is one duration', () =>
     ).toEqual([]);
   });
 });
+
+describe('a-decade: "a decade", "a century", "half a century" are durations in years', () => {
+  it('flags "in a century" against "in 50 years" and meets "in 100 years"', () => {
+    expect(
+      conflicts([
+        'Carlisle saw its worst flooding in a century on Sunday, the Environment Agency said.',
+        'Carlisle saw its worst flooding in 50 years on Sunday, the Environment Agency said.',
+      ]).length,
+    ).toBeGreaterThan(0);
+    expect(
+      conflicts([
+        'Carlisle saw its worst flooding in a century on Sunday, the Environment Agency said.',
+        'Carlisle saw its worst flooding in 100 years on Sunday, the Environment Agency said.',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('reads "half a century" as 45 to 55 years, and no rate or part ("once a decade", "a quarter of a century")', () => {
+    const spans = (text: string) =>
+      extractArticle(text)
+        .claims.flatMap((c) => c.quantities)
+        .map((q) => [q.text, q.low, q.high]);
+    expect(spans('The border dispute has lasted half a century.')).toEqual([['half a century', 45, 55]]);
+    expect(spans('The river floods once a decade.')).toEqual([]);
+    expect(spans('He left a quarter of a century ago.')).toEqual([]);
+  });
+});
+
+describe('share-of-a-counted-group: "nearly half of the 1,200 workers" is a share of the workers', () => {
+  it('flags "nearly half" against "a third" of one counted group and meets "about 45 percent"', () => {
+    const a = 'Nearly half of the 1,200 workers at the Ford plant in Valencia were laid off on Monday.';
+    expect(
+      conflicts([a, 'A third of the 1,200 workers at the Ford plant in Valencia were laid off on Monday.'])
+        .length,
+    ).toBeGreaterThan(0);
+    expect(
+      conflicts([
+        a,
+        'About 45 percent of the 1,200 workers at the Ford plant in Valencia were laid off on Monday.',
+      ]),
+    ).toEqual([]);
+  });
+
+  it("keeps the group's size a count of its own", () => {
+    const read = extractArticle('A third of the 90 passengers on the flight to Dublin were British.')
+      .claims.flatMap((c) => c.quantities)
+      .map((q) => [q.text, q.unitClass]);
+    expect(read).toEqual([
+      ['A third of the 90 passengers', 'percent:passenger'],
+      ['90 passengers', 'passenger'],
+    ]);
+  });
+});
+
+describe('and-a-half: "two and a half years", "a year and a half"', () => {
+  it('flags "two and a half years" against "two years" and meets "30 months"', () => {
+    const a = 'The strike at the Suez Canal port lasted two and a half years, union leaders said.';
+    expect(
+      conflicts([a, 'The strike at the Suez Canal port lasted two years, union leaders said.']).length,
+    ).toBeGreaterThan(0);
+    expect(conflicts([a, 'The strike at the Suez Canal port lasted 30 months, union leaders said.'])).toEqual(
+      [],
+    );
+  });
+
+  it('reads "a year and a half" as 1.5 years, meeting "18 months"', () => {
+    expect(
+      conflicts([
+        'The strike at the Suez Canal port lasted a year and a half, union leaders said.',
+        'The strike at the Suez Canal port lasted 18 months, union leaders said.',
+      ]),
+    ).toEqual([]);
+    expect(
+      conflicts([
+        'The strike at the Suez Canal port lasted a year and a half, union leaders said.',
+        'The strike at the Suez Canal port lasted three years, union leaders said.',
+      ]).length,
+    ).toBeGreaterThan(0);
+  });
+});
+
+describe('multiple-of-a-base: "twice as many … as last year" is compared only with a multiple of that base', () => {
+  const told = (multiple: string, base: string) =>
+    `${multiple} as many migrants crossed the Channel to Dover this year as ${base}, the Home Office said.`;
+
+  it('flags "twice as many" against "nearly three times as many" of one base and meets "about twice"', () => {
+    expect(
+      conflicts([told('Twice', 'last year'), told('Nearly three times', 'last year')]).length,
+    ).toBeGreaterThan(0);
+    expect(conflicts([told('Twice', 'last year'), told('About twice', 'last year')])).toEqual([]);
+  });
+
+  it('never sets multiples of different bases against each other', () => {
+    expect(conflicts([told('Twice', 'last year'), told('Three times', 'in 2019')])).toEqual([]);
+  });
+});

@@ -33,7 +33,10 @@ describe('shares (rule fraction-share)', () => {
     expect(first('About a third of the passengers were children.').value).toBeCloseTo(33.33, 1);
     expect(first('Two-thirds of likely voters back the plan.').value).toBeCloseTo(66.67, 1);
     expect(quantities('Half of the entrance roof at the shop collapsed.')).toEqual([]);
-    expect(quantities('The talks lasted an hour and a half of the afternoon.')).toEqual([]);
+    // "an hour and a half" is a duration (rule and-a-half), no share of the afternoon.
+    expect(
+      quantities('The talks lasted an hour and a half of the afternoon.').map((q) => q.unitClass),
+    ).toEqual(['duration:hour']);
   });
 });
 

@@ -71,7 +71,8 @@ function readOwnWords(q: Quantity): Set<string> {
   const text = q.text.toLowerCase();
   const unit = q.unit.toLowerCase().split(' ').at(-1) ?? '';
   // The unit as written, glued to the number or not ("30-Day", "20-year", "four years", "42 percent").
-  const at = /^[a-z]+$/.test(unit) ? text.search(new RegExp(`${unit}[a-z]*`)) : -1;
+  // Where /unit[a-z]*/ first matches is where the unit's letters first stand: no RegExp built per figure.
+  const at = /^[a-z]+$/.test(unit) ? text.indexOf(unit) : -1;
   const head = at < 0 ? text : text.slice(0, text.indexOf(' ', at) < 0 ? text.length : text.indexOf(' ', at));
   return new Set(head.match(WORD) ?? []).add(unit);
 }
@@ -143,25 +144,47 @@ const NO_NAMES: ReadonlySet<string> = new Set();
  * modeling"). A word one of them writes in lower case is a common word.
  */
 function namesInBoth(x: string, y: string, protagonists: readonly string[]): Set<string> {
-  const cased = new Map<string, boolean>();
-  for (const text of [x, y])
-    for (const m of text.matchAll(WORD)) {
-      if (m.index === 0) continue;
-      const w = m[0].replace(/'s$/, '');
-      const stem = contentStem(w.toLowerCase());
-      cased.set(stem, (cased.get(stem) ?? true) && /^[A-Z]/.test(w));
-    }
+  const cx = casedStems(x);
+  const cy = casedStems(y);
   const out = new Set<string>();
-  for (const [stem, always] of cased)
-    if (
-      always &&
-      protagonists.includes(foldName(stem)) &&
-      x.toLowerCase().includes(stem) &&
-      y.toLowerCase().includes(stem)
-    )
-      out.add(stem);
+  for (const [mine, theirs] of [
+    [cx, cy],
+    [cy, cx],
+  ] as const)
+    for (const [stem, always] of mine.stems)
+      if (
+        always &&
+        theirs.stems.get(stem) !== false &&
+        protagonists.includes(foldName(stem)) &&
+        cx.lower.includes(stem) &&
+        cy.lower.includes(stem)
+      )
+        out.add(stem);
   return out;
 }
+
+/**
+ * A sentence's word stems past its first word, each with whether it is capitalised wherever it stands,
+ * and the sentence in lower case: read once per sentence (a claim meets many others), not per pair.
+ */
+function casedStems(text: string): { stems: Map<string, boolean>; lower: string } {
+  const known = CASED.get(text);
+  if (known) return known;
+  const stems = new Map<string, boolean>();
+  for (const m of text.matchAll(WORD)) {
+    if (m.index === 0) continue;
+    const w = m[0].replace(/'s$/, '');
+    const stem = contentStem(w.toLowerCase());
+    stems.set(stem, (stems.get(stem) ?? true) && /^[A-Z]/.test(w));
+  }
+  const read = { stems, lower: text.toLowerCase() };
+  if (CASED.size >= CASED_LIMIT) CASED.clear();
+  CASED.set(text, read);
+  return read;
+}
+const CASED = new Map<string, { stems: Map<string, boolean>; lower: string }>();
+/** Sentences remembered at most (a bulk ingest reads thousands; the map is cleared when full). */
+const CASED_LIMIT = 4096;
 
 /**
  * Two figures' own words say they measure one thing: two stems of the words right around them, or

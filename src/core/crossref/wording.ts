@@ -47,10 +47,23 @@ export function figuresToldAlike(a: ClaimView, b: ClaimView): boolean {
  * them no function words, or five with one.
  */
 export function figurePhraseToldAlike(a: ClaimView, qa: Quantity, b: ClaimView, qb: Quantity): boolean {
-  const [afterA, afterB] = [phraseOf(a.c.text, qa), phraseOf(b.c.text, qb)];
-  const [beforeA, beforeB] = [phraseBefore(a.c.text, qa), phraseBefore(b.c.text, qb)];
+  const [beforeA, afterA] = phrasesOf(a.c.text, qa);
+  const [beforeB, afterB] = phrasesOf(b.c.text, qb);
   return alike(afterA, afterB) || alike(beforeA, beforeB) || alikeAround(beforeA, beforeB, afterA, afterB);
 }
+
+/**
+ * A figure's phrases before and after it, read once per quantity object (and text): a figure is compared
+ * with every figure of every claim it meets, and each comparison that gets this far asked again.
+ */
+function phrasesOf(text: string, q: Quantity): readonly [string[] | null, string[] | null] {
+  const known = PHRASES.get(q);
+  if (known && known[0] === text && known[1] === q.text) return known[2];
+  const phrases = [phraseBefore(text, q), phraseOf(text, q)] as const;
+  PHRASES.set(q, [text, q.text, phrases]);
+  return phrases;
+}
+const PHRASES = new WeakMap<Quantity, [string, string, readonly [string[] | null, string[] | null]]>();
 
 /**
  * Rule phrase-around-a-figure: the words right before and right after the figure, together, make the

@@ -10,7 +10,8 @@ import type { AmountReading } from './reading';
 /**
  * Rule decades-in-years: decades and centuries are years told in round tens and hundreds, compared
  * with years ("more than three decades" / "31 years", "two centuries" / "150 years"). Said without a
- * hedge, a number of them stands for what rounds to it: "three decades" is 25.5 to 34.5 years (two of them never meet).
+ * hedge, a number of them stands for what rounds to it: "three decades" is 25.5 to 34.5 years (two of them never meet),
+ * "a century" 75 to 125 years (rule a-decade, numbers.ts).
  */
 const YEARS_IN = new Map([
   ['decade', 10],
@@ -24,13 +25,16 @@ export function readDuration(r: AmountReading): void {
   if (!years) return;
   const num = r.found.num;
   const exact = r.found.hedge === null && r.found.rangeEnd === null && num.low === undefined;
+  // What rounds to it: a number of them ±0.45; "a decade" ±0.25 (7.5 to 12.5 years: six years is no
+  // decade, nor is 1.45 centuries one); "half a century" ±0.05 (45 to 55 years).
+  const d = num.decimals > 0 ? 0.05 : num.value === 1 ? 0.25 : 0.45;
   r.found = {
     ...r.found,
     num: {
       ...num,
       value: num.value * years,
-      low: exact ? (num.value - 0.45) * years : num.low === undefined ? undefined : num.low * years,
-      high: exact ? (num.value + 0.45) * years : num.high === undefined ? undefined : num.high * years,
+      low: exact ? (num.value - d) * years : num.low === undefined ? undefined : num.low * years,
+      high: exact ? (num.value + d) * years : num.high === undefined ? undefined : num.high * years,
     },
   };
 }

@@ -19,6 +19,7 @@ import { mayStartAmount } from './figure';
 import { findHedge } from './hedges';
 import { toInterval } from './interval';
 import { readListedSingles, shareHeadNoun } from './lists';
+import { mayStartMultiple, readMultipleAt } from './multiples';
 import { mayStartProportion, readProportionAt } from './proportions';
 import { carryRateAcrossChange } from './rates';
 import { splitSpelledCompounds } from './spelled-compounds';
@@ -37,8 +38,14 @@ interface Reader {
 }
 
 /** A ratio, share or rank (proportions.ts), widened by the hedge before it: "more than 1 in 4". */
-function readHedgedProportion(tokens: Token[], i: number, text: string): Read {
-  const p = readProportionAt(tokens, i, text);
+const readHedgedProportion = (tokens: Token[], i: number, text: string): Read =>
+  withHedge(readProportionAt(tokens, i, text), tokens, i, text);
+
+/** A multiple (multiples.ts), widened by the hedge before it: "nearly three times as many". */
+const readHedgedMultiple = (tokens: Token[], i: number, text: string): Read =>
+  withHedge(readMultipleAt(tokens, i, text), tokens, i, text);
+
+function withHedge(p: Read, tokens: Token[], i: number, text: string): Read {
   const hedge = p ? findHedge(tokens, i) : null;
   if (!p || !hedge) return p;
   const value = p.quantity.value;
@@ -62,6 +69,7 @@ const READERS: Reader[] = [
   { kind: 'date', mayStart: (t) => t.type !== 'punct' && mayStartDate(t), read: readDateAt },
   { kind: 'proportion', mayStart: mayStartProportion, read: readHedgedProportion },
   { kind: 'no change', mayStart: mayStartZeroChange, read: readZeroChange },
+  { kind: 'multiple', mayStart: mayStartMultiple, read: readHedgedMultiple },
   { kind: 'amount', mayStart: mayStartAmount, read: readAmountAt },
 ];
 

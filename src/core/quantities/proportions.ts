@@ -218,7 +218,7 @@ function readFraction(tokens: Token[], i: number, text: string) {
     return shareOfGroup(tokens, i, text, (100 * a.value) / b.value, group);
   }
   if (share <= 0 || share >= 1 || tokens[k]?.lower !== 'of') return null;
-  const group = groupAfter(tokens, k + 1);
+  const group = groupAfter(tokens, k + 1, true);
   if (!group) return null;
   return shareOfGroup(tokens, i, text, 100 * share, group);
 }
@@ -231,7 +231,7 @@ function shareOfGroup(
   pct: number,
   group: NonNullable<ReturnType<typeof groupAfter>>,
 ) {
-  return make(
+  const read = make(
     tokens,
     i,
     group.end,
@@ -243,6 +243,8 @@ function shareOfGroup(
     { family: 'percent', of: group.cls },
     group.modifiers,
   );
+  // The group's size is read next, as a count of its own ("1,200 workers").
+  return group.size === null ? read : { quantity: read.quantity, next: group.size };
 }
 
 const isOrdinalWord = (w: string | undefined) =>
@@ -251,9 +253,21 @@ const isOrdinalWord = (w: string | undefined) =>
 /**
  * The group a share is of: "the passengers", "all likely voters", "adults". A plural noun (up to three
  * words before it qualify it); a single thing ("half of a mile", "a third of the year") is no group.
+ * Rule share-of-a-counted-group: after "of" (`sized`), the group's size may stand before its noun
+ * ("nearly half of the 1,200 workers", "a third of its 90 passengers"): the share is of the workers,
+ * and `size` is where the size starts, a figure of its own.
  */
-function groupAfter(tokens: Token[], k: number): { cls: string; modifiers: string[]; end: number } | null {
+function groupAfter(
+  tokens: Token[],
+  k: number,
+  sized = false,
+): { cls: string; modifiers: string[]; end: number; size: number | null } | null {
   while (DETERMINERS.has(tokens[k]?.lower ?? '')) k++;
+  let size: number | null = null;
+  if (sized && tokens[k]?.type === 'num') {
+    size = k++;
+    if (SIZE_SCALES.has(tokens[k]?.lower ?? '')) k++;
+  }
   const words: string[] = [];
   let end = k;
   while (end < k + 4) {
@@ -264,11 +278,14 @@ function groupAfter(tokens: Token[], k: number): { cls: string; modifiers: strin
     if (isPluralNoun(w.text)) {
       const head = singular(w.lower);
       if (TIME_UNITS.has(head)) return null;
-      return { cls: unitClassOf(head), modifiers: words.slice(0, -1).map((m) => m.toLowerCase()), end };
+      return { cls: unitClassOf(head), modifiers: words.slice(0, -1).map((m) => m.toLowerCase()), end, size };
     }
   }
   return null;
 }
+
+/** Scale words after a group's size: "half of the 1.2 million residents". */
+const SIZE_SCALES = new Set(['thousand', 'million', 'billion']);
 
 /** "the 22nd package", "its 10th consecutive win": a rank of a counted thing. */
 function readRank(tokens: Token[], i: number, text: string) {
