@@ -8,6 +8,7 @@ import { mayStartNumber, readNumber } from '../numbers';
 import type { Quantity } from '../types';
 import { unitClassKey } from '../unit-class';
 import { isPluralNoun, singular, type Token } from '../words';
+import { exactQuantity } from './exact';
 
 /** Words after the multiple that compare: "as many", "as much", "more", "fewer". */
 const COMPARATIVES = new Set(['more', 'less', 'fewer']);
@@ -85,21 +86,15 @@ export function readMultipleAt(
   if (base.length === 0) return null;
   const start = tokens[i]!.start;
   const end = tokens[k - 1]!.end;
-  const quantity: Quantity = {
+  const quantity = exactQuantity(
+    text,
     start,
     end,
-    text: text.slice(start, end),
     value,
-    low: value,
-    high: value,
-    lowInclusive: true,
-    highInclusive: true,
-    unit: 'times',
-    unitClass: unitClassKey({ family: 'multiple', base: base.join(' ') }),
-    modifiers: noun ? [noun] : [],
-    rate: null,
-    hedge: null,
-  };
+    'times',
+    unitClassKey({ family: 'multiple', base: base.join(' ') }),
+    noun ? [noun] : [],
+  );
   // The base's own figures are read after it ("as last year's 2,000").
   return { quantity, next: after };
 }
