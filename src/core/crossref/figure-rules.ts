@@ -16,6 +16,7 @@ import { singleWithinEither } from './either-fate';
 import {
   actOfTimes,
   conditionalFigure,
+  conditionNear,
   differenceOf,
   earlierEvent,
   earlierValue,
@@ -245,10 +246,11 @@ export const FIGURE_RULES: readonly FigureRule[] = [
     name: 'hypothetical-figure',
     reason: 'one figure is said of a case that may not happen ("if …"), the other of what happened',
     // A sentence with an "if" of its own may tell the same case in another order ("a risk of losing 10
-    // million dollars if they were late" / "if we're late we lose 5 million"): compared as before.
+    // million dollars if they were late" / "if we're late we lose 5 million"): compared as before. Rule
+    // if-of-its-own: the "if" must stand between the stops around the figure (frame.ts).
     rejects: (va, vb, qa, qb) =>
       conditionalFigure(va.c.text, qa) !== conditionalFigure(vb.c.text, qb) &&
-      !(IF_WORD.test(va.c.text) && IF_WORD.test(vb.c.text)) &&
+      !(conditionNear(va.c.text, qa) && conditionNear(vb.c.text, qb)) &&
       !(va.c.text.includes('?') && vb.c.text.includes('?')),
   },
   {
@@ -352,8 +354,6 @@ const storyNames = (va: ClaimView, vb: ClaimView, q: Quantity): string[] =>
   familyOf(q) === 'date'
     ? [...va.contextWith('protagonist'), ...vb.contextWith('protagonist')].map(keyOf)
     : [];
-
-const IF_WORD = /\b(?:if|unless)\b/i;
 
 /** The first figure rule that sets qa and qb apart, or null when they measure the same thing. */
 export function figureRejection(va: ClaimView, vb: ClaimView, qa: Quantity, qb: Quantity): FigureRule | null {
