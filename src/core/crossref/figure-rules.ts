@@ -3,7 +3,7 @@
 
 import { isRoleMark } from '../age-roles';
 import { isDescribedMark, isGivenMark, isKinMark } from '../ages';
-import { isOwnerMark, ownedAlike, ownerOf } from '../owners';
+import { isHomeMark, isOwnerMark, ownedAlike, ownerOf, populationOf, samePlaceKey } from '../owners';
 import { sameGiver, sameParty } from '../parties';
 import { WHOLE } from '../quantities';
 import { keyOf } from '../terms';
@@ -80,6 +80,7 @@ const kept = (m: string) =>
   m !== SUM &&
   m !== LISTED &&
   !isOwnerMark(m) &&
+  !isHomeMark(m) &&
   !m.startsWith(WHOLE);
 
 /** A sum the sentence before may say who gives: money with no owner of its own (different-owners judges those). */
@@ -145,6 +146,16 @@ export const FIGURE_RULES: readonly FigureRule[] = [
     name: 'different-owners',
     reason: 'the figures belong to different parties',
     rejects: (va, vb, qa, qb) => !((!ownerOf(qa) && !ownerOf(qb)) || ownedAlike(va.c, qa, vb.c, qb)),
+  },
+  {
+    // "Bandar Abbas, a city of 500, 000 people" and "Qeshm Island, home to 200, 000 people" (owners.ts).
+    name: 'population-of-a-place',
+    reason: 'the counts are the populations of different places ("Bandar Abbas, a city of 500,000")',
+    rejects: (_va, _vb, qa, qb) => {
+      const a = populationOf(qa);
+      const b = populationOf(qb);
+      return a !== null && b !== null && !samePlaceKey(a, b);
+    },
   },
   {
     // One writer does not contradict themselves; inside one article only different voices can differ
