@@ -105,3 +105,21 @@ describe('age-at-the-verdict', () => {
     );
   });
 });
+
+describe('calling-acts-on-holder', () => {
+  // ECB+ 21_8ecb / 21_12ecb against 21_9ecb (real sentences): the driver's age against the age of the
+  // woman the driver killed.
+  const driver =
+    "Police say a man outside the Sam's Club told the 36-year-old driver to stop but he kept going.";
+  const woman =
+    "Police arrested a man they believe to be the hit and run driver who killed a 66-year-old woman outside the Sam's Club in Bloomington.";
+
+  it("does not set the driver's 36 against the 66 of the woman the driver killed", () => {
+    expect(conflictFigures(driver, woman)).toEqual([]);
+  });
+
+  it('an apposition is the holder itself: "the driver, a 64-year-old man" is still the driver', () => {
+    const told = "Police said the driver, a 64-year-old man, was stopped outside the Sam's Club.";
+    expect(conflictFigures(driver, told)).not.toEqual([]);
+  });
+});
