@@ -311,7 +311,7 @@ export function agesOfDifferentHolders(a: ClaimForMatching, qa: Quantity, b: Cla
     const ca = description(a.text, qa).calling;
     const cb = description(b.text, qb).calling;
     if (ca !== null && cb !== null && ca !== cb) return true;
-    return actsOnHolder(b.text, qb, ca) || actsOnHolder(a.text, qa, cb);
+    return actsOnHolder(b.text, qb, ca) || actsOnHolder(a.text, qa, cb) || homesApart(a.text, qa, b.text, qb);
   }
   return (!!ha && !hb && holderNoun(b, qb) !== null) || (!!hb && !ha && holderNoun(a, qa) !== null);
 }
@@ -357,6 +357,34 @@ function actsOnHolder(text: string, q: Quantity, calling: string | null): boolea
 }
 const ACTED_ON =
   /\b([a-z][a-z'-]*)\s+(?:(?:who|that)\s+)?(?:(?:allegedly|reportedly|then|later|fatally)\s+)?(?:[a-z]+ed|struck|hit|shot|hurt|slew|beat|ran\s+(?:over|down))\s+(?:an?|the|his|her|their)\s+$/i;
+
+/**
+ * Rule hometowns-apart: an unnamed holder described with the place they are from ("the 39-year-old Troy
+ * man", "a 50-year-old man from Dexter, Michigan") is not the holder described from another place: two
+ * people. The place is the capitalised words between the age and a person's noun (no nationality), or
+ * the name after "from" right after that noun.
+ */
+function hometownOf(text: string, q: Quantity): string | null {
+  const f = figureIn(text, q);
+  const m = f && HOMETOWN.exec(f.after(80));
+  if (!m) return null;
+  const noun = singular(m[2]!.toLowerCase());
+  if (!ANYONE.has(noun) && (STOPWORDS.has(noun) || VERB_LIKE.test(noun) || VERBS.has(noun))) return null;
+  const before = m[1]!
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w && !NATIONALITY.test(w));
+  const place = before.length > 0 ? before.join(' ') : (m[3] ?? null);
+  return place?.toLowerCase() ?? null;
+}
+const HOMETOWN =
+  /^\s+((?:[A-Z][\w'-]*\s+)*)([a-z][a-z'-]+)(?:\s+from\s+([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*))?/;
+
+function homesApart(ta: string, qa: Quantity, tb: string, qb: Quantity): boolean {
+  const x = hometownOf(ta, qa);
+  const y = hometownOf(tb, qb);
+  return x !== null && y !== null && !x.includes(y) && !y.includes(x);
+}
 
 /** The nationality an age's description gives its holder ("Australian" in "a 36-year-old Australian climber"), or null. */
 export const describedNationality = (text: string, q: Quantity) => description(text, q).nationality;
