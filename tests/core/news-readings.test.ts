@@ -255,3 +255,25 @@ describe('died-at-an-age: "Esther Williams dies at 91" is her age at death', () 
     expect(ages('She died at 6:41 p.m. on Thursday.')).toEqual([]);
   });
 });
+
+describe('dotted-clock: "8.49pm" is a time of day', () => {
+  const fire = (time: string) =>
+    `The fire, which is being treated as suspicious, broke out in the roof of the Waitrose store at ${time} on Friday night and quickly spread to the rest of the building.`;
+
+  it('reads ECB+ 14_8ecb\'s "at 8.49pm", flags "9.49pm" and meets "8:49 p.m."', () => {
+    const clocks = extractArticle(fire('8.49pm'))
+      .claims.flatMap((c) => c.quantities)
+      .filter((q) => q.unitClass === 'time:clock')
+      .map((q) => [q.text, q.value]);
+    expect(clocks).toEqual([['8.49pm', 8 * 60 + 49]]);
+    expect(conflicts([fire('8.49pm'), fire('9.49pm')]).length).toBeGreaterThan(0);
+    expect(conflicts([fire('8.49pm'), fire('8:49 p.m.')])).toEqual([]);
+  });
+
+  it('is no time without its meridiem ("8.40 miles")', () => {
+    const read = extractArticle('He ran 8.40 miles on Friday.')
+      .claims.flatMap((c) => c.quantities)
+      .map((q) => q.unitClass);
+    expect(read).toEqual(['mile']);
+  });
+});
