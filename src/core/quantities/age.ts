@@ -52,7 +52,7 @@ function ageHolder(tokens: Token[], from: number, to: number): string | null {
   const after = tokens[k];
   if (name && after?.type === 'word' && HOLDER_NOUNS.has(after.lower)) name = null;
   // "the 40-year-old American never recovered": a nationality standing for the person, not a name.
-  if (name && k === runStart + 1 && DEMONYM.test(name.text)) name = null;
+  if (name && k === runStart + 1 && isDemonym(name.text)) name = null;
   // "Teixeira, who turns 29" (turns-an-age): the name before the relative pronoun.
   if (!name && TURNS.has(tokens[from - 1]?.lower ?? '') && tokens[from - 2]?.lower === 'who') {
     const before = tokens[nameAt(tokens, from - 4)];
@@ -82,6 +82,12 @@ function ageHolder(tokens: Token[], from: number, to: number): string | null {
   }
   return name ? `who:${foldName(name.lower.replace(/'s$/, ''))}` : null;
 }
+
+/**
+ * A nationality by its ending ("American", "Somali", "Chinese"), but not a surname in -man ("the
+ * 36-year-old Rahman", "Freeman", "Chapman"): no nationality ends so but "German" (rule surname-in-man).
+ */
+const isDemonym = (word: string) => DEMONYM.test(word) && (!word.endsWith('man') || word === 'German');
 
 /** "Jr", "III": a generational suffix after a surname, not the name itself. */
 const GENERATIONAL = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
@@ -211,6 +217,10 @@ function matchAge(tokens: Token[], j: number): number | null {
   if (!a) return null;
   if (a.text === '-' && /^years?-old$/.test(tokens[j + 1]?.lower ?? '')) return j + 2;
   if (/^years?$/.test(a.lower) && tokens[j + 1]?.lower === 'old') return j + 2;
+  // Rule year-old-unhyphenated: "59-year old Raj", "the 16 - year old" (a hyphen dropped before "old",
+  // as wires and ECB+ often print it) is an age, as "59-year-old" is, not a span of 59 years.
+  if (a.text === '-' && /^years?$/.test(tokens[j + 1]?.lower ?? '') && tokens[j + 2]?.lower === 'old')
+    return j + 3;
   if (
     a.text === '-' &&
     tokens[j + 1]?.lower === 'year' &&
