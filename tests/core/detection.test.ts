@@ -239,9 +239,21 @@ describe('what is counted', () => {
     expect(
       relations({
         a: 'Police also said that Gray had previously been arrested four times on charges of grand larceny.',
-        b: 'Gray had been in trouble with the law before, having been arrested three times since October.',
+        b: 'Gray had been in trouble with the law before, having been arrested three times.',
       }),
     ).toContain('conflict');
+  });
+
+  it('keeps a window of a record apart from the whole record (`window-of-a-record`)', () => {
+    // ECB+ 19_6ecbplus against 19_8ecbplus (real sentences, shortened): four arrests in all, three since October.
+    const all =
+      'Police also said that Gray had previously been arrested four times on charges of grand larceny.';
+    const since =
+      'Gray had been in trouble with the law before, having been arrested three times since October.';
+    expect(relations({ a: all, b: since })).not.toContain('conflict');
+    expect(relations({ a: all.replace('four times', 'four times since October'), b: since })).toContain(
+      'conflict',
+    );
   });
 
   it('reads a sum cut out of a whole as a change (`cut-from-a-whole`)', () => {

@@ -29,6 +29,7 @@ import {
   referencesApart,
   samePlace,
   soughtFigure,
+  timesSince,
   travelled,
 } from './frame';
 import { peopleOfAPlaceApart } from './from-a-place';
@@ -305,6 +306,13 @@ export const FIGURE_RULES: readonly FigureRule[] = [
     name: 'times-of-what',
     reason: 'the two counts of times count different acts ("arrested four times", "shot eleven times")',
     rejects: (va, vb, qa, qb) => bothReadAndApart(actOfTimes(va.c.text, qa), actOfTimes(vb.c.text, qb)),
+  },
+  {
+    // "arrested three times since October" against "had previously been arrested four times" (frame.ts).
+    name: 'window-of-a-record',
+    reason:
+      'one count of times is counted since a moment ("three times since October"), the other over the whole record',
+    rejects: (va, vb, qa, qb) => timesSince(va.c.text, qa) !== timesSince(vb.c.text, qb),
   },
   {
     // "five boats were seen approaching" against "captured three boats" (stages.ts).

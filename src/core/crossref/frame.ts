@@ -179,6 +179,13 @@ const TRAVEL_BEFORE =
 const TRAVEL_AFTER =
   /^[\s-]*(?:pursuit|chase|drive|walk|journey|trip|fall|plunge|run|hike|march|flight|swim|trek)\b/i;
 
+/**
+ * Rule window-of-a-record: a count of times told since a moment or over a recent stretch ("arrested three
+ * times since October", "in the past two years") counts a window of a record, not the whole record
+ * ("had previously been arrested four times").
+ */
+const SINCE_AFTER = /^\s*,?\s*(?:since\b|(?:in|over|during)\s+the\s+(?:last|past|previous)\b)/i;
+
 /** The verb a count of times counts: "arrested four times", "hitting Gray eleven times". */
 const TIMES_VERB = /^(?:[a-z]+(?:ed|ing)|shot|hit|struck|won|lost|beat|met|ran|fell|held|sent)$/i;
 
@@ -208,6 +215,8 @@ export interface Frame {
   travel: boolean;
   /** The verb a count of times counts ("arrest" in "arrested four times"), or null. */
   act: string | null;
+  /** A count of times told since a moment ("arrested three times since October"): a window of a record. */
+  since: boolean;
   /** Who gives, offers or pays a sum ("red sox"), or null. */
   giver: string | null;
   /** Who a sum is given, offered or paid to ("torii hunter"), or null. */
@@ -251,6 +260,7 @@ function read(claimText: string, q: Quantity): Frame {
       inRound: false,
       travel: false,
       act: null,
+      since: false,
       giver: null,
       recipient: null,
     };
@@ -273,6 +283,7 @@ function read(claimText: string, q: Quantity): Frame {
     inRound: IN_ROUND.test(f.after(AFTER)),
     travel: DISTANCE.has(q.unitClass) && (TRAVEL_BEFORE.test(before) || TRAVEL_AFTER.test(f.after(20))),
     act: q.unitClass === 'time' ? actOf(before) : null,
+    since: q.unitClass === 'time' && SINCE_AFTER.test(f.after(40)),
     giver: giverOf(f.before(GIVER_BEFORE), q),
     recipient: recipientOf(f.before(GIVER_BEFORE), f.after(AFTER), q),
   };
@@ -317,6 +328,7 @@ export const conditionNear = (claimText: string, q: Quantity) => frameOf(claimTe
 export const differenceOf = (claimText: string, q: Quantity) => frameOf(claimText, q).difference;
 export const travelled = (claimText: string, q: Quantity) => frameOf(claimText, q).travel;
 export const actOfTimes = (claimText: string, q: Quantity) => frameOf(claimText, q).act;
+export const timesSince = (claimText: string, q: Quantity) => frameOf(claimText, q).since;
 
 const ORDINAL_QUARTER: Record<string, string> = { first: 'q1', second: 'q2', third: 'q3', fourth: 'q4' };
 const PERIOD_WINDOW = 40;
