@@ -3,14 +3,15 @@
 // (tests/tools/common-passwords.ts says which slice and why); the same check runs on Node and Workers.
 import { MAX_NEW_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../shared/password-rules';
 import { COMMON_BASES, COMMON_LONG } from './common-passwords.data';
+import { frontDecode } from './front-coded';
 
 let long: Set<string> | null = null;
 let bases: Set<string> | null = null;
 
 /** A common password, or one made of a common one: repeated, or padded with digits and symbols. */
 export function isCommonPassword(password: string): boolean {
-  long ??= new Set(COMMON_LONG.split('\n'));
-  bases ??= new Set(COMMON_BASES.split('\n'));
+  long ??= new Set(frontDecode(COMMON_LONG));
+  bases ??= new Set(frontDecode(COMMON_BASES));
   const p = password.toLowerCase();
   if (long.has(p)) return true;
   // Only digits, symbols and spaces, or one character over and over: "123456789012", "!!!!!!!!!!!!".

@@ -93,6 +93,24 @@ describe('rule earlier-value', () => {
     expect(earlierValue(reach.c.text, figure(reach, '460,000'))).toBe(false);
   });
 
+  it('reads the deal beaten past its terms (terms-of-the-value-beaten, ECB+ 10_5ecb against 10_2ecb)', () => {
+    const dwarfing = view(
+      'If accepted, this would certainly be the largest contract in the Angels history, dwarfing the four-year, $ 90 million deal that Torii Hunter got just last summer.',
+      'f',
+    );
+    const worth = view(
+      "Regains did n't reveal the dollar amounts, but the newspaper speculates the deal is worth at least $ 160 million.",
+      'g',
+    );
+    expect(earlierValue(dwarfing.c.text, figure(dwarfing, '90'))).toBe(true);
+    expect(rule('earlier-value').rejects(dwarfing, worth, figure(dwarfing, '90'), figure(worth, '160'))).toBe(
+      true,
+    );
+    // Terms are hyphenated words: "topping the charts at 5 million" stays a level, not a value beaten.
+    const charts = view('The single ended the year topping the charts at 5 million copies sold.', 'h');
+    expect(earlierValue(charts.c.text, figure(charts, '5 million'))).toBe(false);
+  });
+
   it('never compares the old value with the one now stated', () => {
     expect(rule('earlier-value').rejects(record, offer, figure(record, '90'), figure(offer, '160'))).toBe(
       true,

@@ -6,13 +6,15 @@ import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { userByLogin } from '../../db/queries/users';
 import { createApp } from '../../src/app';
+import { COMMON_BASES, COMMON_LONG } from '../../src/auth/common-passwords.data';
+import { frontCode, frontDecode } from '../../src/auth/front-coded';
 import { isCommonPassword, passwordProblem } from '../../src/auth/password-policy';
 import { failureThrottle } from '../../src/auth/throttle';
 import { settingsFromEnv } from '../../src/config';
 import { addAccount, mintToken, setPassword } from '../../src/services/accounts';
 import { createTestApp, formPost, ORIGIN, type TestApp } from '../helpers/app';
 import { signedIn } from '../helpers/auth';
-import { DATA_FILE, dataModule } from '../tools/common-passwords';
+import { commonPasswordSlices, DATA_FILE, dataModule } from '../tools/common-passwords';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -77,6 +79,21 @@ describe('new passwords', () => {
 
   it('the bundled common-password slice is what the generator makes from the pinned package', () => {
     expect(readFileSync(DATA_FILE, 'utf8')).toBe(dataModule());
+  });
+
+  it('the front-coded lists decode to exactly the slices (every entry a common password)', () => {
+    const { long, bases } = commonPasswordSlices();
+    expect(frontDecode(COMMON_LONG)).toEqual([...long].sort());
+    expect(frontDecode(COMMON_BASES)).toEqual([...bases].sort());
+    expect(frontDecode(frontCode(['abc', 'abcd', 'abd', 'b', 'zz9']))).toEqual([
+      'abc',
+      'abcd',
+      'abd',
+      'b',
+      'zz9',
+    ]);
+    for (const p of [...long, ...bases.map((b) => `${b}${b}${b}`.padEnd(12, '1'))])
+      expect(isCommonPassword(p), p).toBe(true);
   });
 });
 

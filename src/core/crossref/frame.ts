@@ -23,10 +23,12 @@ const REFERENCE =
 /**
  * The value a figure replaced or beat: "the previous record of 2,116", "the previous club record, the
  * $ 90 million", "their initial offer of $160 million", "broke Jones's record of 2,116 points", "surpassing
- * the $ 90 million deal they gave to Torii Hunter" (the value beaten, right after the verb).
+ * the $ 90 million deal they gave to Torii Hunter" (the value beaten, right after the verb). Rule
+ * terms-of-the-value-beaten: the deal beaten may be told with its terms first, hyphenated words
+ * between "the" and the sum ("dwarfing the four-year, $ 90 million deal that Torii Hunter got").
  */
 const EARLIER =
-  /(?:\b(?:surpass\w*|eclips\w*|exceed(?:s|ed|ing)?|top(?:s|ped|ping)|beat(?:s|ing)?|dwarf\w*)\s+(?:the|its|their|his|her)\s+|\b(?:previous|former|old|earlier|original|initial|prior|existing)\s+(?:[\w'-]+\s+){0,2}(?:[\w'-]+(?:\s+of|,\s+the)\s+)?|\b(?:broke|breaks?|breaking|surpass\w*|eclips\w*|top(?:s|ped|ping)?|pass(?:es|ed|ing)?|beat(?:s|ing)?)\s+(?:[\w'.-]+\s+){0,4}(?:record|mark)\s+(?:of\s+)?)$/i;
+  /(?:\b(?:surpass\w*|eclips\w*|exceed(?:s|ed|ing)?|top(?:s|ped|ping)|beat(?:s|ing)?|dwarf\w*)\s+(?:the|its|their|his|her)\s+(?:\w+(?:\s?-\s?\w+)+\s?,?\s+){0,2}|\b(?:previous|former|old|earlier|original|initial|prior|existing)\s+(?:[\w'-]+\s+){0,2}(?:[\w'-]+(?:\s+of|,\s+the)\s+)?|\b(?:broke|breaks?|breaking|surpass\w*|eclips\w*|top(?:s|ped|ping)?|pass(?:es|ed|ing)?|beat(?:s|ing)?)\s+(?:[\w'.-]+\s+){0,4}(?:record|mark)\s+(?:of\s+)?)$/i;
 
 /**
  * Rule comparison-base: the standard a figure is measured against is a value that was, like an old
