@@ -19,6 +19,7 @@ export function markOwners(
   mentions: EntityMention[],
 ): void {
   if (quantities.length === 0 || mentions.length === 0) return;
+  markPlacePopulations(quantities, text, sentence, mentions);
   // Most sentences have no parenthesis: one bounded look, not a search back through the article.
   let open = false;
   for (let k = sentence.start; k < sentence.end && !open; k++) open = text.charCodeAt(k) === PAREN;
@@ -30,6 +31,47 @@ export function markOwners(
     if (owner) q.modifiers = [...q.modifiers, `${OWNER}${keyOf(owner.key)}`];
   }
 }
+
+/**
+ * Rule population-of-a-place: a count of people in an apposition to a place's name is that place's
+ * population ("Bandar Abbas, a city of 500, 000 people", "Qeshm Island, home to 200, 000 people"):
+ * two places' populations are two figures, not one told two ways. Marked `home:` with the place's key,
+ * not as an owner: a population told of "the island" names no place and is still compared.
+ */
+const POPULATION_BEFORE =
+  /,\s+(?:(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:city|town|village|island|port|country|nation|province|region|state|district|county|community|municipality|suburb|metropolis)\s+of|(?:which\s+is\s+)?home\s+to)\s+(?:(?:about|some|around|nearly|almost|roughly|approximately|over|under|more\s+than|fewer\s+than|less\s+than)\s+)?$/i;
+const POPULATION_WINDOW = 60;
+const PEOPLE = new Set(['person', 'resident', 'inhabitant']);
+
+function markPlacePopulations(
+  quantities: Quantity[],
+  text: string,
+  sentence: Span,
+  mentions: EntityMention[],
+): void {
+  for (const q of quantities) {
+    if (!PEOPLE.has(q.unitClass)) continue;
+    const from = Math.max(sentence.start, q.start - POPULATION_WINDOW);
+    const m = POPULATION_BEFORE.exec(text.slice(from, q.start));
+    if (!m) continue;
+    const comma = from + m.index;
+    const place = mentions.find((x) => x.end <= comma && /^\s*$/.test(text.slice(x.end, comma)));
+    if (place) q.modifiers = [...q.modifiers, `${HOME}${keyOf(place.key)}`];
+  }
+}
+const HOME = 'home:';
+
+/** The place whose population a count is ("qshm"), or null. */
+export function populationOf(q: Quantity): string | null {
+  const m = q.modifiers.find((x) => x.startsWith(HOME));
+  return m ? m.slice(HOME.length) : null;
+}
+
+/** Population marks are not modifiers of the counted thing. */
+export const isHomeMark = (modifier: string) => modifier.startsWith(HOME);
+
+/** Two places one of which names the other ("Qeshm", "Qeshm Island"). */
+export const samePlaceKey = (x: string, y: string) => x.includes(y) || y.includes(x);
 
 /** The party a figure belongs to, or null. */
 export function ownerOf(q: Quantity): string | null {

@@ -96,3 +96,30 @@ describe('rule figure-phrase-told-alike, the words before the figure', () => {
     expect(conflicts(call, retold('$1.65 billion'))).toEqual([]);
   });
 });
+
+// ECB+ 12_19ecb and 12_1ecb: two reports of the Indian Navy's capture of 23 pirates near MV Gibe (13
+// December 2008), each with its inventory of the arms seized.
+describe('inventory-told-alike', () => {
+  const seized = [
+    'Taking the lead in the fight against piracy, the Indian Navy on Saturday arrested 23 Somali pirates.',
+    'The Navy flew its Marine Commandos on helicopters to the scene of the pirate attack and rescued the ship.',
+    'MV Gibe was later escorted to safety, he added.',
+    'The Indian commandos also recovered 12 AK 47 guns, three rifles, two grenades along with other ammunition.',
+  ].join(' ');
+  const found = (rifles: string) =>
+    [
+      'The Indian Navy on Saturday prevented pirates from attacking a merchant vessel flying an Ethiopian flag in the Gulf of Aden and took 23 into custody.',
+      'Responding to a distress call by MV Gibe, INS Mysore on anti-piracy patrol in the area, swung into action against the pirates in two boats, a Defence Ministry release said.',
+      `Seven AK-47s, ${rifles} other automatic rifles, 13 loaded magazines, a rocket-propelled grenade-launcher, rockets, cartridges and grenades were found in the boats.`,
+    ].join(' ');
+  const pairs = (a: string, b: string) =>
+    conflicts(a, b).map((l) => [l.explanation.a?.text, l.explanation.b?.text]);
+
+  it('two inventories counting one item alike (three rifles) are one haul: 12 AK-47s against seven conflict', () => {
+    expect(pairs(seized, found('three'))).toEqual([['12 AK 47 guns', 'Seven AK-47s']]);
+  });
+
+  it('with nothing counted alike, two inventories sharing no name stay apart', () => {
+    expect(pairs(seized, found('four'))).toEqual([]);
+  });
+});

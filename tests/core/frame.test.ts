@@ -454,6 +454,14 @@ describe('rule hypothetical-figure (ECB+ 3_1ecb / 3_4ecb, 10_19ecbplus / 10_1ecb
     const summary = view('James risked losing 10 million dollars if they were late.', 'f');
     expect(r.rejects(doc, summary, figure(doc, '5'), figure(summary, '10'))).toBe(false);
   });
+  it('an "if" past a stop conditions something else (if-of-its-own, ECB+ 10_19ecbplus / 10_9ecbplus)', () => {
+    const pushed = view('But if the Sox are pushed to 10 years, they would likely deem it acceptable.', 'g');
+    const offered = view(
+      "... ok, so, the Sox have the high offer, the Angels are out, the Nationals lack confidence, and the O ' s have reportedly only offered seven years ... which would suggest the Red Sox are in very, very good position to land teixeira ... unless, of course, a new team can be wrangled in to the mix ...",
+      'h',
+    );
+    expect(r.rejects(pushed, offered, figure(pushed, '10'), figure(offered, 'seven'))).toBe(true);
+  });
 });
 
 describe('rule one-round-of-a-match (ECB+ 7_11ecb / 7_1ecb, labelled different)', () => {

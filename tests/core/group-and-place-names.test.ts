@@ -104,3 +104,23 @@ describe('a run headed by a kind of works or facility names that place (ORG_WORD
     ]);
   });
 });
+
+// ECB+ 22_1ecb and 22_9ecb: two reports of the 1967 Staunton killings, the day of the arrest (2008).
+describe('a spelled-out age before a name is no part of it (rule age-before-name)', () => {
+  const sixty =
+    'Sixty-year-old Sharron Diane Crawford Smith is now accused of murdering two women at a Staunton ice cream store in 1967.';
+  const sixtyOne =
+    'This morning, 41 years later, Staunton police have arrested and charged Sharron Diane Crawford Smith, age 61, with two counts of first-degree murder.';
+
+  it('reads the name after "Sixty-year-old", so her two ages are compared (ECB+ 22_1ecb / 22_9ecb)', () => {
+    expect(typeOf(sixty, 'Smith')).toBe('person');
+    expect(conflictFigures(sixty, sixtyOne)).toEqual([['Sixty-year-old', '61']]);
+  });
+
+  it('keeps a place before a lower-case descriptor ("Los Angeles-area")', () => {
+    expect(
+      typeOf('Firefighters fought the Los Angeles-area fire for 12 hours.', 'Los Angeles'),
+    ).toBeDefined();
+    expect(typeOf('Twenty-two-year-old John Brown was shot twice.', 'John Brown')).toBe('person');
+  });
+});

@@ -215,3 +215,65 @@ describe('multiple-of-a-base: "twice as many … as last year" is compared only 
     expect(conflicts([told('Twice', 'last year'), told('Three times', 'in 2019')])).toEqual([]);
   });
 });
+
+describe('died-at-an-age: "Esther Williams dies at 91" is her age at death', () => {
+  const ages = (text: string) =>
+    extractArticle(text)
+      .claims.flatMap((c) => c.quantities)
+      .filter((q) => q.unitClass === 'age')
+      .map((q) => [q.value, q.modifiers]);
+
+  it('reads ECB+ 4_2ecbplus\'s headline and 4_8ecbplus\'s "died Thursday at 91", with the holder before the verb', () => {
+    expect(ages("Hollywood's Mermaid, Esther Williams dies at 91.")).toEqual([
+      [91, ['who:wlms', 'given:esther']],
+    ]);
+    expect(
+      ages(
+        'The self - described "Million Dollar Mermaid, " whose wholesome beauty launched an entire genre of movies died Thursday at 91.',
+      ).map((a) => a[0]),
+    ).toEqual([91]);
+  });
+
+  it('flags another report\'s "dies at 89" and meets "at the age of 91"', () => {
+    expect(
+      conflicts([
+        'Esther Williams, swimming star, dies at 91.',
+        'Esther Williams, swimming star, dies at 89.',
+      ]).length,
+    ).toBeGreaterThan(0);
+    expect(
+      conflicts([
+        'Esther Williams, swimming star, dies at 91.',
+        'Esther Williams died on Thursday in Beverly Hills, California, at the age of 91, her spokesman said.',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('is no age of a toll, a clock or an address', () => {
+    expect(ages('The death toll stood at 85 on Sunday.')).toEqual([]);
+    expect(ages('He died at 85 Main Street.')).toEqual([]);
+    expect(ages('She died at 6:41 p.m. on Thursday.')).toEqual([]);
+  });
+});
+
+describe('dotted-clock: "8.49pm" is a time of day', () => {
+  const fire = (time: string) =>
+    `The fire, which is being treated as suspicious, broke out in the roof of the Waitrose store at ${time} on Friday night and quickly spread to the rest of the building.`;
+
+  it('reads ECB+ 14_8ecb\'s "at 8.49pm", flags "9.49pm" and meets "8:49 p.m."', () => {
+    const clocks = extractArticle(fire('8.49pm'))
+      .claims.flatMap((c) => c.quantities)
+      .filter((q) => q.unitClass === 'time:clock')
+      .map((q) => [q.text, q.value]);
+    expect(clocks).toEqual([['8.49pm', 8 * 60 + 49]]);
+    expect(conflicts([fire('8.49pm'), fire('9.49pm')]).length).toBeGreaterThan(0);
+    expect(conflicts([fire('8.49pm'), fire('8:49 p.m.')])).toEqual([]);
+  });
+
+  it('is no time without its meridiem ("8.40 miles")', () => {
+    const read = extractArticle('He ran 8.40 miles on Friday.')
+      .claims.flatMap((c) => c.quantities)
+      .map((q) => q.unitClass);
+    expect(read).toEqual(['mile']);
+  });
+});

@@ -3,7 +3,7 @@
 
 import { isRoleMark } from '../age-roles';
 import { isDescribedMark, isGivenMark, isKinMark } from '../ages';
-import { isOwnerMark, ownedAlike, ownerOf } from '../owners';
+import { isHomeMark, isOwnerMark, ownedAlike, ownerOf, populationOf, samePlaceKey } from '../owners';
 import { sameGiver, sameParty } from '../parties';
 import { WHOLE } from '../quantities';
 import { keyOf } from '../terms';
@@ -16,6 +16,7 @@ import { singleWithinEither } from './either-fate';
 import {
   actOfTimes,
   conditionalFigure,
+  conditionNear,
   differenceOf,
   earlierEvent,
   earlierValue,
@@ -79,6 +80,7 @@ const kept = (m: string) =>
   m !== SUM &&
   m !== LISTED &&
   !isOwnerMark(m) &&
+  !isHomeMark(m) &&
   !m.startsWith(WHOLE);
 
 /** A sum the sentence before may say who gives: money with no owner of its own (different-owners judges those). */
@@ -144,6 +146,16 @@ export const FIGURE_RULES: readonly FigureRule[] = [
     name: 'different-owners',
     reason: 'the figures belong to different parties',
     rejects: (va, vb, qa, qb) => !((!ownerOf(qa) && !ownerOf(qb)) || ownedAlike(va.c, qa, vb.c, qb)),
+  },
+  {
+    // "Bandar Abbas, a city of 500, 000 people" and "Qeshm Island, home to 200, 000 people" (owners.ts).
+    name: 'population-of-a-place',
+    reason: 'the counts are the populations of different places ("Bandar Abbas, a city of 500,000")',
+    rejects: (_va, _vb, qa, qb) => {
+      const a = populationOf(qa);
+      const b = populationOf(qb);
+      return a !== null && b !== null && !samePlaceKey(a, b);
+    },
   },
   {
     // One writer does not contradict themselves; inside one article only different voices can differ
@@ -245,10 +257,11 @@ export const FIGURE_RULES: readonly FigureRule[] = [
     name: 'hypothetical-figure',
     reason: 'one figure is said of a case that may not happen ("if …"), the other of what happened',
     // A sentence with an "if" of its own may tell the same case in another order ("a risk of losing 10
-    // million dollars if they were late" / "if we're late we lose 5 million"): compared as before.
+    // million dollars if they were late" / "if we're late we lose 5 million"): compared as before. Rule
+    // if-of-its-own: the "if" must stand between the stops around the figure (frame.ts).
     rejects: (va, vb, qa, qb) =>
       conditionalFigure(va.c.text, qa) !== conditionalFigure(vb.c.text, qb) &&
-      !(IF_WORD.test(va.c.text) && IF_WORD.test(vb.c.text)) &&
+      !(conditionNear(va.c.text, qa) && conditionNear(vb.c.text, qb)) &&
       !(va.c.text.includes('?') && vb.c.text.includes('?')),
   },
   {
@@ -352,8 +365,6 @@ const storyNames = (va: ClaimView, vb: ClaimView, q: Quantity): string[] =>
   familyOf(q) === 'date'
     ? [...va.contextWith('protagonist'), ...vb.contextWith('protagonist')].map(keyOf)
     : [];
-
-const IF_WORD = /\b(?:if|unless)\b/i;
 
 /** The first figure rule that sets qa and qb apart, or null when they measure the same thing. */
 export function figureRejection(va: ClaimView, vb: ClaimView, qa: Quantity, qb: Quantity): FigureRule | null {

@@ -119,6 +119,16 @@ const CUT_AFTER = /^\s*(?:\([^)]{0,20}\)\s*)?(?:from|out\s+of|off)\b/i;
 const CONDITIONAL = /\b(?:if|unless)\s+[^,.;:()]*$/i;
 
 /**
+ * Rule if-of-its-own: a sentence tells a condition of its own when an "if" or "unless" stands in the
+ * stretch around its figure between two stops ("a risk of losing 10 million dollars if they were late");
+ * one further on, past a stop, conditions something else ("the O ' s have reportedly only offered seven
+ * years ... unless, of course, a new team can be wrangled in"). Read within a bounded window.
+ */
+const IF_BEFORE = /\b(?:if|unless)\b[^.;!?]*$/i;
+const IF_AFTER = /^[^.;!?]*\b(?:if|unless)\b/i;
+const IF_WINDOW = 160;
+
+/**
  * Rule asked-about: a figure in a question about others ("Should the Yankees go higher than $25 million
  * a season?") is asked about, not reported: the first stop after it is a question mark. A question to
  * the listener about the speakers' own plans ("Should we meet at 6?", "Can you pay $20?") proposes its
@@ -170,6 +180,8 @@ export interface Frame {
   previous: boolean;
   /** Said of a case that may not happen: "even if one or two jurors voted against it" (hypothetical-figure). */
   conditional: boolean;
+  /** An "if" or "unless" stands between the stops around the figure (if-of-its-own). */
+  ifNear: boolean;
   /** The gap between two values ("five rounds sooner than"), not a value. */
   difference: boolean;
   /** What a party asks for ("is seeking a 10-year contract for at least $20 million"), not what it gets. */
@@ -217,6 +229,7 @@ function read(claimText: string, q: Quantity): Frame {
       earlierEvent: false,
       previous: false,
       conditional: false,
+      ifNear: false,
       difference: false,
       sought: false,
       inRound: false,
@@ -238,6 +251,7 @@ function read(claimText: string, q: Quantity): Frame {
     earlierEvent: EARLIER_EVENT.test(f.before(EVENT_BEFORE)),
     previous: previousAt(f.before(EVENT_BEFORE), q),
     conditional: CONDITIONAL.test(before) || askedAbout(f),
+    ifNear: IF_BEFORE.test(f.before(IF_WINDOW)) || IF_AFTER.test(f.after(IF_WINDOW)),
     difference: DIFFERENCE.test(f.after(20)) || (CUT_BEFORE.test(before) && CUT_AFTER.test(f.after(40))),
     sought: SOUGHT.test(before),
     inRound: IN_ROUND.test(f.after(AFTER)),
@@ -283,6 +297,7 @@ export const elapsedTime = (claimText: string, q: Quantity) => frameOf(claimText
 export const earlierEvent = (claimText: string, q: Quantity) => frameOf(claimText, q).earlierEvent;
 export const previousOccurrence = (claimText: string, q: Quantity) => frameOf(claimText, q).previous;
 export const conditionalFigure = (claimText: string, q: Quantity) => frameOf(claimText, q).conditional;
+export const conditionNear = (claimText: string, q: Quantity) => frameOf(claimText, q).ifNear;
 export const differenceOf = (claimText: string, q: Quantity) => frameOf(claimText, q).difference;
 export const travelled = (claimText: string, q: Quantity) => frameOf(claimText, q).travel;
 export const actOfTimes = (claimText: string, q: Quantity) => frameOf(claimText, q).act;

@@ -12,6 +12,7 @@ import { ClaimView } from './view';
 import {
   figurePhraseToldAlike,
   figuresToldAlike,
+  inventoryToldAlike,
   restated,
   sameFigure,
   sameWording,
@@ -197,6 +198,7 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
         sameWording(x.share) ||
         sameFigure(x.a, x.b) ||
         figuresToldAlike(x.a, x.b) ||
+        inventoryToldAlike(x.a, x.b) ||
         x.figures.some(([qa, qb]) => figurePhraseToldAlike(x.a, qa, x.b, qb)) ||
         sharedRangeBound(x.a, x.b) ||
         (x.sameStory && framedAlike(x))

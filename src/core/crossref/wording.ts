@@ -37,6 +37,25 @@ export function figuresToldAlike(a: ClaimView, b: ClaimView): boolean {
 }
 
 /**
+ * Rule `inventory-told-alike`: two sentences that each count three things or more ("12 AK 47 guns, three
+ * rifles, two grenades"; "Seven AK-47s, three other automatic rifles, 13 loaded magazines") and count one
+ * of them alike (three rifles in both) list one haul or one toll: the item told alike anchors them, small
+ * as it is, since it sits in the same inventory as the figure compared. (A lone small count told alike,
+ * "two people", is common ground of any two reports: `sameFigure` wants ten or more.)
+ */
+export function inventoryToldAlike(a: ClaimView, b: ClaimView): boolean {
+  const counts = (v: ClaimView) =>
+    v.c.quantities.filter((q) => classOf(q).family === 'count' && q.rate === null);
+  const qa = counts(a);
+  const qb = counts(b);
+  if (new Set(qa.map((q) => q.unitClass)).size < 3 || new Set(qb.map((q) => q.unitClass)).size < 3)
+    return false;
+  return qa.some((q) =>
+    qb.some((o) => o.unitClass === q.unitClass && o.low === q.low && o.high === q.high && q.low === q.high),
+  );
+}
+
+/**
  * Rule `figure-phrase-told-alike`: two compared figures told with the same words after them, the noun
  * phrase of what they measure word for word ("a 15% discount for new customers" against "a 10% discount
  * for new customers", "a 20% discount for the first six months" against "a 25% discount for the first 6

@@ -1,6 +1,7 @@
 // Finding names: capitalised runs in a sentence, without a sentence-initial common word, the periods
 // of initials or a descriptive suffix ("Los Angeles-area").
 
+import { wordValue } from '../numbers';
 import type { Span } from '../types';
 import { STOPWORDS, startsUpper, type Token } from '../words';
 import { CONNECTORS, DAY_AND_MONTH_WORDS } from './vocabulary';
@@ -109,6 +110,11 @@ function trimDescriptiveSuffix(run: Token[]): Token[] {
     if (!t.text.includes('-')) continue;
     const cut = t.text.search(/-[a-z]/);
     if (cut <= 0) continue;
+    // Rule `age-before-name`: "Sixty-year-old Sharron Diane Crawford Smith", "Two-time champion …": a
+    // sentence opens with its number spelled out (news style), and a hyphenated number-word modifier
+    // before a name describes the person; the name is the words after it.
+    if (k === 0 && run.length > 1 && wordValue(t.text.slice(0, cut)) !== null)
+      return trimDescriptiveSuffix(run.slice(1));
     const text = t.text.slice(0, cut);
     return [...run.slice(0, k), { ...t, text, lower: text.toLowerCase(), end: t.start + cut }];
   }

@@ -14,7 +14,8 @@ export function readAge(r: AmountReading, tokens: Token[]): void {
   const appositive =
     !ageMatch && !r.found.rangeEnd && !r.found.hedge && isAppositiveAge(tokens, r.i, r.j, r.num);
   const turned = !ageMatch && !appositive && isTurnedAge(r, tokens);
-  const group = turned || (!ageMatch && !appositive && isGroupAge(r, tokens));
+  const died = ageMatch || appositive || turned ? -1 : deathVerbBefore(r, tokens);
+  const group = turned || died >= 0 || (!ageMatch && !appositive && isGroupAge(r, tokens));
   if (r.percent || r.currency || !(ageMatch || appositive || group)) return;
   r.unit = 'year';
   r.unitClass = { family: 'age' };
@@ -24,7 +25,7 @@ export function readAge(r: AmountReading, tokens: Token[]): void {
   r.j = ageMatch ?? r.j;
   // An age belongs to someone: "the 32-year-old Smith", "Smith, 32,". Ages of different people
   // are never compared.
-  const holder = ageHolder(tokens, r.i, r.j);
+  const holder = died >= 0 ? subjectBefore(tokens, died) : ageHolder(tokens, r.i, r.j);
   if (holder) r.modifiers = [holder];
 }
 
@@ -52,7 +53,7 @@ function ageHolder(tokens: Token[], from: number, to: number): string | null {
   const after = tokens[k];
   if (name && after?.type === 'word' && HOLDER_NOUNS.has(after.lower)) name = null;
   // "the 40-year-old American never recovered": a nationality standing for the person, not a name.
-  if (name && k === runStart + 1 && DEMONYM.test(name.text)) name = null;
+  if (name && k === runStart + 1 && isDemonym(name.text)) name = null;
   // "Teixeira, who turns 29" (turns-an-age): the name before the relative pronoun.
   if (!name && TURNS.has(tokens[from - 1]?.lower ?? '') && tokens[from - 2]?.lower === 'who') {
     const before = tokens[nameAt(tokens, from - 4)];
@@ -82,6 +83,49 @@ function ageHolder(tokens: Token[], from: number, to: number): string | null {
   }
   return name ? `who:${foldName(name.lower.replace(/'s$/, ''))}` : null;
 }
+
+/**
+ * A nationality by its ending ("American", "Somali", "Chinese"), but not a surname in -man ("the
+ * 36-year-old Rahman", "Freeman", "Chapman"): no nationality ends so but "German" (rule surname-in-man).
+ */
+const isDemonym = (word: string) => DEMONYM.test(word) && (!word.endsWith('man') || word === 'German');
+
+/** Verbs of death a bare age after "at" may follow (not "death": "the death toll stood at 85"). */
+const DEATH_WORDS = new Set(['died', 'dies', 'die']);
+
+/**
+ * Rule died-at-an-age: a bare whole number after "at", with a word of death at most four words before
+ * it and no comma between, is the age at death: "Esther Williams dies at 91", "died Thursday at 91",
+ * "passed away in Los Angeles at 85" (ECB+ 4_2ecbplus, 4_8ecbplus) were no figure, where "died at the
+ * age of 85" was one. Not before a noun ("died at 85 Main Street") or after a hedge. Returns where the
+ * word of death stands, or -1.
+ */
+function deathVerbBefore(r: AmountReading, tokens: Token[]): number {
+  const { num } = r;
+  if (r.found.hedge || r.found.rangeEnd || !num.numeral || num.scale !== 1) return -1;
+  if (!Number.isInteger(num.value) || num.value < 1 || num.value > 120) return -1;
+  if (tokens[r.i - 1]?.lower !== 'at') return -1;
+  const next = tokens[r.j];
+  if (next && next.type !== 'punct' && !(next.type === 'word' && NP_STOP.has(next.lower))) return -1;
+  if (next?.text === ':' || next?.text === '-') return -1;
+  for (let k = r.i - 2; k >= Math.max(0, r.i - 6); k--) {
+    const t = tokens[k]!;
+    if (t.type === 'punct') return -1;
+    if (DEATH_WORDS.has(t.lower)) return k;
+    if (t.lower === 'away' && tokens[k - 1]?.lower === 'passed') return k - 1;
+  }
+  return -1;
+}
+
+/** The name right before a verb ("Esther Williams dies", "Page has died"), as an age's holder, or null. */
+function subjectBefore(tokens: Token[], verb: number): string | null {
+  let k = verb - 1;
+  if (AUXILIARIES.has(tokens[k]?.lower ?? '')) k--;
+  const name = tokens[nameAt(tokens, k)];
+  if (name?.type !== 'word' || !/^[A-Z][a-z]/.test(name.text) || isDemonym(name.text)) return null;
+  return `who:${foldName(name.lower.replace(/'s$/, ''))}`;
+}
+const AUXILIARIES = new Set(['has', 'had', 'have', 'is', 'was']);
 
 /** "Jr", "III": a generational suffix after a surname, not the name itself. */
 const GENERATIONAL = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
@@ -211,6 +255,10 @@ function matchAge(tokens: Token[], j: number): number | null {
   if (!a) return null;
   if (a.text === '-' && /^years?-old$/.test(tokens[j + 1]?.lower ?? '')) return j + 2;
   if (/^years?$/.test(a.lower) && tokens[j + 1]?.lower === 'old') return j + 2;
+  // Rule year-old-unhyphenated: "59-year old Raj", "the 16 - year old" (a hyphen dropped before "old",
+  // as wires and ECB+ often print it) is an age, as "59-year-old" is, not a span of 59 years.
+  if (a.text === '-' && /^years?$/.test(tokens[j + 1]?.lower ?? '') && tokens[j + 2]?.lower === 'old')
+    return j + 3;
   if (
     a.text === '-' &&
     tokens[j + 1]?.lower === 'year' &&

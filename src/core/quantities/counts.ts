@@ -5,7 +5,7 @@
 
 import { classOf } from '../unit-class';
 import { CURRENCY_WORDS, MEASURE_NOUNS, refinePersonClass, TIME_UNITS, unitClassOf } from '../units';
-import { STOPWORDS, singular, type Token } from '../words';
+import { isPluralNoun, STOPWORDS, singular, type Token } from '../words';
 import { afterModelName, CALIBRES, calibre, NP_STOP } from './counted-phrase';
 import { verbBefore } from './fates';
 import { PAID_FOR, paysForNothing } from './money';
@@ -26,8 +26,10 @@ export function readCountedThing(r: AmountReading, tokens: Token[]): boolean {
   if (currency && PAID_FOR.has(tokens[k]?.lower ?? '') && !percent) k++;
   if (percent && tokens[k]?.lower === 'of') k++;
   const percentHeadOk = !percent || percentOfWhatAt(tokens, k);
-  // A hyphen glues a unit on: "6.1-magnitude", "11-member".
-  const glued = tokens[k]?.text === '-' && tokens[k]!.start === tokens[k - 1]!.end;
+  // A hyphen glues a unit on: "6.1-magnitude", "11-member"; spaced too, "a 15 - year employee".
+  const glued =
+    tokens[k]?.text === '-' &&
+    (tokens[k]!.start === tokens[k - 1]!.end || (num.numeral && spacedCompound(tokens, k)));
   if (glued) k++;
   let np = r.np;
   if (percentHeadOk) np = readNounPhrase(tokens, afterModelName(tokens, k));
@@ -67,6 +69,32 @@ export function readCountedThing(r: AmountReading, tokens: Token[]): boolean {
   if (currency && paysForNothing(np.head)) np = { ...np, head: '', modifiers: [] };
   r.np = np;
   return true;
+}
+
+/**
+ * Rule spaced-hyphen-measure: a tokenised source (ECB+) or a wire spaces the hyphen of a compound
+ * after a number, "a 15 - year employee", "a 12 - gauge pump - action shotgun", "The 6.1 - magnitude
+ * quake", "in the 300 - seat Parliament". Read as the glued compound is when a lower-case singular word
+ * follows the hyphen and another word follows that one (the compound describes it): a dash before an
+ * aside ("Four people - one with broken bones") or a plural ("20 - women and children") is no compound.
+ * Only a hyphen spaced on both sides, as a tokeniser leaves it, and after digits: a spelled-out number
+ * glued so ("an eight-year offer") is one word that only the age reader splits (spelled-compounds.ts),
+ * and its spaced form is read the same way. Not a time unit ("a 90 - day stint"): read, it set ECB+
+ * 1_13ecbplus's 90-day court-ordered stint against 1_20ecbplus's 30-day program, its first part, and
+ * no rule yet tells a span begun from a span completed (tests/eval-data/DIAGNOSIS.md, session 18).
+ */
+function spacedCompound(tokens: Token[], k: number): boolean {
+  const w = tokens[k + 1];
+  return (
+    tokens[k]!.start > tokens[k - 1]!.end &&
+    w?.type === 'word' &&
+    w.start > tokens[k]!.end &&
+    /^[a-z]+$/.test(w.text) &&
+    !NP_STOP.has(w.lower) &&
+    !isPluralNoun(w.text) &&
+    !TIME_UNITS.has(w.lower) &&
+    tokens[k + 2]?.type === 'word'
+  );
 }
 
 /** ".38 caliber", "a 357-caliber": a calibre is a decimal of an inch, however the point is written. */

@@ -234,17 +234,21 @@ function readClock(tokens: Token[], i: number, text: string) {
   // time of their own ("10 p. m.").
   if (tokens[i - 1]?.text === ':' && tokens[i - 2]?.type === 'num') return null;
   const spaced = t.type === 'num' && tokens[i + 1]?.text === ':' && /^\d\d$/.test(tokens[i + 2]?.text ?? '');
+  // Rule dotted-clock: British, Irish, Indian and Australian outlets write "8.40pm", "9.25 am": hours
+  // and minutes split by a point, a time only with its meridiem after it ("8.40 miles" is a length).
+  const dotted = t.type === 'num' && /^\d{1,2}\.\d\d$/.test(t.text);
   if (t.type === 'time') {
     const [h, m] = t.text.split(':');
     hours = Number(h);
     minutes = Number(m);
   } else if (/^\d{1,2}$/.test(t.text)) hours = Number(t.text);
+  else if (dotted) [hours, minutes] = t.text.split('.').map(Number) as [number, number];
   else return null;
   if (spaced) minutes = Number(tokens[i + 2]!.text);
   if (hours > 24 || minutes > 59) return null;
   const last = spaced ? i + 2 : i;
   const suffix = meridiemAt(tokens, last + 1, text);
-  if (spaced && suffix === null) return null;
+  if ((spaced || dotted) && suffix === null) return null;
   let end = suffix ?? i + 1;
   if (suffix === null) {
     const before = tokens[i - 1]?.lower;

@@ -27,6 +27,8 @@ export interface LabelledPair {
   stratum: string;
   label: PairLabel;
   reason: string;
+  /** When the row was added, for rows added after the first 1,160 ("2026-12-08 session 18"). */
+  added?: string;
 }
 
 export interface EcbArticle {
@@ -106,6 +108,8 @@ export function scoreLabelled(pairs: LabelledPair[], ecb: EcbArticle[]) {
   const cache = new Map<string, CompareResult>();
   const byLabel: Record<PairLabel, Row> = { conflict: row(), compatible: row(), different: row() };
   const byStratum: Record<string, Record<PairLabel, Row>> = {};
+  // The rows of each labelling round apart: guard figures stay comparable with earlier sessions'.
+  const byAdded: Record<string, Record<PairLabel, Row>> = {};
   const unmatched: string[] = [];
   const missedCases: { id: string; a: string; b: string; reason: string; otherLink: string | null }[] = [];
   const falseConflictCases: {
@@ -121,7 +125,9 @@ export function scoreLabelled(pairs: LabelledPair[], ecb: EcbArticle[]) {
     if (!r.matched) unmatched.push(p.id);
     const flagged = r.conflict !== null;
     byStratum[p.stratum] ??= { conflict: row(), compatible: row(), different: row() };
-    for (const t of [byLabel[p.label], byStratum[p.stratum]![p.label]]) {
+    const added = p.added ?? 'up to session 17';
+    byAdded[added] ??= { conflict: row(), compatible: row(), different: row() };
+    for (const t of [byLabel[p.label], byStratum[p.stratum]![p.label], byAdded[added]![p.label]]) {
       t.pairs++;
       if (flagged) t.flagged++;
     }
@@ -143,7 +149,10 @@ export function scoreLabelled(pairs: LabelledPair[], ecb: EcbArticle[]) {
         why: r.conflict!.explanation.summary,
       });
   }
-  for (const t of [...Object.values(byLabel), ...Object.values(byStratum).flatMap((s) => Object.values(s))])
+  for (const t of [
+    ...Object.values(byLabel),
+    ...[...Object.values(byStratum), ...Object.values(byAdded)].flatMap((s) => Object.values(s)),
+  ])
     t.rate = ratio(t.flagged, t.pairs);
   return {
     pairs: pairs.length,
@@ -153,6 +162,7 @@ export function scoreLabelled(pairs: LabelledPair[], ecb: EcbArticle[]) {
     falseConflictsDifferent: byLabel.different.rate,
     byLabel,
     byStratum,
+    byAdded,
     unmatched,
     missedCases,
     falseConflictCases,

@@ -290,6 +290,12 @@ const lines = [
   ),
   `ECB+ labels hand-labelled sentence pairs of one incident, whole articles compared (${l.pairs} pairs, ${l.articlePairs} article pairs): conflict recall ${l.byLabel.conflict.flagged}/${l.byLabel.conflict.pairs} = ${pct(l.conflictRecall)}  (goal ≥ 75 %)`,
   `            false conflicts on compatible pairs ${l.byLabel.compatible.flagged}/${l.byLabel.compatible.pairs} = ${pct(l.falseConflictsCompatible)}  (goal ≤ 5 %), on different-fact pairs ${l.byLabel.different.flagged}/${l.byLabel.different.pairs} = ${pct(l.falseConflictsDifferent)}${l.unmatched.length ? `; ${l.unmatched.length} pairs whose sentences no claim matches` : ''}`,
+  `            by labelling round: ${Object.entries(l.byAdded)
+    .map(
+      ([round, t]) =>
+        `${round} ${t.conflict.flagged}/${t.conflict.pairs} found, ${t.compatible.flagged}/${t.compatible.pairs} compatible, ${t.different.flagged}/${t.different.pairs} different`,
+    )
+    .join('; ')}`,
   `Seed        57 vs some 50 conflict: ${report.seed.conflict57vs50 ? 'found' : 'MISSING'}; "about 50" agrees with DOD: ${report.seed.quoteAgreesWithDod ? 'yes' : 'NO'}; "about 50" conflicts with 57: ${report.seed.quoteConflictsWithOwn57 ? 'yes' : 'NO'}`,
   `Speed       extraction ${report.throughput.mbPerSecond.toFixed(2)} MB/s on ${report.throughput.megabytes.toFixed(2)} MB of ECB+ text (median); a 1,000-word article ${report.throughput.extract1000WordsMs.toFixed(2)} ms (median)`,
   `            eval took ${report.seconds.toFixed(1)} s`,
