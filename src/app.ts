@@ -1,5 +1,5 @@
 // The app factory: middleware, routes and error pages. It imports no database driver and no runtime API.
-import { Hono } from 'hono';
+
 import { identify } from './auth/identify';
 import { signInToRead } from './auth/read-gate';
 import { databaseHealth } from './middleware/db-unavailable';
@@ -19,6 +19,7 @@ import { signInRoutes } from './routes/signin';
 import { storyApiRoutes, storyRoutes } from './routes/stories';
 import { webhookApiRoutes, webhookRoutes } from './routes/webhooks';
 import type { AppDeps, AppEnv } from './shared/app-env';
+import { Hono } from './shared/hono';
 
 export type { AppDeps } from './shared/app-env';
 

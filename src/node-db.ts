@@ -8,7 +8,7 @@ import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import type { Db } from '../db/client';
 import { describeRepairs } from '../db/queries/repair-text';
-import { checkText } from '../db/queries/text-watch';
+import { appWriteBatch, checkText } from '../db/queries/text-watch';
 import * as schema from '../db/schema';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -63,9 +63,18 @@ export async function openNodeDb(url: string): Promise<NodeDb> {
   const file = databaseFile(url);
   if (file) mkdirSync(dirname(file), { recursive: true });
   let current = await connect(url);
+  // Set once the open's text check has put the triggers in place (db/queries/text-watch.ts): from then
+  // on the app's write batches carry the mark that spares them the triggers' test. Not after a reopen.
+  let watched = false;
+  const batch: Client['batch'] = (statements, mode) => {
+    const marked = watched && mode === 'write' ? appWriteBatch(statements) : null;
+    if (!marked) return current.batch(statements, mode);
+    return current.batch(marked, mode).then((results) => results.slice(1, -1));
+  };
   // Every use goes to the client of the moment, so the drizzle object survives a reopen.
   const client = new Proxy({} as Client, {
     get(_, key) {
+      if (key === 'batch') return batch;
       const value = Reflect.get(current, key, current);
       return typeof value === 'function' ? value.bind(current) : value;
     },
@@ -80,6 +89,7 @@ export async function openNodeDb(url: string): Promise<NodeDb> {
   if (file) {
     const { fixed } = await checkText(db);
     if (fixed.length > 0) console.warn(`crosscheck: repaired ${describeRepairs(fixed)}`);
+    watched = true;
   }
   return {
     db,
@@ -97,6 +107,7 @@ export async function openNodeDb(url: string): Promise<NodeDb> {
       }
       const old = current;
       current = fresh;
+      watched = false;
       // Requests already under way finish on the old client; new ones use the fresh one.
       setTimeout(() => old.close(), 5000).unref();
     },

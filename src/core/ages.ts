@@ -310,7 +310,8 @@ export function agesOfDifferentHolders(a: ClaimForMatching, qa: Quantity, b: Cla
   if (!ha && !hb) {
     const ca = description(a.text, qa).calling;
     const cb = description(b.text, qb).calling;
-    return ca !== null && cb !== null && ca !== cb;
+    if (ca !== null && cb !== null && ca !== cb) return true;
+    return actsOnHolder(b.text, qb, ca) || actsOnHolder(a.text, qa, cb) || homesApart(a.text, qa, b.text, qb);
   }
   return (!!ha && !hb && holderNoun(b, qb) !== null) || (!!hb && !ha && holderNoun(a, qa) !== null);
 }
@@ -341,6 +342,50 @@ function wordsAfterAge(text: string, q: Quantity): [string, string, string] | nu
   return f && (AFTER_AGE.exec(f.after(60)) as [string, string, string] | null);
 }
 const AFTER_AGE = /^\s+((?:[A-Z][\w'-]*\s+)*)([a-z][a-z'-]+)/;
+/**
+ * Rule calling-acts-on-holder: a holder described by a calling ("the 36-year-old driver") is not the
+ * holder of an age the other sentence gives someone that calling acted on ("the hit and run driver who
+ * killed a 66-year-old woman"): the calling, then a verb and a determiner, no comma between (an
+ * apposition, "the driver, a 36-year-old man", is the holder itself).
+ */
+function actsOnHolder(text: string, q: Quantity, calling: string | null): boolean {
+  if (calling === null || !/^[a-z][a-z'-]*$/.test(calling)) return false;
+  const f = figureIn(text, q);
+  if (!f) return false;
+  const m = ACTED_ON.exec(f.before(60));
+  return m !== null && singular(m[1]!.toLowerCase()) === calling;
+}
+const ACTED_ON =
+  /\b([a-z][a-z'-]*)\s+(?:(?:who|that)\s+)?(?:(?:allegedly|reportedly|then|later|fatally)\s+)?(?:[a-z]+ed|struck|hit|shot|hurt|slew|beat|ran\s+(?:over|down))\s+(?:an?|the|his|her|their)\s+$/i;
+
+/**
+ * Rule hometowns-apart: an unnamed holder described with the place they are from ("the 39-year-old Troy
+ * man", "a 50-year-old man from Dexter, Michigan") is not the holder described from another place: two
+ * people. The place is the capitalised words between the age and a person's noun (no nationality), or
+ * the name after "from" right after that noun.
+ */
+function hometownOf(text: string, q: Quantity): string | null {
+  const f = figureIn(text, q);
+  const m = f && HOMETOWN.exec(f.after(80));
+  if (!m) return null;
+  const noun = singular(m[2]!.toLowerCase());
+  if (!ANYONE.has(noun) && (STOPWORDS.has(noun) || VERB_LIKE.test(noun) || VERBS.has(noun))) return null;
+  const before = m[1]!
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w && !NATIONALITY.test(w));
+  const place = before.length > 0 ? before.join(' ') : (m[3] ?? null);
+  return place?.toLowerCase() ?? null;
+}
+const HOMETOWN =
+  /^\s+((?:[A-Z][\w'-]*\s+)*)([a-z][a-z'-]+)(?:\s+from\s+([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*))?/;
+
+function homesApart(ta: string, qa: Quantity, tb: string, qb: Quantity): boolean {
+  const x = hometownOf(ta, qa);
+  const y = hometownOf(tb, qb);
+  return x !== null && y !== null && !x.includes(y) && !y.includes(x);
+}
+
 /** The nationality an age's description gives its holder ("Australian" in "a 36-year-old Australian climber"), or null. */
 export const describedNationality = (text: string, q: Quantity) => description(text, q).nationality;
 

@@ -1,6 +1,6 @@
 // /admin/users — editors manage accounts. Every change is a plain form post (csrf-checked, bounded,
 // validated) answered with a redirect back to the list; a new API token is the one answer that shows a secret.
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { listApiTokens, listUsers, userById } from '../../db/queries/users';
 import { AdminUsersPage, type AdminUsersProps } from '../../views/pages/admin-users';
 import { passwordProblem } from '../auth/password-policy';
@@ -12,6 +12,7 @@ import { page } from '../responses/render';
 import { addAccount, mintToken, revokeToken, setDisabled, setPassword, setRole } from '../services/accounts';
 import { InputError, NotFoundError } from '../services/errors';
 import type { AppDeps, AppEnv } from '../shared/app-env';
+import { Hono } from '../shared/hono';
 import { ROLES } from '../shared/statuses';
 import * as z from '../shared/zod';
 

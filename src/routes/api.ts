@@ -1,6 +1,6 @@
 // /api/* — the JSON twin of every page, the review actions as JSON, and the stateless compare.
 import { zValidator } from '@hono/zod-validator';
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { requireRole } from '../auth/require-role';
 import { requireJson } from '../middleware/content-type';
 import { accountBodyLimit, articleBodyLimit, compareBodyLimit, reviewBodyLimit } from '../middleware/limits';
@@ -15,6 +15,7 @@ import { assignConflict, decideProposal, markClaim, resolveConflict } from '../s
 import { addText } from '../services/text-add';
 import { VersionedCache } from '../services/versioned-cache';
 import type { AppDeps, AppEnv } from '../shared/app-env';
+import { Hono } from '../shared/hono';
 import { exportRoutes } from './export';
 import { assignJson, bulkJson, decideJson } from './review-schemas';
 import {

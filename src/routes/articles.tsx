@@ -1,6 +1,6 @@
 // /articles — the list, the "Add article" form and its POST, and one article with highlighted claims.
 import { zValidator } from '@hono/zod-validator';
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { ArticlePage } from '../../views/pages/article';
 import { ArticleNewPage } from '../../views/pages/article-new';
 import { ArticlesPage } from '../../views/pages/articles';
@@ -19,6 +19,7 @@ import { deleteArticle } from '../services/delete-article';
 import { InputError } from '../services/errors';
 import { addText } from '../services/text-add';
 import type { AppDeps, AppEnv } from '../shared/app-env';
+import { Hono } from '../shared/hono';
 import { hasRole } from '../shared/user';
 import { articleInput, fieldErrors, idParam, pageQuery } from './schemas';
 import { urlArticleForm } from './url-articles';

@@ -1,6 +1,6 @@
 // /claims/:id — one claim and its links (the article page's panel via htmx), marking it, and second-reviewer decisions.
 import { zValidator } from '@hono/zod-validator';
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { ClaimPage } from '../../views/pages/claim';
 import { ClaimPanel } from '../../views/partials/claim-panel';
 import { requireRole } from '../auth/require-role';
@@ -11,6 +11,7 @@ import { claimDetail } from '../services/articles';
 import { claimReviewOf, needsSubject, subjectContexts } from '../services/claimreview-jsonld';
 import { decideProposal, markClaim } from '../services/review';
 import type { AppDeps, AppEnv } from '../shared/app-env';
+import { Hono } from '../shared/hono';
 import { publicOrigin } from './public-origin';
 import { answerReview, invalidReview, reviewTooLarge } from './review-responses';
 import { decideForm } from './review-schemas';

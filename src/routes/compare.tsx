@@ -1,7 +1,6 @@
 // /compare — paste 2–20 texts (a plain form) and see their facts on number lines and where they differ;
 // nothing is stored (the page twin of POST /api/compare).
 import type { Context } from 'hono';
-import { Hono } from 'hono';
 import { type CompareFormValues, ComparePage } from '../../views/pages/compare';
 import { requireForm } from '../middleware/content-type';
 import { compareBodyLimit, MAX_COMPARE_DOCUMENTS } from '../middleware/limits';
@@ -10,6 +9,7 @@ import { page } from '../responses/render';
 import { compareForPage } from '../services/compare-page';
 import { InputError } from '../services/errors';
 import type { AppDeps, AppEnv } from '../shared/app-env';
+import { Hono } from '../shared/hono';
 import { compareInput } from './schemas';
 
 const MIN_BOXES = 3;

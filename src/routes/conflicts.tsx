@@ -1,7 +1,7 @@
 // /conflicts/:id — one conflict side by side, resolving, assigning and second-reviewer decisions;
 // POST /conflicts/bulk — the queue's bulk form.
 import { zValidator } from '@hono/zod-validator';
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { ConflictPage, conflictTitle } from '../../views/pages/conflict';
 import { QueuePage } from '../../views/pages/queue';
 import { QueueList } from '../../views/partials/queue-list';
@@ -14,6 +14,7 @@ import { type BulkItemResult, bulkConflicts } from '../services/bulk';
 import { conflictDetail, conflictQueue } from '../services/conflicts';
 import { assignConflict, decideProposal, type ReviewResult, resolveConflict } from '../services/review';
 import type { AppDeps, AppEnv } from '../shared/app-env';
+import { Hono } from '../shared/hono';
 import { anonymousPages } from './cached-page';
 import { publicOrigin } from './public-origin';
 import { answerReview, invalidReview, reviewTooLarge } from './review-responses';

@@ -1,9 +1,10 @@
 // /api/export/* — ClaimReview JSON-LD for reviewed claims, and claims/conflicts with history as CSV or JSON.
 import { zValidator } from '@hono/zod-validator';
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { claimReviewExport } from '../services/claimreview-jsonld';
 import { claimsCsv, claimsExport, conflictsCsv, conflictsExport } from '../services/exports';
 import type { AppDeps, AppEnv } from '../shared/app-env';
+import { Hono } from '../shared/hono';
 import { publicOrigin } from './public-origin';
 import { claimExportQuery, conflictExportQuery } from './review-schemas';
 import { errorSummary, pageQuery, type ValidationError } from './schemas';

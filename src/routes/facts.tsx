@@ -1,6 +1,5 @@
 // /facts/:id — one fact: every source's figure on a number line, and its table (GET /api/facts/:id).
 import { zValidator } from '@hono/zod-validator';
-import { Hono } from 'hono';
 import { FactPage } from '../../views/pages/fact';
 import { FactPairs } from '../../views/partials/queue-list';
 import { isHtmx } from '../responses/htmx';
@@ -8,6 +7,7 @@ import { fragment, page, renderError } from '../responses/render';
 import { unfoldedFact } from '../services/conflicts';
 import { factDetail } from '../services/facts';
 import type { AppDeps, AppEnv } from '../shared/app-env';
+import { Hono } from '../shared/hono';
 import { hasRole } from '../shared/user';
 import { anonymousPages } from './cached-page';
 import { publicOrigin } from './public-origin';

@@ -1,7 +1,7 @@
 // /feeds and /api/feeds — subscriptions: list, add (and poll at once), OPML import, poll now, delete.
 // Validation here, the work in src/services/feeds.ts.
 import { zValidator } from '@hono/zod-validator';
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { feedById, feedItemsOf, itemCounts, listFeeds } from '../../db/queries/feeds';
 import { FeedItemsPage, FeedsPage, FeedsTable, type FeedView } from '../../views/pages/feeds';
 import { requireRole } from '../auth/require-role';
@@ -20,6 +20,7 @@ import {
   removeFeed,
 } from '../services/feeds';
 import type { AppDeps, AppEnv } from '../shared/app-env';
+import { Hono } from '../shared/hono';
 import { hasRole } from '../shared/user';
 import * as z from '../shared/zod';
 import { errorSummary, fieldErrors, idParam, type ValidationError } from './schemas';

@@ -2,7 +2,7 @@
 // progress (the page asks for /imports/:id/progress every second while it runs). Validation here; the
 // parsing in src/services/import-sources.ts, the work in src/services/imports.ts.
 import { zValidator } from '@hono/zod-validator';
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { ImportPage, ImportsPage } from '../../views/pages/imports';
 import { ImportProgressView } from '../../views/partials/import-progress';
 import { UrlAddStatus } from '../../views/partials/url-add-status';
@@ -16,6 +16,7 @@ import { type ImportSource, importSource, manifestList, opmlList, urlList } from
 import { createImport, importProgress, recentImports, runImport } from '../services/imports';
 import { TEXT_KIND } from '../services/text-add';
 import type { AppDeps, AppEnv } from '../shared/app-env';
+import { Hono } from '../shared/hono';
 import { hasRole } from '../shared/user';
 import * as z from '../shared/zod';
 import { feedInterval } from './feeds';

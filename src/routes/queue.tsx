@@ -2,7 +2,7 @@
 // The busiest page, so it is cached: its data per data version and filter set, and the rendered HTML
 // per data version, filter set and reader (src/services/versioned-cache.ts says why neither is ever
 // stale). The CSP nonce is still this response's own (src/routes/cached-html.ts).
-import { Hono } from 'hono';
+
 import { ErrorMessage } from '../../views/pages/error';
 import { QueuePage } from '../../views/pages/queue';
 import { QueueList } from '../../views/partials/queue-list';
@@ -11,6 +11,7 @@ import { fragment, fragmentHtml, pageHtml, renderError } from '../responses/rend
 import { conflictQueueAt, queueDataCache, queueReaderState } from '../services/conflicts';
 import { VersionedCache } from '../services/versioned-cache';
 import type { AppDeps, AppEnv } from '../shared/app-env';
+import { Hono } from '../shared/hono';
 import { type CachedHtml, cachedHtmlResponse, cacheHtml, noncePlaceholder } from './cached-html';
 import { errorSummary, queueQuery, type ValidationError } from './schemas';
 

@@ -1,5 +1,5 @@
 // /signin and /signout: a password sign-in that opens a session cookie, and the button that closes it.
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { SignInPage, type SignInProps } from '../../views/pages/signin';
 import { safeNextPath } from '../auth/next-path';
@@ -11,6 +11,7 @@ import { formCsrf, isHttps } from '../middleware/security';
 import { page, renderError } from '../responses/render';
 import { authenticate, closeSession, openSession } from '../services/sign-in';
 import type { AppDeps, AppEnv } from '../shared/app-env';
+import { Hono } from '../shared/hono';
 import * as z from '../shared/zod';
 
 const WRONG = 'That login and password do not match an active account.';

@@ -1,12 +1,12 @@
 // /stories and /stories/:id — groups of articles about one event: their outlets, facts and an outlet ×
 // outlet agreement matrix — and their JSON twins under /api/stories.
 import { zValidator } from '@hono/zod-validator';
-import { Hono } from 'hono';
 import { StoriesPage } from '../../views/pages/stories';
 import { StoryPage } from '../../views/pages/story';
 import { page, renderError } from '../responses/render';
 import { type StoryView, storyDetail, storyList } from '../services/stories';
 import type { AppDeps, AppEnv } from '../shared/app-env';
+import { Hono } from '../shared/hono';
 import { anonymousPages } from './cached-page';
 import { publicOrigin } from './public-origin';
 import { errorSummary, idParam, storyPageQuery, type ValidationError } from './schemas';

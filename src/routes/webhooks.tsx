@@ -1,7 +1,7 @@
 // /webhooks and /api/webhooks — editors only: subscribe a URL to events, send a test, delete, and read
 // each subscription's delivery log. Validation here; the work in src/services/webhooks.ts.
 import { zValidator } from '@hono/zod-validator';
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { WebhookList, WebhooksPage, type WebhooksPageProps } from '../../views/pages/webhooks';
 import { requireRole } from '../auth/require-role';
 import { requireForm, requireJson } from '../middleware/content-type';
@@ -19,6 +19,7 @@ import {
   webhookViews,
 } from '../services/webhooks';
 import type { AppDeps, AppEnv } from '../shared/app-env';
+import { Hono } from '../shared/hono';
 import * as z from '../shared/zod';
 import { errorSummary, fieldErrors, idParam } from './schemas';
 

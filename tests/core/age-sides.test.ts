@@ -1,6 +1,8 @@
 // Whose age a figure gives when a report names a side or a family rather than one person
 // (src/core/age-roles.ts, src/core/ages.ts). Sentences from ECB+ topics 16, 18 and 19.
 import { describe, expect, it } from 'vitest';
+import { extractArticle, toMatchable } from '../../src/core';
+import { agesOfDifferentHolders } from '../../src/core/ages';
 import { conflictFigures, quantities } from '../helpers/core';
 
 const marks = (text: string) =>
@@ -103,5 +105,48 @@ describe('age-at-the-verdict', () => {
     expect(quantities(report).filter((q) => q.unitClass === 'age')[0]!.modifiers).toContain(
       'told-at:verdict',
     );
+  });
+});
+
+describe('calling-acts-on-holder', () => {
+  // ECB+ 21_8ecb / 21_12ecb against 21_9ecb (real sentences): the driver's age against the age of the
+  // woman the driver killed.
+  const driver =
+    "Police say a man outside the Sam's Club told the 36-year-old driver to stop but he kept going.";
+  const woman =
+    "Police arrested a man they believe to be the hit and run driver who killed a 66-year-old woman outside the Sam's Club in Bloomington.";
+
+  it("does not set the driver's 36 against the 66 of the woman the driver killed", () => {
+    expect(conflictFigures(driver, woman)).toEqual([]);
+  });
+
+  it('an apposition is the holder itself: "the driver, a 64-year-old man" is still the driver', () => {
+    const told = "Police said the driver, a 64-year-old man, was stopped outside the Sam's Club.";
+    expect(conflictFigures(driver, told)).not.toEqual([]);
+  });
+});
+
+describe('hometowns-apart', () => {
+  // ECB+ 18_1ecbplus against 18_6ecbplus (real sentences, labelled different): the tipster's age against the gunman's.
+  const tipster =
+    "A 50 - year - old man from Dexter, Michigan, tipped off authorities to LaCalamita's location after hearing a description of the suspect's vehicle - - a 2007 silver Ford Fusion - - on the radio.";
+  const gunman =
+    'Assistant Oakland County Prosecutor Rob Novy said the 39 - year - old Troy man shot his former co - workers because he was furious over his firing four days earlier.';
+
+  const claim = (text: string, id: string) => toMatchable(extractArticle(text).claims[0]!, `${id}:0`, id);
+  const age = (c: ReturnType<typeof claim>) => c.quantities.find((q) => q.unitClass === 'age')!;
+
+  it('reads the man from Dexter and the Troy man as two people', () => {
+    const [a, b] = [claim(tipster, 'a'), claim(gunman, 'b')];
+    expect(agesOfDifferentHolders(a, age(a), b, age(b))).toBe(true);
+  });
+
+  it('reads two men from one town as maybe one', () => {
+    const troy = claim(
+      'Assistant Oakland County Prosecutor Rob Novy said a 41 - year - old man from Troy shot his former co - workers because he was furious over his firing.',
+      'c',
+    );
+    const b = claim(gunman, 'b');
+    expect(agesOfDifferentHolders(troy, age(troy), b, age(b))).toBe(false);
   });
 });

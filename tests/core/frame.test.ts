@@ -58,6 +58,37 @@ describe('rule different-reference-points', () => {
     ).toBe(true);
   });
 
+  it('reads a distance from a thing named by a common noun (common-noun-reference, ECB+ 12_16ecb / 12_6ecb)', () => {
+    const waters = view("A country's territorial waters extend to 12 nautical miles from shore.", 'g');
+    const gibe = view(
+      'Indian naval ship Mysore, a destroyer, picked up a distress call from merchant vessel Gibe, which flies an Ethiopian flag, when it was 13 nautical miles (about 24km) from the cargo ship.',
+      'h',
+    );
+    expect(referencePoint(gibe.c.text, figure(gibe, '13'))).toBe('~cargo ship');
+    const r = rule('different-reference-points');
+    expect(r.rejects(waters, gibe, figure(waters, '12'), figure(gibe, '13'))).toBe(true);
+    // Against a place's name a common noun may be that place ("from the city" / "from Tehran"): compared.
+    const city = view('The village lies 30 miles from the city, officials said.', 'i');
+    const tehran = view('The village lies 40 miles from Tehran, officials said.', 'j');
+    expect(r.rejects(city, tehran, figure(city, '30'), figure(tehran, '40'))).toBe(false);
+    // One common noun in both: compared.
+    const ridge = view('He fell about 60 metres from a ridge near the Tasman Glacier.', 'k');
+    const ridge2 = view('He fell 150 meters from a ridge in the park.', 'l');
+    expect(r.rejects(ridge, ridge2, figure(ridge, '60'), figure(ridge2, '150'))).toBe(false);
+    // A fall from a ridge is a distance gone, as a fall told without it (ECB+ 23_4ecbplus / 23_1ecbplus, read real).
+    const fall = view(
+      'A 36 - year - old Australian climber is dead after falling about 150 metres at Aoraki Mount Cook.',
+      'm',
+    );
+    const fromRidge = view(
+      'On Friday, 36 - year - old Duncan Raite died after slipping and falling about 60 metres (200 feet) from a ridge.',
+      'n',
+    );
+    expect(
+      rule('position-against-travel').rejects(fall, fromRidge, figure(fall, '150'), figure(fromRidge, '60')),
+    ).toBe(false);
+  });
+
   it("two outlets placing one fire from two towns get no conflict (the issue's example)", () => {
     const { links } = compareDocuments([
       { id: 'a', text: 'The fire started 13 miles east of Cloverdale on Sunday, officials said.' },

@@ -51,3 +51,27 @@ describe('rule named-number', () => {
     ).toEqual([]);
   });
 });
+
+// ECB+ 16_1ecbplus and 16_5ecbplus: two reports of the shooting of Deputy Jerry Ortiz (Hawaiian Gardens, June 2005).
+describe('rule street-block', () => {
+  const slain =
+    'Deputy Ortiz was shot to death outside an apartment in the 12000 block of East 223rd Street.';
+  const occurred = (block: string) =>
+    `The shooting occurred about 3 : 10 p. m. in the ${block} block of 223rd Street in Hawaiian Gardens, a working - class city at the northeastern border of Long Beach.`;
+  const pairs = (a: string, b: string) =>
+    conflicts(a, b).map((l) => [l.explanation.a?.text, l.explanation.b?.text]);
+
+  it('reads "the 12000 block of" as an address, never rounded: against the 12200 block it conflicts', () => {
+    expect(
+      extractArticle(slain).claims[0]!.quantities.map((q) => [q.text, q.unitClass, q.low, q.high]),
+    ).toEqual([['12000 block', 'code:block', 12000, 12000]]);
+    expect(pairs(slain, occurred('12200'))).toEqual([['12000 block', '12200 block']]);
+    expect(pairs(slain, occurred('12000'))).toEqual([]);
+  });
+
+  it('leaves a count of blocks a count', () => {
+    const q = extractArticle('Police closed three blocks of Main Street for the parade.').claims[0]!
+      .quantities[0]!;
+    expect(q.unitClass).not.toBe('code:block');
+  });
+});

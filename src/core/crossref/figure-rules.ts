@@ -26,6 +26,7 @@ import {
   previousOccurrence,
   recipientFor,
   referencePoint,
+  referencesApart,
   samePlace,
   soughtFigure,
   travelled,
@@ -199,7 +200,7 @@ export const FIGURE_RULES: readonly FigureRule[] = [
     rejects: (va, vb, qa, qb) => {
       const ra = referencePoint(va.c.text, qa);
       const rb = referencePoint(vb.c.text, qb);
-      return ra !== null && rb !== null && !samePlace(ra, rb);
+      return ra !== null && rb !== null && referencesApart(ra, rb);
     },
   },
   {
@@ -293,9 +294,11 @@ export const FIGURE_RULES: readonly FigureRule[] = [
     // "chased him for 30 miles" against "a motorist 50 miles north of Detroit" (frame.ts).
     name: 'position-against-travel',
     reason: 'one distance says how far someone went, the other where something is',
+    // A distance gone from somewhere ("falling about 60 metres (200 feet) from a ridge") is travel too.
     rejects: (va, vb, qa, qb) =>
-      (travelled(va.c.text, qa) && referencePoint(vb.c.text, qb) !== null) ||
-      (travelled(vb.c.text, qb) && referencePoint(va.c.text, qa) !== null),
+      travelled(va.c.text, qa) !== travelled(vb.c.text, qb) &&
+      ((travelled(va.c.text, qa) && referencePoint(vb.c.text, qb) !== null) ||
+        (travelled(vb.c.text, qb) && referencePoint(va.c.text, qa) !== null)),
   },
   {
     // "arrested four times" and "shot eleven times" count different acts.

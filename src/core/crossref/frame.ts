@@ -19,7 +19,23 @@ const GIVER_BEFORE = 200;
  * landmark every report names in lower case ("12 nautical miles from shore", "from the coast").
  */
 const REFERENCE =
-  /^\)?\s*(?:\([^)]{0,30}\)\s*)?(?:(?:north|south|east|west)(?:[ -]?(?:east|west))?(?:ern|ward)?\s+(?:of|from)|from|outside(?:\s+of)?|off)\s+(?:the\s+)?(?:capital(?:\s+city)?,?\s+)?([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*|(?:shore|coast|coastline|border|epicent(?:er|re))\b)/;
+  /^\)?\s*(?:\([^)]{0,30}\)\s*)?(?:(?:north|south|east|west)(?:[ -]?(?:east|west))?(?:ern|ward)?\s+(?:of|from)|from|outside(?:\s+of)?|off)\s+(?:the\s+)?(?:capital(?:\s+city)?,?\s+)?([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*|(?:shore|coast|coastline|border|epicent(?:er|re))\b|(?:an?|the)\s+([a-z][\w-]*(?:\s+(?!(?:when|and|or|but|which|who|that|in|on|at|of|to|as|after|before|while|with|by|for|near|where)\b)[a-z][\w-]*){0,2}))/;
+/**
+ * Rule common-noun-reference: a distance from a thing named by a common noun ("13 nautical miles (about
+ * 24km) from the cargo ship", "60 metres from a ridge") is measured from that thing, marked `~`. It is set
+ * apart only from another written in lower case (a landmark, or another common noun): "from the city" may
+ * be the Tehran another report names.
+ */
+const COMMON = '~';
+const LANDMARK = /^(?:shore|coast|coastline|border|epicent(?:er|re))$/;
+const lowerCase = (ref: string) => ref.startsWith(COMMON) || LANDMARK.test(ref);
+
+/** Two reference points set apart: different places, a common noun only against a word in lower case. */
+export function referencesApart(x: string, y: string): boolean {
+  if ((x.startsWith(COMMON) || y.startsWith(COMMON)) && !(lowerCase(x) && lowerCase(y))) return false;
+  return !samePlace(x.replace(COMMON, ''), y.replace(COMMON, ''));
+}
+
 /**
  * The value a figure replaced or beat: "the previous record of 2,116", "the previous club record, the
  * $ 90 million", "their initial offer of $160 million", "broke Jones's record of 2,116 points", "surpassing
@@ -241,7 +257,7 @@ function read(claimText: string, q: Quantity): Frame {
   const before = f.before(BEFORE);
   const ref = DISTANCE.has(q.unitClass) ? REFERENCE.exec(f.after(AFTER)) : null;
   return {
-    reference: ref ? ref[1]!.replace(/[.']+$/, '').toLowerCase() : null,
+    reference: ref ? (ref[2] ? `${COMMON}${ref[2]}` : ref[1]!.replace(/[.']+$/, '').toLowerCase()) : null,
     earlier:
       (isDateFamily(q) && BASE_DATE_BEFORE.test(before)) ||
       EARLIER.test(before) ||

@@ -42,6 +42,8 @@ export function writtenStep(q: Quantity): { step: number; zeros: number } | null
 /** Whether one figure is the other rounded: then they agree whatever their literal intervals say. */
 export function roundedAlike(x: Quantity, y: Quantity): boolean {
   if (shapeOf(x) !== 'point' || shapeOf(y) !== 'point') return false;
+  // A code names one thing and is never rounded ("Flight 3400", "the 12000 block of 223rd Street").
+  if (classOf(x).family === 'code') return false;
   const wx = writtenStep(x);
   const wy = writtenStep(y);
   if (wx === null || wy === null) return false;

@@ -36,3 +36,26 @@ export function addCodes(tokens: Token[], text: string, out: Quantity[]): boolea
   }
   return added;
 }
+
+/**
+ * Rule `street-block`: "the 12200 block of 223rd Street" is an address, not a count of blocks, and an
+ * address is never rounded: "the 12000 block" is the numbers 12000 to 12099, so a report's "12000 block"
+ * against another's "12200 block" of one street places one shooting on two blocks (ECB+ 16_1ecbplus /
+ * 16_5ecbplus), where the count's rounding read them as one. Read as a code of the block, exactly.
+ */
+export function readStreetBlocks(qs: Quantity[], text: string): void {
+  for (let k = 0; k < qs.length; k++) {
+    const q = qs[k]!;
+    // One block, numbered in hundreds ("three blocks of Main Street" is a count).
+    if (q.unit !== 'block' || !/\bblock$/i.test(q.text) || q.value < 100 || q.value % 100 !== 0) continue;
+    if (q.rate !== null || !/^\s+of\s/.test(text.slice(q.end, q.end + 5))) continue;
+    qs[k] = exactQuantity(
+      text,
+      q.start,
+      q.end,
+      q.value,
+      'block',
+      unitClassKey({ family: 'code', of: 'block' }),
+    );
+  }
+}

@@ -10,7 +10,7 @@ import type { NumberMatch } from '../numbers';
 import type { Quantity } from '../types';
 import type { Token } from '../words';
 import { readAmountAt } from './amount';
-import { addCodes } from './codes';
+import { addCodes, readStreetBlocks } from './codes';
 import { markConversions } from './conversions';
 import { mayStartDate, readDateAt } from './dates';
 import { sumCompoundDurations } from './durations';
@@ -89,6 +89,8 @@ const PASSES: ((qs: Quantity[], text: string) => void)[] = [
   sumCompoundDurations,
   // The two values of one change share their rate ("a monthly cost of $599 reduced to $424.15").
   carryRateAcrossChange,
+  // "the 12200 block of 223rd Street" is an address, read exactly (codes.ts).
+  readStreetBlocks,
 ];
 
 /** Extract quantities from one sentence's tokens (offsets are into the article). */
