@@ -22,6 +22,7 @@ import {
   upkeepStored,
 } from './services/crossref-later';
 import { recoverStaleImports } from './services/imports';
+import { type StoreTextLater, storeImportText } from './services/text-add';
 import { workerWebReader } from './web/worker-reader';
 import {
   consumeFeedMessages,
@@ -35,7 +36,7 @@ import { enqueueDueDeliveries, sendFirstAttemptsAtOnce } from './worker-webhooks
 
 /** The Queue producer binding, as much of it as this file uses. */
 interface QueueProducer {
-  sendBatch(messages: { body: CrossReferenceMessage }[]): Promise<unknown>;
+  sendBatch(messages: { body: CrossReferenceMessage | ExtractMessage }[]): Promise<unknown>;
 }
 /**
  * What the ingest sends the consumer: the article to compare with the archive, and the stage
@@ -46,6 +47,15 @@ export interface CrossReferenceMessage {
   stage?: CrossReferenceStage;
   /** For `links`: the chunk of candidates to compare (crossref-later.ts; absent: 0, the first). */
   chunk?: number;
+}
+/**
+ * The stage before those: an article given with its text, held by import item `jobId`/`position`
+ * (src/services/text-add.ts), extracted and stored; its `links` message follows from the ingest.
+ */
+export interface ExtractMessage {
+  stage: 'extract';
+  jobId: number;
+  position: number;
 }
 /** A consumer batch, as much of it as this file uses. */
 export interface MessageBatchLike {
@@ -110,6 +120,25 @@ function laterFor(env: Env): CrossReferenceLater | undefined {
   };
 }
 
+function storeTextLaterFor(env: Env): StoreTextLater | undefined {
+  const queue = env.CROSSREF;
+  if (!queue) return undefined;
+  return async ({ jobId, position }) => {
+    try {
+      await queue.sendBatch([{ body: { stage: 'extract', jobId, position } }]);
+      return true;
+    } catch (err) {
+      console.error(
+        'crosscheck: sending an article to be extracted failed; extracting it in the request',
+        err,
+      );
+      return false;
+    }
+  };
+}
+
+const isId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
+
 export function databaseFor(env: Env): Db {
   if (env.DB) return drizzleD1(env.DB as Parameters<typeof drizzleD1>[0], { schema }) as unknown as Db;
   const { url, authToken } = libsqlFromEnv(env as unknown as Record<string, string | undefined>);
@@ -136,6 +165,7 @@ function appFor(env: Env): { app: App; db: Db } {
       feedItemsLater: feedItemsLaterFor(env.FEEDS),
       importLater: importLaterFor(env.FEEDS),
       storePageLater: storePageLaterFor(env.FEEDS),
+      storeTextLater: storeTextLaterFor(env),
       writeLimiter: bindingRateLimit(env.WRITE_LIMITER),
       settings: settingsFromEnv(env as unknown as Record<string, string | undefined>),
       // Cloudflare sets CF-Connecting-IP itself (a client's own copy does not survive the edge).
@@ -154,7 +184,8 @@ function appFor(env: Env): { app: App; db: Db } {
 
 /**
  * The queue consumer: one stage of one article per message (max_batch_size = 1 in wrangler.toml keeps
- * each invocation to that much CPU). The `links` stage compares a chunk of LINKS_CHUNK candidates
+ * each invocation to that much CPU). The `extract` stage stores an article given with its text (its
+ * import item's outcome with it) and sends it on to `links`; an InputError fails the item, visibly. The `links` stage compares a chunk of LINKS_CHUNK candidates
  * (`chunkSize`: tests) and sends the next chunk on, and after the last one more message joins the
  * parts; that one (or the only one) sends the article on to the `upkeep` stage when it gained links (or, on a repeated delivery, when its upkeep is still
  * pending: a lost upkeep message is sent again). A message that names no article, stage or chunk is
@@ -169,6 +200,24 @@ export async function consumeCrossReferences(
   const { db } = appFor(env);
   const later = laterFor(env);
   for (const message of batch.messages) {
+    const extract = message.body as Partial<ExtractMessage> | null;
+    if (extract?.stage === 'extract' && isId(extract.jobId) && isId(extract.position)) {
+      try {
+        await storeImportText(
+          { db, ingest: { crossReferenceLater: later } },
+          extract.jobId,
+          extract.position,
+        );
+        message.ack();
+      } catch (err) {
+        console.error(
+          `crosscheck: extracting import ${extract.jobId} failed (attempt ${message.attempts ?? '?'})`,
+          err,
+        );
+        message.retry();
+      }
+      continue;
+    }
     const body = message.body as Partial<CrossReferenceMessage> | null;
     const id = body?.articleId;
     const stage = body?.stage ?? 'links';

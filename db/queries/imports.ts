@@ -45,9 +45,10 @@ export async function insertImport(
 
 /**
  * Stores a job of one item already taken (running): an article by URL whose page the request read and
- * sends on to be stored (src/services/url-add.ts); its item is position 1. Unless an article is stored
- * under one of `refuseUrls` (the page's final and canonical URLs): then nothing is stored and that
- * article is returned. One round trip: the check and the inserts in one batch.
+ * sends on to be stored (src/services/url-add.ts), or an article given with its text, kept in `payload`
+ * until the queue extracts and stores it (src/services/text-add.ts); its item is position 1. Unless an
+ * article is stored under one of `refuseUrls` (the page's final and canonical URLs): then nothing is
+ * stored and that article is returned. One round trip: the check and the inserts in one batch.
  */
 export async function insertStartedImport(
   db: Db,
@@ -55,6 +56,7 @@ export async function insertStartedImport(
   target: string,
   now: number,
   refuseUrls: string[] = [],
+  payload: string | null = null,
 ): Promise<{ item: { jobId: number; position: number; target: string } } | { stored: StoredUnder }> {
   const urls = jsonArg([...new Set(refuseUrls)]);
   const none = 'not exists (select 1 from articles where url in (select value from json_each(?)))';
@@ -69,8 +71,8 @@ export async function insertStartedImport(
     },
     {
       // The guard is the same as the job's, in the same batch: both inserted or neither.
-      sql: `insert into import_items (job_id, position, target, status, started_at) select last_insert_rowid(), 1, ?, 'running', ? where ${none}`,
-      args: [target, now, urls],
+      sql: `insert into import_items (job_id, position, target, payload, status, started_at) select last_insert_rowid(), 1, ?, ?, 'running', ? where ${none}`,
+      args: [target, payload, now, urls],
     },
   ]);
   const [stored] = found;
@@ -84,6 +86,28 @@ export interface StoredUnder {
   id: number;
   title: string;
   url: string;
+}
+
+/** An item's status and payload (hand-written: one small read where every ms of CPU counts). */
+export async function importItemPayload(
+  db: Db,
+  jobId: number,
+  position: number,
+): Promise<{ status: string; payload: string | null } | null> {
+  const [rows = []] = await runStatements(
+    db,
+    [
+      {
+        sql: 'select status, payload from import_items where job_id = ? and position = ?',
+        args: [jobId, position],
+      },
+    ],
+    'read',
+  );
+  const [row] = rows;
+  return row
+    ? { status: String(row.status), payload: row.payload == null ? null : String(row.payload) }
+    : null;
 }
 
 export async function importJobById(db: Db, id: number): Promise<ImportJobRow | null> {

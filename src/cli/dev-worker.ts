@@ -68,8 +68,10 @@ export async function postSeeds(base: string, headers: Record<string, string> = 
     if (!res.ok && res.status !== 409)
       throw new Error(`POST /api/articles ${entry.file}: ${res.status} ${body}`);
     console.log(`seed ${entry.file}: ${res.status} ${body.slice(0, 160)}`);
-    const answer = JSON.parse(body) as { articleId?: number; crossReference?: string };
+    const answer = JSON.parse(body) as { articleId?: number; crossReference?: string; progress?: string };
     if (answer.crossReference === 'pending' && answer.articleId) pending.push(answer.articleId);
+    // Received (202): the queue consumer's extract stage stores it; its import names the article.
+    if (answer.progress) pending.push(await storedFrom(`${base}${answer.progress}`, headers));
   }
   for (const id of pending) {
     const since = Date.now();
@@ -175,3 +177,19 @@ async function main() {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
+
+/** The article a one-item import stored, once the queue consumer has stored it (30 s at most). */
+async function storedFrom(progress: string, headers: Record<string, string>): Promise<number> {
+  const since = Date.now();
+  for (;;) {
+    const res = await fetch(progress, { headers: { accept: 'application/json', ...headers } });
+    const { items } = (await res.json()) as {
+      items: { status: string; articleId: number | null; reason: string | null }[];
+    };
+    const item = items[0];
+    if (item?.articleId && (item.status === 'stored' || item.status === 'duplicate')) return item.articleId;
+    if (item?.status === 'failed') throw new Error(`${progress}: the article was not stored: ${item.reason}`);
+    if (Date.now() - since > 30_000) throw new Error(`${progress}: not stored after 30 s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -140,8 +140,9 @@ export function readNumber(tokens: Token[], i: number): NumberMatch | null {
   if (!t) return null;
   const next = tokens[i + 1];
   const after = tokens[i + 2];
-  // "a year and a half", "an hour and a half" (the amount reader reads the "and a half" with the unit).
-  if ((t.lower === 'a' || t.lower === 'an') && next && TIME_UNITS.has(next.lower) && andAHalf(tokens, i + 2))
+  // "a year and a half", "an hour and a half", "a mile and a half" (the amount reader reads the "and a
+  // half" with the unit).
+  if ((t.lower === 'a' || t.lower === 'an') && next && halvedUnit(next.lower) && andAHalf(tokens, i + 2))
     return { from: i, to: i + 1, value: 1.5, decimals: 1, scale: 1, numeral: false };
   // Vague amounts first: they are words that would otherwise be skipped.
   if (t.lower === 'several' || t.lower === 'a' || t.lower === 'few') {
@@ -274,6 +275,17 @@ export function readNumber(tokens: Token[], i: number): NumberMatch | null {
  */
 export const andAHalf = (tokens: Token[], k: number) =>
   tokens[k]?.lower === 'and' && tokens[k + 1]?.lower === 'a' && tokens[k + 2]?.lower === 'half';
+/**
+ * Units "a … and a half" may measure: time units, and (rule a-mile-and-a-half) lengths, weights and
+ * volumes: "about a mile and a half away", "a pound and a half" (ECB+ 23_*: a fall told in miles).
+ */
+const HALVED_MEASURES = new Set(
+  'mile kilometre kilometer metre meter foot inch yard pound kilo kilogram ton tonne gallon litre liter acre hectare'.split(
+    ' ',
+  ),
+);
+export const halvedUnit = (word: string) => TIME_UNITS.has(word) || HALVED_MEASURES.has(word);
+
 /** "two and a half" before a word: its unit or scale ("years", "million"). */
 const andAHalfOf = (tokens: Token[], k: number) => andAHalf(tokens, k) && tokens[k + 3]?.type === 'word';
 

@@ -11,8 +11,8 @@ import { inThreadCompute } from '../services/compute';
 import { conflictDetail, conflictQueueAt, queueDataCache, queueReaderState } from '../services/conflicts';
 import { deleteArticle } from '../services/delete-article';
 import { factDetail } from '../services/facts';
-import { ingestArticle } from '../services/ingest';
 import { assignConflict, decideProposal, markClaim, resolveConflict } from '../services/review';
+import { addText } from '../services/text-add';
 import { VersionedCache } from '../services/versioned-cache';
 import type { AppDeps, AppEnv } from '../shared/app-env';
 import { Hono } from '../shared/hono';
@@ -131,10 +131,18 @@ export function apiRoutes(deps: AppDeps) {
     urlArticleJson(deps),
     zValidator('json', articleInput, invalid),
     async (c) => {
-      const result = await ingestArticle(deps.db, c.req.valid('json'), {
-        crossReferenceLater: deps.crossReferenceLater,
-        compute: deps.compute,
+      const result = await addText(deps.db, c.req.valid('json'), {
+        ingest: { crossReferenceLater: deps.crossReferenceLater, compute: deps.compute },
+        later: deps.storeTextLater,
+        actor: c.get('user')?.login ?? null,
       });
+      if (result.status === 'queued') {
+        // Extracted and stored from the queue (the Worker): the import says when, and as which article.
+        const progress = `/api/imports/${result.importId}`;
+        c.header('Location', progress);
+        const message = `Received "${result.title}" (${result.outlet}); extracting its claims and storing it. GET ${progress} shows when it is stored: items[0].status ("stored", "duplicate" or "failed", with the reason) and items[0].articleId.`;
+        return c.json({ ...result, progress, message }, 202);
+      }
       if (result.status === 'duplicate') {
         const message = `This text was already ingested from this outlet (or under this URL): it is stored as article ${result.articleId}; nothing new was stored. Another outlet's reprint of it is stored as a wire copy.`;
         return c.json({ ...result, message }, 200);

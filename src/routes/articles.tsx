@@ -7,6 +7,7 @@ import { ArticlesPage } from '../../views/pages/articles';
 import type { ArticleFormProps, ArticleFormValues } from '../../views/partials/article-form';
 import { ArticleForm } from '../../views/partials/article-form';
 import { CrossrefPending } from '../../views/partials/crossref-pending';
+import { UrlAddStatus } from '../../views/partials/url-add-status';
 import { requireRole } from '../auth/require-role';
 import { requireForm } from '../middleware/content-type';
 import { accountBodyLimit, articleBodyLimit } from '../middleware/limits';
@@ -16,7 +17,7 @@ import { fragment, page, renderError } from '../responses/render';
 import { articleCrossrefState, articleDetail, articleList, knownOutlets } from '../services/articles';
 import { deleteArticle } from '../services/delete-article';
 import { InputError } from '../services/errors';
-import { type DeferredIngestResult, ingestArticle } from '../services/ingest';
+import { addText } from '../services/text-add';
 import type { AppDeps, AppEnv } from '../shared/app-env';
 import { Hono } from '../shared/hono';
 import { hasRole } from '../shared/user';
@@ -89,15 +90,34 @@ export function articleRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const input = c.req.valid('form');
-      let result: DeferredIngestResult;
+      let result: Awaited<ReturnType<typeof addText>>;
       try {
-        result = await ingestArticle(deps.db, input, {
-          crossReferenceLater: deps.crossReferenceLater,
-          compute: deps.compute,
+        result = await addText(deps.db, input, {
+          ingest: { crossReferenceLater: deps.crossReferenceLater, compute: deps.compute },
+          later: deps.storeTextLater,
+          actor: c.get('user')?.login ?? null,
         });
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         return formResponse(c, 422, { values: await submittedValues(c), errors: { text: err.message } });
+      }
+      if (result.status === 'queued') {
+        // Extracted and stored from the queue (the Worker): the form's message box follows the import.
+        if (!isHtmx(c)) return c.redirect(`/imports/${result.importId}`, 303);
+        c.header('HX-Retarget', '#article-form-message');
+        c.header('HX-Reswap', 'innerHTML');
+        return fragment(
+          c,
+          <UrlAddStatus
+            importId={result.importId}
+            target={result.url ?? result.title}
+            status="running"
+            title={result.title}
+            outlet={result.outlet}
+            pasted
+          />,
+          202,
+        );
       }
       const target = `/articles/${result.articleId}?${result.status === 'duplicate' ? 'duplicate' : 'added'}=1`;
       if (isHtmx(c)) {

@@ -14,6 +14,7 @@ import { page, pageOrFragment, renderError } from '../responses/render';
 import { InputError } from '../services/errors';
 import { type ImportSource, importSource, manifestList, opmlList, urlList } from '../services/import-sources';
 import { createImport, importProgress, recentImports, runImport } from '../services/imports';
+import { TEXT_KIND } from '../services/text-add';
 import type { AppDeps, AppEnv } from '../shared/app-env';
 import { Hono } from '../shared/hono';
 import { hasRole } from '../shared/user';
@@ -132,6 +133,7 @@ export function importRoutes(deps: AppDeps) {
               status={item.status}
               articleId={item.articleId}
               reason={item.reason}
+              pasted={p.job.kind === TEXT_KIND}
             />
           )
         : () => <ImportProgressView p={p} />;

@@ -7,6 +7,7 @@ import type { Compute } from '../services/compute';
 import type { CrossReferenceLater } from '../services/crossref-later';
 import type { FeedItemsLater } from '../services/feeds';
 import type { ImportLater } from '../services/imports';
+import type { StoreTextLater } from '../services/text-add';
 import type { StorePageLater } from '../services/url-add';
 import type { WebReader } from '../web/reader';
 import type { User } from './user';
@@ -57,6 +58,11 @@ export interface AppDeps {
    * the request answers 202 with a one-item import to follow; absent = stored in the request, 201.
    */
   storePageLater?: StorePageLater;
+  /**
+   * Extracts and stores an article given with its text after the request (Workers: the CROSSREF queue's
+   * `extract` stage), so the request answers 202 with a one-item import to follow; absent = in the request, 201.
+   */
+  storeTextLater?: StoreTextLater;
   /**
    * Where extraction and the stateless compare run (src/services/compute.ts): Node passes a worker-thread
    * pool for large inputs (src/node-compute/pool.ts); absent = in the request's thread (Worker, tests).

@@ -277,3 +277,18 @@ describe('dotted-clock: "8.49pm" is a time of day', () => {
     expect(read).toEqual(['mile']);
   });
 });
+
+describe('a-mile-and-a-half: "a mile and a half" is 1.5 miles', () => {
+  const told = (distance: string) =>
+    `She had moved about ${distance} away five or six years ago, her friend said, according to Charanjit who translated for Singh.`;
+
+  it('reads ECB+ 21_13ecbplus\'s "about a mile and a half away", flags "about four miles" and meets "1.5 miles"', () => {
+    const read = extractArticle(told('a mile and a half'))
+      .claims.flatMap((c) => c.quantities)
+      .filter((q) => q.unitClass === 'mile')
+      .map((q) => [q.text, q.value]);
+    expect(read).toEqual([['about a mile and a half', 1.5]]);
+    expect(conflicts([told('a mile and a half'), told('four miles')]).length).toBeGreaterThan(0);
+    expect(conflicts([told('a mile and a half'), told('1.5 miles')])).toEqual([]);
+  });
+});

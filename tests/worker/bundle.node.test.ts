@@ -68,7 +68,7 @@ it('the uploaded bundle starts in workerd and serves the dashboard over D1', asy
   expect(await api.json()).toMatchObject({ items: [] });
 });
 
-it('the uploaded bundle ingests through its queue: stored at once, cross-referenced by its consumer', async () => {
+it('the uploaded bundle ingests through its queue: received at once, extracted and cross-referenced by its consumer', async () => {
   const d1 = await mf.getD1Database('DB');
   const token = newToken();
   await d1
@@ -100,10 +100,24 @@ it('the uploaded bundle ingests through its queue: stored at once, cross-referen
         text: readFileSync(join(root, 'seeds', entry.file), 'utf8'),
       }),
     });
-    const body = (await res.json()) as { articleId: number; crossReference: string };
-    expect(res.status, JSON.stringify(body)).toBe(201);
-    expect(body.crossReference).toBe('pending');
-    ids.push(body.articleId);
+    // Received: its claims are extracted and stored by the consumer's first stage (`extract`).
+    const body = (await res.json()) as { status: string; progress: string };
+    expect(res.status, JSON.stringify(body)).toBe(202);
+    expect(body.status).toBe('queued');
+    let item: { status: string; articleId: number } | undefined;
+    await expect
+      .poll(
+        async () => {
+          const progress = await mf.dispatchFetch(`http://localhost${body.progress}`, {
+            headers: { authorization: `Bearer ${token}` },
+          });
+          item = ((await progress.json()) as { items: (typeof item)[] }).items[0];
+          return item?.status;
+        },
+        { timeout: 20_000, interval: 100 },
+      )
+      .toBe('stored');
+    ids.push(item!.articleId);
   }
   for (const id of ids) {
     await expect

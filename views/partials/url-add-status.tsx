@@ -1,4 +1,5 @@
-// What became of an article added by URL whose page is stored from the queue (Workers): shown in the
+// What became of an article added by URL whose page is stored from the queue (Workers), or given with its
+// text and extracted from the queue (`pasted`): shown in the
 // "Add article" form's message box, it asks again every second (htmx) until the article is stored,
 // found stored already, or failed, then links to it or says why (and, while it waits, why it was sent
 // again when the Worker's cron found its queue message lost).
@@ -14,6 +15,8 @@ export interface UrlAddStatusProps {
   /** Known to the request that read the page, not to later polls. */
   title?: string;
   outlet?: string;
+  /** An article given with its text (its import's kind is `text`), not read from a page. */
+  pasted?: boolean;
 }
 
 export function UrlAddStatus(p: UrlAddStatusProps) {
@@ -31,8 +34,10 @@ export function UrlAddStatus(p: UrlAddStatusProps) {
     <div id="url-add-status" class="url-add-status" data-status={p.status} {...poll}>
       {waiting ? (
         <p class="notice" role="status">
-          Page read{p.title ? <>: “{p.title}”</> : null}
-          {p.outlet ? <> ({p.outlet})</> : null}. Storing it and its claims…{' '}
+          {p.pasted ? 'Text received' : 'Page read'}
+          {p.title ? <>: “{p.title}”</> : null}
+          {p.outlet ? <> ({p.outlet})</> : null}.{' '}
+          {p.pasted ? 'Extracting its claims and storing it' : 'Storing it and its claims'}…{' '}
           {p.reason ? <span class="url-add-reason">({p.reason})</span> : null}{' '}
           <a href={`/imports/${p.importId}`} class="muted">
             progress

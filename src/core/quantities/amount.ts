@@ -7,10 +7,9 @@
 //   then the class: percents.ts, money.ts or counts.ts by what was read; durations.ts; fates.ts
 // and the rate ("a year", rates.ts). A new kind of amount is a stage here and a family in the class.
 
-import { andAHalf } from '../numbers';
+import { andAHalf, halvedUnit } from '../numbers';
 import type { Quantity } from '../types';
 import { unitClassKey } from '../unit-class';
-import { TIME_UNITS } from '../units';
 import type { Token } from '../words';
 import { readAge } from './age';
 import { classifyCount, readCalibre, readCompanion, readCountedThing } from './counts';
@@ -40,12 +39,7 @@ export function readAmountAt(
   else if (r.currency) classifyMoney(r, tokens);
   else if (r.unitClass === null && !classifyCount(r, tokens)) return null;
   // "a year and a half": the half after the unit is the number's (numbers.ts, rule and-a-half).
-  if (
-    TIME_UNITS.has(r.unit) &&
-    !r.found.num.numeral &&
-    r.found.num.value === 1.5 &&
-    andAHalf(tokens, r.np.end)
-  )
+  if (halvedUnit(r.unit) && !r.found.num.numeral && r.found.num.value === 1.5 && andAHalf(tokens, r.np.end))
     r.j = r.np.end + 3;
   readDuration(r);
   if (

@@ -391,11 +391,19 @@ async function main() {
       (side) => postArticle(side, probe),
       removeIngested,
     );
-    // The same article on the queued Worker: the request, then each consumer invocation.
+    // The same article on the queued Worker: the request, then each consumer invocation. Since session
+    // 18 the request stores a one-item import holding the text and answers 202 (the consumer's `extract`
+    // stage stores the article); a revision from before answers with the stored article.
+    const removeReceived = async (body: string) => {
+      const { articleId, importId } = JSON.parse(body) as { articleId?: number; importId?: number };
+      if (articleId !== undefined) await removeArticle(client, articleId);
+      if (importId !== undefined)
+        await client.execute({ sql: 'delete from import_jobs where id = ?', args: [importId] });
+    };
     await measure(
       '  the same, queued: the request',
       (side) => postArticle(side.queued!, probe),
-      removeIngested,
+      removeReceived,
     );
     await measure(
       '  floor: a hello-world Worker that sends',
@@ -433,8 +441,27 @@ async function main() {
           args: [articleId],
         })
       ).rows[0];
-    const queuedProbe = async (side: Side) =>
-      (JSON.parse(await postArticle(side.queued!, probe)) as { articleId: number }).articleId;
+    const importedArticle = async (importId: number) =>
+      Number(
+        (
+          await client.execute({
+            sql: "select article_id from import_items where job_id = ? and status = 'stored'",
+            args: [importId],
+          })
+        ).rows[0]?.article_id ?? Number.NaN,
+      );
+    /** The probe stored as the queued Worker stores it (its `extract` stage delivered, unmetered). */
+    const queuedProbe = async (side: Side) => {
+      const r = JSON.parse(await postArticle(side.queued!, probe)) as {
+        articleId?: number;
+        importId?: number;
+      };
+      if (r.articleId !== undefined) return r.articleId;
+      await deliver(side, `e${r.importId}`, { stage: 'extract', jobId: r.importId, position: 1 });
+      const articleId = await importedArticle(r.importId!);
+      if (!Number.isSafeInteger(articleId)) throw new Error(`import ${r.importId} stored no article`);
+      return articleId;
+    };
     /** How many chunks article `articleId`'s links stage takes before the join (after its first ran). */
     const chunksOf = async (articleId: number) => {
       const row = (
@@ -460,7 +487,27 @@ async function main() {
         throw new Error(`article ${articleId} is still pending`);
       await removeArticle(client, articleId);
     };
-    // The first stage: compare with the archive, store the links (before stages, the whole consumer).
+    // The first stage since session 18: the text the request stored extracted, the article stored.
+    await measure(
+      '  the same, queued: consumer, extract stage',
+      async (side, i, importId) => {
+        await deliver(side, `x${importId}.${i}`, { stage: 'extract', jobId: importId, position: 1 });
+        return JSON.stringify({ importId });
+      },
+      async (body) => {
+        const { importId } = JSON.parse(body) as { importId: number };
+        const articleId = await importedArticle(importId);
+        if (!Number.isSafeInteger(articleId)) throw new Error(`import ${importId} stored no article`);
+        await removeArticle(client, articleId);
+        await client.execute({ sql: 'delete from import_jobs where id = ?', args: [importId] });
+      },
+      {
+        on: [sides.at(-1)!],
+        before: async (side) =>
+          (JSON.parse(await postArticle(side.queued!, probe)) as { importId: number }).importId,
+      },
+    );
+    // The links stage: compare with the archive, store the links (before stages, the whole consumer).
     // This tree's Worker does it in chunks of LINKS_CHUNK candidates, a message each, and one more
     // message joins the parts and stores the links: the first chunk, one in the middle and the join
     // are rows of their own.
